@@ -1,0 +1,45 @@
+# tizim — the two commands of the Quick start, and their parts.
+#   make demo   install into .venv, load the fictional demo data, serve http://127.0.0.1:8000
+#   make test   install into .venv, lint, type-check, run every test on SQLite and PostgreSQL
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+# The local PostgreSQL server of dev machines and CI (trust auth); the tests use test_<name>.
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
+export TIZIM_HOME ?= $(CURDIR)/tizim-data
+
+.PHONY: install demo serve test test-sqlite test-postgres lint typecheck clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/tizim demo --serve
+
+serve: $(STAMP)
+	$(VENV)/bin/tizim serve
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check tizim tests $(wildcard bench)
+	$(VENV)/bin/ruff format --check tizim tests $(wildcard bench)
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy tizim
+
+test-sqlite: $(STAMP)
+	env -u DATABASE_URL $(PY) -m pytest
+
+test-postgres: $(STAMP)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -m "not sqlite_only"
+
+test: lint typecheck test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

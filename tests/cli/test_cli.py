@@ -1,0 +1,169 @@
+"""The ``tizim`` command line, run as a user runs it: a real process, a real data folder."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.factories import NGO_HEADERS, write_csv
+
+pytestmark = pytest.mark.sqlite_only
+
+ROWS = [
+    ("1", "Серикбаев Ерлан Болатович", "12.03.1985", "г. Алматы", "пропал без вести",
+     "06.01.2022", ""),
+    ("2", "Жумабекова Айгерим", "1990 г.р.", "Талдыкорган", "задержана", "31.02.2022", ""),
+]
+
+
+def tizim(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PYTEST_VERSION")}
+    env["TIZIM_HOME"] = str(home)
+    env["TIZIM_ADMIN_PASSWORD"] = "a long test password 42"
+    return subprocess.run(
+        [sys.executable, "-m", "tizim", *args], env=env, capture_output=True, text=True,
+        timeout=300, input=stdin,
+    )
+
+
+def count(home: Path, table: str) -> int:
+    with sqlite3.connect(home / "tizim.sqlite3") as db:
+        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    home = tmp_path / "data"
+    result = tizim(home, "init", "--admin", "admin")
+    assert result.returncode == 0, result.stderr
+    assert "tizim instance ready" in result.stdout
+    return home
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("init",), ("user", "add"), ("source", "add"), ("source", "list"), ("import",),
+     ("export",), ("link",), ("serve",), ("demo",), ("audit", "verify")],
+)
+def test_every_subcommand_has_help(tmp_path, args):
+    result = tizim(tmp_path / "unused", *args, "--help")
+    assert result.returncode == 0
+    assert "usage: tizim" in result.stdout
+    assert not (tmp_path / "unused").exists()  # --help writes nothing
+
+
+def test_init_creates_a_private_data_folder(home):
+    assert (home / "tizim.sqlite3").is_file()
+    assert (home / "secret_key").stat().st_mode & 0o077 == 0
+    assert count(home, "auth_user") == 1
+
+
+def test_commands_before_init_say_what_to_do(tmp_path):
+    result = tizim(tmp_path / "empty", "source", "list")
+    assert result.returncode == 1
+    assert "run 'tizim init' first" in result.stderr
+
+
+def test_source_add_import_export_round(home, tmp_path):
+    assert tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet",
+                 "--language", "ru", "--obtained", "2022-01-10").returncode == 0
+    sheet = write_csv(tmp_path / "sheet.csv", NGO_HEADERS, ROWS)
+    result = tizim(home, "import", str(sheet), "--source", "ngo-sheet")
+    assert result.returncode == 0, result.stderr
+    assert "rows read" in result.stdout and "quarantined: date" in result.stdout
+    assert count(home, "registry_record") == 2
+
+    out = tmp_path / "records.csv"
+    result = tizim(home, "export", "records", "--format", "csv", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["row"] for r in rows] == ["2", "3"]
+    assert {"source", "row", "person", "surname", "given_name", "fate"} <= set(rows[0])
+    assert rows[0]["source"] == "ngo-sheet" and rows[0]["person"].startswith("P")
+    assert rows[0]["fate"] == "missing" and rows[1]["person"] == ""  # quarantined: no person
+
+    listing = tizim(home, "source", "list")
+    assert "ngo-sheet" in listing.stdout
+
+
+def test_dry_run_prints_problems_and_writes_nothing(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    sheet = write_csv(tmp_path / "sheet.csv", NGO_HEADERS, ROWS)
+    result = tizim(home, "import", str(sheet), "--source", "ngo-sheet", "--dry-run")
+    assert result.returncode == 0
+    assert "row 3: date: no such date" in result.stdout
+    assert "nothing was written" in result.stdout
+    assert count(home, "registry_record") == 0
+
+
+def test_unknown_source_is_a_clear_error_and_writes_nothing(home, tmp_path):
+    sheet = write_csv(tmp_path / "sheet.csv", NGO_HEADERS, ROWS)
+    result = tizim(home, "import", str(sheet), "--source", "nope")
+    assert result.returncode == 1
+    assert "unknown source 'nope'" in result.stderr and "tizim source add" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert count(home, "registry_record") == 0
+
+
+def test_missing_and_binary_files_are_clear_errors(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    result = tizim(home, "import", str(tmp_path / "absent.csv"), "--source", "ngo-sheet")
+    assert result.returncode == 1 and "no such file" in result.stderr
+    binary = tmp_path / "scan.csv"
+    binary.write_bytes(bytes(range(256)) * 50)
+    result = tizim(home, "import", str(binary), "--source", "ngo-sheet")
+    assert result.returncode == 1 and "not a text" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert count(home, "registry_record") == 0
+
+
+def test_wrong_encoding_midway_is_a_clear_error_and_writes_nothing(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    mixed = tmp_path / "mixed.csv"
+    head = "№,ФИО,Статус\n" + "".join(f"{i},Оспанов Нурлан,задержан\n" for i in range(4000))
+    mixed.write_bytes(head.encode("utf-8") + "4001,Әлиев Нұрлан,задержан\n".encode("cp1251",
+                                                                                 "replace"))
+    result = tizim(home, "import", str(mixed), "--source", "ngo-sheet")
+    assert result.returncode == 1
+    assert "not valid utf-8" in result.stderr and "row 4002" in result.stderr
+    assert count(home, "registry_record") == 0
+
+
+def test_bad_arguments_exit_non_zero(home):
+    assert tizim(home, "source", "add", "x", "--kind", "blog").returncode == 1
+    assert tizim(home, "source", "add", "x", "--kind", "other", "--obtained", "6 Jan").returncode == 2
+    assert tizim(home, "export", "persons").returncode == 2
+
+
+def test_audit_verify_catches_tampering(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    ok = tizim(home, "audit", "verify")
+    assert ok.returncode == 0 and "intact" in ok.stdout
+    with sqlite3.connect(home / "tizim.sqlite3") as db:
+        db.execute("UPDATE audit_auditentry SET actor = 'nobody' WHERE id = 1")
+    bad = tizim(home, "audit", "verify")
+    assert bad.returncode == 1 and "TAMPERED: entry #1" in bad.stdout
+
+
+def test_link_joins_one_person_across_lists_and_scripts(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    tizim(home, "source", "add", "radio", "--kind", "radio_list")
+    tizim(home, "import", str(write_csv(tmp_path / "a.csv", NGO_HEADERS, ROWS[:1])),
+          "--source", "ngo-sheet")
+    radio = write_csv(tmp_path / "b.csv", ("Аты-жөні", "Жасы", "Қаласы", "Мәртебесі", "Күні"),
+                      [("Ерлан Серікбаев", "36", "Алматы", "ұсталды", "08.01.2022")])
+    tizim(home, "import", str(radio), "--source", "radio")
+    result = tizim(home, "link")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "records.csv"
+    tizim(home, "export", "records", "--output", str(out))
+    with out.open(encoding="utf-8") as fh:
+        persons = {r["source"]: r["person"] for r in csv.DictReader(fh)}
+    assert persons["ngo-sheet"] == persons["radio"]

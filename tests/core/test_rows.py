@@ -1,0 +1,65 @@
+"""From one row to a record's parsed fields, keeping every problem."""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tizim.core.headers import map_headers
+from tizim.core.rows import parse_row, raw_digest, raw_values
+
+REF = datetime.date(2022, 1, 10)
+HEADERS = ("№", "ФИО", "Дата рождения", "Возраст", "Город", "Статус", "Дата", "Примечание")
+MAP = map_headers(HEADERS)
+
+
+def test_raw_values_keep_every_cell_and_name_blank_or_repeated_headers():
+    raw = raw_values(("Name", "", "Name"), ("A", "B", "C", "D"))
+    assert raw == {"Name": "A", "(column 2)": "B", "Name (column 3)": "C", "(column 4)": "D"}
+
+
+def test_digest_depends_on_content_and_order():
+    assert raw_digest({"a": "1", "b": "2"}) != raw_digest({"b": "2", "a": "1"})
+    assert raw_digest({"a": "1"}) == raw_digest({"a": "1"})
+
+
+def test_a_full_row():
+    row = parse_row(HEADERS, ("7", "ЖАГЫПАРОВ ЕРЛАН", "", "49 лет", "г. Алматы",
+                              "найден в морге", "12.01.2022", "родственники"), MAP,
+                    reference_date=REF)
+    assert row.problems == []
+    f = row.fields
+    assert (f["surname"], f["given_name"]) == ("Жагыпаров", "Ерлан")
+    assert (f["birth_year_min"], f["birth_year_max"]) == (1971, 1972)
+    assert f["place_code"] == "almaty" and f["fate"] == "killed"
+    assert f["event_date"] == datetime.date(2022, 1, 12)
+    assert f["notes"] == "родственники" and row.source_record_id == "7"
+
+
+def test_age_is_counted_from_the_event_date_when_there_is_one():
+    cells = ("", "Ерлан Серикбаев", "", "37", "", "", "06.01.2023", "")
+    assert parse_row(HEADERS, cells, MAP, reference_date=REF).fields["birth_year_max"] == 1986
+
+
+def test_every_problem_is_kept():
+    row = parse_row(HEADERS, ("", "Ерлан Серикбаев", "", "", "", "???", "31.02.2022", ""), MAP,
+                    reference_date=REF)
+    assert len(row.problems) == 2
+    assert row.problems[0].startswith("date:") and row.problems[1].startswith("status:")
+    assert "31.02.2022" in row.quarantine_reason
+
+
+def test_separate_name_columns():
+    headers = ("Фамилия", "Имя", "Отчество")
+    row = parse_row(headers, ("СЕРИКБАЕВ", "Е.", "Б."), map_headers(headers), reference_date=REF)
+    assert (row.fields["surname"], row.fields["given_name"], row.fields["patronymic"]) == (
+        "Серикбаев", "Е.", "Б.")
+
+
+@given(st.lists(st.text(max_size=30), min_size=len(HEADERS), max_size=len(HEADERS) + 2))
+def test_any_row_parses_without_raising_and_keeps_its_raw_cells(cells):
+    row = parse_row(HEADERS, cells, MAP, reference_date=REF)
+    assert list(row.raw.values()) == cells
+    assert bool(row.problems) == bool(row.quarantine_reason)

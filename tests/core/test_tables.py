@@ -1,0 +1,78 @@
+"""Reading CSV files as volunteers save them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tizim.core.errors import ParseError
+from tizim.core.tables import detect_delimiter, detect_encoding, open_table
+
+CYRILLIC = "№;ФИО;Статус\n1;Серикбаев Ерлан;задержан\n2;Жумабекова Айгерим;пропала без вести\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251", "koi8-r", "utf-16"])
+def test_common_encodings_are_detected(tmp_path: Path, encoding: str):
+    path = tmp_path / "list.csv"
+    path.write_bytes(CYRILLIC.encode(encoding))
+    table = open_table(path)
+    rows = list(table.rows)
+    assert table.headers == ("№", "ФИО", "Статус")
+    assert rows[0].cells == ("1", "Серикбаев Ерлан", "задержан")
+    assert rows[1].number == 3
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_delimiters_are_detected(delimiter: str):
+    sample = CYRILLIC.replace(";", delimiter)
+    assert detect_delimiter(sample) == delimiter
+
+
+def test_row_numbers_are_spreadsheet_rows_even_with_blank_lines_and_multiline_cells(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text('\n\nName,Notes\nA,"two\nlines"\nB,x\n', encoding="utf-8")
+    table = open_table(path)
+    assert [(r.number, r.cells[0]) for r in table.rows] == [(4, "A"), (5, "B")]
+
+
+def test_short_rows_are_padded_and_long_rows_keep_their_extra_cells(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("a,b,c\n1\n1,2,3,4\n", encoding="utf-8")
+    rows = list(open_table(path).rows)
+    assert rows[0].cells == ("1", "", "")
+    assert rows[1].cells == ("1", "2", "3", "4")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "is empty"), (b"   \n\n", "is empty"), (b"PK\x03\x04rest", "zipped spreadsheet"),
+     (b"a,b\x00c", "NUL bytes")],
+)
+def test_unreadable_files_raise_a_clear_reason(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(ParseError, match=message):
+        open_table(path)
+
+
+def test_a_missing_file_and_a_folder(tmp_path):
+    with pytest.raises(ParseError, match="no such file"):
+        open_table(tmp_path / "absent.csv")
+    with pytest.raises(ParseError, match="is a folder"):
+        open_table(tmp_path)
+
+
+def test_a_row_in_another_encoding_is_named_exactly(tmp_path):
+    path = tmp_path / "mixed.csv"
+    body = "n,name\n" + "".join(f"{i},Нурлан\n" for i in range(5000))
+    path.write_bytes(body.encode() + "5000,Әлия\n".encode("utf-16-le"))
+    table = open_table(path)
+    with pytest.raises(ParseError, match="row 5002: the text is not valid utf-8"):
+        for _ in table.rows:
+            pass
+
+
+def test_detect_encoding_prefers_utf8_and_handles_a_cut_character():
+    text = ("Жұмабек " * 40000).encode("utf-8")
+    assert detect_encoding(text[: 256 * 1024]) == "utf-8"

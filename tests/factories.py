@@ -1,0 +1,50 @@
+"""Factories for tests: sources and records made the way real ones are, through the services
+(a CSV written to a temporary folder and imported), with fictional names only."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from collections.abc import Sequence
+from pathlib import Path
+
+from tizim.registry.models import Source
+from tizim.registry.services import ImportSummary, create_source, import_table
+
+NGO_HEADERS = ("№", "ФИО", "Дата рождения", "Город", "Статус", "Дата", "Место содержания")
+
+
+def write_csv(
+    path: Path,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> Path:
+    with path.open("w", encoding=encoding, newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter)
+        writer.writerow(headers)
+        writer.writerows(rows)
+    return path
+
+
+def make_source(name: str = "ngo-sheet", kind: str = "ngo_spreadsheet", **kw: object) -> Source:
+    existing = Source.objects.filter(name=name).first()
+    if existing:
+        return existing
+    return create_source(name, kind=kind, obtained_on=kw.pop("obtained_on", None), **kw)  # type: ignore[arg-type]
+
+
+def import_rows(
+    tmp_path: Path,
+    rows: Sequence[Sequence[str]],
+    *,
+    source: str = "ngo-sheet",
+    headers: Sequence[str] = NGO_HEADERS,
+    filename: str = "list.csv",
+    obtained_on: datetime.date | None = None,
+) -> ImportSummary:
+    make_source(source)
+    path = write_csv(tmp_path / filename, headers, rows)
+    return import_table(path, source_name=source, actor="test", obtained_on=obtained_on)

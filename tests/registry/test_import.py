@@ -1,0 +1,132 @@
+"""Importing CSV lists: nothing lost, bad rows quarantined with reasons, re-imports versioned."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.factories import NGO_HEADERS, import_rows, make_source, write_csv
+from tizim.core.errors import ParseError
+from tizim.registry.models import FateEvent, ImportBatch, Person, Record
+from tizim.registry.services import RegistryError, import_table
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+GOOD = ("1", "Серикбаев Ерлан Болатович", "12.03.1985", "г. Алматы", "пропал без вести",
+        "06.01.2022", "")
+BROKEN = [
+    ("2", "Жумабекова Айгерим", "", "Алматы", "задержана", "31.02.2022", ""),
+    ("3", "Оспанов Нурлан", "", "Алматы", "???", "07.01.2022", ""),
+    ("", "", "", "", "", "", ""),
+    ("5", "", "1980", "Талгар", "погиб", "06.01.2022", ""),
+]
+
+
+def test_every_row_becomes_a_record_and_bad_rows_are_quarantined(tmp_path):
+    summary = import_rows(tmp_path, [GOOD, *BROKEN])
+    assert summary.rows_read == 5
+    assert Record.objects.count() == 5
+    assert summary.quarantined_total == 4
+    reasons = dict(Record.objects.values_list("row_number", "quarantine_reason"))
+    assert reasons[2] == ""
+    assert "no such date" in reasons[3] and "31.02.2022" in reasons[3]
+    assert "unknown status" in reasons[4]
+    assert reasons[5] == "empty row"
+    assert reasons[6] == "no name"
+    # Quarantined rows keep what the source said and join no person.
+    bad = Record.objects.get(row_number=3)
+    assert bad.raw["Дата"] == "31.02.2022" and bad.person is None
+    assert Person.objects.filter(records__isnull=False).count() == 1
+
+
+def test_parsed_fields_of_a_good_row(tmp_path):
+    import_rows(tmp_path, [GOOD])
+    record = Record.objects.get()
+    assert (record.surname, record.given_name, record.patronymic) == (
+        "Серикбаев", "Ерлан", "Болатович")
+    assert record.sex == "m"
+    assert record.birth_date == D(1985, 3, 12)
+    assert record.place_code == "almaty"
+    assert record.fate == "missing"
+    assert record.event_date == D(2022, 1, 6)
+    assert record.source_record_id == "1"
+    assert list(record.raw) == list(NGO_HEADERS)
+
+
+def test_importing_the_same_file_twice_changes_nothing(tmp_path):
+    import_rows(tmp_path, [GOOD, *BROKEN])
+    before = (Record.objects.count(), Person.objects.count(), FateEvent.objects.count())
+    again = import_rows(tmp_path, [GOOD, *BROKEN])
+    assert again.imported == 0 and again.new_versions == 0
+    assert again.unchanged == 5
+    assert (Record.objects.count(), Person.objects.count(), FateEvent.objects.count()) == before
+
+
+def test_a_changed_row_becomes_a_new_version_with_a_new_fate_event(tmp_path):
+    import_rows(tmp_path, [GOOD], obtained_on=D(2022, 1, 10))
+    changed = (*GOOD[:4], "задержан", "08.01.2022", "ИВС г. Алматы")
+    summary = import_rows(tmp_path, [changed], filename="week2.csv", obtained_on=D(2022, 1, 17))
+    assert summary.new_versions == 1 and summary.imported == 0
+    old, new = Record.objects.order_by("pk")
+    assert new.previous_version_id == old.pk
+    assert new.person_id == old.person_id
+    person = new.person
+    assert [(e.fate, e.on_date) for e in person.fate_events.order_by("on_date")] == [
+        ("missing", D(2022, 1, 6)), ("detained", D(2022, 1, 8))]
+
+
+def test_vanished_rows_are_counted_not_deleted(tmp_path):
+    second = ("2", "Жумабекова Айгерим", "", "Алматы", "задержана", "07.01.2022", "")
+    import_rows(tmp_path, [GOOD, second])
+    summary = import_rows(tmp_path, [GOOD], filename="week2.csv")
+    assert summary.vanished == 1
+    assert Record.objects.count() == 2
+
+
+def test_unknown_source_is_refused_and_nothing_is_written(tmp_path):
+    path = write_csv(tmp_path / "x.csv", NGO_HEADERS, [GOOD])
+    with pytest.raises(RegistryError, match="unknown source 'nope'"):
+        import_table(path, source_name="nope")
+    assert Record.objects.count() == 0 and ImportBatch.objects.count() == 0
+
+
+def test_cp1251_and_semicolons_are_detected(tmp_path):
+    make_source("old-sheet")
+    rows = [GOOD, ("2", "Жумабекова Айгерим Серикқызы", "", "Талдыкорган", "задержана", "", "")]
+    path = write_csv(tmp_path / "win.csv", NGO_HEADERS, [
+        tuple(c.replace("қ", "к") for c in r) for r in rows
+    ], encoding="cp1251", delimiter=";")
+    summary = import_table(path, source_name="old-sheet")
+    assert summary.encoding.replace("-", "").replace("_", "").lower() in {"cp1251", "windows1251"}
+    assert summary.delimiter == ";"
+    assert Record.objects.get(row_number=3).given_name == "Айгерим"
+
+
+def test_a_file_that_is_not_text_is_refused_and_nothing_is_written(tmp_path):
+    make_source("ngo-sheet")
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20)
+    with pytest.raises(ParseError, match="not a text"):
+        import_table(path, source_name="ngo-sheet")
+    assert Record.objects.count() == 0 and ImportBatch.objects.count() == 0
+
+
+def test_a_file_that_breaks_midway_writes_nothing(tmp_path):
+    make_source("ngo-sheet")
+    path = tmp_path / "mixed.csv"
+    good = "№,ФИО,Статус\n" + "".join(f"{i},Оспанов Нурлан,задержан\n" for i in range(3000))
+    path.write_bytes(good.encode("utf-8") + "3001,Оспанов Нурлан,задержан\n".encode("cp1251"))
+    with pytest.raises(ParseError, match="not valid utf-8"):
+        import_table(path, source_name="ngo-sheet")
+    assert Record.objects.count() == 0 and ImportBatch.objects.count() == 0
+
+
+def test_dry_run_writes_nothing_but_reports_problems(tmp_path):
+    make_source("ngo-sheet")
+    path = write_csv(tmp_path / "x.csv", NGO_HEADERS, [GOOD, *BROKEN])
+    summary = import_table(path, source_name="ngo-sheet", dry_run=True)
+    assert summary.imported == 1 and summary.quarantined_total == 4
+    assert {n for n, _ in summary.problems} == {3, 4, 5, 6}
+    assert Record.objects.count() == 0 and ImportBatch.objects.count() == 0

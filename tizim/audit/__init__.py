@@ -1,0 +1,1 @@
+"""Tamper-evident audit log: every write, export and login appended to a hash chain."""

@@ -1,0 +1,477 @@
+"""The ``tizim`` command line: init, sources, import, export, link, serve, demo, audit.
+
+Every subcommand has ``--help``, prints a clear message on bad input and exits non-zero when
+it fails. Data lives in ``TIZIM_HOME`` (default ``./tizim-data``); ``DATABASE_URL`` switches
+to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import getpass
+import os
+import secrets
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+# Mirrors registry.models.Source.Kind, so that --help works before Django is set up.
+SOURCE_KINDS = (
+    "ngo_spreadsheet", "radio_list", "official_list", "press_list", "web_form",
+    "news_article", "interview", "other",
+)
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one line, without a traceback."""
+
+
+# --- set-up --------------------------------------------------------------------------------
+
+
+def tizim_home() -> Path:
+    """The data folder, as settings will see it."""
+    return Path(os.environ.get("TIZIM_HOME", "tizim-data")).expanduser().resolve()
+
+
+def prepare_home() -> Path:
+    """Create the data folder and the instance's secret key (once; private to the owner)."""
+    home = tizim_home()
+    home.mkdir(parents=True, exist_ok=True)
+    os.chmod(home, 0o700)
+    key_file = home / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50) + "\n", encoding="ascii")
+        os.chmod(key_file, 0o600)
+    (home / "media").mkdir(exist_ok=True)
+    return home
+
+
+def setup_django() -> None:
+    """Configure Django once (settings are read from the environment at this moment)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tizim.settings")
+    import django
+
+    django.setup()
+
+
+def require_initialised() -> None:
+    """Refuse to run against a database that ``tizim init`` has not prepared."""
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    name = str(connection.settings_dict["NAME"])
+    in_memory = name == ":memory:" or name.startswith("file:memorydb")
+    if connection.vendor == "sqlite" and not in_memory and not Path(name).exists():
+        raise CommandError(
+            f"no tizim database in {tizim_home()}: run 'tizim init' first "
+            "(or set TIZIM_HOME to an existing instance)"
+        )
+    try:
+        tables = connection.introspection.table_names()
+    except OperationalError as exc:
+        raise CommandError(f"cannot reach the database: {exc}") from None
+    if "registry_record" not in tables:
+        raise CommandError("the database is not initialised: run 'tizim init' first")
+
+
+def migrate(verbosity: int = 0) -> None:
+    """Bring the database schema up to date."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    home = prepare_home()
+    setup_django()
+    migrate()
+    from django.db import connection
+
+    where = (
+        f"SQLite database {connection.settings_dict['NAME']}"
+        if connection.vendor == "sqlite"
+        else f"PostgreSQL database '{connection.settings_dict['NAME']}'"
+    )
+    print(f"tizim instance ready in {home} ({where})", file=out)
+    if args.admin:
+        password = _password_for(args.admin)
+        _ensure_user(args.admin, password, admin=True)
+        print(f"admin user '{args.admin}' ready", file=out)
+    return EXIT_OK
+
+
+def _password_for(username: str) -> str:
+    password = os.environ.get("TIZIM_ADMIN_PASSWORD", "")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise CommandError(
+            "no password: set TIZIM_ADMIN_PASSWORD or run in a terminal to be asked"
+        )
+    password = getpass.getpass(f"password for {username}: ")
+    if password != getpass.getpass("again: "):
+        raise CommandError("the two passwords differ")
+    return password
+
+
+def _ensure_user(username: str, password: str, *, admin: bool) -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from tizim.audit.services import record_action
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first() or user_model(username=username)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise CommandError("password refused: " + " ".join(exc.messages)) from None
+    user.set_password(password)
+    user.is_staff = True
+    user.is_superuser = admin
+    user.save()
+    record_action("user.set", actor="cli", object_type="user", object_id=username,
+                  details={"admin": admin})
+
+
+def cmd_user_add(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    _ensure_user(args.username, _password_for(args.username), admin=args.admin)
+    print(f"user '{args.username}' ready{' (admin)' if args.admin else ''}", file=out)
+    return EXIT_OK
+
+
+def cmd_source_add(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.registry.services import create_source
+
+    source = create_source(
+        args.name,
+        kind=args.kind,
+        title=args.title or "",
+        organisation=args.organisation or "",
+        language=args.language or "",
+        url=args.url or "",
+        obtained_on=args.obtained,
+        reliability_note=args.reliability or "",
+        actor="cli",
+    )
+    print(f"source '{source.name}' added ({source.get_kind_display()})", file=out)
+    return EXIT_OK
+
+
+def cmd_source_list(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.registry.selectors import sources_with_counts
+
+    rows = [
+        (s.name, s.kind, s.language, str(s.n_records), str(s.n_quarantined), str(s.n_persons))
+        for s in sources_with_counts()
+    ]
+    _print_table(("source", "kind", "lang", "records", "quarantined", "persons"), rows, out)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.registry.services import import_table
+
+    path = Path(args.file)
+    progress = _progress_printer(path) if sys.stderr.isatty() and not args.quiet else None
+    summary = import_table(
+        path, source_name=args.source, actor="cli", obtained_on=args.obtained,
+        dry_run=args.dry_run, progress=progress,
+    )
+    if progress:
+        print(file=sys.stderr)
+    verb = "would import" if summary.dry_run else "imported"
+    print(
+        f"{summary.filename} → source '{summary.source}' "
+        f"(encoding {summary.encoding}, delimiter {summary.delimiter!r})",
+        file=out,
+    )
+    mapped = ", ".join(
+        f"{summary.headers[i]!r}→{f}" for i, f in sorted(summary.column_map.items())
+    )
+    unmapped = [h for i, h in enumerate(summary.headers) if i not in summary.column_map]
+    print(f"columns: {mapped or 'none recognised'}", file=out)
+    if unmapped:
+        print(f"kept in raw values only: {', '.join(repr(h) for h in unmapped)}", file=out)
+    if args.dry_run or args.verbose:
+        for number, problem in summary.problems[: args.max_problems]:
+            print(f"  row {number}: {problem}", file=out)
+        if len(summary.problems) > args.max_problems:
+            print(f"  … and {len(summary.problems) - args.max_problems} more", file=out)
+    rows = [
+        ("rows read", str(summary.rows_read)),
+        (verb, str(summary.imported)),
+        ("new versions of changed rows", str(summary.new_versions)),
+        ("unchanged (already imported)", str(summary.unchanged)),
+        ("vanished since the last import (flagged)", str(summary.vanished)),
+        ("quarantined", str(summary.quarantined_total)),
+        *((f"  quarantined: {k}", str(v)) for k, v in summary.quarantined.most_common()),
+    ]
+    _print_table(("", "rows"), rows, out)
+    if summary.dry_run:
+        print("dry run: nothing was written", file=out)
+    return EXIT_OK
+
+
+def _progress_printer(path: Path) -> Callable[[int], None]:
+    def show(rows: int) -> None:
+        print(f"\r{path.name}: {rows:,} rows read", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.audit.services import record_action
+    from tizim.registry.selectors import EXPORT_COLUMNS, export_rows
+
+    if args.what != "records":
+        raise CommandError(f"cannot export '{args.what}' yet: only 'records'")
+    if args.format != "csv":
+        raise CommandError(f"unknown format '{args.format}': use csv")
+    target = sys.stdout if args.output in (None, "-") else None
+    count = 0
+    with (
+        open(args.output, "w", encoding="utf-8", newline="") if target is None else _nullctx(out)
+    ) as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(EXPORT_COLUMNS))
+        writer.writeheader()
+        for row in export_rows():
+            writer.writerow(row)
+            count += 1
+    record_action("records.export", actor="cli", details={"rows": count, "format": args.format})
+    if target is None:
+        print(f"{count} records written to {args.output}", file=out)
+    return EXIT_OK
+
+
+class _nullctx:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def __enter__(self) -> TextIO:
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def cmd_link(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.linkage.services import link_records
+
+    result = link_records(actor="cli")
+    print(
+        f"linked {result.records} records into {result.persons} persons "
+        f"({result.merges} merges)",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    serve(args.host, args.port, out)
+    return EXIT_OK
+
+
+def serve(host: str, port: int, out: TextIO) -> None:
+    """Serve the app with waitress, which keeps no access log (no visitor addresses)."""
+    from waitress import serve as waitress_serve
+
+    from tizim.wsgi import application
+
+    print(f"tizim serving on http://{host}:{port}/ (Ctrl-C to stop)", file=out, flush=True)
+    waitress_serve(application, host=host, port=port, threads=8, ident="tizim")
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    prepare_home()
+    setup_django()
+    migrate()
+    from tizim.demo import load_demo
+
+    result = load_demo(
+        home=tizim_home(), persons=args.persons, seed=args.seed, out=out, reload=args.reload
+    )
+    print(file=out)
+    print(f"demo login:  user '{result.username}'  password '{result.password}'", file=out)
+    if args.serve:
+        print(f"open http://{args.host}:{args.port}/ and log in", file=out)
+        serve(args.host, args.port, out)
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.audit.selectors import verify_chain
+
+    report = verify_chain()
+    if report.ok:
+        print(f"audit log intact: {report.entries} entries verified", file=out)
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"TAMPERED: {problem}", file=out)
+    print(f"audit log NOT intact: {len(report.problems)} problem(s) in {report.entries} entries",
+          file=out)
+    return EXIT_FAILURE
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="tizim",
+        description="tizim: a registry of people killed, missing, detained, injured and "
+        "tortured, built from many overlapping lists. Data lives in $TIZIM_HOME "
+        "(default ./tizim-data); DATABASE_URL selects PostgreSQL.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("init", help="create the data folder and the database")
+    p.add_argument("--admin", metavar="USERNAME", help="also create an admin user "
+                   "(password from TIZIM_ADMIN_PASSWORD or asked)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("user", help="manage staff users")
+    usub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    pa = usub.add_parser("add", help="create a staff user or reset its password "
+                         "(password from TIZIM_ADMIN_PASSWORD or asked)")
+    pa.add_argument("username")
+    pa.add_argument("--admin", action="store_true", help="may use the admin site")
+    pa.set_defaults(func=cmd_user_add)
+
+    p = sub.add_parser("source", help="manage sources (lists, forms, articles)")
+    ssub = p.add_subparsers(dest="source_command", metavar="ACTION", required=True)
+    pa = ssub.add_parser("add", help="register a source")
+    pa.add_argument("name", help="short handle, e.g. ngo-sheet")
+    pa.add_argument("--kind", required=True, metavar="KIND", help="one of: " + ", ".join(
+        SOURCE_KINDS))
+    pa.add_argument("--title")
+    pa.add_argument("--organisation")
+    pa.add_argument("--language", help="kk, ru, en or mixed")
+    pa.add_argument("--url")
+    pa.add_argument("--obtained", type=_date, help="date obtained, YYYY-MM-DD")
+    pa.add_argument("--reliability", help="a note on how far the source can be trusted")
+    pa.set_defaults(func=cmd_source_add)
+    pl = ssub.add_parser("list", help="list sources with their counts")
+    pl.set_defaults(func=cmd_source_list)
+
+    p = sub.add_parser("import", help="import a CSV file into a source")
+    p.add_argument("file")
+    p.add_argument("--source", required=True, help="name of an existing source")
+    p.add_argument("--obtained", type=_date,
+                   help="date this version of the list was obtained, YYYY-MM-DD")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would be imported and every problem; write nothing")
+    p.add_argument("--verbose", action="store_true", help="list every problem")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.add_argument("--max-problems", type=int, default=200, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export records")
+    p.add_argument("what", choices=["records"])
+    p.add_argument("--format", default="csv", choices=["csv"])
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("link", help="link records describing the same person into persons")
+    p.set_defaults(func=cmd_link)
+
+    p = sub.add_parser("serve", help="serve the staff web UI")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("demo", help="load the generated, fictional demo data set")
+    p.add_argument("--persons", type=int, default=600, help="fictional people to generate")
+    p.add_argument("--seed", type=int, default=2022)
+    p.add_argument("--reload", action="store_true", help="load again even if already loaded")
+    p.add_argument("--serve", action="store_true", help="then serve the web UI")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("audit", help="the tamper-evident audit log")
+    asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    pv = asub.add_parser("verify", help="recompute the hash chain; exit 1 if tampered")
+    pv.set_defaults(func=cmd_audit_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run one command; returns the exit status (the console script exits with it)."""
+    stream = out or sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.command in ("init", "demo"):
+        # The secret key must exist before settings are read, or sessions would not survive
+        # a restart of the server.
+        prepare_home()
+    setup_django()
+    from tizim.core.errors import ParseError
+    from tizim.registry.services import RegistryError
+
+    try:
+        return int(args.func(args, stream))
+    except (CommandError, RegistryError) as exc:
+        print(f"tizim: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except ParseError as exc:
+        print(f"tizim: error: {exc.reason}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("tizim: interrupted", file=sys.stderr)
+        return 130
+
+
+def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=False)]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
+    print(line.rstrip(), file=out)
+    print("  ".join("-" * w for w in widths), file=out)
+    for row in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(),
+              file=out)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,1 @@
+"""Pure linkage algorithms: deciding which records describe the same person."""

@@ -1,0 +1,1 @@
+"""Linkage: deciding which records describe the same person, across lists and scripts."""

@@ -1,0 +1,1 @@
+"""The registry: sources, immutable raw records, persons, fate timelines and public claims."""

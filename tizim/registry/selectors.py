@@ -1,0 +1,152 @@
+"""Reads of the registry: what the staff pages, the CLI and exports show."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from tizim.core.rows import PARSED_FIELDS
+from tizim.registry.models import FateEvent, Person, Record, Source
+
+EXPORT_COLUMNS: tuple[str, ...] = (
+    "source",
+    "row",
+    "person",
+    "source_record_id",
+    *PARSED_FIELDS,
+    "quarantine_reason",
+    "current_version",
+    "raw",
+)
+
+
+def persons_with_records() -> QuerySet[Person]:
+    """Persons that hold at least one record (a person emptied by a merge is history only)."""
+    return Person.objects.filter(records__isnull=False).distinct()
+
+
+@dataclass(frozen=True)
+class PersonFilter:
+    """What the staff persons list is narrowed by."""
+
+    query: str = ""
+    fate: str = ""
+    place: str = ""
+    source: str = ""
+
+
+def search_persons(flt: PersonFilter) -> QuerySet[Person]:
+    """Persons matching a name query (any part, any script as typed) and filters.
+
+    ``fate`` matches the person's latest status; ``place`` a gazetteer code or text of any of
+    its records; ``source`` the name of a source it has a record in.
+    """
+    persons = Person.objects.all()
+    if flt.query:
+        terms = flt.query.split()
+        for term in terms:
+            persons = persons.filter(
+                Q(records__full_name__icontains=term)
+                | Q(records__surname__icontains=term)
+                | Q(records__given_name__icontains=term)
+                | Q(display_name__icontains=term)
+            )
+    if flt.place:
+        persons = persons.filter(
+            Q(records__place_code=flt.place) | Q(records__place_text__icontains=flt.place)
+        )
+    if flt.source:
+        persons = persons.filter(records__source__name=flt.source)
+    if flt.fate:
+        persons = persons.filter(records__fate=flt.fate)
+    return (
+        persons.filter(records__isnull=False)
+        .annotate(
+            n_records=Count("records", distinct=True),
+            n_sources=Count("records__source", distinct=True),
+        )
+        .order_by("display_name", "id")
+    )
+
+
+def person_case(public_id: str) -> Person:
+    """A person with records, their sources and fate events (raises Person.DoesNotExist)."""
+    return Person.objects.prefetch_related(
+        Prefetch(
+            "records",
+            queryset=Record.objects.select_related("source").order_by("source__name", "row_number"),
+        ),
+        Prefetch(
+            "fate_events",
+            queryset=FateEvent.objects.prefetch_related("records__source").order_by(
+                "on_date", "rank", "id"
+            ),
+        ),
+        "memberships__opened_by",
+    ).get(public_id=public_id)
+
+
+def sources_with_counts() -> QuerySet[Source]:
+    """Sources with how many records, quarantined records and persons each holds."""
+    return Source.objects.annotate(
+        n_records=Count("records", distinct=True),
+        n_quarantined=Count("records", filter=~Q(records__quarantine_reason=""), distinct=True),
+        n_persons=Count("records__person", distinct=True),
+    ).order_by("name")
+
+
+def quarantined_records(source: str = "") -> QuerySet[Record]:
+    """Records kept aside because they could not be parsed, with their reasons."""
+    records = Record.objects.exclude(quarantine_reason="").select_related("source")
+    return records.filter(source__name=source) if source else records
+
+
+def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
+    """One dict per record, in ``EXPORT_COLUMNS`` order, streamed (no whole table in memory)."""
+    records = Record.objects.select_related("source", "person").order_by(
+        "source__name", "row_number", "id"
+    )
+    if not include_history:
+        records = records.filter(next_version__isnull=True)
+    superseded = set(
+        Record.objects.filter(next_version__isnull=False).values_list("pk", flat=True)
+    )
+    for record in records.iterator(chunk_size=5000):
+        row = {
+            "source": record.source.name,
+            "row": str(record.row_number),
+            "person": record.person.public_id if record.person else "",
+            "source_record_id": record.source_record_id,
+        }
+        for name in PARSED_FIELDS:
+            row[name] = _text(getattr(record, name))
+        row["quarantine_reason"] = record.quarantine_reason
+        row["current_version"] = "no" if record.pk in superseded else "yes"
+        row["raw"] = json.dumps(record.raw, ensure_ascii=False)
+        yield row
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def linkable_records() -> Iterator[dict[str, object]]:
+    """The fields linkage needs, for every usable record (streamed). Earlier versions of a
+    re-imported row are included so that they stay with their person."""
+    return (
+        Record.objects.filter(quarantine_reason="")
+        .values(
+            "pk", "surname", "given_name", "patronymic", "sex", "birth_year_min",
+            "birth_year_max", "place_code", "person_id",
+        )
+        .order_by("pk")
+        .iterator(chunk_size=5000)
+    )

@@ -1,0 +1,622 @@
+"""Writes to the registry. Every function runs in a transaction and appends to the audit log.
+
+Business rules kept here:
+- a record's raw values are written once (``import_table``) and never changed;
+- a record belongs to exactly one person at a time; every move is a ``LinkChange`` that can be
+  undone, and old memberships are closed, never deleted;
+- a person's fate timeline is derived from the records that belong to it, so it follows them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from tizim.audit.services import record_action
+from tizim.core.errors import ParseError
+from tizim.core.fates import Fate
+from tizim.core.headers import map_headers
+from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_row
+from tizim.core.tables import open_table
+from tizim.registry.models import (
+    Claim,
+    FateEvent,
+    ImportBatch,
+    LinkChange,
+    Membership,
+    Person,
+    Record,
+    Source,
+)
+
+_BATCH = 2000
+
+# Where a status sits in a life story, to order two statuses stated for the same day
+# (missing, then found to be detained, then released; death last).
+FATE_RANK: dict[str, int] = {
+    Fate.INJURED: 1,
+    Fate.MISSING: 2,
+    Fate.DISAPPEARED: 2,
+    Fate.DETAINED: 3,
+    Fate.ARRESTED: 4,
+    Fate.CHARGED: 5,
+    Fate.CONVICTED: 6,
+    Fate.FOUND: 7,
+    Fate.RELEASED: 8,
+    Fate.DIED_IN_CUSTODY: 9,
+    Fate.KILLED: 9,
+}
+
+
+class RegistryError(Exception):
+    """A request the registry refuses, with a message for the user."""
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def create_source(
+    name: str,
+    *,
+    kind: str = Source.Kind.OTHER,
+    title: str = "",
+    organisation: str = "",
+    language: str = "",
+    url: str = "",
+    obtained_on: datetime.date | None = None,
+    reliability_note: str = "",
+    actor: str = "",
+) -> Source:
+    """Register a list or channel records will come from."""
+    if kind not in Source.Kind.values:
+        raise RegistryError(
+            f"unknown source kind '{kind}'; choose one of: {', '.join(Source.Kind.values)}"
+        )
+    source = Source(
+        name=name,
+        kind=kind,
+        title=title or name,
+        organisation=organisation,
+        language=language,
+        url=url,
+        obtained_on=obtained_on,
+        reliability_note=reliability_note,
+    )
+    try:
+        source.full_clean()
+    except Exception as exc:  # ValidationError: turn field errors into one readable line
+        messages = getattr(exc, "message_dict", {"": [str(exc)]})
+        text = "; ".join(f"{k}: {' '.join(v)}" if k else " ".join(v) for k, v in messages.items())
+        raise RegistryError(f"cannot create source '{name}': {text}") from None
+    with transaction.atomic():
+        source.save()
+        record_action(
+            "source.create", actor=actor, object_type="source", object_id=source.pk,
+            details={"name": name, "kind": kind},
+        )
+    return source
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    """What an import did (or, for a dry run, would do)."""
+
+    source: str
+    filename: str
+    encoding: str = ""
+    delimiter: str = ""
+    headers: list[str] = field(default_factory=list)
+    column_map: dict[int, str] = field(default_factory=dict)
+    rows_read: int = 0
+    imported: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    vanished: int = 0
+    quarantined: Counter[str] = field(default_factory=Counter)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    dry_run: bool = False
+    batch_id: int | None = None
+
+    @property
+    def quarantined_total(self) -> int:
+        return sum(self.quarantined.values())
+
+
+def import_table(
+    path: Path,
+    *,
+    source_name: str,
+    actor: str = "",
+    obtained_on: datetime.date | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Import a CSV file into a source: every row becomes a Record with its raw values.
+
+    A row that cannot be understood is kept, quarantined, with the reason. A row already
+    present (the same source id, or else the same content) is counted unchanged; a row whose
+    source id is known but whose content changed becomes a new version of that record, in the
+    same person. ``obtained_on`` is when this version of the list was obtained (default: the
+    source's date, else today): statuses without a date of their own count as known from then.
+    Raises RegistryError/ParseError only when the source is unknown or the file
+    itself cannot be read; then nothing is written.
+    """
+    source = Source.objects.filter(name=source_name).first()
+    if source is None:
+        known = ", ".join(Source.objects.values_list("name", flat=True)[:20]) or "none yet"
+        raise RegistryError(
+            f"unknown source '{source_name}' (known: {known}); "
+            f"create it first with: tizim source add {source_name} --kind …"
+        )
+    table = open_table(path)
+    column_map = map_headers(table.headers)
+    summary = ImportSummary(
+        source=source.name,
+        filename=path.name,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        headers=list(table.headers),
+        column_map=dict(column_map),
+        dry_run=dry_run,
+    )
+    if not any(f in column_map.values() for f in ("full_name", "surname", "given_name")):
+        summary.problems.append((1, "no column holds a name: every row will be quarantined"))
+    reference_date = obtained_on or source.obtained_on or timezone.localdate()
+    file_sha256 = _sha256_of(path)
+
+    with transaction.atomic():
+        batch = ImportBatch(
+            source=source,
+            filename=path.name,
+            file_sha256=file_sha256,
+            encoding=table.encoding,
+            delimiter=table.delimiter,
+            headers=list(table.headers),
+            column_map={str(k): v for k, v in column_map.items()},
+            actor=actor,
+            obtained_on=reference_date,
+        )
+        if not dry_run:
+            batch.save()
+        writer = _RecordWriter(source, batch, reference_date, dry_run=dry_run)
+        pending: list[ParsedRow] = []
+        numbers: list[int] = []
+        for table_row in table.rows:
+            parsed = parse_row(
+                table.headers, table_row.cells, column_map, reference_date=reference_date
+            )
+            summary.rows_read += 1
+            if parsed.problems:
+                summary.quarantined[_reason_kind(parsed.problems)] += 1
+                summary.problems.append((table_row.number, parsed.quarantine_reason))
+            pending.append(parsed)
+            numbers.append(table_row.number)
+            if len(pending) >= _BATCH:
+                writer.write(numbers, pending, summary)
+                pending, numbers = [], []
+                if progress:
+                    progress(summary.rows_read)
+        writer.write(numbers, pending, summary)
+        if progress:
+            progress(summary.rows_read)
+        summary.vanished = writer.count_vanished()
+        if dry_run:
+            transaction.set_rollback(True)
+            return summary
+        batch.rows_read = summary.rows_read
+        batch.imported = summary.imported + summary.new_versions
+        batch.quarantined = summary.quarantined_total
+        batch.unchanged = summary.unchanged
+        batch.finished_at = timezone.now()
+        batch.save()
+        summary.batch_id = batch.pk
+        record_action(
+            "records.import", actor=actor, object_type="import", object_id=batch.pk,
+            details={
+                "source": source.name,
+                "file": path.name,
+                "sha256": file_sha256,
+                "rows_read": summary.rows_read,
+                "imported": summary.imported,
+                "new_versions": summary.new_versions,
+                "unchanged": summary.unchanged,
+                "quarantined": summary.quarantined_total,
+            },
+        )
+    return summary
+
+
+def _reason_kind(problems: Sequence[str]) -> str:
+    """The headline of a quarantine reason, for the summary table ("date", "no name", …)."""
+    first = problems[0]
+    return first.split(":", 1)[0] if ":" in first else first
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _RecordWriter:
+    """Writes parsed rows in batches: records, one new person per usable record, memberships
+    and fate events, with bulk inserts so memory stays flat whatever the file size."""
+
+    def __init__(
+        self,
+        source: Source,
+        batch: ImportBatch,
+        reference_date: datetime.date,
+        *,
+        dry_run: bool,
+    ) -> None:
+        self.source = source
+        self.batch = batch
+        self.reported_on = reference_date
+        self.dry_run = dry_run
+        # What the source already holds, to recognise unchanged and changed rows. Only the
+        # current versions (those not superseded) count.
+        current = Record.objects.filter(source=source, next_version__isnull=True)
+        self.by_id: dict[str, tuple[int, str]] = {}
+        self.by_digest: set[str] = set()
+        for pk, rid, digest in current.values_list("pk", "source_record_id", "raw_sha256"):
+            if rid:
+                self.by_id[rid] = (pk, digest)
+            self.by_digest.add(digest)
+        self.seen_ids: set[str] = set()
+        self.seen_digests: set[str] = set()
+        self.change: LinkChange | None = None
+
+    def count_vanished(self) -> int:
+        """Rows of the previous version that this file no longer has (flagged, not deleted)."""
+        if not self.by_id and not self.by_digest:
+            return 0
+        gone_ids = set(self.by_id) - self.seen_ids
+        return len(gone_ids) if self.by_id else len(self.by_digest - self.seen_digests)
+
+    def write(self, numbers: list[int], rows: list[ParsedRow], summary: ImportSummary) -> None:
+        new: list[tuple[int, ParsedRow, int | None]] = []
+        for number, row in zip(numbers, rows, strict=True):
+            digest = row.raw_sha256
+            rid = row.source_record_id
+            self.seen_digests.add(digest)
+            if rid:
+                self.seen_ids.add(rid)
+            if rid and rid in self.by_id:
+                previous_pk, previous_digest = self.by_id[rid]
+                if previous_digest == digest:
+                    summary.unchanged += 1
+                else:
+                    summary.new_versions += 1
+                    new.append((number, row, previous_pk))
+            elif not rid and digest in self.by_digest:
+                summary.unchanged += 1
+            else:
+                summary.imported += 1
+                new.append((number, row, None))
+        if self.dry_run or not new:
+            return
+        self._insert(new)
+
+    def _insert(self, new: list[tuple[int, ParsedRow, int | None]]) -> None:
+        if self.change is None:
+            self.change = LinkChange.objects.create(
+                kind=LinkChange.Kind.IMPORT, actor=self.batch.actor,
+                reason=f"import of {self.batch.filename}",
+            )
+        records = [
+            Record(
+                source=self.source,
+                import_batch=self.batch,
+                row_number=number,
+                source_record_id=row.source_record_id,
+                raw=row.raw,
+                raw_sha256=row.raw_sha256,
+                previous_version_id=previous_pk,
+                quarantine_reason=row.quarantine_reason,
+                parse_problems=row.problems,
+                **{k: v for k, v in row.fields.items() if k in PARSED_FIELDS and v is not None},
+            )
+            for number, row, previous_pk in new
+        ]
+        Record.objects.bulk_create(records)
+        if any(r.pk is None for r in records):  # backends that cannot return ids
+            raise RegistryError("the database did not return the new records' ids")
+        # A new version joins the person of the version it replaces; a new row gets a person
+        # of its own until linkage decides otherwise. Quarantined rows join no one.
+        previous_person = dict(
+            Record.objects.filter(
+                pk__in=[p for _, _, p in new if p is not None]
+            ).values_list("pk", "person_id")
+        )
+        fresh = [
+            r for r in records if not r.quarantine_reason and r.previous_version_id is None
+        ]
+        persons = [Person(display_name=_display_name(r)) for r in fresh]
+        Person.objects.bulk_create(persons)
+        for record, person in zip(fresh, persons, strict=True):
+            record.person_id = person.pk
+        for record in records:
+            if record.previous_version_id is not None and not record.quarantine_reason:
+                record.person_id = previous_person.get(record.previous_version_id)
+        placed = [r for r in records if r.person_id is not None]
+        Record.objects.bulk_update(placed, ["person"])
+        assert self.change is not None
+        Membership.objects.bulk_create(
+            [
+                Membership(record_id=r.pk, person_id=r.person_id, opened_by=self.change)
+                for r in placed
+            ]
+        )
+        self._add_fate_events(placed)
+        for r in records:
+            if r.source_record_id:
+                self.by_id[r.source_record_id] = (r.pk, r.raw_sha256)
+            self.by_digest.add(r.raw_sha256)
+
+    def _add_fate_events(self, records: Iterable[Record]) -> None:
+        with_fate = [r for r in records if r.fate]
+        events = [_event_for(r, self.reported_on) for r in with_fate]
+        FateEvent.objects.bulk_create(events)
+        through = FateEvent.records.through
+        through.objects.bulk_create(
+            [
+                through(fateevent_id=e.pk, record_id=r.pk)
+                for e, r in zip(events, with_fate, strict=True)
+            ]
+        )
+
+
+def _event_for(record: Record, reported_on: datetime.date) -> FateEvent:
+    basis = FateEvent.DateBasis.EVENT if record.event_date else FateEvent.DateBasis.REPORTED
+    return FateEvent(
+        person_id=record.person_id,
+        fate=record.fate,
+        on_date=record.event_date or reported_on,
+        date_basis=basis,
+        reported_on=reported_on,
+        rank=FATE_RANK.get(record.fate, 0),
+    )
+
+
+def _display_name(record: Record) -> str:
+    return record.full_name or " ".join(
+        p for p in (record.surname, record.given_name, record.patronymic) if p
+    )
+
+
+# --- persons: membership changes -------------------------------------------------------------
+
+
+def move_records(
+    record_ids: Sequence[int],
+    *,
+    to_person: Person | None,
+    kind: str = LinkChange.Kind.MOVE,
+    reason: str = "",
+    actor: str = "",
+) -> LinkChange:
+    """Move records to a person (``None``: to a new person of their own), as one change.
+
+    Old memberships are closed, not deleted, so the change can be undone.
+    """
+    with transaction.atomic():
+        records = list(Record.objects.select_for_update().filter(pk__in=record_ids))
+        if len(records) != len(set(record_ids)):
+            raise RegistryError("some of the records to move do not exist")
+        if any(r.quarantine_reason for r in records):
+            raise RegistryError("a quarantined record joins no person until its problem is fixed")
+        target = to_person or Person.objects.create()
+        change = LinkChange.objects.create(kind=kind, reason=reason, actor=actor)
+        _reassign({r.pk: target.pk for r in records}, change)
+        record_action(
+            f"person.{kind}", actor=actor, object_type="link_change", object_id=change.pk,
+            details={"records": sorted(record_ids), "to_person": target.public_id,
+                     "reason": reason},
+        )
+    return change
+
+
+def gather_clusters(
+    clusters: Iterable[Sequence[int]], *, reason: str = "", actor: str = ""
+) -> LinkChange | None:
+    """Put each cluster's records into one person (the person of its first record), as one
+    change; records already together stay together. Returns None when nothing moved."""
+    with transaction.atomic():
+        wanted = [list(c) for c in clusters if len(c) > 1]
+        current = dict(
+            Record.objects.filter(pk__in=[r for c in wanted for r in c]).values_list(
+                "pk", "person_id"
+            )
+        )
+        moves: dict[int, int] = {}
+        for cluster in wanted:
+            persons = [current[r] for r in cluster if current.get(r) is not None]
+            if not persons:
+                continue
+            target = min(persons)
+            for record_id in cluster:
+                if current.get(record_id) is not None and current[record_id] != target:
+                    moves[record_id] = target
+        if not moves:
+            return None
+        change = LinkChange.objects.create(kind=LinkChange.Kind.LINK, reason=reason, actor=actor)
+        _reassign(moves, change)
+        record_action(
+            "person.link", actor=actor, object_type="link_change", object_id=change.pk,
+            details={"records_moved": len(moves), "reason": reason},
+        )
+    return change
+
+
+def _reassign(moves: dict[int, int], change: LinkChange) -> None:
+    """Close the current memberships of the records in ``moves`` and open new ones with the
+    given persons, in bulk; then refresh every person touched."""
+    before = dict(
+        Record.objects.filter(pk__in=list(moves)).values_list("pk", "person_id")
+    )
+    moving = [r for r, p in moves.items() if before.get(r) != p]
+    if not moving:
+        return
+    Membership.objects.filter(record_id__in=moving, closed_by__isnull=True).update(
+        closed_by=change
+    )
+    Membership.objects.bulk_create(
+        [Membership(record_id=r, person_id=moves[r], opened_by=change) for r in moving]
+    )
+    by_person: dict[int, list[int]] = defaultdict(list)
+    for r in moving:
+        by_person[moves[r]].append(r)
+    for person_id, record_ids in by_person.items():
+        Record.objects.filter(pk__in=record_ids).update(person_id=person_id)
+    touched = {moves[r] for r in moving} | {before[r] for r in moving if before.get(r)}
+    refresh_persons(touched)
+
+
+def merge_persons(keep: Person, absorb: Person, *, reason: str = "", actor: str = "") -> LinkChange:
+    """Put all records of ``absorb`` into ``keep`` (reversible with ``undo_change``)."""
+    if keep.pk == absorb.pk:
+        raise RegistryError("a person cannot be merged with itself")
+    ids = list(absorb.records.values_list("pk", flat=True))
+    return move_records(
+        ids, to_person=keep, kind=LinkChange.Kind.MERGE, reason=reason, actor=actor
+    )
+
+
+def split_records(record_ids: Sequence[int], *, reason: str = "", actor: str = "") -> LinkChange:
+    """Take records out of their person into a new person (reversible with ``undo_change``)."""
+    return move_records(
+        record_ids, to_person=None, kind=LinkChange.Kind.SPLIT, reason=reason, actor=actor
+    )
+
+
+def undo_change(change: LinkChange, *, reason: str = "", actor: str = "") -> LinkChange:
+    """Reverse a membership change: its records go back to where they were before it.
+
+    Refused when a later change moved those records again (undo that one first), so an undo
+    never silently overrides a later decision.
+    """
+    with transaction.atomic():
+        change = LinkChange.objects.select_for_update().get(pk=change.pk)
+        if change.undone_by_id is not None:
+            raise RegistryError(f"change #{change.pk} was already undone")
+        opened = list(change.opened.select_related("record"))
+        if any(m.closed_by_id is not None for m in opened):
+            raise RegistryError(
+                f"records of change #{change.pk} were moved again later; undo the later change"
+            )
+        undo = LinkChange.objects.create(
+            kind=LinkChange.Kind.UNDO, reason=reason or f"undo #{change.pk}", actor=actor
+        )
+        previous = {m.record_id: m.person_id for m in change.closed.all()}
+        touched: set[int] = set()
+        for membership in opened:
+            record = membership.record
+            touched.add(membership.person_id)
+            membership.closed_by = undo
+            membership.save(update_fields=["closed_by"])
+            back_to = previous.get(record.pk)
+            if back_to is None:
+                raise RegistryError(f"record {record.pk} had no person before change #{change.pk}")
+            Membership.objects.create(record=record, person_id=back_to, opened_by=undo)
+            record.person_id = back_to
+            record.save(update_fields=["person"])
+            touched.add(back_to)
+        change.undone_by = undo
+        change.save(update_fields=["undone_by"])
+        refresh_persons(touched)
+        record_action(
+            "person.undo", actor=actor, object_type="link_change", object_id=undo.pk,
+            details={"undoes": change.pk},
+        )
+    return undo
+
+
+def refresh_persons(person_ids: Iterable[int]) -> None:
+    """Recompute the derived parts of persons (name shown, fate timeline) from their records."""
+    for person in Person.objects.filter(pk__in=list(person_ids)):
+        rebuild_fate_timeline(person)
+        names = Counter(
+            _display_name(r) for r in person.records.all() if _display_name(r)
+        )
+        best = max(names.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if names else ""
+        if best != person.display_name:
+            person.display_name = best
+            person.save(update_fields=["display_name"])
+
+
+def rebuild_fate_timeline(person: Person) -> None:
+    """Derive the person's fate events from its records: one event per (fate, date), citing
+    every record that states it."""
+    person.fate_events.all().delete()
+    grouped: dict[tuple[str, datetime.date, str], list[Record]] = defaultdict(list)
+    reported: dict[tuple[str, datetime.date, str], datetime.date] = {}
+    for record in person.records.select_related("source", "import_batch").filter(fate__gt=""):
+        reported_on = _reported_on(record)
+        event = _event_for(record, reported_on)
+        key = (event.fate, event.on_date, event.date_basis)
+        grouped[key].append(record)
+        reported[key] = min(reported.get(key, reported_on), reported_on)
+    for (fate, on_date, basis), records in grouped.items():
+        event = FateEvent.objects.create(
+            person=person, fate=fate, on_date=on_date, date_basis=basis,
+            reported_on=reported[(fate, on_date, basis)], rank=FATE_RANK.get(fate, 0),
+        )
+        event.records.set(records)
+
+
+def _reported_on(record: Record) -> datetime.date:
+    if record.import_batch is not None and record.import_batch.obtained_on:
+        return record.import_batch.obtained_on
+    if record.source.obtained_on:
+        return record.source.obtained_on
+    if record.import_batch is not None:
+        return timezone.localdate(record.import_batch.started_at)
+    return timezone.localdate(record.created_at)
+
+
+# --- claims --------------------------------------------------------------------------------
+
+
+def record_claim(
+    *,
+    claimant: str,
+    counted: str,
+    value: int,
+    as_of: datetime.date,
+    fate: str = "",
+    qualifier: str = Claim.Qualifier.EXACT,
+    stated_on: datetime.date | None = None,
+    source: Source | None = None,
+    quote: str = "",
+    status: str = Claim.Status.STANDING,
+    status_note: str = "",
+    region: str = "",
+    actor: str = "",
+) -> Claim:
+    """Keep a figure stated by someone, with where and when it was stated."""
+    if fate and fate not in {f.value for f in Fate}:
+        raise RegistryError(f"unknown fate '{fate}'")
+    with transaction.atomic():
+        claim = Claim.objects.create(
+            claimant=claimant, counted=counted, value=value, as_of=as_of, fate=fate,
+            qualifier=qualifier, stated_on=stated_on, source=source, quote=quote,
+            status=status, status_note=status_note, region=region,
+        )
+        record_action(
+            "claim.create", actor=actor, object_type="claim", object_id=claim.pk,
+            details={"claimant": claimant, "value": value, "counted": counted},
+        )
+    return claim

@@ -1,0 +1,88 @@
+"""Staff pages of the registry. Thin: read through selectors, render."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tizim.core.rows import PARSED_FIELDS
+from tizim.registry import selectors
+from tizim.registry.forms import PersonFilterForm
+from tizim.registry.models import Claim, Person, Source
+
+PAGE_SIZE = 50
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    """Persons, searchable by name and filterable by fate, place and source."""
+    source_names = list(Source.objects.values_list("name", flat=True))
+    form = PersonFilterForm(request.GET or None, sources=source_names)
+    flt = selectors.PersonFilter()
+    if form.is_valid():
+        flt = selectors.PersonFilter(
+            query=form.cleaned_data["q"].strip(),
+            fate=form.cleaned_data["fate"],
+            place=form.cleaned_data["place"].strip(),
+            source=form.cleaned_data["source"],
+        )
+    page = Paginator(selectors.search_persons(flt), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "registry/person_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@login_required
+def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A person: the fate timeline and every source record side by side."""
+    try:
+        person = selectors.person_case(public_id)
+    except Person.DoesNotExist:
+        raise Http404("no such person") from None
+    records = list(person.records.all())
+    rows = [
+        (name.replace("_", " "), [getattr(r, name) for r in records])
+        for name in ("source_record_id", *PARSED_FIELDS)
+    ]
+    return render(
+        request,
+        "registry/person_detail.html",
+        {
+            "person": person,
+            "records": records,
+            "rows": rows,
+            "events": list(person.fate_events.all()),
+            "memberships": list(person.memberships.all()),
+        },
+    )
+
+
+@login_required
+def source_list(request: HttpRequest) -> HttpResponse:
+    """Sources with their record, quarantine and person counts."""
+    return render(
+        request, "registry/source_list.html", {"sources": selectors.sources_with_counts()}
+    )
+
+
+@login_required
+def quarantine_list(request: HttpRequest) -> HttpResponse:
+    """Rows kept aside, with the reason each could not be used."""
+    source = request.GET.get("source", "")
+    page = Paginator(selectors.quarantined_records(source), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "registry/quarantine_list.html", {"page": page, "source": source})
+
+
+@login_required
+def claim_list(request: HttpRequest) -> HttpResponse:
+    """Figures stated by others, with their status and source."""
+    claims = Claim.objects.select_related("source").order_by("as_of", "claimant")
+    return render(request, "registry/claim_list.html", {"claims": claims})
