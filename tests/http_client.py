@@ -46,12 +46,14 @@ class Browser:
     def _open(self, request: urllib.request.Request, follow: bool) -> Response:
         opener = self.follow if follow else self.stay
         try:
-            with opener.open(request, timeout=30) as resp:  # noqa: S310 (loopback only)
-                return Response(resp.status, resp.url, resp.read().decode("utf-8"),
-                                dict(resp.headers))
+            with opener.open(request, timeout=30) as resp:
+                return Response(
+                    resp.status, resp.url, resp.read().decode("utf-8"), dict(resp.headers)
+                )
         except urllib.error.HTTPError as err:
-            return Response(err.code, err.url or "", err.read().decode("utf-8", "replace"),
-                            dict(err.headers))
+            return Response(
+                err.code, err.url or "", err.read().decode("utf-8", "replace"), dict(err.headers)
+            )
 
     def login(self, username: str, password: str) -> Response:
         page = self.get("/login/")

@@ -8,7 +8,6 @@ to PostgreSQL.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import getpass
 import os
@@ -20,8 +19,14 @@ from typing import TextIO
 
 # Mirrors registry.models.Source.Kind, so that --help works before Django is set up.
 SOURCE_KINDS = (
-    "ngo_spreadsheet", "radio_list", "official_list", "press_list", "web_form",
-    "news_article", "interview", "other",
+    "ngo_spreadsheet",
+    "radio_list",
+    "official_list",
+    "press_list",
+    "web_form",
+    "news_article",
+    "interview",
+    "other",
 )
 
 EXIT_OK = 0
@@ -116,9 +121,7 @@ def _password_for(username: str) -> str:
     if password:
         return password
     if not sys.stdin.isatty():
-        raise CommandError(
-            "no password: set TIZIM_ADMIN_PASSWORD or run in a terminal to be asked"
-        )
+        raise CommandError("no password: set TIZIM_ADMIN_PASSWORD or run in a terminal to be asked")
     password = getpass.getpass(f"password for {username}: ")
     if password != getpass.getpass("again: "):
         raise CommandError("the two passwords differ")
@@ -142,8 +145,9 @@ def _ensure_user(username: str, password: str, *, admin: bool) -> None:
     user.is_staff = True
     user.is_superuser = admin
     user.save()
-    record_action("user.set", actor="cli", object_type="user", object_id=username,
-                  details={"admin": admin})
+    record_action(
+        "user.set", actor="cli", object_type="user", object_id=username, details={"admin": admin}
+    )
 
 
 def cmd_user_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -179,10 +183,8 @@ def cmd_source_list(args: argparse.Namespace, out: TextIO) -> int:
     require_initialised()
     from tizim.registry.selectors import sources_with_counts
 
-    rows = [
-        (s.name, s.kind, s.language, str(s.n_records), str(s.n_quarantined), str(s.n_persons))
-        for s in sources_with_counts()
-    ]
+    columns = ("name", "kind", "language", "n_records", "n_quarantined", "n_persons")
+    rows = [tuple(str(getattr(s, c)) for c in columns) for s in sources_with_counts()]
     _print_table(("source", "kind", "lang", "records", "quarantined", "persons"), rows, out)
     return EXIT_OK
 
@@ -193,29 +195,38 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from tizim.registry.services import import_table
 
     path = Path(args.file)
+    mapping = load_mapping(Path(args.mapping)) if args.mapping else None
     progress = _progress_printer(path) if sys.stderr.isatty() and not args.quiet else None
     summary = import_table(
-        path, source_name=args.source, actor="cli", obtained_on=args.obtained,
-        dry_run=args.dry_run, progress=progress,
+        path,
+        source_name=args.source,
+        actor="cli",
+        obtained_on=args.obtained,
+        sheet=args.sheet,
+        mapping=mapping,
+        dry_run=args.dry_run,
+        progress=progress,
     )
     if progress:
         print(file=sys.stderr)
     verb = "would import" if summary.dry_run else "imported"
-    print(
-        f"{summary.filename} → source '{summary.source}' "
-        f"(encoding {summary.encoding}, delimiter {summary.delimiter!r})",
-        file=out,
+    detected = (
+        f"encoding {summary.encoding}, delimiter {summary.delimiter!r}"
+        if summary.encoding
+        else f"{len(summary.sheets)} sheet(s)"
     )
-    mapped = ", ".join(
-        f"{summary.headers[i]!r}→{f}" for i, f in sorted(summary.column_map.items())
-    )
-    unmapped = [h for i, h in enumerate(summary.headers) if i not in summary.column_map]
-    print(f"columns: {mapped or 'none recognised'}", file=out)
-    if unmapped:
-        print(f"kept in raw values only: {', '.join(repr(h) for h in unmapped)}", file=out)
+    print(f"{summary.filename} → source '{summary.source}' ({detected})", file=out)
+    for table in summary.sheets:
+        where = f"sheet '{table.sheet}': " if table.sheet else ""
+        mapped = ", ".join(f"{table.headers[i]!r}→{f}" for i, f in sorted(table.column_map.items()))
+        print(f"{where}columns: {mapped or 'none recognised'}", file=out)
+        unmapped = [h for i, h in enumerate(table.headers) if i not in table.column_map]
+        if unmapped:
+            print(f"{where}kept in raw values only: {', '.join(map(repr, unmapped))}", file=out)
     if args.dry_run or args.verbose:
-        for number, problem in summary.problems[: args.max_problems]:
-            print(f"  row {number}: {problem}", file=out)
+        for sheet, number, problem in summary.problems[: args.max_problems]:
+            where = f"sheet '{sheet}' " if sheet else ""
+            print(f"  {where}row {number}: {problem}", file=out)
         if len(summary.problems) > args.max_problems:
             print(f"  … and {len(summary.problems) - args.max_problems} more", file=out)
     rows = [
@@ -223,14 +234,34 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         (verb, str(summary.imported)),
         ("new versions of changed rows", str(summary.new_versions)),
         ("unchanged (already imported)", str(summary.unchanged)),
-        ("vanished since the last import (flagged)", str(summary.vanished)),
-        ("quarantined", str(summary.quarantined_total)),
+        ("vanished since the last import (flagged, kept)", str(summary.vanished)),
+        ("quarantined (kept, with the reason)", str(summary.quarantined_total)),
         *((f"  quarantined: {k}", str(v)) for k, v in summary.quarantined.most_common()),
     ]
     _print_table(("", "rows"), rows, out)
     if summary.dry_run:
         print("dry run: nothing was written", file=out)
     return EXIT_OK
+
+
+def load_mapping(path: Path) -> dict[str, str]:
+    """Read a column mapping: a TOML file whose ``[columns]`` table maps a header, as written
+    in the sheet, to a field (or to "" to keep that column in the raw values only)."""
+    import tomllib
+
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise CommandError(f"no such mapping file: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CommandError(f"mapping {path.name} is not valid TOML: {exc}") from None
+    columns = data.get("columns")
+    if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
+        raise CommandError(
+            f'mapping {path.name} needs a [columns] table of "header" = "field" lines'
+        )
+    return {str(k): v for k, v in columns.items()}
 
 
 def _progress_printer(path: Path) -> Callable[[int], None]:
@@ -244,37 +275,19 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
     from tizim.audit.services import record_action
-    from tizim.registry.selectors import EXPORT_COLUMNS, export_rows
+    from tizim.registry.exports import write_export
 
-    if args.what != "records":
-        raise CommandError(f"cannot export '{args.what}' yet: only 'records'")
-    if args.format != "csv":
-        raise CommandError(f"unknown format '{args.format}': use csv")
-    target = sys.stdout if args.output in (None, "-") else None
-    count = 0
-    with (
-        open(args.output, "w", encoding="utf-8", newline="") if target is None else _nullctx(out)
-    ) as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(EXPORT_COLUMNS))
-        writer.writeheader()
-        for row in export_rows():
-            writer.writerow(row)
-            count += 1
-    record_action("records.export", actor="cli", details={"rows": count, "format": args.format})
-    if target is None:
-        print(f"{count} records written to {args.output}", file=out)
+    if args.format == "xlsx" and args.output in (None, "-"):
+        raise CommandError("an XLSX export needs --output FILE")
+    if args.output in (None, "-"):
+        count = write_export(args.what, args.format, sys.stdout)
+    else:
+        count = write_export(args.what, args.format, Path(args.output))
+        print(f"{count} {args.what} written to {args.output}", file=out)
+    record_action(
+        f"{args.what}.export", actor="cli", details={"rows": count, "format": args.format}
+    )
     return EXIT_OK
-
-
-class _nullctx:
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-
-    def __enter__(self) -> TextIO:
-        return self.stream
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def cmd_link(args: argparse.Namespace, out: TextIO) -> int:
@@ -284,8 +297,7 @@ def cmd_link(args: argparse.Namespace, out: TextIO) -> int:
 
     result = link_records(actor="cli")
     print(
-        f"linked {result.records} records into {result.persons} persons "
-        f"({result.merges} merges)",
+        f"linked {result.records} records into {result.persons} persons ({result.merges} merges)",
         file=out,
     )
     return EXIT_OK
@@ -336,8 +348,10 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     for problem in report.problems:
         print(f"TAMPERED: {problem}", file=out)
-    print(f"audit log NOT intact: {len(report.problems)} problem(s) in {report.entries} entries",
-          file=out)
+    print(
+        f"audit log NOT intact: {len(report.problems)} problem(s) in {report.entries} entries",
+        file=out,
+    )
     return EXIT_FAILURE
 
 
@@ -362,14 +376,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("init", help="create the data folder and the database")
-    p.add_argument("--admin", metavar="USERNAME", help="also create an admin user "
-                   "(password from TIZIM_ADMIN_PASSWORD or asked)")
+    p.add_argument(
+        "--admin",
+        metavar="USERNAME",
+        help="also create an admin user (password from TIZIM_ADMIN_PASSWORD or asked)",
+    )
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("user", help="manage staff users")
     usub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    pa = usub.add_parser("add", help="create a staff user or reset its password "
-                         "(password from TIZIM_ADMIN_PASSWORD or asked)")
+    pa = usub.add_parser(
+        "add",
+        help="create a staff user or reset its password "
+        "(password from TIZIM_ADMIN_PASSWORD or asked)",
+    )
     pa.add_argument("username")
     pa.add_argument("--admin", action="store_true", help="may use the admin site")
     pa.set_defaults(func=cmd_user_add)
@@ -378,8 +398,9 @@ def build_parser() -> argparse.ArgumentParser:
     ssub = p.add_subparsers(dest="source_command", metavar="ACTION", required=True)
     pa = ssub.add_parser("add", help="register a source")
     pa.add_argument("name", help="short handle, e.g. ngo-sheet")
-    pa.add_argument("--kind", required=True, metavar="KIND", help="one of: " + ", ".join(
-        SOURCE_KINDS))
+    pa.add_argument(
+        "--kind", required=True, metavar="KIND", help="one of: " + ", ".join(SOURCE_KINDS)
+    )
     pa.add_argument("--title")
     pa.add_argument("--organisation")
     pa.add_argument("--language", help="kk, ru, en or mixed")
@@ -390,21 +411,29 @@ def build_parser() -> argparse.ArgumentParser:
     pl = ssub.add_parser("list", help="list sources with their counts")
     pl.set_defaults(func=cmd_source_list)
 
-    p = sub.add_parser("import", help="import a CSV file into a source")
+    p = sub.add_parser("import", help="import a CSV, XLSX or ODS list into a source")
     p.add_argument("file")
+    p.add_argument("--sheet", help="only this sheet of a workbook (default: every sheet)")
+    p.add_argument(
+        "--mapping", help='TOML file: [columns] "header as written" = "field" (or "" to skip)'
+    )
     p.add_argument("--source", required=True, help="name of an existing source")
-    p.add_argument("--obtained", type=_date,
-                   help="date this version of the list was obtained, YYYY-MM-DD")
-    p.add_argument("--dry-run", action="store_true",
-                   help="show what would be imported and every problem; write nothing")
+    p.add_argument(
+        "--obtained", type=_date, help="date this version of the list was obtained, YYYY-MM-DD"
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what would be imported and every problem; write nothing",
+    )
     p.add_argument("--verbose", action="store_true", help="list every problem")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.add_argument("--max-problems", type=int, default=200, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="export records")
-    p.add_argument("what", choices=["records"])
-    p.add_argument("--format", default="csv", choices=["csv"])
+    p = sub.add_parser("export", help="export records or persons (CSV, XLSX or JSON)")
+    p.add_argument("what", choices=["records", "persons"])
+    p.add_argument("--format", default="csv", choices=["csv", "xlsx", "json"])
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)
 
@@ -464,8 +493,9 @@ def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], out: Text
     print(line.rstrip(), file=out)
     print("  ".join("-" * w for w in widths), file=out)
     for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(),
-              file=out)
+        print(
+            "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out
+        )
 
 
 def run() -> None:

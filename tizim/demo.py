@@ -50,8 +50,11 @@ def load_demo(
     if reload or not Source.objects.filter(name="ngo-sheet").exists():
         dataset = generate_demo(persons=persons, seed=seed)
         paths = write_demo(dataset, home / "demo")
-        print(f"FICTIONAL demo data: {len(dataset.people)} people, "
-              f"{len(dataset.sources)} lists written to {home / 'demo'}", file=out)
+        print(
+            f"FICTIONAL demo data: {len(dataset.people)} people, "
+            f"{len(dataset.sources)} lists written to {home / 'demo'}",
+            file=out,
+        )
         for demo_source, path in zip(dataset.sources, paths, strict=True):
             name = registry_source_name(demo_source.name)
             if not Source.objects.filter(name=name).exists():
@@ -133,41 +136,140 @@ SEED_ARTICLES: dict[str, dict[str, str]] = {
 
 # (article, claimant, counted, fate, value, qualifier, as_of, status, note, quote)
 SEED_CLAIMS: tuple[tuple[str, str, str, str, int, str, D, str, str, str], ...] = (
-    ("amnesty-2022-01", "Telegram channel associated with the government",
-     "deaths", "killed", 164, "exact", D(2022, 1, 9), "disavowed",
-     "Disavowed by the Ministry of Health as a 'technical glitch'.",
-     "On 9 January, a Telegram channel associated with the government released information "
-     "about the deaths of 164 individuals but it was later disavowed by the Ministry of Health "
-     "as a technical glitch."),
-    ("amnesty-2022-01", "Authorities of Kazakhstan", "law enforcement officers killed",
-     "", 18, "at_least", D(2022, 1, 11), "standing", "",
-     "The authorities confirmed that at least 18 law enforcement officers had been killed"),
-    ("amnesty-2022-01", "Ministry of Internal Affairs", "people arrested", "arrested",
-     10000, "nearly", D(2022, 1, 11), "standing", "Never made checkable: no list published.",
-     "Kazakhstan's Interior Ministry said that almost 10,000 people have been arrested"),
-    ("nyt-2022-01-31", "Government of Kazakhstan", "people killed, including 19 policemen",
-     "killed", 225, "at_least", D(2022, 1, 15), "standing", "",
-     "at least 225 people were killed, including 19 policemen and more than 4,000 were injured"),
-    ("nyt-2022-01-31", "Government of Kazakhstan", "people injured", "injured", 4000,
-     "more_than", D(2022, 1, 15), "standing", "", "more than 4,000 were injured"),
-    ("nyt-2022-01-31", "NGO list (Bakhytzhan Toregozhina)", "people confirmed in custody",
-     "detained", 970, "exact", D(2022, 1, 22), "standing", "Includes 31 political activists.",
-     "As of January 22, there are 970 people confirmed to be in custody"),
-    ("nyt-2022-01-31", "NGO list (Bakhytzhan Toregozhina)", "dead on the list", "killed", 227,
-     "exact", D(2022, 1, 31), "standing", "Slightly above the official figure.",
-     "The list of the dead has reached 227, slightly higher than the official number"),
-    ("nyt-2022-01-31", "Radio Liberty (Kazakh service)", "dead identified by name", "killed",
-     124, "exact", D(2022, 1, 31), "standing", "Including an 11-year-old boy.",
-     "Of the dead, 124 people have been identified so far, including an 11-year-old boy."),
-    ("nyt-2022-01-31", "Human Rights Watch", "deaths in four incidents of 4–6 January",
-     "killed", 10, "at_least", D(2022, 1, 6), "standing", "And 19 injuries.",
-     "resulted in at least 10 deaths and 19 injuries"),
-    ("bbc-2022-01-21", "Authorities of Kazakhstan (as reported)", "people arrested",
-     "arrested", 12000, "more_than", D(2022, 1, 21), "standing", "",
-     "Over 12,000 people have been arrested in connection with the violence"),
-    ("euronews-2022-02", "Prosecutors of Kazakhstan", "arrested people facing criminal charges",
-     "charged", 900, "nearly", D(2022, 2, 1), "standing", "",
-     "nearly 900 of those arrested face various criminal charges"),
+    (
+        "amnesty-2022-01",
+        "Telegram channel associated with the government",
+        "deaths",
+        "killed",
+        164,
+        "exact",
+        D(2022, 1, 9),
+        "disavowed",
+        "Disavowed by the Ministry of Health as a 'technical glitch'.",
+        "On 9 January, a Telegram channel associated with the government released information "
+        "about the deaths of 164 individuals but it was later disavowed by the Ministry of Health "
+        "as a technical glitch.",
+    ),
+    (
+        "amnesty-2022-01",
+        "Authorities of Kazakhstan",
+        "law enforcement officers killed",
+        "",
+        18,
+        "at_least",
+        D(2022, 1, 11),
+        "standing",
+        "",
+        "The authorities confirmed that at least 18 law enforcement officers had been killed",
+    ),
+    (
+        "amnesty-2022-01",
+        "Ministry of Internal Affairs",
+        "people arrested",
+        "arrested",
+        10000,
+        "nearly",
+        D(2022, 1, 11),
+        "standing",
+        "Never made checkable: no list published.",
+        "Kazakhstan's Interior Ministry said that almost 10,000 people have been arrested",
+    ),
+    (
+        "nyt-2022-01-31",
+        "Government of Kazakhstan",
+        "people killed, including 19 policemen",
+        "killed",
+        225,
+        "at_least",
+        D(2022, 1, 15),
+        "standing",
+        "",
+        "at least 225 people were killed, including 19 policemen and more than 4,000 were injured",
+    ),
+    (
+        "nyt-2022-01-31",
+        "Government of Kazakhstan",
+        "people injured",
+        "injured",
+        4000,
+        "more_than",
+        D(2022, 1, 15),
+        "standing",
+        "",
+        "more than 4,000 were injured",
+    ),
+    (
+        "nyt-2022-01-31",
+        "NGO list (Bakhytzhan Toregozhina)",
+        "people confirmed in custody",
+        "detained",
+        970,
+        "exact",
+        D(2022, 1, 22),
+        "standing",
+        "Includes 31 political activists.",
+        "As of January 22, there are 970 people confirmed to be in custody",
+    ),
+    (
+        "nyt-2022-01-31",
+        "NGO list (Bakhytzhan Toregozhina)",
+        "dead on the list",
+        "killed",
+        227,
+        "exact",
+        D(2022, 1, 31),
+        "standing",
+        "Slightly above the official figure.",
+        "The list of the dead has reached 227, slightly higher than the official number",
+    ),
+    (
+        "nyt-2022-01-31",
+        "Radio Liberty (Kazakh service)",
+        "dead identified by name",
+        "killed",
+        124,
+        "exact",
+        D(2022, 1, 31),
+        "standing",
+        "Including an 11-year-old boy.",
+        "Of the dead, 124 people have been identified so far, including an 11-year-old boy.",
+    ),
+    (
+        "nyt-2022-01-31",
+        "Human Rights Watch",
+        "deaths in four incidents of 4–6 January",
+        "killed",
+        10,
+        "at_least",
+        D(2022, 1, 6),
+        "standing",
+        "And 19 injuries.",
+        "resulted in at least 10 deaths and 19 injuries",
+    ),
+    (
+        "bbc-2022-01-21",
+        "Authorities of Kazakhstan (as reported)",
+        "people arrested",
+        "arrested",
+        12000,
+        "more_than",
+        D(2022, 1, 21),
+        "standing",
+        "",
+        "Over 12,000 people have been arrested in connection with the violence",
+    ),
+    (
+        "euronews-2022-02",
+        "Prosecutors of Kazakhstan",
+        "arrested people facing criminal charges",
+        "charged",
+        900,
+        "nearly",
+        D(2022, 2, 1),
+        "standing",
+        "",
+        "nearly 900 of those arrested face various criminal charges",
+    ),
 )
 
 
@@ -178,22 +280,45 @@ def load_seed_claims() -> int:
         for name, meta in SEED_ARTICLES.items():
             if not Source.objects.filter(name=name).exists():
                 create_source(
-                    name, kind=Source.Kind.NEWS_ARTICLE, title=meta["title"],
-                    organisation=meta["organisation"], language="en", url=meta["url"],
-                    obtained_on=D.fromisoformat(meta["obtained"]), actor="demo",
+                    name,
+                    kind=Source.Kind.NEWS_ARTICLE,
+                    title=meta["title"],
+                    organisation=meta["organisation"],
+                    language="en",
+                    url=meta["url"],
+                    obtained_on=D.fromisoformat(meta["obtained"]),
+                    actor="demo",
                 )
-        for article, claimant, counted, fate, value, qualifier, as_of, status, note, quote in (
-            SEED_CLAIMS
-        ):
+        for (
+            article,
+            claimant,
+            counted,
+            fate,
+            value,
+            qualifier,
+            as_of,
+            status,
+            note,
+            quote,
+        ) in SEED_CLAIMS:
             source = Source.objects.get(name=article)
             if Claim.objects.filter(
                 claimant=claimant, counted=counted, value=value, as_of=as_of
             ).exists():
                 continue
             record_claim(
-                claimant=claimant, counted=counted, fate=fate, value=value,
-                qualifier=qualifier, as_of=as_of, stated_on=source.obtained_on, source=source,
-                quote=quote, status=status, status_note=note, actor="demo",
+                claimant=claimant,
+                counted=counted,
+                fate=fate,
+                value=value,
+                qualifier=qualifier,
+                as_of=as_of,
+                stated_on=source.obtained_on,
+                source=source,
+                quote=quote,
+                status=status,
+                status_note=note,
+                actor="demo",
             )
             created += 1
     return created

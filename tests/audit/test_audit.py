@@ -15,8 +15,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def chain():
     for i in range(5):
-        record_action("test.write", actor="tester", object_type="thing", object_id=i,
-                      details={"n": i, "name": "Ерлан"})
+        record_action(
+            "test.write",
+            actor="tester",
+            object_type="thing",
+            object_id=i,
+            details={"n": i, "name": "Ерлан"},
+        )
     return list(AuditEntry.objects.order_by("id"))
 
 
@@ -28,8 +33,7 @@ def test_an_untouched_chain_verifies(chain):
 
 def test_an_edited_entry_is_caught(chain):
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditentry SET actor = 'someone' WHERE id = %s",
-                       [chain[2].pk])
+        cursor.execute("UPDATE audit_auditentry SET actor = 'someone' WHERE id = %s", [chain[2].pk])
     report = verify_chain()
     assert not report.ok
     assert any(f"#{chain[2].pk}" in p and "edited" in p for p in report.problems)

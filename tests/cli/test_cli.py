@@ -16,8 +16,15 @@ from tests.factories import NGO_HEADERS, write_csv
 pytestmark = pytest.mark.sqlite_only
 
 ROWS = [
-    ("1", "Серикбаев Ерлан Болатович", "12.03.1985", "г. Алматы", "пропал без вести",
-     "06.01.2022", ""),
+    (
+        "1",
+        "Серикбаев Ерлан Болатович",
+        "12.03.1985",
+        "г. Алматы",
+        "пропал без вести",
+        "06.01.2022",
+        "",
+    ),
     ("2", "Жумабекова Айгерим", "1990 г.р.", "Талдыкорган", "задержана", "31.02.2022", ""),
 ]
 
@@ -27,14 +34,18 @@ def tizim(home: Path, *args: str, stdin: str | None = None) -> subprocess.Comple
     env["TIZIM_HOME"] = str(home)
     env["TIZIM_ADMIN_PASSWORD"] = "a long test password 42"
     return subprocess.run(
-        [sys.executable, "-m", "tizim", *args], env=env, capture_output=True, text=True,
-        timeout=300, input=stdin,
+        [sys.executable, "-m", "tizim", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        input=stdin,
     )
 
 
 def count(home: Path, table: str) -> int:
     with sqlite3.connect(home / "tizim.sqlite3") as db:
-        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
 @pytest.fixture
@@ -48,8 +59,19 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "args",
-    [(), ("init",), ("user", "add"), ("source", "add"), ("source", "list"), ("import",),
-     ("export",), ("link",), ("serve",), ("demo",), ("audit", "verify")],
+    [
+        (),
+        ("init",),
+        ("user", "add"),
+        ("source", "add"),
+        ("source", "list"),
+        ("import",),
+        ("export",),
+        ("link",),
+        ("serve",),
+        ("demo",),
+        ("audit", "verify"),
+    ],
 )
 def test_every_subcommand_has_help(tmp_path, args):
     result = tizim(tmp_path / "unused", *args, "--help")
@@ -71,8 +93,21 @@ def test_commands_before_init_say_what_to_do(tmp_path):
 
 
 def test_source_add_import_export_round(home, tmp_path):
-    assert tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet",
-                 "--language", "ru", "--obtained", "2022-01-10").returncode == 0
+    assert (
+        tizim(
+            home,
+            "source",
+            "add",
+            "ngo-sheet",
+            "--kind",
+            "ngo_spreadsheet",
+            "--language",
+            "ru",
+            "--obtained",
+            "2022-01-10",
+        ).returncode
+        == 0
+    )
     sheet = write_csv(tmp_path / "sheet.csv", NGO_HEADERS, ROWS)
     result = tizim(home, "import", str(sheet), "--source", "ngo-sheet")
     assert result.returncode == 0, result.stderr
@@ -128,8 +163,9 @@ def test_wrong_encoding_midway_is_a_clear_error_and_writes_nothing(home, tmp_pat
     tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
     mixed = tmp_path / "mixed.csv"
     head = "№,ФИО,Статус\n" + "".join(f"{i},Оспанов Нурлан,задержан\n" for i in range(4000))
-    mixed.write_bytes(head.encode("utf-8") + "4001,Әлиев Нұрлан,задержан\n".encode("cp1251",
-                                                                                 "replace"))
+    mixed.write_bytes(
+        head.encode("utf-8") + "4001,Әлиев Нұрлан,задержан\n".encode("cp1251", "replace")
+    )
     result = tizim(home, "import", str(mixed), "--source", "ngo-sheet")
     assert result.returncode == 1
     assert "not valid utf-8" in result.stderr and "row 4002" in result.stderr
@@ -138,7 +174,8 @@ def test_wrong_encoding_midway_is_a_clear_error_and_writes_nothing(home, tmp_pat
 
 def test_bad_arguments_exit_non_zero(home):
     assert tizim(home, "source", "add", "x", "--kind", "blog").returncode == 1
-    assert tizim(home, "source", "add", "x", "--kind", "other", "--obtained", "6 Jan").returncode == 2
+    bad_date = tizim(home, "source", "add", "x", "--kind", "other", "--obtained", "6 Jan")
+    assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
     assert tizim(home, "export", "persons").returncode == 2
 
 
@@ -155,10 +192,18 @@ def test_audit_verify_catches_tampering(home, tmp_path):
 def test_link_joins_one_person_across_lists_and_scripts(home, tmp_path):
     tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
     tizim(home, "source", "add", "radio", "--kind", "radio_list")
-    tizim(home, "import", str(write_csv(tmp_path / "a.csv", NGO_HEADERS, ROWS[:1])),
-          "--source", "ngo-sheet")
-    radio = write_csv(tmp_path / "b.csv", ("Аты-жөні", "Жасы", "Қаласы", "Мәртебесі", "Күні"),
-                      [("Ерлан Серікбаев", "36", "Алматы", "ұсталды", "08.01.2022")])
+    tizim(
+        home,
+        "import",
+        str(write_csv(tmp_path / "a.csv", NGO_HEADERS, ROWS[:1])),
+        "--source",
+        "ngo-sheet",
+    )
+    radio = write_csv(
+        tmp_path / "b.csv",
+        ("Аты-жөні", "Жасы", "Қаласы", "Мәртебесі", "Күні"),
+        [("Ерлан Серікбаев", "36", "Алматы", "ұсталды", "08.01.2022")],
+    )
     tizim(home, "import", str(radio), "--source", "radio")
     result = tizim(home, "link")
     assert result.returncode == 0, result.stderr

@@ -78,7 +78,9 @@ def test_served_demo_shows_a_person_from_several_lists(demo_home):
     env_home = str(home)
     server = subprocess.Popen(
         [sys.executable, "-m", "tizim", "serve", "--port", str(port)],
-        env={**_env(), "TIZIM_HOME": env_home}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**_env(), "TIZIM_HOME": env_home},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
     try:

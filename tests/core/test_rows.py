@@ -6,8 +6,8 @@ import datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from tizim.core.headers import map_headers
+
 from tizim.core.rows import parse_row, raw_digest, raw_values
 
 REF = datetime.date(2022, 1, 10)
@@ -26,9 +26,21 @@ def test_digest_depends_on_content_and_order():
 
 
 def test_a_full_row():
-    row = parse_row(HEADERS, ("7", "ЖАГЫПАРОВ ЕРЛАН", "", "49 лет", "г. Алматы",
-                              "найден в морге", "12.01.2022", "родственники"), MAP,
-                    reference_date=REF)
+    row = parse_row(
+        HEADERS,
+        (
+            "7",
+            "ЖАГЫПАРОВ ЕРЛАН",
+            "",
+            "49 лет",
+            "г. Алматы",
+            "найден в морге",
+            "12.01.2022",
+            "родственники",
+        ),
+        MAP,
+        reference_date=REF,
+    )
     assert row.problems == []
     f = row.fields
     assert (f["surname"], f["given_name"]) == ("Жагыпаров", "Ерлан")
@@ -44,8 +56,12 @@ def test_age_is_counted_from_the_event_date_when_there_is_one():
 
 
 def test_every_problem_is_kept():
-    row = parse_row(HEADERS, ("", "Ерлан Серикбаев", "", "", "", "???", "31.02.2022", ""), MAP,
-                    reference_date=REF)
+    row = parse_row(
+        HEADERS,
+        ("", "Ерлан Серикбаев", "", "", "", "???", "31.02.2022", ""),
+        MAP,
+        reference_date=REF,
+    )
     assert len(row.problems) == 2
     assert row.problems[0].startswith("date:") and row.problems[1].startswith("status:")
     assert "31.02.2022" in row.quarantine_reason
@@ -55,7 +71,10 @@ def test_separate_name_columns():
     headers = ("Фамилия", "Имя", "Отчество")
     row = parse_row(headers, ("СЕРИКБАЕВ", "Е.", "Б."), map_headers(headers), reference_date=REF)
     assert (row.fields["surname"], row.fields["given_name"], row.fields["patronymic"]) == (
-        "Серикбаев", "Е.", "Б.")
+        "Серикбаев",
+        "Е.",
+        "Б.",
+    )
 
 
 @given(st.lists(st.text(max_size=30), min_size=len(HEADERS), max_size=len(HEADERS) + 2))

@@ -46,8 +46,12 @@ def test_short_rows_are_padded_and_long_rows_keep_their_extra_cells(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "is empty"), (b"   \n\n", "is empty"), (b"PK\x03\x04rest", "zipped spreadsheet"),
-     (b"a,b\x00c", "NUL bytes")],
+    [
+        (b"", "is empty"),
+        (b"   \n\n", "is empty"),
+        (b"PK\x03\x04rest", "zipped spreadsheet"),
+        (b"a,b\x00c", "NUL bytes"),
+    ],
 )
 def test_unreadable_files_raise_a_clear_reason(tmp_path, content, message):
     path = tmp_path / "bad.csv"

@@ -14,8 +14,15 @@ from tizim.registry.services import RegistryError, import_table
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
-GOOD = ("1", "Серикбаев Ерлан Болатович", "12.03.1985", "г. Алматы", "пропал без вести",
-        "06.01.2022", "")
+GOOD = (
+    "1",
+    "Серикбаев Ерлан Болатович",
+    "12.03.1985",
+    "г. Алматы",
+    "пропал без вести",
+    "06.01.2022",
+    "",
+)
 BROKEN = [
     ("2", "Жумабекова Айгерим", "", "Алматы", "задержана", "31.02.2022", ""),
     ("3", "Оспанов Нурлан", "", "Алматы", "???", "07.01.2022", ""),
@@ -45,7 +52,10 @@ def test_parsed_fields_of_a_good_row(tmp_path):
     import_rows(tmp_path, [GOOD])
     record = Record.objects.get()
     assert (record.surname, record.given_name, record.patronymic) == (
-        "Серикбаев", "Ерлан", "Болатович")
+        "Серикбаев",
+        "Ерлан",
+        "Болатович",
+    )
     assert record.sex == "m"
     assert record.birth_date == D(1985, 3, 12)
     assert record.place_code == "almaty"
@@ -74,7 +84,9 @@ def test_a_changed_row_becomes_a_new_version_with_a_new_fate_event(tmp_path):
     assert new.person_id == old.person_id
     person = new.person
     assert [(e.fate, e.on_date) for e in person.fate_events.order_by("on_date")] == [
-        ("missing", D(2022, 1, 6)), ("detained", D(2022, 1, 8))]
+        ("missing", D(2022, 1, 6)),
+        ("detained", D(2022, 1, 8)),
+    ]
 
 
 def test_vanished_rows_are_counted_not_deleted(tmp_path):
@@ -95,9 +107,13 @@ def test_unknown_source_is_refused_and_nothing_is_written(tmp_path):
 def test_cp1251_and_semicolons_are_detected(tmp_path):
     make_source("old-sheet")
     rows = [GOOD, ("2", "Жумабекова Айгерим Серикқызы", "", "Талдыкорган", "задержана", "", "")]
-    path = write_csv(tmp_path / "win.csv", NGO_HEADERS, [
-        tuple(c.replace("қ", "к") for c in r) for r in rows
-    ], encoding="cp1251", delimiter=";")
+    path = write_csv(
+        tmp_path / "win.csv",
+        NGO_HEADERS,
+        [tuple(c.replace("қ", "к") for c in r) for r in rows],
+        encoding="cp1251",
+        delimiter=";",
+    )
     summary = import_table(path, source_name="old-sheet")
     assert summary.encoding.replace("-", "").replace("_", "").lower() in {"cp1251", "windows1251"}
     assert summary.delimiter == ";"
@@ -128,5 +144,5 @@ def test_dry_run_writes_nothing_but_reports_problems(tmp_path):
     path = write_csv(tmp_path / "x.csv", NGO_HEADERS, [GOOD, *BROKEN])
     summary = import_table(path, source_name="ngo-sheet", dry_run=True)
     assert summary.imported == 1 and summary.quarantined_total == 4
-    assert {n for n, _ in summary.problems} == {3, 4, 5, 6}
+    assert {n for _, n, _ in summary.problems} == {3, 4, 5, 6}
     assert Record.objects.count() == 0 and ImportBatch.objects.count() == 0

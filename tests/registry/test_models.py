@@ -20,10 +20,24 @@ def two_lists(tmp_path):
     import_rows(
         tmp_path,
         [
-            ("1", "Серикбаев Ерлан Болатович", "12.03.1985", "г. Алматы", "пропал без вести",
-             "06.01.2022", ""),
-            ("2", "Жумабекова Айгерим", "1990 г.р.", "Талдыкорган", "задержана", "07.01.2022",
-             "ИВС"),
+            (
+                "1",
+                "Серикбаев Ерлан Болатович",
+                "12.03.1985",
+                "г. Алматы",
+                "пропал без вести",
+                "06.01.2022",
+                "",
+            ),
+            (
+                "2",
+                "Жумабекова Айгерим",
+                "1990 г.р.",
+                "Талдыкорган",
+                "задержана",
+                "07.01.2022",
+                "ИВС",
+            ),
         ],
         obtained_on=D(2022, 1, 10),
     )
@@ -56,9 +70,7 @@ def test_raw_values_cannot_be_changed_even_by_a_bulk_update(two_lists):
 def test_raw_values_cannot_be_changed_by_raw_sql(two_lists):
     record = two_lists.first()
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE registry_record SET row_number = 99 WHERE id = %s", [record.pk]
-        )
+        cursor.execute("UPDATE registry_record SET row_number = 99 WHERE id = %s", [record.pk])
     record.refresh_from_db()
     assert record.row_number == 2
 
@@ -111,7 +123,7 @@ def test_a_split_moves_records_to_a_new_person_and_can_be_undone(two_lists):
 def test_undo_is_refused_when_a_later_change_moved_the_records(two_lists):
     from tizim.registry.services import RegistryError
 
-    ngo, other, radio = list(two_lists)
+    ngo, _, radio = list(two_lists)
     first = merge_persons(ngo.person, radio.person)
     split_records([radio.pk])
     with pytest.raises(RegistryError, match="moved again later"):

@@ -24,19 +24,36 @@ def staff(transactional_db):
 
 @pytest.fixture
 def merged_person(tmp_path, transactional_db):
-    import_rows(tmp_path, [("1", "Серикбаев Ерлан Болатович", "12.03.1985", "г. Алматы",
-                            "пропал без вести", "06.01.2022", "")],
-                obtained_on=datetime.date(2022, 1, 10))
-    import_rows(tmp_path, [("Yerlan Serikbayev", "36", "Almaty", "detained", "January 8, 2022")],
-                source="press-list", headers=("Name", "Age", "City", "Status", "Date"),
-                filename="press.csv")
+    import_rows(
+        tmp_path,
+        [
+            (
+                "1",
+                "Серикбаев Ерлан Болатович",
+                "12.03.1985",
+                "г. Алматы",
+                "пропал без вести",
+                "06.01.2022",
+                "",
+            )
+        ],
+        obtained_on=datetime.date(2022, 1, 10),
+    )
+    import_rows(
+        tmp_path,
+        [("Yerlan Serikbayev", "36", "Almaty", "detained", "January 8, 2022")],
+        source="press-list",
+        headers=("Name", "Age", "City", "Status", "Date"),
+        filename="press.csv",
+    )
     first, second = Record.objects.order_by("pk")
     merge_persons(first.person, second.person)
     return Person.objects.get(pk=first.person_id)
 
 
-@pytest.mark.parametrize("path", ["/", "/sources/", "/quarantine/", "/claims/",
-                                  "/persons/PXXXXXXXX/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/sources/", "/quarantine/", "/claims/", "/persons/PXXXXXXXX/"]
+)
 def test_pages_require_login(live_server, path):
     browser = Browser(live_server.url)
     response = browser.get(path, follow=False)
@@ -51,8 +68,7 @@ def test_wrong_password_is_refused(live_server, staff):
     assert browser.get("/", follow=False).status == 302
 
 
-def test_person_page_shows_every_source_record_and_the_timeline(live_server, staff,
-                                                                merged_person):
+def test_person_page_shows_every_source_record_and_the_timeline(live_server, staff, merged_person):
     browser = Browser(live_server.url)
     assert browser.login("volunteer", PASSWORD).status == 200
     page = browser.get(f"/persons/{merged_person.public_id}/")
@@ -89,5 +105,6 @@ def test_pages_send_protective_headers(live_server, staff):
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert "http://" not in re.sub(r"http://(127\.0\.0\.1|localhost)[^\"']*", "",
-                                   response.text.split("<body>")[0])
+    assert "http://" not in re.sub(
+        r"http://(127\.0\.0\.1|localhost)[^\"']*", "", response.text.split("<body>")[0]
+    )

@@ -35,3 +35,6 @@ class AuditHead(models.Model):
 
     entries = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"{self.entries} entries, last {self.last_hash[:12]}"

@@ -1,4 +1,4 @@
-"""The vocabulary of fates: what happened to a person, as lists state it in Kazakh, Russian and English.
+"""The vocabulary of fates: what happened to a person, as lists state it in kk, ru and en.
 
 A fate is a *status at a date* (missing on 6 January, detained on 8 January, released on
 20 January), not a permanent label; the registry keeps them as a dated timeline.

@@ -1,13 +1,15 @@
-"""Reading spreadsheets as people keep them: any common encoding and delimiter, detected.
+"""Reading spreadsheets as people keep them: CSV in any common encoding and delimiter
+(detected), XLSX and ODS with every sheet.
 
-``open_table`` returns the header row and a lazy iterator over the data rows, so a file of a
-million rows is streamed, never held in memory. Row numbers are those a spreadsheet program
-shows: the header is row 1, the first data row is row 2.
+``open_tables`` returns, per sheet, the header row and a lazy iterator over the data rows, so a
+CSV file of a million rows is streamed, never held in memory. Row numbers are those a
+spreadsheet program shows (the header is usually row 1, the first data row row 2).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from collections.abc import Iterator
@@ -44,6 +46,120 @@ class Table:
     delimiter: str
     headers: tuple[str, ...]
     rows: Iterator[TableRow]
+    sheet: str = ""
+
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def open_tables(
+    path: Path, *, sheet: str | None = None, encoding: str | None = None
+) -> list[Table]:
+    """Open a CSV file or every sheet of an XLSX/ODS workbook (only ``sheet`` if given).
+
+    Raises ParseError when the file itself cannot be read, or the named sheet is not there.
+    """
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES or _is_zip(path):
+        return open_workbook(path, sheet=sheet)
+    if sheet:
+        raise ParseError(f"{path.name} is a CSV file: it has no sheet '{sheet}'")
+    return [open_table(path, encoding=encoding)]
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def open_workbook(path: Path, *, sheet: str | None = None) -> list[Table]:
+    """The sheets of an XLSX/ODS workbook as tables. Cells are given as text the way a
+    spreadsheet shows them (whole numbers without ".0", dates as ISO dates); a merged cell's
+    value is repeated in every row it spans, as a reader of the sheet sees it. Empty sheets
+    are skipped."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    if not path.is_file():
+        raise ParseError(f"no such file: {path}")
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError) as exc:
+        raise ParseError(f"{path.name} is not a readable XLSX/ODS workbook ({exc})") from None
+    names = list(workbook.sheet_names)
+    if sheet is not None and sheet not in names:
+        raise ParseError(f"{path.name} has no sheet '{sheet}' (sheets: {', '.join(names)})")
+    tables = []
+    for name in [sheet] if sheet is not None else names:
+        try:
+            data = workbook.get_sheet_by_name(name)
+            grid = [[_cell_text(v) for v in row] for row in data.iter_rows()]
+            merged = data.merged_cell_ranges or []
+        except (CalamineError, ValueError) as exc:
+            raise ParseError(f"{path.name}, sheet '{name}': cannot be read ({exc})") from None
+        first_row = data.start[0] if data.start else 0
+        _fill_merged(grid, merged, first_row)
+        table = _table_from_grid(path, name, grid, first_row)
+        if table is not None:
+            tables.append(table)
+    if not tables:
+        raise ParseError(f"{path.name} has no sheet with a header row")
+    return tables
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return str(value)
+
+
+def _fill_merged(
+    grid: list[list[str]],
+    merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    first_row: int,
+) -> None:
+    for (top, left), (bottom, right) in merged:
+        r0 = top - first_row
+        if not 0 <= r0 < len(grid) or left >= len(grid[r0]):
+            continue
+        value = grid[r0][left]
+        for r in range(r0, min(bottom - first_row + 1, len(grid))):
+            row = grid[r]
+            row.extend([""] * (right + 1 - len(row)))
+            for c in range(left, right + 1):
+                if not row[c]:
+                    row[c] = value
+
+
+def _table_from_grid(path: Path, sheet: str, grid: list[list[str]], first_row: int) -> Table | None:
+    header_index = next(
+        (i for i, row in enumerate(grid) if any(cell.strip() for cell in row)), None
+    )
+    if header_index is None:
+        return None
+    headers = tuple(cell.strip() for cell in grid[header_index])
+    while headers and not headers[-1]:
+        headers = headers[:-1]
+    width = len(headers)
+
+    def rows() -> Iterator[TableRow]:
+        for i in range(header_index + 1, len(grid)):
+            cells = list(grid[i])
+            while len(cells) > width and not cells[-1]:
+                cells.pop()
+            cells.extend([""] * (width - len(cells)))
+            yield TableRow(number=first_row + i + 1, cells=tuple(cells))
+
+    return Table(path=path, encoding="", delimiter="", headers=headers, rows=rows(), sheet=sheet)
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -98,9 +214,7 @@ def open_table(path: Path, *, encoding: str | None = None) -> Table:
     if not sample.strip():
         raise ParseError(f"{path.name} is empty")
     if sample.startswith(b"PK\x03\x04"):
-        raise ParseError(
-            f"{path.name} is a zipped spreadsheet (XLSX/ODS), not CSV: save it as CSV"
-        )
+        raise ParseError(f"{path.name} is a zipped spreadsheet (XLSX/ODS), not CSV: save it as CSV")
     enc = encoding or detect_encoding(sample)
     try:
         text_sample = sample.decode(enc, errors="strict")

@@ -19,8 +19,14 @@ class RecordAdmin(admin.ModelAdmin):
     list_filter = ("source", "fate")
     search_fields = ("full_name", "surname", "given_name", "source_record_id")
     readonly_fields = (
-        "source", "import_batch", "row_number", "source_record_id", "raw", "raw_sha256",
-        "previous_version", "person",
+        "source",
+        "import_batch",
+        "row_number",
+        "source_record_id",
+        "raw",
+        "raw_sha256",
+        "previous_version",
+        "person",
     )
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:

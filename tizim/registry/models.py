@@ -118,7 +118,7 @@ class Person(models.Model):
 
 
 # Raw identity of a record: these columns may be written once, never changed.
-RAW_FIELDS = ("source_id", "row_number", "source_record_id", "raw", "raw_sha256")
+RAW_FIELDS = ("source_id", "sheet", "row_number", "source_record_id", "raw", "raw_sha256")
 
 
 class Record(models.Model):
@@ -131,6 +131,9 @@ class Record(models.Model):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="records")
     import_batch = models.ForeignKey(
         ImportBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="records"
+    )
+    sheet = models.CharField(
+        max_length=200, blank=True, help_text="Sheet of a workbook (blank for CSV)."
     )
     row_number = models.PositiveIntegerField(
         help_text="Row as a spreadsheet shows it (the header is row 1)."
@@ -174,7 +177,7 @@ class Record(models.Model):
     class Meta:
         ordering = ["source__name", "row_number", "id"]
         indexes = [
-            models.Index(fields=["source", "row_number"]),
+            models.Index(fields=["source", "sheet", "row_number"]),
             models.Index(fields=["source", "source_record_id"]),
             models.Index(fields=["fate"]),
             models.Index(fields=["place_code"]),
@@ -183,14 +186,14 @@ class Record(models.Model):
     def __str__(self) -> str:
         return f"{self.source_id}:{self.row_number} {self.full_name}"
 
-    @property
-    def is_quarantined(self) -> bool:
-        return bool(self.quarantine_reason)
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
             self._refuse_raw_change()
         super().save(*args, **kwargs)
+
+    @property
+    def is_quarantined(self) -> bool:
+        return bool(self.quarantine_reason)
 
     def _refuse_raw_change(self) -> None:
         stored = Record.objects.filter(pk=self.pk).values(*RAW_FIELDS).first()
@@ -270,7 +273,8 @@ class FateEvent(models.Model):
     date_basis = models.CharField(max_length=16, choices=DateBasis.choices)
     reported_on = models.DateField()
     rank = models.PositiveSmallIntegerField(
-        default=0, help_text="Order of statuses on the same day (later in a life story ranks higher)."
+        default=0,
+        help_text="Order of statuses on one day (later in a life story ranks higher).",
     )
     records = models.ManyToManyField(Record, related_name="fate_events")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -14,6 +15,7 @@ from tizim.registry.models import FateEvent, Person, Record, Source
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "source",
+    "sheet",
     "row",
     "person",
     "source_record_id",
@@ -21,6 +23,21 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "quarantine_reason",
     "current_version",
     "raw",
+)
+
+PERSON_EXPORT_COLUMNS: tuple[str, ...] = (
+    "person",
+    "display_name",
+    "names",
+    "sex",
+    "birth_year_min",
+    "birth_year_max",
+    "places",
+    "latest_fate",
+    "latest_fate_date",
+    "timeline",
+    "sources",
+    "records",
 )
 
 
@@ -106,18 +123,21 @@ def quarantined_records(source: str = "") -> QuerySet[Record]:
 
 
 def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
-    """One dict per record, in ``EXPORT_COLUMNS`` order, streamed (no whole table in memory)."""
+    """One dict per record, in ``EXPORT_COLUMNS`` order, streamed (no whole table in memory).
+
+    ``raw`` holds the source's row as JSON (header → value, in file order), so an export can be
+    imported again without loss.
+    """
     records = Record.objects.select_related("source", "person").order_by(
-        "source__name", "row_number", "id"
+        "source__name", "sheet", "row_number", "id"
     )
     if not include_history:
         records = records.filter(next_version__isnull=True)
-    superseded = set(
-        Record.objects.filter(next_version__isnull=False).values_list("pk", flat=True)
-    )
+    superseded = set(Record.objects.filter(next_version__isnull=False).values_list("pk", flat=True))
     for record in records.iterator(chunk_size=5000):
         row = {
             "source": record.source.name,
+            "sheet": record.sheet,
             "row": str(record.row_number),
             "person": record.person.public_id if record.person else "",
             "source_record_id": record.source_record_id,
@@ -130,6 +150,41 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
         yield row
 
 
+def export_persons() -> Iterator[dict[str, str]]:
+    """One dict per person that holds records, in ``PERSON_EXPORT_COLUMNS`` order."""
+    persons = (
+        persons_with_records()
+        .prefetch_related(
+            Prefetch("records", queryset=Record.objects.select_related("source")),
+            Prefetch("fate_events", queryset=FateEvent.objects.order_by("on_date", "rank", "id")),
+        )
+        .order_by("public_id")
+    )
+    for person in persons.iterator(chunk_size=2000):
+        records = list(person.records.all())
+        events = list(person.fate_events.all())
+        lows = [r.birth_year_min for r in records if r.birth_year_min]
+        highs = [r.birth_year_max for r in records if r.birth_year_max]
+        sexes = {r.sex for r in records if r.sex}
+        latest = events[-1] if events else None
+        yield {
+            "person": person.public_id,
+            "display_name": person.display_name,
+            "names": "; ".join(sorted({r.full_name for r in records if r.full_name})),
+            "sex": sexes.pop() if len(sexes) == 1 else "",
+            "birth_year_min": str(max(lows)) if lows else "",
+            "birth_year_max": str(min(highs)) if highs else "",
+            "places": "; ".join(sorted({r.place_code or r.place_text for r in records} - {""})),
+            "latest_fate": latest.fate if latest else "",
+            "latest_fate_date": latest.on_date.isoformat() if latest else "",
+            "timeline": "; ".join(f"{e.on_date.isoformat()} {e.fate}" for e in events),
+            "sources": "; ".join(sorted({r.source.name for r in records})),
+            "records": "; ".join(
+                f"{r.source.name}:{r.sheet + ':' if r.sheet else ''}{r.row_number}" for r in records
+            ),
+        }
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -138,14 +193,21 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def linkable_records() -> Iterator[dict[str, object]]:
+def linkable_records() -> Iterator[Mapping[str, Any]]:
     """The fields linkage needs, for every usable record (streamed). Earlier versions of a
     re-imported row are included so that they stay with their person."""
     return (
         Record.objects.filter(quarantine_reason="")
         .values(
-            "pk", "surname", "given_name", "patronymic", "sex", "birth_year_min",
-            "birth_year_max", "place_code", "person_id",
+            "pk",
+            "surname",
+            "given_name",
+            "patronymic",
+            "sex",
+            "birth_year_min",
+            "birth_year_max",
+            "place_code",
+            "person_id",
         )
         .order_by("pk")
         .iterator(chunk_size=5000)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tizim.audit.services import record_action
-from tizim.core.errors import ParseError
 from tizim.core.fates import Fate
-from tizim.core.headers import map_headers
+from tizim.core.headers import FIELDS, map_headers
 from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_row
-from tizim.core.tables import open_table
+from tizim.core.tables import open_tables
 from tizim.registry.models import (
     Claim,
     FateEvent,
@@ -98,13 +97,26 @@ def create_source(
     with transaction.atomic():
         source.save()
         record_action(
-            "source.create", actor=actor, object_type="source", object_id=source.pk,
+            "source.create",
+            actor=actor,
+            object_type="source",
+            object_id=source.pk,
             details={"name": name, "kind": kind},
         )
     return source
 
 
 # --- import --------------------------------------------------------------------------------
+
+
+@dataclass
+class SheetSummary:
+    """What was detected in one table (a CSV file, or one sheet of a workbook)."""
+
+    sheet: str
+    headers: list[str]
+    column_map: dict[int, str]
+    rows_read: int = 0
 
 
 @dataclass
@@ -115,15 +127,14 @@ class ImportSummary:
     filename: str
     encoding: str = ""
     delimiter: str = ""
-    headers: list[str] = field(default_factory=list)
-    column_map: dict[int, str] = field(default_factory=dict)
+    sheets: list[SheetSummary] = field(default_factory=list)
     rows_read: int = 0
     imported: int = 0
     new_versions: int = 0
     unchanged: int = 0
     vanished: int = 0
     quarantined: Counter[str] = field(default_factory=Counter)
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[tuple[str, int, str]] = field(default_factory=list)
     dry_run: bool = False
     batch_id: int | None = None
 
@@ -132,24 +143,49 @@ class ImportSummary:
         return sum(self.quarantined.values())
 
 
+def column_map_for(
+    headers: Sequence[str], mapping: Mapping[str, str] | None = None
+) -> dict[int, str]:
+    """Which column holds which field: headers recognised in kk/ru/en, then the user's
+    ``mapping`` (header text → field, or → "" to ignore a column) on top."""
+    columns = map_headers(headers)
+    for header, wanted in (mapping or {}).items():
+        if wanted and wanted not in FIELDS:
+            raise RegistryError(
+                f"mapping: unknown field '{wanted}' for column '{header}'; "
+                f"fields are: {', '.join(FIELDS)}"
+            )
+        for index, text in enumerate(headers):
+            if text.strip().casefold() == header.strip().casefold():
+                columns = {i: f for i, f in columns.items() if f != wanted or not wanted}
+                if wanted:
+                    columns[index] = wanted
+                else:
+                    columns.pop(index, None)
+    return columns
+
+
 def import_table(
     path: Path,
     *,
     source_name: str,
     actor: str = "",
     obtained_on: datetime.date | None = None,
+    sheet: str | None = None,
+    mapping: Mapping[str, str] | None = None,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ImportSummary:
-    """Import a CSV file into a source: every row becomes a Record with its raw values.
+    """Import a CSV file or an XLSX/ODS workbook (every sheet, or ``sheet``) into a source.
 
-    A row that cannot be understood is kept, quarantined, with the reason. A row already
-    present (the same source id, or else the same content) is counted unchanged; a row whose
-    source id is known but whose content changed becomes a new version of that record, in the
-    same person. ``obtained_on`` is when this version of the list was obtained (default: the
-    source's date, else today): statuses without a date of their own count as known from then.
-    Raises RegistryError/ParseError only when the source is unknown or the file
-    itself cannot be read; then nothing is written.
+    Every row becomes a Record with its raw values. A row that cannot be understood is kept,
+    quarantined, with the reason. A row already present (the same source id, or else the same
+    content) is counted unchanged; a row whose source id is known but whose content changed
+    becomes a new version of that record, in the same person; rows of the last import that
+    this file no longer has are counted as vanished (never deleted). ``obtained_on`` is when
+    this version of the list was obtained (default: the source's date, else today): statuses
+    without a date of their own count as known from then. Raises RegistryError/ParseError
+    only when the source is unknown or the file itself cannot be read; then nothing is written.
     """
     source = Source.objects.filter(name=source_name).first()
     if source is None:
@@ -158,19 +194,14 @@ def import_table(
             f"unknown source '{source_name}' (known: {known}); "
             f"create it first with: tizim source add {source_name} --kind …"
         )
-    table = open_table(path)
-    column_map = map_headers(table.headers)
+    tables = open_tables(path, sheet=sheet)
     summary = ImportSummary(
         source=source.name,
         filename=path.name,
-        encoding=table.encoding,
-        delimiter=table.delimiter,
-        headers=list(table.headers),
-        column_map=dict(column_map),
+        encoding=tables[0].encoding,
+        delimiter=tables[0].delimiter,
         dry_run=dry_run,
     )
-    if not any(f in column_map.values() for f in ("full_name", "surname", "given_name")):
-        summary.problems.append((1, "no column holds a name: every row will be quarantined"))
     reference_date = obtained_on or source.obtained_on or timezone.localdate()
     file_sha256 = _sha256_of(path)
 
@@ -179,40 +210,51 @@ def import_table(
             source=source,
             filename=path.name,
             file_sha256=file_sha256,
-            encoding=table.encoding,
-            delimiter=table.delimiter,
-            headers=list(table.headers),
-            column_map={str(k): v for k, v in column_map.items()},
+            encoding=summary.encoding,
+            delimiter=summary.delimiter,
             actor=actor,
             obtained_on=reference_date,
         )
         if not dry_run:
             batch.save()
         writer = _RecordWriter(source, batch, reference_date, dry_run=dry_run)
-        pending: list[ParsedRow] = []
-        numbers: list[int] = []
-        for table_row in table.rows:
-            parsed = parse_row(
-                table.headers, table_row.cells, column_map, reference_date=reference_date
-            )
-            summary.rows_read += 1
-            if parsed.problems:
-                summary.quarantined[_reason_kind(parsed.problems)] += 1
-                summary.problems.append((table_row.number, parsed.quarantine_reason))
-            pending.append(parsed)
-            numbers.append(table_row.number)
-            if len(pending) >= _BATCH:
-                writer.write(numbers, pending, summary)
-                pending, numbers = [], []
-                if progress:
-                    progress(summary.rows_read)
-        writer.write(numbers, pending, summary)
+        for table in tables:
+            column_map = column_map_for(table.headers, mapping)
+            sheet_summary = SheetSummary(table.sheet, list(table.headers), column_map)
+            summary.sheets.append(sheet_summary)
+            if not any(f in column_map.values() for f in ("full_name", "surname", "given_name")):
+                summary.problems.append(
+                    (table.sheet, 1, "no column holds a name: every row will be quarantined")
+                )
+            pending: list[tuple[int, ParsedRow]] = []
+            for table_row in table.rows:
+                parsed = parse_row(
+                    table.headers, table_row.cells, column_map, reference_date=reference_date
+                )
+                summary.rows_read += 1
+                sheet_summary.rows_read += 1
+                if parsed.problems:
+                    summary.quarantined[_reason_kind(parsed.problems)] += 1
+                    summary.problems.append(
+                        (table.sheet, table_row.number, parsed.quarantine_reason)
+                    )
+                pending.append((table_row.number, parsed))
+                if len(pending) >= _BATCH:
+                    writer.write(table.sheet, pending, summary)
+                    pending = []
+                    if progress:
+                        progress(summary.rows_read)
+            writer.write(table.sheet, pending, summary)
         if progress:
             progress(summary.rows_read)
         summary.vanished = writer.count_vanished()
         if dry_run:
             transaction.set_rollback(True)
             return summary
+        batch.headers = [t.headers for t in summary.sheets]
+        batch.column_map = {
+            t.sheet: {str(k): v for k, v in t.column_map.items()} for t in summary.sheets
+        }
         batch.rows_read = summary.rows_read
         batch.imported = summary.imported + summary.new_versions
         batch.quarantined = summary.quarantined_total
@@ -221,7 +263,10 @@ def import_table(
         batch.save()
         summary.batch_id = batch.pk
         record_action(
-            "records.import", actor=actor, object_type="import", object_id=batch.pk,
+            "records.import",
+            actor=actor,
+            object_type="import",
+            object_id=batch.pk,
             details={
                 "source": source.name,
                 "file": path.name,
@@ -230,6 +275,7 @@ def import_table(
                 "imported": summary.imported,
                 "new_versions": summary.new_versions,
                 "unchanged": summary.unchanged,
+                "vanished": summary.vanished,
                 "quarantined": summary.quarantined_total,
             },
         )
@@ -252,7 +298,12 @@ def _sha256_of(path: Path) -> str:
 
 class _RecordWriter:
     """Writes parsed rows in batches: records, one new person per usable record, memberships
-    and fate events, with bulk inserts so memory stays flat whatever the file size."""
+    and fate events, with bulk inserts so memory stays flat whatever the file size.
+
+    Rows are recognised across imports by (sheet, the source's own id) when the row has one,
+    else by (sheet, digest of its raw values); the n-th repeat of an id or of identical content
+    in a file is matched with the n-th one before, so duplicates are kept and stay stable.
+    """
 
     def __init__(
         self,
@@ -266,60 +317,60 @@ class _RecordWriter:
         self.batch = batch
         self.reported_on = reference_date
         self.dry_run = dry_run
-        # What the source already holds, to recognise unchanged and changed rows. Only the
-        # current versions (those not superseded) count.
-        current = Record.objects.filter(source=source, next_version__isnull=True)
-        self.by_id: dict[str, tuple[int, str]] = {}
-        self.by_digest: set[str] = set()
-        for pk, rid, digest in current.values_list("pk", "source_record_id", "raw_sha256"):
-            if rid:
-                self.by_id[rid] = (pk, digest)
-            self.by_digest.add(digest)
-        self.seen_ids: set[str] = set()
-        self.seen_digests: set[str] = set()
+        # Only the current versions (those not superseded) of what the source holds count.
+        current = Record.objects.filter(source=source, next_version__isnull=True).order_by(
+            "sheet", "row_number", "pk"
+        )
+        self.known: dict[tuple[str, str, str, int], tuple[int, str]] = {}
+        counts: Counter[tuple[str, str, str]] = Counter()
+        for pk, sheet, rid, digest in current.values_list(
+            "pk", "sheet", "source_record_id", "raw_sha256"
+        ):
+            base = (sheet, "id", rid) if rid else (sheet, "digest", digest)
+            self.known[(*base, counts[base])] = (pk, digest)
+            counts[base] += 1
+        self.occurrences: Counter[tuple[str, str, str]] = Counter()
+        self.seen: set[tuple[str, str, str, int]] = set()
         self.change: LinkChange | None = None
 
     def count_vanished(self) -> int:
         """Rows of the previous version that this file no longer has (flagged, not deleted)."""
-        if not self.by_id and not self.by_digest:
-            return 0
-        gone_ids = set(self.by_id) - self.seen_ids
-        return len(gone_ids) if self.by_id else len(self.by_digest - self.seen_digests)
+        return len(set(self.known) - self.seen)
 
-    def write(self, numbers: list[int], rows: list[ParsedRow], summary: ImportSummary) -> None:
-        new: list[tuple[int, ParsedRow, int | None]] = []
-        for number, row in zip(numbers, rows, strict=True):
+    def write(self, sheet: str, rows: list[tuple[int, ParsedRow]], summary: ImportSummary) -> None:
+        new: list[tuple[str, int, ParsedRow, int | None]] = []
+        for number, row in rows:
             digest = row.raw_sha256
             rid = row.source_record_id
-            self.seen_digests.add(digest)
-            if rid:
-                self.seen_ids.add(rid)
-            if rid and rid in self.by_id:
-                previous_pk, previous_digest = self.by_id[rid]
-                if previous_digest == digest:
-                    summary.unchanged += 1
-                else:
-                    summary.new_versions += 1
-                    new.append((number, row, previous_pk))
-            elif not rid and digest in self.by_digest:
+            base = (sheet, "id", rid) if rid else (sheet, "digest", digest)
+            key = (*base, self.occurrences[base])
+            self.occurrences[base] += 1
+            self.seen.add(key)
+            known = self.known.get(key)
+            if known is None:
+                summary.imported += 1
+                new.append((sheet, number, row, None))
+            elif known[1] == digest:
                 summary.unchanged += 1
             else:
-                summary.imported += 1
-                new.append((number, row, None))
+                summary.new_versions += 1
+                new.append((sheet, number, row, known[0]))
         if self.dry_run or not new:
             return
         self._insert(new)
 
-    def _insert(self, new: list[tuple[int, ParsedRow, int | None]]) -> None:
+    def _insert(self, new: list[tuple[str, int, ParsedRow, int | None]]) -> None:
         if self.change is None:
             self.change = LinkChange.objects.create(
-                kind=LinkChange.Kind.IMPORT, actor=self.batch.actor,
+                kind=LinkChange.Kind.IMPORT,
+                actor=self.batch.actor,
                 reason=f"import of {self.batch.filename}",
             )
         records = [
             Record(
                 source=self.source,
                 import_batch=self.batch,
+                sheet=sheet,
                 row_number=number,
                 source_record_id=row.source_record_id,
                 raw=row.raw,
@@ -329,7 +380,7 @@ class _RecordWriter:
                 parse_problems=row.problems,
                 **{k: v for k, v in row.fields.items() if k in PARSED_FIELDS and v is not None},
             )
-            for number, row, previous_pk in new
+            for sheet, number, row, previous_pk in new
         ]
         Record.objects.bulk_create(records)
         if any(r.pk is None for r in records):  # backends that cannot return ids
@@ -338,33 +389,39 @@ class _RecordWriter:
         # of its own until linkage decides otherwise. Quarantined rows join no one.
         previous_person = dict(
             Record.objects.filter(
-                pk__in=[p for _, _, p in new if p is not None]
+                pk__in=[r.previous_version_id for r in records if r.previous_version_id]
             ).values_list("pk", "person_id")
         )
-        fresh = [
-            r for r in records if not r.quarantine_reason and r.previous_version_id is None
-        ]
+        fresh = [r for r in records if not r.quarantine_reason and r.previous_version_id is None]
         persons = [Person(display_name=_display_name(r)) for r in fresh]
         Person.objects.bulk_create(persons)
         for record, person in zip(fresh, persons, strict=True):
             record.person_id = person.pk
+        orphans: list[Record] = []
         for record in records:
             if record.previous_version_id is not None and not record.quarantine_reason:
                 record.person_id = previous_person.get(record.previous_version_id)
+                if record.person_id is None:  # the earlier version was quarantined
+                    orphans.append(record)
+        if orphans:
+            extra = [Person(display_name=_display_name(r)) for r in orphans]
+            Person.objects.bulk_create(extra)
+            for record, person in zip(orphans, extra, strict=True):
+                record.person_id = person.pk
         placed = [r for r in records if r.person_id is not None]
-        Record.objects.bulk_update(placed, ["person"])
+        Record.objects.bulk_update(placed, ["person"], batch_size=1000)
         assert self.change is not None
         Membership.objects.bulk_create(
             [
-                Membership(record_id=r.pk, person_id=r.person_id, opened_by=self.change)
+                Membership(record_id=r.pk, person_id=person_id, opened_by=self.change)
                 for r in placed
+                if (person_id := r.person_id) is not None
             ]
         )
         self._add_fate_events(placed)
-        for r in records:
-            if r.source_record_id:
-                self.by_id[r.source_record_id] = (r.pk, r.raw_sha256)
-            self.by_digest.add(r.raw_sha256)
+        versioned = {r.person_id for r in placed if r.previous_version_id is not None}
+        if versioned:
+            refresh_persons(p for p in versioned if p is not None)
 
     def _add_fate_events(self, records: Iterable[Record]) -> None:
         with_fate = [r for r in records if r.fate]
@@ -380,6 +437,7 @@ class _RecordWriter:
 
 
 def _event_for(record: Record, reported_on: datetime.date) -> FateEvent:
+    assert record.person_id is not None, "only records in a person have fate events"
     basis = FateEvent.DateBasis.EVENT if record.event_date else FateEvent.DateBasis.REPORTED
     return FateEvent(
         person_id=record.person_id,
@@ -422,9 +480,15 @@ def move_records(
         change = LinkChange.objects.create(kind=kind, reason=reason, actor=actor)
         _reassign({r.pk: target.pk for r in records}, change)
         record_action(
-            f"person.{kind}", actor=actor, object_type="link_change", object_id=change.pk,
-            details={"records": sorted(record_ids), "to_person": target.public_id,
-                     "reason": reason},
+            f"person.{kind}",
+            actor=actor,
+            object_type="link_change",
+            object_id=change.pk,
+            details={
+                "records": sorted(record_ids),
+                "to_person": target.public_id,
+                "reason": reason,
+            },
         )
     return change
 
@@ -455,7 +519,10 @@ def gather_clusters(
         change = LinkChange.objects.create(kind=LinkChange.Kind.LINK, reason=reason, actor=actor)
         _reassign(moves, change)
         record_action(
-            "person.link", actor=actor, object_type="link_change", object_id=change.pk,
+            "person.link",
+            actor=actor,
+            object_type="link_change",
+            object_id=change.pk,
             details={"records_moved": len(moves), "reason": reason},
         )
     return change
@@ -464,15 +531,11 @@ def gather_clusters(
 def _reassign(moves: dict[int, int], change: LinkChange) -> None:
     """Close the current memberships of the records in ``moves`` and open new ones with the
     given persons, in bulk; then refresh every person touched."""
-    before = dict(
-        Record.objects.filter(pk__in=list(moves)).values_list("pk", "person_id")
-    )
+    before = dict(Record.objects.filter(pk__in=list(moves)).values_list("pk", "person_id"))
     moving = [r for r, p in moves.items() if before.get(r) != p]
     if not moving:
         return
-    Membership.objects.filter(record_id__in=moving, closed_by__isnull=True).update(
-        closed_by=change
-    )
+    Membership.objects.filter(record_id__in=moving, closed_by__isnull=True).update(closed_by=change)
     Membership.objects.bulk_create(
         [Membership(record_id=r, person_id=moves[r], opened_by=change) for r in moving]
     )
@@ -490,9 +553,7 @@ def merge_persons(keep: Person, absorb: Person, *, reason: str = "", actor: str 
     if keep.pk == absorb.pk:
         raise RegistryError("a person cannot be merged with itself")
     ids = list(absorb.records.values_list("pk", flat=True))
-    return move_records(
-        ids, to_person=keep, kind=LinkChange.Kind.MERGE, reason=reason, actor=actor
-    )
+    return move_records(ids, to_person=keep, kind=LinkChange.Kind.MERGE, reason=reason, actor=actor)
 
 
 def split_records(record_ids: Sequence[int], *, reason: str = "", actor: str = "") -> LinkChange:
@@ -538,7 +599,10 @@ def undo_change(change: LinkChange, *, reason: str = "", actor: str = "") -> Lin
         change.save(update_fields=["undone_by"])
         refresh_persons(touched)
         record_action(
-            "person.undo", actor=actor, object_type="link_change", object_id=undo.pk,
+            "person.undo",
+            actor=actor,
+            object_type="link_change",
+            object_id=undo.pk,
             details={"undoes": change.pk},
         )
     return undo
@@ -548,9 +612,7 @@ def refresh_persons(person_ids: Iterable[int]) -> None:
     """Recompute the derived parts of persons (name shown, fate timeline) from their records."""
     for person in Person.objects.filter(pk__in=list(person_ids)):
         rebuild_fate_timeline(person)
-        names = Counter(
-            _display_name(r) for r in person.records.all() if _display_name(r)
-        )
+        names = Counter(_display_name(r) for r in person.records.all() if _display_name(r))
         best = max(names.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if names else ""
         if best != person.display_name:
             person.display_name = best
@@ -571,8 +633,12 @@ def rebuild_fate_timeline(person: Person) -> None:
         reported[key] = min(reported.get(key, reported_on), reported_on)
     for (fate, on_date, basis), records in grouped.items():
         event = FateEvent.objects.create(
-            person=person, fate=fate, on_date=on_date, date_basis=basis,
-            reported_on=reported[(fate, on_date, basis)], rank=FATE_RANK.get(fate, 0),
+            person=person,
+            fate=fate,
+            on_date=on_date,
+            date_basis=basis,
+            reported_on=reported[(fate, on_date, basis)],
+            rank=FATE_RANK.get(fate, 0),
         )
         event.records.set(records)
 
@@ -611,12 +677,24 @@ def record_claim(
         raise RegistryError(f"unknown fate '{fate}'")
     with transaction.atomic():
         claim = Claim.objects.create(
-            claimant=claimant, counted=counted, value=value, as_of=as_of, fate=fate,
-            qualifier=qualifier, stated_on=stated_on, source=source, quote=quote,
-            status=status, status_note=status_note, region=region,
+            claimant=claimant,
+            counted=counted,
+            value=value,
+            as_of=as_of,
+            fate=fate,
+            qualifier=qualifier,
+            stated_on=stated_on,
+            source=source,
+            quote=quote,
+            status=status,
+            status_note=status_note,
+            region=region,
         )
         record_action(
-            "claim.create", actor=actor, object_type="claim", object_id=claim.pk,
+            "claim.create",
+            actor=actor,
+            object_type="claim",
+            object_id=claim.pk,
             details={"claimant": claimant, "value": value, "counted": counted},
         )
     return claim

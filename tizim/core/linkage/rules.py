@@ -63,9 +63,7 @@ def _keys(item: LinkInput) -> _Keys | None:
         given="" if given_is_initial else name_key(item.given_name),
         given_initial=initial_key(item.given_name),
         patronymic=(
-            patronymic_key(item.patronymic)
-            if item.patronymic and not patronymic_is_initial
-            else ""
+            patronymic_key(item.patronymic) if item.patronymic and not patronymic_is_initial else ""
         ),
         patronymic_initial=initial_key(item.patronymic) if item.patronymic else "",
         sex=item.sex,
@@ -114,7 +112,7 @@ def _groups_within(block: Sequence[_Keys]) -> list[list[_Keys]]:
     """Split one name block into people: records with birth years form groups by compatibility
     (all members pairwise compatible); records without joins the one group that fits, or stay
     apart when several do (namesakes)."""
-    dated = sorted((k for k in block if k.years), key=lambda k: (k.years or (0, 0)))
+    dated = sorted((k for k in block if k.years), key=lambda k: k.years or (0, 0))
     groups: list[list[_Keys]] = []
     for keys in dated:
         for group in groups:
