@@ -43,6 +43,41 @@ class Browser:
         )
         return self._open(request, follow)
 
+    def post_multipart(
+        self, path: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]]
+    ) -> Response:
+        """POST a multipart form (file uploads) as a browser does."""
+        boundary = "----tizim-test-boundary-7f3a"
+        parts: list[bytes] = []
+        for name, value in fields.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+        for name, (filename, content) in files.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+                .encode() + content + b"\r\n"
+            )
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        request = urllib.request.Request(
+            self.base_url + path,
+            data=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Referer": self.base_url + path,
+            },
+        )
+        return self._open(request, True)
+
+    def csrf_token(self, path: str) -> str:
+        """The CSRF token of the form on a page."""
+        page = self.get(path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+        assert token, f"no CSRF token on {path}"
+        return token.group(1)
+
     def _open(self, request: urllib.request.Request, follow: bool) -> Response:
         opener = self.follow if follow else self.stay
         try:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "tizim.audit",
     "tizim.registry",
+    "tizim.intake",
     "tizim.linkage",
 ]
 

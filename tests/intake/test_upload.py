@@ -1,0 +1,124 @@
+"""Uploading a list through the staff pages, over real HTTP: preview, confirm, progress, done."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.factories import make_source
+from tests.http_client import Browser
+from tizim.intake.models import ImportJob
+from tizim.registry.models import Record
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PASSWORD = "a long test password 42"
+
+SHEET = (
+    "№;ФИО;Дата рождения;Город;Статус;Дата\n"
+    "1;Серикбаев Ерлан Болатович;12.03.1985;г. Алматы;задержан;06.01.2022\n"
+    "2;Жумабекова Айгерим;1990 г.р.;Талдыкорган;пропала без вести;31.02.2022\n"
+).encode("cp1251")
+
+
+@pytest.fixture
+def browser(live_server, tmp_path, settings):
+    settings.TIZIM_HOME = tmp_path
+    get_user_model().objects.create_user("volunteer", password=PASSWORD, is_staff=True)
+    make_source("ngo-sheet")
+    b = Browser(live_server.url)
+    assert b.login("volunteer", PASSWORD).status == 200
+    return b
+
+
+def upload(browser: Browser, name: str, content: bytes):
+    token = browser.csrf_token("/imports/")
+    return browser.post_multipart(
+        "/imports/", {"csrfmiddlewaretoken": token, "source": "ngo-sheet"},
+        {"file": (name, content)},
+    )
+
+
+def test_preview_shows_columns_rows_and_problems_and_writes_nothing(browser, tmp_path):
+    page = upload(browser, "list.csv", SHEET)
+    assert page.status == 200 and "What would happen" in page.text
+    assert "ФИО" in page.text and "full_name" in page.text
+    assert "Серикбаев Ерлан Болатович" in page.text
+    assert "row 3: date: no such date: 31.02.2022" in page.text
+    assert Record.objects.count() == 0
+    stored = list((tmp_path / "uploads").iterdir())
+    assert len(stored) == 1 and stored[0].stat().st_mode & 0o077 == 0
+
+
+def test_confirm_imports_with_progress_and_deletes_the_upload(browser, tmp_path):
+    page = upload(browser, "list.csv", SHEET)
+    job_path = re.search(r'action="(/imports/\d+/)confirm/"', page.text).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    browser.post(job_path + "confirm/", {"csrfmiddlewaretoken": token})
+    deadline = time.monotonic() + 30
+    while ImportJob.objects.get().status not in ("done", "failed"):
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    done = browser.get(job_path)
+    assert "imported" in done.text and "<progress" not in done.text
+    assert ImportJob.objects.get().status == "done"
+    assert Record.objects.count() == 2
+    assert Record.objects.exclude(quarantine_reason="").count() == 1
+    assert list((tmp_path / "uploads").iterdir()) == []
+
+
+def test_a_running_import_shows_a_progress_bar(browser):
+    page = upload(browser, "list.csv", SHEET)
+    job = ImportJob.objects.get()
+    ImportJob.objects.filter(pk=job.pk).update(status="running", rows_total=2000, rows_done=500)
+    running = browser.get(f"/imports/{job.pk}/")
+    assert '<progress max="2000" value="500">' in running.text
+    assert 'http-equiv="refresh"' in running.text
+    assert page.status == 200
+
+
+def test_discard_deletes_the_file_and_imports_nothing(browser, tmp_path):
+    page = upload(browser, "list.csv", SHEET)
+    job_path = re.search(r'action="(/imports/\d+/)discard/"', page.text).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    result = browser.post(job_path + "discard/", {"csrfmiddlewaretoken": token})
+    assert "discarded" in result.text
+    assert Record.objects.count() == 0 and list((tmp_path / "uploads").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("photo.jpg", b"\xff\xd8\xff\xe0", "is not a list we can read"),
+        ("list.csv", b"", "is empty"),
+        ("list.xlsx", b"PK\x03\x04 not really a workbook", "not a readable XLSX/ODS"),
+    ],
+)
+def test_bad_uploads_get_a_clear_message_and_leave_nothing(browser, tmp_path, name, content,
+                                                           message):
+    page = upload(browser, name, content)
+    assert message in page.text
+    assert ImportJob.objects.count() == 0 and Record.objects.count() == 0
+    uploads = tmp_path / "uploads"
+    assert not uploads.exists() or list(uploads.iterdir()) == []
+
+
+def test_upload_requires_login(live_server):
+    assert Browser(live_server.url).get("/imports/", follow=False).status == 302
+
+
+def test_spreadsheet_upload(browser):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Задержанные"
+    sheet.append(["ФИО", "Статус"])
+    sheet.append(["Оспанов Нурлан", "задержан"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    page = upload(browser, "list.xlsx", buffer.getvalue())
+    assert "sheet “Задержанные”" in page.text and "Оспанов Нурлан" in page.text

@@ -1,0 +1,276 @@
+"""Staff uploads of lists: stage (and preview as a dry run), confirm, import in the background.
+
+The progress of a running import is kept in memory, in this process, because the import's own
+transaction makes its rows (and anything written through its connection) invisible to other
+connections until it commits; ``tizim serve`` is one process, so every page sees it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import secrets
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import close_old_connections, connection, transaction
+from django.utils import timezone
+
+from tizim.audit.services import record_action
+from tizim.core.errors import ParseError
+from tizim.core.rows import parse_row
+from tizim.core.tables import SPREADSHEET_SUFFIXES, open_tables
+from tizim.intake.models import ImportJob
+from tizim.registry.models import Source
+from tizim.registry.services import RegistryError, column_map_for, import_table
+
+ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", *SPREADSHEET_SUFFIXES)
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+PREVIEW_ROWS = 20
+PREVIEW_PROBLEMS = 200
+
+_progress: dict[int, int] = {}
+_progress_lock = threading.Lock()
+
+
+class IntakeError(Exception):
+    """An upload refused, with a message for the person who sent it."""
+
+
+def upload_folder() -> Path:
+    folder = Path(settings.TIZIM_HOME) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def stage_upload(
+    *,
+    name: str,
+    chunks: Iterable[bytes],
+    source_name: str,
+    user: AbstractBaseUser | AnonymousUser,
+    obtained_on: datetime.date | None = None,
+    sheet: str = "",
+) -> ImportJob:
+    """Keep an uploaded list on disk (private to the server) and preview it as a dry run.
+
+    Raises IntakeError when the file is of a kind we cannot read, too large, or unreadable;
+    then nothing is kept.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        raise IntakeError(
+            f"'{name}' is not a list we can read: upload CSV, XLSX or ODS "
+            f"({', '.join(ALLOWED_SUFFIXES)})"
+        )
+    source = Source.objects.filter(name=source_name).first()
+    if source is None:
+        raise IntakeError(f"unknown source '{source_name}'")
+    path = upload_folder() / f"{secrets.token_hex(16)}{suffix}"
+    size = 0
+    with path.open("wb") as fh:
+        os.chmod(path, 0o600)
+        for chunk in chunks:
+            size += len(chunk)
+            if size > MAX_UPLOAD_BYTES:
+                fh.close()
+                path.unlink()
+                raise IntakeError(f"'{name}' is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
+            fh.write(chunk)
+    try:
+        preview = preview_file(path, source_name=source.name, obtained_on=obtained_on,
+                               sheet=sheet or None)
+    except (ParseError, RegistryError) as exc:
+        path.unlink(missing_ok=True)
+        message = exc.reason if isinstance(exc, ParseError) else str(exc)
+        raise IntakeError(message.replace(path.name, name)) from None
+    with transaction.atomic():
+        job = ImportJob.objects.create(
+            source=source,
+            original_name=name[:300],
+            stored_path=str(path),
+            sheet=sheet,
+            obtained_on=obtained_on,
+            preview=preview,
+            rows_total=int(preview["counts"]["rows_read"]),
+            created_by_id=user.pk,
+        )
+        record_action(
+            "import.stage", actor=user.get_username(), object_type="import_job",
+            object_id=job.pk, details={"file": name, "source": source.name},
+        )
+    return job
+
+
+def preview_file(
+    path: Path, *, source_name: str, obtained_on: datetime.date | None, sheet: str | None
+) -> dict[str, Any]:
+    """A dry run of the import plus the first rows as parsed, for a person to check."""
+    summary = import_table(
+        path, source_name=source_name, dry_run=True, obtained_on=obtained_on, sheet=sheet
+    )
+    reference = obtained_on or timezone.localdate()
+    samples = []
+    for table in open_tables(path, sheet=sheet):
+        column_map = column_map_for(table.headers)
+        rows = []
+        for table_row in table.rows:
+            parsed = parse_row(table.headers, table_row.cells, column_map,
+                               reference_date=reference)
+            f = parsed.fields
+            birth = f.get("birth_date") or (
+                f"{f['birth_year_min']}–{f['birth_year_max']}"
+                if f.get("birth_year_min") else ""
+            )
+            rows.append({
+                "row": table_row.number,
+                "name": f.get("full_name", ""),
+                "birth": str(birth or ""),
+                "place": f.get("place_code") or f.get("place_text", ""),
+                "fate": f.get("fate", ""),
+                "date": str(f.get("event_date") or ""),
+                "problem": parsed.quarantine_reason,
+            })
+            if len(rows) >= PREVIEW_ROWS:
+                break
+        samples.append({"sheet": table.sheet, "rows": rows})
+    return {
+        "sheets": [
+            {
+                "sheet": t.sheet,
+                "headers": t.headers,
+                "columns": [
+                    {"header": h, "field": t.column_map.get(i, "")}
+                    for i, h in enumerate(t.headers)
+                ],
+                "rows_read": t.rows_read,
+            }
+            for t in summary.sheets
+        ],
+        "encoding": summary.encoding,
+        "delimiter": summary.delimiter,
+        "counts": {
+            "rows_read": summary.rows_read,
+            "new": summary.imported,
+            "new_versions": summary.new_versions,
+            "unchanged": summary.unchanged,
+            "vanished": summary.vanished,
+            "quarantined": summary.quarantined_total,
+        },
+        "quarantined": dict(summary.quarantined.most_common()),
+        "problems": [
+            {"sheet": s, "row": n, "problem": p}
+            for s, n, p in summary.problems[:PREVIEW_PROBLEMS]
+        ],
+        "more_problems": max(0, len(summary.problems) - PREVIEW_PROBLEMS),
+        "samples": samples,
+    }
+
+
+def confirm_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser,
+                background: bool = True) -> None:
+    """Start importing a previewed upload (in a background thread unless told otherwise)."""
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        if job.status != ImportJob.Status.PREVIEWED:
+            raise IntakeError(f"this upload is {job.get_status_display()}, not waiting")
+        job.status = ImportJob.Status.QUEUED
+        job.save(update_fields=["status"])
+        record_action("import.confirm", actor=user.get_username(), object_type="import_job",
+                      object_id=job.pk)
+    if background:
+        threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True).start()
+    else:
+        run_job(job.pk)
+
+
+def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> None:
+    """Drop a previewed upload: its file is deleted, nothing is imported."""
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        if job.status != ImportJob.Status.PREVIEWED:
+            raise IntakeError(f"this upload is {job.get_status_display()}: nothing to discard")
+        _delete_file(job)
+        job.status = ImportJob.Status.DISCARDED
+        job.save(update_fields=["status", "stored_path"])
+        record_action("import.discard", actor=user.get_username(), object_type="import_job",
+                      object_id=job.pk)
+
+
+def _run_in_thread(job_id: int) -> None:
+    close_old_connections()
+    try:
+        run_job(job_id)
+    finally:
+        connection.close()
+
+
+def run_job(job_id: int) -> None:
+    """Import a confirmed upload; progress is readable with ``job_progress`` meanwhile."""
+    job = ImportJob.objects.select_related("source", "created_by").get(pk=job_id)
+    ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING)
+
+    def progress(rows: int) -> None:
+        with _progress_lock:
+            _progress[job_id] = rows
+
+    try:
+        summary = import_table(
+            Path(job.stored_path),
+            source_name=job.source.name,
+            actor=job.created_by.get_username(),
+            obtained_on=job.obtained_on,
+            sheet=job.sheet or None,
+            progress=progress,
+        )
+    except (ParseError, RegistryError) as exc:
+        message = exc.reason if isinstance(exc, ParseError) else str(exc)
+        _finish(job, status=ImportJob.Status.FAILED, error=message)
+        return
+    except Exception as exc:  # keep the job honest even on a bug; the error is shown to staff
+        _finish(job, status=ImportJob.Status.FAILED, error=f"unexpected error: {exc!r}")
+        raise
+    _finish(
+        job,
+        status=ImportJob.Status.DONE,
+        summary={
+            "rows_read": summary.rows_read,
+            "new": summary.imported,
+            "new_versions": summary.new_versions,
+            "unchanged": summary.unchanged,
+            "vanished": summary.vanished,
+            "quarantined": summary.quarantined_total,
+        },
+        batch_id=summary.batch_id,
+    )
+
+
+def _finish(job: ImportJob, *, status: str, error: str = "", summary: dict[str, int] | None = None,
+            batch_id: int | None = None) -> None:
+    _delete_file(job)
+    job.status = status
+    job.error = error
+    job.summary = summary or {}
+    job.batch_id = batch_id
+    job.rows_done = (summary or {}).get("rows_read", job.rows_done)
+    job.finished_at = timezone.now()
+    job.save()
+    with _progress_lock:
+        _progress.pop(job.pk, None)
+
+
+def _delete_file(job: ImportJob) -> None:
+    if job.stored_path:
+        Path(job.stored_path).unlink(missing_ok=True)
+        job.stored_path = ""
+
+
+def job_progress(job: ImportJob) -> int:
+    """Rows read so far by a running import (from this process's memory), else as stored."""
+    with _progress_lock:
+        return _progress.get(job.pk, job.rows_done)

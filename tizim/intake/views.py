@@ -1,0 +1,70 @@
+"""Staff pages for uploading lists. Thin: forms in, services do the work."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from tizim.intake import selectors, services
+from tizim.intake.forms import UploadForm
+from tizim.intake.models import ImportJob
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload a list; it is previewed as a dry run before anything is written."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        try:
+            job = services.stage_upload(
+                name=uploaded.name,
+                chunks=uploaded.chunks(),
+                source_name=form.cleaned_data["source"].name,
+                user=request.user,
+                obtained_on=form.cleaned_data["obtained_on"],
+                sheet=form.cleaned_data["sheet"].strip(),
+            )
+        except services.IntakeError as exc:
+            form.add_error("file", str(exc))
+        else:
+            return redirect("intake:job", job_id=job.pk)
+    return render(request, "intake/upload.html", {"form": form,
+                                                  "jobs": selectors.recent_jobs(20)})
+
+
+@login_required
+def job(request: HttpRequest, job_id: int) -> HttpResponse:
+    """An upload: its preview, the progress of its import, or what the import did."""
+    item = get_object_or_404(ImportJob.objects.select_related("source"), pk=job_id)
+    running = item.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
+    done = services.job_progress(item) if running else item.rows_done
+    percent = min(99, int(100 * done / item.rows_total)) if running and item.rows_total else 0
+    return render(request, "intake/job.html",
+                  {"job": item, "running": running, "rows_done": done, "percent": percent})
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, job_id: int) -> HttpResponse:
+    item = get_object_or_404(ImportJob, pk=job_id)
+    try:
+        services.confirm_job(item, user=request.user)
+    except services.IntakeError as exc:
+        messages.error(request, str(exc))
+    return redirect("intake:job", job_id=item.pk)
+
+
+@login_required
+@require_POST
+def discard(request: HttpRequest, job_id: int) -> HttpResponse:
+    item = get_object_or_404(ImportJob, pk=job_id)
+    try:
+        services.discard_job(item, user=request.user)
+        messages.info(request, f"{item.original_name} discarded: nothing was imported.")
+    except services.IntakeError as exc:
+        messages.error(request, str(exc))
+    return redirect("intake:upload")
