@@ -176,7 +176,7 @@ def test_bad_arguments_exit_non_zero(home):
     assert tizim(home, "source", "add", "x", "--kind", "blog").returncode == 1
     bad_date = tizim(home, "source", "add", "x", "--kind", "other", "--obtained", "6 Jan")
     assert bad_date.returncode == 2 and "not a date" in bad_date.stderr
-    assert tizim(home, "export", "persons").returncode == 2
+    assert tizim(home, "export", "everything").returncode == 2
 
 
 def test_audit_verify_catches_tampering(home, tmp_path):

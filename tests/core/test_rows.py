@@ -44,7 +44,7 @@ def test_a_full_row():
     assert row.problems == []
     f = row.fields
     assert (f["surname"], f["given_name"]) == ("Жагыпаров", "Ерлан")
-    assert (f["birth_year_min"], f["birth_year_max"]) == (1971, 1972)
+    assert (f["birth_year_min"], f["birth_year_max"]) == (1972, 1973)
     assert f["place_code"] == "almaty" and f["fate"] == "killed"
     assert f["event_date"] == datetime.date(2022, 1, 12)
     assert f["notes"] == "родственники" and row.source_record_id == "7"

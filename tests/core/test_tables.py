@@ -9,7 +9,7 @@ import pytest
 from tizim.core.errors import ParseError
 from tizim.core.tables import detect_delimiter, detect_encoding, open_table
 
-CYRILLIC = "№;ФИО;Статус\n1;Серикбаев Ерлан;задержан\n2;Жумабекова Айгерим;пропала без вести\n"
+CYRILLIC = "N;ФИО;Статус\n1;Серикбаев Ерлан;задержан\n2;Жумабекова Айгерим;пропала без вести\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251", "koi8-r", "utf-16"])
@@ -18,7 +18,7 @@ def test_common_encodings_are_detected(tmp_path: Path, encoding: str):
     path.write_bytes(CYRILLIC.encode(encoding))
     table = open_table(path)
     rows = list(table.rows)
-    assert table.headers == ("№", "ФИО", "Статус")
+    assert table.headers == ("N", "ФИО", "Статус")
     assert rows[0].cells == ("1", "Серикбаев Ерлан", "задержан")
     assert rows[1].number == 3
 
@@ -70,7 +70,7 @@ def test_a_missing_file_and_a_folder(tmp_path):
 def test_a_row_in_another_encoding_is_named_exactly(tmp_path):
     path = tmp_path / "mixed.csv"
     body = "n,name\n" + "".join(f"{i},Нурлан\n" for i in range(5000))
-    path.write_bytes(body.encode() + "5000,Әлия\n".encode("utf-16-le"))
+    path.write_bytes(body.encode() + "5000,Алия\n".encode("cp1251"))
     table = open_table(path)
     with pytest.raises(ParseError, match="row 5002: the text is not valid utf-8"):
         for _ in table.rows:

@@ -37,7 +37,8 @@ def browser(live_server, tmp_path, settings):
 def upload(browser: Browser, name: str, content: bytes):
     token = browser.csrf_token("/imports/")
     return browser.post_multipart(
-        "/imports/", {"csrfmiddlewaretoken": token, "source": "ngo-sheet"},
+        "/imports/",
+        {"csrfmiddlewaretoken": token, "source": "ngo-sheet"},
         {"file": (name, content)},
     )
 
@@ -97,8 +98,9 @@ def test_discard_deletes_the_file_and_imports_nothing(browser, tmp_path):
         ("list.xlsx", b"PK\x03\x04 not really a workbook", "not a readable XLSX/ODS"),
     ],
 )
-def test_bad_uploads_get_a_clear_message_and_leave_nothing(browser, tmp_path, name, content,
-                                                           message):
+def test_bad_uploads_get_a_clear_message_and_leave_nothing(
+    browser, tmp_path, name, content, message
+):
     page = upload(browser, name, content)
     assert message in page.text
     assert ImportJob.objects.count() == 0 and Record.objects.count() == 0

@@ -180,6 +180,10 @@ def detect_encoding(sample: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(sample) - 3 and len(sample) >= _SAMPLE_BYTES:
             return "utf-8"
+        # Valid multi-byte UTF-8 before the first bad byte: a UTF-8 file with a part in another
+        # encoding pasted in. Reading it as UTF-8 names the broken row exactly.
+        if any(byte >= 0x80 for byte in sample[: exc.start]):
+            return "utf-8"
     best = from_bytes(sample, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "latin_1"])
     match = best.best()
     if match is None:

@@ -20,5 +20,8 @@ class UploadForm(forms.Form):
         help_text="When this version of the list was obtained (YYYY-MM-DD); default today.",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    sheet = forms.CharField(required=False, max_length=200,
-                            help_text="Only this sheet of a workbook (default: every sheet).")
+    sheet = forms.CharField(
+        required=False,
+        max_length=200,
+        help_text="Only this sheet of a workbook (default: every sheet).",
+    )

@@ -9,6 +9,4 @@ from tizim.intake.models import ImportJob
 
 def recent_jobs(limit: int = 50) -> QuerySet[ImportJob]:
     """The newest uploads, with their source and uploader."""
-    return ImportJob.objects.select_related("source", "created_by").order_by("-created_at")[
-        :limit
-    ]
+    return ImportJob.objects.select_related("source", "created_by").order_by("-created_at")[:limit]

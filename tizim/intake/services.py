@@ -83,8 +83,9 @@ def stage_upload(
                 raise IntakeError(f"'{name}' is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
             fh.write(chunk)
     try:
-        preview = preview_file(path, source_name=source.name, obtained_on=obtained_on,
-                               sheet=sheet or None)
+        preview = preview_file(
+            path, source_name=source.name, obtained_on=obtained_on, sheet=sheet or None
+        )
     except (ParseError, RegistryError) as exc:
         path.unlink(missing_ok=True)
         message = exc.reason if isinstance(exc, ParseError) else str(exc)
@@ -101,8 +102,11 @@ def stage_upload(
             created_by_id=user.pk,
         )
         record_action(
-            "import.stage", actor=user.get_username(), object_type="import_job",
-            object_id=job.pk, details={"file": name, "source": source.name},
+            "import.stage",
+            actor=user.get_username(),
+            object_type="import_job",
+            object_id=job.pk,
+            details={"file": name, "source": source.name},
         )
     return job
 
@@ -120,22 +124,22 @@ def preview_file(
         column_map = column_map_for(table.headers)
         rows = []
         for table_row in table.rows:
-            parsed = parse_row(table.headers, table_row.cells, column_map,
-                               reference_date=reference)
+            parsed = parse_row(table.headers, table_row.cells, column_map, reference_date=reference)
             f = parsed.fields
             birth = f.get("birth_date") or (
-                f"{f['birth_year_min']}–{f['birth_year_max']}"
-                if f.get("birth_year_min") else ""
+                f"{f['birth_year_min']}–{f['birth_year_max']}" if f.get("birth_year_min") else ""
             )
-            rows.append({
-                "row": table_row.number,
-                "name": f.get("full_name", ""),
-                "birth": str(birth or ""),
-                "place": f.get("place_code") or f.get("place_text", ""),
-                "fate": f.get("fate", ""),
-                "date": str(f.get("event_date") or ""),
-                "problem": parsed.quarantine_reason,
-            })
+            rows.append(
+                {
+                    "row": table_row.number,
+                    "name": f.get("full_name", ""),
+                    "birth": str(birth or ""),
+                    "place": f.get("place_code") or f.get("place_text", ""),
+                    "fate": f.get("fate", ""),
+                    "date": str(f.get("event_date") or ""),
+                    "problem": parsed.quarantine_reason,
+                }
+            )
             if len(rows) >= PREVIEW_ROWS:
                 break
         samples.append({"sheet": table.sheet, "rows": rows})
@@ -145,8 +149,7 @@ def preview_file(
                 "sheet": t.sheet,
                 "headers": t.headers,
                 "columns": [
-                    {"header": h, "field": t.column_map.get(i, "")}
-                    for i, h in enumerate(t.headers)
+                    {"header": h, "field": t.column_map.get(i, "")} for i, h in enumerate(t.headers)
                 ],
                 "rows_read": t.rows_read,
             }
@@ -164,16 +167,16 @@ def preview_file(
         },
         "quarantined": dict(summary.quarantined.most_common()),
         "problems": [
-            {"sheet": s, "row": n, "problem": p}
-            for s, n, p in summary.problems[:PREVIEW_PROBLEMS]
+            {"sheet": s, "row": n, "problem": p} for s, n, p in summary.problems[:PREVIEW_PROBLEMS]
         ],
         "more_problems": max(0, len(summary.problems) - PREVIEW_PROBLEMS),
         "samples": samples,
     }
 
 
-def confirm_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser,
-                background: bool = True) -> None:
+def confirm_job(
+    job: ImportJob, *, user: AbstractBaseUser | AnonymousUser, background: bool = True
+) -> None:
     """Start importing a previewed upload (in a background thread unless told otherwise)."""
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
@@ -181,8 +184,9 @@ def confirm_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser,
             raise IntakeError(f"this upload is {job.get_status_display()}, not waiting")
         job.status = ImportJob.Status.QUEUED
         job.save(update_fields=["status"])
-        record_action("import.confirm", actor=user.get_username(), object_type="import_job",
-                      object_id=job.pk)
+        record_action(
+            "import.confirm", actor=user.get_username(), object_type="import_job", object_id=job.pk
+        )
     if background:
         threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True).start()
     else:
@@ -198,8 +202,9 @@ def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> No
         _delete_file(job)
         job.status = ImportJob.Status.DISCARDED
         job.save(update_fields=["status", "stored_path"])
-        record_action("import.discard", actor=user.get_username(), object_type="import_job",
-                      object_id=job.pk)
+        record_action(
+            "import.discard", actor=user.get_username(), object_type="import_job", object_id=job.pk
+        )
 
 
 def _run_in_thread(job_id: int) -> None:
@@ -250,8 +255,14 @@ def run_job(job_id: int) -> None:
     )
 
 
-def _finish(job: ImportJob, *, status: str, error: str = "", summary: dict[str, int] | None = None,
-            batch_id: int | None = None) -> None:
+def _finish(
+    job: ImportJob,
+    *,
+    status: str,
+    error: str = "",
+    summary: dict[str, int] | None = None,
+    batch_id: int | None = None,
+) -> None:
     _delete_file(job)
     job.status = status
     job.error = error

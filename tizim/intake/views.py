@@ -32,8 +32,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", str(exc))
         else:
             return redirect("intake:job", job_id=job.pk)
-    return render(request, "intake/upload.html", {"form": form,
-                                                  "jobs": selectors.recent_jobs(20)})
+    return render(request, "intake/upload.html", {"form": form, "jobs": selectors.recent_jobs(20)})
 
 
 @login_required
@@ -43,8 +42,11 @@ def job(request: HttpRequest, job_id: int) -> HttpResponse:
     running = item.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
     done = services.job_progress(item) if running else item.rows_done
     percent = min(99, int(100 * done / item.rows_total)) if running and item.rows_total else 0
-    return render(request, "intake/job.html",
-                  {"job": item, "running": running, "rows_done": done, "percent": percent})
+    return render(
+        request,
+        "intake/job.html",
+        {"job": item, "running": running, "rows_done": done, "percent": percent},
+    )
 
 
 @login_required

@@ -23,7 +23,7 @@ class RecordAdmin(admin.ModelAdmin):
         "import_batch",
         "row_number",
         "source_record_id",
-        "raw",
+        "raw_json",
         "raw_sha256",
         "previous_version",
         "person",

@@ -9,6 +9,7 @@ beside what is documented.
 from __future__ import annotations
 
 import datetime
+import json
 import secrets
 from typing import Any
 
@@ -118,7 +119,7 @@ class Person(models.Model):
 
 
 # Raw identity of a record: these columns may be written once, never changed.
-RAW_FIELDS = ("source_id", "sheet", "row_number", "source_record_id", "raw", "raw_sha256")
+RAW_FIELDS = ("source_id", "sheet", "row_number", "source_record_id", "raw_json", "raw_sha256")
 
 
 class Record(models.Model):
@@ -141,7 +142,9 @@ class Record(models.Model):
     source_record_id = models.CharField(
         max_length=100, blank=True, help_text="The source's own id for this row, if it has one."
     )
-    raw = models.JSONField(help_text="Header → value, verbatim, in the order of the file.")
+    # Kept as JSON text, not a JSON column: PostgreSQL's jsonb would reorder the columns, and
+    # the order of a row's cells is part of what the source said.
+    raw_json = models.TextField(help_text="Header → value, verbatim, in the order of the file.")
     raw_sha256 = models.CharField(max_length=64)
     previous_version = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next_version"
@@ -194,6 +197,12 @@ class Record(models.Model):
     @property
     def is_quarantined(self) -> bool:
         return bool(self.quarantine_reason)
+
+    @property
+    def raw(self) -> dict[str, str]:
+        """The row as the source wrote it: header → value, in the order of the file."""
+        values: dict[str, str] = json.loads(self.raw_json)
+        return values
 
     def _refuse_raw_change(self) -> None:
         stored = Record.objects.filter(pk=self.pk).values(*RAW_FIELDS).first()

@@ -146,7 +146,7 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
             row[name] = _text(getattr(record, name))
         row["quarantine_reason"] = record.quarantine_reason
         row["current_version"] = "no" if record.pk in superseded else "yes"
-        row["raw"] = json.dumps(record.raw, ensure_ascii=False)
+        row["raw"] = record.raw_json
         yield row
 
 

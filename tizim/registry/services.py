@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -121,7 +122,8 @@ class SheetSummary:
 
 @dataclass
 class ImportSummary:
-    """What an import did (or, for a dry run, would do)."""
+    """What an import did (or, for a dry run, would do). The counts partition the rows read:
+    imported (new, usable) + new_versions + unchanged + quarantined = rows_read."""
 
     source: str
     filename: str
@@ -234,7 +236,6 @@ def import_table(
                 summary.rows_read += 1
                 sheet_summary.rows_read += 1
                 if parsed.problems:
-                    summary.quarantined[_reason_kind(parsed.problems)] += 1
                     summary.problems.append(
                         (table.sheet, table_row.number, parsed.quarantine_reason)
                     )
@@ -347,14 +348,17 @@ class _RecordWriter:
             self.occurrences[base] += 1
             self.seen.add(key)
             known = self.known.get(key)
-            if known is None:
-                summary.imported += 1
-                new.append((sheet, number, row, None))
-            elif known[1] == digest:
+            if known is not None and known[1] == digest:
                 summary.unchanged += 1
+                continue
+            # Counts partition the rows: a quarantined row is written (kept) but counted apart.
+            if row.problems:
+                summary.quarantined[_reason_kind(row.problems)] += 1
+            elif known is None:
+                summary.imported += 1
             else:
                 summary.new_versions += 1
-                new.append((sheet, number, row, known[0]))
+            new.append((sheet, number, row, known[0] if known else None))
         if self.dry_run or not new:
             return
         self._insert(new)
@@ -373,7 +377,7 @@ class _RecordWriter:
                 sheet=sheet,
                 row_number=number,
                 source_record_id=row.source_record_id,
-                raw=row.raw,
+                raw_json=json.dumps(row.raw, ensure_ascii=False),
                 raw_sha256=row.raw_sha256,
                 previous_version_id=previous_pk,
                 quarantine_reason=row.quarantine_reason,

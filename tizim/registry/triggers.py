@@ -14,7 +14,7 @@ from typing import Any
 from django.db import connections
 
 MESSAGE = "tizim: the raw values of a record are what the source said and cannot be changed"
-COLUMNS = ("source_id", "sheet", "row_number", "source_record_id", "raw", "raw_sha256")
+COLUMNS = ("source_id", "sheet", "row_number", "source_record_id", "raw_json", "raw_sha256")
 
 SQLITE = f"""
 CREATE TRIGGER IF NOT EXISTS registry_record_raw_immutable
