@@ -6,8 +6,8 @@ import datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tizim.core.headers import map_headers
 
+from tizim.core.headers import map_headers
 from tizim.core.rows import parse_row, raw_digest, raw_values
 
 REF = datetime.date(2022, 1, 10)

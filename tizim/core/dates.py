@@ -133,12 +133,15 @@ def parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
     if m := _ISO.match(cleaned):
         return _make(int(m[1]), int(m[2]), int(m[3]), original)
     if m := _NUMERIC.match(cleaned):
-        year = int(m[3])
-        return _make(_full_year(year) if len(m[3]) == 2 else year, int(m[2]), int(m[1]), original)
+        written = int(m[3])
+        full = _full_year(written) if len(m[3]) == 2 else written
+        return _make(full, int(m[2]), int(m[1]), original)
     words = re.sub(r"(\d)-?(?:го|ое|ші|шы|th|st|nd|rd)\b", r"\1", cleaned)
     words = re.sub(r"\b(?:г|ж|жылғы|жылы|года|год|of)\b\.?", " ", words)
     tokens = [t for t in re.split(r"[\s,./]+", words) if t]
-    day = month = year = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
     for token in tokens:
         if token.isdigit():
             number = int(token)

@@ -90,6 +90,8 @@ def stage_upload(
         path.unlink(missing_ok=True)
         message = exc.reason if isinstance(exc, ParseError) else str(exc)
         raise IntakeError(message.replace(path.name, name)) from None
+    if user.pk is None:
+        raise IntakeError("only a logged-in staff member can upload a list")
     with transaction.atomic():
         job = ImportJob.objects.create(
             source=source,
