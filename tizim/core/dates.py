@@ -143,7 +143,7 @@ def parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
     month: int | None = None
     year: int | None = None
     for token in tokens:
-        if token.isdigit():
+        if token.isascii() and token.isdigit():
             number = int(token)
             if len(token) == 4:
                 year = number

@@ -11,13 +11,13 @@ Fold rules (both scripts are first brought to one sound alphabet):
 | a | а ә | a ä | a |
 | e | е э ё | e ye yo (ye/yo anywhere: Yerlan, Aliyev, Fyodorov) | e |
 | i | и і ы й | i ı y | i |
-| o | о ө | o ö oe | o |
-| u | у ұ ү | u ū ü ue w (Dawren) | u |
+| o | о ө | o ö | o |
+| u | у ұ ү | u ū ü w (Dawren) | u |
 | g | г ғ | g gh ğ | g |
 | k | к қ х һ | k q kh h | k |
 | n | н ң | n ñ | n |
 | zh/j | ж дж | zh j dzh dj | j |
-| sh | ш щ | sh ş shch sch | 1 |
+| sh | ш щ | sh ş shch | 1 |
 | ch | ч | ch ç | 2 |
 | ts | ц | ts c | 3 |
 | ya, yu | я ю | ya ia, yu iu | ia, iu |
@@ -34,7 +34,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-# Cyrillic straight to the key alphabet (lower case).
+# Cyrillic straight to the key alphabet (lower case); й becomes "y" so that it meets the
+# Latin digraph rules ("йе" = "ye" = "e") like a Latin spelling would.
 _CYRILLIC = {
     "а": "a",
     "ә": "a",
@@ -50,7 +51,7 @@ _CYRILLIC = {
     "и": "i",
     "і": "i",
     "ы": "i",
-    "й": "i",
+    "й": "y",
     "к": "k",
     "қ": "k",
     "х": "k",
@@ -83,10 +84,9 @@ _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 # Latin letters with a sound of their own in the 2021 alphabet and Turkic habits, before
 # anyascii strips their marks.
 _LATIN_SPECIAL = str.maketrans({"ş": "1", "Ş": "1", "ç": "2", "Ç": "2", "ı": "i", "İ": "i"})
-_LATIN_DIGRAPHS = re.compile(r"shch|sch|sh|dzh|dj|zh|kh|gh|ch|ts|ye|yo|yu|ya|oe|ue|iu|ia")
+_LATIN_DIGRAPHS = re.compile(r"shch|sh|dzh|dj|zh|kh|gh|ch|ts|ye|yo|yu|ya|iu|ia")
 _DIGRAPH = {
     "shch": "1",
-    "sch": "1",
     "sh": "1",
     "dzh": "j",
     "dj": "j",
@@ -99,8 +99,6 @@ _DIGRAPH = {
     "yo": "e",
     "yu": "iu",
     "ya": "ia",
-    "oe": "o",
-    "ue": "u",
     "iu": "iu",
     "ia": "ia",
 }

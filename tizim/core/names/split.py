@@ -100,15 +100,16 @@ def split_full_name(text: str) -> NameParts:
             break
     initials = [w for w in words if _is_initial(w)]
     names = [w for w in words if not _is_initial(w)]
-    if initials and not names:
-        return NameParts("", initials[0], patronymic or (initials[1] if len(initials) > 1 else ""))
-    if initials and names:
-        # "Серикбаев Е.Б.": the full word is the surname, initials are given name, patronymic.
-        surname = " ".join(names)
-        given = initials[0]
-        if not patronymic and len(initials) > 1:
-            patronymic = initials[1]
-        return NameParts(surname, given, patronymic)
+    if initials:
+        # "Серикбаев Е.Б.": the full words are the surname, initials the given name and
+        # patronymic; any further initials stay with the given name, nothing is dropped.
+        rest = list(initials)
+        given = rest.pop(0)
+        if not patronymic and rest:
+            patronymic = rest.pop(0)
+        return NameParts(" ".join(names), " ".join([given, *rest]), patronymic)
+    if not names:
+        return NameParts("", "", patronymic)
     if len(names) == 1:
         only = names[0]
         if _SURNAME_ENDINGS.search(only) and len(only) > 4:
