@@ -192,9 +192,32 @@ def cmd_source_list(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
-    from tizim.registry.services import import_table
+    from tizim.registry.services import import_table, is_tizim_export, restore_export
 
     path = Path(args.file)
+    if args.source is None:
+        if not is_tizim_export(path):
+            raise CommandError(
+                "--source is needed: name the source this list comes from "
+                "(only a tizim records export carries its own sources)"
+            )
+        summary = restore_export(path, actor="cli", dry_run=args.dry_run)
+        print(
+            f"{summary.filename}: a tizim records export, restored with its own sources", file=out
+        )
+        _print_table(
+            ("", "rows"),
+            [
+                ("rows read", str(summary.rows_read)),
+                (
+                    "restored" if not args.dry_run else "would restore",
+                    str(summary.imported + summary.new_versions + summary.quarantined_total),
+                ),
+                ("unchanged (already here)", str(summary.unchanged)),
+            ],
+            out,
+        )
+        return EXIT_OK
     mapping = load_mapping(Path(args.mapping)) if args.mapping else None
     progress = _progress_printer(path) if sys.stderr.isatty() and not args.quiet else None
     summary = import_table(
@@ -417,7 +440,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--mapping", help='TOML file: [columns] "header as written" = "field" (or "" to skip)'
     )
-    p.add_argument("--source", required=True, help="name of an existing source")
+    p.add_argument(
+        "--source",
+        help="name of an existing source (not needed for a tizim records export, which "
+        "carries its own)",
+    )
     p.add_argument(
         "--obtained", type=_date, help="date this version of the list was obtained, YYYY-MM-DD"
     )

@@ -95,6 +95,12 @@ def test_vanished_rows_are_counted_not_deleted(tmp_path):
     summary = import_rows(tmp_path, [GOOD], filename="week2.csv")
     assert summary.vanished == 1
     assert Record.objects.count() == 2
+    gone = Record.objects.get(source_record_id="2")
+    assert gone.vanished_in_id == summary.batch_id and gone.person is not None
+    back = import_rows(tmp_path, [GOOD, second], filename="week3.csv")
+    assert back.unchanged == 2 and back.vanished == 0
+    gone.refresh_from_db()
+    assert gone.vanished_in is None
 
 
 def test_unknown_source_is_refused_and_nothing_is_written(tmp_path):

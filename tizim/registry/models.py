@@ -146,6 +146,14 @@ class Record(models.Model):
     # the order of a row's cells is part of what the source said.
     raw_json = models.TextField(help_text="Header → value, verbatim, in the order of the file.")
     raw_sha256 = models.CharField(max_length=64)
+    vanished_in = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vanished_records",
+        help_text="The import of a newer version of the list that no longer had this row.",
+    )
     previous_version = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next_version"
     )

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from tizim.core.rows import PARSED_FIELDS
-from tizim.registry.models import FateEvent, Person, Record, Source
+from tizim.registry.models import FateEvent, ImportBatch, Person, Record, Source
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "source",
@@ -21,6 +21,9 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     *PARSED_FIELDS,
     "quarantine_reason",
     "current_version",
+    "version",
+    "reported_on",
+    "vanished",
     "raw",
 )
 
@@ -132,7 +135,13 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
     )
     if not include_history:
         records = records.filter(next_version__isnull=True)
-    superseded = set(Record.objects.filter(next_version__isnull=False).values_list("pk", flat=True))
+    previous = dict(
+        Record.objects.filter(previous_version__isnull=False).values_list(
+            "pk", "previous_version_id"
+        )
+    )
+    superseded = set(previous.values())
+    obtained = dict(ImportBatch.objects.values_list("pk", "obtained_on"))
     for record in records.iterator(chunk_size=5000):
         row = {
             "source": record.source.name,
@@ -145,6 +154,11 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
             row[name] = _text(getattr(record, name))
         row["quarantine_reason"] = record.quarantine_reason
         row["current_version"] = "no" if record.pk in superseded else "yes"
+        row["version"] = str(_version_number(record.pk, previous))
+        batch_date = obtained.get(record.import_batch_id) if record.import_batch_id else None
+        reported = batch_date or record.source.obtained_on
+        row["reported_on"] = reported.isoformat() if reported else ""
+        row["vanished"] = "yes" if record.vanished_in_id else "no"
         row["raw"] = record.raw_json
         yield row
 
@@ -182,6 +196,15 @@ def export_persons() -> Iterator[dict[str, str]]:
                 f"{r.source.name}:{r.sheet + ':' if r.sheet else ''}{r.row_number}" for r in records
             ),
         }
+
+
+def _version_number(pk: int, previous: dict[int, int]) -> int:
+    """1 for a row as first imported, 2 for its first changed version, and so on."""
+    number = 1
+    while pk in previous:
+        pk = previous[pk]
+        number += 1
+    return number
 
 
 def _text(value: object) -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +22,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tizim.audit.services import record_action
+from tizim.core.errors import ParseError
 from tizim.core.fates import Fate
 from tizim.core.headers import FIELDS, map_headers
-from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_row
+from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_row, raw_digest
 from tizim.core.tables import open_tables
 from tizim.registry.models import (
     Claim,
@@ -262,6 +264,7 @@ def import_table(
         batch.unchanged = summary.unchanged
         batch.finished_at = timezone.now()
         batch.save()
+        writer.flag_vanished()
         summary.batch_id = batch.pk
         record_action(
             "records.import",
@@ -337,6 +340,17 @@ class _RecordWriter:
     def count_vanished(self) -> int:
         """Rows of the previous version that this file no longer has (flagged, not deleted)."""
         return len(set(self.known) - self.seen)
+
+    def flag_vanished(self) -> None:
+        """Mark the rows this file no longer has, and clear the mark of rows that came back."""
+        gone = [self.known[k][0] for k in set(self.known) - self.seen]
+        back = [self.known[k][0] for k in set(self.known) & self.seen]
+        for chunk in range(0, len(gone), 1000):
+            Record.objects.filter(pk__in=gone[chunk : chunk + 1000]).update(vanished_in=self.batch)
+        for chunk in range(0, len(back), 1000):
+            Record.objects.filter(
+                pk__in=back[chunk : chunk + 1000], vanished_in__isnull=False
+            ).update(vanished_in=None)
 
     def write(self, sheet: str, rows: list[tuple[int, ParsedRow]], summary: ImportSummary) -> None:
         new: list[tuple[str, int, ParsedRow, int | None]] = []
@@ -702,3 +716,196 @@ def record_claim(
             details={"claimant": claimant, "value": value, "counted": counted},
         )
     return claim
+
+
+# --- restoring an export -------------------------------------------------------------------
+
+EXPORT_MARKERS = frozenset({"source", "row", "person", "raw"})
+_DATE_FIELDS = ("birth_date", "event_date")
+_INT_FIELDS = ("birth_year_min", "birth_year_max")
+
+
+def is_tizim_export(path: Path) -> bool:
+    """Whether a file is a records export of tizim (it carries source, row, person, raw)."""
+    try:
+        first = next(_export_rows(path), None)
+    except ParseError:
+        return False
+    return first is not None and set(first[1]) >= EXPORT_MARKERS
+
+
+def _export_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ParseError(f"no such file: {path}") from None
+        except (OSError, ValueError) as exc:
+            raise ParseError(f"{path.name} is not valid JSON: {exc}") from None
+        if not isinstance(data, list):
+            raise ParseError(f"{path.name}: a records export is a JSON array of records")
+        for index, item in enumerate(data, start=1):
+            if not isinstance(item, dict):
+                raise ParseError(f"{path.name}: element {index} is not a record")
+            yield (
+                index,
+                {
+                    key: (json.dumps(value, ensure_ascii=False) if key == "raw" else str(value))
+                    if value is not None
+                    else ""
+                    for key, value in item.items()
+                },
+            )
+        return
+    table = open_tables(path)[0]
+    for row in table.rows:
+        yield row.number, dict(zip(table.headers, row.cells, strict=False))
+
+
+def restore_export(path: Path, *, actor: str = "", dry_run: bool = False) -> ImportSummary:
+    """Import a records export (CSV, XLSX or JSON) as it was: the same sources, sheets, rows,
+    raw values, parsed fields, persons (by their public ids), versions and quarantine.
+
+    Records already present (same source, sheet, row and raw values) are counted unchanged, so
+    restoring into the instance that made the export changes nothing. A malformed export row
+    stops the restore with its row number; nothing is written then.
+    """
+    summary = ImportSummary(source="(from the export)", filename=path.name, dry_run=dry_run)
+    with transaction.atomic():
+        sources = {s.name: s for s in Source.objects.all()}
+        persons = dict(Person.objects.values_list("public_id", "pk"))
+        existing = set(
+            Record.objects.values_list("source__name", "sheet", "row_number", "raw_sha256")
+        )
+        change = LinkChange(
+            kind=LinkChange.Kind.IMPORT, actor=actor, reason=f"restore of {path.name}"
+        )
+        batches: dict[tuple[str, str], ImportBatch] = {}
+        created: list[tuple[Record, dict[str, str]]] = []
+        for number, row in _export_rows(path):
+            summary.rows_read += 1
+            record = _record_from_export(number, row)
+            name = row["source"].strip()
+            key = (name, record.sheet, record.row_number, record.raw_sha256)
+            if key in existing:
+                summary.unchanged += 1
+                continue
+            existing.add(key)
+            if record.quarantine_reason:
+                summary.quarantined[_reason_kind(record.parse_problems)] += 1
+            elif row.get("version", "1") not in ("", "1"):
+                summary.new_versions += 1
+            else:
+                summary.imported += 1
+            if dry_run:
+                continue
+            if name not in sources:
+                sources[name] = create_source(name, kind=Source.Kind.OTHER, actor=actor)
+            record.source = sources[name]
+            reported = row.get("reported_on", "")
+            if (name, reported) not in batches:
+                batches[(name, reported)] = ImportBatch.objects.create(
+                    source=record.source,
+                    filename=path.name,
+                    file_sha256=_sha256_of(path),
+                    actor=actor,
+                    obtained_on=_date_or_none(reported, number, "reported_on"),
+                    finished_at=timezone.now(),
+                )
+            record.import_batch = batches[(name, reported)]
+            public_id = row["person"].strip()
+            if public_id and not record.quarantine_reason:
+                if public_id not in persons:
+                    persons[public_id] = Person.objects.create(public_id=public_id).pk
+                record.person_id = persons[public_id]
+            if row.get("vanished") == "yes":
+                record.vanished_in = record.import_batch
+            created.append((record, row))
+        if dry_run:
+            transaction.set_rollback(True)
+            return summary
+        Record.objects.bulk_create([r for r, _ in created], batch_size=2000)
+        _relink_versions(created)
+        placed = [r for r, _ in created if r.person_id is not None]
+        if placed:
+            change.save()
+            Membership.objects.bulk_create(
+                [
+                    Membership(record_id=r.pk, person_id=r.person_id, opened_by=change)
+                    for r in placed
+                    if r.person_id is not None
+                ],
+                batch_size=2000,
+            )
+            refresh_persons({r.person_id for r in placed if r.person_id is not None})
+        record_action(
+            "records.restore",
+            actor=actor,
+            object_type="import",
+            object_id=path.name,
+            details={
+                "rows_read": summary.rows_read,
+                "restored": len(created),
+                "unchanged": summary.unchanged,
+            },
+        )
+    return summary
+
+
+def _record_from_export(number: int, row: Mapping[str, str]) -> Record:
+    missing = EXPORT_MARKERS - set(row)
+    if missing:
+        raise ParseError(f"row {number}: not a tizim export (no {', '.join(sorted(missing))})")
+    try:
+        raw = json.loads(row["raw"])
+        row_number = int(row["row"])
+    except (ValueError, TypeError):
+        raise ParseError(f"row {number}: the raw values or the row number are damaged") from None
+    if not isinstance(raw, dict) or not row["source"].strip():
+        raise ParseError(f"row {number}: the raw values or the source are damaged")
+    fields: dict[str, object] = {}
+    for name in PARSED_FIELDS:
+        value = row.get(name, "")
+        if name in _DATE_FIELDS:
+            fields[name] = _date_or_none(value, number, name)
+        elif name in _INT_FIELDS:
+            fields[name] = int(value) if value.strip().isdigit() else None
+        else:
+            fields[name] = value
+    reason = row.get("quarantine_reason", "")
+    return Record(
+        sheet=row.get("sheet", ""),
+        row_number=row_number,
+        source_record_id=row.get("source_record_id", ""),
+        raw_json=json.dumps(raw, ensure_ascii=False),
+        raw_sha256=raw_digest(raw),
+        quarantine_reason=reason,
+        parse_problems=reason.split("; ") if reason else [],
+        **fields,
+    )
+
+
+def _date_or_none(text: str, number: int, name: str) -> datetime.date | None:
+    if not text.strip():
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ParseError(f"row {number}: {name} is not an ISO date: {text!r}") from None
+
+
+def _relink_versions(created: Sequence[tuple[Record, Mapping[str, str]]]) -> None:
+    """Chain the versions of one source row again (version 1 → 2 → …), by the source's id."""
+    chains: dict[tuple[int, str, str], list[tuple[int, Record]]] = defaultdict(list)
+    for record, row in created:
+        version = row.get("version", "1")
+        if record.source_record_id and version.isdigit():
+            key = (record.source.pk, record.sheet, record.source_record_id)
+            chains[key].append((int(version), record))
+    relinked = []
+    for versions in chains.values():
+        versions.sort(key=lambda item: item[0])
+        for (_, older), (_, newer) in itertools.pairwise(versions):
+            newer.previous_version_id = older.pk
+            relinked.append(newer)
+    Record.objects.bulk_update(relinked, ["previous_version"], batch_size=1000)
