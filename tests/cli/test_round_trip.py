@@ -79,7 +79,7 @@ def test_a_plain_list_without_source_is_refused(original, tmp_path):
 
 
 def test_a_damaged_export_is_refused_whole(original, tmp_path):
-    home, exported = original
+    _, exported = original
     lines = exported.read_text(encoding="utf-8").splitlines()
     damaged = tmp_path / "damaged.csv"
     damaged.write_text(

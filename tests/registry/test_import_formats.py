@@ -84,7 +84,7 @@ def test_one_sheet_only(tmp_path):
 
 def test_a_missing_sheet_is_a_clear_error(tmp_path):
     make_source("ngo-sheet")
-    with pytest.raises(ParseError, match="has no sheet 'Раненые'.*Погибшие"):
+    with pytest.raises(ParseError, match=r"has no sheet 'Раненые'.*Погибшие"):
         import_table(xlsx(tmp_path / "list.xlsx"), source_name="ngo-sheet", sheet="Раненые")
     assert Record.objects.count() == 0
 
