@@ -2,4 +2,6 @@
 
 from tizim.cli import run
 
-run()
+# Guarded: the import's parser process (multiprocessing "spawn") imports this module again.
+if __name__ == "__main__":
+    run()

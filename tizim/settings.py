@@ -101,7 +101,10 @@ def _databases() -> dict[str, dict[str, Any]]:
                 # other instead of failing half-way with "database is locked".
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;"
+                ),
             },
         }
     }

@@ -152,3 +152,29 @@ def test_dry_run_writes_nothing_but_reports_problems(tmp_path):
     assert summary.imported == 1 and summary.quarantined_total == 4
     assert {n for _, n, _ in summary.problems} == {3, 4, 5, 6}
     assert Record.objects.count() == 0 and ImportBatch.objects.count() == 0
+
+
+def test_parsing_in_a_second_process_gives_the_same_records(tmp_path):
+    rows = [
+        (
+            str(i),
+            f"Оспанов Нурлан{'а' * (i % 3)}",
+            "1990 г.р.",
+            "Алматы",
+            "задержан",
+            f"{4 + i % 8:02d}.01.2022",
+            "",
+            "",
+        )
+        for i in range(1, 4500)
+    ]
+    rows.append(("4500", "", "", "", "???", "31.02.2022", "", ""))
+    make_source("parallel")
+    path = write_csv(tmp_path / "big.csv", NGO_HEADERS, rows)
+    serial = import_table(path, source_name="parallel", dry_run=True, parallel=False)
+    summary = import_table(path, source_name="parallel", parallel=True)
+    assert summary.rows_read == serial.rows_read == 4500
+    assert summary.imported == serial.imported == 4499
+    assert summary.problems == serial.problems and len(summary.problems) == 1
+    numbers = list(Record.objects.order_by("pk").values_list("row_number", flat=True))
+    assert numbers == list(range(2, 4502))  # in file order

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tizim.core.errors import ParseError
 
@@ -126,6 +127,22 @@ def _full_year(two_digits: int) -> int:
 
 def parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
     """A date from the ways lists write one (day first); ParseError with the reason otherwise."""
+    found = _date_or_reason(text, default_year)
+    if isinstance(found, str):
+        raise ParseError(found)
+    return found
+
+
+# Dates repeat endlessly in a list (a crackdown has few days); each distinct text is parsed once.
+@lru_cache(maxsize=65_536)
+def _date_or_reason(text: str, default_year: int | None) -> datetime.date | str:
+    try:
+        return _parse_date(text, default_year=default_year)
+    except ParseError as exc:
+        return exc.reason
+
+
+def _parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
     original = " ".join(text.split())
     cleaned = _clean(text)
     if not cleaned:
@@ -169,6 +186,25 @@ def parse_birth(
 ) -> BirthInfo:
     """What a list says of a birth: a date, a year, or an age (relative to ``reference_date``,
     the event date, so "37 лет" on 6 January 2022 means born in 1984 or 1985)."""
+    found = _birth_or_reason(birth_text, age_text, reference_date)
+    if isinstance(found, str):
+        raise ParseError(found)
+    return found
+
+
+@lru_cache(maxsize=65_536)
+def _birth_or_reason(
+    birth_text: str, age_text: str, reference_date: datetime.date | None
+) -> BirthInfo | str:
+    try:
+        return _parse_birth(birth_text, age_text, reference_date=reference_date)
+    except ParseError as exc:
+        return exc.reason
+
+
+def _parse_birth(
+    birth_text: str, age_text: str = "", *, reference_date: datetime.date | None
+) -> BirthInfo:
     birth = _clean(birth_text)
     age = _clean(age_text)
     info = BirthInfo(None, None, None)

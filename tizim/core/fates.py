@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from tizim.core.errors import ParseError
 
@@ -196,6 +197,15 @@ def parse_fate(text: str) -> Fate:
 
     Raises ParseError("unknown status: …") when no status word is recognised.
     """
+    found = _fate_or_reason(text)
+    if not isinstance(found, Fate):  # a Fate is a str too: test for the Fate
+        raise ParseError(found)
+    return found
+
+
+# Status cells repeat endlessly in a list; the answer for each distinct text is kept.
+@lru_cache(maxsize=65_536)
+def _fate_or_reason(text: str) -> Fate | str:
     folded = _fold_status(text)
     found: list[tuple[int, Fate]] = []
     taken = [False] * len(folded)
@@ -216,5 +226,5 @@ def parse_fate(text: str) -> Fate:
                 found.append((word.start(), fate))
                 break
     if not found:
-        raise ParseError(f"unknown status: '{' '.join(text.split())}'")
+        return f"unknown status: '{' '.join(text.split())}'"
     return max(found, key=lambda item: item[0])[1]

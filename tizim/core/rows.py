@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from tizim.core.dates import parse_birth, parse_date
@@ -45,6 +48,8 @@ class ParsedRow:
     source_record_id: str = ""
     fields: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    _raw_json: str | None = field(default=None, repr=False, compare=False)
+    _raw_sha256: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def quarantine_reason(self) -> str:
@@ -52,8 +57,17 @@ class ParsedRow:
         return "; ".join(self.problems)
 
     @property
+    def raw_json(self) -> str:
+        """The raw values as stored: JSON text, in the order of the file."""
+        if self._raw_json is None:
+            self._raw_json = raw_json(self.raw)
+        return self._raw_json
+
+    @property
     def raw_sha256(self) -> str:
-        return raw_digest(self.raw)
+        if self._raw_sha256 is None:
+            self._raw_sha256 = hashlib.sha256(self.raw_json.encode("utf-8")).hexdigest()
+        return self._raw_sha256
 
 
 def raw_values(headers: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
@@ -69,10 +83,15 @@ def raw_values(headers: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
     return raw
 
 
+def raw_json(raw: Mapping[str, str]) -> str:
+    """The raw values as stored: a JSON object in the order of the file."""
+    return json.dumps(raw, ensure_ascii=False)
+
+
 def raw_digest(raw: Mapping[str, str]) -> str:
-    """A stable digest of a row's raw values, used to recognise an unchanged row on re-import."""
-    canonical = json.dumps(list(raw.items()), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    """A stable digest of a row's raw values (of their stored JSON text, so order counts),
+    used to recognise an unchanged row on re-import."""
+    return hashlib.sha256(raw_json(raw).encode("utf-8")).hexdigest()
 
 
 def parse_row(
@@ -163,3 +182,69 @@ def _parse_name(value: Mapping[str, str], fields: dict[str, Any], problems: list
 
 def _title_if_caps(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 2 else text
+
+
+# --- parsing a whole table, optionally in a second process ---------------------------------
+
+_CHUNK = 2000
+_AHEAD = 3  # chunks parsed ahead of the writer: bounds memory whatever the file size
+_worker_args: tuple[Sequence[str], Mapping[int, str], datetime.date] | None = None
+
+
+def _init_worker(
+    headers: Sequence[str], column_map: Mapping[int, str], reference_date: datetime.date
+) -> None:
+    global _worker_args
+    _worker_args = (headers, column_map, reference_date)
+
+
+def _parse_chunk(chunk: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, ParsedRow]]:
+    assert _worker_args is not None
+    headers, column_map, reference_date = _worker_args
+    parsed = []
+    for number, cells in chunk:
+        row = parse_row(headers, cells, column_map, reference_date=reference_date)
+        row.raw_sha256  # noqa: B018 (computed here, in the worker, not in the writer)
+        parsed.append((number, row))
+    return parsed
+
+
+def parse_rows(
+    rows: Iterable[tuple[int, tuple[str, ...]]],
+    headers: Sequence[str],
+    column_map: Mapping[int, str],
+    *,
+    reference_date: datetime.date,
+    parallel: bool = False,
+) -> Iterator[tuple[int, ParsedRow]]:
+    """Parse (row number, cells) pairs in order. With ``parallel``, a second process parses
+    while the caller writes what was already parsed (a few chunks ahead, no more)."""
+    if not parallel:
+        for number, cells in rows:
+            yield number, parse_row(headers, cells, column_map, reference_date=reference_date)
+        return
+    # "spawn", not "fork": a forked child would share the parent's database connection.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(
+        1, initializer=_init_worker, initargs=(tuple(headers), dict(column_map), reference_date)
+    ) as pool:
+        pending: deque[AsyncResult[list[tuple[int, ParsedRow]]]] = deque()
+        for chunk in _chunks(rows, _CHUNK):
+            pending.append(pool.apply_async(_parse_chunk, (chunk,)))
+            if len(pending) >= _AHEAD:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _chunks(
+    rows: Iterable[tuple[int, tuple[str, ...]]], size: int
+) -> Iterator[list[tuple[int, tuple[str, ...]]]]:
+    chunk: list[tuple[int, tuple[str, ...]]] = []
+    for item in rows:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -25,8 +25,9 @@ from tizim.audit.services import record_action
 from tizim.core.errors import ParseError
 from tizim.core.fates import Fate
 from tizim.core.headers import FIELDS, map_headers
-from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_row, raw_digest
+from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_rows, raw_digest
 from tizim.core.tables import open_tables
+from tizim.registry.bulk import allocate_ids, insert_rows
 from tizim.registry.models import (
     Claim,
     FateEvent,
@@ -36,9 +37,12 @@ from tizim.registry.models import (
     Person,
     Record,
     Source,
+    new_public_ids,
 )
 
 _BATCH = 2000
+# Files above this size are parsed in a second process: starting it costs about a second.
+_PARALLEL_BYTES = 2 * 1024 * 1024
 
 # Where a status sits in a life story, to order two statuses stated for the same day
 # (missing, then found to be detained, then released; death last).
@@ -179,6 +183,7 @@ def import_table(
     mapping: Mapping[str, str] | None = None,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    parallel: bool | None = None,
 ) -> ImportSummary:
     """Import a CSV file or an XLSX/ODS workbook (every sheet, or ``sheet``) into a source.
 
@@ -190,6 +195,8 @@ def import_table(
     this version of the list was obtained (default: the source's date, else today): statuses
     without a date of their own count as known from then. Raises RegistryError/ParseError
     only when the source is unknown or the file itself cannot be read; then nothing is written.
+    Large files are parsed in a second process while rows are written (``parallel``: None
+    decides by file size).
     """
     source = Source.objects.filter(name=source_name).first()
     if source is None:
@@ -231,17 +238,20 @@ def import_table(
                     (table.sheet, 1, "no column holds a name: every row will be quarantined")
                 )
             pending: list[tuple[int, ParsedRow]] = []
-            for table_row in table.rows:
-                parsed = parse_row(
-                    table.headers, table_row.cells, column_map, reference_date=reference_date
-                )
+            for number, parsed in parse_rows(
+                ((r.number, r.cells) for r in table.rows),
+                table.headers,
+                column_map,
+                reference_date=reference_date,
+                parallel=parallel
+                if parallel is not None
+                else path.stat().st_size > _PARALLEL_BYTES,
+            ):
                 summary.rows_read += 1
                 sheet_summary.rows_read += 1
                 if parsed.problems:
-                    summary.problems.append(
-                        (table.sheet, table_row.number, parsed.quarantine_reason)
-                    )
-                pending.append((table_row.number, parsed))
+                    summary.problems.append((table.sheet, number, parsed.quarantine_reason))
+                pending.append((number, parsed))
                 if len(pending) >= _BATCH:
                     writer.write(table.sheet, pending, summary)
                     pending = []
@@ -378,80 +388,149 @@ class _RecordWriter:
         self._insert(new)
 
     def _insert(self, new: list[tuple[str, int, ParsedRow, int | None]]) -> None:
+        """Write new rows with their persons, memberships and fate events, in bulk.
+
+        A new version joins the person of the version it replaces; a new usable row gets a
+        person of its own until linkage decides otherwise; a quarantined row joins no one.
+        """
         if self.change is None:
             self.change = LinkChange.objects.create(
                 kind=LinkChange.Kind.IMPORT,
                 actor=self.batch.actor,
                 reason=f"import of {self.batch.filename}",
             )
-        records = [
-            Record(
-                source=self.source,
-                import_batch=self.batch,
-                sheet=sheet,
-                row_number=number,
-                source_record_id=row.source_record_id,
-                raw_json=json.dumps(row.raw, ensure_ascii=False),
-                raw_sha256=row.raw_sha256,
-                previous_version_id=previous_pk,
-                quarantine_reason=row.quarantine_reason,
-                parse_problems=row.problems,
-                **{k: v for k, v in row.fields.items() if k in PARSED_FIELDS and v is not None},
-            )
-            for sheet, number, row, previous_pk in new
-        ]
-        Record.objects.bulk_create(records)
-        if any(r.pk is None for r in records):  # backends that cannot return ids
-            raise RegistryError("the database did not return the new records' ids")
-        # A new version joins the person of the version it replaces; a new row gets a person
-        # of its own until linkage decides otherwise. Quarantined rows join no one.
+        now = timezone.now()
         previous_person = dict(
-            Record.objects.filter(
-                pk__in=[r.previous_version_id for r in records if r.previous_version_id]
-            ).values_list("pk", "person_id")
+            Record.objects.filter(pk__in=[p for *_, p in new if p is not None]).values_list(
+                "pk", "person_id"
+            )
         )
-        fresh = [r for r in records if not r.quarantine_reason and r.previous_version_id is None]
-        persons = [Person(display_name=_display_name(r)) for r in fresh]
-        Person.objects.bulk_create(persons)
-        for record, person in zip(fresh, persons, strict=True):
-            record.person_id = person.pk
-        orphans: list[Record] = []
-        for record in records:
-            if record.previous_version_id is not None and not record.quarantine_reason:
-                record.person_id = previous_person.get(record.previous_version_id)
-                if record.person_id is None:  # the earlier version was quarantined
-                    orphans.append(record)
-        if orphans:
-            extra = [Person(display_name=_display_name(r)) for r in orphans]
-            Person.objects.bulk_create(extra)
-            for record, person in zip(orphans, extra, strict=True):
-                record.person_id = person.pk
-        placed = [r for r in records if r.person_id is not None]
-        Record.objects.bulk_update(placed, ["person"], batch_size=1000)
-        assert self.change is not None
-        Membership.objects.bulk_create(
+        record_ids = allocate_ids(Record, len(new))
+        person_of: list[int | None] = []
+        fresh: list[int] = []
+        for index, (_, _, row, previous) in enumerate(new):
+            inherited = previous_person.get(previous) if previous is not None else None
+            if row.problems:
+                person_of.append(None)
+            elif inherited is not None:
+                person_of.append(inherited)
+            else:
+                person_of.append(None)
+                fresh.append(index)
+        person_rows = []
+        for index, person_id, public_id in zip(
+            fresh, allocate_ids(Person, len(fresh)), _unused_public_ids(len(fresh)), strict=True
+        ):
+            person_of[index] = person_id
+            person_rows.append((person_id, public_id, _name_of(new[index][2].fields)[:300], now))
+        insert_rows(Person, ("id", "public_id", "display_name", "created_at"), person_rows)
+        insert_rows(
+            Record,
+            RECORD_COLUMNS,
             [
-                Membership(record_id=r.pk, person_id=person_id, opened_by=self.change)
-                for r in placed
-                if (person_id := r.person_id) is not None
-            ]
+                (
+                    record_id,
+                    self.source.pk,
+                    self.batch.pk,
+                    sheet,
+                    number,
+                    row.source_record_id,
+                    row.raw_json,
+                    row.raw_sha256,
+                    previous,
+                    *(row.fields.get(f, _EMPTY[f]) for f in PARSED_FIELDS),
+                    row.problems,
+                    row.quarantine_reason,
+                    person_id,
+                    now,
+                )
+                for record_id, person_id, (sheet, number, row, previous) in zip(
+                    record_ids, person_of, new, strict=True
+                )
+            ],
         )
-        self._add_fate_events(placed)
-        versioned = {r.person_id for r in placed if r.previous_version_id is not None}
-        if versioned:
-            refresh_persons(p for p in versioned if p is not None)
+        placed = [
+            (record_id, person_id, row)
+            for record_id, person_id, (_, _, row, _) in zip(record_ids, person_of, new, strict=True)
+            if person_id is not None
+        ]
+        insert_rows(
+            Membership,
+            ("record_id", "person_id", "opened_by_id"),
+            [(record_id, person_id, self.change.pk) for record_id, person_id, _ in placed],
+        )
+        with_fate = [p for p in placed if p[2].fields.get("fate")]
+        event_ids = allocate_ids(FateEvent, len(with_fate))
+        insert_rows(
+            FateEvent,
+            ("id", "person_id", "fate", "on_date", "date_basis", "reported_on", "rank"),
+            [
+                (
+                    event_id,
+                    person_id,
+                    row.fields["fate"],
+                    row.fields.get("event_date") or self.reported_on,
+                    FateEvent.DateBasis.EVENT
+                    if row.fields.get("event_date")
+                    else FateEvent.DateBasis.REPORTED,
+                    self.reported_on,
+                    FATE_RANK.get(row.fields["fate"], 0),
+                )
+                for event_id, (_, person_id, row) in zip(event_ids, with_fate, strict=True)
+            ],
+        )
+        insert_rows(
+            FateEvent.records.through,
+            ("fateevent_id", "record_id"),
+            [
+                (event_id, record_id)
+                for event_id, (record_id, _, _) in zip(event_ids, with_fate, strict=True)
+            ],
+        )
+        versioned = {person_of[i] for i, item in enumerate(new) if item[3] is not None}
+        refresh_persons(p for p in versioned if p is not None)
 
-    def _add_fate_events(self, records: Iterable[Record]) -> None:
-        with_fate = [r for r in records if r.fate]
-        events = [_event_for(r, self.reported_on) for r in with_fate]
-        FateEvent.objects.bulk_create(events)
-        through = FateEvent.records.through
-        through.objects.bulk_create(
-            [
-                through(fateevent_id=e.pk, record_id=r.pk)
-                for e, r in zip(events, with_fate, strict=True)
-            ]
+
+def _unused_public_ids(count: int) -> list[str]:
+    """Fresh public ids that no person has yet (drawn again on the rare collision)."""
+    ids: list[str] = []
+    while len(ids) < count:
+        candidates = set(new_public_ids(count - len(ids))) - set(ids)
+        taken = set(
+            Person.objects.filter(public_id__in=candidates).values_list("public_id", flat=True)
         )
+        ids.extend(candidates - taken)
+    return ids
+
+
+RECORD_COLUMNS = (
+    "id",
+    "source_id",
+    "import_batch_id",
+    "sheet",
+    "row_number",
+    "source_record_id",
+    "raw_json",
+    "raw_sha256",
+    "previous_version_id",
+    *PARSED_FIELDS,
+    "parse_problems",
+    "quarantine_reason",
+    "person_id",
+    "created_at",
+)
+# What a parsed field holds when the row said nothing of it.
+_EMPTY: dict[str, object] = {
+    f: None if f in ("birth_date", "birth_year_min", "birth_year_max", "event_date") else ""
+    for f in PARSED_FIELDS
+}
+
+
+def _name_of(fields: Mapping[str, object]) -> str:
+    full = str(fields.get("full_name") or "")
+    return full or " ".join(
+        str(fields[p]) for p in ("surname", "given_name", "patronymic") if fields.get(p)
+    )
 
 
 def _event_for(record: Record, reported_on: datetime.date) -> FateEvent:

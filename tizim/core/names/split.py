@@ -64,14 +64,12 @@ class NameParts:
 
 
 def _is_initial(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) == 1
+    return len(word) <= 3 and sum(c.isalpha() for c in word) == 1
 
 
 def _tidy(word: str) -> str:
     """ALL-CAPS words become title case; others keep the case they were given."""
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if word.isupper() and sum(c.isalpha() for c in word) > 1:
         return "-".join(p.capitalize() for p in word.split("-"))
     return word
 
