@@ -37,12 +37,7 @@ def allocate_ids(model: type[Model], count: int) -> list[int]:
         return list(range(start, start + count))
 
 
-_PLAIN = (str, int, float, type(None))
-
-
 def _adapt(value: Any) -> Any:
-    if type(value) in _PLAIN:  # most cells need no conversion: this check is the hot path
-        return value
     if isinstance(value, datetime.datetime):
         return connection.ops.adapt_datetimefield_value(value)
     if isinstance(value, datetime.date):
@@ -52,21 +47,42 @@ def _adapt(value: Any) -> Any:
     return value
 
 
-def insert_rows(model: type[Model], columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Insert plain rows (values in ``columns`` order, ids included) into ``model``'s table."""
+def insert_rows(
+    model: type[Model],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    typed: Sequence[str] = (),
+) -> None:
+    """Insert plain rows (values in ``columns`` order, ids included) into ``model``'s table.
+
+    Values are passed to the driver as they are, except in the ``typed`` columns (dates,
+    datetimes, JSON), which are converted the way Django stores them. Converting only those
+    keeps the per-value cost off the hot path.
+    """
     if not rows:
         return
     table = model._meta.db_table
     quoted = ", ".join(f'"{c}"' for c in columns)
+    convert = [i for i, c in enumerate(columns) if c in typed]
+    if convert:
+        converted = []
+        for row in rows:
+            values = list(row)
+            for i in convert:
+                if values[i] is not None:
+                    values[i] = _adapt(values[i])
+            converted.append(values)
+        rows = converted
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             raw = cursor.cursor  # the psycopg cursor: COPY is several times faster than INSERT
             with raw.copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:
                 for row in rows:
-                    copy.write_row([_adapt(v) for v in row])
+                    copy.write_row(row)
             return
         marks = ", ".join(["%s"] * len(columns))
         cursor.executemany(
             f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})',  # noqa: S608 (model names)
-            [[_adapt(v) for v in row] for row in rows],
+            rows,
         )

@@ -423,7 +423,12 @@ class _RecordWriter:
         ):
             person_of[index] = person_id
             person_rows.append((person_id, public_id, _name_of(new[index][2].fields)[:300], now))
-        insert_rows(Person, ("id", "public_id", "display_name", "created_at"), person_rows)
+        insert_rows(
+            Person,
+            ("id", "public_id", "display_name", "created_at"),
+            person_rows,
+            typed=("created_at",),
+        )
         insert_rows(
             Record,
             RECORD_COLUMNS,
@@ -448,6 +453,7 @@ class _RecordWriter:
                     record_ids, person_of, new, strict=True
                 )
             ],
+            typed=RECORD_TYPED,
         )
         placed = [
             (record_id, person_id, row)
@@ -478,6 +484,7 @@ class _RecordWriter:
                 )
                 for event_id, (_, person_id, row) in zip(event_ids, with_fate, strict=True)
             ],
+            typed=("on_date", "reported_on"),
         )
         insert_rows(
             FateEvent.records.through,
@@ -519,6 +526,7 @@ RECORD_COLUMNS = (
     "person_id",
     "created_at",
 )
+RECORD_TYPED = ("birth_date", "event_date", "parse_problems", "created_at")
 # What a parsed field holds when the row said nothing of it.
 _EMPTY: dict[str, object] = {
     f: None if f in ("birth_date", "birth_year_min", "birth_year_max", "event_date") else ""
