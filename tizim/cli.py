@@ -13,9 +13,12 @@ import getpass
 import os
 import secrets
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
+
+from tizim.core.tables import SPREADSHEET_SUFFIXES
 
 # Mirrors registry.models.Source.Kind, so that --help works before Django is set up.
 SOURCE_KINDS = (
@@ -288,10 +291,30 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 
 def _progress_printer(path: Path) -> Callable[[int], None]:
+    """A progress bar on the terminal; for a CSV file the total is estimated from its lines
+    (a cell with line breaks makes it a little high), for a workbook rows are counted."""
+    total = _count_lines(path) - 1 if path.suffix.lower() not in SPREADSHEET_SUFFIXES else 0
+    started = time.monotonic()
+
     def show(rows: int) -> None:
-        print(f"\r{path.name}: {rows:,} rows read", end="", file=sys.stderr, flush=True)
+        rate = rows / max(time.monotonic() - started, 1e-6)
+        if total > 0:
+            share = min(rows / total, 1.0)
+            bar = "#" * int(share * 30)
+            line = f"[{bar:<30}] {share:4.0%} {rows:,}/{total:,} rows, {rate:,.0f} rows/s"
+        else:
+            line = f"{rows:,} rows read, {rate:,.0f} rows/s"
+        print(f"\r{path.name}: {line}", end="", file=sys.stderr, flush=True)
 
     return show
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as fh:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    except OSError:
+        return 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:

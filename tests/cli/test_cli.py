@@ -86,6 +86,28 @@ def test_init_creates_a_private_data_folder(home):
     assert count(home, "auth_user") == 1
 
 
+def test_user_add_creates_a_staff_member_and_refuses_weak_passwords(home):
+    assert tizim(home, "user", "add", "volunteer").returncode == 0
+    with sqlite3.connect(home / "tizim.sqlite3") as db:
+        staff, admin, hashed = db.execute(
+            "SELECT is_staff, is_superuser, password FROM auth_user WHERE username = 'volunteer'"
+        ).fetchone()
+    assert staff == 1 and admin == 0 and hashed.startswith("argon2")
+    env_weak = {"TIZIM_ADMIN_PASSWORD": "123"}
+    weak = subprocess.run(
+        [sys.executable, "-m", "tizim", "user", "add", "weakling"],
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            "TIZIM_HOME": str(home),
+            **env_weak,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert weak.returncode == 1 and "password refused" in weak.stderr
+
+
 def test_commands_before_init_say_what_to_do(tmp_path):
     result = tizim(tmp_path / "empty", "source", "list")
     assert result.returncode == 1

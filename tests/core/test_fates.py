@@ -24,6 +24,7 @@ from tizim.core.fates import Fate, parse_fate
         ("found in a morgue", Fate.KILLED),
         ("умер в СИЗО", Fate.DIED_IN_CUSTODY),
         ("died in custody", Fate.DIED_IN_CUSTODY),
+        ("умерла в СИЗО", Fate.DIED_IN_CUSTODY),
         ("пропал без вести", Fate.MISSING),
         ("пропала без вести", Fate.MISSING),
         ("хабарсыз кетті", Fate.MISSING),

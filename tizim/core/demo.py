@@ -1,20 +1,40 @@
 """The demo data generator: a FICTIONAL crackdown in Kazakhstan-like geography, told by several
 overlapping lists in the shapes real ones take, with the ground truth kept beside them.
 
-Lists: the NGO's Russian-Cyrillic sheet (and its re-sent version a week later, with statuses
-moved on), a radio station's Kazakh-Cyrillic list of the dead, an official list of the dead
-(surname in capitals, often only initials), an English press list in mixed transliterations,
-and web-form reports from relatives in any language. Names are fictional combinations of common
-names; the generator renders spellings with its own transliteration, independent of the matcher
-it is used to evaluate.
+FICTIONAL DEMO DATA – not real people. Names are random combinations of common Kazakh and
+Russian given names, surnames and fathers' names; the events and the lists are invented.
+
+The lists, in import order:
+
+1. ``ngo-sheet-week1``: a lawyers' NGO's shared sheet in Russian Cyrillic (Kazakh letters
+   folded), names in several orders and cases, births as dates, years or ages, a few typos and
+   four deliberately broken rows (an empty row, a date of 31.02.2022, a status of ``???``, a row
+   with only a name and its №).
+2. ``ngo-sheet-week2``: the same sheet re-sent a week later: the same rows in the same order
+   with the same № ids, about 10% of statuses moved on along the person's timeline (the rest of
+   such a row kept exactly as typed), three rows deleted and about 5% new rows appended.
+3. ``radio-list``: a radio station's list of the dead in Kazakh Cyrillic, given name first.
+4. ``official-list``: the government's list of the dead, surname in capitals, often initials.
+5. ``press-list``: an English press list, each row in its writer's transliteration habits.
+6. ``web-form``: relatives' reports in Kazakh, Russian or English, some people reported twice.
+
+Ground truth: ``truth[(source name, row number)] = person_id``, the row number being the one a
+spreadsheet shows (header = row 1, first data row = 2). Every row that describes a person is
+in it, the broken ones included (their name is right even where a date or status is not); only
+the empty row is absent.
+
+The generator has its own small transliteration and must stay independent of the name matcher
+it is used to evaluate: it imports nothing from tizim but the vocabulary of fates.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime
+import itertools
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +49,7 @@ MALE = (
     "Қанат Мейрам Мұхтар Нұржан Олжас Рустем Самат Санжар Тимур Шыңғыс Әлішер Ілияс Ақжол "
     "Азамат Алмас Амангелді Бақыт Бахтияр Берік Ғабит Дамир Думан Елдос Ербол Есен Жанболат "
     "Ислам Кенжебек Құрманғазы Мақсат Нұрсұлтан Өмірзақ Рахат Сұлтан Темірлан Үмітжан "
+    "Нұрбол Ерболат Әділет Бекжан Мирас Асылбек Ринат Ақан Ғани Ерік "
     "Александр Сергей Андрей Дмитрий Владимир Николай Алексей Виктор Игорь Евгений Павел "
     "Олег Юрий Роман Денис Максим Антон Вадим Григорий Станислав"
 ).split()
@@ -36,10 +57,13 @@ FEMALE = (
     "Айгерім Гүлнара Асель Әсем Дана Жанар Ләззат Меруерт Назым Сәуле Толқын Ұлжан Айжан "
     "Ақмарал Алия Аружан Балжан Гүлмира Динара Жансая Зарина Индира Қарлығаш Күлпаш Мадина "
     "Мөлдір Нұргүл Перизат Раушан Салтанат Томирис Шолпан Әйгерім Айнұр Бибігүл Гаухар "
-    "Дариға Жібек Камила Ләйлім Роза Сания Тоғжан Ұлбосын "
+    "Дариға Жібек Камила Ләйлім Роза Сания Тоғжан Ұлбосын Гүлжан Жазира Сымбат Ақерке "
     "Елена Ольга Татьяна Наталья Ирина Светлана Анна Мария Екатерина Юлия Марина Людмила "
     "Галина Вера Оксана Лариса Валентина Нина Зоя Алла"
 ).split()
+# The Russian given names close each pool: people with them mostly have Russian surnames.
+RUSSIAN_MALE = frozenset(MALE[-20:])
+RUSSIAN_FEMALE = frozenset(FEMALE[-20:])
 SURNAMES = (
     "Серікбаев Жұмабеков Ахметов Оспанов Сейітов Нұрланов Тоқтаров Әбенов Қасымов Бекенов "
     "Дүйсенов Ермеков Жақсылықов Ибраев Кенжебаев Құлжанов Мұқанов Нұрмағамбетов Омаров "
@@ -51,11 +75,17 @@ SURNAMES = (
     "Доскеев Ескендіров Жаңабаев Кемелбеков Қайыров Мұсабаев Нығметов Садықов Сұлтанов "
     "Тілеубаев Утепов Хасенов Шынтасов Әділбеков Ақылбеков Бақтыбаев Дәрменов Ешмұхамбетов "
     "Жетпісбаев Ілиясов Қонысбаев Малдыбаев Нұсіпов Өтегенов Сейфуллин Тоқсанов Ұзақов "
-    "Шотаев Есенғазиев Құрманов Бөкейханов Жанұзақов Қоңыратбаев Сүлейменов Тұяқбаев "
+    "Шотаев Құрманов Жанұзақов Қоңыратбаев Тұяқбаев Әбдіқадыров Бердібеков "
     "Иванов Петров Смирнов Кузнецов Попов Васильев Соколов Михайлов Новиков Фёдоров "
     "Морозов Волков Алексеев Лебедев Семёнов Егоров Павлов Козлов Степанов Николаев "
     "Орлов Андреев Макаров Никитин Захаров Зайцев Соловьёв Борисов Яковлев Григорьев Ким Пак"
 ).split()
+RUSSIAN_SURNAMES = tuple(SURNAMES[-32:])
+KAZAKH_SURNAMES = tuple(SURNAMES[:-32])
+# Combinations that would name a well-known real person; drawn again if they come up.
+_REAL_COMBINATIONS = frozenset({("Олжас", "Сүлейменов"), ("Нұрсұлтан", "Назарбаев")})
+
+# (English, Russian, Kazakh, weight): where the fictional people lived.
 CITIES = (
     ("Almaty", "Алматы", "Алматы", 40),
     ("Taldykorgan", "Талдыкорган", "Талдықорған", 6),
@@ -72,20 +102,23 @@ CITIES = (
     ("Karaganda", "Караганда", "Қарағанды", 4),
     ("Atyrau", "Атырау", "Атырау", 3),
 )
+_CITY_RU = {c[0]: c[1] for c in CITIES}
+_CITY_KK = {c[0]: c[2] for c in CITIES}
+# In January 2022 these were still the official names; lists of the time use them.
 CITY_OLD_RU = {"Almaty": "Алма-Ата", "Konaev": "Капчагай", "Astana": "Нур-Султан"}
+# The official list gives the region for towns, the city for cities of national status.
 REGION_OF_TOWN = {
     "Konaev": "Алматинская область",
     "Esik": "Алматинская область",
     "Talgar": "Алматинская область",
+    "Zhanaozen": "Мангистауская область",
 }
-FACILITIES = (
+_ALMATY_FACILITIES = (
     "ИВС ДП г. Алматы",
     "СИЗО-1",
+    "СИЗО-1 г. Алматы",
     "ИВС УП Ауэзовского района",
-    "ДП г. Алматы",
-    "ИВС г. Талдыкорган",
-    "СИЗО г. Тараз",
-    "ИВС ДП Мангистауской области",
+    "ИВС УП Алмалинского района",
 )
 
 RU_STATUS = {
@@ -96,31 +129,100 @@ RU_STATUS = {
     Fate.RELEASED: ("освобожден", "освобождена"),
     Fate.INJURED: ("ранен", "ранена"),
     Fate.KILLED: ("погиб", "погибла"),
+    Fate.DIED_IN_CUSTODY: ("умер под стражей", "умерла под стражей"),
     Fate.FOUND: ("найден", "найдена"),
 }
-EN_STATUS = {
+# The press list keeps to four words; what came after is said in the notes.
+PRESS_STATUS = {
     Fate.MISSING: "missing",
     Fate.DETAINED: "detained",
-    Fate.ARRESTED: "arrested",
-    Fate.CHARGED: "charged",
-    Fate.RELEASED: "released",
+    Fate.ARRESTED: "detained",
+    Fate.CHARGED: "detained",
     Fate.INJURED: "injured",
     Fate.KILLED: "killed",
-    Fate.FOUND: "found",
-}
-KK_STATUS = {
-    Fate.MISSING: "хабарсыз кетті",
-    Fate.DETAINED: "ұсталды",
-    Fate.ARRESTED: "қамауға алынды",
-    Fate.CHARGED: "айып тағылды",
-    Fate.RELEASED: "босатылды",
-    Fate.INJURED: "жараланды",
-    Fate.KILLED: "қаза тапты",
-    Fate.FOUND: "табылды",
+    Fate.DIED_IN_CUSTODY: "killed",
 }
 RU_MONTHS = ("января", "февраля")
 KK_MONTHS = ("қаңтар", "ақпан")
 EN_MONTHS = ("January", "February")
+
+# Free-text "what happened" in the web form, per language: each must still name the fate in
+# words the status vocabulary knows (checked by the tests with tizim.core.fates.parse_fate).
+_FORM_TEXT: dict[str, dict[Fate, tuple[str, ...]]] = {
+    "ru": {
+        Fate.MISSING: (
+            "пропал без вести",
+            "ушел на площадь и пропал",
+            "пропал, на связь не выходит",
+        ),
+        Fate.DETAINED: ("задержан полицией возле акимата", "забрали из дома, задержан"),
+        Fate.ARRESTED: ("арестован на два месяца", "суд арестовал, арестован"),
+        Fate.CHARGED: ("обвиняется в участии в беспорядках",),
+        Fate.RELEASED: ("был задержан, потом освобожден", "отпущен под подписку"),
+        Fate.INJURED: ("ранен, лежит в больнице", "ранен на площади"),
+        Fate.KILLED: ("погиб на площади", "убит во время стрельбы", "погиб"),
+        Fate.DIED_IN_CUSTODY: ("умер в заключении", "умер под стражей"),
+        Fate.FOUND: ("найден живым",),
+    },
+    "kk": {
+        Fate.MISSING: ("хабарсыз кетті", "алаңға барып, хабарсыз кетті"),
+        Fate.DETAINED: ("полиция ұстап әкетті, ұсталды", "ұсталды"),
+        Fate.ARRESTED: ("қамауға алынды",),
+        Fate.CHARGED: ("айып тағылды",),
+        Fate.RELEASED: ("ұсталды, кейін босатылды", "босатылды"),
+        Fate.INJURED: ("жараланды, ауруханада", "жараланды"),
+        Fate.KILLED: ("қаза тапты", "атып өлтірілді"),
+        Fate.DIED_IN_CUSTODY: ("қамауда қайтыс болды",),
+        Fate.FOUND: ("табылды",),
+    },
+    "en": {
+        Fate.MISSING: ("went to the square and is missing", "missing since that day"),
+        Fate.DETAINED: ("detained by police near the akimat", "taken from home, detained"),
+        Fate.ARRESTED: ("arrested for two months",),
+        Fate.CHARGED: ("charged with mass riots",),
+        Fate.RELEASED: ("was detained, then released", "released"),
+        Fate.INJURED: ("wounded, in hospital", "injured on the square"),
+        Fate.KILLED: ("shot dead on the square", "killed"),
+        Fate.DIED_IN_CUSTODY: ("died in custody",),
+        Fate.FOUND: ("found alive",),
+    },
+}
+# Who wrote, by language and by the sex of the person reported on ("m", "f").
+_FORM_NOTES = {
+    ("ru", "m"): ("", "сообщила жена", "сообщил брат", "пишет сестра", "мой сын", "мой муж"),
+    ("ru", "f"): ("", "сообщил муж", "сообщил брат", "пишет сестра", "моя дочь", "моя жена"),
+    ("kk", "m"): ("", "әйелі хабарлады", "інісі жазды", "ұлым", "күйеуім", "анасы хабарлады"),
+    ("kk", "f"): ("", "күйеуі хабарлады", "інісі жазды", "қызым", "әйелім", "анасы хабарлады"),
+    ("en", "m"): ("", "reported by his wife", "my brother", "my son", "written by a cousin"),
+    ("en", "f"): ("", "reported by her husband", "my sister", "my daughter", "written by a cousin"),
+}
+# Russian past participles and verbs agree with the person's sex.
+_RU_FEMININE = {
+    "пропал": "пропала",
+    "ушел": "ушла",
+    "задержан": "задержана",
+    "арестован": "арестована",
+    "освобожден": "освобождена",
+    "отпущен": "отпущена",
+    "ранен": "ранена",
+    "погиб": "погибла",
+    "убит": "убита",
+    "умер": "умерла",
+    "найден": "найдена",
+    "живым": "живой",
+    "был": "была",
+    "опознан": "опознана",
+}
+
+
+def _ru_for(text: str, sex: str) -> str:
+    """Russian text about a man, made to agree with a woman when ``sex`` is "f"."""
+    if sex != "f":
+        return text
+    return " ".join(
+        _RU_FEMININE.get(word.rstrip(","), word.rstrip(",")) + ("," if word.endswith(",") else "")
+        for word in text.split(" ")
+    )
 
 
 @dataclass(frozen=True)
@@ -140,6 +242,11 @@ class DemoPerson:
         """The last status dated on or before ``day``."""
         known = [(d, f) for d, f in self.timeline if d <= day]
         return known[-1] if known else None
+
+    @property
+    def killed(self) -> bool:
+        """Whether the person died (killed, or died in custody)."""
+        return self.timeline[-1][1].is_death
 
 
 @dataclass(frozen=True)
@@ -170,76 +277,31 @@ class DemoDataset:
 
 # --- spelling ------------------------------------------------------------------------------
 
-_KK_TO_RU = str.maketrans(
-    "әғқңөұүіһӘҒҚҢӨҰҮІҺ",
-    "агкноуuиxАГКНОУUИX".replace("u", "у").replace("U", "У").replace("x", "х").replace("X", "Х"),
+_KK_TO_RU = str.maketrans("әғқңөұүіһӘҒҚҢӨҰҮІҺ", "агкноууихАГКНОУУИХ")
+
+# Russian BGN/PCGN-like base; the styles below change what each writer does differently.
+_LATIN_BASE = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүіһ",
+        "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya "
+        "a g k ng o u u i h".split(),
+        strict=True,
+    )
 )
-_BASE_LATIN = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ё": "yo",
-    "ж": "zh",
-    "з": "z",
-    "и": "i",
-    "й": "y",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "kh",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "щ": "shch",
-    "ъ": "",
-    "ы": "y",
-    "ь": "",
-    "э": "e",
-    "ю": "yu",
-    "я": "ya",
-    "ә": "a",
-    "ғ": "g",
-    "қ": "k",
-    "ң": "ng",
-    "ө": "o",
-    "ұ": "u",
-    "ү": "u",
-    "і": "i",
-    "һ": "h",
+_LATIN_BASE["ъ"] = _LATIN_BASE["ь"] = ""
+# 2018-style Kazakh Latin (Қайрат → Qaırat), which many people still type.
+_KZ_LATIN = {
+    **_LATIN_BASE,
+    **dict(
+        zip(
+            "әғжиймқңөұүхшчыюяё",
+            "ä ğ j ı ı m q ñ ö ū ü h sh ch y ıu ıa ıo".split(),
+            strict=True,
+        )
+    ),
 }
-# Per system: letters rendered differently from the base.
-_SYSTEMS: dict[str, dict[str, str]] = {
-    "bgn": {"ғ": "gh", "қ": "q", "ң": "ng", "ә": "a", "ө": "o"},
-    "press": {},
-    "press-h": {"х": "h", "ж": "j"},
-    "kz2021": {
-        "ә": "ä",
-        "ғ": "ğ",
-        "қ": "q",
-        "ң": "ñ",
-        "ө": "ö",
-        "ұ": "ū",
-        "ү": "ü",
-        "і": "ı",
-        "ш": "ş",
-        "ж": "j",
-        "й": "i",
-        "х": "h",
-        "ы": "y",
-    },
-}
-_VOWELS = set("аәеёиоөуұүыіэюя")
+_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+LATIN_STYLES = ("bgn", "press", "kazakh", "kz-latin")
 
 
 def to_russian(text: str) -> str:
@@ -247,18 +309,33 @@ def to_russian(text: str) -> str:
     return text.translate(_KK_TO_RU)
 
 
-def latin(text: str, system: str) -> str:
-    """A Latin rendering of a Cyrillic name under one of the systems in use."""
-    table = {**_BASE_LATIN, **_SYSTEMS[system]}
-    out = []
-    for i, char in enumerate(text):
+def latin(text: str, style: str = "bgn", *, j: bool = False, h: bool = False) -> str:
+    """A Latin rendering of a Cyrillic name as one writer would type it.
+
+    ``bgn``: Yerlan Serikbayev, Kayrat (Kazakh letters folded as in Russian); ``press``: Erlan
+    Serikbaev, Kairat; ``kazakh``: Kazakh letters kept apart (Qairat, Ghalymzhan); ``kz-latin``:
+    the Kazakh Latin alphabet (Qaırat, Jūmabek). ``j`` writes ж as j, ``h`` writes х as h.
+    """
+    kz = style == "kz-latin"
+    table = _KZ_LATIN if kz else _LATIN_BASE
+    source = text if style in ("kazakh", "kz-latin") else to_russian(text)
+    out: list[str] = []
+    for i, char in enumerate(source):
         low = char.lower()
+        prev = source[i - 1].lower() if i else ""
         piece = table.get(low, char)
-        if low == "е" and system != "kz2021":
-            prev = text[i - 1].lower() if i else ""
-            if not prev or prev in _VOWELS:
-                piece = "ye" if system in ("bgn", "press-h") else "e"
-        if char.isupper() and piece:
+        if style == "kazakh":
+            piece = {"қ": "q", "ғ": "gh"}.get(low, piece)
+        if low == "е" and not kz and (not prev or prev in _VOWELS or prev in "ъь"):
+            # BGN spells an initial or post-vowel е as ye; the press mostly does not.
+            piece = "ye" if style in ("bgn", "kazakh") else "e"
+        elif low == "й" and style == "press" and prev in _VOWELS:
+            piece = "i"
+        if j and low == "ж":
+            piece = "j"
+        if h and low == "х":
+            piece = "h"
+        if char != low and piece:
             piece = piece[0].upper() + piece[1:]
         out.append(piece)
     return "".join(out)
@@ -269,10 +346,10 @@ def typo(word: str, rng: random.Random) -> str:
     if len(word) < 5:
         return word
     i = rng.randrange(1, len(word) - 2)
-    kind = rng.choice(("drop", "double", "swap"))
-    if kind == "drop":
+    kind = rng.randrange(3)
+    if kind == 0:
         return word[:i] + word[i + 1 :]
-    if kind == "double":
+    if kind == 1:
         return word[:i] + word[i] + word[i:]
     return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
@@ -284,46 +361,70 @@ def feminine(surname: str) -> str:
 
 def patronymic_of(father: str, sex: str, *, kazakh_style: bool) -> str:
     """A patronymic in Kazakh (Мұхтарұлы/Мұхтарқызы) or Russian (Мұхтарович/-овна) style."""
+    male = sex == "m"
     if kazakh_style:
-        return father + ("ұлы" if sex == "m" else "қызы")
-    stem = father[:-1] + "ь" if father.endswith("й") else father
-    if father.endswith("й"):
-        return stem[:-1] + ("евич" if sex == "m" else "евна")
-    return father + ("ович" if sex == "m" else "овна")
+        return father + ("ұлы" if male else "қызы")
+    if father.endswith("ий"):  # Юрий → Юрьевич
+        return father[:-2] + ("ьевич" if male else "ьевна")
+    if father.endswith("й"):  # Сергей → Сергеевич, Николай → Николаевич
+        return father[:-1] + ("евич" if male else "евна")
+    return father + ("ович" if male else "овна")
+
+
+def _other_style(patronymic: str, father: str, sex: str) -> str:
+    """The same patronymic in the other style, as a volunteer may write it (a Russian
+    father's name is never given the Kazakh -ұлы/-қызы)."""
+    if father in RUSSIAN_MALE:
+        return patronymic
+    kazakh = patronymic.endswith(("ұлы", "қызы"))
+    return patronymic_of(father, sex, kazakh_style=not kazakh)
 
 
 # --- people --------------------------------------------------------------------------------
 
-_SCENARIOS: tuple[tuple[float, tuple[tuple[int, Fate], ...]], ...] = (
-    (0.22, ((0, Fate.KILLED),)),
-    (0.04, ((0, Fate.MISSING), (6, Fate.KILLED))),
-    (0.22, ((0, Fate.DETAINED), (9, Fate.RELEASED))),
-    (0.14, ((0, Fate.DETAINED), (3, Fate.ARRESTED), (12, Fate.CHARGED))),
-    (0.10, ((0, Fate.MISSING), (2, Fate.DETAINED), (14, Fate.RELEASED))),
-    (0.08, ((0, Fate.DETAINED),)),
-    (0.07, ((0, Fate.INJURED),)),
-    (0.05, ((0, Fate.INJURED), (2, Fate.DETAINED))),
-    (0.05, ((0, Fate.MISSING),)),
-    (0.03, ((0, Fate.MISSING), (5, Fate.FOUND))),
+# (weight, steps as (min days, max days after the previous step, fate)).
+_SCENARIOS: tuple[tuple[int, tuple[tuple[int, int, Fate], ...]], ...] = (
+    (22, ((0, 0, Fate.KILLED),)),
+    (4, ((0, 0, Fate.MISSING), (1, 6, Fate.KILLED))),  # found later in a morgue
+    (2, ((0, 0, Fate.DETAINED), (2, 9, Fate.DIED_IN_CUSTODY))),
+    (22, ((0, 0, Fate.DETAINED), (2, 14, Fate.RELEASED))),
+    (12, ((0, 0, Fate.DETAINED), (1, 3, Fate.ARRESTED), (5, 12, Fate.CHARGED))),
+    (10, ((0, 0, Fate.MISSING), (1, 4, Fate.DETAINED), (4, 14, Fate.RELEASED))),
+    (7, ((0, 0, Fate.DETAINED),)),
+    (7, ((0, 0, Fate.INJURED),)),
+    (5, ((0, 0, Fate.INJURED), (1, 4, Fate.DETAINED))),
+    (6, ((0, 0, Fate.MISSING),)),
+    (3, ((0, 0, Fate.MISSING), (2, 8, Fate.FOUND))),
 )
+_SCENARIO_CUM = list(itertools.accumulate(w for w, _ in _SCENARIOS))
+# The events ran from 4 to 12 January, most of them on the 5th to the 7th.
+_START_DAYS = (4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 8, 8, 9, 10, 11, 12)
+_CITY_NAMES = [c[0] for c in CITIES]
+_CITY_CUM = list(itertools.accumulate(c[3] for c in CITIES))
 
 
 def _timeline(rng: random.Random) -> tuple[tuple[D, Fate], ...]:
-    pick = rng.random()
-    steps = _SCENARIOS[-1][1]
-    for weight, scenario in _SCENARIOS:
-        if pick < weight:
-            steps = scenario
-            break
-        pick -= weight
-    start = D(2022, 1, rng.choice((4, 5, 5, 6, 6, 6, 6, 7, 7, 8, 9, 10, 11)))
-    return tuple((start + datetime.timedelta(days=delta), fate) for delta, fate in steps)
+    steps = _SCENARIOS[bisect.bisect_right(_SCENARIO_CUM, rng.random() * _SCENARIO_CUM[-1])][1]
+    day = D(2022, 1, rng.choice(_START_DAYS))
+    out = []
+    for low, high, fate in steps:
+        day += datetime.timedelta(days=rng.randint(low, high))
+        out.append((day, fate))
+    return tuple(out)
 
 
-def _make_people(count: int, rng: random.Random) -> list[DemoPerson]:
+@dataclass(frozen=True)
+class _HardCases:
+    namesakes: tuple[str, str]
+    brothers: tuple[str, str]
+    father_and_son: tuple[str, str]
+    found_in_morgue: str
+
+
+def _make_people(count: int, rng: random.Random) -> tuple[list[DemoPerson], dict[str, str]]:
+    """The people, and each one's father's given name (for patronymics in the other style)."""
     people: list[DemoPerson] = []
-    cities = [c[0] for c in CITIES]
-    weights = [c[3] for c in CITIES]
+    fathers: dict[str, str] = {}
 
     def add(
         surname: str,
@@ -332,28 +433,29 @@ def _make_people(count: int, rng: random.Random) -> list[DemoPerson]:
         sex: str,
         birth: D,
         city: str,
-        timeline: tuple[tuple[D, Fate], ...] | None = None,
-    ) -> DemoPerson:
-        kazakh = any(ch in "әғқңөұүіһ" for ch in (surname + given + father).lower()) or (
-            rng.random() < 0.5 and given not in MALE[-20:] + FEMALE[-20:]
+        timeline: tuple[tuple[D, Fate], ...],
+        *,
+        kazakh_style: bool,
+    ) -> None:
+        person_id = f"P{len(people) + 1:04d}"
+        fathers[person_id] = father
+        people.append(
+            DemoPerson(
+                person_id=person_id,
+                surname=surname if sex == "m" else feminine(surname),
+                given_name=given,
+                patronymic=patronymic_of(father, sex, kazakh_style=kazakh_style),
+                sex=sex,
+                birth_date=birth,
+                city=city,
+                timeline=timeline,
+            )
         )
-        person = DemoPerson(
-            person_id=f"P{len(people) + 1:05d}",
-            surname=surname if sex == "m" else feminine(surname),
-            given_name=given,
-            patronymic=patronymic_of(father, sex, kazakh_style=kazakh),
-            sex=sex,
-            birth_date=birth,
-            city=city,
-            timeline=timeline or _timeline(rng),
-        )
-        people.append(person)
-        return person
 
-    def birth() -> D:
-        return D(rng.randint(1955, 2004), rng.randint(1, 12), rng.randint(1, 28))
+    # The hard cases come first, so that every data set has them (see HARD_CASES).
+    def jan(day: int) -> D:
+        return D(2022, 1, day)
 
-    # Hard cases first, so that every data set has them.
     add(
         "Серікбаев",
         "Ерлан",
@@ -361,7 +463,8 @@ def _make_people(count: int, rng: random.Random) -> list[DemoPerson]:
         "m",
         D(1985, 3, 12),
         "Almaty",
-        ((D(2022, 1, 6), Fate.KILLED),),
+        ((jan(6), Fate.KILLED),),
+        kazakh_style=True,
     )
     add(
         "Серікбаев",
@@ -370,7 +473,8 @@ def _make_people(count: int, rng: random.Random) -> list[DemoPerson]:
         "m",
         D(1962, 7, 2),
         "Almaty",
-        ((D(2022, 1, 7), Fate.DETAINED), (D(2022, 1, 15), Fate.RELEASED)),
+        ((jan(7), Fate.DETAINED), (jan(15), Fate.RELEASED)),
+        kazakh_style=False,
     )
     add(
         "Оспанов",
@@ -379,7 +483,8 @@ def _make_people(count: int, rng: random.Random) -> list[DemoPerson]:
         "m",
         D(1990, 5, 1),
         "Taldykorgan",
-        ((D(2022, 1, 5), Fate.DETAINED), (D(2022, 1, 8), Fate.ARRESTED)),
+        ((jan(5), Fate.DETAINED), (jan(8), Fate.ARRESTED)),
+        kazakh_style=True,
     )
     add(
         "Оспанов",
@@ -388,7 +493,8 @@ def _make_people(count: int, rng: random.Random) -> list[DemoPerson]:
         "m",
         D(1993, 9, 9),
         "Taldykorgan",
-        ((D(2022, 1, 5), Fate.DETAINED), (D(2022, 1, 12), Fate.RELEASED)),
+        ((jan(5), Fate.DETAINED), (jan(12), Fate.RELEASED)),
+        kazakh_style=True,
     )
     add(
         "Қасымов",
@@ -397,7 +503,8 @@ def _make_people(count: int, rng: random.Random) -> list[DemoPerson]:
         "m",
         D(1965, 2, 14),
         "Zhanaozen",
-        ((D(2022, 1, 5), Fate.KILLED),),
+        ((jan(5), Fate.KILLED),),
+        kazakh_style=False,
     )
     add(
         "Қасымов",
@@ -406,29 +513,50 @@ def _make_people(count: int, rng: random.Random) -> list[DemoPerson]:
         "m",
         D(1994, 11, 30),
         "Zhanaozen",
-        ((D(2022, 1, 5), Fate.MISSING), (D(2022, 1, 11), Fate.KILLED)),
+        ((jan(5), Fate.MISSING), (jan(7), Fate.KILLED)),
+        kazakh_style=False,
     )
+
     while len(people) < count:
         sex = "m" if rng.random() < 0.8 else "f"
         given = rng.choice(MALE if sex == "m" else FEMALE)
-        russian = given in MALE[-20:] + FEMALE[-20:]
-        surname = rng.choice(SURNAMES[-32:] if russian and rng.random() < 0.8 else SURNAMES)
-        add(surname, given, rng.choice(MALE), sex, birth(), rng.choices(cities, weights)[0])
-    return people
+        russian = given in RUSSIAN_MALE or given in RUSSIAN_FEMALE
+        if russian:
+            surname = rng.choice(RUSSIAN_SURNAMES if rng.random() < 0.8 else KAZAKH_SURNAMES)
+            father = rng.choice(MALE[-20:] if rng.random() < 0.8 else MALE)
+        else:
+            surname = rng.choice(KAZAKH_SURNAMES if rng.random() < 0.95 else RUSSIAN_SURNAMES)
+            father = rng.choice(MALE[:-20] if rng.random() < 0.95 else MALE)
+        if (given, surname) in _REAL_COMBINATIONS:
+            continue
+        birth = D(rng.randint(1955, 2004), rng.randint(1, 12), rng.randint(1, 28))
+        city = _CITY_NAMES[bisect.bisect_right(_CITY_CUM, rng.random() * _CITY_CUM[-1])]
+        # Russian-style patronymics (Серікович) are as common in Kazakhstan as -ұлы/-қызы.
+        kazakh_style = father not in RUSSIAN_MALE and not russian and rng.random() < 0.45
+        add(surname, given, father, sex, birth, city, _timeline(rng), kazakh_style=kazakh_style)
+    return people, fathers
 
 
-# --- rendering -----------------------------------------------------------------------------
+HARD_CASES = _HardCases(
+    namesakes=("P0001", "P0002"),
+    brothers=("P0003", "P0004"),
+    father_and_son=("P0005", "P0006"),
+    found_in_morgue="P0006",
+)
 
 
-def _ru_date(day: D, rng: random.Random) -> str:
-    return (
-        day.strftime("%d.%m.%Y") if rng.random() < 0.7 else f"{day.day} {RU_MONTHS[day.month - 1]}"
-    )
+# --- rendering helpers ---------------------------------------------------------------------
 
 
 def _age_on(person: DemoPerson, day: D) -> int:
     b = person.birth_date
     return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+
+
+def _ru_date(day: D, rng: random.Random) -> str:
+    if rng.random() < 0.7:
+        return day.strftime("%d.%m.%Y")
+    return f"{day.day} {RU_MONTHS[day.month - 1]}"
 
 
 def _ru_birth(person: DemoPerson, on: D, rng: random.Random) -> str:
@@ -438,343 +566,553 @@ def _ru_birth(person: DemoPerson, on: D, rng: random.Random) -> str:
     if pick < 0.7:
         return f"{person.birth_date.year} г.р."
     if pick < 0.85:
-        return f"{_age_on(person, on)} лет"
+        return _ru_age(_age_on(person, on))
     return ""
 
 
-def _ru_city(person: DemoPerson, rng: random.Random) -> str:
-    ru = next(c[1] for c in CITIES if c[0] == person.city)
+def _ru_age(age: int) -> str:
+    """An age in words as Russian says it: 21 год, 23 года, 37 лет."""
+    if age % 10 == 1 and age % 100 != 11:
+        return f"{age} год"
+    if 2 <= age % 10 <= 4 and not 12 <= age % 100 <= 14:
+        return f"{age} года"
+    return f"{age} лет"
+
+
+def _ru_city(city: str, rng: random.Random) -> str:
     pick = rng.random()
-    if pick < 0.1 and person.city in CITY_OLD_RU:
-        return CITY_OLD_RU[person.city]
-    return f"г. {ru}" if pick < 0.45 else ru
+    if pick < 0.12 and city in CITY_OLD_RU:
+        return CITY_OLD_RU[city]
+    return f"г. {_CITY_RU[city]}" if pick < 0.45 else _CITY_RU[city]
 
 
-def _ngo_name(person: DemoPerson, rng: random.Random) -> str:
-    surname, given, patronymic = (
-        to_russian(person.surname),
-        to_russian(person.given_name),
-        to_russian(person.patronymic),
-    )
-    if rng.random() < 0.05:
-        surname = typo(surname, rng)
-    if rng.random() < 0.03:
-        given = typo(given, rng)
+def _kk_city(city: str, rng: random.Random) -> str:
+    return f"{_CITY_KK[city]} қ." if rng.random() < 0.2 else _CITY_KK[city]
+
+
+def _facility(city: str, rng: random.Random) -> str:
+    if city == "Almaty":
+        return rng.choice(_ALMATY_FACILITIES)
+    if city == "Zhanaozen" and rng.random() < 0.5:
+        return "ИВС ДП Мангистауской области"
+    ru = _CITY_RU[city]
+    return rng.choice((f"ИВС ДП г. {ru}", f"СИЗО г. {ru}", f"ИВС УП г. {ru}"))
+
+
+def _step_as_of(person: DemoPerson, day: D) -> int:
+    """The index of the last step of the timeline dated on or before ``day`` (-1 if none)."""
+    index = -1
+    for i, (when, _) in enumerate(person.timeline):
+        if when <= day:
+            index = i
+    return index
+
+
+# --- the NGO sheet -------------------------------------------------------------------------
+
+NGO_HEADERS = (
+    "№",
+    "ФИО",
+    "Дата рождения",
+    "Город",
+    "Статус",
+    "Дата",
+    "Место содержания",
+    "Примечание",
+)
+_NGO_NOTES = (
+    "",
+    "",
+    "",
+    "",
+    "сообщили родственники",
+    "данные уточняются",
+    "со слов родственников",
+    "адвокат допущен",
+    "адвоката не допускают",
+)
+
+
+def _ngo_name(person: DemoPerson, father: str, rng: random.Random) -> str:
+    surname = to_russian(person.surname).replace("ё", "е")
+    given = to_russian(person.given_name)
+    patronymic = person.patronymic
+    if rng.random() < 0.15:
+        patronymic = _other_style(patronymic, father, person.sex)
+    patronymic = to_russian(patronymic).replace("ё", "е")
+    if rng.random() < 0.05:  # a typo in about one name in twenty
+        if rng.random() < 0.7:
+            surname = typo(surname, rng)
+        else:
+            given = typo(given, rng) if len(given) >= 5 else typo(surname, rng)
     pick = rng.random()
     if pick < 0.6:
         name = f"{surname} {given} {patronymic}"
     elif pick < 0.75:
         name = f"{surname} {given}"
-    else:
+    elif pick < 0.88:
         name = f"{given} {surname}"
-    return name.upper() if rng.random() < 0.1 else name
+    else:
+        name = f"{surname} {given[0]}.{patronymic[0]}." if pick < 0.91 else f"{surname} {given}"
+    return name.upper() if rng.random() < 0.08 else name
 
 
-def _ngo_rows(
-    people: list[DemoPerson], snapshot: D, rng: random.Random, ids: dict[str, int]
-) -> list[tuple[tuple[str, ...], str | None]]:
-    rows: list[tuple[tuple[str, ...], str | None]] = []
-    for person in people:
-        status = person.fate_on(snapshot)
-        if status is None:
+def _ngo_status_cells(
+    person: DemoPerson, step: int, rng: random.Random
+) -> tuple[str, str, str, str]:
+    """Status, date, place of detention and note for one step of a person's timeline."""
+    day, fate = person.timeline[step]
+    status = RU_STATUS[fate][person.sex == "f"]
+    facility = _facility(person.city, rng) if fate.is_custody else ""
+    note = rng.choice(_NGO_NOTES)
+    if fate is Fate.RELEASED and rng.random() < 0.3:
+        note = _ru_for("освобожден под подписку о невыезде", person.sex)
+    if fate.is_death and rng.random() < 0.3:
+        note = "тело выдано родственникам"
+    return status, _ru_date(day, rng), facility, note
+
+
+def _ngo_row(
+    number: int, person: DemoPerson, step: int, father: str, rng: random.Random
+) -> tuple[str, ...]:
+    day = person.timeline[step][0]
+    return (
+        str(number),
+        _ngo_name(person, father, rng),
+        _ru_birth(person, day, rng),
+        _ru_city(person.city, rng),
+        *_ngo_status_cells(person, step, rng),
+    )
+
+
+# (row, person_id or None for the empty row)
+_Row = tuple[tuple[str, ...], str | None]
+
+
+def _ngo_sheets(
+    people: list[DemoPerson],
+    fathers: dict[str, str],
+    rng: random.Random,
+    week1_day: D,
+    week2_day: D,
+) -> tuple[list[_Row], list[_Row]]:
+    """The sheet as of ``week1_day`` and as re-sent on ``week2_day``."""
+    hard = {*HARD_CASES.namesakes, *HARD_CASES.brothers, *HARD_CASES.father_and_son}
+    on_sheet: list[DemoPerson] = []
+    off_sheet: list[DemoPerson] = []
+    for p in people:
+        (on_sheet if p.person_id in hard or rng.random() < 0.65 else off_sheet).append(p)
+    # Volunteers enter people as reports come in: roughly in order of the first event.
+    on_sheet.sort(key=lambda p: (p.timeline[0][0], rng.random()))
+
+    # Entries: (person or None for the empty row, kind of row).
+    entries: list[tuple[DemoPerson | None, str]] = [(p, "ok") for p in on_sheet]
+    # A few people entered twice by different volunteers, the second time further down.
+    for _ in range(len(people) // 150):
+        index = rng.randrange(len(on_sheet))
+        entries.insert(rng.randint(index + 1, len(entries)), (on_sheet[index], "ok"))
+    broken = rng.sample(off_sheet, 3) if len(off_sheet) >= 3 else []
+    kinds = ["empty", "bad-date", "bad-status", "name-only"]
+    for i, kind in enumerate(kinds):
+        person = None if kind == "empty" else (broken[i - 1] if broken else None)
+        if kind != "empty" and person is None:
             continue
-        day, fate = status
-        sex = 0 if person.sex == "m" else 1
-        word = RU_STATUS.get(fate, ("задержан", "задержана"))[sex]
-        facility = rng.choice(FACILITIES) if fate.is_custody else ""
-        row = (
-            str(ids[person.person_id]),
-            _ngo_name(person, rng),
-            _ru_birth(person, day, rng),
-            _ru_city(person, rng),
-            word,
-            _ru_date(day, rng),
-            facility,
-            rng.choice(("", "", "", "сообщили родственники", "данные уточняются")),
-        )
-        rows.append((row, person.person_id))
-    return rows
+        entries.insert((i + 1) * len(entries) // 5, (person, kind))
 
-
-def generate_demo(*, persons: int = 600, seed: int = 2022) -> DemoDataset:
-    """A fictional crackdown told by six overlapping lists, deterministic for a seed."""
-    rng = random.Random(seed)
-    people = _make_people(persons, rng)
-    killed = [p for p in people if any(f.is_death for _, f in p.timeline)]
-    sources: list[DemoSource] = []
-    truth: dict[tuple[str, int], str] = {}
-
-    def emit(
-        meta: dict[str, object],
-        headers: tuple[str, ...],
-        rows: Sequence[tuple[Sequence[str], str | None]],
-    ) -> None:
-        name = str(meta["name"])
-        obtained = meta["obtained"]
-        assert isinstance(obtained, D)
-        for number, (_, person_id) in enumerate(rows, start=2):
-            if person_id is not None:
-                truth[(name, number)] = person_id
-        sources.append(
-            DemoSource(
-                name=name,
-                title=str(meta["title"]),
-                kind=str(meta["kind"]),
-                organisation=str(meta["organisation"]),
-                language=str(meta["language"]),
-                url="",
-                obtained=obtained,
-                reliability=str(meta["reliability"]),
-                filename=f"{name}.csv",
-                headers=headers,
-                rows=tuple(tuple(r) for r, _ in rows),
-            )
-        )
-
-    # 1–2. The NGO sheet and its re-sent version a week later.
-    ngo_people = [p for p in people if rng.random() < 0.65]
-    ids = {p.person_id: i for i, p in enumerate(ngo_people, start=1)}
-    ngo_headers = (
-        "№",
-        "ФИО",
-        "Дата рождения",
-        "Город",
-        "Статус",
-        "Дата",
-        "Место содержания",
-        "Примечание",
-    )
-    week1 = _ngo_rows(ngo_people, D(2022, 1, 15), rng, ids)
-    broken: list[tuple[tuple[str, ...], str | None]] = [
-        (("",) * 8, None),
-        (
-            (
-                str(len(ids) + 1),
-                "Жумагалиева Динара",
-                "",
-                "Алматы",
-                "задержана",
-                "31.02.2022",
-                "",
-                "",
-            ),
-            None,
-        ),
-        ((str(len(ids) + 2), "Бекмуратов Алмас", "", "Шымкент", "???", "07.01.2022", "", ""), None),
-        ((str(len(ids) + 3), "Тулегенов Рахат", "", "", "", "", "", ""), None),
-    ]
-    insert_at = [len(week1) // 4, len(week1) // 2, 3 * len(week1) // 4, len(week1)]
-    for offset, (position, row) in enumerate(zip(insert_at, broken, strict=True)):
-        week1.insert(position + offset, row)
-    ngo_meta = {
-        "kind": "ngo_spreadsheet",
-        "organisation": "Fictional Legal Aid Group",
-        "language": "ru",
-        "reliability": "Families' reports checked by phone by lawyers.",
-    }
-    emit(
-        {
-            **ngo_meta,
-            "name": "ngo-sheet-week1",
-            "obtained": D(2022, 1, 15),
-            "title": "NGO shared sheet, version of 15 January",
-        },
-        ngo_headers,
-        week1,
-    )
-    removed = set(rng.sample([p.person_id for p in ngo_people], min(3, len(ngo_people))))
-    added = [p for p in people if p.person_id not in ids and rng.random() < 0.08]
-    for p in added:
-        ids[p.person_id] = len(ids) + 4
-    week2 = [
-        r
-        for r in _ngo_rows(
-            [p for p in ngo_people if p.person_id not in removed],
-            D(2022, 1, 22),
-            random.Random(seed + 1),
-            ids,
-        )
-    ]
-    week2 += _ngo_rows(added, D(2022, 1, 22), rng, ids)
-    # The re-sent sheet is last week's sheet edited: a row whose status moved keeps its name,
-    # birth and city as typed then, and gets the new status, date and place of detention.
-    previous = {r[0]: r for r, _ in week1 if r[0]}
-    week2 = [
-        (
-            (
-                r
-                if r[0] not in previous
-                else previous[r[0]]
-                if previous[r[0]][4] == r[4]
-                else (*previous[r[0]][:4], *r[4:])
-            ),
-            pid,
-        )
-        for r, pid in week2
-    ]
-    emit(
-        {
-            **ngo_meta,
-            "name": "ngo-sheet-week2",
-            "obtained": D(2022, 1, 22),
-            "title": "NGO shared sheet, version of 22 January",
-        },
-        ngo_headers,
-        week2,
-    )
-
-    # 3. The radio's list of the dead, in Kazakh.
-    radio = []
-    for p in killed:
-        if rng.random() >= 0.55:
+    # Week 1: each row states the last status known, but one sheet in five lags a step behind.
+    week1: list[_Row] = []
+    shown: list[int] = []  # the step of the timeline each row shows (-1 for broken rows)
+    number = 0
+    for person, kind in entries:
+        if person is None:
+            week1.append((("",) * len(NGO_HEADERS), None))
+            shown.append(-1)
             continue
-        day = next(d for d, f in p.timeline if f.is_death)
+        number += 1
+        father = fathers[person.person_id]
+        if kind == "ok":
+            step = _step_as_of(person, week1_day)
+            if person.person_id == HARD_CASES.found_in_morgue:
+                step = 0  # still missing when the sheet was sent
+            elif step > 0 and rng.random() < 0.2:
+                step -= 1
+            week1.append((_ngo_row(number, person, step, father, rng), person.person_id))
+            shown.append(step)
+            continue
+        cells = list(_ngo_row(number, person, 0, father, rng))
+        if kind == "bad-date":
+            cells[5] = "31.02.2022"
+        elif kind == "bad-status":
+            cells[4] = "???"
+        else:
+            cells = [cells[0], cells[1], *([""] * (len(NGO_HEADERS) - 2))]
+        week1.append((tuple(cells), person.person_id))
+        shown.append(-1)
+
+    # Week 2: the same sheet edited. About 10% of rows moved on to a later status.
+    people_by_id = {p.person_id: p for p in people}
+    candidates = [
+        i
+        for i, ((_, pid), step) in enumerate(zip(week1, shown, strict=True))
+        if pid is not None
+        and step >= 0
+        and _step_as_of(people_by_id[pid], week2_day) > step
+        and pid != HARD_CASES.found_in_morgue
+    ]
+    morgue_row = next(i for i, (_, pid) in enumerate(week1) if pid == HARD_CASES.found_in_morgue)
+    person_rows = sum(1 for step in shown if step >= 0)
+    wanted = max(1, round(0.10 * person_rows)) - 1
+    advanced = {morgue_row, *rng.sample(candidates, min(wanted, len(candidates)))}
+    removable = [
+        i
+        for i, step in enumerate(shown)
+        if step >= 0 and i not in advanced and week1[i][1] not in hard
+    ]
+    removed = set(rng.sample(removable, min(3, len(removable))))
+
+    week2: list[_Row] = []
+    for i, (row, pid) in enumerate(week1):
+        if i in removed:
+            continue
+        if i in advanced and pid is not None:
+            person = people_by_id[pid]
+            step = _step_as_of(person, week2_day)
+            status, date, facility, note = _ngo_status_cells(person, step, rng)
+            fate = person.timeline[step][1]
+            if person.timeline[shown[i]][1] is Fate.MISSING and fate is Fate.KILLED:
+                # Volunteers append what they learn to the cell; the last status counts.
+                status = f"{row[4]}; " + (
+                    "найдена в морге" if person.sex == "f" else "найден в морге"
+                )
+                note = _ru_for("опознан родственниками в морге", person.sex)
+            elif rng.random() < 0.3:
+                status = f"{row[4]}, затем {status}"
+            # A row that moved on keeps its name, birth and city as typed a week before.
+            row = (*row[:4], status, date, facility, note)
+        week2.append((row, pid))
+
+    # New rows at the bottom: people reported during the week.
+    listed = {pid for _, pid in week1}
+    newcomers = [p for p in off_sheet if p.person_id not in listed]
+    number = max(int(r[0]) for r, _ in week1 if r[0])
+    for person in rng.sample(newcomers, min(len(newcomers), round(0.05 * person_rows))):
+        number += 1
+        step = _step_as_of(person, week2_day)
+        row = _ngo_row(number, person, step, fathers[person.person_id], rng)
+        week2.append((row, person.person_id))
+    return week1, week2
+
+
+# --- the other lists -----------------------------------------------------------------------
+
+
+def _death(person: DemoPerson) -> D:
+    return next(d for d, f in person.timeline if f.is_death)
+
+
+def _radio_rows(killed: list[DemoPerson], rng: random.Random) -> list[_Row]:
+    chosen = [p for p in killed if p.person_id == "P0001" or rng.random() < 0.55]
+    chosen.sort(key=lambda p: (_death(p), p.given_name, p.surname))
+    rows: list[_Row] = []
+    for p in chosen:
+        day = _death(p)
         age = _age_on(p, day)
-        city_kk = next(c[2] for c in CITIES if c[0] == p.city)
+        given, surname = p.given_name, p.surname
+        if rng.random() < 0.08:  # typed on a Russian keyboard
+            given, surname = to_russian(given), to_russian(surname)
         date = (
             f"{day.day} {KK_MONTHS[day.month - 1]} {day.year}"
             if rng.random() < 0.6
             else day.strftime("%d.%m.%Y")
         )
-        radio.append(
-            (
-                (
-                    f"{p.given_name} {p.surname}",
-                    str(age) if rng.random() < 0.5 else f"{age} жаста",
-                    city_kk,
-                    "қаза тапты",
-                    date,
-                ),
-                p.person_id,
-            )
+        row = (
+            f"{given} {surname}",
+            str(age) if rng.random() < 0.5 else f"{age} жаста",
+            _kk_city(p.city, rng),
+            "қаза тапты",
+            date,
         )
-    emit(
-        {
-            "name": "radio-list",
-            "kind": "radio_list",
-            "language": "kk",
-            "organisation": "Fictional Radio Azat",
-            "obtained": D(2022, 1, 31),
-            "title": "Radio list of the dead",
-            "reliability": "Names confirmed with families.",
-        },
-        ("Аты-жөні", "Жасы", "Қаласы", "Мәртебесі", "Күні"),
-        radio,
-    )
+        rows.append((row, p.person_id))
+    return rows
 
-    # 4. The official list of the dead: surnames in capitals, often initials only.
-    official = []
-    for i, p in enumerate([p for p in killed if rng.random() < 0.8], start=1):
+
+def _official_rows(killed: list[DemoPerson], rng: random.Random) -> list[_Row]:
+    forced = {"P0001", *HARD_CASES.father_and_son}
+    chosen = [p for p in killed if p.person_id in forced or rng.random() < 0.8]
+    # Official lists are alphabetical.
+    chosen.sort(key=lambda p: (to_russian(p.surname).replace("ё", "е"), p.given_name))
+    rows: list[_Row] = []
+    for number, p in enumerate(chosen, start=1):
         surname = to_russian(p.surname).upper()
+        given, patronymic = to_russian(p.given_name), to_russian(p.patronymic)
         if rng.random() < 0.4:
-            given, patronymic = to_russian(p.given_name)[0] + ".", to_russian(p.patronymic)[0] + "."
+            given, patronymic = given[0] + ".", patronymic[0] + "."
+        region = REGION_OF_TOWN.get(p.city) or _CITY_RU[p.city]
+        row = (str(number), surname, given, patronymic, p.birth_date.strftime("%d.%m.%Y"), region)
+        rows.append((row, p.person_id))
+    return rows
+
+
+def _press_rows(people: list[DemoPerson], rng: random.Random) -> list[_Row]:
+    forced = set(HARD_CASES.namesakes)
+
+    def chance(p: DemoPerson) -> float:
+        # A third of the dead; of the living, hospital sources make the injured likelier.
+        if p.killed:
+            return 0.3
+        return 0.25 if any(f is Fate.INJURED for _, f in p.timeline) else 0.07
+
+    chosen = [p for p in people if p.person_id in forced or rng.random() < chance(p)]
+    rows: list[tuple[D, tuple[str, ...], str]] = []
+    for p in chosen:
+        step = _press_step(p)
+        if step is None:
+            continue
+        day, fate = p.timeline[step]
+        style = rng.choices(LATIN_STYLES, (4, 4, 2, 1))[0]
+        j, h = rng.random() < 0.15, rng.random() < 0.25
+        name = f"{latin(p.given_name, style, j=j, h=h)} {latin(p.surname, style, j=j, h=h)}"
+        city = p.city if rng.random() < 0.85 else latin(_CITY_KK[p.city], style, j=j, h=h)
+        later = p.timeline[step + 1 :]
+        if later:
+            when, what = later[-1]
+            note = f"{what.label} on {EN_MONTHS[when.month - 1]} {when.day}"
+        elif fate is Fate.DIED_IN_CUSTODY:
+            note = "died in custody"
         else:
-            given, patronymic = to_russian(p.given_name), to_russian(p.patronymic)
-        region = REGION_OF_TOWN.get(p.city) or next(c[1] for c in CITIES if c[0] == p.city)
-        official.append(
+            note = rng.choice(("", "", "family interview", "hospital source", "video verified"))
+        row = (
+            name,
+            str(_age_on(p, day)) if rng.random() < 0.9 else "",
+            city,
+            PRESS_STATUS[fate],
+            f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}",
+            note,
+        )
+        rows.append((day, row, p.person_id))
+    rows.sort(key=lambda r: r[0])
+    return [(row, pid) for _, row, pid in rows]
+
+
+def _press_step(person: DemoPerson) -> int | None:
+    """The step the press reports: the last one it has a word for (released/found are notes)."""
+    steps = [i for i, (_, f) in enumerate(person.timeline) if f in PRESS_STATUS]
+    return steps[-1] if steps else None
+
+
+def _form_name(person: DemoPerson, language: str, father: str, rng: random.Random) -> str:
+    """A name as a relative types it into the form, in Kazakh, Russian or Latin letters."""
+    p = person
+    if language == "kk":
+        name = rng.choice(
             (
-                (str(i), surname, given, patronymic, p.birth_date.strftime("%d.%m.%Y"), region),
-                p.person_id,
+                f"{p.surname} {p.given_name}",
+                f"{p.given_name} {p.surname}",
+                f"{p.surname} {p.given_name} {p.patronymic}",
             )
         )
-    emit(
-        {
-            "name": "official-list",
-            "kind": "official_list",
-            "language": "ru",
-            "organisation": "Fictional General Prosecutor's Office",
-            "obtained": D(2022, 8, 10),
-            "title": "Official list of the dead",
-            "reliability": "Surnames and initials only; no cross-referencing details.",
-        },
-        ("№", "Фамилия", "Имя", "Отчество", "Дата рождения", "Регион"),
-        official,
-    )
-
-    # 5. An English press list in mixed transliterations.
-    press = []
-    others = [p for p in people if not any(f.is_death for _, f in p.timeline)]
-    for p in [q for q in killed if rng.random() < 0.3] + [q for q in others if rng.random() < 0.08]:
-        system = rng.choice(("bgn", "press", "press-h", "kz2021", "press"))
-        day, fate = p.timeline[-1] if rng.random() < 0.5 else p.timeline[0]
-        name = f"{latin(p.given_name, system)} {latin(p.surname, system)}"
-        press.append(
-            (
-                (
-                    name,
-                    str(_age_on(p, day)),
-                    p.city,
-                    EN_STATUS.get(fate, "detained"),
-                    f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}",
-                    rng.choice(("", "", "family interview", "hospital source")),
-                ),
-                p.person_id,
-            )
+    elif language == "ru":
+        patronymic = p.patronymic
+        if rng.random() < 0.3:
+            patronymic = _other_style(patronymic, father, p.sex)
+        name = to_russian(
+            rng.choice((f"{p.given_name} {p.surname}", f"{p.surname} {p.given_name} {patronymic}"))
         )
-    emit(
-        {
-            "name": "press-list",
-            "kind": "press_list",
-            "language": "en",
-            "organisation": "Fictional Steppe Times",
-            "obtained": D(2022, 1, 28),
-            "title": "Press list of victims",
-            "reliability": "Compiled from interviews.",
-        },
-        ("Name", "Age", "City", "Status", "Date", "Notes"),
-        press,
-    )
+    else:
+        name = latin(f"{p.given_name} {p.surname}", rng.choice(LATIN_STYLES), j=rng.random() < 0.2)
+    return name.lower() if rng.random() < 0.15 else name
 
-    # 6. Web-form reports by relatives, in any language, some people reported twice.
-    reported = rng.sample(people, min(len(people), max(10, persons // 10)))
-    reported += rng.sample(reported, max(2, len(reported) // 8))
-    form = []
-    for p in reported:
-        day, fate = p.timeline[0]
-        language = rng.choice(("kk", "ru", "en"))
+
+def _form_rows(people: list[DemoPerson], fathers: dict[str, str], rng: random.Random) -> list[_Row]:
+    reported = rng.sample(people[6:], min(len(people) - 6, max(10, round(len(people) * 0.09))))
+    reported.append(people[1])  # the namesake who was released: his family asks after him
+    # A few people reported again by another relative, in another language and spelling.
+    twice = rng.sample(reported, max(3, len(reported) // 12))
+    form: list[tuple[tuple[str, ...], str]] = []
+    languages: dict[str, str] = {}
+    names: dict[str, set[str]] = {}
+    for p in reported + twice:
+        language = rng.choices(("kk", "ru", "en"), (3, 5, 2))[0]
+        while language == languages.get(p.person_id):
+            language = rng.choice(("kk", "ru", "en"))
+        languages[p.person_id] = language
+        # Relatives write in the days after the events, telling the latest they know.
+        step = _step_as_of(p, D(2022, 1, rng.randint(13, 24)))
+        day, fate = p.timeline[max(step, 0)]
+        name = _form_name(p, language, fathers[p.person_id], rng)
+        for _ in range(10):  # another relative spells the name another way
+            if name not in names.setdefault(p.person_id, set()):
+                break
+            name = _form_name(p, language, fathers[p.person_id], rng)
+        names[p.person_id].add(name)
         if language == "kk":
-            name, what = f"{p.surname} {p.given_name}", KK_STATUS.get(fate, "ұсталды")
+            city = _kk_city(p.city, rng)
             date = f"{day.day} {KK_MONTHS[day.month - 1]}"
         elif language == "ru":
-            name = f"{to_russian(p.given_name)} {to_russian(p.surname)}"
-            what = RU_STATUS.get(fate, ("задержан", "задержана"))[p.sex == "f"]
+            city = _ru_city(p.city, rng)
             date = _ru_date(day, rng)
         else:
-            name, what = (
-                latin(f"{p.given_name} {p.surname}", rng.choice(tuple(_SYSTEMS))),
-                EN_STATUS.get(fate, "detained"),
-            )
+            city = p.city
             date = f"{day.day} {EN_MONTHS[day.month - 1][:3]} {day.year}"
-        held = rng.choice(FACILITIES) if fate.is_custody else ""
-        form.append(
-            (
-                (
-                    name,
-                    p.birth_date.strftime("%d.%m.%Y") if rng.random() < 0.6 else "",
-                    p.city if language == "en" else _ru_city(p, rng),
-                    what,
-                    date,
-                    held,
-                    "",
-                ),
-                p.person_id,
+        birth = rng.random()
+        born = (
+            p.birth_date.strftime("%d.%m.%Y")
+            if birth < 0.5
+            else str(p.birth_date.year)
+            if birth < 0.7
+            else ""
+        )
+        held = (
+            _facility(p.city, rng)
+            if fate.is_custody and rng.random() < 0.6
+            else {"kk": "белгісіз", "ru": "неизвестно", "en": "unknown"}[language]
+            if fate.is_custody
+            else ""
+        )
+        what = rng.choice(_FORM_TEXT[language][fate])
+        if language == "ru":
+            what = _ru_for(what, p.sex)
+        note = rng.choice(_FORM_NOTES[(language, p.sex)])
+        form.append(((name, born, city, what, date, held, note), p.person_id))
+    rng.shuffle(form)
+    return [(row, pid) for row, pid in form]
+
+
+# --- the data set --------------------------------------------------------------------------
+
+
+def generate_demo(*, persons: int = 600, seed: int = 2022) -> DemoDataset:
+    """A fictional crackdown told by six overlapping lists, deterministic for a seed.
+
+    ``persons`` is the number of people (at least 20: the hard cases and enough others for
+    every list to have rows).
+    """
+    if persons < 20:
+        raise ValueError("the demo needs at least 20 people")
+    rng = random.Random(seed)
+    people, fathers = _make_people(persons, rng)
+    killed = [p for p in people if p.killed]
+    sources: list[DemoSource] = []
+    truth: dict[tuple[str, int], str] = {}
+
+    def emit(
+        name: str,
+        kind: str,
+        title: str,
+        organisation: str,
+        language: str,
+        obtained: D,
+        reliability: str,
+        headers: tuple[str, ...],
+        rows: Iterable[_Row],
+    ) -> None:
+        kept: list[tuple[str, ...]] = []
+        for number, (row, person_id) in enumerate(rows, start=2):
+            assert len(row) == len(headers), (name, row)
+            kept.append(row)
+            if person_id is not None:
+                truth[(name, number)] = person_id
+        sources.append(
+            DemoSource(
+                name=name,
+                title=title,
+                kind=kind,
+                organisation=organisation,
+                language=language,
+                url=f"https://example.org/fictional-demo/{name}",
+                obtained=obtained,
+                reliability=reliability,
+                filename=f"{name}.csv",
+                headers=headers,
+                rows=tuple(kept),
             )
         )
-    rng.shuffle(form)
+
+    # Each list draws from its own stream, so that a change to one leaves the others alone.
+    def stream(name: str) -> random.Random:
+        return random.Random(f"{seed}:{name}")
+
+    week1_day, week2_day = D(2022, 1, 14), D(2022, 1, 21)
+    week1, week2 = _ngo_sheets(people, fathers, stream("ngo"), week1_day, week2_day)
+    ngo_reliability = "Families' reports, checked by phone by the group's lawyers."
+    ngo_org = "Fictional Legal Aid Group"
     emit(
-        {
-            "name": "web-form",
-            "kind": "web_form",
-            "language": "mixed",
-            "organisation": "tizim report form",
-            "obtained": D(2022, 2, 1),
-            "title": "Reports sent through the web form",
-            "reliability": "Unverified reports by relatives.",
-        },
+        "ngo-sheet-week1",
+        "ngo_spreadsheet",
+        "NGO shared sheet, version of 14 January",
+        ngo_org,
+        "ru",
+        week1_day,
+        ngo_reliability,
+        NGO_HEADERS,
+        week1,
+    )
+    emit(
+        "ngo-sheet-week2",
+        "ngo_spreadsheet",
+        "NGO shared sheet, version of 21 January",
+        ngo_org,
+        "ru",
+        week2_day,
+        ngo_reliability,
+        NGO_HEADERS,
+        week2,
+    )
+    emit(
+        "radio-list",
+        "radio_list",
+        "Radio list of the dead",
+        "Fictional Radio Dala",
+        "kk",
+        D(2022, 1, 28),
+        "Each name confirmed with the family.",
+        ("Аты-жөні", "Жасы", "Қаласы", "Мәртебесі", "Күні"),
+        _radio_rows(killed, stream("radio")),
+    )
+    emit(
+        "official-list",
+        "official_list",
+        "Official list of the dead",
+        "Fictional General Prosecutor's Office",
+        "ru",
+        D(2022, 8, 10),
+        "Surnames and often initials only; no places or dates of death.",
+        ("№", "Фамилия", "Имя", "Отчество", "Дата рождения", "Регион"),
+        _official_rows(killed, stream("official")),
+    )
+    emit(
+        "press-list",
+        "press_list",
+        "Press list of victims",
+        "Fictional Steppe Times",
+        "en",
+        D(2022, 1, 31),
+        "Compiled from interviews with families and hospital staff.",
+        ("Name", "Age", "City", "Status", "Date", "Notes"),
+        _press_rows(people, stream("press")),
+    )
+    emit(
+        "web-form",
+        "web_form",
+        "Reports sent through the web form",
+        "tizim report form",
+        "mixed",
+        D(2022, 2, 1),
+        "Unverified reports by relatives.",
         ("Name", "Date of birth", "City", "What happened", "Date", "Where held", "Notes"),
-        form,
+        _form_rows(people, fathers, stream("form")),
     )
     return DemoDataset(people=tuple(people), sources=tuple(sources), truth=truth)
+
+
+_DESCRIPTIONS: dict[str, str] = {
+    "ngo_spreadsheet": "a lawyers' NGO's shared sheet in Russian; names in several orders, "
+    "births as dates, years or ages, some typos; a few deliberately broken rows",
+    "radio_list": "a radio station's list of the dead in Kazakh, given name first",
+    "official_list": "the government's list of the dead: SURNAME in capitals, often initials",
+    "press_list": "an English press list, names in mixed transliterations",
+    "web_form": "relatives' reports in Kazakh, Russian or English; some people reported twice",
+}
 
 
 def write_demo(dataset: DemoDataset, directory: Path) -> list[Path]:
@@ -792,13 +1130,33 @@ def write_demo(dataset: DemoDataset, directory: Path) -> list[Path]:
     with (directory / "truth.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(("source", "row", "person_id"))
-        for (name, row), person_id in sorted(dataset.truth.items()):
+        order = {s.name: i for i, s in enumerate(dataset.sources)}
+        for (name, row), person_id in sorted(
+            dataset.truth.items(), key=lambda item: (order[item[0][0]], item[0][1])
+        ):
             writer.writerow((name, row, person_id))
-    lines = [BANNER, "", "Generated by tizim's demo generator. Lists:"]
-    lines += [
-        f"- {s.filename}: {s.title} ({s.kind}, {s.language}, {len(s.rows)} rows)"
-        for s in dataset.sources
+    lines = [
+        BANNER,
+        "",
+        "Invented people and invented lists, generated by tizim's demo generator",
+        "(tizim.core.demo) for trying tizim out and for measuring its linkage.",
+        f"{len(dataset.people)} fictional people. Lists, in import order:",
+        "",
     ]
-    lines += ["- truth.csv: which fictional person each list row describes", ""]
+    for s in dataset.sources:
+        lines.append(
+            f"- {s.filename}: {s.title} ({s.language}, {len(s.rows)} rows, "
+            f"as of {s.obtained.isoformat()}): {_DESCRIPTIONS[s.kind]}."
+        )
+    lines += [
+        "  ngo-sheet-week2 is ngo-sheet-week1 re-sent a week later: same № ids, some statuses",
+        "  moved on, three rows deleted, new rows at the bottom.",
+        "- truth.csv: which fictional person each list row describes (source, row, person_id);",
+        "  row numbers as a spreadsheet shows them (header = 1). Every row describing a person",
+        "  is there, broken ones included; the empty row is not.",
+        "",
+        BANNER,
+        "",
+    ]
     (directory / "README.txt").write_text("\n".join(lines), encoding="utf-8")
     return paths

@@ -142,9 +142,18 @@ class Record(models.Model):
     can be recomputed when the parsers improve.
     """
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="records")
+    # Indexes are few on purpose: every one is updated for each of a million imported rows.
+    # The source is covered by the composite indexes below; batches are never searched by.
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="records", db_index=False
+    )
     import_batch = models.ForeignKey(
-        ImportBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="records"
+        ImportBatch,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="records",
+        db_index=False,
     )
     sheet = models.CharField(
         max_length=200, blank=True, help_text="Sheet of a workbook (blank for CSV)."
@@ -166,6 +175,7 @@ class Record(models.Model):
         blank=True,
         related_name="vanished_records",
         help_text="The import of a newer version of the list that no longer had this row.",
+        db_index=False,
     )
     previous_version = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next_version"
@@ -297,7 +307,10 @@ class FateEvent(models.Model):
         EVENT = "event", "date of the event"
         REPORTED = "reported", "date the source reported it"
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="fate_events")
+    # Covered by the (person, on_date) index below.
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="fate_events", db_index=False
+    )
     fate = models.CharField(max_length=32, choices=FATE_CHOICES)
     on_date = models.DateField()
     date_basis = models.CharField(max_length=16, choices=DateBasis.choices)
