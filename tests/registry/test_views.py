@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import urllib.parse
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -89,6 +90,28 @@ def test_persons_list_searches_and_filters(live_server, staff, merged_person):
     none = browser.get("/?q=Nobody")
     assert "No person matches" in none.text
     assert merged_person.public_id not in browser.get("/?fate=killed").text
+
+
+def test_search_finds_a_name_in_any_script_or_spelling(live_server, staff, tmp_path):
+    import_rows(
+        tmp_path,
+        [("9", "Жағыпаров Ерлан Мұхтарұлы", "", "Алматы", "погиб", "06.01.2022", "")],
+        source="radio",
+    )
+    person = Record.objects.get(source__name="radio").person
+    browser = Browser(live_server.url)
+    browser.login("volunteer", PASSWORD)
+    for query in (
+        "Жагипаров",
+        "Zhagiparov",
+        "Jagiparov",
+        "ZHAGYPAROV",
+        "Yerlan Zhagiparov",
+        "Жағыпаров Ерлан",
+    ):
+        page = browser.get("/?q=" + urllib.parse.quote(query))
+        assert person.public_id in page.text, query
+    assert person.public_id not in browser.get("/?q=" + urllib.parse.quote("Жумагалиев")).text
 
 
 def test_sources_page_counts_records(live_server, staff, merged_person):

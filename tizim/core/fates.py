@@ -59,147 +59,129 @@ FATE_LABELS_EN: dict[Fate, str] = {
 FATE_CHOICES: list[tuple[str, str]] = [(f.value, f.label) for f in Fate]
 
 
-# Phrases → fate, most specific first: the first phrase found at a position wins there, and of
-# several statuses in one cell the LAST one stated wins, because volunteers append updates
-# ("ранен, затем задержан" → detained; "пропал; найден в морге" → killed).
-_PHRASES: tuple[tuple[str, Fate], ...] = (
-    # deaths in custody and bodies found, before plain death and plain "found"
-    ("умер в заключении", Fate.DIED_IN_CUSTODY),
-    ("умерла в заключении", Fate.DIED_IN_CUSTODY),
-    ("умер под стражей", Fate.DIED_IN_CUSTODY),
-    ("умерла под стражей", Fate.DIED_IN_CUSTODY),
-    ("умер в сизо", Fate.DIED_IN_CUSTODY),
-    ("умер в ивс", Fate.DIED_IN_CUSTODY),
-    ("умерла в сизо", Fate.DIED_IN_CUSTODY),
-    ("умерла в ивс", Fate.DIED_IN_CUSTODY),
-    ("скончалась в сизо", Fate.DIED_IN_CUSTODY),
-    ("скончалась под стражей", Fate.DIED_IN_CUSTODY),
-    ("скончался в сизо", Fate.DIED_IN_CUSTODY),
-    ("скончался под стражей", Fate.DIED_IN_CUSTODY),
-    ("погиб в заключении", Fate.DIED_IN_CUSTODY),
-    ("қамауда қайтыс болды", Fate.DIED_IN_CUSTODY),
-    ("died in custody", Fate.DIED_IN_CUSTODY),
-    ("died in detention", Fate.DIED_IN_CUSTODY),
-    ("найден мертвым", Fate.KILLED),
-    ("найдена мертвой", Fate.KILLED),
-    ("найден в морге", Fate.KILLED),
-    ("найдена в морге", Fate.KILLED),
-    ("тело найдено", Fate.KILLED),
-    ("found dead", Fate.KILLED),
-    ("found in morgue", Fate.KILLED),
-    ("found in a morgue", Fate.KILLED),
-    ("shot dead", Fate.KILLED),
-    ("мәйіті табылды", Fate.KILLED),
-    ("моргтан табылды", Fate.KILLED),
-    ("найден живым", Fate.FOUND),
-    ("найдена живой", Fate.FOUND),
-    ("found alive", Fate.FOUND),
-    # enforced disappearance before plain missing
-    ("насильственно исчез", Fate.DISAPPEARED),
-    ("насильственное исчезновение", Fate.DISAPPEARED),
-    ("enforced disappearance", Fate.DISAPPEARED),
-    ("күштеп жоғалтылды", Fate.DISAPPEARED),
-    ("пропал без вести", Fate.MISSING),
-    ("пропала без вести", Fate.MISSING),
-    ("пропали без вести", Fate.MISSING),
-    ("без вести пропавш", Fate.MISSING),
-    ("местонахождение неизвестно", Fate.MISSING),
-    ("хабарсыз кетті", Fate.MISSING),
-    ("хабар-ошарсыз", Fate.MISSING),
-    ("із-түзсіз жоғалды", Fate.MISSING),
-    ("жоғалып кетті", Fate.MISSING),
-    ("whereabouts unknown", Fate.MISSING),
-    ("предъявлено обвинение", Fate.CHARGED),
-    ("возбуждено дело", Fate.CHARGED),
-    ("айып тағылды", Fate.CHARGED),
-    ("взят под стражу", Fate.ARRESTED),
-    ("взята под стражу", Fate.ARRESTED),
-    ("под арестом", Fate.ARRESTED),
-    ("қамауға алынды", Fate.ARRESTED),
-    ("вышел на свободу", Fate.RELEASED),
-    ("вышла на свободу", Fate.RELEASED),
-    ("бостандыққа шықты", Fate.RELEASED),
-    ("үкім шығарылды", Fate.CONVICTED),
-    ("огнестрельное ранение", Fate.INJURED),
-    ("жарақат алды", Fate.INJURED),
-    ("қаза тапты", Fate.KILLED),
-    ("қайтыс болды", Fate.KILLED),
-    ("атып өлтірілді", Fate.KILLED),
-    ("мерт болды", Fate.KILLED),
-    ("in custody", Fate.DETAINED),
-    ("под стражей", Fate.DETAINED),
-    ("в изоляторе", Fate.DETAINED),
-    ("в ивс", Fate.DETAINED),
-    ("в сизо", Fate.ARRESTED),
-)
+# --- parsing a status cell -------------------------------------------------------------------
+#
+# A status cell is free text: "погиб", "задержан 7 января, затем освобожден", "пропал; найден в
+# морге", "қамауда қайтыс болды". The text is folded (case, ё/е, punctuation; clause breaks
+# kept as " ; "), every rule below is matched, and of the statuses found the one stated LAST
+# wins, because volunteers append updates to the cell instead of rewriting it.
+#
+# Rules are tried in order and a rule cannot match text an earlier rule already took, so the
+# specific phrase comes first: "умер в СИЗО" (died in custody) before "в СИЗО" (arrested) and
+# "умер" (killed); "найден в морге" (killed) and "найден живым" (found) before "найден".
+# A status word right after a negation ("не освобожден", "not released", "табылған жоқ") or
+# the first one after "после"/"after"/"без"/"without" in the same clause ("пропал после
+# задержания") is backstory, not a status, and is ignored.
+# House arrest is deliberately NOT a fate (neither custody nor release): a cell whose last
+# status is house arrest is refused as unknown, so that a person reviews it.
 
-# Single-word stems (matched at the start of a word).
-_STEMS: tuple[tuple[str, Fate], ...] = (
-    ("погиб", Fate.KILLED),
-    ("убит", Fate.KILLED),
-    ("застрел", Fate.KILLED),
-    ("умер", Fate.KILLED),
-    ("скончал", Fate.KILLED),
-    ("өлді", Fate.KILLED),
-    ("killed", Fate.KILLED),
-    ("dead", Fate.KILLED),
-    ("died", Fate.KILLED),
-    ("deceased", Fate.KILLED),
-    ("исчез", Fate.DISAPPEARED),
-    ("disappeared", Fate.DISAPPEARED),
-    ("пропал", Fate.MISSING),
-    ("missing", Fate.MISSING),
-    ("задержан", Fate.DETAINED),
-    ("ұсталды", Fate.DETAINED),
-    ("ұсталған", Fate.DETAINED),
-    ("ұсталуда", Fate.DETAINED),
-    ("қамауда", Fate.DETAINED),
-    ("содержится", Fate.DETAINED),
-    ("detained", Fate.DETAINED),
-    ("held", Fate.DETAINED),
-    ("арестован", Fate.ARRESTED),
-    ("тұтқындалды", Fate.ARRESTED),
-    ("arrested", Fate.ARRESTED),
-    ("remanded", Fate.ARRESTED),
-    ("обвиня", Fate.CHARGED),
-    ("айыпталуда", Fate.CHARGED),
-    ("charged", Fate.CHARGED),
-    ("accused", Fate.CHARGED),
-    ("indicted", Fate.CHARGED),
-    ("осужд", Fate.CONVICTED),
-    ("приговор", Fate.CONVICTED),
-    ("сотталды", Fate.CONVICTED),
-    ("convicted", Fate.CONVICTED),
-    ("sentenced", Fate.CONVICTED),
-    ("освобожд", Fate.RELEASED),
-    ("отпущен", Fate.RELEASED),
-    ("босатылды", Fate.RELEASED),
-    ("released", Fate.RELEASED),
-    ("freed", Fate.RELEASED),
-    ("ранен", Fate.INJURED),
-    ("госпитализир", Fate.INJURED),
-    ("жараланды", Fate.INJURED),
-    ("injured", Fate.INJURED),
-    ("wounded", Fate.INJURED),
-    ("hospitali", Fate.INJURED),
-    ("shot", Fate.INJURED),
-    ("найден", Fate.FOUND),
-    ("табылды", Fate.FOUND),
-    ("found", Fate.FOUND),
+_R = r"[\w-]*"  # the rest of a word: inflections ("задержан", "задержана", "задержаны")
+_DEATH = (
+    rf"(?:умер{_R}|скончал{_R}|погиб{_R}|убит{_R}|найден{_R} мертв{_R}|died|dead|killed|death|"
+    r"beaten to death)"
 )
+_CUSTODY_PLACE = (
+    rf"(?:(?:в|во) (?:сизо|ивс|изолятор{_R}|следственн{_R} изолятор{_R}|заключени{_R}|"
+    rf"тюрьм{_R}|колони{_R}|спецприемник{_R}|камер{_R}|отдел{_R} полиции|полици{_R}|"
+    rf"[ру]?[ог]?[ву]?вд|дп)|под стражей|"
+    r"in (?:police |pre-?trial |state )?(?:custody|detention|prison|jail|a cell)|while in custody)"
+)
+_KK_CUSTODY_PLACE = (
+    r"(?:қамауда|тергеу изоляторында|изоляторда|түрмеде|полиция бөлімінде|ұстау изоляторында)"
+)
+_KK_DEATH = rf"(?:қайтыс бол{_R}|қаза тап{_R}|өлді|көз жұм{_R})"
+_HOUSE_ARREST = None  # a rule's fate None: recognised, but not a fate (see above)
+
+_RULES: tuple[tuple[str, Fate | None], ...] = (
+    # deaths in custody, before any plain death and any custody word
+    (rf"{_DEATH}(?: [\w-]+){{0,3}}? {_CUSTODY_PLACE}", Fate.DIED_IN_CUSTODY),
+    (rf"{_CUSTODY_PLACE}(?: [\w-]+){{0,2}}? {_DEATH}", Fate.DIED_IN_CUSTODY),
+    (rf"{_KK_CUSTODY_PLACE}(?: [\w-]+){{0,2}}? {_KK_DEATH}", Fate.DIED_IN_CUSTODY),
+    (r"custodial death", Fate.DIED_IN_CUSTODY),
+    # bodies found, before "found"/"найден"
+    (rf"найден{_R} (?:мертв{_R}|в морге|убит{_R}|без признаков жизни)", Fate.KILLED),
+    (
+        rf"(?:тело|труп) (?:(?!не )[\w-]+ )?(?:найден{_R}|обнаружен{_R}|опознан{_R}|выдан{_R})",
+        Fate.KILLED,
+    ),
+    (rf"(?:найден{_R}|обнаружен{_R}|опознан{_R}) (?:[\w-]+ )?(?:тело|труп){_R}", Fate.KILLED),
+    (r"в морге|in (?:a |the )?morgue|моргта|моргтан табылды", Fate.KILLED),
+    (r"found (?:dead|killed|shot dead)|shot dead|shot and killed|beaten to death", Fate.KILLED),
+    (rf"мәйіт{_R} табылды", Fate.KILLED),
+    (rf"(?:найден{_R}|нашл{_R}) жив{_R}|found alive|тірі табылды", Fate.FOUND),
+    # house arrest: neither custody nor release
+    (rf"домашн{_R} арест{_R}|house arrest|үй қамағ{_R}", _HOUSE_ARREST),
+    # missing and disappeared
+    (rf"не найден{_R}|not (?:yet )?found|табылмады|табылған жоқ", Fate.MISSING),
+    (rf"насильственн{_R} (?:исчез{_R}|исчезновени{_R})", Fate.DISAPPEARED),
+    (rf"enforced disappearance|forcibly disappeared|күштеп жоғалт{_R}", Fate.DISAPPEARED),
+    (rf"пропал{_R} без вести|без вести(?: пропавш{_R})?", Fate.MISSING),
+    (rf"местонахождени{_R} (?:[\w-]+ )?неизвестн{_R}", Fate.MISSING),
+    (r"whereabouts (?:are |is |still )?unknown|unaccounted for", Fate.MISSING),
+    (rf"хабарсыз кет{_R}|хабар-ошарсыз{_R}(?: жоғал{_R}| кет{_R})?", Fate.MISSING),
+    (rf"із-түзсіз жоғал{_R}|жоғалып кет{_R}", Fate.MISSING),
+    # the steps of a prosecution
+    (rf"предъявлен{_R} обвинени{_R}|возбужден{_R} (?:[\w-]+ )?дел{_R}", Fate.CHARGED),
+    (rf"айып тағыл{_R}|charges? (?:filed|brought|pressed)", Fate.CHARGED),
+    (rf"признан{_R} виновн{_R}|found guilty|үкім шығар{_R}", Fate.CONVICTED),
+    (rf"взят{_R} под стражу|под арестом|under arrest|қамауға ал{_R}", Fate.ARRESTED),
+    (
+        rf"в сизо|в следственн{_R} изолятор{_R}|pre-?trial detention|тергеу изолятор{_R}",
+        Fate.ARRESTED,
+    ),
+    (rf"выш(?:ел|ла|ли) на свободу|на свободе|set free|бостандыққа шық{_R}", Fate.RELEASED),
+    (rf"огнестрельн{_R} ранени{_R}|gunshot wound{_R}|жарақат ал{_R}", Fate.INJURED),
+    (rf"қаза тап{_R}|қайтыс бол{_R}|атып өлтір{_R}|мерт бол{_R}|көз жұм{_R}", Fate.KILLED),
+    (
+        r"(?:held|kept) in (?:custody|detention)|taken into custody|in custody|in detention",
+        Fate.DETAINED,
+    ),
+    (rf"под стражей|в изолятор{_R}|в ивс|ұстап әкет{_R}", Fate.DETAINED),
+    # single words
+    (
+        rf"погиб{_R}|убит{_R}|убил{_R}|застрел{_R}|расстрел{_R}|умер(?:ла|ли)?|умерш{_R}",
+        Fate.KILLED,
+    ),
+    (rf"скончал{_R}|мертв{_R}|смерть|гибел{_R}|өлді|өлтіріл{_R}", Fate.KILLED),
+    (r"killed|dead|died|deceased|death", Fate.KILLED),
+    (rf"исчез{_R}|жоғалтылды|disappeared", Fate.DISAPPEARED),
+    (rf"пропал{_R}|жоғалды|missing", Fate.MISSING),
+    (rf"задержан(?:а|о|ы|ный|ная|ные|ных|ие)?|задержал{_R}", Fate.DETAINED),
+    (r"содержится|содержатся|содержал(?:ся|ась|ись)", Fate.DETAINED),
+    (rf"ұстал{_R}|қамауда|detained|held", Fate.DETAINED),
+    (rf"арест{_R}|тұтқында{_R}|arrested|arrest|remanded|remand", Fate.ARRESTED),
+    (rf"обвиня{_R}|обвинен{_R}|айыпта{_R}|charged|accused|indicted", Fate.CHARGED),
+    (rf"осужд{_R}|осужден{_R}|приговор{_R}|сотталды|сотталған", Fate.CONVICTED),
+    (r"convicted|sentenced", Fate.CONVICTED),
+    (rf"освобо[жд]{_R}|отпущен{_R}|отпустил{_R}|босатыл{_R}|released|freed", Fate.RELEASED),
+    (rf"ранен{_R}|госпитализир{_R}|жаралан{_R}", Fate.INJURED),
+    (r"injured|wounded|shot|hospitali[sz]ed", Fate.INJURED),
+    (rf"найден{_R}|нашл{_R}|нашел{_R}|табылды|found", Fate.FOUND),
+)
+_COMPILED: tuple[tuple[re.Pattern[str], Fate | None], ...] = tuple(
+    (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), fate) for pattern, fate in _RULES
+)
+# Words that make the next status word (within two words) not a status.
+_NEGATION = re.compile(r"(?<![\w-])(?:не|ни|not|never|no)(?![\w-])")
+# Words after which the first status of the clause is backstory.
+_BACKSTORY = re.compile(r"(?<![\w-])(?:после|до|без|after|before|without)(?![\w-])")
+# Kazakh negation follows the word it negates ("табылған жоқ", "ұсталған емес").
+_NEGATION_AFTER = re.compile(r"^ (?:жоқ|емес)(?![\w-])")
 
 
 def _fold_status(text: str) -> str:
+    """Lower case, ё→е, clause breaks as " ; ", other punctuation as spaces, padded."""
     text = text.casefold().replace("ё", "е")
-    return (
-        " " + " ".join("".join(c if c.isalnum() or c == "-" else " " for c in text).split()) + " "
-    )
+    text = re.sub(r"[,;:.!?()\[\]/\\\n]+", " ; ", text)
+    text = re.sub(r"[^\w;-]+", " ", text)
+    return " " + " ".join(text.split()) + " "
 
 
 def parse_fate(text: str) -> Fate:
-    """The fate a status cell states (kk/ru/en); the last status mentioned wins.
+    """The fate a status cell states (kk/ru/en); of several, the last one stated wins.
 
-    Raises ParseError("unknown status: …") when no status word is recognised.
+    Raises ParseError("unknown status: '…'") when no status is recognised, and also when the
+    last status stated is house arrest, which is deliberately not a fate.
     """
     found = _fate_or_reason(text)
     if not isinstance(found, Fate):  # a Fate is a str too: test for the Fate
@@ -211,24 +193,40 @@ def parse_fate(text: str) -> Fate:
 @lru_cache(maxsize=65_536)
 def _fate_or_reason(text: str) -> Fate | str:
     folded = _fold_status(text)
-    found: list[tuple[int, Fate]] = []
+    matches: list[tuple[int, int, Fate | None]] = []
     taken = [False] * len(folded)
-    for phrase, fate in _PHRASES:
-        start = folded.find(" " + phrase)
-        while start != -1:
-            span = range(start + 1, start + 1 + len(phrase))
-            if not any(taken[i] for i in span):
-                found.append((start, fate))
-                for i in span:
-                    taken[i] = True
-            start = folded.find(" " + phrase, start + 1)
-    for word in re.finditer(r"[\w-]+", folded):
-        if taken[word.start()]:
-            continue
-        for stem, fate in _STEMS:
-            if word.group().startswith(stem):
-                found.append((word.start(), fate))
-                break
-    if not found:
+    for pattern, fate in _COMPILED:
+        for m in pattern.finditer(folded):
+            if any(taken[m.start() : m.end()]):
+                continue
+            matches.append((m.start(), m.end(), fate))
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+    matches.sort(key=lambda item: item[0])
+    blocked = _blocked(folded, matches, taken)
+    stated = [fate for i, (_, _, fate) in enumerate(matches) if i not in blocked]
+    if not stated or stated[-1] is None:
         return f"unknown status: '{' '.join(text.split())}'"
-    return max(found, key=lambda item: item[0])[1]
+    return stated[-1]
+
+
+def _blocked(
+    folded: str, matches: list[tuple[int, int, Fate | None]], taken: list[bool]
+) -> set[int]:
+    """Indexes of the matches that a negation or a "после/after" turns into backstory."""
+    blocked: set[int] = set()
+    for regex, max_words in ((_NEGATION, 2), (_BACKSTORY, None)):
+        for word in regex.finditer(folded):
+            if taken[word.start()]:  # part of a rule itself ("не найден", "без вести")
+                continue
+            for index, (start, _, _) in enumerate(matches):
+                if start < word.end():
+                    continue
+                between = folded[word.end() : start]
+                if ";" not in between and (max_words is None or len(between.split()) < max_words):
+                    blocked.add(index)
+                break
+    for index, (_, end, _) in enumerate(matches):
+        if _NEGATION_AFTER.match(folded[end:]):
+            blocked.add(index)
+    return blocked

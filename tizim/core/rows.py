@@ -19,6 +19,7 @@ from typing import Any
 from tizim.core.dates import parse_birth, parse_date
 from tizim.core.errors import ParseError
 from tizim.core.fates import parse_fate
+from tizim.core.names import full_name_keys, surname_key
 from tizim.core.names.split import NameParts, guess_sex, split_full_name
 from tizim.core.places import fold_place
 
@@ -178,6 +179,15 @@ def _parse_name(value: Mapping[str, str], fields: dict[str, Any], problems: list
     fields["patronymic"] = parts.patronymic
     fields["full_name"] = parts.full
     fields["sex"] = guess_sex(parts)
+    fields["name_keys"] = search_keys(parts.full)
+
+
+def search_keys(full_name: str) -> str:
+    """The keys a name is found by, whatever the script typed: each part's name key, and for a
+    feminine or masculine surname form also the folded surname key (Серікбаева → serikbaev)."""
+    keys = set(full_name_keys(full_name))
+    keys |= {surname_key(part) for part in full_name.split() if len(part) > 3}
+    return " ".join(sorted(k for k in keys if k))[:300]
 
 
 def _title_if_caps(text: str) -> str:

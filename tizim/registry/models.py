@@ -196,6 +196,12 @@ class Record(models.Model):
     event_date = models.DateField(null=True, blank=True)
     facility = models.CharField(max_length=300, blank=True)
     notes = models.TextField(blank=True)
+    name_keys = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Script-independent keys of the name's parts, for search (Серікбаев = "
+        "Serikbayev).",
+    )
     parse_problems = models.JSONField(
         default=list, blank=True, help_text="Fields that could not be understood, with reasons."
     )

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from tizim.core.names import name_key
 from tizim.core.rows import PARSED_FIELDS
 from tizim.registry.models import FateEvent, ImportBatch, Person, Record, Source
 
@@ -59,7 +60,8 @@ class PersonFilter:
 
 
 def search_persons(flt: PersonFilter) -> QuerySet[Person]:
-    """Persons matching a name query (any part, any script as typed) and filters.
+    """Persons matching a name query (each word a part of the name, in any script or
+    transliteration: Жагипаров, Zhagiparov and Jagiparov find the same person) and filters.
 
     ``fate`` matches the person's latest status; ``place`` a gazetteer code or text of any of
     its records; ``source`` the name of a source it has a record in.
@@ -68,11 +70,11 @@ def search_persons(flt: PersonFilter) -> QuerySet[Person]:
     if flt.query:
         terms = flt.query.split()
         for term in terms:
+            # The key finds the name in any script or spelling; the text finds a fragment.
+            key = name_key(term)
+            by_key = Q(records__name_keys__contains=key) if len(key) >= 3 else Q(pk__in=[])
             persons = persons.filter(
-                Q(records__full_name__icontains=term)
-                | Q(records__surname__icontains=term)
-                | Q(records__given_name__icontains=term)
-                | Q(display_name__icontains=term)
+                by_key | Q(records__full_name__icontains=term) | Q(display_name__icontains=term)
             )
     if flt.place:
         persons = persons.filter(

@@ -25,7 +25,7 @@ from tizim.audit.services import record_action
 from tizim.core.errors import ParseError
 from tizim.core.fates import Fate
 from tizim.core.headers import FIELDS, map_headers
-from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_rows, raw_digest
+from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_rows, raw_digest, search_keys
 from tizim.core.tables import open_tables
 from tizim.registry.bulk import allocate_ids, insert_rows
 from tizim.registry.models import (
@@ -434,6 +434,7 @@ class _RecordWriter:
             RECORD_COLUMNS,
             [
                 (
+                    row.fields.get("name_keys", ""),
                     record_id,
                     self.source.pk,
                     self.batch.pk,
@@ -511,6 +512,7 @@ def _unused_public_ids(count: int) -> list[str]:
 
 
 RECORD_COLUMNS = (
+    "name_keys",
     "id",
     "source_id",
     "import_batch_id",
@@ -960,6 +962,7 @@ def _record_from_export(number: int, row: Mapping[str, str]) -> Record:
         else:
             fields[name] = value
     reason = row.get("quarantine_reason", "")
+    fields["name_keys"] = search_keys(str(fields.get("full_name", "")))
     return Record(
         sheet=row.get("sheet", ""),
         row_number=row_number,
