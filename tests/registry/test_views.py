@@ -78,7 +78,7 @@ def test_person_page_shows_every_source_record_and_the_timeline(live_server, sta
     assert "Серикбаев Ерлан Болатович" in page.text and "Yerlan Serikbayev" in page.text
     timeline = page.text.split("Fate timeline")[1].split("Records")[0]
     assert timeline.index("missing") < timeline.index("detained")
-    assert "Records (2)" in page.text
+    assert "Records (2) from 2 sources" in page.text
 
 
 def test_persons_list_searches_and_filters(live_server, staff, merged_person):

@@ -56,6 +56,7 @@ def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "person": person,
             "records": records,
+            "n_sources": len({r.source_id for r in records}),
             "rows": rows,
             "events": list(person.fate_events.all()),
             "memberships": list(person.memberships.all()),
