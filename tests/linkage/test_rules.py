@@ -71,6 +71,20 @@ def test_name_order_is_free():
     assert clusters_of(items) == [[1, 2, 3]]
 
 
+def test_name_order_is_free_for_women_too():
+    items = [
+        rec(1, "Асель", "Абенова", sex="f"),  # swapped by a volunteer
+        rec(2, "Абенова", "Асель", sex="f"),
+        rec(3, "Abenova", "Asel"),
+    ]
+    assert clusters_of(items) == [[1, 2, 3]]
+
+
+def test_a_bare_latin_initial_joins_its_one_candidate():
+    items = [rec(1, "Серикбаев", "Ерлан", years=(1985, 1985)), rec(2, "SERIKBAYEV", "Y.")]
+    assert clusters_of(items) == [[1, 2]]
+
+
 def test_records_of_another_sex_are_not_joined():
     items = [
         rec(1, "Жумабекова", "Асель", sex="f", years=(1990, 1990)),

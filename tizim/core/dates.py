@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from tizim.core.errors import ParseError
 
 # Month words by their stems: Russian (genitive and nominative), Kazakh (with case endings),
@@ -46,41 +48,87 @@ _MONTH_STEMS: tuple[tuple[str, int], ...] = (
     ("караша", 11),
     ("желтоқсан", 12),
     ("желтоксан", 12),
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
 )
 # Longest stems first, so "мамыр" is tried before "ма" and "маусым" before both.
 _MONTHS = sorted(_MONTH_STEMS, key=lambda s: -len(s[0]))
+# Whole words only: English names and abbreviations, and the Russian abbreviations, which
+# as prefixes would swallow unrelated words ("decent", "марк").
+_MONTH_WORDS: dict[str, int] = {
+    **{
+        word: number
+        for number, words in enumerate(
+            (
+                ("january", "jan"),
+                ("february", "feb"),
+                ("march", "mar"),
+                ("april", "apr"),
+                ("may",),
+                ("june", "jun"),
+                ("july", "jul"),
+                ("august", "aug"),
+                ("september", "sep", "sept"),
+                ("october", "oct"),
+                ("november", "nov"),
+                ("december", "dec"),
+            ),
+            start=1,
+        )
+        for word in words
+    },
+    **{
+        word: number
+        for number, words in enumerate(
+            (
+                ("янв",),
+                ("фев", "февр"),
+                ("мар",),
+                ("апр",),
+                (),
+                ("июн",),
+                ("июл",),
+                ("авг",),
+                ("сен", "сент"),
+                ("окт",),
+                ("ноя", "нояб"),
+                ("дек",),
+            ),
+            start=1,
+        )
+        for word in words
+    },
+}
+# Kazakh months in the 2021 Latin alphabet, compared after folding (see _latin_month_key).
+_KK_LATIN_MONTHS: tuple[tuple[str, int], ...] = (
+    ("kantar", 1),
+    ("akpan", 2),
+    ("nauriz", 3),
+    ("sauir", 4),
+    ("mamir", 5),
+    ("mausim", 6),
+    ("silde", 7),
+    ("tamiz", 8),
+    ("kirkuiek", 9),
+    ("kirkuek", 9),
+    ("kazan", 10),
+    ("karasa", 11),
+    ("jeltoksan", 12),
+)
 
-_NUMERIC = re.compile(r"^(\d{1,2})[./\-](\d{1,2})[./\-](\d{2}|\d{4})(?:\s*(?:г\.?|ж\.?|года))?$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_NUMERIC = re.compile(
+    r"^(\d{1,2})[./\-](\d{1,2})[./\-](\d{2}|\d{4})(?:\s*(?:г\.?|ж\.?|года|жылы|жылғы))?$"
+)
+# Year first: ISO, and the same with dots or slashes.
+_ISO = re.compile(r"^(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:\s*(?:г\.?|ж\.?))?$")
+# A time after a date, as spreadsheets and exports add it ("2022-01-06 00:00:00",
+# "2022-01-06T14:30:00Z", "06.01.2022 14:30"); the time is dropped.
+_TIME = re.compile(r"(?:(?<=\d)t|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?$")
 _YEAR = re.compile(
-    r"^(?:b\.\s*)?(\d{4})(?:\s*(?:г\.?\s*р\.?|ж\.?\s*т\.?|ж\.?|г\.?|года?\s+рождения))?$"
+    r"^(?:b\.?|born|род\.?|туған)?\s*(\d{4})(?:\.0+)?"
+    r"(?:\s*(?:г\.?\s*р\.?|ж\.?\s*т\.?|ж\.?|г\.?|года?\s+рождения|года?|жылы|жылғы|жыл))?\.?$"
 )
 _AGE = re.compile(
-    r"^(\d{1,3})(?:[.,]\d+)?\s*(?:лет|года?|год|жаста|жас|years?(?:\s+old)?|y\.?\s*o\.?|yrs?)?$"
+    r"^(\d{1,3})(?:[.,]\d+)?\s*"
+    r"(?:лет|л|года?|год|жаста|жасар|жас|years?(?:\s+old)?|y\.?\s*o|yrs?)?\.?$"
 )
 
 
@@ -98,9 +146,24 @@ def _clean(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
+def _latin_month_key(word: str) -> str:
+    """A Kazakh Latin month word folded so that Qañtar, qantar and kantar compare equal."""
+    word = word.replace("ş", "s").replace("sh", "s").replace("ñ", "n").replace("ng", "n")
+    word = anyascii(word).lower().replace("zh", "j").replace("q", "k").replace("y", "i")
+    return word.replace("ı", "i")
+
+
 def _month(word: str) -> int | None:
     word = word.strip(".,-")
     if not word:
+        return None
+    if word in _MONTH_WORDS:
+        return _MONTH_WORDS[word]
+    if word.isascii() or any(c in word for c in "şñğıäöü"):
+        key = _latin_month_key(word)
+        for stem, month in _KK_LATIN_MONTHS:
+            if key.startswith(stem):
+                return month
         return None
     for stem, month in _MONTHS:
         # "ма" alone would swallow "мамыр"/"маусым"/"март": require the Russian May forms.
@@ -147,25 +210,36 @@ def _parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
     cleaned = _clean(text)
     if not cleaned:
         raise ParseError("empty date")
+    cleaned = _TIME.sub("", cleaned)
+    # "06 . 01 . 2022" → "06.01.2022"
+    cleaned = re.sub(r"(?<=\d)\s*([./-])\s*(?=\d)", r"\1", cleaned)
     if m := _ISO.match(cleaned):
-        return _make(int(m[1]), int(m[2]), int(m[3]), original)
+        return _make(int(m[1]), int(m[3]), int(m[4]), original)
     if m := _NUMERIC.match(cleaned):
         written = int(m[3])
         full = _full_year(written) if len(m[3]) == 2 else written
         return _make(full, int(m[2]), int(m[1]), original)
-    words = re.sub(r"(\d)-?(?:го|ое|ші|шы|th|st|nd|rd)\b", r"\1", cleaned)
-    words = re.sub(r"\b(?:г|ж|жылғы|жылы|года|год|of)\b\.?", " ", words)
-    tokens = [t for t in re.split(r"[\s,./]+", words) if t]
+    words = re.sub(r"(\d)-?(?:го|ое|е|ші|шы|сы|сі|th|st|nd|rd)\b", r"\1", cleaned)
+    # "2022г." and "6января" are written glued together often enough
+    words = re.sub(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", " ", words)
+    words = re.sub(
+        r"\b(?:г|ж|жылғы|жылы|жылдың|жыл|jylğy|jylgy|jyly|jyl|года|году|год|of|the|year)\b\.?",
+        " ",
+        words,
+    )
+    tokens = [t for t in re.split(r"[\s,./-]+", words) if t]
     day: int | None = None
     month: int | None = None
     year: int | None = None
     for token in tokens:
         if token.isascii() and token.isdigit():
             number = int(token)
-            if len(token) == 4:
+            if len(token) == 4 and year is None:
                 year = number
             elif day is None and 1 <= number <= 31:
                 day = number
+            elif len(token) == 2 and month is not None and year is None:
+                year = _full_year(number)  # "6 марта 22"
             else:
                 raise ParseError(f"not a date: {original}")
         elif (found := _month(token)) is not None and month is None:
@@ -208,35 +282,50 @@ def _parse_birth(
     birth = _clean(birth_text)
     age = _clean(age_text)
     info = BirthInfo(None, None, None)
+    birth_age: int | None = None  # an age written in the birth column ("37 лет")
     if birth:
         if m := _YEAR.match(birth):
             year = int(m[1])
             info = BirthInfo(None, year, year)
         elif _AGE.match(birth) and not re.search(r"\d{4}", birth):
-            age = age or birth
+            # A bare "37" in a birth column is an age, not the year 1937 or 2037.
+            birth_age = _age(birth, birth_text)
         else:
             date = parse_date(birth_text)
             info = BirthInfo(date, date.year, date.year)
         if info.year_min is not None:
-            this_year = (reference_date or datetime.date.today()).year
-            if info.year_min > this_year or info.year_min < this_year - 120:
+            latest = reference_date or datetime.date.today()
+            if info.year_min > latest.year or info.year_min < latest.year - 120:
                 raise ParseError(f"birth year {info.year_min} is not possible")
-    if age:
-        m = _AGE.match(age)
-        if not m:
-            raise ParseError(f"not an age: {age_text or birth_text}")
-        years = int(m[1])
-        if years > 120:
-            raise ParseError(f"age {years} is not possible")
-        if reference_date is None:
-            raise ParseError("age needs an event date to count from")
-        low, high = reference_date.year - years - 1, reference_date.year - years
-        if info.year_min is not None and info.year_max is not None:
-            if info.year_max < low - 1 or info.year_min > high + 1:
-                raise ParseError(
-                    f"age {years} does not fit birth {birth_text.strip()} "
-                    f"(on {reference_date.isoformat()})"
-                )
-            return info
-        info = BirthInfo(None, low, high)
+            if info.date is not None and info.date > latest:
+                raise ParseError(f"born {info.date.isoformat()}, after {latest.isoformat()}")
+    years = _age(age, age_text) if age else None
+    if years is not None and birth_age is not None and abs(years - birth_age) > 1:
+        raise ParseError(f"two ages given: {birth_text.strip()} and {age_text.strip()}")
+    if years is None:
+        years = birth_age
+    if years is None:
+        return info
+    if reference_date is None:
+        raise ParseError("age needs an event date to count from")
+    low, high = reference_date.year - years - 1, reference_date.year - years
+    if info.year_min is None or info.year_max is None:
+        return BirthInfo(None, low, high)
+    # One year of slack either way: lists count ages on the day they were written, not on the
+    # event date, and sometimes as a difference of years.
+    if info.year_max < low - 1 or info.year_min > high + 1:
+        raise ParseError(
+            f"age {years} does not fit birth {birth_text.strip()} (on {reference_date.isoformat()})"
+        )
     return info
+
+
+def _age(cleaned: str, original: str) -> int:
+    """Whole years from an age text (ParseError when it is not one, or not 0–120)."""
+    m = _AGE.match(cleaned)
+    if not m:
+        raise ParseError(f"not an age: {original.strip()}")
+    years = int(m[1])
+    if years > 120:
+        raise ParseError(f"age {years} is not possible")
+    return years

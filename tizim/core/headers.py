@@ -22,7 +22,20 @@ FIELDS: tuple[str, ...] = (
 )
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    "source_id": ("№", "n", "no", "#", "id", "номер", "нөмір", "record id", "п/п", "№ п/п"),
+    "source_id": (
+        "№",
+        "n",
+        "no",
+        "#",
+        "id",
+        "номер",
+        "нөмір",
+        "record id",
+        "source id",
+        "п/п",
+        "№ п/п",
+        "n п/п",
+    ),
     "full_name": (
         "фио",
         "ф.и.о.",
@@ -143,7 +156,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 def _fold(text: str) -> str:
     """Case, punctuation and ё/е-insensitive form of a header (№ and # are kept: they mean id)."""
     text = text.casefold().replace("ё", "е").replace("\u00a0", " ")
-    text = re.sub(r"[^\w№#]+", " ", text)
+    text = re.sub(r"[^\w№#]+|_", " ", text)  # "full_name" as exports write it
     return " ".join(text.split())
 
 
@@ -155,7 +168,12 @@ def recognise_header(header: str) -> str | None:
     folded = _fold(header)
     if not folded:
         return None
-    return _LOOKUP.get(folded)
+    if folded in _LOOKUP:
+        return _LOOKUP[folded]
+    # A qualifier in brackets or after a colon does not change the column: "Дата рождения
+    # (или возраст)", "Status (as of 20 Jan)", "Name: full".
+    bare = _fold(re.split(r"[(\[:]", header, maxsplit=1)[0])
+    return _LOOKUP.get(bare) if bare else None
 
 
 def map_headers(headers: Sequence[str]) -> dict[int, str]:

@@ -38,7 +38,14 @@ def _c(code: str, region: str | None, en: str, ru: str, kk: str, *aliases: str) 
 
 GAZETTEER: tuple[Place, ...] = (
     _r("abai-region", "Abai Region", "Абайская область", "Абай облысы", "Abai oblysy"),
-    _r("akmola-region", "Akmola Region", "Акмолинская область", "Ақмола облысы", "Aqmola"),
+    _r(
+        "akmola-region",
+        "Akmola Region",
+        "Акмолинская область",
+        "Ақмола облысы",
+        "Aqmola oblysy",
+        "Целиноградская область",
+    ),
     _r(
         "aktobe-region",
         "Aktobe Region",
@@ -91,6 +98,8 @@ GAZETTEER: tuple[Place, ...] = (
         "South Kazakhstan region",
         "Южно-Казахстанская область",
         "ЮКО",
+        "Чимкентская область",
+        "Шымкентская область",
     ),
     _r("ulytau-region", "Ulytau Region", "Улытауская область", "Ұлытау облысы"),
     _r(
@@ -130,6 +139,8 @@ GAZETTEER: tuple[Place, ...] = (
         "Капчагай",
         "Qapshagay",
         "Kapshagay",
+        "Kunaev",
+        "Кунаев",
     ),
     _c("esik", "almaty-region", "Esik", "Есик", "Есік", "Issyk", "Иссык"),
     _c("talgar", "almaty-region", "Talgar", "Талгар", "Талғар"),
@@ -271,13 +282,42 @@ GAZETTEER: tuple[Place, ...] = (
     _c("saryagash", "turkistan-region", "Saryagash", "Сарыагаш", "Сарыағаш"),
     _c("zhetisay", "turkistan-region", "Zhetisay", "Жетысай", "Жетісай"),
     _c("oral", "west-kazakhstan-region", "Oral", "Уральск", "Орал", "Uralsk"),
+    _c("aksay", "west-kazakhstan-region", "Aksay", "Аксай", "Ақсай", "Aqsai"),
+    _c("aralsk", "kyzylorda-region", "Aralsk", "Аральск", "Арал", "Aral"),
+    _c("kazaly", "kyzylorda-region", "Kazaly", "Казалинск", "Қазалы", "Kazalinsk"),
+    _c("shu", "jambyl-region", "Shu", "Шу", "Шу", "Chu"),
+    _c("zhanatas", "jambyl-region", "Zhanatas", "Жанатас", "Жаңатас", "Janatas"),
+    _c("karatau", "jambyl-region", "Karatau", "Каратау", "Қаратау", "Qaratau"),
+    _c("aksu", "pavlodar-region", "Aksu", "Аксу", "Ақсу", "Aqsu", "Ermak", "Ермак"),
+    _c("zhitikara", "kostanay-region", "Zhitikara", "Житикара", "Жітіқара", "Jitiqara"),
+    _c("kurchatov", "abai-region", "Kurchatov", "Курчатов", "Курчатов"),
+    _c("shakhtinsk", "karaganda-region", "Shakhtinsk", "Шахтинск", "Шахтинск"),
+    _c("saran", "karaganda-region", "Saran", "Сарань", "Саран"),
+    _c("priozersk", "karaganda-region", "Priozersk", "Приозёрск", "Приозер"),
+    _c("karazhal", "ulytau-region", "Karazhal", "Каражал", "Қаражал", "Qarajal"),
+    _c("kandyagash", "aktobe-region", "Kandyagash", "Кандыагаш", "Қандыағаш", "Qandyağaş"),
+    _c("emba", "aktobe-region", "Emba", "Эмба", "Ембі", "Embi"),
+    _c("shalkar", "aktobe-region", "Shalkar", "Шалкар", "Шалқар", "Şalqar"),
+    _c("atbasar", "akmola-region", "Atbasar", "Атбасар", "Атбасар"),
+    _c("makinsk", "akmola-region", "Makinsk", "Макинск", "Макинск"),
+    _c("kosshy", "akmola-region", "Kosshy", "Косшы", "Қосшы", "Qosshy"),
+    _c("zaysan", "east-kazakhstan-region", "Zaysan", "Зайсан", "Зайсаң", "Zaisan"),
+    _c("altai", "east-kazakhstan-region", "Altai", "Алтай", "Алтай", "Zyryanovsk", "Зыряновск"),
+    _c("sarkand", "jetisu-region", "Sarkand", "Сарканд", "Сарқант", "Sarqant"),
+    _c("ushtobe", "jetisu-region", "Ushtobe", "Уштобе", "Үштөбе", "Üştöbe"),
+    _c("lenger", "turkistan-region", "Lenger", "Ленгер", "Ленгір", "Lengir"),
+    _c("arys", "turkistan-region", "Arys", "Арыс", "Арыс"),
+    _c("shardara", "turkistan-region", "Shardara", "Шардара", "Шардара", "Chardara"),
+    _c("fort-shevchenko", "mangystau-region", "Fort-Shevchenko", "Форт-Шевченко", "Форт-Шевченко"),
+    _c("taiynsha", "north-kazakhstan-region", "Taiynsha", "Тайынша", "Тайынша", "Tayynsha"),
+    _c("bulaevo", "north-kazakhstan-region", "Bulaevo", "Булаево", "Булаев"),
 )
 
 _BY_CODE = {p.code: p for p in GAZETTEER}
 
 # Words around a place name that say what kind of place it is, not which.
 _PREFIX = re.compile(
-    r"^(?:(?:г|гор|с|пос|п|пгт|қ|ауыл)\.\s*"
+    r"^(?:(?:г|гор|с|пос|п|пгт|а|қ|ауыл)\.\s*"
     r"|(?:г|город|село|посёлок|поселок|қала|city of|town of|city|town)\s+)",
     re.IGNORECASE,
 )
@@ -286,11 +326,16 @@ _REGION_WORDS = re.compile(
     r"\b(?:обл|область|облысы|облыс|region|oblast|oblysy|обл\.)\b\.?", re.IGNORECASE
 )
 # Adjectival Russian region names → the city they are named after ("Алматинская" → Алматы).
-_RU_ADJECTIVE = re.compile(r"(ская|цкая|нская|ая)$")
+# "Алматинская" → Алмат+ы, "Кызылординская" → Кызылорд+а, "Уральская" → Уральск,
+# "Павлодарская" → Павлодар: the endings to take off, then the endings to try on.
+_RU_ADJECTIVE_ENDINGS = ("инская", "ынская", "нская", "ская", "цкая", "ая")
+_RU_STEM_ENDINGS = ("", "ы", "а", "е", "и")
 
 
 def _key(text: str) -> str:
     """A spelling-independent key: ASCII, lower case, common transliteration variants folded."""
+    # anyascii reads Turkish-style ş/ç as s/c; in Kazakh Latin they are sh/ch.
+    text = text.replace("ş", "sh").replace("Ş", "Sh").replace("ç", "ch").replace("Ç", "Ch")
     ascii_text = anyascii(text).lower()
     ascii_text = re.sub(r"[^a-z]", "", ascii_text)
     for a, b in (
@@ -298,6 +343,7 @@ def _key(text: str) -> str:
         ("zh", "j"),
         ("kh", "k"),
         ("gh", "g"),
+        ("ng", "n"),  # ң: Жаңаөзен = Zhangaozen = Жанаозен
         ("q", "k"),
         ("h", "k"),
         ("ye", "e"),
@@ -339,12 +385,16 @@ def fold_place(text: str) -> Place | None:
     cleaned = " ".join(text.replace("«", "").replace("»", "").replace('"', "").split())
     if not cleaned:
         return None
-    parts = [p.strip() for p in re.split(r"[,;/(]", cleaned) if p.strip()]
-    for part in parts or [cleaned]:
-        place = _fold_one(part)
-        if place is not None:
+    parts = [p.strip(" )") for p in re.split(r"[,;/(]", cleaned) if p.strip(" )")]
+    found = [place for place in map(_fold_one, parts or [cleaned]) if place is not None]
+    if not found:
+        return None
+    # "Алматинская обл., г. Талгар": a town is more specific than the region it lies in.
+    regions = {place.code for place in found if place.kind == "region"}
+    for place in found:
+        if place.region in regions:
             return place
-    return None
+    return found[0]
 
 
 def _fold_one(part: str) -> Place | None:
@@ -358,14 +408,33 @@ def _fold_one(part: str) -> Place | None:
     if not key:
         return None
     if is_region:
-        if key in _REGIONS:
-            return _REGIONS[key]
-        adjective = _RU_ADJECTIVE.sub("", bare.lower())
-        for place in GAZETTEER:
-            if place.kind == "region" and _key(place.name_ru).startswith(_key(adjective)):
-                return place
-        return None
+        return _REGIONS.get(key) or _region_from_adjective(bare)
     return _CITIES.get(key) or _REGIONS.get(key)
+
+
+def _region_from_adjective(bare: str) -> Place | None:
+    """A region from the Russian adjective of its centre, old names included ("Гурьевская",
+    "Кустанайская"), or from an abbreviation no other region shares ("Алм.")."""
+    word = bare.lower().strip(" .")
+    for ending in _RU_ADJECTIVE_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        stem = word[: -len(ending)]
+        for tail in _RU_STEM_ENDINGS:
+            key = _key(stem + tail)
+            if not key:
+                continue
+            if key in _REGIONS:
+                return _REGIONS[key]
+            city = _CITIES.get(key)
+            if city is not None and city.region is not None:
+                return place_by_code(city.region)
+    key = _key(word)
+    if len(key) >= 3:
+        matches = {p for k, p in _REGIONS.items() if k.startswith(key)}
+        if len(matches) == 1:
+            return matches.pop()
+    return None
 
 
 def place_by_code(code: str) -> Place:

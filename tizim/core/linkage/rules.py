@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tizim.core.names import initial_key, name_key, patronymic_key, surname_key
+from tizim.core.names import initial_key, initials_compatible, name_key, patronymic_key, surname_key
 
 # Ages are often rounded or counted from a different date: a year of slack either way.
 BIRTH_YEAR_SLACK = 1
@@ -37,6 +37,8 @@ class _Keys:
     record_id: int
     surname: str
     given: str  # name key, "" when only an initial is known
+    given_text: str  # as written, for comparing initials
+    order_free: frozenset[str]  # the block: the same whichever part a list wrote first
     given_initial: str
     patronymic: str  # key, "" when unknown or only an initial
     patronymic_initial: str
@@ -61,6 +63,10 @@ def _keys(item: LinkInput) -> _Keys | None:
         record_id=item.record_id,
         surname=surname_key(item.surname),
         given="" if given_is_initial else name_key(item.given_name),
+        given_text=item.given_name,
+        # surname_key on both parts: a woman's surname written where the given name should be
+        # still folds the same way (Абенова Асель = Асель Абенова).
+        order_free=frozenset((surname_key(item.surname), surname_key(item.given_name))),
         given_initial=initial_key(item.given_name),
         patronymic=(
             patronymic_key(item.patronymic) if item.patronymic and not patronymic_is_initial else ""
@@ -148,7 +154,7 @@ def cluster_by_rules(items: Iterable[LinkInput]) -> list[list[int]]:
             continue
         if keys.given:
             # Name order is free in the lists, so the block ignores which part is which.
-            full_blocks[frozenset((keys.surname, keys.given))].append(keys)
+            full_blocks[keys.order_free].append(keys)
         else:
             initial_only.append(keys)
 
@@ -163,7 +169,7 @@ def cluster_by_rules(items: Iterable[LinkInput]) -> list[list[int]]:
         candidates = [
             g
             for g in by_surname.get(keys.surname, [])
-            if g[0].given_initial == keys.given_initial
+            if initials_compatible(keys.given_text, g[0].given_text)
             and all(_compatible(keys, m) for m in g)
             and (
                 not keys.patronymic_initial

@@ -4,7 +4,10 @@ Lists write ``Торегожина Бахытжан`` (official order), ``Бақ
 ``ТОРЕГОЖИНА БАХЫТЖАН КАЙРАТОВНА``, ``Серикбаев Е.Б.`` (initials), ``Жағыпаров Ерлан Мұхтар
 ұлы`` (a two-word Kazakh patronymic). Parts are recognised by their endings; when nothing
 decides between two plain words, a first word with a surname ending is taken as the surname
-(official order), else the order "Given Surname" is assumed.
+(official order), else the order "Given Surname" is assumed ("Abzhan Makhambet" → surname
+Makhambet: a guess, which is why matching compares names in both orders).
+A Kazakh -ұлы/-қызы word beside a lone given name is a surname ("Бекжан Бекжанулы"); beside
+a surname it is the patronymic. Digits make a name cell a ParseError, never a name part.
 """
 
 from __future__ import annotations
@@ -38,6 +41,19 @@ _PATRONYMIC_SUFFIX_WORDS = {
     "ogly",
     "кизи",
 }
+# Kazakh patronymic forms that families also use as surnames ("Бекжанулы").
+_SURNAME_LIKE_PATRONYMIC = re.compile(
+    r"(?:ұлы|улы|uly|ulı|ogly|оглы|қызы|кызы|kyzy|qyzy|qızı)$", re.IGNORECASE
+)
+# Common surnames with no telling ending (Korean families of Kazakhstan, mostly): without
+# them "Ким Тимур" would be read as given name Ким.
+_PLAIN_SURNAMES = frozenset(
+    (
+        *("ким", "пак", "цой", "ли", "тен", "югай", "хегай", "огай", "когай", "шин", "хван"),
+        *("тян", "нам", "kim", "pak", "park", "tsoy", "tsoi", "li", "lee", "ten", "yugay"),
+        *("yugai", "khegay", "ogay", "kogay"),
+    )
+)
 _FEMALE_PATRONYMIC = re.compile(
     r"(?:овна|евна|ична|қызы|кызы|kyzy|qyzy|qızı|ovna|evna|ichna)$", re.IGNORECASE
 )
@@ -74,28 +90,75 @@ def _tidy(word: str) -> str:
     return word
 
 
+def _words(cleaned: str) -> list[str]:
+    """The words of a name; a bracketed aside ("Нурлан (Нуржан)") stays with the word before
+    it, so that nothing written is dropped and it never becomes a part of its own."""
+    words: list[str] = []
+    for token in re.findall(r"\([^)]*\)?|[^\s(]+", cleaned):
+        if token.startswith("(") and words:
+            words[-1] = f"{words[-1]} {token}"
+        elif any(c.isalpha() for c in token):
+            words.append(_tidy(token))
+        # else a dash or a stray mark between words: a separator, not part of a name
+    return words
+
+
+def _has_surname_ending(word: str) -> bool:
+    """Whether a word (not the patronymic) looks like a surname: -ов/-ова…, a Kazakh
+    -ұлы/-қызы form, or one of the common surnames without a telling ending."""
+    bare = word.split(" ")[0]
+    return (
+        (bool(_SURNAME_ENDINGS.search(bare)) and len(bare) > 4)
+        or bool(_SURNAME_LIKE_PATRONYMIC.search(bare))
+        or bare.casefold() in _PLAIN_SURNAMES
+    )
+
+
 def split_full_name(text: str) -> NameParts:
-    """Surname, given name and patronymic of a full name in any order (ParseError if empty)."""
+    """Surname, given name and patronymic of a full name in any order.
+
+    Raises ParseError when there is no name: empty text, no letters, or digits (a date or a
+    number in the name cell is a mistake a person should look at, not a part of a name).
+    """
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
     if not any(c.isalpha() for c in cleaned):
         raise ParseError("empty name" if not cleaned else f"not a name: {cleaned}")
+    if any(c.isdigit() for c in cleaned):
+        raise ParseError(f"not a name (it has digits): {cleaned}")
     # Initials written together ("Е.Б.") become separate words.
     cleaned = re.sub(r"(?<=\w)\.(?=\w)", ". ", cleaned)
-    words = [_tidy(w) for w in cleaned.replace(",", " ").split()]
-    # A two-word Kazakh patronymic: "Мұхтар ұлы" → "Мұхтар ұлы" as one part.
-    merged: list[str] = []
-    for word in words:
-        if merged and word.lower() in _PATRONYMIC_SUFFIX_WORDS:
-            merged[-1] = f"{merged[-1]} {word.lower()}"
+    # A two-word Kazakh patronymic ("Мұхтар ұлы") becomes one word of the name.
+    split_patronymic: set[int] = set()
+    words: list[str] = []
+    for word in _words(cleaned.replace(",", " ")):
+        if words and word.casefold() in _PATRONYMIC_SUFFIX_WORDS:
+            words[-1] = f"{words[-1]} {word.lower()}"
+            split_patronymic.add(len(words) - 1)
         else:
-            merged.append(word)
-    words = merged
+            words.append(word)
 
+    candidates = [
+        i
+        for i, word in enumerate(words)
+        if i in split_patronymic
+        or (_PATRONYMIC_ENDINGS.search(word.split(" ")[0]) and len(word.split(" ")[0]) > 5)
+    ]
     patronymic = ""
-    for i, word in enumerate(words):
-        if " " in word or (_PATRONYMIC_ENDINGS.search(word) and len(word) > 5):
-            patronymic = words.pop(i)
-            break
+    if candidates:
+        at = candidates[-1]  # "Бекжанулы Бекжан Маратович": the -ұлы word is a surname
+        if (
+            len(candidates) == 1
+            and len(words) == 2
+            and not any(_is_initial(w) for w in words)
+            and at not in split_patronymic
+            and _SURNAME_LIKE_PATRONYMIC.search(words[at])
+            and not _has_surname_ending(words[1 - at])
+        ):
+            # "Бекжан Бекжанулы": a Kazakh -ұлы/-қызы name beside a given name alone is a
+            # surname; since the 1990s many families use the patronymic form as one.
+            return NameParts(words[at], words[1 - at], "")
+        patronymic = words.pop(at)
+
     initials = [w for w in words if _is_initial(w)]
     names = [w for w in words if not _is_initial(w)]
     if initials:
@@ -110,7 +173,7 @@ def split_full_name(text: str) -> NameParts:
         return NameParts("", "", patronymic)
     if len(names) == 1:
         only = names[0]
-        if _SURNAME_ENDINGS.search(only) and len(only) > 4:
+        if _has_surname_ending(only):
             return NameParts(only, "", patronymic)
         return NameParts("", only, patronymic)
     surname_at = _surname_position(names)
@@ -124,7 +187,7 @@ def split_full_name(text: str) -> NameParts:
 
 
 def _surname_position(names: list[str]) -> int:
-    endings = [bool(_SURNAME_ENDINGS.search(w)) and len(w) > 4 for w in names]
+    endings = [_has_surname_ending(w) for w in names]
     if endings[0] and not all(endings):
         return 0
     if endings[-1] and not endings[0]:
@@ -144,6 +207,8 @@ def guess_sex(parts: NameParts) -> str:
         if _PATRONYMIC_ENDINGS.search(parts.patronymic):
             return "m"
     if parts.surname:
+        if _SURNAME_LIKE_PATRONYMIC.search(parts.surname):
+            return "f" if _FEMALE_PATRONYMIC.search(parts.surname) else "m"
         if _FEMALE_SURNAME.search(parts.surname):
             return "f"
         if _MALE_SURNAME.search(parts.surname):
