@@ -336,16 +336,33 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"a probability between 0 and 1, not {text}")
+    return value
+
+
 def cmd_link(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
     from tizim.linkage.services import link_records
 
-    result = link_records(actor="cli")
+    result = link_records(
+        threshold=args.threshold, backend=args.backend, full=args.full, actor="cli"
+    )
     print(
-        f"linked {result.records} records into {result.persons} persons ({result.merges} merges)",
+        f"link run #{result.run_id} ({args.backend}): {result.records} records "
+        f"({result.new_records} new), {result.pairs_scored} candidate pairs scored → "
+        f"{result.persons} persons; {result.records_moved} records moved; "
+        f"{result.queued} pairs queued for review",
         file=out,
     )
+    for note in result.notes:
+        print(f"  note: {note}", file=out)
     return EXIT_OK
 
 
@@ -487,7 +504,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("link", help="link records describing the same person into persons")
+    p = sub.add_parser(
+        "link",
+        help="link records describing the same person into persons (Splink)",
+        description="Score candidate pairs with a Splink model trained on the registry itself, "
+        "cluster them into persons at the threshold and queue uncertain pairs for review. "
+        "Incremental unless --full: persons settled by earlier runs stay whole and new records "
+        "join them. Reviewers' decisions always bind.",
+    )
+    p.add_argument(
+        "--threshold",
+        type=_probability,
+        default=0.8,
+        help="match probability at which two records become one person (default 0.8)",
+    )
+    p.add_argument("--backend", choices=["duckdb", "spark"], default="duckdb")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="re-decide every machine-made link, not only new records",
+    )
     p.set_defaults(func=cmd_link)
 
     p = sub.add_parser("serve", help="serve the staff web UI")

@@ -79,7 +79,11 @@ def load_demo(
                 file=out,
             )
         result = link_records(actor="demo")
-        print(f"  linked {result.records} records into {result.persons} persons", file=out)
+        print(
+            f"  linked {result.records} records into {result.persons} persons; "
+            f"{result.queued} uncertain pairs queued for review",
+            file=out,
+        )
         load_seed_claims()
         loaded = True
     else:

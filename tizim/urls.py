@@ -9,5 +9,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("imports/", include("tizim.intake.urls")),
+    path("linkage/", include("tizim.linkage.urls")),
     path("", include("tizim.registry.urls")),
 ]

@@ -1,45 +1,334 @@
-"""Linking records into persons (writes). The rules themselves live in ``tizim.core.linkage``."""
+"""Linking records into persons, and reviewers' decisions on pairs (writes).
+
+The model and the clustering are framework-free (``tizim.core.linkage``); this module feeds
+them the registry's records and reviewers' decisions, applies the clusters as one undoable
+membership change, and fills the review queue. Every write is audited.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from tizim.core.linkage.rules import LinkInput, cluster_by_rules
+from django.db import transaction
+from django.utils import timezone
+
+from tizim.audit.services import record_action
+from tizim.core.linkage.clustering import cluster_pairs
+from tizim.core.linkage.probabilistic import (
+    Backend,
+    LinkRecord,
+    ScoredPair,
+    local_spark_session,
+    train_and_score,
+)
+from tizim.linkage.models import CandidatePair, LinkRun, PairDecision
+from tizim.registry.models import Person, Record
 from tizim.registry.selectors import linkable_records
-from tizim.registry.services import gather_clusters
+from tizim.registry.services import (
+    RegistryError,
+    apply_clusters,
+    merge_persons,
+    split_records,
+    undo_change,
+)
+
+# Measured on the demo lists (docs/benchmarks.md): at 0.8 precision stays ≥ 0.98 while recall
+# is ≥ 0.94; pairs between REVIEW_FLOOR and the threshold go to reviewers instead.
+DEFAULT_THRESHOLD = 0.8
+REVIEW_FLOOR = 0.2
+
+
+class LinkageError(RegistryError):
+    """A linkage request that cannot be carried out (bad threshold, unknown backend, …)."""
 
 
 @dataclass(frozen=True)
 class LinkResult:
     """What a linkage run did."""
 
+    run_id: int
     records: int
+    new_records: int
+    pairs_scored: int
     persons: int
-    merges: int
+    records_moved: int
+    queued: int
+    notes: list[str] = field(default_factory=list)
 
 
-def link_records(*, actor: str = "") -> LinkResult:
-    """Run the rule-based linker over every usable record and gather each cluster into one
-    person, as one undoable change. It only joins, never splits; a split made by hand can be
-    re-joined by a later run (review decisions that bind linkage come with the Linkage issue).
+def _link_record(row: Mapping[str, Any]) -> LinkRecord:
+    return LinkRecord(
+        record_id=int(row["pk"]),
+        source=str(row["source__name"]),
+        surname=str(row["surname"]),
+        given_name=str(row["given_name"]),
+        patronymic=str(row["patronymic"]),
+        sex=str(row["sex"]),
+        birth_date=row["birth_date"],
+        birth_year_min=row["birth_year_min"],
+        birth_year_max=row["birth_year_max"],
+        place_code=str(row["place_code"]),
+        fate=str(row["fate"]),
+        event_date=row["event_date"],
+    )
+
+
+def current_decisions() -> dict[tuple[int, int], str]:
+    """The verdict that counts for every decided pair (the latest; withdrawn ones dropped)."""
+    latest: dict[tuple[int, int], str] = {}
+    for a, b, verdict in PairDecision.objects.order_by("id").values_list(
+        "record_a_id", "record_b_id", "verdict"
+    ):
+        latest[(a, b)] = verdict
+    return {
+        pair: verdict
+        for pair, verdict in latest.items()
+        if verdict in (PairDecision.Verdict.SAME, PairDecision.Verdict.DIFFERENT)
+    }
+
+
+def link_records(
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    backend: Backend = "duckdb",
+    full: bool = False,
+    actor: str = "",
+    spark: Any = None,
+) -> LinkResult:
+    """Score every usable record against the others, cluster at ``threshold`` and make the
+    registry's persons those clusters; queue the uncertain pairs for review.
+
+    Incremental by default: persons as an earlier run or a reviewer left them stay whole, and
+    records imported since the last run join them or each other. ``full`` re-decides every
+    link a machine made. Either way reviewers' decisions bind: an accepted pair stays
+    together, a rejected pair apart; no record is ever deleted, and the whole run is one
+    membership change that ``undo_change`` reverses.
     """
-    items = [
-        LinkInput(
-            record_id=int(str(r["pk"])),
-            surname=str(r["surname"]),
-            given_name=str(r["given_name"]),
-            patronymic=str(r["patronymic"]),
-            sex=str(r["sex"]),
-            birth_year_min=_int_or_none(r["birth_year_min"]),
-            birth_year_max=_int_or_none(r["birth_year_max"]),
-        )
-        for r in linkable_records()
+    if not 0.0 < threshold < 1.0:
+        raise LinkageError(f"threshold must be a probability between 0 and 1, not {threshold}")
+    if backend not in ("duckdb", "spark"):
+        raise LinkageError(f"unknown linkage backend {backend!r}; use duckdb or spark")
+    rows = list(linkable_records())
+    records = [_link_record(r) for r in rows]
+    person_of = {int(r["pk"]): r["person_id"] for r in rows}
+    previous = LinkRun.objects.filter(finished_at__isnull=False).order_by("-id").first()
+    seen_up_to = previous.last_record_id if previous and not full else 0
+    decisions = current_decisions()
+    must_link = [pair for pair, v in decisions.items() if v == PairDecision.Verdict.SAME]
+    cannot_link = [pair for pair, v in decisions.items() if v == PairDecision.Verdict.DIFFERENT]
+    # A re-imported row's versions are one row of one list: always one person.
+    must_link += [
+        (int(r["previous_version_id"]), int(r["pk"])) for r in rows if r["previous_version_id"]
     ]
-    clusters = cluster_by_rules(items)
-    change = gather_clusters(clusters, reason="rule-based linkage", actor=actor)
-    moved = change.opened.count() if change else 0
-    return LinkResult(records=len(items), persons=len(clusters), merges=moved)
+    settled: dict[int, list[int]] = defaultdict(list)
+    for record_id, person_id in person_of.items():
+        if record_id <= seen_up_to and person_id is not None:
+            settled[person_id].append(record_id)
+
+    if backend == "spark" and spark is None:
+        spark = local_spark_session(tempfile.mkdtemp(prefix="tizim-spark-"))
+    model = train_and_score(
+        records,
+        backend=backend,
+        labels=[(a, b, v == PairDecision.Verdict.SAME) for (a, b), v in decisions.items()],
+        spark=spark,
+    )
+    clustering = cluster_pairs(
+        person_of,
+        [(p.left, p.right, p.probability) for p in model.pairs],
+        threshold,
+        must_link=must_link,
+        cannot_link=cannot_link,
+        settled_groups=settled.values(),
+    )
+    with transaction.atomic():
+        run = LinkRun.objects.create(
+            actor=actor,
+            backend=backend,
+            mode=LinkRun.Mode.FULL if full else LinkRun.Mode.INCREMENTAL,
+            threshold=threshold,
+            records=len(records),
+            new_records=sum(1 for r in person_of if r > seen_up_to),
+            pairs_scored=len(model.pairs),
+            last_record_id=max(person_of, default=seen_up_to),
+            model_json=json.dumps(model.settings, ensure_ascii=False),
+            notes="\n".join(model.notes),
+        )
+        change = apply_clusters(
+            clustering.clusters, reason=f"linkage run #{run.pk} at p ≥ {threshold}", actor=actor
+        )
+        queued = _queue_for_review(run, model.pairs, clustering.refused, threshold, decisions)
+        run.change = change
+        run.records_moved = change.opened.count() if change else 0
+        run.queued = queued
+        run.persons_after = len(clustering.clusters)
+        run.finished_at = timezone.now()
+        run.save()
+        record_action(
+            "linkage.run",
+            actor=actor,
+            object_type="link_run",
+            object_id=run.pk,
+            details={
+                "backend": backend,
+                "mode": run.mode,
+                "threshold": threshold,
+                "records": run.records,
+                "records_moved": run.records_moved,
+                "queued": queued,
+            },
+        )
+    return LinkResult(
+        run_id=run.pk,
+        records=run.records,
+        new_records=run.new_records,
+        pairs_scored=run.pairs_scored,
+        persons=run.persons_after,
+        records_moved=run.records_moved,
+        queued=queued,
+        notes=model.notes,
+    )
 
 
-def _int_or_none(value: object) -> int | None:
-    return None if value is None else int(str(value))
+def _queue_for_review(
+    run: LinkRun,
+    pairs: Iterable[ScoredPair],
+    refused: Iterable[Any],
+    threshold: float,
+    decisions: Mapping[tuple[int, int], str],
+) -> int:
+    """Replace the pending queue with this run's uncertain pairs and refused joins."""
+    CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).update(
+        status=CandidatePair.Status.STALE
+    )
+    by_pair = {(p.left, p.right): p for p in pairs}
+    queue: dict[tuple[int, int], CandidatePair] = {}
+    for join in refused:
+        key = (min(join.left, join.right), max(join.left, join.right))
+        scored = by_pair.get(key)
+        if key in decisions or scored is None:
+            continue
+        # A refused join is a conflict between strong evidence: ask about it first.
+        queue[key] = _candidate(run, scored, priority=-scored.probability, why=join.reason)
+    for key, scored in by_pair.items():
+        if key in queue or key in decisions:
+            continue
+        if REVIEW_FLOOR <= scored.probability < threshold:
+            queue[key] = _candidate(
+                run,
+                scored,
+                priority=abs(scored.probability - 0.5),
+                why=f"uncertain: p = {scored.probability:.2f}",
+            )
+    CandidatePair.objects.bulk_create(queue.values(), batch_size=2000)
+    return len(queue)
+
+
+def _candidate(run: LinkRun, scored: ScoredPair, *, priority: float, why: str) -> CandidatePair:
+    return CandidatePair(
+        run=run,
+        record_a_id=scored.left,
+        record_b_id=scored.right,
+        probability=scored.probability,
+        match_weight=scored.match_weight,
+        priority=priority,
+        why_queued=why[:200],
+        contributions_json=json.dumps(
+            {k: [label, round(bf, 3)] for k, (label, bf) in scored.contributions.items()},
+            ensure_ascii=False,
+        ),
+    )
+
+
+def decide_pair(
+    record_a_id: int,
+    record_b_id: int,
+    verdict: str,
+    *,
+    actor: str = "",
+    note: str = "",
+) -> PairDecision:
+    """Record a reviewer's verdict on two records and make the registry agree with it.
+
+    ``same``: their persons are merged (if apart). ``different``: if they are one person, the
+    second record is split off into a person of its own. ``unsure``: nothing moves. Every later
+    linkage run keeps to the verdict; ``withdraw_decision`` reverses it.
+    """
+    if verdict not in PairDecision.Verdict.values or verdict == PairDecision.Verdict.WITHDRAWN:
+        raise LinkageError(f"unknown verdict {verdict!r}; use same, different or unsure")
+    a_id, b_id = sorted((record_a_id, record_b_id))
+    if a_id == b_id:
+        raise LinkageError("a record cannot be compared with itself")
+    with transaction.atomic():
+        found = {r.pk: r for r in Record.objects.filter(pk__in=(a_id, b_id))}
+        if len(found) != 2:
+            raise LinkageError("one of the two records does not exist")
+        a, b = found[a_id], found[b_id]
+        if a.quarantine_reason or b.quarantine_reason:
+            raise LinkageError("a quarantined record joins no person until its problem is fixed")
+        reason = f"review: {verdict}" + (f" — {note}" if note else "")
+        change = None
+        if verdict == PairDecision.Verdict.SAME and a.person_id != b.person_id:
+            keep, absorb = _bigger_first(a.person_id, b.person_id)
+            change = merge_persons(keep, absorb, reason=reason, actor=actor)
+        elif verdict == PairDecision.Verdict.DIFFERENT and a.person_id == b.person_id:
+            change = split_records([b.pk], reason=reason, actor=actor)
+        decision = PairDecision.objects.create(
+            record_a=a, record_b=b, verdict=verdict, actor=actor, note=note, change=change
+        )
+        CandidatePair.objects.filter(
+            record_a_id=a_id, record_b_id=b_id, status=CandidatePair.Status.PENDING
+        ).update(status=CandidatePair.Status.DECIDED)
+        record_action(
+            "linkage.decision",
+            actor=actor,
+            object_type="pair_decision",
+            object_id=decision.pk,
+            details={"records": [a_id, b_id], "verdict": verdict, "change": change and change.pk},
+        )
+    return decision
+
+
+def _bigger_first(person_a: int | None, person_b: int | None) -> tuple[Person, Person]:
+    persons = list(Person.objects.filter(pk__in=(person_a, person_b)))
+    persons.sort(key=lambda p: (-p.records.count(), p.pk))
+    return persons[0], persons[1]
+
+
+def withdraw_decision(decision: PairDecision, *, actor: str = "", note: str = "") -> PairDecision:
+    """Take a verdict back: the merge or split it caused is undone and later runs are free to
+    decide the pair again."""
+    with transaction.atomic():
+        latest = (
+            PairDecision.objects.filter(
+                record_a_id=decision.record_a_id, record_b_id=decision.record_b_id
+            )
+            .order_by("-id")
+            .first()
+        )
+        if latest is None or latest.pk != decision.pk:
+            raise LinkageError("only the latest decision on a pair can be withdrawn")
+        if decision.verdict == PairDecision.Verdict.WITHDRAWN:
+            raise LinkageError("this decision was already withdrawn")
+        if decision.change is not None and decision.change.undone_by_id is None:
+            undo_change(decision.change, reason=f"decision #{decision.pk} withdrawn", actor=actor)
+        withdrawn = PairDecision.objects.create(
+            record_a_id=decision.record_a_id,
+            record_b_id=decision.record_b_id,
+            verdict=PairDecision.Verdict.WITHDRAWN,
+            actor=actor,
+            note=note,
+        )
+        record_action(
+            "linkage.withdraw",
+            actor=actor,
+            object_type="pair_decision",
+            object_id=withdrawn.pk,
+            details={"withdraws": decision.pk},
+        )
+    return withdrawn

@@ -228,10 +228,15 @@ def linkable_records() -> Iterator[Mapping[str, Any]]:
             "given_name",
             "patronymic",
             "sex",
+            "birth_date",
             "birth_year_min",
             "birth_year_max",
             "place_code",
+            "fate",
+            "event_date",
             "person_id",
+            "previous_version_id",
+            "source__name",
         )
         .order_by("pk")
         .iterator(chunk_size=5000)

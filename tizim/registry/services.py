@@ -635,6 +635,55 @@ def gather_clusters(
     return change
 
 
+def apply_clusters(
+    clusters: Iterable[Sequence[int]], *, reason: str = "", actor: str = ""
+) -> LinkChange | None:
+    """Make persons exactly the given clusters of records, as one undoable change: clusters
+    are joined and, unlike ``gather_clusters``, records a cluster leaves out are split off.
+
+    Each cluster keeps the person that holds most of its records (bigger clusters choose
+    first), so public ids stay as stable as the clustering allows; a cluster whose records'
+    persons are all taken gets a new person. Records not named in any cluster are untouched.
+    """
+    with transaction.atomic():
+        wanted = sorted((list(c) for c in clusters if c), key=len, reverse=True)
+        current: dict[int, int | None] = {}
+        for chunk in _chunks([r for c in wanted for r in c], 5000):
+            current.update(Record.objects.filter(pk__in=chunk).values_list("pk", "person_id"))
+        taken: set[int] = set()
+        moves: dict[int, int] = {}
+        for cluster in wanted:
+            held = Counter(current[r] for r in cluster if current.get(r) is not None)
+            # ties go to the older person, so a re-run with the same clusters moves nothing
+            choices = sorted(held.items(), key=lambda kv: (-kv[1], kv[0]))
+            target = next((p for p, _ in choices if p not in taken), None)
+            if target is None:
+                if all(current.get(r) is None for r in cluster):
+                    continue  # quarantined or unknown records: not ours to place
+                target = Person.objects.create().pk
+            taken.add(target)
+            for record_id in cluster:
+                if current.get(record_id) is not None and current[record_id] != target:
+                    moves[record_id] = target
+        if not moves:
+            return None
+        change = LinkChange.objects.create(kind=LinkChange.Kind.LINK, reason=reason, actor=actor)
+        _reassign(moves, change)
+        record_action(
+            "person.link",
+            actor=actor,
+            object_type="link_change",
+            object_id=change.pk,
+            details={"records_moved": len(moves), "reason": reason},
+        )
+    return change
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def _reassign(moves: dict[int, int], change: LinkChange) -> None:
     """Close the current memberships of the records in ``moves`` and open new ones with the
     given persons, in bulk; then refresh every person touched."""

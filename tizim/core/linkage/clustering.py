@@ -1,0 +1,168 @@
+"""Clustering scored pairs into persons, under reviewers' constraints and without chaining.
+
+Splink's own clustering is connected components: one weak link between two strong clusters
+joins them (Splink #1824, #2653), and an initials-only entry (``Кулжанов Е.Е.``) that fits two
+different men would make them one person. Here pairs are taken strongest first and two clusters
+are joined only when
+
+* the pair's probability reaches the threshold,
+* no reviewer said two of their records are different people (a cannot-link),
+* when a cluster already holds several records, the *mean* probability over every scored pair
+  between the two reaches the threshold too (average linkage: one bridge is not enough, so an
+  initials-only entry cannot chain two different men into one),
+* neither cluster is frozen against the other (incremental linking: two persons settled by an
+  earlier run are not joined by a later one; only new records join them).
+
+What was refused is returned too, so the review queue can show it: a refused join is exactly
+the question a human should answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RefusedJoin:
+    """A pair above the threshold whose clusters were kept apart, and why."""
+
+    left: int
+    right: int
+    probability: float
+    reason: str
+
+
+@dataclass
+class Clustering:
+    """Clusters of record ids (each sorted, singletons included) and the refused joins."""
+
+    clusters: list[list[int]]
+    refused: list[RefusedJoin] = field(default_factory=list)
+
+
+class _Clusters:
+    def __init__(self, record_ids: Iterable[int]) -> None:
+        self.parent: dict[int, int] = {}
+        self.members: dict[int, list[int]] = {}
+        self.settled: dict[int, bool] = {}
+        for record_id in record_ids:
+            self.parent[record_id] = record_id
+            self.members[record_id] = [record_id]
+            self.settled[record_id] = False
+
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        self.settled[ra] = self.settled[ra] or self.settled.pop(rb)
+        return ra
+
+
+def cluster_pairs(
+    record_ids: Iterable[int],
+    pairs: Iterable[tuple[int, int, float]],
+    threshold: float,
+    *,
+    must_link: Iterable[tuple[int, int]] = (),
+    cannot_link: Iterable[tuple[int, int]] = (),
+    settled_groups: Iterable[Sequence[int]] = (),
+) -> Clustering:
+    """Cluster records from scored pairs ``(left, right, probability)``.
+
+    ``must_link``: pairs reviewers accepted (always together, before anything else).
+    ``cannot_link``: pairs reviewers rejected (never together, whatever the scores).
+    ``settled_groups``: persons an earlier run or a reviewer settled; each stays whole, and two
+    settled groups are never joined here (that is a reviewer's decision, so it is refused and
+    reported). Record ids in pairs or constraints that are not in ``record_ids`` are ignored.
+    """
+    clusters = _Clusters(record_ids)
+    known = clusters.parent.keys()
+    forbidden: dict[int, set[int]] = defaultdict(set)
+    for a, b in cannot_link:
+        if a in known and b in known and a != b:
+            forbidden[a].add(b)
+            forbidden[b].add(a)
+    refused: list[RefusedJoin] = []
+
+    for group in settled_groups:
+        present = [r for r in group if r in known]
+        for other in present[1:]:
+            clusters.union(present[0], other)
+        if present:
+            clusters.settled[clusters.find(present[0])] = True
+    for a, b in must_link:
+        if a in known and b in known:
+            if _conflicts(clusters, forbidden, a, b):
+                refused.append(RefusedJoin(a, b, 1.0, "accepted pair conflicts with a rejection"))
+            else:
+                clusters.union(a, b)
+
+    scored: dict[tuple[int, int], float] = {}
+    for a, b, probability in pairs:
+        if a in known and b in known and a != b:
+            key = (a, b) if a < b else (b, a)
+            scored[key] = max(probability, scored.get(key, 0.0))
+    for (a, b), probability in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
+        if probability < threshold:
+            break
+        ra, rb = clusters.find(a), clusters.find(b)
+        if ra == rb:
+            continue
+        reason = _refusal(clusters, forbidden, scored, ra, rb, threshold)
+        if reason:
+            refused.append(RefusedJoin(a, b, probability, reason))
+        else:
+            clusters.union(ra, rb)
+    return Clustering(
+        clusters=sorted(sorted(m) for m in clusters.members.values()),
+        refused=refused,
+    )
+
+
+def _conflicts(clusters: _Clusters, forbidden: dict[int, set[int]], a: int, b: int) -> bool:
+    ra, rb = clusters.find(a), clusters.find(b)
+    if ra == rb:
+        return False
+    small, large = sorted((clusters.members[ra], clusters.members[rb]), key=len)
+    large_set = set(large)
+    return any(forbidden.get(r, set()) & large_set for r in small)
+
+
+def _refusal(
+    clusters: _Clusters,
+    forbidden: dict[int, set[int]],
+    scored: dict[tuple[int, int], float],
+    ra: int,
+    rb: int,
+    threshold: float,
+) -> str:
+    if clusters.settled[ra] and clusters.settled[rb]:
+        return "both persons were settled earlier; joining them is a reviewer's decision"
+    members_a, members_b = clusters.members[ra], clusters.members[rb]
+    if _conflicts(clusters, forbidden, ra, rb):
+        return "a reviewer marked records of these persons as different people"
+    if len(members_a) > 1 or len(members_b) > 1:
+        cross = [
+            scored.get((x, y) if x < y else (y, x), 0.0)
+            for x in members_a
+            for y in members_b
+            if ((x, y) if x < y else (y, x)) in scored
+        ]
+        mean = sum(cross) / len(cross)
+        if mean < threshold:
+            return f"only {mean:.2f} on average between the two groups' records"
+    return ""

@@ -1,0 +1,638 @@
+"""Probabilistic record linkage on Splink: one person across lists, scripts and spellings.
+
+The model is Fellegi–Sunter as Splink implements it. What tizim adds is the *features*: every
+name part is compared through the canonical keys of ``tizim.core.names`` (so Бақытжан,
+Бахытжан, Bakhytzhan and Baqytjan are one value before any string distance is taken), with
+surname gender forms folded (a sister shares her brother's surname key; ``sex`` tells them
+apart), patronymics reduced to the father's name in either language, initials compared with
+full names, name order free, and ages read as birth-year ranges. Term-frequency adjustments on
+the exact name levels make a rare surname weigh more than Ахметов.
+
+The module imports no Django. ``features_frame`` turns ``LinkRecord``s into the table Splink
+reads; ``train_and_score`` trains the model (EM without labels, then m from reviewers' labels
+when there are any) and scores candidate pairs on DuckDB or Spark; clustering lives in
+``tizim.core.linkage.clustering``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from tizim.core.names import initial_key, name_key, patronymic_key, surname_key
+from tizim.core.places import place_by_code
+
+if TYPE_CHECKING:  # pragma: no cover - heavy imports only where used
+    import pandas as pd
+
+Backend = Literal["duckdb", "spark"]
+
+# Probability of a match below which a scored pair is dropped. Low on purpose: clustering needs
+# the strong *disagreements* between records too (they stop a chain joining two people), and
+# the blocking rules already bound the number of pairs.
+KEEP_PAIRS_ABOVE = 1e-9
+
+
+# Below this many records the registry's own data cannot train a model (EM needs many
+# duplicate pairs; u needs many random ones): the prior model is used instead.
+MIN_RECORDS_TO_TRAIN = 500
+# Below this many accepted pairs, reviewers' labels are too few to re-estimate m from.
+MIN_LABELS_FOR_M = 20
+# The smallest m a level keeps after training (see ``floor_m_probabilities``).
+M_FLOOR = 0.002
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    """What the linker reads of one record (parsed fields, never raw values)."""
+
+    record_id: int
+    source: str = ""
+    surname: str = ""
+    given_name: str = ""
+    patronymic: str = ""
+    sex: str = ""
+    birth_date: datetime.date | None = None
+    birth_year_min: int | None = None
+    birth_year_max: int | None = None
+    place_code: str = ""
+    fate: str = ""
+    event_date: datetime.date | None = None
+    # Other identifying columns a list may carry (a national id, an address): compared exactly
+    # (``id_*``) or by string distance (``text_*``); the evaluation on FEBRL uses them.
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    """A candidate pair with the model's verdict and each comparison's share of it."""
+
+    left: int
+    right: int
+    probability: float
+    match_weight: float
+    # comparison name → (level label, match weight it contributed: log2 of its Bayes factor)
+    contributions: Mapping[str, tuple[str, float]]
+
+
+@dataclass
+class LinkageModel:
+    """The outcome of training and scoring: pairs, the trained parameters, notes."""
+
+    pairs: list[ScoredPair]
+    settings: dict[str, Any]
+    notes: list[str]
+
+
+def _is_initial(part: str) -> bool:
+    letters = sum(1 for c in part if c.isalpha())
+    return 0 < letters <= 1 or (part.strip().endswith(".") and letters <= 2)
+
+
+def _or_none(text: str) -> str | None:
+    return text or None
+
+
+# Fates one person's records may well disagree on, because they were written on different days
+# of one story (missing → detained → charged → released) or by people who knew different parts.
+_FATE_GROUPS = {
+    "missing": "whereabouts",
+    "disappeared": "whereabouts",
+    "found": "whereabouts",
+    "detained": "custody",
+    "arrested": "custody",
+    "charged": "custody",
+    "convicted": "custody",
+    "released": "custody",
+    "killed": "death",
+    "died_in_custody": "death",
+    "injured": "injury",
+}
+
+
+def _region_of(place_code: str) -> str:
+    """The region a place lies in (a region is its own); a place outside the gazetteer is its
+    own region, so that it is still compared."""
+    if not place_code:
+        return ""
+    try:
+        place = place_by_code(place_code)
+    except KeyError:
+        return place_code
+    return place.region or place.code
+
+
+def features_row(record: LinkRecord) -> dict[str, Any]:
+    """The comparison columns of one record: keys, initials, years, place, fate, dates."""
+    surname, given, patronymic = record.surname, record.given_name, record.patronymic
+    given_full = bool(given) and not _is_initial(given)
+    patronymic_full = bool(patronymic) and not _is_initial(patronymic)
+    sn = surname_key(surname) if surname and not _is_initial(surname) else ""
+    gn = name_key(given) if given_full else ""
+    # Name order free: the two main parts as a set, each folded as a surname, so that a woman's
+    # surname written where the given name belongs still meets itself (Абенова Асель).
+    pair = sorted(k for k in (sn, surname_key(given) if given_full else "") if k)
+    years_min, years_max = record.birth_year_min, record.birth_year_max
+    if record.birth_date is not None:
+        years_min = years_max = record.birth_date.year
+    row: dict[str, Any] = {
+        "unique_id": record.record_id,
+        "source": record.source,
+        "sn": _or_none(sn),
+        "sn_form": _or_none(name_key(surname) if sn else ""),
+        "gn": _or_none(gn),
+        "gi": _or_none(initial_key(given) if given else ""),
+        "pn": _or_none(patronymic_key(patronymic) if patronymic_full else ""),
+        "pi": _or_none(initial_key(patronymic) if patronymic else ""),
+        "names": _or_none(" ".join(pair) if len(pair) == 2 else ""),
+        # Ends of the surname key, for blocking pairs whose surname has a typo at the start
+        # (Лбедев, Lebedev) or whose given name was cut to an initial.
+        "sn_tail": _or_none(sn[-4:] if len(sn) >= 5 else ""),
+        "sex": _or_none(record.sex),
+        "bd": record.birth_date.isoformat() if record.birth_date else None,
+        "by_min": years_min,
+        "by_max": years_max,
+        "place": _or_none(record.place_code),
+        "region": _or_none(_region_of(record.place_code)),
+        "fate": _or_none(record.fate),
+        "fate_group": _or_none(_FATE_GROUPS.get(record.fate, record.fate)),
+        "ev": record.event_date.isoformat() if record.event_date else None,
+    }
+    for name, value in record.extra.items():
+        row[name] = _or_none(value.strip().lower())
+    return row
+
+
+def features_frame(records: Iterable[LinkRecord]) -> pd.DataFrame:
+    """The table Splink links: one row per record, the columns of ``features_row``."""
+    import pandas as pd
+
+    rows = [features_row(r) for r in records]
+    frame = pd.DataFrame.from_records(rows)
+    if frame.empty:
+        frame = pd.DataFrame(columns=list(features_row(LinkRecord(0)).keys()))
+    for column in ("by_min", "by_max"):
+        frame[column] = frame[column].astype("Int64")
+    frame["unique_id"] = frame["unique_id"].astype("int64")
+    return frame
+
+
+def _swapped_level() -> Any:
+    import splink.comparison_level_library as cll
+
+    # EM never sees swapped pairs inside its blocks (they disagree on the blocked column), so
+    # m is set: about one true pair in fifty has its names in the other order (measured on the
+    # demo lists); u still comes from random pairs.
+    return cll.CustomLevel(
+        "names_l = names_r", label_for_charts="same names, other order"
+    ).configure(m_probability=0.02, fix_m_probability=True)
+
+
+def _name_comparison(column: str, label: str, *, swap: bool) -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    levels: list[Any] = [
+        cll.NullLevel(column),
+        cll.ExactMatchLevel(column, term_frequency_adjustments=True),
+    ]
+    if swap:
+        # The same two names in the other order: a list wrote the surname first.
+        levels.append(_swapped_level())
+    levels += [
+        cll.JaroWinklerLevel(column, 0.92),
+        cll.JaroWinklerLevel(column, 0.8),
+        cll.ElseLevel(),
+    ]
+    return cl.CustomComparison(levels, output_column_name=label)
+
+
+def _given_comparison() -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    return cl.CustomComparison(
+        [
+            cll.NullLevel("gi"),
+            cll.ExactMatchLevel("gn", term_frequency_adjustments=True),
+            _swapped_level(),
+            cll.JaroWinklerLevel("gn", 0.92),
+            # An initial (Е.) beside a full name starting with the same sound (Ерлан).
+            cll.CustomLevel(
+                "(gn_l IS NULL OR gn_r IS NULL) AND gi_l = gi_r",
+                label_for_charts="initial fits",
+            ),
+            cll.JaroWinklerLevel("gn", 0.8),
+            cll.ElseLevel(),
+        ],
+        output_column_name="given_name",
+    )
+
+
+def _patronymic_comparison() -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    return cl.CustomComparison(
+        [
+            cll.NullLevel("pi"),
+            cll.ExactMatchLevel("pn"),
+            cll.JaroWinklerLevel("pn", 0.9),
+            cll.CustomLevel(
+                "(pn_l IS NULL OR pn_r IS NULL) AND pi_l = pi_r",
+                label_for_charts="initial fits",
+            ),
+            cll.ElseLevel(),
+        ],
+        output_column_name="patronymic",
+    )
+
+
+def _birth_comparison() -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    overlap = "by_min_l <= by_max_r AND by_min_r <= by_max_l"
+    return cl.CustomComparison(
+        [
+            cll.NullLevel("by_min"),
+            cll.ExactMatchLevel("bd"),
+            cll.CustomLevel(
+                f"{overlap} AND by_max_l - by_min_l <= 1 AND by_max_r - by_min_r <= 1",
+                label_for_charts="same birth year (or an age that fits it)",
+            ),
+            # Ages are rounded, counted from another day, or guessed by a relative.
+            cll.CustomLevel(
+                "by_min_l - 2 <= by_max_r AND by_min_r - 2 <= by_max_l",
+                label_for_charts="birth years within 2",
+            ),
+            cll.CustomLevel(
+                "by_min_l - 6 <= by_max_r AND by_min_r - 6 <= by_max_l",
+                label_for_charts="birth years within 6",
+            ),
+            cll.ElseLevel(),
+        ],
+        output_column_name="birth",
+    )
+
+
+def _event_comparison() -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    return cl.CustomComparison(
+        [
+            cll.NullLevel("ev"),
+            # Only the same day: one person's lists usually report different days of one
+            # story (detained on the 6th, charged on the 10th), so "near" says little.
+            cll.ExactMatchLevel("ev"),
+            cll.ElseLevel(),
+        ],
+        output_column_name="event_date",
+    )
+
+
+def _place_comparison() -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    # A town on one list is often its region on another (the official list named regions).
+    return cl.CustomComparison(
+        [
+            cll.NullLevel("region"),
+            cll.ExactMatchLevel("place"),
+            cll.ExactMatchLevel("region"),
+            cll.ElseLevel(),
+        ],
+        output_column_name="place",
+    )
+
+
+def _fate_comparison() -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    return cl.CustomComparison(
+        [
+            cll.NullLevel("fate"),
+            cll.ExactMatchLevel("fate"),
+            cll.ExactMatchLevel("fate_group"),
+            cll.ElseLevel(),
+        ],
+        output_column_name="fate",
+    )
+
+
+def _categorical(column: str) -> Any:
+    import splink.comparison_library as cl
+
+    return cl.ExactMatch(column)
+
+
+def _extra_comparisons(extra_columns: Sequence[str]) -> list[Any]:
+    import splink.comparison_library as cl
+
+    comparisons: list[Any] = []
+    for column in extra_columns:
+        if column.startswith("id_"):
+            comparisons.append(cl.ExactMatch(column))
+        else:
+            comparisons.append(cl.JaroWinklerAtThresholds(column, [0.95, 0.85]))
+    return comparisons
+
+
+# Candidate pairs: any one of these equalities puts a pair before the model. Together they
+# keep the pairs a list could plausibly share (a misspelt surname still meets its given name
+# and birth year; an initials-only entry meets every full name with its surname) while the
+# number of pairs stays near-linear in the number of records.
+BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
+    ("sn", "gi"),
+    ("names",),
+    ("gn", "by_min"),
+    ("gn", "pn"),
+    ("gn", "sn_tail"),
+    ("sn", "by_min"),
+)
+
+
+def build_settings(extra_columns: Sequence[str] = ()) -> Any:
+    """Splink settings for deduplicating tizim records (one table, all sources together)."""
+    from splink import SettingsCreator, block_on
+
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=[
+            _name_comparison("sn", "surname", swap=True),
+            _given_comparison(),
+            _patronymic_comparison(),
+            _birth_comparison(),
+            _categorical("sex"),
+            _place_comparison(),
+            _event_comparison(),
+            _fate_comparison(),
+            *_extra_comparisons(extra_columns),
+        ],
+        # A shared identifier (a national id number, say) makes a candidate pair by itself.
+        blocking_rules_to_generate_predictions=[
+            *(block_on(*rule) for rule in BLOCKING_RULES),
+            *(block_on(c) for c in extra_columns if c.startswith("id_")),
+        ],
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=False,
+        additional_columns_to_retain=[],
+    )
+
+
+def local_spark_session(work_dir: str, *, cores: int = 2, memory: str = "2g") -> Any:
+    """A local Spark session set up for Splink: its similarity functions' jar on the class
+    path, a checkpoint directory (Splink breaks lineage by checkpointing), no web UI."""
+    from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
+
+    session = (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName("tizim-link")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", str(cores * 2))
+        .config("spark.driver.memory", memory)
+        .config("spark.local.dir", work_dir)
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    session.sparkContext.setCheckpointDir(work_dir)
+    return session
+
+
+def _db_api(backend: Backend, spark: Any = None) -> Any:
+    if backend == "duckdb":
+        from splink import DuckDBAPI
+
+        return DuckDBAPI()
+    if backend == "spark":
+        from splink import SparkAPI
+
+        if spark is None:
+            raise ValueError("the Spark backend needs a SparkSession")
+        return SparkAPI(spark_session=spark)
+    raise ValueError(f"unknown linkage backend {backend!r}; use duckdb or spark")
+
+
+def train_and_score(
+    records: Sequence[LinkRecord] | pd.DataFrame,
+    *,
+    backend: Backend = "duckdb",
+    labels: Iterable[tuple[int, int, bool]] = (),
+    spark: Any = None,
+    seed: int = 2022,
+    max_pairs_for_u: float = 2e6,
+    keep_above: float = KEEP_PAIRS_ABOVE,
+) -> LinkageModel:
+    """Train the model on ``records`` and return every candidate pair scored above
+    ``keep_above``.
+
+    Unsupervised first: u from random pairs, the prior from pairs that agree on surname,
+    given name and birth year, m by expectation maximisation in two rounds (blocked on surname,
+    then on given name and birth year, so each comparison is trained in one of them).
+    ``labels`` — reviewers' (record, record, same person?) decisions — then re-estimate m
+    from the accepted pairs when there are enough of them.
+    """
+    import pandas as pd
+    from splink import Linker
+
+    frame = records if isinstance(records, pd.DataFrame) else features_frame(records)
+    notes: list[str] = []
+    if len(frame) < 2:
+        return LinkageModel(pairs=[], settings={}, notes=["fewer than two records to link"])
+    extra = [c for c in frame.columns if c.startswith(("id_", "text_"))]
+    db_api = _db_api(backend, spark)
+    table = db_api.register(frame)
+    if len(frame) < MIN_RECORDS_TO_TRAIN and not extra:
+        # Too few records for EM (or even for u): score with the model trained on the demo
+        # lists, without name-frequency adjustments a handful of records cannot support.
+        settings = prior_model(len(frame))
+        notes.append(
+            f"{len(frame)} records: fewer than {MIN_RECORDS_TO_TRAIN}, so the parameters "
+            "trained on the demo lists are used"
+        )
+        linker = Linker(table, settings, log_level=logging.ERROR)
+    else:
+        linker = Linker(table, build_settings(extra), log_level=logging.ERROR)
+        linker = _train_unsupervised(linker, table, seed, max_pairs_for_u, notes)
+    accepted = [(a, b) for a, b, same in labels if same]
+    if len(accepted) >= MIN_LABELS_FOR_M:
+        label_frame = pd.DataFrame(
+            [
+                {
+                    "unique_id_l": a,
+                    "source_dataset_l": table.templated_name,
+                    "unique_id_r": b,
+                    "source_dataset_r": table.templated_name,
+                    "clerical_match_score": 1.0,
+                }
+                for a, b in accepted
+            ]
+        )
+        before = linker.misc.save_model_to_json()
+        try:
+            linker.training.estimate_m_from_pairwise_labels(db_api.register(label_frame))
+            notes.append(f"m re-estimated from {len(accepted)} pairs reviewers accepted")
+        except Exception as error:  # as above
+            notes.append(f"reviewers' labels not used: {error}")
+            linker = Linker(table, before, log_level=logging.ERROR)
+    trained = floor_m_probabilities(linker.misc.save_model_to_json(), notes)
+    linker = Linker(table, trained, log_level=logging.ERROR)
+    predictions = linker.inference.predict(threshold_match_probability=keep_above)
+    settings = linker.misc.save_model_to_json()
+    pairs = _scored_pairs(predictions.as_pandas_dataframe(), settings)
+    _check_parameters(settings, notes)
+    return LinkageModel(pairs=pairs, settings=settings, notes=notes)
+
+
+def _level_weights(settings: Mapping[str, Any]) -> dict[str, list[tuple[float, str]]]:
+    """Each comparison's levels as (match weight, label): Splink 5 reports a pair's weight per
+    comparison but not its level, so the level is the one whose weight it is."""
+    levels: dict[str, list[tuple[float, str]]] = {}
+    for comparison in settings["comparisons"]:
+        found: list[tuple[float, str]] = []
+        for level in comparison["comparison_levels"]:
+            label = str(level.get("label_for_charts", ""))
+            if level.get("is_null_level"):
+                found.append((0.0, label))
+                continue
+            m, u = level.get("m_probability"), level.get("u_probability")
+            if m and u:
+                found.append((math.log2(m / u), label))
+        levels[comparison["output_column_name"]] = found
+    return levels
+
+
+def _level_of(weight: float, levels: Sequence[tuple[float, str]]) -> str:
+    if not levels:
+        return ""
+    best = min(levels, key=lambda level: abs(level[0] - weight))
+    return best[1] if abs(best[0] - weight) < 1e-6 else ""
+
+
+def floor_m_probabilities(settings: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """Raise every trained m below ``M_FLOOR`` to it.
+
+    EM on lists where a level never occurs among true matches drives its m to 0, and then one
+    disagreement (a sex mistyped, an age off by two) vetoes a pair with a weight of −100 bits,
+    whatever else agrees. Real lists have such slips; the floor caps one field's veto at about
+    log2(M_FLOOR / u), −6 to −10 bits.
+    """
+    raised = 0
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            m = level.get("m_probability")
+            if not level.get("is_null_level") and m is not None and m < M_FLOOR:
+                level["m_probability"] = M_FLOOR
+                raised += 1
+    if raised:
+        notes.append(f"{raised} m probabilities raised to the floor {M_FLOOR}")
+    return settings
+
+
+def _train_unsupervised(
+    linker: Any, table: Any, seed: int, max_pairs_for_u: float, notes: list[str]
+) -> Any:
+    from splink import Linker, block_on
+
+    try:
+        linker.training.estimate_probability_two_random_records_match(
+            [block_on("sn", "gn", "by_min"), block_on("names", "by_min")], recall=0.8
+        )
+    except ValueError as error:  # more exact agreements than the recall allows: tiny data
+        notes.append(f"prior probability of a match left at its default: {error}")
+    linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs_for_u, seed=seed)
+    for columns in (("sn",), ("gn", "by_min")):
+        before = linker.misc.save_model_to_json()
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                block_on(*columns), fix_probability_two_random_records_match=True
+            )
+        except Exception as error:  # Splink raises plain Exceptions here
+            # A failed round leaves the linker without the comparisons it had set aside:
+            # start again from the model as it was before the round.
+            notes.append(f"EM blocked on {' and '.join(columns)} failed: {error}")
+            linker = Linker(table, before, log_level=logging.ERROR)
+    return linker
+
+
+PRIOR_MODEL_PATH = Path(__file__).with_name("prior_model.json")
+
+
+def prior_model(records: int) -> dict[str, Any]:
+    """The model trained on the demo lists (``python -m tizim.core.linkage.prior`` writes it),
+    for registries too small to train their own: name-frequency adjustments off, and the prior
+    probability of a match set for ``records`` records (about one duplicate pair per two
+    records, as on real overlapping lists)."""
+    settings: dict[str, Any] = json.loads(PRIOR_MODEL_PATH.read_text(encoding="utf-8"))
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            level.pop("tf_adjustment_column", None)
+            level.pop("tf_adjustment_weight", None)
+    pairs = max(records * (records - 1) / 2, 1)
+    settings["probability_two_random_records_match"] = min(0.5, max(records / 2, 1) / pairs)
+    return settings
+
+
+def _scored_pairs(frame: pd.DataFrame, settings: Mapping[str, Any]) -> list[ScoredPair]:
+    levels = _level_weights(settings)
+    pairs: list[ScoredPair] = []
+    columns = set(frame.columns)
+    for row in frame.itertuples(index=False):
+        values = row._asdict()
+        contributions: dict[str, tuple[str, float]] = {}
+        for name, options in levels.items():
+            weight = _number(values.get(f"mw_{name}"))
+            adjustment = (
+                _number(values.get(f"mw_tf_adj_{name}")) if f"mw_tf_adj_{name}" in columns else 0.0
+            )
+            label = _level_of(weight, options)
+            if adjustment:
+                label += f" (name frequency {adjustment:+.1f})"
+            contributions[name] = (label, weight + adjustment)
+        left, right = int(values["unique_id_l"]), int(values["unique_id_r"])
+        if left > right:
+            left, right = right, left
+        pairs.append(
+            ScoredPair(
+                left=left,
+                right=right,
+                probability=float(values["match_probability"]),
+                match_weight=float(values["match_weight"]),
+                contributions=contributions,
+            )
+        )
+    return pairs
+
+
+def _number(value: object) -> float:
+    if value is None:
+        return 0.0
+    number = float(str(value))
+    return 0.0 if math.isnan(number) else number
+
+
+def _check_parameters(settings: Mapping[str, Any], notes: list[str]) -> None:
+    """Splink's EM can stop with an m or u stuck at 0 (Splink #161): say so, loudly."""
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            if level.get("is_null_level"):
+                continue
+            for key in ("m_probability", "u_probability"):
+                value = level.get(key)
+                if value is None:
+                    notes.append(
+                        f"{comparison['output_column_name']} / "
+                        f"{level.get('label_for_charts', '?')}: {key} not trained"
+                    )
