@@ -31,11 +31,9 @@ import splink.comparison_library as cl
 from anyascii import anyascii
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
-from tizim.core.demo import generate_demo
-from tizim.core.headers import map_headers
 from tizim.core.linkage.clustering import cluster_pairs
+from tizim.core.linkage.prior import demo_link_records
 from tizim.core.linkage.probabilistic import LinkRecord, train_and_score
-from tizim.core.rows import parse_row
 
 THRESHOLD = 0.8
 
@@ -100,42 +98,6 @@ def _fold(text: str) -> str | None:
 
 
 # --- the demo lists -------------------------------------------------------------------------
-
-
-def demo_records(persons: int, seed: int) -> tuple[list[LinkRecord], dict[int, object]]:
-    """The demo lists parsed by the importer's own row parser, with the generator's truth."""
-    demo = generate_demo(persons=persons, seed=seed)
-    records: list[LinkRecord] = []
-    truth: dict[int, object] = {}
-    for source in demo.sources:
-        if source.name == "ngo-sheet-week2":
-            continue
-        column_map = map_headers(source.headers)
-        for number, cells in enumerate(source.rows, start=2):
-            person = demo.truth.get((source.name, number))
-            row = parse_row(source.headers, cells, column_map, reference_date=source.obtained)
-            if person is None or row.problems:
-                continue
-            f = row.fields
-            record_id = len(records)
-            records.append(
-                LinkRecord(
-                    record_id=record_id,
-                    source=source.name,
-                    surname=str(f.get("surname", "")),
-                    given_name=str(f.get("given_name", "")),
-                    patronymic=str(f.get("patronymic", "")),
-                    sex=str(f.get("sex", "")),
-                    birth_date=f.get("birth_date"),  # type: ignore[arg-type]
-                    birth_year_min=f.get("birth_year_min"),  # type: ignore[arg-type]
-                    birth_year_max=f.get("birth_year_max"),  # type: ignore[arg-type]
-                    place_code=str(f.get("place_code", "")),
-                    fate=str(f.get("fate", "")),
-                    event_date=f.get("event_date"),  # type: ignore[arg-type]
-                )
-            )
-            truth[record_id] = person
-    return records, truth
 
 
 def plain_demo(records: list[LinkRecord]) -> set[tuple[int, int]]:
@@ -279,7 +241,7 @@ def main() -> None:
             flush=True,
         )
 
-    records, truth = demo_records(args.persons, args.seed)
+    records, truth = demo_link_records(args.persons, args.seed)
     groups: dict[object, list[int]] = defaultdict(list)
     for record_id, person in truth.items():
         groups[person].append(record_id)

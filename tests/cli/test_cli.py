@@ -234,3 +234,20 @@ def test_link_joins_one_person_across_lists_and_scripts(home, tmp_path):
     with out.open(encoding="utf-8") as fh:
         persons = {r["source"]: r["person"] for r in csv.DictReader(fh)}
     assert persons["ngo-sheet"] == persons["radio"]
+    assert "link run #1 (duckdb): 2 records (2 new)" in result.stdout
+    assert "1 records moved" in result.stdout
+    again = tizim(home, "link", "--full", "--threshold", "0.9")
+    assert again.returncode == 0 and "0 records moved" in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--threshold", "1.5"], "a probability between 0 and 1"),
+        (["--threshold", "high"], "not a number"),
+        (["--backend", "oracle"], "invalid choice"),
+    ],
+)
+def test_link_refuses_bad_options(home, args, message):
+    result = tizim(home, "link", *args)
+    assert result.returncode == 2 and message in result.stderr

@@ -137,6 +137,7 @@ def link_records(
         backend=backend,
         labels=[(a, b, v == PairDecision.Verdict.SAME) for (a, b), v in decisions.items()],
         spark=spark,
+        explain_from=REVIEW_FLOOR,
     )
     clustering = cluster_pairs(
         person_of,

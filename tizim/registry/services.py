@@ -600,46 +600,11 @@ def move_records(
     return change
 
 
-def gather_clusters(
-    clusters: Iterable[Sequence[int]], *, reason: str = "", actor: str = ""
-) -> LinkChange | None:
-    """Put each cluster's records into one person (the person of its first record), as one
-    change; records already together stay together. Returns None when nothing moved."""
-    with transaction.atomic():
-        wanted = [list(c) for c in clusters if len(c) > 1]
-        current = dict(
-            Record.objects.filter(pk__in=[r for c in wanted for r in c]).values_list(
-                "pk", "person_id"
-            )
-        )
-        moves: dict[int, int] = {}
-        for cluster in wanted:
-            persons = [current[r] for r in cluster if current.get(r) is not None]
-            if not persons:
-                continue
-            target = min(persons)
-            for record_id in cluster:
-                if current.get(record_id) is not None and current[record_id] != target:
-                    moves[record_id] = target
-        if not moves:
-            return None
-        change = LinkChange.objects.create(kind=LinkChange.Kind.LINK, reason=reason, actor=actor)
-        _reassign(moves, change)
-        record_action(
-            "person.link",
-            actor=actor,
-            object_type="link_change",
-            object_id=change.pk,
-            details={"records_moved": len(moves), "reason": reason},
-        )
-    return change
-
-
 def apply_clusters(
     clusters: Iterable[Sequence[int]], *, reason: str = "", actor: str = ""
 ) -> LinkChange | None:
     """Make persons exactly the given clusters of records, as one undoable change: clusters
-    are joined and, unlike ``gather_clusters``, records a cluster leaves out are split off.
+    are joined and records a cluster leaves out are split off.
 
     Each cluster keeps the person that holds most of its records (bigger clusters choose
     first), so public ids stay as stable as the clustering allows; a cluster whose records'

@@ -20,18 +20,24 @@ from tizim.core.linkage.probabilistic import PRIOR_MODEL_PATH, LinkRecord, train
 from tizim.core.rows import parse_row
 
 
-def demo_link_records(persons: int, seed: int) -> list[LinkRecord]:
-    """Every usable row of the demo lists (the NGO sheet's first week only) as a LinkRecord."""
+def demo_link_records(persons: int, seed: int) -> tuple[list[LinkRecord], dict[int, object]]:
+    """Every usable row of the demo lists (the NGO sheet's first week only: the second week's
+    rows are versions of its rows) as a LinkRecord, and the generator's truth: record id →
+    fictional person."""
     demo = generate_demo(persons=persons, seed=seed)
     records: list[LinkRecord] = []
+    truth: dict[int, object] = {}
     for source in demo.sources:
         if source.name == "ngo-sheet-week2":
             continue
         column_map = map_headers(source.headers)
-        for cells in source.rows:
+        for number, cells in enumerate(source.rows, start=2):
             row = parse_row(source.headers, cells, column_map, reference_date=source.obtained)
             if row.problems:
                 continue
+            person = demo.truth.get((source.name, number))
+            if person is not None:
+                truth[len(records)] = person
             f = row.fields
             records.append(
                 LinkRecord(
@@ -41,15 +47,15 @@ def demo_link_records(persons: int, seed: int) -> list[LinkRecord]:
                     given_name=str(f.get("given_name", "")),
                     patronymic=str(f.get("patronymic", "")),
                     sex=str(f.get("sex", "")),
-                    birth_date=f.get("birth_date"),  # type: ignore[arg-type]
-                    birth_year_min=f.get("birth_year_min"),  # type: ignore[arg-type]
-                    birth_year_max=f.get("birth_year_max"),  # type: ignore[arg-type]
+                    birth_date=f.get("birth_date"),
+                    birth_year_min=f.get("birth_year_min"),
+                    birth_year_max=f.get("birth_year_max"),
                     place_code=str(f.get("place_code", "")),
                     fate=str(f.get("fate", "")),
-                    event_date=f.get("event_date"),  # type: ignore[arg-type]
+                    event_date=f.get("event_date"),
                 )
             )
-    return records
+    return records, truth
 
 
 def main() -> None:
@@ -58,7 +64,8 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=2022)
     args = parser.parse_args()
-    model = train_and_score(demo_link_records(args.persons, args.seed))
+    records, _ = demo_link_records(args.persons, args.seed)
+    model = train_and_score(records)
     settings = dict(model.settings)
     settings.pop("linker_uid", None)
     PRIOR_MODEL_PATH.write_text(

@@ -128,6 +128,11 @@ def _region_of(place_code: str) -> str:
     return place.region or place.code
 
 
+def _skeleton(key: str) -> str:
+    consonants = "".join(c for c in key if c not in "aeiou")
+    return consonants if len(consonants) >= 3 else ""
+
+
 def features_row(record: LinkRecord) -> dict[str, Any]:
     """The comparison columns of one record: keys, initials, years, place, fate, dates."""
     surname, given, patronymic = record.surname, record.given_name, record.patronymic
@@ -151,9 +156,9 @@ def features_row(record: LinkRecord) -> dict[str, Any]:
         "pn": _or_none(patronymic_key(patronymic) if patronymic_full else ""),
         "pi": _or_none(initial_key(patronymic) if patronymic else ""),
         "names": _or_none(" ".join(pair) if len(pair) == 2 else ""),
-        # Ends of the surname key, for blocking pairs whose surname has a typo at the start
-        # (Лбедев, Lebedev) or whose given name was cut to an initial.
-        "sn_tail": _or_none(sn[-4:] if len(sn) >= 5 else ""),
+        # The surname key's consonants, for blocking pairs whose surname lost or swapped a
+        # vowel (Лбедев, Lebedev → lbdv).
+        "sn_skel": _or_none(_skeleton(sn)),
         "sex": _or_none(record.sex),
         "bd": record.birth_date.isoformat() if record.birth_date else None,
         "by_min": years_min,
@@ -286,13 +291,14 @@ def _event_comparison() -> Any:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
+    # m is set, not learned: lists report different days of one story (detained on the 6th,
+    # charged on the 10th), and EM on generated lists would learn the generator's habits.
+    # Half of one person's records share a day; u comes from the data.
     return cl.CustomComparison(
         [
             cll.NullLevel("ev"),
-            # Only the same day: one person's lists usually report different days of one
-            # story (detained on the 6th, charged on the 10th), so "near" says little.
-            cll.ExactMatchLevel("ev"),
-            cll.ElseLevel(),
+            cll.ExactMatchLevel("ev").configure(m_probability=0.5, fix_m_probability=True),
+            cll.ElseLevel().configure(m_probability=0.5, fix_m_probability=True),
         ],
         output_column_name="event_date",
     )
@@ -318,12 +324,15 @@ def _fate_comparison() -> Any:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
+    # Fates change (missing → detained → released, or found in a morgue) and each list knows
+    # a different moment, so disagreement is weak evidence: m is set (as for event dates) and
+    # the same stage of the story only counts a little more than another stage.
     return cl.CustomComparison(
         [
             cll.NullLevel("fate"),
-            cll.ExactMatchLevel("fate"),
-            cll.ExactMatchLevel("fate_group"),
-            cll.ElseLevel(),
+            cll.ExactMatchLevel("fate").configure(m_probability=0.5, fix_m_probability=True),
+            cll.ExactMatchLevel("fate_group").configure(m_probability=0.2, fix_m_probability=True),
+            cll.ElseLevel().configure(m_probability=0.3, fix_m_probability=True),
         ],
         output_column_name="fate",
     )
@@ -348,17 +357,21 @@ def _extra_comparisons(extra_columns: Sequence[str]) -> list[Any]:
 
 
 # Candidate pairs: any one of these equalities puts a pair before the model. Together they
-# keep the pairs a list could plausibly share (a misspelt surname still meets its given name
-# and birth year; an initials-only entry meets every full name with its surname) while the
-# number of pairs stays near-linear in the number of records.
+# keep the pairs a list could plausibly share — an initials-only entry meets every full name
+# with its surname, initial and birth year (by_min or by_max, so an age's range meets a birth
+# date); the same two names in either order meet whatever else differs; a surname that lost a
+# vowel meets its given name; a given name misspelt at its first letter meets its surname and
+# birth date — while no block grows with the square of a common surname (Ахметов).
 BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
-    ("sn", "gi"),
+    ("sn", "gi", "by_min"),
+    ("sn", "gi", "by_max"),
     ("names",),
-    ("gn", "by_min"),
-    ("gn", "pn"),
-    ("gn", "sn_tail"),
-    ("sn", "by_min"),
+    ("gn", "sn_skel"),
+    ("sn", "bd"),
 )
+# EM rounds: each trains every comparison that does not read its columns, and between them
+# every comparison is trained; both keep blocks small at a million records.
+EM_BLOCKS: tuple[tuple[str, ...], ...] = (("sn", "bd"), ("gn", "sn_skel"))
 
 
 def build_settings(extra_columns: Sequence[str] = ()) -> Any:
@@ -434,15 +447,20 @@ def train_and_score(
     seed: int = 2022,
     max_pairs_for_u: float = 2e6,
     keep_above: float = KEEP_PAIRS_ABOVE,
+    train: bool | None = None,
+    explain_from: float = 0.0,
 ) -> LinkageModel:
     """Train the model on ``records`` and return every candidate pair scored above
     ``keep_above``.
 
     Unsupervised first: u from random pairs, the prior from pairs that agree on surname,
-    given name and birth year, m by expectation maximisation in two rounds (blocked on surname,
-    then on given name and birth year, so each comparison is trained in one of them).
+    given name and birth year, m by expectation maximisation in the rounds of ``EM_BLOCKS``.
     ``labels`` — reviewers' (record, record, same person?) decisions — then re-estimate m
-    from the accepted pairs when there are enough of them.
+    from the accepted pairs when there are enough of them. ``train``: False scores with the
+    prior model (trained on the demo lists) whatever the size; None (default) trains when there
+    are at least ``MIN_RECORDS_TO_TRAIN`` records or extra identifier columns.
+    ``explain_from``: pairs from this probability up carry each comparison's contribution (the
+    review queue needs them; at a million records the others are not worth the memory).
     """
     import pandas as pd
     from splink import Linker
@@ -454,12 +472,14 @@ def train_and_score(
     extra = [c for c in frame.columns if c.startswith(("id_", "text_"))]
     db_api = _db_api(backend, spark)
     table = db_api.register(frame)
-    if len(frame) < MIN_RECORDS_TO_TRAIN and not extra:
+    if train is None:
+        train = len(frame) >= MIN_RECORDS_TO_TRAIN or bool(extra)
+    if not train:
         # Too few records for EM (or even for u): score with the model trained on the demo
         # lists, without name-frequency adjustments a handful of records cannot support.
-        settings = prior_model(len(frame))
+        settings = prior_model()
         notes.append(
-            f"{len(frame)} records: fewer than {MIN_RECORDS_TO_TRAIN}, so the parameters "
+            f"{len(frame)} records (training needs {MIN_RECORDS_TO_TRAIN}): the parameters "
             "trained on the demo lists are used"
         )
         linker = Linker(table, settings, log_level=logging.ERROR)
@@ -487,11 +507,13 @@ def train_and_score(
         except Exception as error:  # as above
             notes.append(f"reviewers' labels not used: {error}")
             linker = Linker(table, before, log_level=logging.ERROR)
-    trained = floor_m_probabilities(linker.misc.save_model_to_json(), notes)
+    trained = floor_m_probabilities(
+        fill_untrained_from_prior(linker.misc.save_model_to_json(), notes), notes
+    )
     linker = Linker(table, trained, log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=keep_above)
     settings = linker.misc.save_model_to_json()
-    pairs = _scored_pairs(predictions.as_pandas_dataframe(), settings)
+    pairs = _scored_pairs(predictions.as_pandas_dataframe(), settings, explain_from)
     _check_parameters(settings, notes)
     return LinkageModel(pairs=pairs, settings=settings, notes=notes)
 
@@ -519,6 +541,31 @@ def _level_of(weight: float, levels: Sequence[tuple[float, str]]) -> str:
         return ""
     best = min(levels, key=lambda level: abs(level[0] - weight))
     return best[1] if abs(best[0] - weight) < 1e-6 else ""
+
+
+def fill_untrained_from_prior(settings: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """Give every level EM could not train (a failed round, a level never seen among its
+    pairs) the m of the same level in the prior model, so no comparison silently falls back
+    to Splink's defaults. Levels the prior model lacks (extra identifier columns) keep them."""
+    if not PRIOR_MODEL_PATH.exists():
+        return settings
+    prior = {
+        (c["output_column_name"], level.get("label_for_charts")): level.get("m_probability")
+        for c in prior_model()["comparisons"]
+        for level in c["comparison_levels"]
+    }
+    filled = 0
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            if level.get("is_null_level") or level.get("m_probability") is not None:
+                continue
+            m = prior.get((comparison["output_column_name"], level.get("label_for_charts")))
+            if m is not None:
+                level["m_probability"] = m
+                filled += 1
+    if filled:
+        notes.append(f"{filled} m probabilities EM could not train taken from the prior model")
+    return settings
 
 
 def floor_m_probabilities(settings: dict[str, Any], notes: list[str]) -> dict[str, Any]:
@@ -553,7 +600,7 @@ def _train_unsupervised(
     except ValueError as error:  # more exact agreements than the recall allows: tiny data
         notes.append(f"prior probability of a match left at its default: {error}")
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs_for_u, seed=seed)
-    for columns in (("sn",), ("gn", "by_min")):
+    for columns in EM_BLOCKS:
         before = linker.misc.save_model_to_json()
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
@@ -570,46 +617,54 @@ def _train_unsupervised(
 PRIOR_MODEL_PATH = Path(__file__).with_name("prior_model.json")
 
 
-def prior_model(records: int) -> dict[str, Any]:
+def prior_model() -> dict[str, Any]:
     """The model trained on the demo lists (``python -m tizim.core.linkage.prior`` writes it),
-    for registries too small to train their own: name-frequency adjustments off, and the prior
-    probability of a match set for ``records`` records (about one duplicate pair per two
-    records, as on real overlapping lists)."""
+    for registries too small to train their own, with name-frequency adjustments off (a handful
+    of records cannot say how common a name is). Its prior probability of a match stays as
+    trained on thousands of records: small registries get the same conservative start, and a
+    pair needs strong agreement (about 12 bits) to be linked without a reviewer."""
     settings: dict[str, Any] = json.loads(PRIOR_MODEL_PATH.read_text(encoding="utf-8"))
     for comparison in settings["comparisons"]:
         for level in comparison["comparison_levels"]:
             level.pop("tf_adjustment_column", None)
             level.pop("tf_adjustment_weight", None)
-    pairs = max(records * (records - 1) / 2, 1)
-    settings["probability_two_random_records_match"] = min(0.5, max(records / 2, 1) / pairs)
     return settings
 
 
-def _scored_pairs(frame: pd.DataFrame, settings: Mapping[str, Any]) -> list[ScoredPair]:
+def _scored_pairs(
+    frame: pd.DataFrame, settings: Mapping[str, Any], explain_from: float
+) -> list[ScoredPair]:
     levels = _level_weights(settings)
+    left = frame["unique_id_l"].to_numpy()
+    right = frame["unique_id_r"].to_numpy()
+    probability = frame["match_probability"].to_numpy()
+    weight = frame["match_weight"].to_numpy()
+    explained = probability >= explain_from
+    columns = {
+        name: (
+            frame[f"mw_{name}"].to_numpy() if f"mw_{name}" in frame else None,
+            frame[f"mw_tf_adj_{name}"].to_numpy() if f"mw_tf_adj_{name}" in frame else None,
+        )
+        for name in levels
+    }
     pairs: list[ScoredPair] = []
-    columns = set(frame.columns)
-    for row in frame.itertuples(index=False):
-        values = row._asdict()
+    for i in range(len(frame)):
         contributions: dict[str, tuple[str, float]] = {}
-        for name, options in levels.items():
-            weight = _number(values.get(f"mw_{name}"))
-            adjustment = (
-                _number(values.get(f"mw_tf_adj_{name}")) if f"mw_tf_adj_{name}" in columns else 0.0
-            )
-            label = _level_of(weight, options)
-            if adjustment:
-                label += f" (name frequency {adjustment:+.1f})"
-            contributions[name] = (label, weight + adjustment)
-        left, right = int(values["unique_id_l"]), int(values["unique_id_r"])
-        if left > right:
-            left, right = right, left
+        if explained[i]:
+            for name, (weights, adjustments) in columns.items():
+                level_weight = _number(weights[i]) if weights is not None else 0.0
+                adjustment = _number(adjustments[i]) if adjustments is not None else 0.0
+                label = _level_of(level_weight, levels[name])
+                if adjustment:
+                    label += f" (name frequency {adjustment:+.1f})"
+                contributions[name] = (label, level_weight + adjustment)
+        a, b = int(left[i]), int(right[i])
         pairs.append(
             ScoredPair(
-                left=left,
-                right=right,
-                probability=float(values["match_probability"]),
-                match_weight=float(values["match_weight"]),
+                left=min(a, b),
+                right=max(a, b),
+                probability=float(probability[i]),
+                match_weight=float(weight[i]),
                 contributions=contributions,
             )
         )

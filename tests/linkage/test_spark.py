@@ -1,0 +1,54 @@
+"""The same linkage code on Splink's Spark backend (local Spark; Java is on the machine)."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections import defaultdict
+
+import pytest
+
+from tizim.core.linkage.clustering import cluster_pairs
+from tizim.core.linkage.prior import demo_link_records
+from tizim.core.linkage.probabilistic import local_spark_session, train_and_score
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java"),
+]
+
+
+@pytest.fixture(scope="module")
+def spark(tmp_path_factory):
+    session = local_spark_session(str(tmp_path_factory.mktemp("spark")))
+    yield session
+    session.stop()
+
+
+def _f1(records, truth, model):
+    clusters = cluster_pairs(
+        [r.record_id for r in records], [(p.left, p.right, p.probability) for p in model.pairs], 0.8
+    ).clusters
+    found = {p for c in clusters for p in itertools.combinations(c, 2)}
+    groups = defaultdict(list)
+    for record_id, person in truth.items():
+        groups[person].append(record_id)
+    expected = {p for g in groups.values() for p in itertools.combinations(sorted(g), 2)}
+    hits = len(found & expected)
+    return 2 * hits / (len(found) + len(expected))
+
+
+def test_spark_trains_and_links_like_duckdb(spark):
+    records, truth = demo_link_records(600, 11)
+    on_spark = train_and_score(records, backend="spark", spark=spark)
+    on_duckdb = train_and_score(records)
+    # every level ends with an m, trained here or taken from the prior model
+    for comparison in on_spark.settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            assert level.get("is_null_level") or level["m_probability"] > 0
+    f1_spark, f1_duckdb = _f1(records, truth, on_spark), _f1(records, truth, on_duckdb)
+    assert f1_spark > 0.95 and abs(f1_spark - f1_duckdb) < 0.02
+    strong_spark = {(p.left, p.right) for p in on_spark.pairs if p.probability >= 0.8}
+    strong_duckdb = {(p.left, p.right) for p in on_duckdb.pairs if p.probability >= 0.8}
+    overlap = len(strong_spark & strong_duckdb) / len(strong_spark | strong_duckdb)
+    assert overlap > 0.95
