@@ -236,7 +236,7 @@ def main() -> None:
         seconds = time.perf_counter() - start
         p, r, f = score(found, expected)
         print(
-            f"| {name} | {n:,} | {len(expected):,} | {label} | {p:.3f} | {r:.3f} | **{f:.3f}** "
+            f"| {name} | {n:,} | {len(expected):,} | {label} | {p:.4f} | {r:.4f} | **{f:.4f}** "
             f"| {seconds:.1f} |",
             flush=True,
         )

@@ -23,7 +23,23 @@ def test_one_initials_entry_does_not_chain_two_men():
     result = cluster_pairs([1, 2, 3], pairs, 0.8)
     assert groups(result) == [[1, 2]]
     assert [(r.left, r.right) for r in result.refused] == [(1, 3)]
+    assert "judged different people" in result.refused[0].reason
+
+
+def test_a_bridge_between_weakly_related_groups_is_refused_on_average():
+    pairs = [(1, 2, 0.99), (3, 4, 0.99), (2, 3, 0.9), (1, 3, 0.3), (1, 4, 0.3), (2, 4, 0.3)]
+    result = cluster_pairs([1, 2, 3, 4], pairs, 0.8)
+    assert groups(result) == [[1, 2], [3, 4]]
     assert "average" in result.refused[0].reason
+
+
+def test_no_person_grows_beyond_the_size_cap():
+    pairs = [(i, i + 1, 0.99) for i in range(10)] + [
+        (a, b, 0.95) for a in range(11) for b in range(a + 2, 11)
+    ]
+    result = cluster_pairs(range(11), pairs, 0.8, max_cluster_size=5)
+    assert max(len(c) for c in result.clusters) == 5
+    assert any("one person of 6 records" in r.reason for r in result.refused)
 
 
 def test_strong_groups_join_when_the_evidence_between_them_is_strong():

@@ -10,6 +10,10 @@ are joined only when
 * when a cluster already holds several records, the *mean* probability over every scored pair
   between the two reaches the threshold too (average linkage: one bridge is not enough, so an
   initials-only entry cannot chain two different men into one),
+* no scored pair between them falls below ``VETO_BELOW`` (the model is sure those two records
+  are different people, so their clusters are too),
+* the joined cluster stays within ``MAX_CLUSTER_SIZE`` records (a person is named on a handful of
+  lists; a cluster of dozens is a chain of namesakes, Splink #1824),
 * neither cluster is frozen against the other (incremental linking: two persons settled by an
   earlier run are not joined by a later one; only new records join them).
 
@@ -22,6 +26,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+# A scored pair this unlikely between two clusters keeps them apart.
+VETO_BELOW = 0.05
+# More records than this in one person come from chained namesakes, not from overlapping lists.
+MAX_CLUSTER_SIZE = 25
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ def cluster_pairs(
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
     settled_groups: Iterable[Sequence[int]] = (),
+    max_cluster_size: int = MAX_CLUSTER_SIZE,
 ) -> Clustering:
     """Cluster records from scored pairs ``(left, right, probability)``.
 
@@ -122,7 +132,7 @@ def cluster_pairs(
         ra, rb = clusters.find(a), clusters.find(b)
         if ra == rb:
             continue
-        reason = _refusal(clusters, forbidden, scored, ra, rb, threshold)
+        reason = _refusal(clusters, forbidden, scored, ra, rb, threshold, max_cluster_size)
         if reason:
             refused.append(RefusedJoin(a, b, probability, reason))
         else:
@@ -149,19 +159,24 @@ def _refusal(
     ra: int,
     rb: int,
     threshold: float,
+    max_cluster_size: int,
 ) -> str:
     if clusters.settled[ra] and clusters.settled[rb]:
         return "both persons were settled earlier; joining them is a reviewer's decision"
     members_a, members_b = clusters.members[ra], clusters.members[rb]
     if _conflicts(clusters, forbidden, ra, rb):
         return "a reviewer marked records of these persons as different people"
+    if len(members_a) + len(members_b) > max_cluster_size:
+        return f"would make one person of {len(members_a) + len(members_b)} records"
     if len(members_a) > 1 or len(members_b) > 1:
         cross = [
-            scored.get((x, y) if x < y else (y, x), 0.0)
+            scored[key]
             for x in members_a
             for y in members_b
-            if ((x, y) if x < y else (y, x)) in scored
+            if (key := ((x, y) if x < y else (y, x))) in scored
         ]
+        if min(cross) < VETO_BELOW:
+            return f"two of their records are judged different people (p = {min(cross):.3f})"
         mean = sum(cross) / len(cross)
         if mean < threshold:
             return f"only {mean:.2f} on average between the two groups' records"

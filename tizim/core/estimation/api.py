@@ -1,0 +1,622 @@
+"""One entry point: every method on a table (or on strata), with warnings and a recommendation.
+
+    report = estimate_all(table)                 # independence, stepwise AIC, BMA, latent class
+    report.recommended                           # the estimate to lead with (marked)
+    [e.to_dict() for e in report.estimates]      # all of them, side by side
+    estimate_strata(tables_by_region)            # the same per stratum, plus sums over strata
+
+Methods (``methods=``):
+
+* ``independence`` — Poisson log-linear model with main effects only;
+* ``stepwise_aic`` — log-linear model chosen by the stepwise AIC procedure of Bales, Hesketh &
+  Silverman (2015);
+* ``loglinear`` — log-linear model with the two-list interactions in
+  ``EstimationSettings.interactions``;
+* ``graphical_bma`` — Bayesian model averaging over decomposable graphical models (Madigan &
+  York 1997; as HRDAG's dga), exact;
+* ``latent_class`` — Bayesian latent-class model for heterogeneous capture (as LCMCR,
+  Manrique-Vallier 2016), Gibbs sampler.
+
+Log-linear methods give one estimate per interval kind asked for (``intervals=``: ``profile``
+likelihood, the default, and/or parametric ``bootstrap``); the Bayesian ones give the
+posterior median and an equal-tailed credible interval.
+
+The recommended estimate: the latent-class model when its chains converged (R-hat and
+effective sample size within ``WarningThresholds``), because in the simulation study
+(docs/benchmarks-estimation.md) it gives the best interval coverage over the scenarios taken
+together (independent lists, list dependence, moderate and strong heterogeneity): heterogeneous
+capture — some people far easier to record than others, the usual case for victims of a
+crackdown — is where the other methods' intervals fail most. Otherwise the stepwise log-linear
+model (unbiased under list dependence, least biased under strong heterogeneity, but with
+intervals too narrow under moderate heterogeneity), then the graphical model average (good
+under dependence, far too low under heterogeneity), then independence. The recommendation
+never hides the others: all estimates are returned, and when they disagree by more than
+``unstable_factor`` a warning says so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import numpy as np
+
+from tizim.core.estimation import checks
+from tizim.core.estimation.checks import (
+    EstimationWarning,
+    WarningThresholds,
+    check_agreement,
+    check_table,
+)
+from tizim.core.estimation.graphical import MAX_LISTS, fit_graphical_bma
+from tizim.core.estimation.latent_class import MIN_LISTS as LATENT_MIN_LISTS
+from tizim.core.estimation.latent_class import (
+    LatentClassPosterior,
+    LatentClassSettings,
+    fit_latent_class_batch,
+)
+from tizim.core.estimation.loglinear import (
+    Interaction,
+    Interval,
+    LoglinearFit,
+    NoFiniteEstimate,
+    bootstrap_interval,
+    fit_loglinear,
+    pair_overlap,
+    profile_interval,
+    stepwise_aic,
+)
+from tizim.core.estimation.results import (
+    BOOTSTRAP,
+    CREDIBLE,
+    NO_INTERVAL,
+    PROFILE,
+    EstimationReport,
+    ModelEstimate,
+    StratifiedReport,
+)
+from tizim.core.estimation.tables import CaptureHistoryTable
+
+Key = TypeVar("Key", bound=Hashable)
+
+INDEPENDENCE = "independence"
+STEPWISE_AIC = "stepwise_aic"
+LOGLINEAR = "loglinear"
+GRAPHICAL_BMA = "graphical_bma"
+LATENT_CLASS = "latent_class"
+METHODS = (INDEPENDENCE, STEPWISE_AIC, LOGLINEAR, GRAPHICAL_BMA, LATENT_CLASS)
+DEFAULT_METHODS = (INDEPENDENCE, STEPWISE_AIC, GRAPHICAL_BMA, LATENT_CLASS)
+INTERVALS = ("profile", "bootstrap")
+# Order of preference for the recommended estimate (see the module docstring).
+PREFERENCE = (LATENT_CLASS, STEPWISE_AIC, GRAPHICAL_BMA, LOGLINEAR, INDEPENDENCE)
+_BMA_DRAWS = 4000
+_BLOCKING = {checks.NO_ESTIMATE, checks.NOT_CONVERGED, checks.TOO_MANY_LISTS}
+
+
+@dataclass(frozen=True)
+class EstimationSettings:
+    """Everything but the table, the methods and the seed.
+
+    ``interactions`` are the two-list interactions of the ``loglinear`` method (pairs of list
+    names); ``intervals`` the interval kinds of the log-linear methods; ``p_threshold`` the
+    significance an interaction needs in the stepwise procedure; ``level`` the interval level.
+    """
+
+    interactions: tuple[Interaction, ...] = ()
+    intervals: tuple[str, ...] = ("profile",)
+    bootstrap_replicates: int = 1000
+    p_threshold: float = 0.05
+    level: float = 0.95
+    latent_class: LatentClassSettings = field(default_factory=LatentClassSettings)
+    thresholds: WarningThresholds = field(default_factory=WarningThresholds)
+    bma_delta: float | None = None
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.intervals) - set(INTERVALS))
+        if unknown or not self.intervals:
+            raise ValueError(
+                f"unknown interval kind(s): {', '.join(unknown) or 'none given'}; "
+                f"choose from {', '.join(INTERVALS)}"
+            )
+        if not 0.0 < self.level < 1.0:
+            raise ValueError(f"the interval level must be between 0 and 1, got {self.level}")
+
+
+def estimate_all(
+    table: CaptureHistoryTable,
+    methods: Sequence[str] = DEFAULT_METHODS,
+    *,
+    seed: int | None = 0,
+    settings: EstimationSettings | None = None,
+) -> EstimationReport:
+    """Estimate the total behind one table with each method; seeded, so the same call gives
+    the same numbers. Lists with nobody on them are left out (with a warning); with fewer than
+    two lists with people the report has no estimates, only the warning."""
+    settings = settings or EstimationSettings()
+    chosen = _check_methods(methods, settings)
+    used, warnings = _prepare(table, settings)
+    bootstrap_seed, latent_seed = np.random.SeedSequence(seed).spawn(2)
+    posterior = None
+    if used is not None and LATENT_CLASS in chosen and used.n_lists >= LATENT_MIN_LISTS:
+        posterior = fit_latent_class_batch([used], settings.latent_class, seed=latent_seed)[0]
+    return _report(table, used, warnings, chosen, settings, bootstrap_seed, posterior)
+
+
+def estimate_strata(
+    tables: Mapping[Key, CaptureHistoryTable],
+    methods: Sequence[str] = DEFAULT_METHODS,
+    *,
+    seed: int | None = 0,
+    settings: EstimationSettings | None = None,
+) -> StratifiedReport[Key]:
+    """Estimate every stratum (e.g. region) and, per method, the sum over strata.
+
+    The latent-class chains of all strata with the same number of lists run as one batch (much
+    faster than one by one), so a stratum's draws differ from :func:`estimate_all` on it alone,
+    reproducibly. Sums: Bayesian posteriors and bootstrap replicates are added draw by draw
+    (strata are independent), giving an interval for the sum; profile-likelihood intervals do
+    not add up, so their sum carries no interval.
+    """
+    settings = settings or EstimationSettings()
+    chosen = _check_methods(methods, settings)
+    root = np.random.SeedSequence(seed)
+    latent_seed, *stratum_seeds = root.spawn(len(tables) + 1)
+    prepared = {key: _prepare(table, settings) for key, table in tables.items()}
+
+    posteriors: dict[Key, LatentClassPosterior] = {}
+    if LATENT_CLASS in chosen:
+        by_size: dict[int, list[Key]] = {}
+        for key, (used, _) in prepared.items():
+            if used is not None and used.n_lists >= LATENT_MIN_LISTS:
+                by_size.setdefault(used.n_lists, []).append(key)
+        group_seeds = latent_seed.spawn(max(len(by_size), 1))
+        for (_, keys), group_seed in zip(sorted(by_size.items()), group_seeds, strict=False):
+            batch = [prepared[key][0] for key in keys]
+            fitted = fit_latent_class_batch(
+                [t for t in batch if t is not None], settings.latent_class, seed=group_seed
+            )
+            posteriors.update(zip(keys, fitted, strict=True))
+
+    reports = {
+        key: _report(
+            tables[key], used, warnings, chosen, settings, stratum_seed, posteriors.get(key)
+        )
+        for (key, (used, warnings)), stratum_seed in zip(
+            prepared.items(), stratum_seeds, strict=True
+        )
+    }
+    return StratifiedReport(strata=reports, totals=_totals(reports, settings.level))
+
+
+# -- internals -------------------------------------------------------------------------------
+
+
+def _check_methods(methods: Sequence[str], settings: EstimationSettings) -> list[str]:
+    if isinstance(methods, str):
+        methods = [methods]
+    unknown = [m for m in methods if m not in METHODS]
+    if unknown or not methods:
+        raise ValueError(
+            f"unknown method(s): {', '.join(unknown) or 'none given'}; choose from "
+            f"{', '.join(METHODS)}"
+        )
+    if LOGLINEAR in methods and not settings.interactions:
+        raise ValueError(
+            "the 'loglinear' method fits the interactions given in settings.interactions; "
+            "none were given (use 'independence' for none)"
+        )
+    return list(dict.fromkeys(methods))
+
+
+def _prepare(
+    table: CaptureHistoryTable, settings: EstimationSettings
+) -> tuple[CaptureHistoryTable | None, list[EstimationWarning]]:
+    warnings = check_table(table, settings.thresholds)
+    if any(w.code == checks.TOO_FEW_LISTS for w in warnings):
+        return None, warnings
+    empty = table.empty_lists()
+    return (table.without_lists(empty) if empty else table), warnings
+
+
+def _report(
+    original: CaptureHistoryTable,
+    used: CaptureHistoryTable | None,
+    table_warnings: list[EstimationWarning],
+    methods: Sequence[str],
+    settings: EstimationSettings,
+    seed: np.random.SeedSequence,
+    posterior: LatentClassPosterior | None,
+) -> EstimationReport:
+    overlaps = original.overlap_rows()
+    if used is None:
+        return EstimationReport(
+            lists=original.lists,
+            observed=original.observed,
+            estimates=[],
+            warnings=list(table_warnings),
+            overlaps=overlaps,
+            recommendation="No estimate: fewer than two lists with people.",
+        )
+    bootstrap_seed, bma_seed = seed.spawn(2)
+    runners: dict[str, Callable[[], list[ModelEstimate]]] = {
+        INDEPENDENCE: lambda: _loglinear(used, INDEPENDENCE, settings, bootstrap_seed),
+        STEPWISE_AIC: lambda: _loglinear(used, STEPWISE_AIC, settings, bootstrap_seed),
+        LOGLINEAR: lambda: _loglinear(used, LOGLINEAR, settings, bootstrap_seed),
+        GRAPHICAL_BMA: lambda: [_graphical(used, settings, bma_seed)],
+        LATENT_CLASS: lambda: [_latent(used, settings, posterior)],
+    }
+    estimates = [estimate for method in methods for estimate in runners[method]()]
+    warnings = list(table_warnings)
+    disagreement = check_agreement(estimates, settings.thresholds)
+    if disagreement is not None:
+        warnings.append(disagreement)
+    for estimate in estimates:
+        estimate.warnings = [*table_warnings, *estimate.warnings]
+        if disagreement is not None:
+            estimate.warnings.append(disagreement)
+    recommendation = _recommend(estimates)
+    if disagreement is not None:
+        recommendation += " The models disagree (see the warning): publish the range with it."
+    return EstimationReport(
+        lists=used.lists,
+        observed=used.observed,
+        estimates=estimates,
+        warnings=warnings,
+        overlaps=overlaps,
+        recommendation=recommendation,
+    )
+
+
+def _recommend(estimates: list[ModelEstimate]) -> str:
+    for method in PREFERENCE:
+        for estimate in estimates:
+            usable = estimate.estimate is not None and not any(
+                w.code in _BLOCKING for w in estimate.warnings
+            )
+            if estimate.method == method and usable:
+                estimate.recommended = True
+                skipped = [
+                    m
+                    for m in PREFERENCE[: PREFERENCE.index(method)]
+                    if any(e.method == m for e in estimates)
+                ]
+                reason = f"Recommended: {method} ({estimate.interval_kind} interval)."
+                if skipped:
+                    reason += (
+                        f" Preferred method(s) {', '.join(skipped)} gave no usable estimate "
+                        "(see their warnings)."
+                    )
+                return reason
+    return "No method gave a usable estimate; see the warnings."
+
+
+def _no_estimate(
+    method: str, model: str, observed: int, message: str, code: str = checks.NO_ESTIMATE
+) -> ModelEstimate:
+    return ModelEstimate(
+        method=method,
+        model=model,
+        observed=observed,
+        estimate=None,
+        lower=None,
+        upper=None,
+        interval_kind=NO_INTERVAL,
+        warnings=[EstimationWarning(code, message)],
+    )
+
+
+def _loglinear(
+    table: CaptureHistoryTable,
+    method: str,
+    settings: EstimationSettings,
+    seed: np.random.SeedSequence,
+) -> list[ModelEstimate]:
+    warnings: list[EstimationWarning] = []
+    details: dict[str, object] = {}
+    describe = {
+        INDEPENDENCE: "independence",
+        STEPWISE_AIC: "stepwise AIC choice",
+        LOGLINEAR: "chosen interactions",
+    }[method]
+    try:
+        if method == INDEPENDENCE:
+            fit = fit_loglinear(table)
+        elif method == STEPWISE_AIC:
+            result = stepwise_aic(table, p_threshold=settings.p_threshold)
+            fit = result.fit
+            details["steps"] = [
+                {
+                    "interaction": f"{s.interaction[0]}:{s.interaction[1]}",
+                    "aic": s.aic,
+                    "p_value": s.p_value,
+                    "accepted": s.accepted,
+                    "reason": s.reason,
+                }
+                for s in result.steps
+            ]
+            if result.not_estimable:
+                names = [f"{a}:{b}" for a, b in result.not_estimable]
+                details["not_estimable"] = names
+                warnings.append(
+                    EstimationWarning(
+                        checks.INTERACTIONS_NOT_ESTIMABLE,
+                        f"Interaction(s) {', '.join(names)} could not be estimated (the lists "
+                        "share no one, or the estimate runs off to infinity) and were not "
+                        "considered.",
+                        {"interactions": names},
+                    )
+                )
+        else:
+            kept, dropped = _estimable_interactions(table, settings.interactions)
+            if dropped:
+                names = [f"{a}:{b}" for a, b in dropped]
+                warnings.append(
+                    EstimationWarning(
+                        checks.INTERACTIONS_NOT_ESTIMABLE,
+                        f"Interaction(s) {', '.join(names)} left out: no one is on both lists.",
+                        {"interactions": names},
+                    )
+                )
+            fit = fit_loglinear(table, kept)
+    except NoFiniteEstimate as exc:
+        return [_no_estimate(method, describe, table.observed, f"No finite estimate: {exc}.")]
+
+    details.update(
+        {
+            "interactions": [f"{a}:{b}" for a, b in fit.interactions],
+            "aic": fit.aic,
+            "deviance": fit.deviance,
+            "df_resid": fit.df_resid,
+            "coefficients": fit.coefficients,
+            "standard_errors": fit.standard_errors,
+        }
+    )
+    if not fit.converged:
+        warnings.append(EstimationWarning(checks.NOT_CONVERGED, "The model fit did not converge."))
+    return [
+        _with_interval(table, fit, method, kind, settings, seed, warnings, details)
+        for kind in settings.intervals
+    ]
+
+
+def _estimable_interactions(
+    table: CaptureHistoryTable, interactions: Sequence[Interaction]
+) -> tuple[list[Interaction], list[Interaction]]:
+    position = {name: i for i, name in enumerate(table.lists)}
+    kept: list[Interaction] = []
+    dropped: list[Interaction] = []
+    for a, b in interactions:
+        if a in position and b in position and pair_overlap(table, position[a], position[b]) == 0:
+            dropped.append((a, b))
+        elif a in position and b in position:
+            kept.append((a, b))
+        else:
+            # A list left out as empty: its interactions go with it.
+            dropped.append((a, b))
+    return kept, dropped
+
+
+def _with_interval(
+    table: CaptureHistoryTable,
+    fit: LoglinearFit,
+    method: str,
+    kind: str,
+    settings: EstimationSettings,
+    seed: np.random.SeedSequence,
+    warnings: list[EstimationWarning],
+    details: dict[str, object],
+) -> ModelEstimate:
+    own = list(warnings)
+    interval: Interval | None = None
+    try:
+        if kind == "profile":
+            interval = profile_interval(table, fit.interactions, level=settings.level)
+        else:
+            interval = bootstrap_interval(
+                table,
+                fit.interactions,
+                replicates=settings.bootstrap_replicates,
+                level=settings.level,
+                seed=seed,
+            )
+    except NoFiniteEstimate as exc:
+        code = checks.BOOTSTRAP_FAILURES if kind == "bootstrap" else checks.OPEN_INTERVAL
+        own.append(EstimationWarning(code, f"No interval: {exc}."))
+    if interval is not None and interval.upper is None:
+        own.append(
+            EstimationWarning(
+                checks.OPEN_INTERVAL,
+                "The likelihood is too flat to set an upper bound: the data are compatible with "
+                "a very large number of people never recorded.",
+            )
+        )
+    failed = interval.details.get("failed_replicates", 0) if interval else 0
+    if isinstance(failed, int) and failed > 0.05 * settings.bootstrap_replicates:
+        own.append(
+            EstimationWarning(
+                checks.BOOTSTRAP_FAILURES,
+                f"{failed} of {settings.bootstrap_replicates} bootstrap tables had no estimate "
+                "and were left out; the interval is likely too narrow.",
+                {"failed_replicates": failed},
+            )
+        )
+    return ModelEstimate(
+        method=method,
+        model=fit.formula,
+        observed=table.observed,
+        estimate=fit.estimate,
+        lower=interval.lower if interval else None,
+        upper=interval.upper if interval else None,
+        interval_kind=(PROFILE if kind == "profile" else BOOTSTRAP) if interval else NO_INTERVAL,
+        level=settings.level,
+        warnings=own,
+        details={**details, **(interval.details if interval else {})},
+        draws=interval.draws if interval else None,
+    )
+
+
+def _graphical(
+    table: CaptureHistoryTable, settings: EstimationSettings, seed: np.random.SeedSequence
+) -> ModelEstimate:
+    if table.n_lists > MAX_LISTS:
+        return _no_estimate(
+            GRAPHICAL_BMA,
+            "decomposable graphical models",
+            table.observed,
+            f"Graphical model averaging handles at most {MAX_LISTS} lists; this table has "
+            f"{table.n_lists}. Merge or leave out lists.",
+            checks.TOO_MANY_LISTS,
+        )
+    posterior = fit_graphical_bma(table, delta=settings.bma_delta)
+    lower, upper = posterior.credible_interval(settings.level)
+    warnings = []
+    if posterior.tail_mass > 1e-3:
+        warnings.append(
+            EstimationWarning(
+                checks.OPEN_INTERVAL,
+                "The posterior reaches the upper end of the range searched (100 times the "
+                "observed count): the upper bound understates the uncertainty.",
+                {"tail_mass": posterior.tail_mass},
+            )
+        )
+    rng = np.random.default_rng(seed)
+    draws = posterior.quantiles(rng.random(_BMA_DRAWS))
+    best, share = posterior.top_models[0]
+    return ModelEstimate(
+        method=GRAPHICAL_BMA,
+        model=f"average over decomposable graphs (best: {best}, {share:.0%})",
+        observed=table.observed,
+        estimate=posterior.median,
+        lower=lower,
+        upper=upper,
+        interval_kind=CREDIBLE,
+        level=settings.level,
+        warnings=warnings,
+        details={
+            "posterior_mean": posterior.mean,
+            "top_models": [{"graph": g, "probability": p} for g, p in posterior.top_models],
+            "delta": settings.bma_delta if settings.bma_delta else 2.0**-table.n_lists,
+        },
+        draws=draws,
+    )
+
+
+def _latent(
+    table: CaptureHistoryTable,
+    settings: EstimationSettings,
+    posterior: LatentClassPosterior | None,
+) -> ModelEstimate:
+    if posterior is None:
+        return _no_estimate(
+            LATENT_CLASS,
+            "latent classes",
+            table.observed,
+            f"The latent-class model needs at least {LATENT_MIN_LISTS} lists with people; this "
+            f"table has {table.n_lists}.",
+        )
+    limits = settings.thresholds
+    lower, upper = posterior.credible_interval(settings.level)
+    rhat, ess = posterior.rhat, posterior.ess
+    warnings = []
+    if not (rhat <= limits.max_rhat and ess >= limits.min_ess):
+        warnings.append(
+            EstimationWarning(
+                checks.NOT_CONVERGED,
+                f"The latent-class chains have not converged (R-hat {rhat:.3f}, wanted at most "
+                f"{limits.max_rhat}; effective sample size {ess:.0f}, wanted at least "
+                f"{limits.min_ess:.0f}). Run longer (LatentClassSettings burn_in and samples) "
+                "before using this estimate.",
+                {"rhat": rhat, "ess": ess},
+            )
+        )
+    s = posterior.settings
+    return ModelEstimate(
+        method=LATENT_CLASS,
+        model=f"latent classes (up to {s.max_classes}, stick-breaking prior)",
+        observed=table.observed,
+        estimate=posterior.median,
+        lower=lower,
+        upper=upper,
+        interval_kind=CREDIBLE,
+        level=settings.level,
+        warnings=warnings,
+        details={
+            "posterior_mean": posterior.mean,
+            "rhat": rhat,
+            "ess": ess,
+            "chains": s.chains,
+            "burn_in": s.burn_in,
+            "samples": s.samples,
+            "thin": s.thin,
+            "draws_per_chain": posterior.draws.shape[1],
+            "extensions": posterior.extensions,
+            "max_classes": s.max_classes,
+        },
+        draws=posterior.draws.ravel(),
+    )
+
+
+def _totals(reports: Mapping[Key, EstimationReport], level: float) -> list[ModelEstimate]:
+    """Per (method, interval kind) present anywhere, the sum over strata."""
+    keys: list[tuple[str, str]] = []
+    for report in reports.values():
+        for estimate in report.estimates:
+            if estimate.interval_kind != NO_INTERVAL:
+                pair = (estimate.method, estimate.interval_kind)
+                if pair not in keys:
+                    keys.append(pair)
+    totals = []
+    observed = sum(r.observed for r in reports.values())
+    for method, kind in keys:
+        found = {
+            key: next(
+                (e for e in r.estimates if e.method == method and e.interval_kind == kind), None
+            )
+            for key, r in reports.items()
+        }
+        missing = [str(k) for k, e in found.items() if e is None or e.estimate is None]
+        if missing:
+            unavailable = _no_estimate(
+                method,
+                "sum over strata",
+                observed,
+                f"No sum: stratum(s) {', '.join(missing)} have no estimate with this method.",
+            )
+            unavailable.details = {"strata": len(found), "interval_kind_of_strata": kind}
+            totals.append(unavailable)
+            continue
+        parts = [e for e in found.values() if e is not None]
+        point = math.fsum(e.estimate for e in parts if e.estimate is not None)
+        draws = [e.draws for e in parts]
+        total = ModelEstimate(
+            method=method,
+            model="sum over strata",
+            observed=observed,
+            estimate=point,
+            lower=None,
+            upper=None,
+            interval_kind=NO_INTERVAL,
+            level=level,
+            details={"strata": len(parts), "interval_kind_of_strata": kind},
+        )
+        if all(d is not None and len(d) for d in draws):
+            length = min(len(d) for d in draws if d is not None)
+            summed = np.sum([d[:length] for d in draws if d is not None], axis=0)
+            tail = (1.0 - level) / 2.0
+            lower, upper = np.quantile(summed, [tail, 1.0 - tail])
+            total.lower, total.upper, total.interval_kind = float(lower), float(upper), kind
+            if kind == CREDIBLE:
+                total.estimate = float(np.median(summed))
+            total.draws = summed
+        else:
+            total.warnings.append(
+                EstimationWarning(
+                    checks.OPEN_INTERVAL,
+                    "Profile-likelihood intervals of strata do not add up; ask for bootstrap "
+                    "intervals for an interval of the sum.",
+                )
+            )
+        totals.append(total)
+    return totals
