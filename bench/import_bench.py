@@ -4,8 +4,10 @@ on SQLite and on PostgreSQL, each in a fresh instance; print rows/s and peak mem
     .venv/bin/python bench/import_bench.py --rows 1000000 [--backend sqlite|postgres|both]
 
 The import runs in a child process, so its peak resident memory is measured alone (the
-generator's is not counted). PostgreSQL uses a scratch database ``tizim_bench`` on the local
-server (dropped and re-created).
+generator's is not counted; nor are its parser processes', which hold a few chunks of rows
+each). PostgreSQL uses a scratch database ``tizim_bench`` on the local server (dropped and
+re-created). The machine's load average is printed before each run: on a shared 2-core
+machine a figure means little without it.
 """
 
 from __future__ import annotations
@@ -122,6 +124,23 @@ def run(backend: str, sheet: Path, rows: int) -> dict[str, float]:
     return {"seconds": seconds, "rows_per_s": rows / seconds, "peak_mb": peak_kb / 1024}
 
 
+def cpu_model() -> str:
+    """The processor's model name, as ``lscpu`` reports it (Linux), else the platform's."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def load_average() -> str:
+    """The 1-, 5- and 15-minute load averages, as ``uptime`` shows them."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -132,7 +151,8 @@ def main() -> None:
     start = time.perf_counter()
     generate(sheet, args.rows)
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores ({cpu_model()}), "
+        f"Python {platform.python_version()}"
     )
     print(
         f"generated {args.rows:,} rows ({sheet.stat().st_size / 2**20:.0f} MB) in "
@@ -140,11 +160,12 @@ def main() -> None:
     )
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     for backend in backends:
+        load = load_average()
         figures = run(backend, sheet, args.rows)
         print(
             f"{backend:9} {args.rows:,} rows in {figures['seconds']:.1f} s = "
             f"{figures['rows_per_s']:,.0f} rows/s, peak memory of the import "
-            f"{figures['peak_mb']:.0f} MB"
+            f"{figures['peak_mb']:.0f} MB (load average before: {load})"
         )
 
 

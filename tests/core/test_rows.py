@@ -8,7 +8,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tizim.core.headers import map_headers
-from tizim.core.rows import parse_row, raw_digest, raw_values
+from tizim.core.rows import (
+    PARSED_FIELDS,
+    RECORD_VALUE_COLUMNS,
+    RawJson,
+    parse_row,
+    prepare_row,
+    prepare_rows,
+    raw_digest,
+    raw_json,
+    raw_values,
+)
 
 REF = datetime.date(2022, 1, 10)
 HEADERS = ("№", "ФИО", "Дата рождения", "Возраст", "Город", "Статус", "Дата", "Примечание")
@@ -82,3 +92,72 @@ def test_any_row_parses_without_raising_and_keeps_its_raw_cells(cells):
     row = parse_row(HEADERS, cells, MAP, reference_date=REF)
     assert list(row.raw.values()) == cells
     assert bool(row.problems) == bool(row.quarantine_reason)
+
+
+HEADER_TEXT = st.sampled_from(["", "ФИО", "ФИО (column 3)", "(column 2)", 'quote "q" \\'])
+
+
+@given(
+    st.lists(HEADER_TEXT | st.text(max_size=8), max_size=5),
+    st.lists(st.text(max_size=12), max_size=7),
+)
+def test_the_importers_raw_json_is_exactly_the_stored_raw_values(headers, cells):
+    # The importer writes the JSON text directly; it must be byte for byte what raw_json of
+    # raw_values gives, or re-imports would stop recognising unchanged rows.
+    assert RawJson(headers)(cells) == raw_json(raw_values(headers, cells))
+
+
+def test_a_prepared_row_holds_the_values_as_stored():
+    row = parse_row(
+        HEADERS,
+        ("7", "Жагыпаров Ерлан", "12.03.1985", "", "Алматы", "???", "06.01.2022", ""),
+        MAP,
+        reference_date=REF,
+    )
+    prepared = prepare_row(8, row)
+    values = dict(zip(RECORD_VALUE_COLUMNS, prepared.values, strict=True))
+    assert prepared.number == 8 and prepared.source_record_id == values["source_record_id"] == "7"
+    assert values["raw_json"] == row.raw_json and values["raw_sha256"] == row.raw_sha256
+    assert prepared.raw_sha256 == raw_digest(row.raw)
+    assert values["birth_date"] == "1985-03-12" and values["event_date"] == "2022-01-06"
+    assert prepared.event_date == "2022-01-06"
+    assert values["birth_year_min"] == 1985 and values["fate"] == ""
+    assert values["parse_problems"] == "[\"status: unknown status: '???'\"]"
+    assert values["quarantine_reason"] == row.quarantine_reason
+    assert prepared.problems == tuple(row.problems)
+    assert set(PARSED_FIELDS) < set(values)
+
+
+def test_parsing_in_worker_processes_gives_the_same_rows_in_file_order():
+    statuses = ("задержан", "погиб", "???", "освобождена")
+    rows = [
+        (
+            n,
+            (
+                str(n),
+                "Оспанов Нурлан" + "а" * (n % 3),
+                "1990",
+                "",
+                "Алматы",
+                statuses[n % 4],
+                "06.01.2022",
+                "",
+            ),
+        )
+        for n in range(2, 2502)
+    ]
+    here = [
+        r
+        for chunk in prepare_rows(rows, HEADERS, MAP, reference_date=REF, chunk_size=300)
+        for r in chunk
+    ]
+    there = [
+        r
+        for chunk in prepare_rows(
+            iter(rows), HEADERS, MAP, reference_date=REF, workers=2, chunk_size=300
+        )
+        for r in chunk
+    ]
+    assert there == here
+    assert [r.number for r in there] == list(range(2, 2502))
+    assert sum(1 for r in there if r.problems) == 625

@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
-from typing import Any
+from typing import Any, NamedTuple
 
 from tizim.core.dates import parse_birth, parse_date
 from tizim.core.errors import ParseError
@@ -84,9 +84,15 @@ def raw_values(headers: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
     return raw
 
 
+# json.dumps(…, ensure_ascii=False) builds an encoder on every call; this one is made once.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+# How that encoder writes a string (the C version when there is one).
+_encode_string = json.encoder.encode_basestring
+
+
 def raw_json(raw: Mapping[str, str]) -> str:
     """The raw values as stored: a JSON object in the order of the file."""
-    return json.dumps(raw, ensure_ascii=False)
+    return _JSON.encode(raw)
 
 
 def raw_digest(raw: Mapping[str, str]) -> str:
@@ -105,17 +111,27 @@ def parse_row(
     """Parse one row. ``column_map`` maps column index → field (see ``tizim.core.headers``);
     ``reference_date`` is the date ages are counted from when the row has no event date."""
     row = ParsedRow(raw=raw_values(headers, cells))
+    row.source_record_id = _parse_cells(cells, column_map, reference_date, row.fields, row.problems)
+    return row
+
+
+def _parse_cells(
+    cells: Sequence[str],
+    column_map: Mapping[int, str],
+    reference_date: datetime.date,
+    fields: dict[str, Any],
+    problems: list[str],
+) -> str:
+    """Fill ``fields`` and ``problems`` from a row's cells; return the source's own id."""
     if not any(cell.strip() for cell in cells):
-        row.problems.append("empty row")
-        return row
+        problems.append("empty row")
+        return ""
     value: dict[str, str] = {}
     for index, name in column_map.items():
         if index < len(cells) and cells[index].strip():
             value[name] = " ".join(cells[index].split())
-    row.source_record_id = value.get("source_id", "")
-    fields = row.fields
 
-    _parse_name(value, fields, row.problems)
+    _parse_name(value, fields, problems)
 
     event_date: datetime.date | None = None
     if "event_date" in value:
@@ -123,7 +139,7 @@ def parse_row(
             event_date = parse_date(value["event_date"], default_year=reference_date.year)
             fields["event_date"] = event_date
         except ParseError as exc:
-            row.problems.append(f"date: {exc.reason}")
+            problems.append(f"date: {exc.reason}")
 
     if "birth_date" in value or "age" in value:
         try:
@@ -136,7 +152,7 @@ def parse_row(
             fields["birth_year_min"] = birth.year_min
             fields["birth_year_max"] = birth.year_max
         except ParseError as exc:
-            row.problems.append(f"birth: {exc.reason}")
+            problems.append(f"birth: {exc.reason}")
 
     if "place" in value:
         fields["place_text"] = value["place"]
@@ -147,14 +163,14 @@ def parse_row(
         try:
             fields["fate"] = parse_fate(value["fate"]).value
         except ParseError as exc:
-            row.problems.append(f"status: {exc.reason}")
+            problems.append(f"status: {exc.reason}")
 
     if "sex" in value:
         sex = value["sex"].strip().lower()[:1]
         fields["sex"] = {"м": "m", "m": "m", "е": "m", "ж": "f", "f": "f", "w": "f"}.get(sex, "")
     fields.setdefault("facility", value.get("facility", ""))
     fields.setdefault("notes", value.get("notes", ""))
-    return row
+    return value.get("source_id", "")
 
 
 def _parse_name(value: Mapping[str, str], fields: dict[str, Any], problems: list[str]) -> None:
@@ -194,57 +210,180 @@ def _title_if_caps(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 2 else text
 
 
-# --- parsing a whole table, optionally in a second process ---------------------------------
+# --- parsing a whole table for the importer, in worker processes -------------------------
+
+# Columns of a record whose stored values ``prepare_row`` computes, in this order; the importer
+# adds the identity (ids, source, batch, sheet, row, previous version) and the person.
+RECORD_VALUE_COLUMNS: tuple[str, ...] = (
+    "source_record_id",
+    "raw_json",
+    "raw_sha256",
+    *PARSED_FIELDS,
+    "name_keys",
+    "parse_problems",
+    "quarantine_reason",
+)
+# What a parsed field holds when the row said nothing of it; which fields are dates.
+_FIELDS_AND_EMPTY = tuple(
+    (name, None if name in ("birth_date", "birth_year_min", "birth_year_max", "event_date") else "")
+    for name in PARSED_FIELDS
+)
+_DATE_INDEXES = tuple(PARSED_FIELDS.index(name) for name in ("birth_date", "event_date"))
+
+
+class PreparedRow(NamedTuple):
+    """A parsed row as the importer writes it: plain values, cheap to send between processes.
+
+    ``values`` follow ``RECORD_VALUE_COLUMNS`` in the form a database stores them (dates as
+    ISO text, the problems as JSON text), so the writer only adds ids before inserting.
+    """
+
+    number: int
+    source_record_id: str
+    raw_sha256: str
+    problems: tuple[str, ...]
+    values: tuple[Any, ...]
+    display_name: str
+    fate: str
+    event_date: str | None
+
+
+def prepare_row(number: int, row: ParsedRow) -> PreparedRow:
+    """The importer's form of a parsed row (see ``PreparedRow``)."""
+    return _prepared(number, row.source_record_id, row.raw_json, row.fields, row.problems)
+
+
+def _prepared(
+    number: int,
+    source_record_id: str,
+    raw_json_text: str,
+    fields: Mapping[str, Any],
+    problems: list[str],
+) -> PreparedRow:
+    parsed: list[Any] = [fields.get(name, empty) for name, empty in _FIELDS_AND_EMPTY]
+    for index in _DATE_INDEXES:
+        day = parsed[index]
+        if day is not None:
+            parsed[index] = day.isoformat()
+    raw_sha256 = hashlib.sha256(raw_json_text.encode("utf-8")).hexdigest()
+    event_date = fields.get("event_date")
+    return PreparedRow(
+        number,
+        source_record_id,
+        raw_sha256,
+        tuple(problems),
+        (
+            source_record_id,
+            raw_json_text,
+            raw_sha256,
+            *parsed,
+            fields.get("name_keys", ""),
+            _JSON.encode(problems) if problems else "[]",
+            "; ".join(problems),
+        ),
+        display_name(fields)[:300],
+        fields.get("fate", ""),
+        event_date.isoformat() if event_date else None,
+    )
+
+
+class RawJson:
+    """``raw_json(raw_values(headers, cells))`` for the rows of one table, without a dict per
+    row: where each cell goes (and under which key) depends only on how many cells a row
+    has, so that layout is worked out once per width and the JSON text written directly."""
+
+    def __init__(self, headers: Sequence[str]) -> None:
+        self.headers = tuple(headers)
+        self._layouts: dict[int, list[tuple[str, int]]] = {}
+
+    def __call__(self, cells: Sequence[str]) -> str:
+        layout = self._layouts.get(len(cells))
+        if layout is None:
+            layout = self._layouts[len(cells)] = self._layout(len(cells))
+        return "{" + ", ".join([key + _encode_string(cells[i]) for key, i in layout]) + "}"
+
+    def _layout(self, width: int) -> list[tuple[str, int]]:
+        # raw_values itself decides the keys (blank and repeated headers, extra cells): given
+        # each cell's index as its text, the resulting mapping says which cell goes where.
+        placed = raw_values(self.headers, [str(i) for i in range(width)])
+        return [(_encode_string(key) + ": ", int(index)) for key, index in placed.items()]
+
+
+def display_name(fields: Mapping[str, Any]) -> str:
+    """The name a person is shown by: the full name, else the parts that were found."""
+    full = str(fields.get("full_name") or "")
+    return full or " ".join(
+        str(fields[p]) for p in ("surname", "given_name", "patronymic") if fields.get(p)
+    )
+
 
 _CHUNK = 2000
-_AHEAD = 3  # chunks parsed ahead of the writer: bounds memory whatever the file size
-_worker_args: tuple[Sequence[str], Mapping[int, str], datetime.date] | None = None
+_worker_args: tuple[RawJson, Mapping[int, str], datetime.date] | None = None
 
 
 def _init_worker(
     headers: Sequence[str], column_map: Mapping[int, str], reference_date: datetime.date
 ) -> None:
     global _worker_args
-    _worker_args = (headers, column_map, reference_date)
+    _worker_args = (RawJson(headers), column_map, reference_date)
 
 
-def _parse_chunk(chunk: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, ParsedRow]]:
+def _prepare_chunk(chunk: list[tuple[int, tuple[str, ...]]]) -> list[PreparedRow]:
+    """In a worker process: prepare a chunk with the table's settings given at start."""
     assert _worker_args is not None
-    headers, column_map, reference_date = _worker_args
-    parsed = []
+    return _prepare(chunk, *_worker_args)
+
+
+def _prepare(
+    chunk: list[tuple[int, tuple[str, ...]]],
+    to_json: RawJson,
+    column_map: Mapping[int, str],
+    reference_date: datetime.date,
+) -> list[PreparedRow]:
+    prepared = []
     for number, cells in chunk:
-        row = parse_row(headers, cells, column_map, reference_date=reference_date)
-        row.raw_sha256  # noqa: B018 (computed here, in the worker, not in the writer)
-        parsed.append((number, row))
-    return parsed
+        fields: dict[str, Any] = {}
+        problems: list[str] = []
+        source_id = _parse_cells(cells, column_map, reference_date, fields, problems)
+        prepared.append(_prepared(number, source_id, to_json(cells), fields, problems))
+    return prepared
 
 
-def parse_rows(
+def prepare_rows(
     rows: Iterable[tuple[int, tuple[str, ...]]],
     headers: Sequence[str],
     column_map: Mapping[int, str],
     *,
     reference_date: datetime.date,
-    parallel: bool = False,
-) -> Iterator[tuple[int, ParsedRow]]:
-    """Parse (row number, cells) pairs in order. With ``parallel``, a second process parses
-    while the caller writes what was already parsed (a few chunks ahead, no more)."""
-    if not parallel:
-        for number, cells in rows:
-            yield number, parse_row(headers, cells, column_map, reference_date=reference_date)
+    workers: int = 0,
+    chunk_size: int = _CHUNK,
+) -> Iterator[list[PreparedRow]]:
+    """Parse (row number, cells) pairs into chunks of prepared rows, in file order.
+
+    With ``workers`` > 0 that many processes parse while the caller writes what was already
+    parsed; only a few chunks per worker are ever in flight, so memory stays flat whatever
+    the file size. With 0 the rows are parsed here.
+    """
+    if workers <= 0:
+        to_json = RawJson(headers)
+        for chunk in _chunks(rows, chunk_size):
+            yield _prepare(chunk, to_json, column_map, reference_date)
         return
     # "spawn", not "fork": a forked child would share the parent's database connection.
     context = multiprocessing.get_context("spawn")
     with context.Pool(
-        1, initializer=_init_worker, initargs=(tuple(headers), dict(column_map), reference_date)
+        workers,
+        initializer=_init_worker,
+        initargs=(tuple(headers), dict(column_map), reference_date),
     ) as pool:
-        pending: deque[AsyncResult[list[tuple[int, ParsedRow]]]] = deque()
-        for chunk in _chunks(rows, _CHUNK):
-            pending.append(pool.apply_async(_parse_chunk, (chunk,)))
-            if len(pending) >= _AHEAD:
-                yield from pending.popleft().get()
+        pending: deque[AsyncResult[list[PreparedRow]]] = deque()
+        ahead = 2 * workers + 1  # enough to keep every worker busy while one result is read
+        for chunk in _chunks(rows, chunk_size):
+            pending.append(pool.apply_async(_prepare_chunk, (chunk,)))
+            if len(pending) >= ahead:
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()
 
 
 def _chunks(

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -29,9 +30,11 @@ _DELIMITERS = ",;\t|"
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
-@dataclass(frozen=True)
-class TableRow:
-    """One data row: its spreadsheet row number and its cells (padded to the header's width)."""
+class TableRow(NamedTuple):
+    """One data row: its spreadsheet row number and its cells (padded to the header's width).
+
+    A named tuple, not a dataclass: a million of them are made for a big file.
+    """
 
     number: int
     cells: tuple[str, ...]
@@ -263,16 +266,18 @@ def _rows(
     encodings, and guessing would store garbled names as if a source had written them.
     """
     number = header_row
+    undecodable = _UNDECODABLE.search
     try:
         for cells in reader:
             number += 1
-            if _UNDECODABLE.search("".join(cells)):
+            if undecodable("".join(cells)):
                 raise ParseError(
                     f"row {number}: the text is not valid {enc}; the file mixes encodings "
                     "(save it again as UTF-8)"
                 )
-            padded = [*cells, *([""] * (width - len(cells)))]
-            yield TableRow(number=number, cells=tuple(padded))
+            if len(cells) < width:
+                cells.extend([""] * (width - len(cells)))
+            yield TableRow(number, tuple(cells))
     except csv.Error as exc:
         raise ParseError(f"row {number + 1}: broken CSV ({exc})") from None
     finally:

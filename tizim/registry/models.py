@@ -349,6 +349,12 @@ class Claim(models.Model):
         MORE_THAN = "more_than", "more than"
         NEARLY = "nearly", "nearly"
 
+    class Measure(models.TextChoices):
+        # The same words as tizim.core.counting.Measure; the comparison with documented counts
+        # depends on it: "970 in custody on 22 January" is not "10,000 arrested by then".
+        EVER = "ever", "at any time up to the date"
+        ON_DATE = "on_date", "in that status on the date"
+
     class Status(models.TextChoices):
         STANDING = "standing", "standing"
         REVISED = "revised", "revised by the claimant"
@@ -362,6 +368,12 @@ class Claim(models.Model):
     value = models.PositiveIntegerField()
     qualifier = models.CharField(max_length=16, choices=Qualifier.choices, default=Qualifier.EXACT)
     as_of = models.DateField(help_text="The date the figure is for.")
+    measure = models.CharField(
+        max_length=16,
+        choices=Measure.choices,
+        default=Measure.EVER,
+        help_text="Whether the figure counts a status held on the date or ever held by it.",
+    )
     stated_on = models.DateField(null=True, blank=True)
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"

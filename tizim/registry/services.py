@@ -9,10 +9,12 @@ Business rules kept here:
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import itertools
 import json
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,9 +27,16 @@ from tizim.audit.services import record_action
 from tizim.core.errors import ParseError
 from tizim.core.fates import Fate
 from tizim.core.headers import FIELDS, map_headers
-from tizim.core.rows import PARSED_FIELDS, ParsedRow, parse_rows, raw_digest, search_keys
-from tizim.core.tables import open_tables
-from tizim.registry.bulk import allocate_ids, insert_rows
+from tizim.core.rows import (
+    PARSED_FIELDS,
+    RECORD_VALUE_COLUMNS,
+    PreparedRow,
+    prepare_rows,
+    raw_digest,
+    search_keys,
+)
+from tizim.core.tables import Table, open_tables
+from tizim.registry.bulk import BulkWriter, stored_value
 from tizim.registry.models import (
     Claim,
     FateEvent,
@@ -40,9 +49,10 @@ from tizim.registry.models import (
     new_public_ids,
 )
 
-_BATCH = 2000
-# Files above this size are parsed in a second process: starting it costs about a second.
+_BATCH = 5000
+# Files above this size are parsed in worker processes: starting them costs about a second.
 _PARALLEL_BYTES = 2 * 1024 * 1024
+_MAX_PARSE_WORKERS = 2
 
 # Where a status sits in a life story, to order two statuses stated for the same day
 # (missing, then found to be detained, then released; death last).
@@ -195,7 +205,7 @@ def import_table(
     this version of the list was obtained (default: the source's date, else today): statuses
     without a date of their own count as known from then. Raises RegistryError/ParseError
     only when the source is unknown or the file itself cannot be read; then nothing is written.
-    Large files are parsed in a second process while rows are written (``parallel``: None
+    Large files are parsed in worker processes while rows are written (``parallel``: None
     decides by file size).
     """
     source = Source.objects.filter(name=source_name).first()
@@ -215,6 +225,9 @@ def import_table(
     )
     reference_date = obtained_on or source.obtained_on or timezone.localdate()
     file_sha256 = _sha256_of(path)
+    if parallel is None:
+        parallel = path.stat().st_size > _PARALLEL_BYTES
+    workers = _parse_workers() if parallel else 0
 
     with transaction.atomic():
         batch = ImportBatch(
@@ -229,35 +242,16 @@ def import_table(
         if not dry_run:
             batch.save()
         writer = _RecordWriter(source, batch, reference_date, dry_run=dry_run)
-        for table in tables:
-            column_map = column_map_for(table.headers, mapping)
-            sheet_summary = SheetSummary(table.sheet, list(table.headers), column_map)
-            summary.sheets.append(sheet_summary)
-            if not any(f in column_map.values() for f in ("full_name", "surname", "given_name")):
-                summary.problems.append(
-                    (table.sheet, 1, "no column holds a name: every row will be quarantined")
-                )
-            pending: list[tuple[int, ParsedRow]] = []
-            for number, parsed in parse_rows(
-                ((r.number, r.cells) for r in table.rows),
-                table.headers,
-                column_map,
-                reference_date=reference_date,
-                parallel=parallel
-                if parallel is not None
-                else path.stat().st_size > _PARALLEL_BYTES,
-            ):
-                summary.rows_read += 1
-                sheet_summary.rows_read += 1
-                if parsed.problems:
-                    summary.problems.append((table.sheet, number, parsed.quarantine_reason))
-                pending.append((number, parsed))
-                if len(pending) >= _BATCH:
-                    writer.write(table.sheet, pending, summary)
-                    pending = []
-                    if progress:
-                        progress(summary.rows_read)
-            writer.write(table.sheet, pending, summary)
+        try:
+            for table in tables:
+                _import_sheet(table, writer, summary, mapping, reference_date, workers, progress)
+        except BaseException:
+            # The file broke (or the user stopped the import): the connection must be free
+            # again before the transaction is rolled back; the first error is the one to tell.
+            with contextlib.suppress(Exception):
+                writer.finish()
+            raise
+        writer.finish()
         if progress:
             progress(summary.rows_read)
         summary.vanished = writer.count_vanished()
@@ -296,6 +290,44 @@ def import_table(
     return summary
 
 
+def _import_sheet(
+    table: Table,
+    writer: _RecordWriter,
+    summary: ImportSummary,
+    mapping: Mapping[str, str] | None,
+    reference_date: datetime.date,
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> None:
+    column_map = column_map_for(table.headers, mapping)
+    sheet_summary = SheetSummary(table.sheet, list(table.headers), column_map)
+    summary.sheets.append(sheet_summary)
+    if not any(f in column_map.values() for f in ("full_name", "surname", "given_name")):
+        summary.problems.append(
+            (table.sheet, 1, "no column holds a name: every row will be quarantined")
+        )
+    for chunk in prepare_rows(
+        ((r.number, r.cells) for r in table.rows),
+        table.headers,
+        column_map,
+        reference_date=reference_date,
+        workers=workers,
+        chunk_size=_BATCH,
+    ):
+        summary.rows_read += len(chunk)
+        sheet_summary.rows_read += len(chunk)
+        writer.write(table.sheet, chunk, summary)
+        if progress:
+            progress(summary.rows_read)
+
+
+def _parse_workers() -> int:
+    """How many processes parse a large file: one per core, at most two. The writer (and, on
+    the same machine, the database server) needs a core too, but parsing is about half of the
+    work, and two workers keep it ahead when the scheduler gives one of them less."""
+    return max(1, min(_MAX_PARSE_WORKERS, os.cpu_count() or 1))
+
+
 def _reason_kind(problems: Sequence[str]) -> str:
     """The headline of a quarantine reason, for the summary table ("date", "no name", …)."""
     first = problems[0]
@@ -311,12 +343,14 @@ def _sha256_of(path: Path) -> str:
 
 
 class _RecordWriter:
-    """Writes parsed rows in batches: records, one new person per usable record, memberships
+    """Writes prepared rows in batches: records, one new person per usable record, memberships
     and fate events, with bulk inserts so memory stays flat whatever the file size.
 
     Rows are recognised across imports by (sheet, the source's own id) when the row has one,
     else by (sheet, digest of its raw values); the n-th repeat of an id or of identical content
     in a file is matched with the n-th one before, so duplicates are kept and stay stable.
+    Only what the source already holds is remembered (the rows of its current version), so a
+    first import of a big file keeps nothing per row.
     """
 
     def __init__(
@@ -329,7 +363,6 @@ class _RecordWriter:
     ) -> None:
         self.source = source
         self.batch = batch
-        self.reported_on = reference_date
         self.dry_run = dry_run
         # Only the current versions (those not superseded) of what the source holds count.
         current = Record.objects.filter(source=source, next_version__isnull=True).order_by(
@@ -339,22 +372,29 @@ class _RecordWriter:
         counts: Counter[tuple[str, str, str]] = Counter()
         for pk, sheet, rid, digest in current.values_list(
             "pk", "sheet", "source_record_id", "raw_sha256"
-        ):
+        ).iterator(chunk_size=10_000):
             base = (sheet, "id", rid) if rid else (sheet, "digest", digest)
             self.known[(*base, counts[base])] = (pk, digest)
             counts[base] += 1
+        # A row whose (sheet, id or digest) the source never had is new whatever its repeat
+        # count, so repeats are counted for these bases only.
+        self.known_bases = set(counts)
         self.occurrences: Counter[tuple[str, str, str]] = Counter()
         self.seen: set[tuple[str, str, str, int]] = set()
         self.change: LinkChange | None = None
+        self.bulk = BulkWriter()
+        # Stored once: the same for every row of the import.
+        self.now = stored_value(timezone.now())
+        self.reported = stored_value(reference_date)
 
     def count_vanished(self) -> int:
         """Rows of the previous version that this file no longer has (flagged, not deleted)."""
-        return len(set(self.known) - self.seen)
+        return len(self.known) - len(self.seen)
 
     def flag_vanished(self) -> None:
         """Mark the rows this file no longer has, and clear the mark of rows that came back."""
         gone = [self.known[k][0] for k in set(self.known) - self.seen]
-        back = [self.known[k][0] for k in set(self.known) & self.seen]
+        back = [self.known[k][0] for k in self.seen]
         for chunk in range(0, len(gone), 1000):
             Record.objects.filter(pk__in=gone[chunk : chunk + 1000]).update(vanished_in=self.batch)
         for chunk in range(0, len(back), 1000):
@@ -362,185 +402,169 @@ class _RecordWriter:
                 pk__in=back[chunk : chunk + 1000], vanished_in__isnull=False
             ).update(vanished_in=None)
 
-    def write(self, sheet: str, rows: list[tuple[int, ParsedRow]], summary: ImportSummary) -> None:
-        new: list[tuple[str, int, ParsedRow, int | None]] = []
-        for number, row in rows:
-            digest = row.raw_sha256
-            rid = row.source_record_id
-            base = (sheet, "id", rid) if rid else (sheet, "digest", digest)
-            key = (*base, self.occurrences[base])
-            self.occurrences[base] += 1
-            self.seen.add(key)
-            known = self.known.get(key)
-            if known is not None and known[1] == digest:
-                summary.unchanged += 1
-                continue
+    def write(self, sheet: str, rows: Sequence[PreparedRow], summary: ImportSummary) -> None:
+        """Count the rows into ``summary`` and insert the new ones (and new versions)."""
+        new: list[PreparedRow] = []
+        previous: list[int | None] = []
+        known, bases, occurrences = self.known, self.known_bases, self.occurrences
+        for row in rows:
+            if row.problems:
+                summary.problems.append((sheet, row.number, "; ".join(row.problems)))
+            earlier: int | None = None
+            if bases:
+                rid = row.source_record_id
+                base = (sheet, "id", rid) if rid else (sheet, "digest", row.raw_sha256)
+                if base in bases:
+                    key = (*base, occurrences[base])
+                    occurrences[base] += 1
+                    entry = known.get(key)
+                    if entry is not None:
+                        self.seen.add(key)
+                        if entry[1] == row.raw_sha256:
+                            summary.unchanged += 1
+                            continue
+                        earlier = entry[0]
             # Counts partition the rows: a quarantined row is written (kept) but counted apart.
             if row.problems:
                 summary.quarantined[_reason_kind(row.problems)] += 1
-            elif known is None:
+            elif earlier is None:
                 summary.imported += 1
             else:
                 summary.new_versions += 1
-            new.append((sheet, number, row, known[0] if known else None))
+            new.append(row)
+            previous.append(earlier)
         if self.dry_run or not new:
             return
-        self._insert(new)
+        self._insert(sheet, new, previous)
 
-    def _insert(self, new: list[tuple[str, int, ParsedRow, int | None]]) -> None:
+    def finish(self) -> None:
+        """Wait for the database to be done with the rows written (before using it again)."""
+        self.bulk.wait_for_checks()
+
+    def _insert(self, sheet: str, rows: list[PreparedRow], previous: list[int | None]) -> None:
         """Write new rows with their persons, memberships and fate events, in bulk.
 
         A new version joins the person of the version it replaces; a new usable row gets a
         person of its own until linkage decides otherwise; a quarantined row joins no one.
+        Parents are written before the rows that refer to them (persons, records, then
+        memberships and fate events), so every foreign key points at a row already there.
+        Every row is built before the first write: on PostgreSQL that work overlaps the
+        server's checks of the previous batch.
         """
+        bulk = self.bulk
         if self.change is None:
+            bulk.wait_for_checks()
             self.change = LinkChange.objects.create(
                 kind=LinkChange.Kind.IMPORT,
                 actor=self.batch.actor,
                 reason=f"import of {self.batch.filename}",
             )
-        now = timezone.now()
-        previous_person = dict(
-            Record.objects.filter(pk__in=[p for *_, p in new if p is not None]).values_list(
-                "pk", "person_id"
-            )
-        )
-        record_ids = allocate_ids(Record, len(new))
-        person_of: list[int | None] = []
+        now = self.now
+        inherited: dict[int, int | None] = {}
+        if any(earlier is not None for earlier in previous):
+            bulk.wait_for_checks()
+            inherited = _persons_of([p for p in previous if p is not None])
+        person_of: list[int | None] = [None] * len(rows)
         fresh: list[int] = []
-        for index, (_, _, row, previous) in enumerate(new):
-            inherited = previous_person.get(previous) if previous is not None else None
+        for index, (row, earlier) in enumerate(zip(rows, previous, strict=True)):
             if row.problems:
-                person_of.append(None)
-            elif inherited is not None:
-                person_of.append(inherited)
-            else:
-                person_of.append(None)
+                continue
+            person = inherited.get(earlier) if earlier is not None else None
+            if person is None:
                 fresh.append(index)
-        person_rows = []
+            else:
+                person_of[index] = person
+        person_rows: list[Sequence[object]] = []
         for index, person_id, public_id in zip(
-            fresh, allocate_ids(Person, len(fresh)), _unused_public_ids(len(fresh)), strict=True
+            fresh, bulk.ids(Person, len(fresh)), new_public_ids(len(fresh)), strict=True
         ):
             person_of[index] = person_id
-            person_rows.append((person_id, public_id, _name_of(new[index][2].fields)[:300], now))
-        insert_rows(
-            Person,
-            ("id", "public_id", "display_name", "created_at"),
-            person_rows,
-            typed=("created_at",),
-        )
-        insert_rows(
-            Record,
-            RECORD_COLUMNS,
-            [
-                (
-                    row.fields.get("name_keys", ""),
-                    record_id,
-                    self.source.pk,
-                    self.batch.pk,
-                    sheet,
-                    number,
-                    row.source_record_id,
-                    row.raw_json,
-                    row.raw_sha256,
-                    previous,
-                    *(row.fields.get(f, _EMPTY[f]) for f in PARSED_FIELDS),
-                    row.problems,
-                    row.quarantine_reason,
-                    person_id,
-                    now,
-                )
-                for record_id, person_id, (sheet, number, row, previous) in zip(
-                    record_ids, person_of, new, strict=True
-                )
-            ],
-            typed=RECORD_TYPED,
-        )
+            person_rows.append((person_id, public_id, rows[index].display_name, now))
+
+        record_ids = bulk.ids(Record, len(rows))
+        source_id, batch_id = self.source.pk, self.batch.pk
+        record_rows = [
+            (
+                record_id,
+                source_id,
+                batch_id,
+                sheet,
+                row.number,
+                earlier,
+                person_id,
+                now,
+                *row.values,
+            )
+            for record_id, row, earlier, person_id in zip(
+                record_ids, rows, previous, person_of, strict=True
+            )
+        ]
         placed = [
             (record_id, person_id, row)
-            for record_id, person_id, (_, _, row, _) in zip(record_ids, person_of, new, strict=True)
+            for record_id, person_id, row in zip(record_ids, person_of, rows, strict=True)
             if person_id is not None
         ]
-        insert_rows(
-            Membership,
-            ("record_id", "person_id", "opened_by_id"),
-            [(record_id, person_id, self.change.pk) for record_id, person_id, _ in placed],
-        )
-        with_fate = [p for p in placed if p[2].fields.get("fate")]
-        event_ids = allocate_ids(FateEvent, len(with_fate))
-        insert_rows(
-            FateEvent,
-            ("id", "person_id", "fate", "on_date", "date_basis", "reported_on", "rank"),
-            [
-                (
-                    event_id,
-                    person_id,
-                    row.fields["fate"],
-                    row.fields.get("event_date") or self.reported_on,
-                    FateEvent.DateBasis.EVENT
-                    if row.fields.get("event_date")
-                    else FateEvent.DateBasis.REPORTED,
-                    self.reported_on,
-                    FATE_RANK.get(row.fields["fate"], 0),
-                )
-                for event_id, (_, person_id, row) in zip(event_ids, with_fate, strict=True)
-            ],
-            typed=("on_date", "reported_on"),
-        )
-        insert_rows(
-            FateEvent.records.through,
-            ("fateevent_id", "record_id"),
-            [
-                (event_id, record_id)
-                for event_id, (record_id, _, _) in zip(event_ids, with_fate, strict=True)
-            ],
-        )
-        versioned = {person_of[i] for i, item in enumerate(new) if item[3] is not None}
-        refresh_persons(p for p in versioned if p is not None)
+        change_id = self.change.pk
+        membership_rows = [(record_id, person_id, change_id) for record_id, person_id, _ in placed]
+        with_fate = [item for item in placed if item[2].fate]
+        event_ids = bulk.ids(FateEvent, len(with_fate))
+        reported = self.reported
+        event_rows = [
+            (
+                event_id,
+                person_id,
+                row.fate,
+                row.event_date or reported,
+                _BY_EVENT if row.event_date else _BY_REPORT,
+                reported,
+                FATE_RANK.get(row.fate, 0),
+            )
+            for event_id, (_, person_id, row) in zip(event_ids, with_fate, strict=True)
+        ]
+        citation_rows = [
+            (event_id, record_id)
+            for event_id, (record_id, _, _) in zip(event_ids, with_fate, strict=True)
+        ]
+
+        # A random public id may be taken (a million ids collide with odds of about 1 in
+        # 2,000): those persons are inserted again with other public ids.
+        while person_rows:
+            taken = bulk.insert_unless_taken(
+                Person, PERSON_COLUMNS, person_rows, unique="public_id"
+            )
+            fresh_ids = new_public_ids(len(taken))
+            person_rows = [(row[0], fresh_ids.pop(), *row[2:]) for row in taken]
+        bulk.insert(Record, RECORD_COLUMNS, record_rows)
+        bulk.insert(Membership, ("record_id", "person_id", "opened_by_id"), membership_rows)
+        bulk.insert(FateEvent, FATE_EVENT_COLUMNS, event_rows)
+        bulk.insert(FateEvent.records.through, ("fateevent_id", "record_id"), citation_rows)
+        bulk.check_constraints()
+        versioned = {person_of[i] for i, earlier in enumerate(previous) if earlier is not None}
+        if versioned:
+            bulk.wait_for_checks()
+            refresh_persons(p for p in versioned if p is not None)
 
 
-def _unused_public_ids(count: int) -> list[str]:
-    """Fresh public ids that no person has yet (drawn again on the rare collision)."""
-    ids: list[str] = []
-    while len(ids) < count:
-        candidates = set(new_public_ids(count - len(ids))) - set(ids)
-        taken = set(
-            Person.objects.filter(public_id__in=candidates).values_list("public_id", flat=True)
-        )
-        ids.extend(candidates - taken)
-    return ids
+def _persons_of(record_ids: Sequence[int]) -> dict[int, int | None]:
+    """The person each of these records belongs to."""
+    return dict(Record.objects.filter(pk__in=record_ids).values_list("pk", "person_id"))
 
 
+PERSON_COLUMNS = ("id", "public_id", "display_name", "created_at")
+FATE_EVENT_COLUMNS = ("id", "person_id", "fate", "on_date", "date_basis", "reported_on", "rank")
+_BY_EVENT = FateEvent.DateBasis.EVENT.value
+_BY_REPORT = FateEvent.DateBasis.REPORTED.value
 RECORD_COLUMNS = (
-    "name_keys",
     "id",
     "source_id",
     "import_batch_id",
     "sheet",
     "row_number",
-    "source_record_id",
-    "raw_json",
-    "raw_sha256",
     "previous_version_id",
-    *PARSED_FIELDS,
-    "parse_problems",
-    "quarantine_reason",
     "person_id",
     "created_at",
+    *RECORD_VALUE_COLUMNS,
 )
-RECORD_TYPED = ("birth_date", "event_date", "parse_problems", "created_at")
-# What a parsed field holds when the row said nothing of it.
-_EMPTY: dict[str, object] = {
-    f: None if f in ("birth_date", "birth_year_min", "birth_year_max", "event_date") else ""
-    for f in PARSED_FIELDS
-}
-
-
-def _name_of(fields: Mapping[str, object]) -> str:
-    full = str(fields.get("full_name") or "")
-    return full or " ".join(
-        str(fields[p]) for p in ("surname", "given_name", "patronymic") if fields.get(p)
-    )
 
 
 def _event_for(record: Record, reported_on: datetime.date) -> FateEvent:
@@ -784,6 +808,7 @@ def record_claim(
     value: int,
     as_of: datetime.date,
     fate: str = "",
+    measure: str = Claim.Measure.EVER,
     qualifier: str = Claim.Qualifier.EXACT,
     stated_on: datetime.date | None = None,
     source: Source | None = None,
@@ -796,6 +821,10 @@ def record_claim(
     """Keep a figure stated by someone, with where and when it was stated."""
     if fate and fate not in {f.value for f in Fate}:
         raise RegistryError(f"unknown fate '{fate}'")
+    if measure not in Claim.Measure.values:
+        raise RegistryError(
+            f"unknown measure '{measure}'; choose from {', '.join(Claim.Measure.values)}"
+        )
     with transaction.atomic():
         claim = Claim.objects.create(
             claimant=claimant,
@@ -803,6 +832,7 @@ def record_claim(
             value=value,
             as_of=as_of,
             fate=fate,
+            measure=measure,
             qualifier=qualifier,
             stated_on=stated_on,
             source=source,
