@@ -19,6 +19,7 @@ from django.db import transaction
 
 from tizim.audit.services import record_action
 from tizim.core.demo import generate_demo, write_demo
+from tizim.estimates.services import estimate_registry
 from tizim.linkage.services import link_records
 from tizim.registry.models import Claim, Source
 from tizim.registry.services import create_source, import_table, record_claim
@@ -85,6 +86,22 @@ def load_demo(
             file=out,
         )
         load_seed_claims()
+        for selector in DEMO_ESTIMATES:
+            estimate = estimate_registry(selector=selector, actor="demo")
+            run = estimate.run
+            assert run is not None
+            interval = (
+                f"{run.estimate:,.0f} ({run.lower:,.0f}–"
+                + (f"{run.upper:,.0f}" if run.upper is not None else "open")
+                + f", {run.recommended_method})"
+                if run.estimate is not None and run.lower is not None
+                else "no estimate"
+            )
+            print(
+                f"  estimate #{run.pk} of '{selector}': {run.observed} documented on "
+                f"{len(run.lists)} lists, estimated {interval}",
+                file=out,
+            )
         loaded = True
     else:
         print("demo data already loaded (use --reload to load it again)", file=out)
@@ -277,6 +294,14 @@ SEED_CLAIMS: tuple[tuple[str, str, str, str, int, str, D, str, str, str], ...] =
 )
 
 
+# Claims that count a status held on their date rather than everyone who had it by then.
+SEED_CLAIMS_ON_DATE = frozenset({"people confirmed in custody"})
+
+
+# What the demo estimates, so that the Numbers pages have estimates to show.
+DEMO_ESTIMATES: tuple[str, ...] = ("dead", "custody")
+
+
 def load_seed_claims() -> int:
     """Record the figures stated in the seed articles, each citing its article (idempotent)."""
     created = 0
@@ -314,6 +339,7 @@ def load_seed_claims() -> int:
                 claimant=claimant,
                 counted=counted,
                 fate=fate,
+                measure="on_date" if counted in SEED_CLAIMS_ON_DATE else "ever",
                 value=value,
                 qualifier=qualifier,
                 as_of=as_of,

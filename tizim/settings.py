@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tizim.registry",
     "tizim.intake",
     "tizim.linkage",
+    "tizim.estimates",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""Top-level URL map: the staff side (login, registry, admin)."""
+"""Top-level URL map: the staff side (login, registry, imports, linkage, numbers, admin)."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("imports/", include("tizim.intake.urls")),
     path("linkage/", include("tizim.linkage.urls")),
+    path("numbers/", include("tizim.estimates.urls")),
     path("", include("tizim.registry.urls")),
 ]

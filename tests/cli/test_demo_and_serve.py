@@ -53,9 +53,15 @@ def test_demo_loads_several_overlapping_lists(demo_home):
             "SELECT count(*) FROM registry_record WHERE quarantine_reason != ''"
         ).fetchone()[0]
         claims = db.execute("SELECT count(*) FROM registry_claim").fetchone()[0]
+        estimates = db.execute(
+            "SELECT selector, observed, estimate FROM estimates_estimaterun"
+        ).fetchall()
     assert {"ngo_spreadsheet", "radio_list", "official_list", "press_list", "web_form"} <= kinds
     assert quarantined >= 3  # the demo's broken rows are kept, not dropped
     assert claims >= 10
+    # the Numbers pages have estimates to show, each at least the documented count
+    assert {selector for selector, _, _ in estimates} == {"dead", "custody"}
+    assert all(estimate is not None and estimate >= observed for _, observed, estimate in estimates)
     assert len(multi_source_persons(home)) >= 20
 
 
@@ -101,6 +107,15 @@ def test_served_demo_shows_a_person_from_several_lists(demo_home):
         header = page.text.split('<table class="side-by-side">')[1].split("</thead>")[0]
         assert len(set(re.findall(r"<th>([a-z0-9-]+)<br>", header))) == n_sources
         assert browser.get("/static/tizim/tizim.css").status == 200
+        # Numbers: counts, the seed articles' claims beside them, charts, an estimate
+        numbers = browser.get("/numbers/")
+        assert numbers.status == 200 and "Claims beside the documented count" in numbers.text
+        assert "Government of Kazakhstan" in numbers.text and "technical glitch" in numbers.text
+        assert numbers.text.count("<svg") >= 3
+        run = re.search(r'href="(/numbers/estimates/\d+/)"', numbers.text)
+        assert run, "the Numbers page links the latest estimate"
+        detail = browser.get(run.group(1))
+        assert detail.status == 200 and "(recommended)" in detail.text
     finally:
         server.terminate()
         out, err = server.communicate(timeout=10)

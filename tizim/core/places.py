@@ -315,6 +315,27 @@ GAZETTEER: tuple[Place, ...] = (
 
 _BY_CODE = {p.code: p for p in GAZETTEER}
 
+# Counts by region put each city under its region; the three cities of republican
+# significance (Almaty, Astana, Shymkent) are regions of their own.
+UNKNOWN_REGION = "unknown"
+
+
+def region_of(code: str) -> str:
+    """The region code a place code counts under (``UNKNOWN_REGION`` for blank or unknown)."""
+    place = _BY_CODE.get(code)
+    if place is None:
+        return UNKNOWN_REGION
+    return place.region or place.code
+
+
+def place_name(code: str, language: str = "en") -> str:
+    """A place's name in kk, ru or en (the code itself when unknown)."""
+    place = _BY_CODE.get(code)
+    if place is None:
+        return code
+    return {"kk": place.name_kk, "ru": place.name_ru}.get(language, place.name_en)
+
+
 # Words around a place name that say what kind of place it is, not which.
 _PREFIX = re.compile(
     r"^(?:(?:г|гор|с|пос|п|пгт|а|қ|ауыл)\.\s*"

@@ -264,7 +264,8 @@ def _report(
         observed=used.observed,
         estimates=estimates,
         warnings=warnings,
-        overlaps=overlaps,
+        # Over the lists used, as ``lists`` is: an empty list left out has no column here.
+        overlaps=used.overlap_rows(),
         recommendation=recommendation,
     )
 

@@ -1,0 +1,136 @@
+"""The Numbers pages over real HTTP: counts with their persons one click away, claims beside
+them, charts as inline SVG, estimates run by those allowed to."""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from tests.estimates.test_numbers_services import NGO, PRESS, D, person_of
+from tests.factories import import_rows
+from tests.http_client import Browser
+from tizim.estimates.models import EstimateRun
+from tizim.registry.services import merge_persons, record_claim
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PASSWORD = "a long test password 42"
+
+
+@pytest.fixture
+def registry(tmp_path, transactional_db):
+    import_rows(tmp_path, NGO, source="ngo", filename="ngo.csv", obtained_on=D(2022, 1, 10))
+    import_rows(tmp_path, PRESS, source="press", filename="press.csv", obtained_on=D(2022, 1, 25))
+    for row in (2, 3):
+        merge_persons(person_of("ngo", row), person_of("press", row))
+    record_claim(
+        claimant="Government <of> Kazakhstan",
+        counted="people killed",
+        fate="killed",
+        value=225,
+        as_of=D(2022, 1, 15),
+    )
+
+
+@pytest.fixture
+def viewer(transactional_db):
+    return get_user_model().objects.create_user("viewer", password=PASSWORD)
+
+
+@pytest.fixture
+def analyst(transactional_db):
+    user = get_user_model().objects.create_user("analyst", password=PASSWORD)
+    user.user_permissions.add(Permission.objects.get(codename="add_estimaterun"))
+    return user
+
+
+def svgs(text: str) -> list[ET.Element]:
+    """Every inline SVG of a page, parsed (a malformed chart fails here)."""
+    return [ET.fromstring(m) for m in re.findall(r"<svg\b.*?</svg>", text, flags=re.S)]
+
+
+@pytest.mark.parametrize(
+    "path", ["/numbers/", "/numbers/persons/?selector=dead&on=2022-01-15", "/numbers/estimates/"]
+)
+def test_numbers_pages_require_login(live_server, path):
+    response = Browser(live_server.url).get(path, follow=False)
+    assert response.status == 302 and response.headers["Location"].startswith("/login/")
+
+
+def test_counts_open_onto_the_persons_behind_them(live_server, viewer, registry):
+    browser = Browser(live_server.url)
+    browser.login("viewer", PASSWORD)
+    page = browser.get("/numbers/?on=2022-01-15&measure=on_date&by=region")
+    assert page.status == 200
+    assert "Documented persons in that status on the day 15 January 2022" in page.text
+    links = dict(
+        re.findall(r'<a href="(/numbers/persons/\?[^"]+)">(\d+)</a>', html.unescape(page.text))
+    )
+    almaty_dead = next(u for u in links if "selector=dead" in u and "region=almaty" in u)
+    assert links[almaty_dead] == "1"
+    persons = browser.get(almaty_dead)
+    assert "1 person: dead (killed or died in custody) on 2022-01-15, in Almaty" in persons.text
+    assert "Жумабеков Нурлан" in persons.text or "Zhumabekov Nurlan" in persons.text
+    assert "Серикбаев" not in persons.text
+    total_dead = next(u for u in links if "selector=dead" in u and "region" not in u)
+    assert links[total_dead] == "3"
+    assert browser.get(total_dead).text.count("/persons/P") == 3
+    # the claim, escaped, beside the documented count of the same thing on its day
+    assert "Government &lt;of&gt; Kazakhstan" in page.text
+    assert re.search(
+        r">3</a><br><span class=\"small\">dead \(killed or died in custody\) at any", page.text
+    )
+    charts = svgs(page.text)
+    assert len(charts) >= 3
+    assert all(c.tag == "{http://www.w3.org/2000/svg}svg" for c in charts)
+    assert "style=" not in "".join(re.findall(r"<svg\b.*?</svg>", page.text, flags=re.S))
+
+
+def test_counts_as_known_then_and_by_source(live_server, viewer, registry):
+    browser = Browser(live_server.url)
+    browser.login("viewer", PASSWORD)
+    then = browser.get("/numbers/?on=2022-01-09&known_by=2022-01-09")
+    assert "as the sources had said it by 9 January 2022" in then.text
+    assert "Nobody is documented under these conditions." in then.text
+    by_source = browser.get("/numbers/?on=2022-01-15&by=source")
+    assert re.search(r'<th scope="row">press</th><td class="num"><a [^>]*>2</a>', by_source.text)
+    bad = browser.get("/numbers/?on=not-a-date")
+    assert bad.status == 200 and "Enter a valid date" in bad.text
+    assert browser.get("/numbers/persons/?selector=shot&on=2022-01-15").status == 404
+
+
+def test_only_those_allowed_run_estimates(live_server, viewer, analyst, registry):
+    browser = Browser(live_server.url)
+    browser.login("viewer", PASSWORD)
+    listing = browser.get("/numbers/estimates/")
+    assert "Run an estimate" not in listing.text
+    token = browser.csrf_token("/numbers/estimates/")
+    refused = browser.post(
+        "/numbers/estimates/", {"csrfmiddlewaretoken": token, "selector": "dead"}, follow=False
+    )
+    assert refused.status == 403 and EstimateRun.objects.count() == 0
+
+    browser = Browser(live_server.url)
+    browser.login("analyst", PASSWORD)
+    token = browser.csrf_token("/numbers/estimates/")
+    done = browser.post(
+        "/numbers/estimates/", {"csrfmiddlewaretoken": token, "selector": "dead", "by": ""}
+    )
+    run = EstimateRun.objects.get()
+    assert done.url.endswith(f"/numbers/estimates/{run.pk}/")
+    assert f"Estimate #{run.pk}: dead (killed or died in custody)" in done.text
+    for method in ("independence", "stepwise_aic", "graphical_bma"):
+        assert method in done.text
+    assert "(recommended)" in done.text
+    assert len(svgs(done.text)) == 2  # overlap and intervals
+    assert "ngo, press" in done.text
+    assert browser.get("/numbers/estimates/").text.count(f"#{run.pk}</a>") == 1
+    failed = browser.post(
+        "/numbers/estimates/",
+        {"csrfmiddlewaretoken": token, "selector": "found", "by": ""},
+    )
+    assert "at least two lists" in failed.text and EstimateRun.objects.count() == 1

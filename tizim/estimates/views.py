@@ -1,0 +1,220 @@
+"""Staff pages of the Numbers domain. Thin: read through selectors, write through services,
+render; charts come from ``pictures`` as server-side SVG."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from tizim.core.counting import CountRule, Measure, fates_of, selector_label
+from tizim.core.places import place_name
+from tizim.estimates import pictures, selectors, services
+from tizim.estimates.forms import CountsForm, EstimateForm
+from tizim.estimates.models import EstimateRun
+from tizim.registry.models import Source
+from tizim.registry.services import RegistryError
+
+PAGE_SIZE = 50
+
+
+@login_required
+def numbers(request: HttpRequest) -> HttpResponse:
+    """Documented counts for a day by region or source, the claims beside them, and both
+    over time."""
+    sources = list(Source.objects.order_by("name").values_list("name", flat=True))
+    form = CountsForm(request.GET or None, sources=sources)
+    data = form.cleaned_data if form.is_valid() else {}
+    people = selectors.person_facts()
+    day = data.get("on") or selectors.default_day()
+    measure = Measure(data.get("measure") or Measure.ON_DATE)
+    known_by = data.get("known_by")
+    by = data.get("by") or "region"
+    source = data.get("source") or ""
+    table = selectors.documented_counts(
+        day, by=by, measure=measure, known_by=known_by, source=source, people=people
+    )
+    base = {"on": day.isoformat(), "measure": measure.value}
+    if known_by:
+        base["known_by"] = known_by.isoformat()
+    if source:
+        base["source"] = source
+    rows = [
+        {
+            "label": place_name(row) if by == "region" else row,
+            "cells": [
+                (table.cell(row, s), _persons_url({**base, "selector": s, by: row}))
+                if by != "none"
+                else (table.cell(row, s), _persons_url({**base, "selector": s}))
+                for s in table.selectors
+            ],
+        }
+        for row in table.rows
+    ]
+    totals = [(table.totals[s], _persons_url({**base, "selector": s})) for s in table.selectors]
+    claims = [
+        {
+            "item": item,
+            "url": _persons_url(
+                {
+                    "selector": item.group,
+                    "on": item.claim.as_of.isoformat(),
+                    "measure": item.claim.measure,
+                    **({"region": item.claim.region} if item.claim.region else {}),
+                }
+            )
+            if item.group
+            else "",
+        }
+        for item in selectors.claims_beside_counts(people)
+    ]
+    series = [
+        selectors.count_series("dead", measure=Measure.EVER, people=people),
+        selectors.count_series("custody", measure=Measure.ON_DATE, people=people),
+    ]
+    return render(
+        request,
+        "estimates/numbers.html",
+        {
+            "form": form,
+            "table": table,
+            "headers": [(s, selector_label(s)) for s in table.selectors],
+            "rows": rows,
+            "totals": totals,
+            "day": day,
+            "measure": measure,
+            "known_by": known_by,
+            "claims": claims,
+            "bars": pictures.counts_chart(table, "dead"),
+            "series_charts": [
+                ("Deaths by each day: documented and claimed", pictures.series_chart(series[0])),
+                (
+                    "In custody on each day: documented and claimed",
+                    pictures.series_chart(series[1]),
+                ),
+            ],
+            "latest_estimate": selectors.latest_run("dead"),
+        },
+    )
+
+
+def _persons_url(params: dict[str, str]) -> str:
+    return reverse("estimates:persons") + "?" + urlencode(params)
+
+
+@login_required
+def persons_behind(request: HttpRequest) -> HttpResponse:
+    """The persons a count counts, with the rule that counted them."""
+    selector = request.GET.get("selector", "")
+    try:
+        fates_of(selector)
+        day = datetime.date.fromisoformat(request.GET.get("on", ""))
+        measure = Measure(request.GET.get("measure", Measure.ON_DATE))
+        known_text = request.GET.get("known_by", "")
+        known_by = datetime.date.fromisoformat(known_text) if known_text else None
+    except ValueError as error:
+        raise Http404(f"not a count: {error}") from None
+    rule = CountRule(selector, day, measure, known_by)
+    region = request.GET.get("region", "")
+    source = request.GET.get("source", "")
+    ids, persons = selectors.persons_behind(rule, region=region, source=source)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = {p.pk: p for p in persons.filter(pk__in=list(page.object_list))}
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "estimates/persons.html",
+        {
+            "rule": rule,
+            "region": place_name(region) if region else "",
+            "source": source,
+            "count": len(ids),
+            "page": page,
+            "persons": [shown[pk] for pk in page.object_list if pk in shown],
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def estimate_list(request: HttpRequest) -> HttpResponse:
+    """Saved estimation runs; a form to run a new one."""
+    form = EstimateForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("estimates.add_estimaterun"):
+            raise PermissionDenied("you may not run estimates")
+        if form.is_valid():
+            try:
+                result = services.estimate_registry(
+                    selector=form.cleaned_data["selector"],
+                    by=form.cleaned_data["by"] or "",
+                    as_of=form.cleaned_data["as_of"],
+                    actor=request.user.get_username(),
+                )
+            except RegistryError as error:
+                messages.error(request, str(error))
+            else:
+                assert result.run is not None
+                return redirect("estimates:estimate-detail", pk=result.run.pk)
+    page = Paginator(selectors.estimate_runs(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "estimates/estimate_list.html", {"form": form, "page": page})
+
+
+@login_required
+def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One run: every model side by side with its interval, the warnings, and per stratum
+    the overlap of the lists it came from."""
+    run = get_object_or_404(EstimateRun, pk=pk)
+    label = selector_label(run.selector)
+    strata = [
+        {
+            "key": key,
+            "name": place_name(key) if run.stratified_by == "region" else key,
+            "report": report,
+            "estimates": _own_warnings(report.get("estimates", []), report.get("warnings", [])),
+            "overlap_chart": pictures.overlap_chart(report, f"Overlap of the lists: {label}"),
+            "interval_chart": pictures.interval_chart(
+                report.get("estimates", []), f"Estimates: {label}"
+            ),
+        }
+        for key, report in run.strata.items()
+    ]
+    return render(
+        request,
+        "estimates/estimate_detail.html",
+        {
+            "run": run,
+            "label": label,
+            "strata": strata,
+            "totals": _own_warnings(
+                run.totals, [] if run.stratified_by else run.report.get("warnings", [])
+            ),
+            "totals_chart": pictures.interval_chart(run.totals, f"Total estimate: {label}")
+            if run.stratified_by
+            else "",
+            "strata_chart": pictures.strata_chart(run.strata, f"Per region: {label}")
+            if run.stratified_by
+            else "",
+        },
+    )
+
+
+def _own_warnings(
+    estimates: list[dict[str, Any]], shared: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Estimates with only the warnings of their own model: the table's warnings are shown
+    once above, not repeated in every row."""
+    codes = {w.get("code") for w in shared}
+    return [
+        {**e, "warnings": [w for w in e.get("warnings", []) if w.get("code") not in codes]}
+        for e in estimates
+    ]
