@@ -48,3 +48,24 @@ def import_rows(
     make_source(source)
     path = write_csv(tmp_path / filename, headers, rows)
     return import_table(path, source_name=source, actor="test", obtained_on=obtained_on)
+
+
+STAFF_PASSWORD = "a long test password 42"
+
+
+def make_staff(username: str, role: str | None, password: str = STAFF_PASSWORD):  # type: ignore[no-untyped-def]
+    """A staff user with ``role`` made the way the CLI makes one (role, then password and with it
+    a recipient key for roles that unseal). Roles that need two factors get a confirmed TOTP
+    device; ``Browser.login`` then passes the code step over HTTP with it."""
+    from django.contrib.auth import get_user_model
+
+    from tizim.accounts import services
+    from tizim.accounts.roles import Role, requires_two_factor
+
+    user = get_user_model().objects.create_user(username)
+    if role is not None:
+        services.set_role(user, Role(role), actor="test")
+    services.set_password(user, password, actor="test")
+    if requires_two_factor(user):
+        services.enrol_confirmed_device(user, actor="test")
+    return user

@@ -32,6 +32,9 @@ SOURCE_KINDS = (
     "other",
 )
 
+# Mirrors accounts.roles.Role, for --help before Django is set up.
+ROLES = ("admin", "reviewer", "volunteer", "analyst", "partner")
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -131,33 +134,115 @@ def _password_for(username: str) -> str:
     return password
 
 
-def _ensure_user(username: str, password: str, *, admin: bool) -> None:
+def _ensure_user(
+    username: str, password: str, *, admin: bool = False, role: str | None = None
+) -> None:
+    """Create ``username`` or reset its password; give it ``role`` (or keep its role).
+
+    ``admin`` is role admin and also superuser. A new user without a role is a data-entry
+    volunteer. A user who may unseal gets a recipient key wrapped with the password (a reset
+    gives a new key: nobody can unwrap the old one).
+    """
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
+    from django.db import transaction
 
-    from tizim.audit.services import record_action
+    from tizim.accounts import services as accounts
+    from tizim.accounts.roles import Role, parse_role, user_role
 
-    user_model = get_user_model()
-    user = user_model.objects.filter(username=username).first() or user_model(username=username)
     try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise CommandError("password refused: " + " ".join(exc.messages)) from None
-    user.set_password(password)
-    user.is_staff = True
-    user.is_superuser = admin
-    user.save()
-    record_action(
-        "user.set", actor="cli", object_type="user", object_id=username, details={"admin": admin}
-    )
+        wanted = Role.ADMIN if admin else parse_role(role) if role else None
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    user_model = get_user_model()
+    with transaction.atomic():
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            user = user_model(username=username)
+            user.set_unusable_password()
+            user.save()
+            wanted = wanted or Role.VOLUNTEER
+        if wanted is not None and (wanted != user_role(user) or admin):
+            accounts.set_role(user, wanted, actor="cli")
+        if admin and not user.is_superuser:
+            user.is_superuser = True
+            user.save(update_fields=["is_superuser"])
+        try:
+            accounts.set_password(user, password, actor="cli")
+        except ValidationError as exc:
+            raise CommandError("password refused: " + " ".join(exc.messages)) from None
 
 
 def cmd_user_add(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
-    _ensure_user(args.username, _password_for(args.username), admin=args.admin)
-    print(f"user '{args.username}' ready{' (admin)' if args.admin else ''}", file=out)
+    _ensure_user(args.username, _password_for(args.username), admin=args.admin, role=args.role)
+    from django.contrib.auth import get_user_model
+
+    from tizim.accounts.roles import requires_two_factor, user_role
+    from tizim.accounts.selectors import active_key, has_two_factor
+
+    user = get_user_model().objects.get(username=args.username)
+    role = user_role(user)
+    print(
+        f"user '{args.username}' ready: role {role.value if role else 'none'}"
+        f"{' (superuser)' if user.is_superuser else ''}",
+        file=out,
+    )
+    key = active_key(user)
+    if key is not None:
+        print(f"recipient key fingerprint: {key.fingerprint}", file=out)
+    if requires_two_factor(user) and not has_two_factor(user):
+        print(
+            "two-factor login is required for this role: at the first login the user sets up "
+            "an authenticator app",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.accounts.selectors import staff_accounts
+
+    rows = [
+        [
+            a.username,
+            (a.role.value if a.role else "-") if a.active else "disabled",
+            "yes" if a.two_factor else "no",
+            a.fingerprint or "-",
+        ]
+        for a in staff_accounts()
+    ]
+    _print_table(["user", "role", "2FA", "recipient key"], rows, out)
+    return EXIT_OK
+
+
+def cmd_user_role(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from django.contrib.auth import get_user_model
+
+    from tizim.accounts import services as accounts
+    from tizim.accounts.roles import can_unseal, parse_role, requires_two_factor
+    from tizim.accounts.selectors import active_key, has_two_factor
+
+    try:
+        role = parse_role(args.role)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    user = get_user_model().objects.filter(username=args.username).first()
+    if user is None:
+        raise CommandError(f"no user '{args.username}': add it with 'tizim user add'")
+    accounts.set_role(user, role, actor="cli")
+    print(f"user '{args.username}' now has role {role.value}", file=out)
+    if can_unseal(user) and active_key(user) is None:
+        print(
+            "a recipient key is made at the user's next login (it needs their password)", file=out
+        )
+    if requires_two_factor(user) and not has_two_factor(user):
+        print("the user sets up an authenticator app at their next login", file=out)
     return EXIT_OK
 
 
@@ -323,6 +408,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from tizim.audit.services import record_action
     from tizim.registry.exports import write_export
 
+    if args.what == "acts":
+        return _export_acts(args, out)
     if args.format == "xlsx" and args.output in (None, "-"):
         raise CommandError("an XLSX export needs --output FILE")
     if args.output in (None, "-"):
@@ -333,6 +420,22 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     record_action(
         f"{args.what}.export", actor="cli", details={"rows": count, "format": args.format}
     )
+    return EXIT_OK
+
+
+def _export_acts(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim export acts``: every act, CSV or JSON (docs/acts-data-dictionary.md)."""
+    from tizim.acts.exports import write_export as write_acts
+    from tizim.audit.services import record_action
+
+    if args.format not in ("csv", "json"):
+        raise CommandError("acts are exported as csv or json")
+    if args.output in (None, "-"):
+        count = write_acts(args.format, sys.stdout)
+    else:
+        count = write_acts(args.format, Path(args.output))
+        print(f"{count} acts written to {args.output}", file=out)
+    record_action("acts.export", actor="cli", details={"rows": count, "format": args.format})
     return EXIT_OK
 
 
@@ -590,6 +693,15 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     )
     print(file=out)
     print(f"demo login:  user '{result.username}'  password '{result.password}'", file=out)
+    print(
+        f"two-factor:  add this secret to an authenticator app (TOTP, 6 digits, 30 s): "
+        f"{result.totp_secret}",
+        file=out,
+    )
+    print(
+        f"             or type the current code: {result.totp_code} (it changes every 30 seconds)",
+        file=out,
+    )
     if args.serve:
         print(f"open http://{args.host}:{args.port}/ and log in", file=out)
         serve(args.host, args.port, out)
@@ -609,6 +721,41 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
         print(f"TAMPERED: {problem}", file=out)
     print(
         f"audit log NOT intact: {len(report.problems)} problem(s) in {report.entries} entries",
+        file=out,
+    )
+    return EXIT_FAILURE
+
+
+def cmd_evidence_verify(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.acts.services import ActsError, recipient_key, verify_evidence
+
+    recipient = private_key = None
+    if args.as_user:
+        password = os.environ.get("TIZIM_PASSWORD", "")
+        if not password:
+            if not sys.stdin.isatty():
+                raise CommandError("no password: set TIZIM_PASSWORD or run in a terminal")
+            password = getpass.getpass(f"password for {args.as_user}: ")
+        try:
+            recipient, private_key = recipient_key(args.as_user, password)
+        except ActsError as exc:
+            raise CommandError(str(exc)) from None
+    report = verify_evidence(
+        recipient=recipient, private_key=private_key, actor=args.as_user or "cli"
+    )
+    for problem in report.problems:
+        print(f"MISMATCH: {problem}", file=out)
+    opened = f"; {report.originals} originals opened and checked" if private_key else ""
+    if report.ok:
+        print(
+            f"evidence intact: {report.files} files, {report.blobs} sealed blobs verified{opened}",
+            file=out,
+        )
+        return EXIT_OK
+    print(
+        f"evidence NOT intact: {len(report.problems)} problem(s) in {report.files} files{opened}",
         file=out,
     )
     return EXIT_FAILURE
@@ -650,8 +797,20 @@ def build_parser() -> argparse.ArgumentParser:
         "(password from TIZIM_ADMIN_PASSWORD or asked)",
     )
     pa.add_argument("username")
-    pa.add_argument("--admin", action="store_true", help="may use the admin site")
+    pa.add_argument(
+        "--role",
+        choices=ROLES,
+        help="admin, reviewer, volunteer (data entry), analyst (aggregates only) or partner; "
+        "a new user defaults to volunteer, an existing one keeps its role",
+    )
+    pa.add_argument("--admin", action="store_true", help="role admin, and superuser")
     pa.set_defaults(func=cmd_user_add)
+    pa = usub.add_parser("list", help="users with their role, 2FA and recipient key fingerprint")
+    pa.set_defaults(func=cmd_user_list)
+    pa = usub.add_parser("role", help="give a user a role")
+    pa.add_argument("username")
+    pa.add_argument("role", choices=ROLES)
+    pa.set_defaults(func=cmd_user_role)
 
     p = sub.add_parser("source", help="manage sources (lists, forms, articles)")
     ssub = p.add_subparsers(dest="source_command", metavar="ACTION", required=True)
@@ -694,8 +853,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-problems", type=int, default=200, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="export records or persons (CSV, XLSX or JSON)")
-    p.add_argument("what", choices=["records", "persons"])
+    p = sub.add_parser(
+        "export", help="export records or persons (CSV, XLSX or JSON), or acts (CSV or JSON)"
+    )
+    p.add_argument("what", choices=["records", "persons", "acts"])
     p.add_argument("--format", default="csv", choices=["csv", "xlsx", "json"])
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p.set_defaults(func=cmd_export)
@@ -786,6 +947,18 @@ def build_parser() -> argparse.ArgumentParser:
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     pv = asub.add_parser("verify", help="recompute the hash chain; exit 1 if tampered")
     pv.set_defaults(func=cmd_audit_verify)
+
+    p = sub.add_parser("evidence", help="evidence files and their chain of custody")
+    esub = p.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
+    pv = esub.add_parser(
+        "verify",
+        help="recompute the SHA-256 of every sealed evidence file; exit 1 on any mismatch",
+        description="Without a key, check every sealed blob against its recorded SHA-256. "
+        "With --as USER (password from TIZIM_PASSWORD or asked), also open each original and "
+        "check it against the SHA-256 sealed with it.",
+    )
+    pv.add_argument("--as", dest="as_user", metavar="USER", help="a reviewer or admin")
+    pv.set_defaults(func=cmd_evidence_verify)
     return parser
 
 

@@ -16,11 +16,15 @@ from typing import TextIO
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tizim.audit.services import record_action
+from tizim.accounts import services as accounts
+from tizim.accounts.roles import Role
+from tizim.acts.demo import load_demo_acts
 from tizim.core.demo import generate_demo, write_demo
 from tizim.estimates.services import estimate_registry
 from tizim.linkage.services import link_records
+from tizim.publish.demo import publish_demo
 from tizim.registry.models import Claim, Source
 from tizim.registry.services import create_source, import_table, record_claim
 
@@ -35,6 +39,10 @@ class DemoResult:
     username: str
     password: str
     loaded: bool
+    # The demo user's second factor: the base32 secret for an authenticator app, and the code
+    # of the moment (valid for this 30-second step only).
+    totp_secret: str = ""
+    totp_code: str = ""
 
 
 def registry_source_name(demo_source_name: str) -> str:
@@ -102,25 +110,38 @@ def load_demo(
                 f"{len(run.lists)} lists, estimated {interval}",
                 file=out,
             )
+        publish_demo(out=out)
         loaded = True
     else:
         print("demo data already loaded (use --reload to load it again)", file=out)
     password = secrets.token_urlsafe(12)
-    _set_demo_user(password)
-    return DemoResult(username=DEMO_USER, password=password, loaded=loaded)
+    device = _set_demo_user(password)
+    load_demo_acts(out)  # after the user: its fresh key is what demo evidence is sealed to
+    return DemoResult(
+        username=DEMO_USER,
+        password=password,
+        loaded=loaded,
+        totp_secret=accounts.totp_secret(device),
+        totp_code=accounts.current_code(device),
+    )
 
 
-def _set_demo_user(password: str) -> None:
+def _set_demo_user(password: str) -> TOTPDevice:
+    """The demo user: role admin (and superuser), a fresh password and with it a new recipient
+    key, and a confirmed TOTP device — kept across runs, so an authenticator app set up once
+    keeps working."""
     user_model = get_user_model()
     with transaction.atomic():
-        user = user_model.objects.filter(username=DEMO_USER).first() or user_model(
-            username=DEMO_USER
-        )
-        user.set_password(password)
-        user.is_staff = True
+        user = user_model.objects.filter(username=DEMO_USER).first()
+        if user is None:
+            user = user_model(username=DEMO_USER)
+            user.set_unusable_password()
+            user.save()
+        accounts.set_role(user, Role.ADMIN, actor="demo")
         user.is_superuser = True
-        user.save()
-        record_action("user.set", actor="demo", object_type="user", object_id=DEMO_USER)
+        user.save(update_fields=["is_superuser"])
+        accounts.set_password(user, password, actor="demo")
+        return accounts.enrol_confirmed_device(user, actor="demo")
 
 
 # The articles of January–February 2022 the figures come from (see ../shared/seeds/).

@@ -9,6 +9,7 @@ page loads anything from a third party.
 
 from __future__ import annotations
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -56,18 +57,37 @@ INSTALLED_APPS = [
     "tizim.intake",
     "tizim.linkage",
     "tizim.estimates",
+    "tizim.acts",
+    "tizim.publish",
+    "tizim.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "tizim.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check, made to work with Referrer-Policy: no-referrer (see the class).
+    "tizim.middleware.NoReferrerCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # After OTPMiddleware: a session that still owes its second factor reaches no staff page.
+    "tizim.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: a locked-out login attempt is answered before any view runs.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that throttled attempts are refused before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "tizim.urls"
@@ -127,8 +147,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "registry:person-list"
+LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "login"
+
+# argon2id limits for wrapping staff private keys (tizim.accounts.services.kdf_limits):
+# libsodium "moderate" (~0.5 s, 256 MiB per login); the minimum only while pytest runs.
+TIZIM_KEY_KDF = "min" if os.environ.get("PYTEST_VERSION") else "moderate"
+
+# Two-factor login (django-otp, TOTP): codes from an authenticator app, named "tizim" there.
+OTP_TOTP_ISSUER = "tizim"
+
+# Throttling of the password step (django-axes): 5 failures lock a *username* for 15 minutes.
+# Nothing about the client is kept: no address (the callable answers None), no user agent or
+# Accept header (blanked by the handler), no log of successful logins, axes' logger silenced.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "tizim.accounts.throttling.client_ip"
+AXES_HANDLER = "tizim.accounts.throttling.NoClientDataHandler"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "csrfmiddlewaretoken", "next"]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# axes warns when the lockout ignores the address; ignoring it is the point (no addresses kept).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
@@ -147,6 +191,9 @@ MEDIA_ROOT = TIZIM_HOME / "media"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Strict: the token check is what stops cross-site posts once Origin and Referer are not sent
+# (tizim.middleware.NoReferrerCsrfViewMiddleware).
+CSRF_COOKIE_SAMESITE = "Strict"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
@@ -160,8 +207,17 @@ LOGGING: dict[str, Any] = {
     "loggers": {
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "django.request": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        # axes logs each failure with the client's address and agent: never let it speak.
+        "axes": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "waitress": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "tizim": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# The public report form: files are held in memory until sealed, never in a temporary file
+# (tizim.intake.report_views sets the upload handler); these bound what one request may send.
+REPORT_MAX_REQUEST_BYTES = 52 * 1024 * 1024
+# Reports per sender per hour, and in all per hour (tizim.intake.ratelimit): no address is kept.
+REPORT_RATE_PER_SENDER = int(os.environ.get("TIZIM_REPORT_RATE_PER_SENDER", "10"))
+REPORT_RATE_OVERALL = int(os.environ.get("TIZIM_REPORT_RATE_OVERALL", "2000"))

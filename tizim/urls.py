@@ -1,15 +1,28 @@
 """Top-level URL map: the staff side (login, registry, imports, linkage, numbers, admin)."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from tizim.accounts import views as account_views
+
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", account_views.login_view, name="login"),
+    path("logout/", account_views.logout_view, name="logout"),
+    path("accounts/", include("tizim.accounts.urls")),
     path("admin/", admin.site.urls),
     path("imports/", include("tizim.intake.urls")),
     path("linkage/", include("tizim.linkage.urls")),
     path("numbers/", include("tizim.estimates.urls")),
+    path("triage/", include("tizim.intake.triage_urls")),
+    path("acts/", include("tizim.acts.urls")),
+    path("publication/", include("tizim.publish.staff_urls")),
     path("", include("tizim.registry.urls")),
 ]
+
+# The public side, in each language under its own prefix (/kk/report/, /ru/report/, /en/report/).
+urlpatterns += i18n_patterns(
+    path("report/", include("tizim.intake.report_urls")),
+    path("", include("tizim.publish.urls")),
+    prefix_default_language=True,
+)

@@ -63,6 +63,8 @@ def home(tmp_path: Path) -> Path:
         (),
         ("init",),
         ("user", "add"),
+        ("user", "list"),
+        ("user", "role"),
         ("source", "add"),
         ("source", "list"),
         ("import",),
@@ -92,7 +94,8 @@ def test_user_add_creates_a_staff_member_and_refuses_weak_passwords(home):
         staff, admin, hashed = db.execute(
             "SELECT is_staff, is_superuser, password FROM auth_user WHERE username = 'volunteer'"
         ).fetchone()
-    assert staff == 1 and admin == 0 and hashed.startswith("argon2")
+    # a new user is a data-entry volunteer: no admin site, no superuser
+    assert staff == 0 and admin == 0 and hashed.startswith("argon2")
     env_weak = {"TIZIM_ADMIN_PASSWORD": "123"}
     weak = subprocess.run(
         [sys.executable, "-m", "tizim", "user", "add", "weakling"],

@@ -31,9 +31,8 @@ def demo_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     result = tizim(home, "demo", "--persons", "200")
     assert result.returncode == 0, result.stderr
     assert "FICTIONAL" in result.stdout
-    password = re.search(r"password '([^']+)'", result.stdout)
-    assert password, result.stdout
-    return home, password.group(1)
+    assert re.search(r"password '([^']+)'", result.stdout), result.stdout
+    return home, result.stdout
 
 
 def multi_source_persons(home: Path) -> list[tuple[str, int]]:
@@ -76,10 +75,16 @@ def test_demo_twice_changes_nothing(demo_home):
 
 
 def test_served_demo_shows_a_person_from_several_lists(demo_home):
-    home, _ = demo_home
+    home, first_output = demo_home
     # The second demo run reset the password; take the newest from a third run.
     rerun = tizim(home, "demo", "--persons", "200")
     password = re.search(r"password '([^']+)'", rerun.stdout).group(1)  # type: ignore[union-attr]
+    # The demo user is an admin, so the login has a code step: the demo prints the secret for
+    # an authenticator app (kept across runs) and the code of the moment.
+    secrets = re.findall(r"\(TOTP, 6 digits, 30 s\): ([A-Z2-7]+)", rerun.stdout)
+    assert secrets and re.search(r"current code: \d{6} \(it changes every 30", rerun.stdout)
+    first = re.search(r"\(TOTP, 6 digits, 30 s\): ([A-Z2-7]+)", first_output)
+    assert first and first.group(1) == secrets[0]  # the same authenticator app keeps working
     port = free_port()
     env_home = str(home)
     server = subprocess.Popen(
@@ -100,7 +105,8 @@ def test_served_demo_shows_a_person_from_several_lists(demo_home):
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        assert browser.login("demo", password).status == 200
+        assert browser.login("demo", password, totp_secret=secrets[0]).status == 200
+        assert browser.get("/accounts/", follow=False).status == 200
         public_id, n_sources = multi_source_persons(home)[0]
         page = browser.get(f"/persons/{public_id}/")
         assert page.status == 200

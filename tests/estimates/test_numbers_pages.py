@@ -8,11 +8,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 
 from tests.estimates.test_numbers_services import NGO, PRESS, D, person_of
-from tests.factories import import_rows
+from tests.factories import import_rows, make_staff
 from tests.http_client import Browser
 from tizim.estimates.models import EstimateRun
 from tizim.registry.services import merge_persons, record_claim
@@ -38,14 +36,13 @@ def registry(tmp_path, transactional_db):
 
 @pytest.fixture
 def viewer(transactional_db):
-    return get_user_model().objects.create_user("viewer", password=PASSWORD)
+    # A data-entry volunteer: sees counts and the persons behind them, may not run estimates.
+    return make_staff("viewer", "volunteer", PASSWORD)
 
 
 @pytest.fixture
 def analyst(transactional_db):
-    user = get_user_model().objects.create_user("analyst", password=PASSWORD)
-    user.user_permissions.add(Permission.objects.get(codename="add_estimaterun"))
-    return user
+    return make_staff("analyst", "analyst", PASSWORD)
 
 
 def svgs(text: str) -> list[ET.Element]:

@@ -7,9 +7,8 @@ import re
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from tests.factories import make_source
+from tests.factories import make_source, make_staff
 from tests.http_client import Browser
 from tizim.intake.models import ImportJob
 from tizim.registry.models import Record
@@ -27,7 +26,7 @@ SHEET = (
 @pytest.fixture
 def browser(live_server, tmp_path, settings):
     settings.TIZIM_HOME = tmp_path
-    get_user_model().objects.create_user("volunteer", password=PASSWORD, is_staff=True)
+    make_staff("volunteer", "volunteer", PASSWORD)
     make_source("ngo-sheet")
     b = Browser(live_server.url)
     assert b.login("volunteer", PASSWORD).status == 200

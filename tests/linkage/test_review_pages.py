@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
+from tests.factories import make_staff
 from tests.http_client import Browser
 from tests.linkage.test_linkage_services import ngo, press
 from tizim.linkage.models import CandidatePair, PairDecision
@@ -19,7 +19,7 @@ PASSWORD = "a long test password 42"
 
 @pytest.fixture
 def reviewer(transactional_db):
-    return get_user_model().objects.create_user("reviewer", password=PASSWORD)
+    return make_staff("reviewer", "reviewer", PASSWORD)
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ import re
 import urllib.parse
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from tests.factories import import_rows
+from tests.factories import import_rows, make_staff
 from tests.http_client import Browser
 from tizim.registry.models import Person, Record
 from tizim.registry.services import merge_persons
@@ -20,7 +19,7 @@ PASSWORD = "a long test password 42"
 
 @pytest.fixture
 def staff(transactional_db):
-    return get_user_model().objects.create_user("volunteer", password=PASSWORD, is_staff=True)
+    return make_staff("volunteer", "volunteer", PASSWORD)
 
 
 @pytest.fixture

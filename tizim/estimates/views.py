@@ -8,13 +8,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from tizim.accounts.access import require_perms
+from tizim.accounts.roles import VIEW_AGGREGATES
 from tizim.core.counting import CountRule, Measure, fates_of, selector_label
 from tizim.core.places import place_name
 from tizim.estimates import pictures, selectors, services
@@ -26,7 +27,7 @@ from tizim.registry.services import RegistryError
 PAGE_SIZE = 50
 
 
-@login_required
+@require_perms(VIEW_AGGREGATES)
 def numbers(request: HttpRequest) -> HttpResponse:
     """Documented counts for a day by region or source, the claims beside them, and both
     over time."""
@@ -102,6 +103,8 @@ def numbers(request: HttpRequest) -> HttpResponse:
                 ),
             ],
             "latest_estimate": selectors.latest_run("dead"),
+            # Analysts and partners see the counts, not the persons behind them.
+            "can_see_persons": request.user.has_perm("registry.view_person"),
         },
     )
 
@@ -110,7 +113,7 @@ def _persons_url(params: dict[str, str]) -> str:
     return reverse("estimates:persons") + "?" + urlencode(params)
 
 
-@login_required
+@require_perms(VIEW_AGGREGATES, "registry.view_person")
 def persons_behind(request: HttpRequest) -> HttpResponse:
     """The persons a count counts, with the rule that counted them."""
     selector = request.GET.get("selector", "")
@@ -145,7 +148,7 @@ def persons_behind(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require_perms("estimates.view_estimaterun")
 def estimate_list(request: HttpRequest) -> HttpResponse:
     """Saved estimation runs; a form to run a new one."""
     form = EstimateForm(request.POST or None)
@@ -169,7 +172,7 @@ def estimate_list(request: HttpRequest) -> HttpResponse:
     return render(request, "estimates/estimate_list.html", {"form": form, "page": page})
 
 
-@login_required
+@require_perms("estimates.view_estimaterun")
 def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One run: every model side by side with its interval, the warnings, and per stratum
     the overlap of the lists it came from."""

@@ -51,3 +51,93 @@ class ImportJob(models.Model):
         if self.status == self.Status.DONE:
             return 100
         return min(99, int(100 * self.rows_done / self.rows_total)) if self.rows_total else 0
+
+
+# --- reports from the public form ------------------------------------------------------------
+#
+# What a report says about the person (name, age, town, what happened and when) is kept in the
+# clear: the registry needs it to link and count, and it is what families ask to be known.
+# Everything about the reporter (who they are, how to reach them, their testimony, their files)
+# is sealed to the organisation's recipients before it is written (docs/threat-model.md, P2):
+# the database holds ciphertext only, and no key that opens it.
+
+
+class Report(models.Model):
+    """One report sent through the public form, without an account."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "new"
+        RECORDED = "recorded", "turned into a registry record"
+        DECLINED = "declined", "declined (not about the events, or abuse of the form)"
+
+    public_id = models.CharField(max_length=16, unique=True, editable=False)
+    # The day only: an hour and minute could be matched against a provider's connection logs.
+    received_on = models.DateField()
+    language = models.CharField(max_length=8, blank=True)
+    person_name = models.CharField(max_length=300)
+    person_age = models.CharField(
+        max_length=100, blank=True, help_text="Age or birth date, as typed."
+    )
+    person_place = models.CharField(max_length=300, blank=True)
+    what_happened = models.CharField(max_length=32)
+    event_date = models.CharField(max_length=100, blank=True, help_text="As typed.")
+    held_or_last_seen = models.CharField(max_length=300, blank=True)
+    # Who reported, how to reach them, what they saw: one sealed item (tizim.core.sealing).
+    sealed_reporter = models.BinaryField()
+    # HMAC of the receipt phrase with the server's pepper: finds the report, reveals nothing.
+    receipt_key = models.CharField(max_length=64, unique=True)
+    # The reporter's own public key, derived from the phrase: staff replies are sealed to it.
+    reporter_public_key = models.BinaryField()
+    reporter_key_salt = models.BinaryField()
+    recipients = models.JSONField(default=list, help_text="Who the sealed items open for.")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    record = models.OneToOneField(
+        "registry.Record", on_delete=models.PROTECT, null=True, blank=True, related_name="report"
+    )
+    triaged_by = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        permissions = [
+            ("unseal_report", "Can unseal what reporters sent"),
+            ("triage_report", "Can turn reports into registry records or decline them"),
+        ]
+
+    def __str__(self) -> str:
+        return f"report {self.public_id}"
+
+
+class ReportAttachment(models.Model):
+    """A file sent with a report: the original and, for images, a copy without metadata, both
+    sealed in the media folder. Name, type, size and SHA-256 are inside the sealed item too:
+    a hash in the clear would let whoever holds a photo prove that it was sent here."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="attachments")
+    sealed_path = models.CharField(max_length=200)
+    viewing_path = models.CharField(max_length=200, blank=True)
+    # Padded to blocks by the sealing, so this says little about the file.
+    sealed_size = models.PositiveBigIntegerField()
+
+    def __str__(self) -> str:
+        return f"attachment {self.pk} of {self.report}"
+
+
+class ReportMessage(models.Model):
+    """A later message on a report: more information from the reporter, or a staff reply.
+    Sealed to the recipients and to the reporter's own key."""
+
+    class Author(models.TextChoices):
+        REPORTER = "reporter", "the reporter"
+        STAFF = "staff", "staff"
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="messages")
+    author = models.CharField(max_length=16, choices=Author.choices)
+    staff_member = models.CharField(max_length=150, blank=True)
+    sealed_body = models.BinaryField()
+    sent_on = models.DateField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"message {self.pk} on {self.report}"

@@ -20,6 +20,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
+from tizim.accounts.access import acting_as
 from tizim.audit.services import record_action
 from tizim.core.errors import ParseError
 from tizim.core.rows import parse_row
@@ -60,8 +61,9 @@ def stage_upload(
     """Keep an uploaded list on disk (private to the server) and preview it as a dry run.
 
     Raises IntakeError when the file is of a kind we cannot read, too large, or unreadable;
-    then nothing is kept.
+    then nothing is kept; PermissionDenied for a user whose role may not upload lists.
     """
+    acting_as(user, "intake.add_importjob")
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise IntakeError(
@@ -180,6 +182,7 @@ def confirm_job(
     job: ImportJob, *, user: AbstractBaseUser | AnonymousUser, background: bool = True
 ) -> None:
     """Start importing a previewed upload (in a background thread unless told otherwise)."""
+    acting_as(user, "intake.add_importjob")
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
         if job.status != ImportJob.Status.PREVIEWED:
@@ -197,6 +200,7 @@ def confirm_job(
 
 def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> None:
     """Drop a previewed upload: its file is deleted, nothing is imported."""
+    acting_as(user, "intake.add_importjob")
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
         if job.status != ImportJob.Status.PREVIEWED:

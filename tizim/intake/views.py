@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from tizim.accounts.access import require_perms
 from tizim.intake import selectors, services
 from tizim.intake.forms import UploadForm
 from tizim.intake.models import ImportJob
 
 
-@login_required
+@require_perms("intake.add_importjob")
 def upload(request: HttpRequest) -> HttpResponse:
     """Upload a list; it is previewed as a dry run before anything is written."""
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -35,7 +35,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/upload.html", {"form": form, "jobs": selectors.recent_jobs(20)})
 
 
-@login_required
+@require_perms("intake.view_importjob")
 def job(request: HttpRequest, job_id: int) -> HttpResponse:
     """An upload: its preview, the progress of its import, or what the import did."""
     item = get_object_or_404(ImportJob.objects.select_related("source"), pk=job_id)
@@ -49,7 +49,7 @@ def job(request: HttpRequest, job_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@require_perms("intake.add_importjob")
 @require_POST
 def confirm(request: HttpRequest, job_id: int) -> HttpResponse:
     item = get_object_or_404(ImportJob, pk=job_id)
@@ -60,7 +60,7 @@ def confirm(request: HttpRequest, job_id: int) -> HttpResponse:
     return redirect("intake:job", job_id=item.pk)
 
 
-@login_required
+@require_perms("intake.add_importjob")
 @require_POST
 def discard(request: HttpRequest, job_id: int) -> HttpResponse:
     item = get_object_or_404(ImportJob, pk=job_id)

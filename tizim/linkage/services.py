@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tizim.accounts.access import Actor, acting_as
 from tizim.audit.services import record_action
 from tizim.core.linkage.clustering import cluster_pairs
 from tizim.core.linkage.probabilistic import (
@@ -251,7 +252,7 @@ def decide_pair(
     record_b_id: int,
     verdict: str,
     *,
-    actor: str = "",
+    actor: Actor = "",
     note: str = "",
 ) -> PairDecision:
     """Record a reviewer's verdict on two records and make the registry agree with it.
@@ -259,7 +260,11 @@ def decide_pair(
     ``same``: their persons are merged (if apart). ``different``: if they are one person, the
     second record is split off into a person of its own. ``unsure``: nothing moves. Every later
     linkage run keeps to the verdict; ``withdraw_decision`` reverses it.
+
+    ``actor`` is a user (who must hold ``linkage.add_pairdecision``: PermissionDenied
+    otherwise) or, from the command line, a name.
     """
+    actor = acting_as(actor, "linkage.add_pairdecision")
     if verdict not in PairDecision.Verdict.values or verdict == PairDecision.Verdict.WITHDRAWN:
         raise LinkageError(f"unknown verdict {verdict!r}; use same, different or unsure")
     a_id, b_id = sorted((record_a_id, record_b_id))
@@ -301,9 +306,10 @@ def _bigger_first(person_a: int | None, person_b: int | None) -> tuple[Person, P
     return persons[0], persons[1]
 
 
-def withdraw_decision(decision: PairDecision, *, actor: str = "", note: str = "") -> PairDecision:
+def withdraw_decision(decision: PairDecision, *, actor: Actor = "", note: str = "") -> PairDecision:
     """Take a verdict back: the merge or split it caused is undone and later runs are free to
-    decide the pair again."""
+    decide the pair again. A user ``actor`` must hold ``linkage.add_pairdecision``."""
+    actor = acting_as(actor, "linkage.add_pairdecision")
     with transaction.atomic():
         latest = (
             PairDecision.objects.filter(

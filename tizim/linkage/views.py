@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from tizim.accounts.access import require_perms
 from tizim.linkage import selectors, services
 from tizim.linkage.forms import VerdictForm
 from tizim.linkage.models import CandidatePair, PairDecision
 from tizim.registry.services import RegistryError
 
 
-@login_required
+@require_perms("linkage.view_candidatepair")
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Pairs waiting for a reviewer, most informative first."""
     page = Paginator(selectors.pending_pairs(), 50).get_page(request.GET.get("page"))
     return render(request, "linkage/queue.html", {"page": page})
 
 
-@login_required
+@require_perms("linkage.view_candidatepair")
 def review_next(request: HttpRequest) -> HttpResponse:
     """Go to the most informative pending pair (or back to the empty queue)."""
     candidate = selectors.next_pending()
@@ -32,7 +32,7 @@ def review_next(request: HttpRequest) -> HttpResponse:
     return redirect("linkage:pair", pk=candidate.pk)
 
 
-@login_required
+@require_perms("linkage.view_candidatepair", "registry.view_record")
 def review_pair(request: HttpRequest, pk: int) -> HttpResponse:
     """One pair side by side with each field's weight; accept, reject or mark unsure."""
     candidate = get_object_or_404(
@@ -49,7 +49,7 @@ def review_pair(request: HttpRequest, pk: int) -> HttpResponse:
                     candidate.record_a_id,
                     candidate.record_b_id,
                     form.cleaned_data["verdict"],
-                    actor=request.user.get_username(),
+                    actor=request.user,
                     note=form.cleaned_data["note"],
                 )
             except RegistryError as error:
@@ -76,26 +76,26 @@ def review_pair(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@require_perms("linkage.view_linkrun")
 def run_list(request: HttpRequest) -> HttpResponse:
     """Linkage runs with their settings, counts and notes."""
     return render(request, "linkage/runs.html", {"runs": selectors.recent_runs()})
 
 
-@login_required
+@require_perms("linkage.view_pairdecision")
 def decision_list(request: HttpRequest) -> HttpResponse:
     """Reviewers' decisions, newest first, each one withdrawable."""
     page = Paginator(selectors.decisions(), 50).get_page(request.GET.get("page"))
     return render(request, "linkage/decisions.html", {"page": page})
 
 
-@login_required
+@require_perms("linkage.view_pairdecision", "linkage.add_pairdecision")
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """Take a decision back (its merge or split is undone)."""
     decision = get_object_or_404(PairDecision, pk=pk)
     try:
-        services.withdraw_decision(decision, actor=request.user.get_username())
+        services.withdraw_decision(decision, actor=request.user)
     except RegistryError as error:
         messages.error(request, str(error))
     else:

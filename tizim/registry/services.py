@@ -49,6 +49,7 @@ from tizim.registry.models import (
     Source,
     new_public_ids,
 )
+from tizim.registry.signals import persons_refreshed
 
 _BATCH = 5000
 # Files above this size are parsed in worker processes: starting them costs about a second.
@@ -614,9 +615,7 @@ def add_record(
         if source is None:
             raise RegistryError(f"no such source '{source_name}'")
         if Record.objects.filter(source=source, source_record_id=source_record_id).exists():
-            raise RegistryError(
-                f"source '{source_name}' already has a record '{source_record_id}'"
-            )
+            raise RegistryError(f"source '{source_name}' already has a record '{source_record_id}'")
         last_row = Record.objects.filter(source=source).order_by("-row_number").first()
         fields = {k: v for k, v in parsed.fields.items() if k in PARSED_FIELDS}
         record = Record.objects.create(
@@ -639,7 +638,10 @@ def add_record(
         )
         if not record.quarantine_reason:
             move_records(
-                [record.pk], to_person=None, kind=LinkChange.Kind.SPLIT, reason="new record",
+                [record.pk],
+                to_person=None,
+                kind=LinkChange.Kind.SPLIT,
+                reason="new record",
                 actor=actor,
             )
             record.refresh_from_db()
@@ -815,13 +817,15 @@ def undo_change(change: LinkChange, *, reason: str = "", actor: str = "") -> Lin
 
 def refresh_persons(person_ids: Iterable[int]) -> None:
     """Recompute the derived parts of persons (name shown, fate timeline) from their records."""
-    for person in Person.objects.filter(pk__in=list(person_ids)):
+    ids = frozenset(person_ids)
+    for person in Person.objects.filter(pk__in=list(ids)):
         rebuild_fate_timeline(person)
         names = Counter(_display_name(r) for r in person.records.all() if _display_name(r))
         best = max(names.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if names else ""
         if best != person.display_name:
             person.display_name = best
             person.save(update_fields=["display_name"])
+    persons_refreshed.send(sender=Person, person_ids=ids)
 
 
 def rebuild_fate_timeline(person: Person) -> None:

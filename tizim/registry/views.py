@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tizim.accounts.access import require_perms
+from tizim.accounts.roles import VIEW_AGGREGATES
 from tizim.core.rows import PARSED_FIELDS
 from tizim.registry import selectors
 from tizim.registry.forms import PersonFilterForm
@@ -15,7 +16,7 @@ from tizim.registry.models import Claim, Person, Source
 PAGE_SIZE = 50
 
 
-@login_required
+@require_perms("registry.view_person")
 def person_list(request: HttpRequest) -> HttpResponse:
     """Persons, searchable by name and filterable by fate, place and source."""
     source_names = list(Source.objects.values_list("name", flat=True))
@@ -38,7 +39,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require_perms("registry.view_person", "registry.view_record")
 def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     """A person: the fate timeline and every source record side by side."""
     try:
@@ -64,7 +65,7 @@ def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
-@login_required
+@require_perms("registry.view_source")
 def source_list(request: HttpRequest) -> HttpResponse:
     """Sources with their record, quarantine and person counts."""
     return render(
@@ -72,7 +73,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@require_perms("registry.view_record")
 def quarantine_list(request: HttpRequest) -> HttpResponse:
     """Rows kept aside, with the reason each could not be used."""
     source = request.GET.get("source", "")
@@ -82,7 +83,7 @@ def quarantine_list(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/quarantine_list.html", {"page": page, "source": source})
 
 
-@login_required
+@require_perms(VIEW_AGGREGATES)
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Figures stated by others, with their status and source."""
     claims = Claim.objects.select_related("source").order_by("as_of", "claimant")

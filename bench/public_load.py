@@ -1,0 +1,344 @@
+"""Load on the public site: list and person pages with N published persons, C concurrent clients.
+
+Sets up a fresh instance (``tizim init``; SQLite in a temporary folder, or ``--backend postgres``
+on a fresh database of postgresql://postgres@127.0.0.1:5432/), writes N persons in bulk — each
+with one to three records from three sources, a fate timeline and a publication on one of the
+three lists — then starts ``tizim serve`` on loopback and runs C clients for S seconds. Each
+client asks, at random, for a list page (any page of the killed, the missing or the detained,
+with or without a town or date filter, in kk, ru or en) or a person page. Prints p50/p95/p99 per
+kind of page and the throughput.
+
+    python bench/public_load.py --persons 100000 --clients 8 --seconds 30 [--backend postgres]
+
+Loopback only, bounded by --seconds. The data are FICTIONAL (names drawn from small pools).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import random
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+PG_URL = "postgresql://postgres@127.0.0.1:5432/"
+SURNAMES = [
+    "Жагипаров",
+    "Серикбаев",
+    "Тулегенов",
+    "Оспанов",
+    "Касымов",
+    "Ахметов",
+    "Нурланов",
+    "Жумабеков",
+    "Абенов",
+    "Бекова",
+    "Сапаров",
+    "Есенгазы",
+    "Токаев",
+    "Муратов",
+    "Исаев",
+    "Ермеков",
+    "Калиев",
+    "Даулетов",
+    "Шарипов",
+    "Кенжебаев",
+]
+GIVEN = [
+    "Ерлан",
+    "Нурлан",
+    "Бауыржан",
+    "Данияр",
+    "Айгуль",
+    "Болат",
+    "Ерик",
+    "Мурат",
+    "Асель",
+    "Дина",
+    "Ержан",
+    "Талгат",
+    "Аслан",
+    "Жанар",
+    "Гульнара",
+    "Канат",
+    "Арман",
+    "Серик",
+    "Айдос",
+    "Тимур",
+]
+PLACES = (
+    ("almaty", "almaty"),
+    ("astana", "astana"),
+    ("shymkent", "shymkent"),
+    ("taldykorgan", "jetisu-region"),
+    ("taraz", "jambyl-region"),
+    ("aktobe", "aktobe-region"),
+    ("kyzylorda", "kyzylorda-region"),
+    ("zhanaozen", "mangystau-region"),
+)
+LISTS = (("killed", "killed"), ("missing", "missing"), ("detained", "detained"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def tizim(env: dict[str, str], *args: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tizim", *args], env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"tizim {' '.join(args)} failed: {result.stderr}")
+
+
+def generate(persons: int, seed: int = 2022) -> None:
+    """Write ``persons`` published persons in bulk (run inside the instance's environment)."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tizim.settings")
+    django.setup()
+    from django.db import transaction
+
+    from tizim.core.rows import search_keys
+    from tizim.publish.models import Publication
+    from tizim.registry.models import FateEvent, Person, Record, Source, new_public_ids
+
+    rng = random.Random(seed)
+    sources = [
+        Source.objects.create(name="ngo-sheet", kind="ngo_spreadsheet", title="Bench NGO sheet"),
+        Source.objects.create(name="radio-list", kind="radio_list", title="Bench radio list"),
+        Source.objects.create(name="press-list", kind="press_list", title="Bench press list"),
+    ]
+    start = datetime.date(2022, 1, 4)
+    chunk = 5000
+    ids = new_public_ids(persons)
+    row = 0
+    for offset in range(0, persons, chunk):
+        people, records, events, publications = [], [], [], []
+        for i in range(offset, min(offset + chunk, persons)):
+            surname, given = rng.choice(SURNAMES), rng.choice(GIVEN)
+            name = f"{surname} {given}"
+            place, region = rng.choice(PLACES)
+            list_name, fate = LISTS[rng.randrange(3)]
+            day = start + datetime.timedelta(days=rng.randrange(14))
+            born = rng.randrange(1950, 2004)
+            person = Person(id=i + 1, public_id=ids[i], display_name=name)
+            people.append(person)
+            keys = search_keys(name)
+            for source in sources[: rng.randrange(1, 4)]:
+                row += 1
+                records.append(
+                    Record(
+                        source=source,
+                        row_number=row + 1,
+                        raw_json="{}",
+                        raw_sha256="0" * 64,
+                        full_name=name,
+                        surname=surname,
+                        given_name=given,
+                        birth_year_min=born,
+                        birth_year_max=born,
+                        place_text=place,
+                        place_code=place,
+                        fate=fate,
+                        event_date=day,
+                        name_keys=keys,
+                        person_id=i + 1,
+                    )
+                )
+            events.append(
+                FateEvent(
+                    person_id=i + 1,
+                    fate=fate,
+                    on_date=day,
+                    date_basis="event",
+                    reported_on=day,
+                    rank=9 if fate == "killed" else 2,
+                )
+            )
+            publications.append(
+                Publication(
+                    person_id=i + 1,
+                    status="publishable",
+                    basis={"killed": "confirmed_source", "missing": "family_request"}.get(
+                        list_name, "public_source"
+                    ),
+                    reviewer="bench",
+                    list_name=list_name,
+                    sort_name=name.casefold(),
+                    place_code=place,
+                    region_code=region,
+                    list_date=day,
+                    name_keys=keys,
+                )
+            )
+        with transaction.atomic():
+            Person.objects.bulk_create(people)
+            Record.objects.bulk_create(records, batch_size=2000)
+            FateEvent.objects.bulk_create(events, batch_size=2000)
+            Publication.objects.bulk_create(publications, batch_size=2000)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def client(
+    base: str,
+    deadline: float,
+    public_ids: list[str],
+    pages: dict[str, int],
+    latencies: dict[str, list[float]],
+    failures: list[str],
+    lock: threading.Lock,
+    seed: int,
+) -> None:
+    rng = random.Random(seed)
+    while time.monotonic() < deadline:
+        lang = rng.choice(("kk", "ru", "en"))
+        kind = rng.choice(("list", "list", "list filtered", "person", "person"))
+        if kind == "person":
+            path = f"/{lang}/person/{rng.choice(public_ids)}/"
+        else:
+            list_name = rng.choice(("killed", "missing", "detained"))
+            query = f"page={rng.randrange(1, pages[list_name] + 1)}"
+            if kind == "list filtered":
+                place, region = rng.choice(PLACES)
+                query = (
+                    f"place={rng.choice((place, region))}&date_from=2022-01-0{rng.randrange(4, 9)}"
+                )
+                query += f"&page={rng.randrange(1, 20)}"
+            path = f"/{lang}/{list_name}/?{query}"
+        started = time.perf_counter()
+        try:
+            with urllib.request.urlopen(base + path, timeout=60) as response:
+                response.read()
+        except (urllib.error.URLError, OSError) as error:
+            with lock:
+                failures.append(f"{path}: {error!r}"[:200])
+            continue
+        elapsed = time.perf_counter() - started
+        with lock:
+            latencies.setdefault(kind, []).append(elapsed)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.generate is not None:
+        generate(args.generate)
+        return
+
+    home = Path(tempfile.mkdtemp(prefix="tizim-public-load-")) / "data"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(TIZIM_HOME=str(home), PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    database = ""
+    if args.backend == "postgres":
+        import psycopg
+
+        database = "tizim_public_load_" + secrets.token_hex(4)
+        with psycopg.connect(PG_URL + "postgres", autocommit=True) as db:
+            db.execute(f'CREATE DATABASE "{database}"')
+        env["DATABASE_URL"] = PG_URL + database
+    try:
+        run(args, env)
+    finally:
+        if database:
+            import psycopg
+
+            with psycopg.connect(PG_URL + "postgres", autocommit=True) as db:
+                db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def run(args: argparse.Namespace, env: dict[str, str]) -> None:
+    tizim(env, "init")
+    started = time.monotonic()
+    subprocess.run([sys.executable, __file__, "--generate", str(args.persons)], env=env, check=True)
+    generated = time.monotonic() - started
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tizim", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    latencies: dict[str, list[float]] = {}
+    failures: list[str] = []
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/en/killed/", timeout=5).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        pages = {}
+        for list_name in ("killed", "missing", "detained"):
+            text = urllib.request.urlopen(f"{base}/en/{list_name}/", timeout=60).read().decode()
+            found = re.search(r"page 1 of (\d+)", text)
+            pages[list_name] = int(found.group(1)) if found else 1
+        first = urllib.request.urlopen(f"{base}/en/data/persons.json", timeout=600).read()
+        public_ids = re.findall(rb'"id": "(P[0-9A-Z]+)"', first)
+        ids = [p.decode() for p in public_ids]
+        lock = threading.Lock()
+        deadline = time.monotonic() + args.seconds
+        threads = [
+            threading.Thread(
+                target=client, args=(base, deadline, ids, pages, latencies, failures, lock, n)
+            )
+            for n in range(args.clients)
+        ]
+        begun = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.monotonic() - begun
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; {time.strftime('%Y-%m-%d')}"
+    )
+    total = sum(len(v) for v in latencies.values())
+    print(
+        f"{args.backend}: {args.persons} published persons (generated in {generated:.0f} s), "
+        f"{args.clients} clients for {wall:.0f} s: {total} pages ({total / wall:.0f}/s), "
+        f"{len(failures)} failed; pages per list {pages}"
+    )
+    every = [x for v in latencies.values() for x in v]
+    for kind, values in [*sorted(latencies.items()), ("all", every)]:
+        if len(values) < 2:
+            continue
+        cuts = statistics.quantiles(values, n=100)
+        print(
+            f"  {kind:14} n={len(values):6}  p50 {cuts[49] * 1000:6.1f} ms  "
+            f"p95 {cuts[94] * 1000:6.1f} ms  p99 {cuts[98] * 1000:6.1f} ms"
+        )
+    for failure in sorted(set(failures))[:5]:
+        print("  failure:", failure)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Staff accounts: roles, two-factor login, recipient keys for sealed data."""

@@ -1,0 +1,63 @@
+"""Forms of the login steps, enrolment and the password change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import password_validators_help_text_html
+
+
+class LoginForm(AuthenticationForm):
+    """Username and password (Django's form: authenticates through axes, then the database)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Your username and password did not match. Please try again.",
+    }
+
+
+class CodeForm(forms.Form):
+    """A 6-digit code from the authenticator app."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError("Enter the 6 digits the app shows.")
+        return code
+
+
+class PasswordChangeForm(forms.Form):
+    """The current password (it unwraps your key) and the new one twice."""
+
+    old_password = forms.CharField(
+        label="Current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    new_password1 = forms.CharField(
+        label="New password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validators_help_text_html(),
+    )
+    new_password2 = forms.CharField(
+        label="New password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("new_password1") and data.get("new_password1") != data.get("new_password2"):
+            self.add_error("new_password2", "The two new passwords differ.")
+        return data

@@ -1,0 +1,1 @@
+"""Who did what to whom: acts of violence, perpetrators, places of detention, evidence."""

@@ -1,0 +1,150 @@
+"""The public side: the report form, the receipt, and coming back with the receipt phrase.
+
+No account, no cookie needed, no JavaScript, nothing from a third party; pages are never cached
+(a receipt phrase on a shared computer's disk cache would undo it). Files stay in memory until
+they are sealed. As SecureDrop separates its source interface from its journalist interface,
+these pages share no template, link or navigation with the staff side.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadhandler import MemoryFileUploadHandler
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from tizim.intake import reports
+from tizim.intake.forms import FollowUpForm, MoreInformationForm, ReportForm
+from tizim.intake.ratelimit import RateLimiter
+
+_limiter: RateLimiter | None = None
+
+
+def limiter() -> RateLimiter:
+    """The process's rate limiter for the public forms (created with the settings' limits)."""
+    global _limiter
+    if _limiter is None:
+        _limiter = RateLimiter(
+            per_sender=settings.REPORT_RATE_PER_SENDER, overall=settings.REPORT_RATE_OVERALL
+        )
+    return _limiter
+
+
+class InMemoryUploadHandler(MemoryFileUploadHandler):
+    """Keeps every uploaded file in memory whatever its size (the request size is capped
+    before this runs), so no unsealed file ever reaches a temporary file on disk."""
+
+    def handle_raw_input(self, *args: Any, **kwargs: Any) -> None:
+        super().handle_raw_input(*args, **kwargs)
+        self.activated = True
+
+
+def _sender(request: HttpRequest) -> str:
+    # Used only inside the rate limiter's keyed hash, in memory; never stored or logged.
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    return render(request, "intake/report_refused.html", {"message": message}, status=status)
+
+
+@never_cache
+@csrf_exempt
+def report(request: HttpRequest) -> HttpResponse:
+    """The public report form."""
+    if request.method == "POST":
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > settings.REPORT_MAX_REQUEST_BYTES:
+            return _refuse(
+                request,
+                413,
+                _("The report is too large: send at most 5 files of 20 MB each."),
+            )
+        # The upload handler can only be replaced before CSRF reads the body.
+        request.upload_handlers = [InMemoryUploadHandler(request)]
+    return _report(request)
+
+
+@csrf_protect
+def _report(request: HttpRequest) -> HttpResponse:
+    form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if not limiter().allow(_sender(request)):
+            return _refuse(
+                request,
+                429,
+                _("Too many reports were sent from here in the last hour. Please try later."),
+            )
+        data = form.cleaned_data
+        files = [
+            reports.IncomingFile(name=f.name or "file", data=f.read()) for f in data["attachments"]
+        ]
+        try:
+            received, phrase = reports.submit_report(
+                person=reports.PersonPart(
+                    name=data["person_name"],
+                    age=data["person_age"],
+                    place=data["person_place"],
+                    what_happened=data["what_happened"],
+                    event_date=data["event_date"],
+                    held_or_last_seen=data["held_or_last_seen"],
+                ),
+                reporter=reports.ReporterPart(
+                    relationship=data["relationship"],
+                    name=data["reporter_name"],
+                    contact=data["contact"],
+                    testimony=data["testimony"],
+                ),
+                files=files,
+                language=get_language() or "",
+            )
+        except reports.ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            return render(
+                request,
+                "intake/report_received.html",
+                {"phrase": phrase, "report": received},
+            )
+    status = 400 if request.method == "POST" else 200
+    return render(request, "intake/report_form.html", {"form": form}, status=status)
+
+
+@never_cache
+def follow_up(request: HttpRequest) -> HttpResponse:
+    """Come back with the receipt phrase: read replies, add information."""
+    if request.method != "POST":
+        return render(request, "intake/report_follow_up.html", {"form": FollowUpForm()})
+    if not limiter().allow(_sender(request)):
+        return _refuse(request, 429, _("Too many attempts from here. Please try later."))
+    adding = "text" in request.POST
+    form: FollowUpForm | MoreInformationForm = (
+        MoreInformationForm(request.POST) if adding else FollowUpForm(request.POST)
+    )
+    if not form.is_valid():
+        return render(request, "intake/report_follow_up.html", {"form": form}, status=400)
+    phrase = form.cleaned_data["phrase"]
+    found = reports.find_by_phrase(phrase)
+    if found is None:
+        form.add_error(None, _("No report has this receipt phrase. Check the words and try again."))
+        return render(request, "intake/report_follow_up.html", {"form": form}, status=404)
+    added = False
+    if adding:
+        reports.add_reporter_message(found, phrase, form.cleaned_data["text"])
+        added = True
+    opened = reports.reporter_view(found, phrase)
+    return render(
+        request,
+        "intake/report_thread.html",
+        {
+            "opened": opened,
+            "added": added,
+            "more": MoreInformationForm(initial={"phrase": phrase}),
+        },
+    )

@@ -1,0 +1,1 @@
+"""The public site: consented lists, memorial pages, statistics and open data."""
