@@ -285,3 +285,12 @@ def test_counts_page_table_chart_csv_and_the_admin_only_export(live_server, worl
     assert len(doc["acts"]) == 2 and CANARY not in exported.text
     assert doc["vocabularies"]["act_type"]["torture.beating"]["kk"] == "ұрып-соғу"
     assert AuditEntry.objects.filter(action="acts.export", actor="adm").exists()
+
+
+def test_the_staff_person_page_opens_the_case_file(live_server, world, case):
+    volunteer = browser_as(live_server, "vol")
+    page = volunteer.get(f"/persons/{world.person.public_id}/")
+    link = f'href="/acts/persons/{world.person.public_id}/"'
+    assert page.status == 200 and link in page.text
+    anonymous = Browser(live_server.url)
+    assert anonymous.get(f"/persons/{world.person.public_id}/", follow=False).status == 302
