@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +36,7 @@ from tizim.acts.models import (
 from tizim.audit.services import record_action
 from tizim.core import sealing
 from tizim.core.acts import ActType, FacilityKind, PartialDateTime, UnitKind
+from tizim.core.files import write_new_blob
 from tizim.core.images import MIME_TYPES, ImageRejected, image_format, sha256_hex, strip_metadata
 from tizim.core.places import fold_place, place_by_code
 from tizim.registry.models import Person, Record, Source
@@ -117,15 +116,9 @@ def evidence_folder() -> Path:
 
 
 def _write_blob(blob: bytes, written: list[Path]) -> str:
-    name = secrets.token_hex(16) + ".sealed"
-    path = evidence_folder() / name
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    path = write_new_blob(evidence_folder(), blob)
     written.append(path)
-    try:
-        os.write(fd, blob)
-    finally:
-        os.close(fd)
-    return name
+    return path.name
 
 
 def _place_code(place_text: str, place_code: str) -> str:

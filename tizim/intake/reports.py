@@ -10,7 +10,6 @@ ciphertext, and no key that opens it (docs/threat-model.md, P2–P6).
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,9 +22,10 @@ from django.utils import timezone
 
 from tizim.audit.services import record_action
 from tizim.core import sealing
+from tizim.core.files import write_new_blob, write_new_private_file
 from tizim.core.images import ImageRejected, image_format, sha256_hex, strip_metadata
 from tizim.intake.models import Report, ReportAttachment, ReportMessage
-from tizim.registry.models import Record, Source
+from tizim.registry.models import Record, Source, new_public_id
 from tizim.registry.services import RegistryError, add_record, create_source
 
 # The reporter's key is derived from a phrase of 85 random bits: guessing it is out of reach
@@ -97,11 +97,7 @@ def receipt_pepper() -> bytes:
     path = Path(settings.TIZIM_HOME) / "receipt_pepper"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(fd, secrets.token_bytes(32))
-        finally:
-            os.close(fd)
+        write_new_private_file(path, secrets.token_bytes(32))
     return path.read_bytes()
 
 
@@ -244,21 +240,14 @@ def _store_file(
 
 
 def _write_sealed(data: bytes, readers: Mapping[str, bytes], written: list[Path]) -> str:
-    name = secrets.token_hex(16) + ".sealed"
-    path = sealed_folder() / name
-    blob = sealing.seal(data, readers).to_bytes()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    path = write_new_blob(sealed_folder(), sealing.seal(data, readers).to_bytes())
     written.append(path)
-    try:
-        os.write(fd, blob)
-    finally:
-        os.close(fd)
-    return name
+    return path.name
 
 
 def _new_report_id() -> str:
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-    return "R" + "".join(secrets.choice(alphabet) for _ in range(10))
+    # The registry's random public ids, marked R for report.
+    return "R" + new_public_id()[1:]
 
 
 # --- the reporter comes back --------------------------------------------------------------
