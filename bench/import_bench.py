@@ -110,9 +110,10 @@ def run(backend: str, sheet: Path, rows: int) -> dict[str, float]:
     # GNU time reports the import process's own peak resident memory (its parser process,
     # which holds a few chunks of rows, is smaller).
     start = time.perf_counter()
+    server_before = postgres_cpu_seconds()
     command = [sys.executable, "-m", "tizim", "import", str(sheet), "--source", "bench", "--quiet"]
     result = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *command],
+        ["/usr/bin/time", "-f", "%M %U %S", *command],
         env=env,
         check=True,
         stdout=subprocess.DEVNULL,
@@ -120,8 +121,32 @@ def run(backend: str, sheet: Path, rows: int) -> dict[str, float]:
         text=True,
     )
     seconds = time.perf_counter() - start
-    peak_kb = int(result.stderr.strip().splitlines()[-1])
-    return {"seconds": seconds, "rows_per_s": rows / seconds, "peak_mb": peak_kb / 1024}
+    peak_kb, user, system = result.stderr.strip().splitlines()[-1].split()
+    return {
+        "seconds": seconds,
+        "rows_per_s": rows / seconds,
+        "peak_mb": int(peak_kb) / 1024,
+        # The import's processor time (its parser processes included) and the database
+        # server's: on 2 cores their sum over 2 bounds the wall time from below.
+        "import_cpu": float(user) + float(system),
+        "server_cpu": postgres_cpu_seconds() - server_before if backend == "postgres" else 0.0,
+    }
+
+
+def postgres_cpu_seconds() -> float:
+    """Processor seconds used so far by every process named ``postgres`` (Linux /proc)."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+            if "(postgres" not in fields[0]:
+                continue
+            values = fields[1].split()
+            total += int(values[11]) + int(values[12]) + int(values[13]) + int(values[14])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / tick
 
 
 def cpu_model() -> str:
@@ -165,7 +190,8 @@ def main() -> None:
         print(
             f"{backend:9} {args.rows:,} rows in {figures['seconds']:.1f} s = "
             f"{figures['rows_per_s']:,.0f} rows/s, peak memory of the import "
-            f"{figures['peak_mb']:.0f} MB (load average before: {load})"
+            f"{figures['peak_mb']:.0f} MB (load average before: {load}); processor time: "
+            f"import {figures['import_cpu']:.0f} s, database server {figures['server_cpu']:.0f} s"
         )
 
 

@@ -20,12 +20,8 @@ import os
 import platform
 import re
 import secrets
-import socket
 import sqlite3
 import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -33,10 +29,11 @@ import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
+from _instance import instance, run_clients, served, tizim
+
 PASSWORD = "a long bench password 42"
 COUNTS = threading.Lock()
 FAILURES: list[str] = []
-PG_URL = "postgresql://postgres@127.0.0.1:5432/"
 
 
 def small_photo() -> bytes:
@@ -45,20 +42,6 @@ def small_photo() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (320, 240), (120, 60, 30)).save(out, "JPEG")
     return out.getvalue()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def tizim(env: dict[str, str], *args: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "tizim", *args], env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"tizim {' '.join(args)} failed: {result.stderr}")
 
 
 def reporter(
@@ -129,57 +112,22 @@ def main() -> None:
     parser.add_argument("--no-files", action="store_true", help="reports without a photo")
     args = parser.parse_args()
 
-    home = Path(tempfile.mkdtemp(prefix="tizim-load-")) / "data"
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(
-        TIZIM_HOME=str(home),
-        TIZIM_ADMIN_PASSWORD=PASSWORD,
-        TIZIM_REPORT_RATE_PER_SENDER="1000000",
-        TIZIM_REPORT_RATE_OVERALL="1000000",
-    )
-    if args.backend == "postgres":
-        import psycopg
-
-        name = "tizim_load_" + secrets.token_hex(4)
-        with psycopg.connect(PG_URL + "postgres", autocommit=True) as db:
-            db.execute(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = PG_URL + name
-    tizim(env, "init")
-    tizim(env, "user", "add", "reviewer", "--role", "reviewer")
-
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "tizim", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/en/report/", timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        photo = None if args.no_files else small_photo()
-        latencies: list[float] = []
-        outcome = {"received": 0, "failed": 0}
-        deadline = time.monotonic() + args.seconds
-        threads = [
-            threading.Thread(target=reporter, args=(base, deadline, photo, latencies, outcome))
-            for _ in range(args.reporters)
-        ]
-        started = time.monotonic()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.monotonic() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    stored = count_reports(env, home)
+    settings = {
+        "TIZIM_ADMIN_PASSWORD": PASSWORD,
+        "TIZIM_REPORT_RATE_PER_SENDER": "1000000",
+        "TIZIM_REPORT_RATE_OVERALL": "1000000",
+    }
+    with instance(args.backend, "intake-load", **settings) as (env, home):
+        tizim(env, "user", "add", "reviewer", "--role", "reviewer")
+        with served(env, "/en/report/") as base:
+            photo = None if args.no_files else small_photo()
+            latencies: list[float] = []
+            outcome = {"received": 0, "failed": 0}
+            deadline = time.monotonic() + args.seconds
+            wall = run_clients(
+                args.reporters, lambda _: reporter(base, deadline, photo, latencies, outcome)
+            )
+        stored = count_reports(env, home)
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [0.0] * 99
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"

@@ -21,19 +21,16 @@ import os
 import platform
 import random
 import re
-import secrets
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
-PG_URL = "postgresql://postgres@127.0.0.1:5432/"
+from _instance import instance, run_clients, served
+
 SURNAMES = [
     "Жагипаров",
     "Серикбаев",
@@ -89,20 +86,6 @@ PLACES = (
     ("zhanaozen", "mangystau-region"),
 )
 LISTS = (("killed", "killed"), ("missing", "missing"), ("detained", "detained"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def tizim(env: dict[str, str], *args: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "tizim", *args], env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"tizim {' '.join(args)} failed: {result.stderr}")
 
 
 def generate(persons: int, seed: int = 2022) -> None:
@@ -180,6 +163,8 @@ def generate(persons: int, seed: int = 2022) -> None:
                     reviewer="bench",
                     list_name=list_name,
                     sort_name=name.casefold(),
+                    shown_name=name,
+                    birth_year=str(born),
                     place_code=place,
                     region_code=region,
                     list_date=day,
@@ -193,8 +178,11 @@ def generate(persons: int, seed: int = 2022) -> None:
             Publication.objects.bulk_create(publications, batch_size=2000)
     from django.db import connection
 
+    # Statistics for the planner; on PostgreSQL also the visibility map that lets a page be
+    # cut from the listing index alone — what autovacuum gives a live site within minutes of
+    # a bulk load (without it every row skipped is read from the table too).
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def client(
@@ -242,81 +230,37 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--workers", type=int, help="server processes (default: tizim's)")
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate is not None:
         generate(args.generate)
         return
 
-    home = Path(tempfile.mkdtemp(prefix="tizim-public-load-")) / "data"
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(TIZIM_HOME=str(home), PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    database = ""
-    if args.backend == "postgres":
-        import psycopg
-
-        database = "tizim_public_load_" + secrets.token_hex(4)
-        with psycopg.connect(PG_URL + "postgres", autocommit=True) as db:
-            db.execute(f'CREATE DATABASE "{database}"')
-        env["DATABASE_URL"] = PG_URL + database
-    try:
-        run(args, env)
-    finally:
-        if database:
-            import psycopg
-
-            with psycopg.connect(PG_URL + "postgres", autocommit=True) as db:
-                db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-
-
-def run(args: argparse.Namespace, env: dict[str, str]) -> None:
-    tizim(env, "init")
-    started = time.monotonic()
-    subprocess.run([sys.executable, __file__, "--generate", str(args.persons)], env=env, check=True)
-    generated = time.monotonic() - started
-
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "tizim", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    latencies: dict[str, list[float]] = {}
-    failures: list[str] = []
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/en/killed/", timeout=5).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        pages = {}
-        for list_name in ("killed", "missing", "detained"):
-            text = urllib.request.urlopen(f"{base}/en/{list_name}/", timeout=60).read().decode()
-            found = re.search(r"page 1 of (\d+)", text)
-            pages[list_name] = int(found.group(1)) if found else 1
-        first = urllib.request.urlopen(f"{base}/en/data/persons.json", timeout=600).read()
-        public_ids = re.findall(rb'"id": "(P[0-9A-Z]+)"', first)
-        ids = [p.decode() for p in public_ids]
-        lock = threading.Lock()
-        deadline = time.monotonic() + args.seconds
-        threads = [
-            threading.Thread(
-                target=client, args=(base, deadline, ids, pages, latencies, failures, lock, n)
+    with instance(args.backend, "public-load") as (env, _):
+        started = time.monotonic()
+        subprocess.run(
+            [sys.executable, __file__, "--generate", str(args.persons)], env=env, check=True
+        )
+        generated = time.monotonic() - started
+        latencies: dict[str, list[float]] = {}
+        failures: list[str] = []
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        with served(env, "/en/killed/", *workers) as base:
+            pages = {}
+            for list_name in ("killed", "missing", "detained"):
+                page = f"{base}/en/{list_name}/"
+                text = urllib.request.urlopen(page, timeout=60).read().decode()
+                found = re.search(r"page 1 of (\d+)", text)
+                pages[list_name] = int(found.group(1)) if found else 1
+            first = urllib.request.urlopen(f"{base}/en/data/persons.json", timeout=600).read()
+            ids = [p.decode() for p in re.findall(rb'"id": "(P[0-9A-Z]+)"', first)]
+            lock = threading.Lock()
+            deadline = time.monotonic() + args.seconds
+            wall = run_clients(
+                args.clients,
+                lambda n: client(base, deadline, ids, pages, latencies, failures, lock, n),
             )
-            for n in range(args.clients)
-        ]
-        begun = time.monotonic()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.monotonic() - begun
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; {time.strftime('%Y-%m-%d')}"

@@ -668,18 +668,27 @@ def cmd_counts(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
-    serve(args.host, args.port, out)
+    serve(args.host, args.port, out, workers=args.workers)
     return EXIT_OK
 
 
-def serve(host: str, port: int, out: TextIO) -> None:
-    """Serve the app with waitress, which keeps no access log (no visitor addresses)."""
-    from waitress import serve as waitress_serve
+def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> None:
+    """Serve the app with waitress, which keeps no access log (no visitor addresses), in
+    ``workers`` processes (one per core by default; ``tizim.serving``)."""
+    from django.db import connections
 
+    from tizim import serving
     from tizim.wsgi import application
 
-    print(f"tizim serving on http://{host}:{port}/ (Ctrl-C to stop)", file=out, flush=True)
-    waitress_serve(application, host=host, port=port, threads=8, ident="tizim")
+    # Workers are forked: none may inherit a connection opened here (migrations, checks).
+    connections.close_all()
+    serving.serve(
+        application,
+        host=host,
+        port=port,
+        workers=serving.default_workers() if workers is None else workers,
+        out=out,
+    )
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -704,7 +713,14 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     )
     if args.serve:
         print(f"open http://{args.host}:{args.port}/ and log in", file=out)
-        serve(args.host, args.port, out)
+        out.flush()
+        # A fresh process serves: workers are forked, and this one has run linkage (DuckDB's
+        # threads, open connections) that no forked worker should inherit.
+        command = [sys.executable, "-m", "tizim", "serve", "--host", args.host]
+        command += ["--port", str(args.port)]
+        if args.workers is not None:
+            command += ["--workers", str(args.workers)]
+        os.execv(sys.executable, command)  # noqa: S606 - our own interpreter, no shell
     return EXIT_OK
 
 
@@ -929,9 +945,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=cmd_counts)
 
-    p = sub.add_parser("serve", help="serve the staff web UI")
+    p = sub.add_parser("serve", help="serve the web UI (public site and staff pages)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, help="server processes (default: one per core)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("demo", help="load the generated, fictional demo data set")
@@ -941,6 +958,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--serve", action="store_true", help="then serve the web UI")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, help="server processes (default: one per core)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("audit", help="the tamper-evident audit log")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -329,3 +330,22 @@ def _age(cleaned: str, original: str) -> int:
     if years > 120:
         raise ParseError(f"age {years} is not possible")
     return years
+
+
+def agreed_birth(
+    dates: Iterable[datetime.date], year_lows: Iterable[int], year_highs: Iterable[int]
+) -> tuple[str, datetime.date | None]:
+    """What several records of one person agree on about a birth: the year (``"1985"``) or
+    year range (``"1980–1985"``) all of them allow, ``""`` when they disagree or say nothing;
+    and the full date when exactly one is given."""
+    distinct = set(dates)
+    lows = [*year_lows, *(d.year for d in distinct)]
+    highs = [*year_highs, *(d.year for d in distinct)]
+    year = ""
+    if lows and highs:
+        low, high = max(lows), min(highs)
+        if low == high:
+            year = str(low)
+        elif low < high:
+            year = f"{low}–{high}"
+    return year, (distinct.pop() if len(distinct) == 1 else None)

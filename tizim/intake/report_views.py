@@ -22,16 +22,19 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from tizim.intake import reports
 from tizim.intake.forms import FollowUpForm, MoreInformationForm, ReportForm
 from tizim.intake.ratelimit import RateLimiter
+from tizim.serving import worker_share
 
 _limiter: RateLimiter | None = None
 
 
 def limiter() -> RateLimiter:
-    """The process's rate limiter for the public forms (created with the settings' limits)."""
+    """The process's rate limiter for the public forms: its share of the settings' limits
+    when several server processes share the load (``tizim.serving``)."""
     global _limiter
     if _limiter is None:
         _limiter = RateLimiter(
-            per_sender=settings.REPORT_RATE_PER_SENDER, overall=settings.REPORT_RATE_OVERALL
+            per_sender=worker_share(settings.REPORT_RATE_PER_SENDER),
+            overall=worker_share(settings.REPORT_RATE_OVERALL),
         )
     return _limiter
 

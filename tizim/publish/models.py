@@ -2,9 +2,10 @@
 
 A person is public only while their publication is *publishable* and the rule for their fate
 holds (``tizim.publish.rules``); what is shown of them is chosen field by field. The listing
-columns (which list, the name to sort by, place, date, name keys) are derived from the registry
-by ``tizim.publish.services.refresh_listings`` — so that lists of 100,000 persons filter and
-page on indexed columns — and hold nothing a chosen field does not allow: a hidden name leaves
+columns (which list, the name shown and the one to sort by, birth year, place, date, name keys)
+are derived from the registry by ``tizim.publish.services.refresh_listings`` — so that lists of
+100,000 persons filter and page on indexed columns, and a row of a list is read from this table
+alone — and hold nothing a chosen field does not allow: a hidden name leaves ``shown_name``,
 ``sort_name`` and ``name_keys`` empty, a hidden place leaves the place codes empty.
 """
 
@@ -58,6 +59,10 @@ class Publication(models.Model):
     # Listing, derived from the registry (see the module docstring).
     list_name = models.CharField(max_length=16, choices=List.choices, blank=True)
     sort_name = models.CharField(max_length=300, blank=True)
+    #: The name a list row shows (blank when the name is not chosen).
+    shown_name = models.CharField(max_length=300, blank=True)
+    #: The birth year or year range the records agree on (blank when not chosen).
+    birth_year = models.CharField(max_length=16, blank=True)
     place_code = models.CharField(max_length=64, blank=True)
     region_code = models.CharField(max_length=64, blank=True)
     list_date = models.DateField(null=True, blank=True)
@@ -66,18 +71,23 @@ class Publication(models.Model):
 
     class Meta:
         ordering = ["sort_name", "person_id"]
+        # Every list is read in name order, filtered by dates and perhaps a town or region:
+        # each index ends with the date, so a filtered page is read from the index alone in
+        # order (no sort, no table row) — and none leads with the date, which would tempt the
+        # planner into sorting thousands of rows to show fifty.
         indexes = [
-            models.Index(fields=["status", "list_name", "sort_name", "person"], name="pub_list"),
-            # A town or region filter keeps the name order: no sort of the filtered rows.
             models.Index(
-                fields=["status", "list_name", "place_code", "sort_name", "person"],
-                name="pub_list_place",
+                fields=["status", "list_name", "sort_name", "person", "list_date"],
+                name="pub_list_by_name",
             ),
             models.Index(
-                fields=["status", "list_name", "region_code", "sort_name", "person"],
-                name="pub_list_region",
+                fields=["status", "list_name", "place_code", "sort_name", "person", "list_date"],
+                name="pub_list_by_place",
             ),
-            models.Index(fields=["status", "list_name", "list_date"], name="pub_list_date"),
+            models.Index(
+                fields=["status", "list_name", "region_code", "sort_name", "person", "list_date"],
+                name="pub_list_by_region",
+            ),
             models.Index(fields=["updated_at"], name="pub_updated"),
         ]
 

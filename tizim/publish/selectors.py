@@ -16,6 +16,7 @@ sources.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,16 +24,20 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from tizim.core.dates import agreed_birth
 from tizim.core.fates import Fate
 from tizim.core.names import name_key, to_latin, to_russian_cyrillic
 from tizim.core.places import GAZETTEER, region_of
 from tizim.publish.models import Publication
-from tizim.publish.rules import FIELD_DEFAULTS, KILLED, PUBLIC_SOURCE_KINDS
+from tizim.publish.rules import KILLED, PUBLIC_SOURCE_KINDS
 from tizim.registry.models import FateEvent, Person, Record
 
 PAGE_SIZE = 50
+#: The order of every list and of search results (the listing indexes end with it).
+ORDER = ("sort_name", "person_id")
 T = TypeVar("T")
 REGION_CODES = frozenset(p.code for p in GAZETTEER if p.region is None)
 LISTS = (KILLED, "missing", "detained")
@@ -43,26 +48,40 @@ class NotPublished(Exception):
     """The person asked for is not on the public site (never published, or withdrawn)."""
 
 
+def public_publications() -> QuerySet[Publication]:
+    """The publications of every person the public may see: publishable and on a list (the
+    same persons as ``published_persons()``, for reads that need only listing columns)."""
+    return Publication.objects.filter(status=Publication.Status.PUBLISHABLE, list_name__in=LISTS)
+
+
 def published_persons() -> QuerySet[Person]:
     """Every person the public may see: publishable and on a list.
 
     A person whose records all left (merged away) is withdrawn by
-    ``services.refresh_listings`` in the transaction of the merge, and ``public_view`` refuses
-    a person without records anyway, so no page shows one even if the two disagreed.
+    ``services.refresh_listings`` in the transaction of the merge, and ``public_view`` (like
+    every row of a list) refuses a person without records anyway, so no page shows one even if
+    the two disagreed.
     """
     return Person.objects.filter(
-        publication__status=Publication.Status.PUBLISHABLE,
-        publication__list_name__in=LISTS,
+        publication__status=Publication.Status.PUBLISHABLE, publication__list_name__in=LISTS
     ).select_related("publication")
 
 
 def publication_version() -> str:
-    """Changes with every publication decision, withdrawal or re-derived listing (both
-    aggregates read the ends of an index): the key of everything cached about who is listed."""
-    # Two queries: SQLite reads a lone MAX() from the end of an index, two MAX() by a scan.
-    updated = Publication.objects.aggregate(v=Max("updated_at"))["v"]
-    last = Publication.objects.aggregate(v=Max("id"))["v"]
-    return f"{updated.isoformat() if updated else ''}/{last}"
+    """Changes with every publication decision, withdrawal or re-derived listing: the key of
+    everything cached about who is listed. Read on every use, so a withdrawal is seen at once
+    by every server process."""
+    table = Publication._meta.db_table
+    # One round trip; each lone MAX() reads one end of an index (two MAX() in one SELECT
+    # would make SQLite scan the table).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT (SELECT MAX("updated_at") FROM "{table}"), '  # noqa: S608 (model name)
+            f'(SELECT MAX("id") FROM "{table}")'
+        )
+        updated, last = cursor.fetchone()
+    # A token fit for any cache key (memcached refuses spaces; Django warns of them).
+    return hashlib.blake2b(f"{updated}/{last}".encode(), digest_size=12).hexdigest()
 
 
 def _cached(name: str, compute: Callable[[], T]) -> T:
@@ -133,32 +152,13 @@ def _public_name(text: str) -> PublicName:
     return PublicName(text, latin, russian if russian != text else "")
 
 
-def _birth(records: list[Record]) -> tuple[str, datetime.date | None]:
-    """The birth year (or year range) the records agree on, and the one full date if any."""
-    dates = {r.birth_date for r in records if r.birth_date}
-    lows = [r.birth_year_min for r in records if r.birth_year_min]
-    highs = [r.birth_year_max for r in records if r.birth_year_max]
-    lows += [d.year for d in dates]
-    highs += [d.year for d in dates]
-    year = ""
-    if lows and highs:
-        low, high = max(lows), min(highs)
-        if low == high:
-            year = str(low)
-        elif low < high:
-            year = f"{low}–{high}"
-    return year, (dates.pop() if len(dates) == 1 else None)
-
-
-def public_view(
-    person: Person, *, brief: bool = False, with_citations: bool = False
-) -> PublicPerson:
+def public_view(person: Person, *, with_citations: bool = False) -> PublicPerson:
     """The public face of a person from ``published_persons()``: only the chosen fields.
 
     Raises ``NotPublished`` for anyone else. Uses prefetched ``records`` (with their sources)
-    and ``fate_events`` when the queryset has them. ``brief`` (a row of a list) leaves out
-    the other spellings, the timeline, facilities and sources; ``with_citations`` adds, for
-    each event, the numbers of the sources that state it (one more query).
+    and ``fate_events`` when the queryset has them; ``with_citations`` adds, for each event,
+    the numbers of the sources that state it (one more query). The name shown and the birth
+    year are the listing's (``services.refresh_listings``), as in every row of a list.
     """
     publication: Publication | None = getattr(person, "publication", None)
     if publication is None or not publication.is_public:
@@ -169,26 +169,14 @@ def public_view(
     dead = publication.list_name == KILLED
     result: dict[str, object] = {"public_id": person.public_id, "list_name": publication.list_name}
 
+    result.update(_listing_fields(publication.shown_name, publication))
     if publication.show_name:
-        name = person.display_name or records[0].full_name
-        result["name"] = name
-        latin = to_latin(name)
-        result["latin_name"] = latin if latin != name else ""
-        spellings = [name] if brief else dict.fromkeys([name, *(r.full_name for r in records)])
+        spellings = dict.fromkeys([publication.shown_name, *(r.full_name for r in records)])
         result["names"] = tuple(_public_name(str(t)) for t in spellings if t)
-    year, full_date = _birth(records)
-    if publication.show_birth_year:
-        result["birth_year"] = year
     if publication.show_birth_date and dead:
-        result["birth_date"] = full_date
-    if publication.show_place and publication.place_code:
-        result["place_code"] = publication.place_code
-        result["region_code"] = region_of(publication.place_code)
-
-    if publication.show_fate:
-        result["list_date"] = publication.list_date
-    if brief:
-        return PublicPerson(**result)  # type: ignore[arg-type]
+        _, result["birth_date"] = agreed_birth(
+            (r.birth_date for r in records if r.birth_date), (), ()
+        )
 
     sources: list[PublicSource] = []
     number_of: dict[int, int] = {}
@@ -234,20 +222,46 @@ def public_view(
     return PublicPerson(**result)  # type: ignore[arg-type]
 
 
+def _listing_fields(name: str, listing: Publication | dict[str, object]) -> dict[str, object]:
+    """The fields a row of a list shows, from a publication's listing columns (which hold
+    only chosen fields: ``services.derive_listing``)."""
+
+    def get(column: str) -> object:
+        return listing.get(column) if isinstance(listing, dict) else getattr(listing, column)
+
+    fields: dict[str, object] = {"birth_year": get("birth_year"), "list_date": get("list_date")}
+    if name:
+        latin = to_latin(name)
+        fields.update(name=name, latin_name=latin if latin != name else "")
+    place = str(get("place_code") or "")
+    if place:
+        fields.update(place_code=place, region_code=region_of(place))
+    return fields
+
+
 _ROW_COLUMNS = (
-    "id", "public_id", "display_name", "publication__id", "publication__person_id",
-    "publication__status", "publication__list_name", "publication__place_code",
-    "publication__list_date", *(f"publication__{f}" for f in FIELD_DEFAULTS),
+    "person__public_id", "list_name", "shown_name", "birth_year", "place_code", "list_date",
 )  # fmt: skip
 
 
-def _with_details(persons: QuerySet[Person], *, brief: bool = False) -> QuerySet[Person]:
-    if brief:
-        records = Record.objects.only(
-            "id", "person_id", "full_name", "birth_date", "birth_year_min", "birth_year_max",
-            "quarantine_reason",
-        )  # fmt: skip
-        return persons.prefetch_related(Prefetch("records", queryset=records.order_by("id")))
+def _rows(publications: QuerySet[Publication], start: int, stop: int) -> list[PublicPerson]:
+    """Rows ``start:stop`` of a list or of search results: public views from the listing
+    columns alone (one query, no model instances: the hot path of the site). A person without
+    a record not quarantined is left out, as ``public_view`` refuses them."""
+    sound = Record.objects.filter(person_id=OuterRef("person_id"), quarantine_reason="")
+    found = publications.annotate(sound=Exists(sound)).values(*_ROW_COLUMNS, "sound")
+    return [
+        PublicPerson(
+            public_id=row["person__public_id"],
+            list_name=row["list_name"],
+            **_listing_fields(row["shown_name"], row),  # type: ignore[arg-type]
+        )
+        for row in found[start:stop]
+        if row["sound"]
+    ]
+
+
+def _with_details(persons: QuerySet[Person]) -> QuerySet[Person]:
     return persons.prefetch_related(
         Prefetch("records", queryset=Record.objects.select_related("source").order_by("id")),
         Prefetch("fate_events", queryset=FateEvent.objects.order_by("on_date", "rank", "id")),
@@ -262,13 +276,13 @@ def public_person(public_id: str) -> PublicPerson:
     return public_view(person, with_citations=True)
 
 
-def public_views(persons: Iterable[Person], *, brief: bool = False) -> list[PublicPerson]:
+def public_views(persons: Iterable[Person]) -> list[PublicPerson]:
     """Public views of persons fetched through ``published_persons()`` (any person
     ``public_view`` refuses is left out)."""
     views = []
     for person in persons:
         try:
-            views.append(public_view(person, brief=brief))
+            views.append(public_view(person))
         except NotPublished:
             continue
     return views
@@ -286,10 +300,11 @@ class ListFilter:
 def listed(list_name: str, flt: ListFilter = ListFilter()) -> QuerySet[Publication]:
     """The publications of one list's published persons, filtered, in name order.
 
-    Pages are cut here, on the listing columns alone (an index holds them all, so skipping to
-    page 600 of 100,000 persons reads the index only); the persons on a page are then read
-    through ``published_persons()`` like everywhere else.
+    Pages are cut on these listing columns alone (an index holds them all, so skipping to page
+    600 of 100,000 persons reads the index only), and a row is read from them too.
     """
+    if list_name not in LISTS:
+        raise NotPublished(list_name)
     publications = Publication.objects.filter(
         status=Publication.Status.PUBLISHABLE, list_name=list_name
     )
@@ -301,22 +316,40 @@ def listed(list_name: str, flt: ListFilter = ListFilter()) -> QuerySet[Publicati
         publications = publications.filter(list_date__gte=flt.date_from)
     if flt.date_to:
         publications = publications.filter(list_date__lte=flt.date_to)
-    return publications.order_by("sort_name", "person_id")
+    return publications.order_by(*ORDER)
 
 
-def list_page(list_name: str, flt: ListFilter, number: int) -> tuple[Page[int], list[PublicPerson]]:
+class _CountedPaginator(Paginator):
+    """A paginator told its count (counting 30,000 index entries on every page view would
+    cost more than the page)."""
+
+    def __init__(self, object_list: QuerySet[Publication], per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
+
+
+def list_page(
+    list_name: str, flt: ListFilter, number: int
+) -> tuple[Page[Publication], list[PublicPerson]]:
     """One page (``PAGE_SIZE`` persons) of a public list and the public views on it; a page
     number past the end gives the last page."""
-    if list_name not in LISTS:
-        raise NotPublished(list_name)
-    paginator = Paginator(listed(list_name, flt).values_list("person_id", flat=True), PAGE_SIZE)
-    page = paginator.get_page(number)
-    ids = list(page.object_list)
-    # Only the columns a row shows: this is the hot path of the site.
-    persons = published_persons().filter(pk__in=ids).order_by().only(*_ROW_COLUMNS)
-    persons = _with_details(persons, brief=True)
-    by_pk = {p.pk: p for p in persons}
-    return page, public_views((by_pk[pk] for pk in ids if pk in by_pk), brief=True)
+    publications = listed(list_name, flt)
+    count = _cached(
+        f"count:{list_name}:{flt.place}:{flt.date_from}:{flt.date_to}", publications.count
+    )
+    page = _CountedPaginator(publications, PAGE_SIZE, count).get_page(number)
+    if not count:
+        return page, []
+    # The page is cut on the listing index alone (it holds person_id): reading whole rows,
+    # SQLite would read the row of every person skipped.
+    cut = publications.values_list("person_id", flat=True)
+    ids = list(cut[page.start_index() - 1 : page.end_index()])
+    on_page = Publication.objects.filter(status=Publication.Status.PUBLISHABLE, person_id__in=ids)
+    return page, _rows(on_page.order_by(*ORDER), 0, PAGE_SIZE)
 
 
 def places_listed(list_name: str) -> list[tuple[str, int]]:
@@ -356,15 +389,14 @@ def search_published(query: str, *, limit: int = 200) -> list[PublicPerson]:
     words = [w for w in query.split() if w.strip()]
     if not words:
         return []
-    persons = published_persons().filter(publication__show_name=True)
+    publications = public_publications().filter(show_name=True)
     for word in words[:6]:
         key = name_key(word)
-        by_text = Q(publication__sort_name__contains=word.casefold())
+        by_text = Q(sort_name__contains=word.casefold())
         if len(key) >= 3:
-            by_text |= Q(publication__name_keys__contains=key)
-        persons = persons.filter(by_text)
-    found = _with_details(persons.order_by("publication__sort_name", "pk")[:limit], brief=True)
-    return public_views(found, brief=True)
+            by_text |= Q(name_keys__contains=key)
+        publications = publications.filter(by_text)
+    return _rows(publications.order_by(*ORDER), 0, limit)
 
 
 def all_public_views(chunk: int = 2000) -> Iterator[PublicPerson]:

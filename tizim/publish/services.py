@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from tizim.accounts.access import Actor, acting_as
 from tizim.audit.services import record_action
+from tizim.core.dates import agreed_birth
 from tizim.core.places import UNKNOWN_REGION, region_of
 from tizim.publish import rules
 from tizim.publish.models import Publication
@@ -40,6 +41,8 @@ class Listing:
     list_name: str
     list_date: datetime.date | None
     sort_name: str
+    shown_name: str
+    birth_year: str
     place_code: str
     region_code: str
     name_keys: str
@@ -66,8 +69,11 @@ def derive_listing(
     place_codes: Iterable[str],
     name_keys: Iterable[str],
     fields: Mapping[str, bool],
+    birth_year: str = "",
 ) -> Listing:
-    """The listing of a person from their timeline and records, holding only chosen fields."""
+    """The listing of a person from their timeline and records, holding only chosen fields.
+
+    ``birth_year`` is what the records agree on (``tizim.core.dates.agreed_birth``)."""
     list_name, since = rules.current_list(events)
     codes = Counter(c for c in place_codes if c)
     place = codes.most_common(1)[0][0] if codes and fields.get("show_place") else ""
@@ -80,6 +86,8 @@ def derive_listing(
         list_name=list_name,
         list_date=since if fields.get("show_fate") else None,
         sort_name=display_name.casefold()[:300] if fields.get("show_name") else "",
+        shown_name=display_name[:300] if fields.get("show_name") else "",
+        birth_year=birth_year if fields.get("show_birth_year") else "",
         place_code=place,
         region_code="" if region == UNKNOWN_REGION else region,
         name_keys=" ".join(sorted(keys))[:1000],
@@ -87,13 +95,21 @@ def derive_listing(
 
 
 def _apply_listing(publication: Publication, person: Person) -> None:
-    records = list(Record.objects.filter(person=person).values_list("place_code", "name_keys"))
+    records = list(Record.objects.filter(person=person).order_by("id"))
+    # The name and birth year as the person page shows them: from the records not quarantined.
+    sound = [r for r in records if not r.quarantine_reason]
+    birth_year, _ = agreed_birth(
+        (r.birth_date for r in sound if r.birth_date),
+        (r.birth_year_min for r in sound if r.birth_year_min),
+        (r.birth_year_max for r in sound if r.birth_year_max),
+    )
     listing = derive_listing(
-        display_name=person.display_name,
+        display_name=person.display_name or (sound[0].full_name if sound else ""),
         events=_events_of(person),
-        place_codes=[p for p, _ in records],
-        name_keys=[k for _, k in records],
+        place_codes=[r.place_code for r in records],
+        name_keys=[r.name_keys for r in records],
         fields=fields_of(publication),
+        birth_year=birth_year,
     )
     for name, value in listing.__dict__.items():
         setattr(publication, name, value)

@@ -1,0 +1,100 @@
+"""``tizim serve --workers N``: several waitress processes share one socket; a worker that dies
+is replaced; SIGTERM stops them all; no visitor is logged."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import tizim
+
+pytestmark = [pytest.mark.sqlite_only]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+def wait_for(condition, seconds: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.1)
+
+
+def answers(base: str) -> bool:
+    try:
+        with urllib.request.urlopen(base + "/en/", timeout=10) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_share_the_socket_are_replaced_and_stop_together(tmp_path):
+    home = tmp_path / "data"
+    assert tizim(home, "init").returncode == 0
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PYTEST_VERSION")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tizim", "serve", "--port", str(port), "--workers", "2"],
+        env={**env, "TIZIM_HOME": str(home)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: answers(base))
+        workers = children_of(server.pid)
+        assert len(workers) == 2
+        # Both workers answer: a request held by one leaves the other free.
+        assert all(answers(base) for _ in range(10))
+        victim = min(workers)
+        os.kill(victim, signal.SIGKILL)
+        wait_for(lambda: len(children_of(server.pid) - {victim}) == 2)
+        assert victim not in children_of(server.pid)
+        assert all(answers(base) for _ in range(5))
+        alive = children_of(server.pid)
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
+        out, err = server.communicate(timeout=10)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    for pid in alive:  # every worker stopped with the parent
+        assert (
+            not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+        )
+    assert "with 2 worker processes" in out
+    assert f"worker {victim} stopped" in err
+    assert "GET /" not in out + err and "127.0.0.1 -" not in out + err
+
+
+@pytest.mark.parametrize(
+    ("workers", "limit", "share"), [("1", 10, 10), ("2", 10, 5), ("3", 10, 4), ("4", 1, 1)]
+)
+def test_each_worker_holds_its_share_of_a_limit(monkeypatch, workers, limit, share):
+    from tizim.serving import WORKERS_ENV, worker_share
+
+    monkeypatch.setenv(WORKERS_ENV, workers)
+    assert worker_share(limit) == share
