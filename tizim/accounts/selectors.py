@@ -31,6 +31,18 @@ def recipients() -> dict[str, bytes]:
     }
 
 
+def required_recipients(refusal: type[Exception], doing: str) -> dict[str, bytes]:
+    """``recipients()``, or ``refusal`` saying ``doing`` cannot happen yet when no one could
+    open what would be sealed (sealing to no one would lose it)."""
+    found = recipients()
+    if not found:
+        raise refusal(
+            f"{doing} cannot happen yet: no staff member holds a key to open it "
+            "(an admin must create a reviewer first)"
+        )
+    return found
+
+
 def active_key(user: User | AnonymousUser) -> RecipientKey | None:
     """The user's recipient key unless revoked (None for anyone without one)."""
     if user.pk is None:

@@ -97,15 +97,9 @@ class VerifyReport:
 
 
 def _recipients() -> dict[str, bytes]:
-    from tizim.accounts.selectors import recipients
+    from tizim.accounts.selectors import required_recipients
 
-    found = recipients()
-    if not found:
-        raise ActsError(
-            "nothing can be sealed yet: no staff member holds a key to open it "
-            "(an admin must create a reviewer first)"
-        )
-    return dict(found)
+    return required_recipients(ActsError, "sealing")
 
 
 def evidence_folder() -> Path:

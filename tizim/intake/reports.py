@@ -108,15 +108,9 @@ def sealed_folder() -> Path:
 
 
 def _recipients() -> dict[str, bytes]:
-    from tizim.accounts.selectors import recipients
+    from tizim.accounts.selectors import required_recipients
 
-    found = recipients()
-    if not found:
-        raise ReportError(
-            "reports cannot be received yet: no staff member holds a key to open them "
-            "(an admin must create a reviewer first)"
-        )
-    return dict(found)
+    return required_recipients(ReportError, "receiving reports")
 
 
 # --- receiving ----------------------------------------------------------------------------
