@@ -193,7 +193,12 @@ def confirm_job(
             "import.confirm", actor=user.get_username(), object_type="import_job", object_id=job.pk
         )
     if background:
-        threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True).start()
+        threading.Thread(
+            target=_run_in_thread,
+            args=(job.pk,),
+            name=f"{IMPORT_THREAD_PREFIX}{job.pk}",
+            daemon=True,
+        ).start()
     else:
         run_job(job.pk)
 
@@ -211,6 +216,10 @@ def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> No
         record_action(
             "import.discard", actor=user.get_username(), object_type="import_job", object_id=job.pk
         )
+
+
+#: Threads running confirmed uploads are named this and the job's id.
+IMPORT_THREAD_PREFIX = "tizim-import-"
 
 
 def _run_in_thread(job_id: int) -> None:
