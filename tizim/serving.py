@@ -5,7 +5,7 @@ waitress writes no access log (decision 0002). A page of the public site is most
 machine with several cores the site answers sooner under load when several processes share the
 work (decision 0006, docs/benchmarks.md). The parent binds the socket, forks the workers before
 anything opens a database connection, and only watches them: a worker that dies is replaced,
-and SIGTERM or SIGINT stops them all. The kernel gives each new connection to one worker.
+and SIGTERM, SIGINT or SIGHUP stops them all. The kernel gives each new connection to one worker.
 
 What a worker keeps in memory is its own: the report form's rate limits are divided among the
 workers (``worker_share``), and caches are keyed by what they depend on in the database.
@@ -71,8 +71,8 @@ def serve(
         if pid == 0:  # the worker
             code = 0
             try:
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+                    signal.signal(signum, signal.SIG_DFL)
                 os.environ[WORKERS_ENV] = str(workers)
                 waitress_serve(application, sockets=[listener], threads=threads, ident="tizim")
             except BaseException as error:  # a worker must never return into the parent's code
@@ -97,8 +97,9 @@ def serve(
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    # SIGHUP too: a parent killed by a closed terminal would leave its workers serving alone.
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, stop)
     respawns: list[float] = []
     while children:
         try:
