@@ -1,7 +1,7 @@
 """The case file in a real browser (Debian's Chromium through Playwright): a reviewer logs in
 through the real two-step login (/login/, then /accounts/verify/ with a TOTP code), opens a
 person's case file, sees fates and acts in date order, and the browser asks nothing of any host
-but the server. A screenshot is kept (``TIZIM_ARTEFACTS`` names a folder to copy it to).
+but the server. A screenshot is kept under ``test-artifacts/acts/`` (or ``$TIZIM_TEST_ARTIFACTS``).
 
 Every page sends ``Referrer-Policy: no-referrer``, under which Chromium — as the Fetch standard
 says — sends ``Origin: null`` with a form POST; ``test_forms_post_from_a_real_browser`` keeps
@@ -10,29 +10,16 @@ says — sends ``Origin: null`` with a form POST; ``test_forms_post_from_a_real_
 
 from __future__ import annotations
 
-import os
-import shutil
 import urllib.parse
-from pathlib import Path
-
-import pytest
 
 from tests.acts.conftest import CANARY, photo_with_gps
+from tests.chromium import BROWSER_TEST, keep, launch
 from tests.factories import STAFF_PASSWORD
 from tests.http_client import Browser
 from tizim.acts import services
 from tizim.core.acts import parse_partial_datetime
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Debian's Chromium is not installed at /usr/bin/chromium (make install adds it)",
-    ),
-]
+pytestmark = BROWSER_TEST
 
 
 def test_reviewer_sees_the_case_file_timeline_in_order(live_server, world, ivs, tmp_path):
@@ -74,7 +61,7 @@ def test_reviewer_sees_the_case_file_timeline_in_order(live_server, world, ivs, 
     requested: list[str] = []
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM))
+        browser = launch(p)
         try:
             context = browser.new_context()
             context.add_cookies(cookies)  # type: ignore[arg-type]
@@ -101,10 +88,7 @@ def test_reviewer_sees_the_case_file_timeline_in_order(live_server, world, ivs, 
             browser.close()
 
     assert screenshot.stat().st_size > 10_000
-    artefacts = os.environ.get("TIZIM_ARTEFACTS")
-    if artefacts:
-        Path(artefacts).mkdir(parents=True, exist_ok=True)
-        shutil.copy(screenshot, Path(artefacts) / "case-file.png")
+    keep(screenshot, "acts")
     assert any(url.endswith(".css") for url in requested), requested
     elsewhere = [
         url
@@ -119,7 +103,7 @@ def test_forms_post_from_a_real_browser(live_server, world):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM))
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.goto(live_server.url + "/login/")

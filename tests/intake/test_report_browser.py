@@ -7,12 +7,9 @@ the test server only, and no Content-Security-Policy violation may show in the c
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
+from tests.chromium import BROWSER_TEST, keep, launch
 from tests.factories import STAFF_PASSWORD, make_staff
 from tests.http_client import totp_code
 from tests.intake.test_report_services import jpeg_with_gps
@@ -20,15 +17,7 @@ from tizim.intake import report_views
 from tizim.intake.models import Report
 from tizim.intake.ratelimit import RateLimiter
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Debian's Chromium is not installed at /usr/bin/chromium (make install adds it)",
-    ),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture(autouse=True)
@@ -38,13 +27,6 @@ def instance(settings, tmp_path, transactional_db):
     settings.TIZIM_KEY_KDF = "min"
     make_staff("rev", "reviewer")
     report_views._limiter = RateLimiter(per_sender=50, overall=500)
-
-
-def keep(path: Path) -> None:
-    folder = os.environ.get("TIZIM_ARTEFACTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(folder) / path.name)
 
 
 def test_a_reporter_sends_a_report_and_a_reviewer_logs_in(live_server, tmp_path, monkeypatch):
@@ -58,7 +40,7 @@ def test_a_reporter_sends_a_report_and_a_reviewer_logs_in(live_server, tmp_path,
     requests: list[str] = []
     console: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM))
+        browser = launch(p)
         try:
             page = browser.new_page(java_script_enabled=False)
             page.on("request", lambda r: requests.append(r.url))
@@ -75,7 +57,7 @@ def test_a_reporter_sends_a_report_and_a_reviewer_logs_in(live_server, tmp_path,
             assert len(phrase.split()) == 7
             shot = tmp_path / "report-received.png"
             page.screenshot(path=str(shot), full_page=True)
-            keep(shot)
+            keep(shot, "intake")
             assert Report.objects.get().attachments.count() == 1
 
             page.goto(live_server.url + "/en/report/follow-up/")

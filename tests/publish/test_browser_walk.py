@@ -9,27 +9,14 @@ violation (no inline script or style). Screenshots are saved under ``test-artifa
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
+from tests.chromium import ARTIFACTS, BROWSER_TEST, launch
 from tests.publish.fixtures import publish_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian's Chromium (/usr/bin/chromium) is not installed"
-    ),
-]
+pytestmark = BROWSER_TEST
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-ARTIFACTS = (
-    Path(os.environ.get("TIZIM_TEST_ARTIFACTS", Path(__file__).parents[2] / "test-artifacts"))
-    / "publish"
-)
 # The name typed in another script than the one the list shows it in, per language.
 SEARCH_IN_ANOTHER_SCRIPT = {"kk": "Жағыпаров", "ru": "Jagiparov", "en": "Жагипаров"}
 
@@ -44,9 +31,7 @@ def site(tmp_path, transactional_db):
 @pytest.fixture
 def browser():
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-dev-shm-usage"]
-        )
+        chromium = launch(playwright)
         try:
             yield chromium
         finally:
@@ -56,7 +41,7 @@ def browser():
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_visitor_walk_in_each_language(live_server, site, browser, lang, tmp_path):
     origin = live_server.url
-    shots = ARTIFACTS / lang
+    shots = ARTIFACTS / "publish" / lang
     shots.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(
         viewport={"width": 412, "height": 915}, accept_downloads=True, java_script_enabled=False
