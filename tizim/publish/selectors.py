@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -31,6 +30,7 @@ from tizim.core.dates import agreed_birth
 from tizim.core.fates import Fate
 from tizim.core.names import name_key, to_latin, to_russian_cyrillic
 from tizim.core.places import GAZETTEER, region_of
+from tizim.publish.caching import cached
 from tizim.publish.models import Publication
 from tizim.publish.rules import KILLED, PUBLIC_SOURCE_KINDS
 from tizim.registry.models import FateEvent, Person, Record
@@ -84,13 +84,8 @@ def publication_version() -> str:
     return hashlib.blake2b(f"{updated}/{last}".encode(), digest_size=12).hexdigest()
 
 
-def _cached(name: str, compute: Callable[[], T]) -> T:
-    key = f"publish:{name}:{publication_version()}"
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, 3600)
-    return found
+def _cached(name: str, compute: Callable[[], T], version: str | None = None) -> T:
+    return cached(name, version or publication_version(), compute)
 
 
 @dataclass(frozen=True)
@@ -169,7 +164,7 @@ def public_view(person: Person, *, with_citations: bool = False) -> PublicPerson
     dead = publication.list_name == KILLED
     result: dict[str, object] = {"public_id": person.public_id, "list_name": publication.list_name}
 
-    result.update(_listing_fields(publication.shown_name, publication))
+    result.update(_listing_fields(publication))
     if publication.show_name:
         spellings = dict.fromkeys([publication.shown_name, *(r.full_name for r in records)])
         result["names"] = tuple(_public_name(str(t)) for t in spellings if t)
@@ -222,7 +217,7 @@ def public_view(person: Person, *, with_citations: bool = False) -> PublicPerson
     return PublicPerson(**result)  # type: ignore[arg-type]
 
 
-def _listing_fields(name: str, listing: Publication | dict[str, object]) -> dict[str, object]:
+def _listing_fields(listing: Publication | dict[str, object]) -> dict[str, object]:
     """The fields a row of a list shows, from a publication's listing columns (which hold
     only chosen fields: ``services.derive_listing``)."""
 
@@ -230,6 +225,7 @@ def _listing_fields(name: str, listing: Publication | dict[str, object]) -> dict
         return listing.get(column) if isinstance(listing, dict) else getattr(listing, column)
 
     fields: dict[str, object] = {"birth_year": get("birth_year"), "list_date": get("list_date")}
+    name = str(get("shown_name") or "")
     if name:
         latin = to_latin(name)
         fields.update(name=name, latin_name=latin if latin != name else "")
@@ -254,7 +250,7 @@ def _rows(publications: QuerySet[Publication], start: int, stop: int) -> list[Pu
         PublicPerson(
             public_id=row["person__public_id"],
             list_name=row["list_name"],
-            **_listing_fields(row["shown_name"], row),  # type: ignore[arg-type]
+            **_listing_fields(row),  # type: ignore[arg-type]
         )
         for row in found[start:stop]
         if row["sound"]
@@ -333,13 +329,16 @@ class _CountedPaginator(Paginator):
 
 
 def list_page(
-    list_name: str, flt: ListFilter, number: int
+    list_name: str, flt: ListFilter, number: int, *, version: str | None = None
 ) -> tuple[Page[Publication], list[PublicPerson]]:
     """One page (``PAGE_SIZE`` persons) of a public list and the public views on it; a page
-    number past the end gives the last page."""
+    number past the end gives the last page. ``version``: ``publication_version()`` if the
+    caller read it already."""
     publications = listed(list_name, flt)
     count = _cached(
-        f"count:{list_name}:{flt.place}:{flt.date_from}:{flt.date_to}", publications.count
+        f"count:{list_name}:{flt.place}:{flt.date_from}:{flt.date_to}",
+        publications.count,
+        version,
     )
     page = _CountedPaginator(publications, PAGE_SIZE, count).get_page(number)
     if not count:
@@ -352,10 +351,10 @@ def list_page(
     return page, _rows(on_page.order_by(*ORDER), 0, PAGE_SIZE)
 
 
-def places_listed(list_name: str) -> list[tuple[str, int]]:
+def places_listed(list_name: str, *, version: str | None = None) -> list[tuple[str, int]]:
     """The town and region codes of a list's persons, with how many each (for the filter);
-    cached until the next publication decision."""
-    return _cached(f"places:{list_name}", lambda: _places_listed(list_name))
+    cached until the next publication decision (``version``: as for ``list_page``)."""
+    return _cached(f"places:{list_name}", lambda: _places_listed(list_name), version)
 
 
 def _places_listed(list_name: str) -> list[tuple[str, int]]:

@@ -94,8 +94,15 @@ def derive_listing(
     )
 
 
+_LISTING_SOURCES = (
+    "id", "person_id", "place_code", "name_keys", "full_name", "birth_date", "birth_year_min",
+    "birth_year_max", "quarantine_reason",
+)  # fmt: skip
+
+
 def _apply_listing(publication: Publication, person: Person) -> None:
-    records = list(Record.objects.filter(person=person).order_by("id"))
+    # Only the listing's columns: a record's raw values can be large, and merges refresh often.
+    records = list(Record.objects.filter(person=person).only(*_LISTING_SOURCES).order_by("id"))
     # The name and birth year as the person page shows them: from the records not quarantined.
     sound = [r for r in records if not r.quarantine_reason]
     birth_year, _ = agreed_birth(

@@ -17,7 +17,6 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Count, Max
 
 from tizim.core.counting import Measure, PersonFacts, count_table
@@ -28,13 +27,13 @@ from tizim.estimates.selectors import (
     event_span,
     person_facts,
 )
+from tizim.publish.caching import cached
 from tizim.registry.models import Claim, FateEvent, Record
 
 SUPPRESS_BELOW = 3
 HEADLINE_GROUPS = ("dead", "missing", "custody")
 TABLE_GROUPS = ("dead", "injured", "missing", "custody", "released")
 SERIES_GROUPS = ("dead", "custody")
-_CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -83,13 +82,7 @@ def suppressed(count: int) -> int | None:
 
 def figures() -> Figures:
     """The public figures, from the cache when the registry has not changed."""
-    key = f"publish:figures:{registry_version()}"
-    cached = cache.get(key)
-    if isinstance(cached, Figures):
-        return cached
-    result = _compute()
-    cache.set(key, result, _CACHE_SECONDS)
-    return result
+    return cached("figures", registry_version(), _compute)
 
 
 def _compute() -> Figures:

@@ -107,7 +107,9 @@ def person_list(request: HttpRequest, list_name: str) -> HttpResponse:
     """The killed, the missing or the detained, 50 a page, by town or region and dates."""
     if list_name not in selectors.LISTS:
         raise Http404
-    form = ListFilterForm(request.GET or None, places=selectors.places_listed(list_name))
+    version = selectors.publication_version()  # read once: both cached reads below use it
+    places = selectors.places_listed(list_name, version=version)
+    form = ListFilterForm(request.GET or None, places=places)
     flt = selectors.ListFilter()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -116,7 +118,7 @@ def person_list(request: HttpRequest, list_name: str) -> HttpResponse:
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
-    page, people = selectors.list_page(list_name, flt, _page_number(request))
+    page, people = selectors.list_page(list_name, flt, _page_number(request), version=version)
     query = request.GET.copy()
     query.pop("page", None)
     return _render(

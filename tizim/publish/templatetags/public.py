@@ -83,7 +83,6 @@ def person_rows(context: template.Context, people: Iterable[PublicPerson]) -> Sa
     (docs/benchmarks.md, public site).
     """
     base = escape(str(context["person_base"]))
-    language = (get_language() or "en")[:2]
     withheld = escape(_("Name withheld"))
     places: dict[str, str] = {}
     dates: dict[tuple[str, datetime.date], str] = {}
@@ -98,12 +97,12 @@ def person_rows(context: template.Context, people: Iterable[PublicPerson]) -> Sa
             meta += escape(_("born %(year)s") % {"year": p.birth_year}) + " · "
         if p.place_code:
             if p.place_code not in places:
-                places[p.place_code] = escape(place_name(p.place_code, language))
+                places[p.place_code] = escape(place(p.place_code))
             meta += places[p.place_code] + " · "
         if p.list_date:
             key = (p.list_name, p.list_date)
             if key not in dates:
-                label = labels.LIST_DATE_LABELS.get(p.list_name, p.list_name)
+                label = list_date_label(p.list_name)
                 dates[key] = escape(f"{label} {dateformat.format(p.list_date, 'j E Y')}")
             meta += dates[key]
         rows.append(
