@@ -44,9 +44,15 @@ class Browser:
         return self._open(request, follow)
 
     def post_multipart(
-        self, path: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]]
+        self,
+        path: str,
+        fields: dict[str, str],
+        files: dict[str, tuple[str, bytes]],
+        *,
+        raw_body: bytes | None = None,
     ) -> Response:
-        """POST a multipart form (file uploads) as a browser does."""
+        """POST a multipart form (file uploads) as a browser does; ``raw_body`` sends those
+        bytes instead of the encoded form (a broken request)."""
         boundary = "----tizim-test-boundary-7f3a"
         parts: list[bytes] = []
         for name, value in fields.items():
@@ -64,7 +70,7 @@ class Browser:
         body = b"".join(parts) + f"--{boundary}--\r\n".encode()
         request = urllib.request.Request(
             self.base_url + path,
-            data=body,
+            data=body if raw_body is None else raw_body,
             headers={
                 "Content-Type": f"multipart/form-data; boundary={boundary}",
                 "Referer": self.base_url + path,

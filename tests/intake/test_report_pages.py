@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-import secrets
-import urllib.error
-import urllib.request
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -58,31 +55,14 @@ def multipart(
     raw_body: bytes | None = None,
 ) -> tuple[int, str]:
     """POST a multipart form the way a browser does (with the page's CSRF token)."""
-    page = browser.get(url)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
-    boundary = "----tizim" + secrets.token_hex(8)
-    parts = []
-    head = f"--{boundary}\r\nContent-Disposition: form-data; "
-    for name, value in {"csrfmiddlewaretoken": token, **fields}.items():
-        parts.append(f'{head}name="{name}"\r\n\r\n{value}\r\n'.encode())
-    for name, filename, data in files:
-        parts.append(
-            f'{head}name="{name}"; filename="{filename}"\r\n'
-            f"Content-Type: image/jpeg\r\n\r\n".encode()
-            + data
-            + b"\r\n"
-        )
-    body = raw_body if raw_body is not None else b"".join(parts) + f"--{boundary}--\r\n".encode()
-    request = urllib.request.Request(
-        browser.base_url + url,
-        data=body,
-        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    token = browser.csrf_token(url)
+    response = browser.post_multipart(
+        url,
+        {"csrfmiddlewaretoken": token, **fields},
+        {name: (filename, data) for name, filename, data in files},
+        raw_body=raw_body,
     )
-    try:
-        with browser.follow.open(request) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+    return response.status, response.text
 
 
 @pytest.mark.parametrize(
