@@ -48,8 +48,8 @@ def answers(base: str) -> bool:
         return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-def test_workers_share_the_socket_are_replaced_and_stop_together(tmp_path):
+def serve_with_two_workers(tmp_path: Path) -> tuple[subprocess.Popen[str], str]:
+    """A fresh instance served by ``tizim serve --workers 2``, and its base URL."""
     home = tmp_path / "data"
     assert tizim(home, "init").returncode == 0
     port = free_port()
@@ -61,7 +61,15 @@ def test_workers_share_the_socket_are_replaced_and_stop_together(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    return server, f"http://127.0.0.1:{port}"
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+
+
+@needs_proc
+def test_workers_share_the_socket_are_replaced_and_stop_together(tmp_path):
+    server, base = serve_with_two_workers(tmp_path)
     try:
         wait_for(lambda: answers(base))
         workers = children_of(server.pid)
@@ -88,6 +96,24 @@ def test_workers_share_the_socket_are_replaced_and_stop_together(tmp_path):
     assert "with 2 worker processes" in out
     assert f"worker {victim} stopped" in err
     assert "GET /" not in out + err and "127.0.0.1 -" not in out + err
+
+
+@needs_proc
+def test_a_hangup_stops_every_worker(tmp_path):
+    # A closed terminal sends SIGHUP: the workers must not go on serving without their parent.
+    server, base = serve_with_two_workers(tmp_path)
+    try:
+        wait_for(lambda: answers(base))
+        workers = children_of(server.pid)
+        assert len(workers) == 2
+        server.send_signal(signal.SIGHUP)
+        assert server.wait(timeout=30) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.communicate(timeout=10)
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), seconds=10)
+    assert not answers(base)
 
 
 @pytest.mark.parametrize(
