@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,14 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import tizim
+from tests.cli.test_demo_and_serve import free_port
 
 pytestmark = [pytest.mark.sqlite_only]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def children_of(pid: int) -> set[int]:

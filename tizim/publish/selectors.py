@@ -301,6 +301,8 @@ def listed(list_name: str, flt: ListFilter = ListFilter()) -> QuerySet[Publicati
     """
     if list_name not in LISTS:
         raise NotPublished(list_name)
+    # public_publications() narrowed to this list (one of LISTS, checked above), written as the
+    # two equalities the listing indexes begin with.
     publications = Publication.objects.filter(
         status=Publication.Status.PUBLISHABLE, list_name=list_name
     )
