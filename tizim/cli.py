@@ -143,7 +143,6 @@ def _ensure_user(
     volunteer. A user who may unseal gets a recipient key wrapped with the password (a reset
     gives a new key: nobody can unwrap the old one).
     """
-    from django.contrib.auth import get_user_model
     from django.core.exceptions import ValidationError
     from django.db import transaction
 
@@ -154,13 +153,9 @@ def _ensure_user(
         wanted = Role.ADMIN if admin else parse_role(role) if role else None
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    user_model = get_user_model()
     with transaction.atomic():
-        user = user_model.objects.filter(username=username).first()
-        if user is None:
-            user = user_model(username=username)
-            user.set_unusable_password()
-            user.save()
+        user, created = accounts.account(username)
+        if created:
             wanted = wanted or Role.VOLUNTEER
         if wanted is not None and (wanted != user_role(user) or admin):
             accounts.set_role(user, wanted, actor="cli")

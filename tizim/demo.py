@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -130,13 +129,8 @@ def _set_demo_user(password: str) -> TOTPDevice:
     """The demo user: role admin (and superuser), a fresh password and with it a new recipient
     key, and a confirmed TOTP device — kept across runs, so an authenticator app set up once
     keeps working."""
-    user_model = get_user_model()
     with transaction.atomic():
-        user = user_model.objects.filter(username=DEMO_USER).first()
-        if user is None:
-            user = user_model(username=DEMO_USER)
-            user.set_unusable_password()
-            user.save()
+        user, _ = accounts.account(DEMO_USER)
         accounts.set_role(user, Role.ADMIN, actor="demo")
         user.is_superuser = True
         user.save(update_fields=["is_superuser"])

@@ -64,7 +64,22 @@ def kdf_limits() -> KdfLimits:
     return MIN_KDF_LIMITS if getattr(settings, "TIZIM_KEY_KDF", "") == "min" else DEFAULT_KDF_LIMITS
 
 
-# --- roles -----------------------------------------------------------------------------------
+# --- accounts and roles ----------------------------------------------------------------------
+
+
+def account(username: str) -> tuple[User, bool]:
+    """The account named ``username``, and whether it was made now: a new one has no usable
+    password (``set_password`` gives it one, and with it a key) and no role (``set_role``)."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first()
+    if user is not None:
+        return user, False
+    user = user_model(username=username)
+    user.set_unusable_password()
+    user.save()
+    return user, True
 
 
 def set_role(user: User, role: Role | None, *, actor: Actor) -> None:
