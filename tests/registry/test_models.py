@@ -8,7 +8,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from tests.factories import import_rows
-from tizim.registry.models import Membership, Person, RawValuesImmutableError, Record
+from tizim.registry.models import FateEvent, Membership, Person, RawValuesImmutableError, Record
 from tizim.registry.services import merge_persons, split_records, undo_change
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -151,3 +151,23 @@ def test_fate_events_follow_records_out_of_a_person(two_lists):
     split_records([radio.pk])
     person = Person.objects.get(pk=ngo.person_id)
     assert person.fate_on(D(2022, 1, 22)).fate == "missing"
+
+
+def _indexes_of(table: str) -> dict[str, dict]:
+    with connection.cursor() as cursor:
+        return {
+            name: info
+            for name, info in connection.introspection.get_constraints(cursor, table).items()
+            if info["index"]
+        }
+
+
+def test_import_pays_for_no_index_that_no_query_reads():
+    """Migration registry 0003: the indexes every imported row would feed and none reads."""
+    citations = _indexes_of(FateEvent.records.through._meta.db_table)
+    assert [i["columns"] for i in citations.values() if not i["unique"]] == [["record_id"]]
+    assert not [name for name in _indexes_of(Person._meta.db_table) if name.endswith("_like")], (
+        "public ids are looked up whole; no LIKE index"
+    )
+    closed_by = _indexes_of(Membership._meta.db_table)["membership_closed_by"]
+    assert closed_by["columns"] == ["closed_by_id"]

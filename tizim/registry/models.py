@@ -284,12 +284,26 @@ class Membership(models.Model):
     record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="memberships")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
     opened_by = models.ForeignKey(LinkChange, on_delete=models.PROTECT, related_name="opened")
+    # Indexed only where set (below): every new membership is open, and an index of NULLs
+    # would cost each imported row an entry that no query reads.
     closed_by = models.ForeignKey(
-        LinkChange, on_delete=models.PROTECT, null=True, blank=True, related_name="closed"
+        LinkChange,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="closed",
+        db_index=False,
     )
 
     class Meta:
         ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["closed_by"],
+                condition=Q(closed_by__isnull=False),
+                name="membership_closed_by",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["record"],

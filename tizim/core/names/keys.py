@@ -382,7 +382,7 @@ def _starts_with_dzh(part: str) -> bool:
 
 def is_initial(part: str) -> bool:
     """Whether a name part is only an initial (``Е.``, ``Е``, ``Ye.``, ``Zh.``)."""
-    letters = sum(1 for c in part if c.isalpha())
+    letters = sum(map(str.isalpha, part))
     # Two letters with a full stop are a Latin digraph's initial (Zh., Sh., Ye.), not a name.
     return 0 < letters <= 1 or (part.strip().endswith(".") and letters <= 2)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tizim.core.errors import ParseError
 
@@ -94,15 +95,35 @@ def _words(cleaned: str) -> list[str]:
     """The words of a name; a bracketed aside ("Нурлан (Нуржан)") stays with the word before
     it, so that nothing written is dropped and it never becomes a part of its own."""
     words: list[str] = []
-    for token in re.findall(r"\([^)]*\)?|[^\s(]+", cleaned):
+    for token in _TOKENS.findall(cleaned):
         if token.startswith("(") and words:
             words[-1] = f"{words[-1]} {token}"
-        elif any(c.isalpha() for c in token):
-            words.append(_tidy(token))
+        elif (word := _name_word(token)) is not None:
+            words.append(word)
         # else a dash or a stray mark between words: a separator, not part of a name
     return words
 
 
+_TOKENS = re.compile(r"\([^)]*\)?|[^\s(]+")
+
+
+# Lists of a million rows are written with a few thousand distinct words (names repeat far
+# more than persons do), so each word is judged once per process, not once per row.
+@lru_cache(maxsize=65_536)
+def _name_word(token: str) -> str | None:
+    """The token as a word of a name (tidied), or None when it has no letter."""
+    return _tidy(token) if any(c.isalpha() for c in token) else None
+
+
+@lru_cache(maxsize=65_536)
+def _has_patronymic_ending(word: str) -> bool:
+    """Whether a word (its first part, when a -ұлы/-қызы word was joined to it) ends like a
+    patronymic and is long enough to be one."""
+    bare = word.split(" ")[0]
+    return bool(_PATRONYMIC_ENDINGS.search(bare)) and len(bare) > 5
+
+
+@lru_cache(maxsize=65_536)
 def _has_surname_ending(word: str) -> bool:
     """Whether a word (not the patronymic) looks like a surname: -ов/-ова…, a Kazakh
     -ұлы/-қызы form, or one of the common surnames without a telling ending."""
@@ -121,9 +142,9 @@ def split_full_name(text: str) -> NameParts:
     number in the name cell is a mistake a person should look at, not a part of a name).
     """
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
-    if not any(c.isalpha() for c in cleaned):
+    if not any(map(str.isalpha, cleaned)):
         raise ParseError("empty name" if not cleaned else f"not a name: {cleaned}")
-    if any(c.isdigit() for c in cleaned):
+    if any(map(str.isdigit, cleaned)):
         raise ParseError(f"not a name (it has digits): {cleaned}")
     # Initials written together ("Е.Б.") become separate words.
     cleaned = re.sub(r"(?<=\w)\.(?=\w)", ". ", cleaned)
@@ -138,10 +159,7 @@ def split_full_name(text: str) -> NameParts:
             words.append(word)
 
     candidates = [
-        i
-        for i, word in enumerate(words)
-        if i in split_patronymic
-        or (_PATRONYMIC_ENDINGS.search(word.split(" ")[0]) and len(word.split(" ")[0]) > 5)
+        i for i, word in enumerate(words) if i in split_patronymic or _has_patronymic_ending(word)
     ]
     patronymic = ""
     if candidates:
@@ -201,16 +219,21 @@ def _surname_position(names: list[str]) -> int:
 
 def guess_sex(parts: NameParts) -> str:
     """ "f", "m" or "" from the patronymic, else from the surname's ending."""
-    if parts.patronymic and not _is_initial(parts.patronymic):
-        if _FEMALE_PATRONYMIC.search(parts.patronymic):
+    return _sex_of(parts.patronymic, parts.surname)
+
+
+@lru_cache(maxsize=65_536)
+def _sex_of(patronymic: str, surname: str) -> str:
+    if patronymic and not _is_initial(patronymic):
+        if _FEMALE_PATRONYMIC.search(patronymic):
             return "f"
-        if _PATRONYMIC_ENDINGS.search(parts.patronymic):
+        if _PATRONYMIC_ENDINGS.search(patronymic):
             return "m"
-    if parts.surname:
-        if _SURNAME_LIKE_PATRONYMIC.search(parts.surname):
-            return "f" if _FEMALE_PATRONYMIC.search(parts.surname) else "m"
-        if _FEMALE_SURNAME.search(parts.surname):
+    if surname:
+        if _SURNAME_LIKE_PATRONYMIC.search(surname):
+            return "f" if _FEMALE_PATRONYMIC.search(surname) else "m"
+        if _FEMALE_SURNAME.search(surname):
             return "f"
-        if _MALE_SURNAME.search(parts.surname):
+        if _MALE_SURNAME.search(surname):
             return "m"
     return ""
