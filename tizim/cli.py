@@ -8,17 +8,24 @@ to PostgreSQL.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import getpass
+import itertools
 import os
 import secrets
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from tizim.core.tables import SPREADSHEET_SUFFIXES
+from tizim.core.tables import SPREADSHEET_SUFFIXES, workbook_kind
+
+if TYPE_CHECKING:
+    from tizim.core.rows import ParsedRow
+    from tizim.core.tables import Table
 
 # Mirrors registry.models.Source.Kind, so that --help works before Django is set up.
 SOURCE_KINDS = (
@@ -302,6 +309,15 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         )
         return EXIT_OK
     mapping = load_mapping(Path(args.mapping)) if args.mapping else None
+    preview = _preview_import(path, args, mapping) if mapping or args.dry_run else None
+    if args.dry_run and preview is not None:
+        # What was detected and how the first rows read, before the whole file is parsed.
+        _print_layout(
+            path.name, args.source, preview.encoding, preview.delimiter, preview.sheets, out
+        )
+        for shown in preview.sheets:
+            _print_sample(shown, out)
+        out.flush()
     progress = _progress_printer(path) if sys.stderr.isatty() and not args.quiet else None
     summary = import_table(
         path,
@@ -316,20 +332,18 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     if progress:
         print(file=sys.stderr)
     verb = "would import" if summary.dry_run else "imported"
-    detected = (
-        f"encoding {summary.encoding}, delimiter {summary.delimiter!r}"
-        if summary.encoding
-        else f"{len(summary.sheets)} sheet(s)"
-    )
-    print(f"{summary.filename} → source '{summary.source}' ({detected})", file=out)
-    for table in summary.sheets:
-        where = f"sheet '{table.sheet}': " if table.sheet else ""
-        mapped = ", ".join(f"{table.headers[i]!r}→{f}" for i, f in sorted(table.column_map.items()))
-        print(f"{where}columns: {mapped or 'none recognised'}", file=out)
-        unmapped = [h for i, h in enumerate(table.headers) if i not in table.column_map]
-        if unmapped:
-            print(f"{where}kept in raw values only: {', '.join(map(repr, unmapped))}", file=out)
+    if preview is None or not args.dry_run:
+        _print_layout(
+            summary.filename,
+            summary.source,
+            summary.encoding,
+            summary.delimiter,
+            summary.sheets,
+            out,
+        )
     if args.dry_run or args.verbose:
+        if summary.problems:
+            print("problems:", file=out)
         for sheet, number, problem in summary.problems[: args.max_problems]:
             where = f"sheet '{sheet}' " if sheet else ""
             print(f"  {where}row {number}: {problem}", file=out)
@@ -348,6 +362,184 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     if summary.dry_run:
         print("dry run: nothing was written", file=out)
     return EXIT_OK
+
+
+# How many rows of each sheet a dry run shows as parsed, and how wide a shown cell may be.
+SAMPLE_ROWS = 5
+_SAMPLE_CELL_WIDTH = 24
+
+
+@dataclass
+class SheetPreview:
+    """One table as a dry run shows it before the import: its columns and its first rows
+    parsed exactly as the import parses them."""
+
+    sheet: str
+    headers: tuple[str, ...]
+    column_map: dict[int, str]
+    rows: list[tuple[int, ParsedRow]]
+
+
+@dataclass
+class ImportPreview:
+    """What ``tizim import`` saw in a file before importing it."""
+
+    encoding: str
+    delimiter: str
+    sheets: list[SheetPreview]
+
+
+def _preview_import(
+    path: Path, args: argparse.Namespace, mapping: dict[str, str] | None
+) -> ImportPreview | None:
+    """Open the file as the import will, refuse a mapping that names headers the file does
+    not have, and parse the first rows of each sheet. None when the source is unknown: the
+    import itself then says so."""
+    from django.utils import timezone
+
+    from tizim.core.headers import headers_not_found
+    from tizim.core.rows import parse_row
+    from tizim.core.tables import open_tables
+    from tizim.registry.models import Source
+    from tizim.registry.services import column_map_for
+
+    source = Source.objects.filter(name=args.source).first()
+    if source is None:
+        return None
+    tables = open_tables(path, sheet=args.sheet)
+    try:
+        missing = headers_not_found(mapping or {}, [t.headers for t in tables])
+        if missing:
+            raise CommandError(_missing_headers_message(Path(args.mapping), path, missing, tables))
+        # The same reference date as import_table: dates without a year take its year.
+        reference = args.obtained or source.obtained_on or timezone.localdate()
+        sheets = []
+        for table in tables:
+            column_map = column_map_for(table.headers, mapping)
+            rows = [
+                (
+                    row.number,
+                    parse_row(table.headers, row.cells, column_map, reference_date=reference),
+                )
+                for row in itertools.islice(table.rows, SAMPLE_ROWS)
+            ]
+            sheets.append(SheetPreview(table.sheet, table.headers, column_map, rows))
+    finally:
+        for table in tables:
+            # A CSV table's rows hold the file open until they are read to the end.
+            close = getattr(table.rows, "close", None)
+            if close is not None:
+                close()
+    return ImportPreview(tables[0].encoding, tables[0].delimiter, sheets)
+
+
+def _missing_headers_message(
+    mapping_path: Path, path: Path, missing: list[str], tables: Sequence[Table]
+) -> str:
+    names = ", ".join(repr(h) for h in missing)
+    if len(tables) == 1:
+        have = ", ".join(repr(h) for h in tables[0].headers if h) or "none"
+    else:
+        have = "; ".join(
+            f"sheet '{t.sheet}': " + (", ".join(repr(h) for h in t.headers if h) or "none")
+            for t in tables
+        )
+    return (
+        f"mapping {mapping_path.name} names column(s) {path.name} does not have: {names} "
+        f"(its columns are: {have})"
+    )
+
+
+class _SheetColumns(Protocol):
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def headers(self) -> Sequence[str]: ...
+    @property
+    def column_map(self) -> dict[int, str]: ...
+
+
+def _print_layout(
+    filename: str,
+    source: str,
+    encoding: str,
+    delimiter: str,
+    sheets: Sequence[_SheetColumns],
+    out: TextIO,
+) -> None:
+    """What was detected in the file, then each sheet's columns: which field each header feeds
+    and which headers are kept in the raw values only."""
+    detected = (
+        f"encoding {encoding}, delimiter {delimiter!r}" if encoding else f"{len(sheets)} sheet(s)"
+    )
+    print(f"{filename} → source '{source}' ({detected})", file=out)
+    for table in sheets:
+        where = f"sheet '{table.sheet}': " if table.sheet else ""
+        headers = table.headers
+        mapped = ", ".join(f"{headers[i]!r}→{f}" for i, f in sorted(table.column_map.items()))
+        print(f"{where}columns: {mapped or 'none recognised'}", file=out)
+        unmapped = [h for i, h in enumerate(headers) if i not in table.column_map]
+        if unmapped:
+            print(f"{where}kept in raw values only: {', '.join(map(repr, unmapped))}", file=out)
+
+
+def _print_sample(sheet: SheetPreview, out: TextIO) -> None:
+    """The first rows of a sheet as parsed: what each row would become, or why it would be
+    quarantined (written across the row, so that it does not widen a column)."""
+    where = f"sheet '{sheet.sheet}': " if sheet.sheet else ""
+    if not sheet.rows:
+        print(f"{where}no data rows", file=out)
+        return
+    print(f"{where}first {len(sheet.rows)} row(s) as parsed:", file=out)
+    header = ("row", "surname", "given name", "patronymic", "birth", "place", "fate", "date")
+    lines: list[list[str] | tuple[str, str]] = []
+    for number, parsed in sheet.rows:
+        fields = parsed.fields
+        if parsed.problems:
+            lines.append((str(number), "quarantined: " + parsed.quarantine_reason))
+            continue
+        event = fields.get("event_date")
+        lines.append(
+            [
+                str(number),
+                *(_sample_cell(fields.get(f)) for f in ("surname", "given_name", "patronymic")),
+                _birth_text(fields),
+                _sample_cell(fields.get("place_text")),
+                str(fields.get("fate", "")),
+                event.isoformat() if event else "",
+            ]
+        )
+    widths = [len(h) for h in header]
+    for line in lines:
+        for i, cell in enumerate(line if isinstance(line, list) else line[:1]):
+            widths[i] = max(widths[i], len(cell))
+    indent = "  "
+    print(
+        indent + "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
+        file=out,
+    )
+    print(indent + "  ".join("-" * w for w in widths), file=out)
+    for line in lines:
+        if isinstance(line, tuple):
+            print(f"{indent}{line[0].ljust(widths[0])}  {line[1]}", file=out)
+        else:
+            cells = "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True))
+            print(indent + cells.rstrip(), file=out)
+
+
+def _sample_cell(value: object) -> str:
+    text = str(value or "")
+    return text if len(text) <= _SAMPLE_CELL_WIDTH else text[: _SAMPLE_CELL_WIDTH - 1] + "…"
+
+
+def _birth_text(fields: dict[str, Any]) -> str:
+    born = fields.get("birth_date")
+    if born:
+        return str(born.isoformat())
+    low, high = fields.get("birth_year_min"), fields.get("birth_year_max")
+    if low is None or high is None:
+        return ""
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def load_mapping(path: Path) -> dict[str, str]:
@@ -373,7 +565,8 @@ def load_mapping(path: Path) -> dict[str, str]:
 def _progress_printer(path: Path) -> Callable[[int], None]:
     """A progress bar on the terminal; for a CSV file the total is estimated from its lines
     (a cell with line breaks makes it a little high), for a workbook rows are counted."""
-    total = _count_lines(path) - 1 if path.suffix.lower() not in SPREADSHEET_SUFFIXES else 0
+    workbook = path.suffix.lower() in SPREADSHEET_SUFFIXES or workbook_kind(path)
+    total = 0 if workbook else _count_lines(path) - 1
     started = time.monotonic()
 
     def show(rows: int) -> None:
@@ -410,7 +603,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if args.output in (None, "-"):
         count = write_export(args.what, args.format, sys.stdout)
     else:
-        count = write_export(args.what, args.format, Path(args.output))
+        target = _output_file(args.output)
+        with _reporting_write_errors(args.output):
+            count = write_export(args.what, args.format, target)
         print(f"{count} {args.what} written to {args.output}", file=out)
     record_action(
         f"{args.what}.export", actor="cli", details={"rows": count, "format": args.format}
@@ -428,10 +623,36 @@ def _export_acts(args: argparse.Namespace, out: TextIO) -> int:
     if args.output in (None, "-"):
         count = write_acts(args.format, sys.stdout)
     else:
-        count = write_acts(args.format, Path(args.output))
+        target = _output_file(args.output)
+        with _reporting_write_errors(args.output):
+            count = write_acts(args.format, target)
         print(f"{count} acts written to {args.output}", file=out)
     record_action("acts.export", actor="cli", details={"rows": count, "format": args.format})
     return EXIT_OK
+
+
+def _output_file(text: str) -> Path:
+    """The file an export goes to, refused before anything is read when it cannot be
+    written there (a folder that does not exist, a folder given as the file)."""
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise CommandError(f"cannot write {text}: it is a folder, not a file")
+    folder = path.parent
+    if not folder.exists():
+        raise CommandError(f"cannot write {text}: no such directory {folder}")
+    if not folder.is_dir():
+        raise CommandError(f"cannot write {text}: {folder} is not a directory")
+    return path
+
+
+@contextlib.contextmanager
+def _reporting_write_errors(text: str) -> Iterator[None]:
+    """Turn a failure to write an export file (permissions, a full disk) into one line."""
+    try:
+        yield
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        raise CommandError(f"cannot write {text}: {reason}") from None
 
 
 def _probability(text: str) -> float:
@@ -844,7 +1065,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--sheet", help="only this sheet of a workbook (default: every sheet)")
     p.add_argument(
-        "--mapping", help='TOML file: [columns] "header as written" = "field" (or "" to skip)'
+        "--mapping",
+        help='TOML file: [columns] "header as written" = "field" (or "" to skip); a header '
+        "the file does not have is refused",
     )
     p.add_argument(
         "--source",
@@ -852,12 +1075,19 @@ def build_parser() -> argparse.ArgumentParser:
         "carries its own)",
     )
     p.add_argument(
-        "--obtained", type=_date, help="date this version of the list was obtained, YYYY-MM-DD"
+        "--obtained",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="date this version of the list was obtained (default: the source's --obtained "
+        "date, else today). Dates written without a year (06.01, 6 января) are taken in its "
+        "year, ages are counted from it when a row has no event date, and statuses without a "
+        "date count as known from then",
     )
     p.add_argument(
         "--dry-run",
         action="store_true",
-        help="show what would be imported and every problem; write nothing",
+        help="show the columns detected, the first rows as parsed, every problem and the "
+        "counts; write nothing",
     )
     p.add_argument("--verbose", action="store_true", help="list every problem")
     p.add_argument("--quiet", action="store_true", help="no progress display")
@@ -1015,7 +1245,19 @@ def _print_table(
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        status = main()
+        # Flushed here, so that a reader gone away shows up as BrokenPipeError below, not
+        # as a message when the interpreter flushes at exit.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped reading (``tizim export … | head``): not an error of ours. As the
+        # Python docs advise, stdout goes to devnull so that the flush at exit cannot fail
+        # again; exit 1 as Python itself does on EPIPE.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_FAILURE)
+    sys.exit(status)
 
 
 if __name__ == "__main__":

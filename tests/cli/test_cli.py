@@ -254,3 +254,101 @@ def test_link_joins_one_person_across_lists_and_scripts(home, tmp_path):
 def test_link_refuses_bad_options(home, args, message):
     result = tizim(home, "link", *args)
     assert result.returncode == 2 and message in result.stderr
+
+
+def test_export_to_a_folder_that_does_not_exist_is_one_clear_line(home, tmp_path):
+    missing = tmp_path / "missing" / "dir" / "x.csv"
+    for what in ("records", "acts"):
+        result = tizim(home, "export", what, "-o", str(missing))
+        assert result.returncode == 1
+        assert result.stderr.strip() == (
+            f"tizim: error: cannot write {missing}: no such directory {missing.parent}"
+        )
+    folder = tizim(home, "export", "records", "-o", str(tmp_path))
+    assert folder.returncode == 1 and "is a folder, not a file" in folder.stderr
+    assert "Traceback" not in folder.stderr
+    assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "records", "--format", "csv"),
+        ("import", "sheet.csv", "--source", "ngo-sheet", "--dry-run"),
+        ("source", "list"),
+    ],
+)
+def test_a_reader_that_stops_reading_is_no_error(home, tmp_path, args):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    sheet = write_csv(tmp_path / "sheet.csv", NGO_HEADERS, ROWS)
+    tizim(home, "import", str(sheet), "--source", "ngo-sheet")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PYTEST_VERSION")}
+    env["TIZIM_HOME"] = str(home)
+    # As `tizim … | head` does: the reader is gone before the command writes its output.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tizim", *args],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=300)
+    assert stderr == ""
+    assert process.returncode == 1
+
+
+def test_dry_run_shows_columns_then_sample_rows_then_problems_then_counts(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    rows = [*ROWS, ("3", "Абенов-Ким Нурлан", "", "Талгар", "погиб", "06.01", "")]
+    sheet = write_csv(tmp_path / "sheet.csv", NGO_HEADERS, rows)
+    result = tizim(
+        home, "import", str(sheet), "--source", "ngo-sheet", "--dry-run", "--obtained", "2022-01-10"
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    columns = out.index("columns: '№'→source_id, 'ФИО'→full_name")
+    sample = out.index("first 3 row(s) as parsed:")
+    problems = out.index("problems:")
+    counts = out.index("rows read")
+    assert columns < sample < problems < counts
+    table = out[sample:problems].splitlines()
+    assert table[1].split() == [
+        "row", "surname", "given", "name", "patronymic", "birth", "place", "fate", "date"
+    ]  # fmt: skip
+    assert table[3].split() == [
+        "2", "Серикбаев", "Ерлан", "Болатович", "1985-03-12", "г.", "Алматы", "missing",
+        "2022-01-06",
+    ]  # fmt: skip
+    assert table[4].split()[:2] == ["3", "quarantined:"]
+    assert "no such date: 31.02.2022" in table[4]
+    # a day and month without a year are in the year the list was obtained
+    assert table[5].split() == ["4", "Абенов-Ким", "Нурлан", "Талгар", "killed", "2022-01-06"]
+    assert count(home, "registry_record") == 0
+
+
+def test_a_mapping_naming_a_header_the_file_lacks_is_refused(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    sheet = write_csv(tmp_path / "sheet.csv", NGO_HEADERS, ROWS)
+    mapping = tmp_path / "columns.toml"
+    mapping.write_text('[columns]\n"Кто" = "full_name"\n"статус" = "fate"\n', encoding="utf-8")
+    for extra in ((), ("--dry-run",)):
+        result = tizim(
+            home, "import", str(sheet), "--source", "ngo-sheet", "--mapping", str(mapping), *extra
+        )
+        assert result.returncode == 1
+        assert "mapping columns.toml names column(s) sheet.csv does not have: 'Кто'" in (
+            result.stderr
+        )
+        assert "'статус'" not in result.stderr  # found, case aside
+        assert "its columns are: '№', 'ФИО', 'Дата рождения'" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert count(home, "registry_record") == 0
+
+
+def test_import_help_says_what_dates_without_a_year_are_counted_from(tmp_path):
+    result = tizim(tmp_path / "unused", "import", "--help")
+    assert result.returncode == 0
+    assert "without a year" in " ".join(result.stdout.split())

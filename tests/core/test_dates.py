@@ -141,6 +141,9 @@ def test_two_digit_years_up_to_this_year_are_this_century():
         ("6 января", "no year"),
         ("6 January", "no year"),
         ("6 қаңтарда", "no year"),
+        ("06.01", "^no year in date: 06.01$"),
+        ("6/1", "no year"),
+        ("06-01", "not a date"),  # a dash between two numbers is a range of days, not a date
         ("вчера", "not a date"),
         ("32 января 2022", "not a date"),
         ("2022", "not a date"),
@@ -186,6 +189,32 @@ def test_every_way_of_writing_a_date_reads_back(day):
 @given(st.dates(D(2000, 1, 1), D(2030, 12, 31)))
 def test_a_date_without_a_year_takes_the_default(day):
     assert parse_date(f"{day.day} {RU_GENITIVE[day.month - 1]}", default_year=day.year) == day
+
+
+@pytest.mark.parametrize("text", ["06.01", "6.1", "06/01", "6/1", "06.01.", " 06 . 01 "])
+def test_day_and_month_without_a_year_take_the_default_year(text):
+    assert parse_date(text, default_year=2022) == JAN6
+    assert parse_date(text, default_year=2021) == D(2021, 1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("31.02", "^no such date: 31.02$"), ("06.13", "no such date"), ("29.02", "no such date")],
+)
+def test_a_day_and_month_that_do_not_exist_in_the_default_year_say_so(text, reason):
+    with pytest.raises(ParseError, match=reason):
+        parse_date(text, default_year=2022)
+
+
+@given(st.dates(D(2000, 1, 1), D(2030, 12, 31)))
+def test_numeric_day_and_month_read_like_the_month_name(day):
+    named = parse_date(f"{day.day} {RU_GENITIVE[day.month - 1]}", default_year=day.year)
+    for text in (
+        f"{day.day:02d}.{day.month:02d}",
+        f"{day.day}.{day.month}",
+        f"{day.day}/{day.month}",
+    ):
+        assert parse_date(text, default_year=day.year) == named == day, text
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tizim.core.headers import FIELDS, map_headers, recognise_header
+from tizim.core.headers import FIELDS, find_header, headers_not_found, map_headers, recognise_header
 
 # Every header the lists are known to use, by field (the brief's vocabulary, all of it).
 KNOWN: dict[str, tuple[str, ...]] = {
@@ -79,6 +79,11 @@ KNOWN: dict[str, tuple[str, ...]] = {
         "Event date",
         "Date of detention",
         "Date of death",
+        "Date of event",
+        "Date of the event",
+        "Дата происшествия",
+        "Оқиға болған күні",
+        "When",
     ),
     "facility": (
         "Место содержания",
@@ -189,3 +194,56 @@ def test_map_headers_maps_each_field_at_most_once_to_its_first_column(headers):
     for index, field in mapping.items():
         assert recognise_header(headers[index]) == field
         assert all(recognise_header(h) != field for h in headers[:index])
+
+
+def test_person_beside_name_leaves_the_name_to_the_name_column():
+    assert map_headers(["Person", "Name", "Date of event"]) == {1: "full_name", 2: "event_date"}
+    assert map_headers(["Name", "Person"]) == {0: "full_name"}
+
+
+def test_person_alone_is_still_the_name():
+    assert map_headers(["Person", "Status"]) == {0: "full_name", 1: "fate"}
+
+
+def test_a_whole_header_wins_over_one_with_a_qualifier():
+    assert map_headers(["ФИО (латиницей)", "ФИО", "Дата"]) == {1: "full_name", 2: "event_date"}
+    assert map_headers(["Person (who)", "Person"]) == {1: "full_name"}
+
+
+# Headers that name a field only with a qualifier or only weakly, beside the plain ones.
+QUALIFIED_OR_WEAK = ["Name (full)", "ФИО (латиницей)", "Person", "Person (who)", "Дата (точная)"]
+
+
+@given(
+    st.lists(
+        st.sampled_from([h for h, _ in CASES[:40]] + QUALIFIED_OR_WEAK + ["Телефон", ""]),
+        max_size=12,
+    )
+)
+def test_each_field_goes_to_one_column_and_never_to_a_worse_one(headers):
+    mapping = map_headers(headers)
+    assert len(set(mapping.values())) == len(mapping)
+    assert list(mapping) == sorted(mapping)  # in column order
+    recognised = {i: recognise_header(h) for i, h in enumerate(headers)}
+    # every recognised field is mapped to one of its columns
+    assert set(mapping.values()) == {f for f in recognised.values() if f}
+    for index, field in mapping.items():
+        assert recognised[index] == field
+        if headers[index] in ("Person", "Person (who)"):
+            # an ambiguous word is used only when no other column names the field
+            others = [h for h in headers if recognise_header(h) == field]
+            assert set(others) <= {"Person", "Person (who)"}
+
+
+def test_find_header_ignores_case_and_surrounding_spaces():
+    assert find_header(["№", " Кто ", "Когда"], "кто") == 1
+    assert find_header(["№", "Кто"], "Кого") is None
+
+
+def test_mapping_headers_that_no_table_has_are_named():
+    sheets = [("№", "Кто"), ("№", "Когда увезли")]
+    assert headers_not_found(["кто", "Когда увезли", "Куда", "Статус"], sheets) == [
+        "Куда",
+        "Статус",
+    ]
+    assert headers_not_found([], sheets) == []

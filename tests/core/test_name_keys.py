@@ -22,6 +22,7 @@ from tizim.core.names import (
     is_initial,
     is_patronymic,
     name_key,
+    names_may_match,
     patronymic_key,
     surname_key,
     to_latin,
@@ -425,3 +426,29 @@ def test_never_raises(text):
     assert isinstance(initials_compatible(text, text), bool)
     assert isinstance(full_name_keys(text), tuple)
     assert name_key(text).isascii()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Торегожина Бахытжан", "Bakhytzhan Toregozhina"),
+        ("Торегожина Бахытжан", "Төрегожина Бақытжан"),
+        ("Торегожена Бахытжан", "Торегожина Бахытжан"),  # a spelling fixed
+        ("Нурлан", "Абенов Нурлан"),  # a surname added
+        ("", "Абенов Нурлан"),  # no name: nothing contradicts
+    ],
+)
+def test_names_that_may_be_one_person(a, b):
+    assert names_may_match(a, b) and names_may_match(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Абенов Нурлан", "Ахметов Нурлан"),  # neighbours sharing a given name
+        ("Абенов Нурлан", "Абенов Ерлан"),  # brothers
+        ("Абенова Айгуль", "Абенова Сауле"),  # sisters
+    ],
+)
+def test_names_of_different_people(a, b):
+    assert not names_may_match(a, b) and not names_may_match(b, a)

@@ -191,3 +191,47 @@ def test_any_text_is_a_name_or_a_parse_error(text):
         assert exc.reason
         return
     assert guess_sex(parts) in ("f", "m", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Абенов-Ким Нурлан", ("Абенов-Ким", "Нурлан", "")),
+        ("Нурлан Абенов-Ким", ("Абенов-Ким", "Нурлан", "")),
+        ("Ким-Абенова Айгуль", ("Ким-Абенова", "Айгуль", "")),
+        ("Айгуль Сулейменова-Ли", ("Сулейменова-Ли", "Айгуль", "")),
+        ("Сулейменова-Ли Айгуль Маратовна", ("Сулейменова-Ли", "Айгуль", "Маратовна")),
+        ("АБЕНОВ-КИМ НУРЛАН МАРАТОВИЧ", ("Абенов-Ким", "Нурлан", "Маратович")),
+        ("Ким-Пак Анна", ("Ким-Пак", "Анна", "")),
+        ("Abenov-Kim Nurlan", ("Abenov-Kim", "Nurlan", "")),
+        # a hyphenated given name stays the given name
+        ("Анна-Мария Петрова", ("Петрова", "Анна-Мария", "")),
+        ("Петрова Анна-Мария", ("Петрова", "Анна-Мария", "")),
+    ],
+)
+def test_a_double_surname_is_the_surname(text, parts):
+    assert split_full_name(text) == NameParts(*parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("Абенов-Ким Нурлан", "m"),
+        ("Ким-Абенова Айгуль", "f"),
+        ("Айгуль Сулейменова-Ли", "f"),
+        ("Ким-Пак Анна", ""),
+    ],
+)
+def test_a_double_surname_tells_the_sex_by_its_gendered_part(text, sex):
+    assert guess_sex(split_full_name(text)) == sex
+
+
+def test_double_surnames_are_judged_once_per_word():
+    from tizim.core.names import split
+
+    split._has_surname_ending.cache_clear()
+    for _ in range(3):
+        split_full_name("Абенов-Ким Нурлан")
+    info = split._has_surname_ending.cache_info()
+    # the two distinct words are judged once; the repeated rows are answered from the cache
+    assert info.misses == 2 and info.hits >= 4

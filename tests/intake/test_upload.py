@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -68,6 +71,10 @@ def test_confirm_imports_with_progress_and_deletes_the_upload(browser, tmp_path)
             assert not thread.is_alive()
     done = browser.get(job_path)
     assert "imported" in done.text and "<progress" not in done.text
+    assert "<th>new records</th><td>1</td>" in done.text
+    assert "<th>rows read</th><td>2</td>" in done.text
+    assert "date: 1" in done.text  # the quarantine, by reason
+    assert "rowsread" not in done.text and "newversions" not in done.text
     assert ImportJob.objects.get().status == "done"
     assert Record.objects.count() == 2
     assert Record.objects.exclude(quarantine_reason="").count() == 1
@@ -82,6 +89,22 @@ def test_a_running_import_shows_a_progress_bar(browser):
     assert '<progress max="2000" value="500">' in running.text
     assert 'http-equiv="refresh"' in running.text
     assert page.status == 200
+
+
+def test_progress_reported_by_another_process_is_shown(browser, tmp_path):
+    # ``tizim serve`` runs several processes: the one importing is often not the one asked.
+    upload(browser, "list.csv", SHEET)
+    job = ImportJob.objects.get()
+    ImportJob.objects.filter(pk=job.pk).update(status="running", rows_total=2000, rows_done=0)
+    script = (
+        "import django; django.setup()\n"
+        "from tizim.intake.services import report_job_progress\n"
+        f"report_job_progress({job.pk}, 1200)\n"
+    )
+    env = {**os.environ, "TIZIM_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "tizim.settings"}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    running = browser.get(f"/imports/{job.pk}/")
+    assert '<progress max="2000" value="1200">' in running.text
 
 
 def test_discard_deletes_the_file_and_imports_nothing(browser, tmp_path):

@@ -1,5 +1,9 @@
 """Dates as lists write them: ``06.01.2022``, ``6 января``, ``6 қаңтар 2022``, ``January 6, 2022``,
-``1985 г.р.``, ``37 лет`` — and an age becomes a birth-year range relative to the event date."""
+``1985 г.р.``, ``37 лет`` — and an age becomes a birth-year range relative to the event date.
+
+A date without a year (``06.01``, ``6 января``) takes the caller's default year: the importer
+passes the year of the date the list was obtained, since volunteers leave the year out of
+events of that same winter."""
 
 from __future__ import annotations
 
@@ -118,6 +122,9 @@ _KK_LATIN_MONTHS: tuple[tuple[str, int], ...] = (
 _NUMERIC = re.compile(
     r"^(\d{1,2})[./\-](\d{1,2})[./\-](\d{2}|\d{4})(?:\s*(?:г\.?|ж\.?|года|жылы|жылғы))?$"
 )
+# Day and month without a year ("06.01", "6.1", "06/01"), as volunteers write the days of the
+# crackdown. Not with a dash: "6-7" is a range of days far more often than the 6th of July.
+_DAY_MONTH = re.compile(r"^(\d{1,2})[./](\d{1,2})\.?$")
 # Year first: ISO, and the same with dots or slashes.
 _ISO = re.compile(r"^(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:\s*(?:г\.?|ж\.?))?$")
 # A time after a date, as spreadsheets and exports add it ("2022-01-06 00:00:00",
@@ -190,7 +197,10 @@ def _full_year(two_digits: int) -> int:
 
 
 def parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
-    """A date from the ways lists write one (day first); ParseError with the reason otherwise."""
+    """A date from the ways lists write one (day first); ParseError with the reason otherwise.
+
+    A date written without a year ("06.01", "6 января") is in ``default_year``; without one
+    it is refused ("no year in date")."""
     found = _date_or_reason(text, default_year)
     if isinstance(found, str):
         raise ParseError(found)
@@ -220,6 +230,10 @@ def _parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
         written = int(m[3])
         full = _full_year(written) if len(m[3]) == 2 else written
         return _make(full, int(m[2]), int(m[1]), original)
+    if m := _DAY_MONTH.match(cleaned):
+        if default_year is None:
+            raise ParseError(f"no year in date: {original}")
+        return _make(default_year, int(m[2]), int(m[1]), original)
     words = re.sub(r"(\d)-?(?:го|ое|е|ші|шы|сы|сі|th|st|nd|rd)\b", r"\1", cleaned)
     # "2022г." and "6января" are written glued together often enough
     words = re.sub(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", " ", words)

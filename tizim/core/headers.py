@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 FIELDS: tuple[str, ...] = (
     "source_id",
@@ -121,6 +121,22 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "event date",
         "date of detention",
         "date of death",
+        "date of event",
+        "date of the event",
+        "date of incident",
+        "incident date",
+        "date of arrest",
+        "date of disappearance",
+        "дата происшествия",
+        "дата инцидента",
+        "дата ареста",
+        "дата исчезновения",
+        "когда",
+        "оқиға болған күні",
+        "оқиғаның күні",
+        "қамауға алынған күні",
+        "жоғалған күні",
+        "қашан",
         "when",
     ),
     "facility": (
@@ -162,27 +178,65 @@ def _fold(text: str) -> str:
 
 _LOOKUP: dict[str, str] = {_fold(s): field for field, words in _SYNONYMS.items() for s in words}
 
+# Headers that name a field only when nothing better does: "Person" may be the name, but
+# beside a "Name" column it is more likely an id, a role or a relation ("Person, Name").
+_WEAK: frozenset[str] = frozenset({_fold("person")})
 
-def recognise_header(header: str) -> str | None:
-    """The field a column header stands for, or None when it is not one we know."""
+# How well a header names its field, best first: the whole header is a synonym; a synonym
+# with a qualifier ("Name (full)"); a weak synonym; a weak synonym with a qualifier.
+_EXACT, _QUALIFIED, _WEAK_EXACT, _WEAK_QUALIFIED = range(4)
+
+
+def _recognise(header: str) -> tuple[str, int] | None:
+    """The field a header stands for and how well it says so (see ``_EXACT`` …)."""
     folded = _fold(header)
     if not folded:
         return None
     if folded in _LOOKUP:
-        return _LOOKUP[folded]
+        return _LOOKUP[folded], _WEAK_EXACT if folded in _WEAK else _EXACT
     # A qualifier in brackets or after a colon does not change the column: "Дата рождения
     # (или возраст)", "Status (as of 20 Jan)", "Name: full".
     bare = _fold(re.split(r"[(\[:]", header, maxsplit=1)[0])
-    return _LOOKUP.get(bare) if bare else None
+    if bare and bare in _LOOKUP:
+        return _LOOKUP[bare], _WEAK_QUALIFIED if bare in _WEAK else _QUALIFIED
+    return None
+
+
+def recognise_header(header: str) -> str | None:
+    """The field a column header stands for, or None when it is not one we know."""
+    found = _recognise(header)
+    return found[0] if found else None
 
 
 def map_headers(headers: Sequence[str]) -> dict[int, str]:
-    """Column index → field for the recognised columns; the first column of a field wins."""
-    mapping: dict[int, str] = {}
-    taken: set[str] = set()
+    """Column index → field for the recognised columns, each field at most once.
+
+    When several columns name one field, the one that names it best wins (a whole-header
+    synonym over one with a qualifier, any of those over an ambiguous word such as
+    "Person"); among equals, the first column. The others stay unmapped (kept in the raw
+    values only).
+    """
+    best: dict[str, tuple[int, int]] = {}  # field → (strength, index)
     for index, header in enumerate(headers):
-        field = recognise_header(header)
-        if field and field not in taken:
-            mapping[index] = field
-            taken.add(field)
-    return mapping
+        found = _recognise(header)
+        if found is None:
+            continue
+        field, strength = found
+        if field not in best or strength < best[field][0]:
+            best[field] = (strength, index)
+    return {index: field for field, (_, index) in sorted(best.items(), key=lambda f: f[1][1])}
+
+
+def find_header(headers: Sequence[str], written: str) -> int | None:
+    """The index of the column whose header is ``written`` (as a user typed it in a column
+    mapping: case and surrounding spaces aside), or None when no column has it."""
+    wanted = written.strip().casefold()
+    return next((i for i, h in enumerate(headers) if h.strip().casefold() == wanted), None)
+
+
+def headers_not_found(written: Iterable[str], header_rows: Iterable[Sequence[str]]) -> list[str]:
+    """The headers named in a column mapping that no table of a file has (each table's header
+    row given), in the mapping's order: a mapping that names a missing header would
+    otherwise be ignored without a word, and its column parsed as guessed."""
+    rows = [tuple(row) for row in header_rows]
+    return [h for h in written if all(find_header(row, h) is None for row in rows)]

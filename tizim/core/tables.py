@@ -11,15 +11,19 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from charset_normalizer import from_bytes
 
 from tizim.core.errors import ParseError
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 # Encodings volunteers' files actually come in; tried in this order before asking the detector,
 # because cp1251 and koi8-r text is often misjudged from a small sample.
@@ -62,19 +66,32 @@ def open_tables(
 
     Raises ParseError when the file itself cannot be read, or the named sheet is not there.
     """
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES or _is_zip(path):
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES or workbook_kind(path):
         return open_workbook(path, sheet=sheet)
     if sheet:
         raise ParseError(f"{path.name} is a CSV file: it has no sheet '{sheet}'")
     return [open_table(path, encoding=encoding)]
 
 
-def _is_zip(path: Path) -> bool:
+# How a workbook file begins: XLSX and ODS are ZIP archives; an old Excel .xls (BIFF) is an
+# OLE2 compound file, as is an XLSX saved with a password.
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def workbook_kind(path: Path) -> str:
+    """What a file holds by its first bytes, whatever its name says: ``"zip"`` (XLSX, ODS),
+    ``"ole2"`` (an old Excel .xls) or ``""`` (anything else, or unreadable)."""
     try:
         with path.open("rb") as fh:
-            return fh.read(4) == b"PK\x03\x04"
+            head = fh.read(8)
     except OSError:
-        return False
+        return ""
+    if head.startswith(_ZIP_MAGIC):
+        return "zip"
+    if head == _OLE2_MAGIC:
+        return "ole2"
+    return ""
 
 
 def open_workbook(path: Path, *, sheet: str | None = None) -> list[Table]:
@@ -82,13 +99,31 @@ def open_workbook(path: Path, *, sheet: str | None = None) -> list[Table]:
     spreadsheet shows them (whole numbers without ".0", dates as ISO dates); a merged cell's
     value is repeated in every row it spans, as a reader of the sheet sees it. Empty sheets
     are skipped."""
-    from python_calamine import CalamineError, CalamineWorkbook
+    from python_calamine import CalamineError
 
     if not path.is_file():
-        raise ParseError(f"no such file: {path}")
+        raise ParseError(f"no such file: {path}" if not path.exists() else f"{path} is a folder")
+    kind = workbook_kind(path)
+    if not kind and not os.access(path, os.R_OK):
+        raise ParseError(f"cannot read {path}: permission denied")
+    if not kind:
+        # Named .xlsx/.xls/.ods but neither a ZIP nor an OLE2 file: often a CSV or an HTML
+        # page saved under a spreadsheet's name.
+        if path.stat().st_size == 0:
+            raise ParseError(f"{path.name} is empty")
+        raise ParseError(
+            f"{path.name} is not an XLSX, ODS or XLS workbook inside, whatever its name says: "
+            "open it in a spreadsheet program and save it as .xlsx, or as .csv if it is text"
+        )
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = _open_calamine(path, kind)
     except (CalamineError, OSError, ValueError) as exc:
+        if kind == "ole2":
+            raise ParseError(
+                f"{path.name} is an old-format (OLE2) file that cannot be read as an Excel .xls "
+                f"workbook: it may be password-protected or not a spreadsheet ({exc}); "
+                "save it as .xlsx or .csv"
+            ) from None
         raise ParseError(f"{path.name} is not a readable XLSX/ODS workbook ({exc})") from None
     names = list(workbook.sheet_names)
     if sheet is not None and sheet not in names:
@@ -109,6 +144,24 @@ def open_workbook(path: Path, *, sheet: str | None = None) -> list[Table]:
     if not tables:
         raise ParseError(f"{path.name} has no sheet with a header row")
     return tables
+
+
+def _open_calamine(path: Path, kind: str) -> CalamineWorkbook:
+    """Open a workbook by what it holds: calamine picks its reader by the file's suffix, so a
+    file whose suffix disagrees with its content (an XLSX renamed .xls) is read from its
+    bytes, where the format is recognised from the content."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    suffix = path.suffix.lower()
+    if (kind == "zip" and suffix in (".xlsx", ".xlsm", ".ods")) or (
+        kind == "ole2" and suffix == ".xls"
+    ):
+        try:
+            return CalamineWorkbook.from_path(str(path))
+        except CalamineError:
+            pass  # an ODS named .xlsx, say: let the content decide, below
+    with path.open("rb") as fh:
+        return CalamineWorkbook.from_filelike(fh)
 
 
 def _cell_text(value: object) -> str:

@@ -1,8 +1,9 @@
 """Staff uploads of lists: stage (and preview as a dry run), confirm, import in the background.
 
-The progress of a running import is kept in memory, in this process, because the import's own
-transaction makes its rows (and anything written through its connection) invisible to other
-connections until it commits; ``tizim serve`` is one process, so every page sees it.
+The progress of a running import is kept in a small file beside the uploads, not in the
+database: the import's own transaction makes anything written through its connection invisible
+to other connections until it commits, and ``tizim serve`` runs several processes, so the page
+asking may be served by another process than the one importing.
 """
 
 from __future__ import annotations
@@ -27,15 +28,17 @@ from tizim.core.rows import parse_row
 from tizim.core.tables import SPREADSHEET_SUFFIXES, open_tables
 from tizim.intake.models import ImportJob
 from tizim.registry.models import Source
-from tizim.registry.services import RegistryError, column_map_for, import_table
+from tizim.registry.services import (
+    ImportSummary,
+    RegistryError,
+    column_map_for,
+    import_table,
+)
 
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", *SPREADSHEET_SUFFIXES)
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 PREVIEW_ROWS = 20
 PREVIEW_PROBLEMS = 200
-
-_progress: dict[int, int] = {}
-_progress_lock = threading.Lock()
 
 
 class IntakeError(Exception):
@@ -161,14 +164,7 @@ def preview_file(
         ],
         "encoding": summary.encoding,
         "delimiter": summary.delimiter,
-        "counts": {
-            "rows_read": summary.rows_read,
-            "new": summary.imported,
-            "new_versions": summary.new_versions,
-            "unchanged": summary.unchanged,
-            "vanished": summary.vanished,
-            "quarantined": summary.quarantined_total,
-        },
+        "counts": summary_counts(summary),
         "quarantined": dict(summary.quarantined.most_common()),
         "problems": [
             {"sheet": s, "row": n, "problem": p} for s, n, p in summary.problems[:PREVIEW_PROBLEMS]
@@ -236,8 +232,7 @@ def run_job(job_id: int) -> None:
     ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING)
 
     def progress(rows: int) -> None:
-        with _progress_lock:
-            _progress[job_id] = rows
+        report_job_progress(job_id, rows)
 
     try:
         summary = import_table(
@@ -258,16 +253,22 @@ def run_job(job_id: int) -> None:
     _finish(
         job,
         status=ImportJob.Status.DONE,
-        summary={
-            "rows_read": summary.rows_read,
-            "new": summary.imported,
-            "new_versions": summary.new_versions,
-            "unchanged": summary.unchanged,
-            "vanished": summary.vanished,
-            "quarantined": summary.quarantined_total,
-        },
+        summary=summary_counts(summary),
         batch_id=summary.batch_id,
     )
+
+
+def summary_counts(summary: ImportSummary) -> dict[str, Any]:
+    """An import's (or a dry run's) counts as a job keeps them, quarantine by reason included."""
+    return {
+        "rows_read": summary.rows_read,
+        "new": summary.imported,
+        "new_versions": summary.new_versions,
+        "unchanged": summary.unchanged,
+        "vanished": summary.vanished,
+        "quarantined": summary.quarantined_total,
+        "quarantined_by_reason": dict(summary.quarantined.most_common()),
+    }
 
 
 def _finish(
@@ -275,7 +276,7 @@ def _finish(
     *,
     status: str,
     error: str = "",
-    summary: dict[str, int] | None = None,
+    summary: dict[str, Any] | None = None,
     batch_id: int | None = None,
 ) -> None:
     _delete_file(job)
@@ -286,8 +287,7 @@ def _finish(
     job.rows_done = (summary or {}).get("rows_read", job.rows_done)
     job.finished_at = timezone.now()
     job.save()
-    with _progress_lock:
-        _progress.pop(job.pk, None)
+    _progress_file(job.pk).unlink(missing_ok=True)
 
 
 def _delete_file(job: ImportJob) -> None:
@@ -297,6 +297,21 @@ def _delete_file(job: ImportJob) -> None:
 
 
 def job_progress(job: ImportJob) -> int:
-    """Rows read so far by a running import (from this process's memory), else as stored."""
-    with _progress_lock:
-        return _progress.get(job.pk, job.rows_done)
+    """Rows read so far by a running import (whichever process runs it), else as stored."""
+    try:
+        return int(_progress_file(job.pk).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return job.rows_done
+
+
+def _progress_file(job_id: int) -> Path:
+    return upload_folder() / f"progress-{job_id}"
+
+
+def report_job_progress(job_id: int, rows: int) -> None:
+    """Tell every process serving pages how many rows the import of job ``job_id`` has read."""
+    # Written aside and renamed, so a reader never sees a half-written number.
+    path = _progress_file(job_id)
+    partial = path.with_name(f"{path.name}.partial")
+    partial.write_text(str(rows), encoding="ascii")
+    os.replace(partial, path)

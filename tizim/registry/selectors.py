@@ -15,6 +15,10 @@ from tizim.registry.models import FateEvent, ImportBatch, Person, Record, Source
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "source",
+    # What a restore needs to make the source again where it is missing.
+    "source_kind",
+    "source_language",
+    "source_title",
     "sheet",
     "row",
     "person",
@@ -147,6 +151,9 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
     for record in records.iterator(chunk_size=5000):
         row = {
             "source": record.source.name,
+            "source_kind": record.source.kind,
+            "source_language": record.source.language,
+            "source_title": record.source.title,
             "sheet": record.sheet,
             "row": str(record.row_number),
             "person": record.person.public_id if record.person else "",

@@ -27,6 +27,7 @@ from tizim.audit.services import record_action
 from tizim.core.errors import ParseError
 from tizim.core.fates import Fate
 from tizim.core.headers import FIELDS, map_headers
+from tizim.core.names import names_may_match
 from tizim.core.rows import (
     PARSED_FIELDS,
     RECORD_VALUE_COLUMNS,
@@ -34,6 +35,8 @@ from tizim.core.rows import (
     parse_row,
     prepare_rows,
     raw_digest,
+    raw_json,
+    raw_values,
     search_keys,
 )
 from tizim.core.tables import Table, open_tables
@@ -243,7 +246,13 @@ def import_table(
         )
         if not dry_run:
             batch.save()
-        writer = _RecordWriter(source, batch, reference_date, dry_run=dry_run)
+        writer = _RecordWriter(
+            source,
+            batch,
+            reference_date,
+            dry_run=dry_run,
+            only_sheet=tables[0].sheet if sheet else None,
+        )
         try:
             for table in tables:
                 _import_sheet(table, writer, summary, mapping, reference_date, workers, progress)
@@ -304,6 +313,10 @@ def _import_sheet(
     column_map = column_map_for(table.headers, mapping)
     sheet_summary = SheetSummary(table.sheet, list(table.headers), column_map)
     summary.sheets.append(sheet_summary)
+    # The raw values' key of the column holding the source's own ids, if one does.
+    raw_keys = list(raw_values(table.headers, table.headers))
+    id_columns = [i for i, name in column_map.items() if name == "source_id" and i < len(raw_keys)]
+    writer.begin_sheet(table.sheet, raw_keys[id_columns[0]] if id_columns else None)
     if not any(f in column_map.values() for f in ("full_name", "surname", "given_name")):
         summary.problems.append(
             (table.sheet, 1, "no column holds a name: every row will be quarantined")
@@ -344,6 +357,50 @@ def _sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+# Where a prepared row's values hold what re-import matching reads.
+_RAW_JSON = RECORD_VALUE_COLUMNS.index("raw_json")
+_SURNAME = RECORD_VALUE_COLUMNS.index("surname")
+_GIVEN_NAME = RECORD_VALUE_COLUMNS.index("given_name")
+_NAME_KEYS = RECORD_VALUE_COLUMNS.index("name_keys")
+
+# A row as the writer knows it across imports: (sheet, "id" or "digest", value, repeat).
+_RowKey = tuple[str, str, str, int]
+
+
+class _KnownSheet:
+    """The current records of one sheet, looked up by what they say without their id and by
+    name: built only when a re-sent row's own id does not find its record (a renumbered
+    sheet, a new row, a changed row in a sheet without ids)."""
+
+    def __init__(self, source: Source, sheet: str, id_key: str | None) -> None:
+        self.id_key = id_key
+        self.by_content: dict[bytes, list[_RowKey]] = defaultdict(list)
+        self.by_name: dict[str, list[_RowKey]] = defaultdict(list)
+        counts: Counter[tuple[str, str, str]] = Counter()
+        current = Record.objects.filter(
+            source=source, sheet=sheet, next_version__isnull=True
+        ).order_by("row_number", "pk")
+        for rid, raw_text, digest, name_keys in current.values_list(
+            "source_record_id", "raw_json", "raw_sha256", "name_keys"
+        ).iterator(chunk_size=10_000):
+            # The same keys as _RecordWriter.known: counted in the same order.
+            base = (sheet, "id", rid) if rid else (sheet, "digest", digest)
+            key = (*base, counts[base])
+            counts[base] += 1
+            if rid:
+                self.by_content[self.content_without_id(raw_text)].append(key)
+            if name_keys:
+                self.by_name[name_keys].append(key)
+
+    def content_without_id(self, raw_text: str) -> bytes:
+        """A digest of a row's raw values leaving out the id column, so a row that only got
+        another number is recognised."""
+        raw = json.loads(raw_text)
+        if self.id_key is not None:
+            raw.pop(self.id_key, None)
+        return hashlib.blake2b(raw_json(raw).encode("utf-8"), digest_size=16).digest()
+
+
 class _RecordWriter:
     """Writes prepared rows in batches: records, one new person per usable record, memberships
     and fate events, with bulk inserts so memory stays flat whatever the file size.
@@ -351,6 +408,13 @@ class _RecordWriter:
     Rows are recognised across imports by (sheet, the source's own id) when the row has one,
     else by (sheet, digest of its raw values); the n-th repeat of an id or of identical content
     in a file is matched with the n-th one before, so duplicates are kept and stay stable.
+    Volunteers renumber their sheets, so an id is trusted only as far as the name agrees: a
+    row whose id is known but whose content changed is that record's new version only when
+    the names may match (``names_may_match``); else the row is looked for by its content
+    without the id (then it is unchanged, only renumbered), and a changed row is looked for by
+    its name, taken only when exactly one current record of the sheet has that name. What is
+    left is new: the worst a renumbering can do is a duplicate that linkage joins, never one
+    person's timeline mixed into another's.
     Only what the source already holds is remembered (the rows of its current version), so a
     first import of a big file keeps nothing per row.
     """
@@ -362,6 +426,7 @@ class _RecordWriter:
         reference_date: datetime.date,
         *,
         dry_run: bool,
+        only_sheet: str | None = None,
     ) -> None:
         self.source = source
         self.batch = batch
@@ -370,7 +435,10 @@ class _RecordWriter:
         current = Record.objects.filter(source=source, next_version__isnull=True).order_by(
             "sheet", "row_number", "pk"
         )
-        self.known: dict[tuple[str, str, str, int], tuple[int, str]] = {}
+        if only_sheet is not None:
+            # Importing one sheet of a workbook says nothing about the others' rows.
+            current = current.filter(sheet=only_sheet)
+        self.known: dict[_RowKey, tuple[int, str]] = {}
         counts: Counter[tuple[str, str, str]] = Counter()
         for pk, sheet, rid, digest in current.values_list(
             "pk", "sheet", "source_record_id", "raw_sha256"
@@ -381,13 +449,20 @@ class _RecordWriter:
         # A row whose (sheet, id or digest) the source never had is new whatever its repeat
         # count, so repeats are counted for these bases only.
         self.known_bases = set(counts)
+        self.known_sheets = {base[0] for base in counts}
         self.occurrences: Counter[tuple[str, str, str]] = Counter()
-        self.seen: set[tuple[str, str, str, int]] = set()
+        self.seen: set[_RowKey] = set()
+        self.id_keys: dict[str, str | None] = {}
+        self.by_sheet: dict[str, _KnownSheet] = {}
         self.change: LinkChange | None = None
         self.bulk = BulkWriter()
         # Stored once: the same for every row of the import.
         self.now = stored_value(timezone.now())
         self.reported = stored_value(reference_date)
+
+    def begin_sheet(self, sheet: str, id_key: str | None) -> None:
+        """Say which raw column holds the source's own ids in the sheet about to be written."""
+        self.id_keys[sheet] = id_key
 
     def count_vanished(self) -> int:
         """Rows of the previous version that this file no longer has (flagged, not deleted)."""
@@ -406,26 +481,39 @@ class _RecordWriter:
 
     def write(self, sheet: str, rows: Sequence[PreparedRow], summary: ImportSummary) -> None:
         """Count the rows into ``summary`` and insert the new ones (and new versions)."""
-        new: list[PreparedRow] = []
-        previous: list[int | None] = []
-        known, bases, occurrences = self.known, self.known_bases, self.occurrences
+        # Per row: None when unchanged, else (row, the record it is a new version of).
+        outcomes: list[tuple[PreparedRow, int | None] | None] = []
+        # Rows whose id or content did not find their record at once, decided after the
+        # batch's exact matches have taken theirs: (position, row, key of the id's record).
+        unsettled: list[tuple[int, PreparedRow, _RowKey | None]] = []
+        known, bases, occurrences, seen = self.known, self.known_bases, self.occurrences, self.seen
         for row in rows:
             if row.problems:
                 summary.problems.append((sheet, row.number, "; ".join(row.problems)))
-            earlier: int | None = None
-            if bases:
+            if bases and sheet in self.known_sheets:
                 rid = row.source_record_id
                 base = (sheet, "id", rid) if rid else (sheet, "digest", row.raw_sha256)
+                key: _RowKey | None = None
                 if base in bases:
                     key = (*base, occurrences[base])
                     occurrences[base] += 1
                     entry = known.get(key)
-                    if entry is not None:
-                        self.seen.add(key)
-                        if entry[1] == row.raw_sha256:
-                            summary.unchanged += 1
-                            continue
-                        earlier = entry[0]
+                    if entry is not None and entry[1] == row.raw_sha256 and key not in seen:
+                        seen.add(key)
+                        outcomes.append(None)
+                        continue
+                unsettled.append((len(outcomes), row, key if key in known else None))
+            outcomes.append((row, None))
+        if unsettled:
+            self._settle(sheet, unsettled, outcomes)
+
+        new: list[PreparedRow] = []
+        previous: list[int | None] = []
+        for outcome in outcomes:
+            if outcome is None:
+                summary.unchanged += 1
+                continue
+            row, earlier = outcome
             # Counts partition the rows: a quarantined row is written (kept) but counted apart.
             if row.problems:
                 summary.quarantined[_reason_kind(row.problems)] += 1
@@ -438,6 +526,53 @@ class _RecordWriter:
         if self.dry_run or not new:
             return
         self._insert(sheet, new, previous)
+
+    def _settle(
+        self,
+        sheet: str,
+        unsettled: list[tuple[int, PreparedRow, _RowKey | None]],
+        outcomes: list[tuple[PreparedRow, int | None] | None],
+    ) -> None:
+        """Decide the rows the first pass could not: a new version of the record their id
+        names (if the names agree), an unchanged row that was renumbered, a new version of
+        the one record with their name, or new (see the class's docstring)."""
+        known, seen = self.known, self.seen
+        self.bulk.wait_for_checks()
+        names: dict[int, str] = {}
+        by_id = [known[key][0] for _, _, key in unsettled if key is not None and key not in seen]
+        for chunk in _chunks(by_id, 1000):
+            names.update(
+                (pk, f"{surname} {given}")
+                for pk, surname, given in Record.objects.filter(pk__in=chunk).values_list(
+                    "pk", "surname", "given_name"
+                )
+            )
+        for position, row, key in unsettled:
+            row_name = f"{row.values[_SURNAME]} {row.values[_GIVEN_NAME]}"
+            if key is not None and key not in seen:
+                pk = known[key][0]
+                if names_may_match(row_name, names.get(pk, "")):
+                    seen.add(key)
+                    outcomes[position] = (row, pk)
+                    continue
+            lookup = self._known_sheet(sheet)
+            if row.source_record_id:
+                content = lookup.content_without_id(row.values[_RAW_JSON])
+                same = next((k for k in lookup.by_content.get(content, ()) if k not in seen), None)
+                if same is not None:
+                    seen.add(same)
+                    outcomes[position] = None
+                    continue
+            named = lookup.by_name.get(row.values[_NAME_KEYS], ())
+            if len(named) == 1 and named[0] not in seen:
+                seen.add(named[0])
+                outcomes[position] = (row, known[named[0]][0])
+
+    def _known_sheet(self, sheet: str) -> _KnownSheet:
+        lookup = self.by_sheet.get(sheet)
+        if lookup is None:
+            lookup = self.by_sheet[sheet] = _KnownSheet(self.source, sheet, self.id_keys.get(sheet))
+        return lookup
 
     def finish(self) -> None:
         """Wait for the database to be done with the rows written (before using it again)."""
@@ -997,7 +1132,14 @@ def restore_export(path: Path, *, actor: str = "", dry_run: bool = False) -> Imp
             if dry_run:
                 continue
             if name not in sources:
-                sources[name] = create_source(name, kind=Source.Kind.OTHER, actor=actor)
+                kind = row.get("source_kind", "")
+                sources[name] = create_source(
+                    name,
+                    kind=kind if kind in Source.Kind.values else Source.Kind.OTHER,
+                    language=row.get("source_language", ""),
+                    title=row.get("source_title", ""),
+                    actor=actor,
+                )
             record.source = sources[name]
             reported = row.get("reported_on", "")
             if (name, reported) not in batches:

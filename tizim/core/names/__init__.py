@@ -11,6 +11,7 @@ from tizim.core.names.keys import (
     is_initial,
     is_patronymic,
     name_key,
+    names_may_match,
     patronymic_key,
     surname_key,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "is_initial",
     "is_patronymic",
     "name_key",
+    "names_may_match",
     "patronymic_key",
     "surname_key",
     "to_latin",

@@ -55,6 +55,7 @@ k = q = kh = h: Хан = Кан, Хасен = Касен. ``tests/core/data/name
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -408,3 +409,35 @@ def full_name_keys(text: str) -> tuple[str, ...]:
         elif key:
             words.append(word)
     return tuple(sorted(name_key(word) for word in words))
+
+
+# Two spellings of one word in keys ("toregozhina"/"toregozhena") are at least this alike.
+_SAME_WORD_RATIO = 0.8
+
+
+def names_may_match(name_a: str, name_b: str) -> bool:
+    """Could two rows naming someone by surname and given name (``"Абенов Нурлан"``, in any
+    order and script) name the same person? For deciding whether a re-sent row with a known
+    id is that record's new version or someone else who took over the id (a renumbered sheet).
+
+    True when either has no name (nothing contradicts), or when every word of the shorter
+    name has the same or an alike key in the other: a spelling fixed or a script changed
+    keeps the match; brothers (``Абенов Нурлан`` / ``Абенов Ерлан``), sisters and neighbours
+    sharing one word do not match. Patronymics are left out by the caller: they are often
+    added later and brothers share them.
+    """
+    keys_a = {name_key(word) for word in _WORDS.findall(name_a) if not is_initial(word)}
+    keys_b = {name_key(word) for word in _WORDS.findall(name_b) if not is_initial(word)}
+    keys_a.discard("")
+    keys_b.discard("")
+    if not keys_a or not keys_b:
+        return True
+    shorter, longer = sorted((keys_a, keys_b), key=len)
+    return all(
+        word in longer
+        or any(
+            difflib.SequenceMatcher(None, word, other).ratio() >= _SAME_WORD_RATIO
+            for other in longer
+        )
+        for word in shorter
+    )

@@ -126,12 +126,23 @@ def _has_patronymic_ending(word: str) -> bool:
 @lru_cache(maxsize=65_536)
 def _has_surname_ending(word: str) -> bool:
     """Whether a word (not the patronymic) looks like a surname: -ов/-ова…, a Kazakh
-    -ұлы/-қызы form, or one of the common surnames without a telling ending."""
+    -ұлы/-қызы form, or one of the common surnames without a telling ending. A double
+    surname (Абенов-Ким, Сулейменова-Ли) is one when a part of it ends like a surname, or
+    when every part is a surname without a telling ending (Ким-Пак)."""
     bare = word.split(" ")[0]
-    return (
-        (bool(_SURNAME_ENDINGS.search(bare)) and len(bare) > 4)
-        or bool(_SURNAME_LIKE_PATRONYMIC.search(bare))
-        or bare.casefold() in _PLAIN_SURNAMES
+    if _ends_like_surname(bare) or bare.casefold() in _PLAIN_SURNAMES:
+        return True
+    parts = [p for p in bare.split("-") if p]
+    if len(parts) < 2:
+        return False
+    return any(_ends_like_surname(p) for p in parts) or all(
+        p.casefold() in _PLAIN_SURNAMES for p in parts
+    )
+
+
+def _ends_like_surname(word: str) -> bool:
+    return (bool(_SURNAME_ENDINGS.search(word)) and len(word) > 4) or bool(
+        _SURNAME_LIKE_PATRONYMIC.search(word)
     )
 
 
@@ -229,11 +240,13 @@ def _sex_of(patronymic: str, surname: str) -> str:
             return "f"
         if _PATRONYMIC_ENDINGS.search(patronymic):
             return "m"
-    if surname:
-        if _SURNAME_LIKE_PATRONYMIC.search(surname):
-            return "f" if _FEMALE_PATRONYMIC.search(surname) else "m"
-        if _FEMALE_SURNAME.search(surname):
+    # A double surname tells the sex by whichever part has a gendered ending: Абенов-Ким
+    # is a man's, Ким-Абенова a woman's.
+    for part in reversed(surname.split("-")):
+        if _SURNAME_LIKE_PATRONYMIC.search(part):
+            return "f" if _FEMALE_PATRONYMIC.search(part) else "m"
+        if _FEMALE_SURNAME.search(part):
             return "f"
-        if _MALE_SURNAME.search(surname):
+        if _MALE_SURNAME.search(part):
             return "m"
     return ""
