@@ -16,6 +16,7 @@ import os
 import secrets
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -349,6 +350,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             print(f"  {where}row {number}: {problem}", file=out)
         if len(summary.problems) > args.max_problems:
             print(f"  … and {len(summary.problems) - args.max_problems} more", file=out)
+        if summary.unknown_places:
+            _print_unknown_places(summary.unknown_places, args.max_problems, out)
     rows = [
         ("rows read", str(summary.rows_read)),
         (verb, str(summary.imported)),
@@ -483,6 +486,25 @@ def _print_layout(
             print(f"{where}kept in raw values only: {', '.join(map(repr, unmapped))}", file=out)
 
 
+def _print_unknown_places(places: Counter[str], shown: int, out: TextIO) -> None:
+    """Places the gazetteer does not know, most named first: the rows are imported with the
+    place as written but no region, so a misspelt city is worth a fix or a mapping first."""
+    print("places not in the gazetteer (kept as written, no region):", file=out)
+    for text, rows in places.most_common(shown):
+        print(f"  {text!r}: {rows} row(s)", file=out)
+    if len(places) > shown:
+        print(f"  … and {len(places) - shown} more", file=out)
+
+
+def _place_text(fields: dict[str, Any]) -> str:
+    """The place as written and the gazetteer place it was folded to ("?" when none), so a
+    preview shows whether the city was understood."""
+    text = _sample_cell(fields.get("place_text"))
+    if not text:
+        return ""
+    return f"{text} → {fields.get('place_code') or '?'}"
+
+
 def _print_sample(sheet: SheetPreview, out: TextIO) -> None:
     """The first rows of a sheet as parsed: what each row would become, or why it would be
     quarantined (written across the row, so that it does not widen a column)."""
@@ -504,7 +526,7 @@ def _print_sample(sheet: SheetPreview, out: TextIO) -> None:
                 str(number),
                 *(_sample_cell(fields.get(f)) for f in ("surname", "given_name", "patronymic")),
                 _birth_text(fields),
-                _sample_cell(fields.get("place_text")),
+                _place_text(fields),
                 str(fields.get("fate", "")),
                 event.isoformat() if event else "",
             ]

@@ -319,14 +319,38 @@ def test_dry_run_shows_columns_then_sample_rows_then_problems_then_counts(home, 
         "row", "surname", "given", "name", "patronymic", "birth", "place", "fate", "date"
     ]  # fmt: skip
     assert table[3].split() == [
-        "2", "Серикбаев", "Ерлан", "Болатович", "1985-03-12", "г.", "Алматы", "missing",
-        "2022-01-06",
+        "2", "Серикбаев", "Ерлан", "Болатович", "1985-03-12", "г.", "Алматы", "→", "almaty",
+        "missing", "2022-01-06",
     ]  # fmt: skip
     assert table[4].split()[:2] == ["3", "quarantined:"]
     assert "no such date: 31.02.2022" in table[4]
     # a day and month without a year are in the year the list was obtained
-    assert table[5].split() == ["4", "Абенов-Ким", "Нурлан", "Талгар", "killed", "2022-01-06"]
+    assert table[5].split() == [
+        "4", "Абенов-Ким", "Нурлан", "Талгар", "→", "talgar", "killed", "2022-01-06"
+    ]  # fmt: skip
     assert count(home, "registry_record") == 0
+
+
+def test_dry_run_lists_places_the_gazetteer_does_not_know(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    unknown = [
+        (str(n), name, "", place, "погиб", "06.01.2022", "")
+        for n, (name, place) in enumerate(
+            [
+                ("Ахметов Ержан", "Мухосранск"),
+                ("Оспанов Ерлан", "Мухосранск"),
+                ("Ким Анна", "Алмата-Сити"),
+                ("Ли Мария", "Алматы"),
+            ],
+            start=1,
+        )
+    ]
+    sheet = write_csv(tmp_path / "sheet.csv", NGO_HEADERS, unknown)
+    out = tizim(home, "import", str(sheet), "--source", "ngo-sheet", "--dry-run").stdout
+    listed = out.split("places not in the gazetteer (kept as written, no region):\n", 1)[1]
+    assert listed.splitlines()[:2] == ["  'Мухосранск': 2 row(s)", "  'Алмата-Сити': 1 row(s)"]
+    assert "'Алматы'" not in listed
+    assert "Мухосранск → ?" in out
 
 
 def test_a_mapping_naming_a_header_the_file_lacks_is_refused(home, tmp_path):

@@ -92,3 +92,43 @@ def test_a_damaged_export_is_refused_whole(original, tmp_path):
     out = tmp_path / "after.csv"
     tizim(copy, "export", "records", "--output", str(out))
     assert rows(out) == []
+
+
+def test_versions_of_a_renumbered_sheet_survive_a_restore(tmp_path):
+    """A re-sent sheet renumbered after a deletion gives a row's new version another id: the
+    restore chains versions by the version each one replaced, not by the id."""
+    home = tmp_path / "original"
+    assert tizim(home, "init").returncode == 0
+    assert tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet").returncode == 0
+    head = "№;ФИО;Город;Статус;Дата\n"
+    first = tmp_path / "v1.csv"
+    first.write_text(
+        head + "1;Иванов Пётр Сергеевич;Алматы;пропал без вести;06.01.2022\n"
+        "2;Сериков Асхат;Талдыкорган;погиб;05.01.2022\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "v2.csv"
+    second.write_text(
+        head + "1;Сериков Асхат;Талдыкорган;погиб;05.01.2022\n"
+        "2;Иванов Пётр Сергеевич;Алматы;задержан;10.01.2022\n",
+        encoding="utf-8",
+    )
+    for sheet in (first, second):
+        assert tizim(home, "import", str(sheet), "--source", "ngo-sheet").returncode == 0
+    exported = tmp_path / "export.csv"
+    assert tizim(home, "export", "records", "--output", str(exported)).returncode == 0
+    versions = {(r["source_record_id"], r["version"], r["current_version"]) for r in rows(exported)}
+    assert versions == {("1", "1", "no"), ("2", "1", "yes"), ("2", "2", "yes")}
+
+    copy = tmp_path / "copy"
+    assert tizim(copy, "init").returncode == 0
+    assert tizim(copy, "import", str(exported)).returncode == 0
+    again = tmp_path / "again.csv"
+    assert tizim(copy, "export", "records", "--output", str(again)).returncode == 0
+    assert rows(again) == rows(exported)
+    timelines = []
+    for instance in (home, copy):
+        result = tizim(instance, "export", "persons", "--format", "json")
+        ivanov = [p for p in json.loads(result.stdout) if p["display_name"].startswith("Иванов")]
+        timelines.append(ivanov[0]["timeline"])
+    assert timelines[0] == timelines[1] == "2022-01-06 missing; 2022-01-10 detained"

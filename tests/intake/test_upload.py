@@ -57,6 +57,16 @@ def test_preview_shows_columns_rows_and_problems_and_writes_nothing(browser, tmp
     assert len(stored) == 1 and stored[0].stat().st_mode & 0o077 == 0
 
 
+def test_preview_lists_places_the_gazetteer_does_not_know(browser):
+    sheet = SHEET + "3;Ахметов Ержан;;Мухосранск;погиб;06.01.2022\n".encode("cp1251", "replace")
+    page = upload(browser, "list.csv", sheet)
+    assert page.status == 200
+    section = page.text.split("Places not in the gazetteer", 1)
+    assert len(section) == 2, "no unknown-places section"
+    assert "Мухосранск" in section[1] and "1 row" in section[1]
+    assert "Талдыкорган" not in section[1]
+
+
 def test_confirm_imports_with_progress_and_deletes_the_upload(browser, tmp_path):
     page = upload(browser, "list.csv", SHEET)
     job_path = re.search(r'action="(/imports/\d+/)confirm/"', page.text).group(1)

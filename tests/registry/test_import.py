@@ -9,7 +9,12 @@ import pytest
 from tests.factories import NGO_HEADERS, import_rows, make_source, write_csv
 from tizim.core.errors import ParseError
 from tizim.registry.models import FateEvent, ImportBatch, Person, Record
-from tizim.registry.services import RegistryError, import_table
+from tizim.registry.services import (
+    UNKNOWN_PLACES_KEPT,
+    ImportSummary,
+    RegistryError,
+    import_table,
+)
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -178,3 +183,13 @@ def test_parsing_in_a_second_process_gives_the_same_records(tmp_path):
     assert summary.problems == serial.problems and len(summary.problems) == 1
     numbers = list(Record.objects.order_by("pk").values_list("row_number", flat=True))
     assert numbers == list(range(2, 4502))  # in file order
+
+
+def test_unknown_places_are_counted_and_their_number_is_bounded():
+    summary = ImportSummary(source="s", filename="f.csv")
+    for n in range(UNKNOWN_PLACES_KEPT + 50):
+        summary.note_unknown_place(f"place {n}")
+    summary.note_unknown_place("place 0")
+    assert len(summary.unknown_places) == UNKNOWN_PLACES_KEPT
+    assert summary.unknown_places["place 0"] == 2
+    assert "place 510" not in summary.unknown_places

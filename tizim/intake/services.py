@@ -170,6 +170,11 @@ def preview_file(
             {"sheet": s, "row": n, "problem": p} for s, n, p in summary.problems[:PREVIEW_PROBLEMS]
         ],
         "more_problems": max(0, len(summary.problems) - PREVIEW_PROBLEMS),
+        "unknown_places": [
+            {"place": text, "rows": rows}
+            for text, rows in summary.unknown_places.most_common(PREVIEW_PROBLEMS)
+        ],
+        "more_unknown_places": max(0, len(summary.unknown_places) - PREVIEW_PROBLEMS),
         "samples": samples,
     }
 

@@ -27,6 +27,9 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "quarantine_reason",
     "current_version",
     "version",
+    # The version this one replaced, as "row:digest" (its row number and the first 16 hex
+    # digits of its raw values' SHA-256): a renumbered sheet gives versions other ids.
+    "previous_version",
     "reported_on",
     "vanished",
     "raw",
@@ -147,6 +150,12 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
         )
     )
     superseded = set(previous.values())
+    replaced = {
+        pk: f"{row_number}:{digest[:16]}"
+        for pk, row_number, digest in Record.objects.filter(next_version__isnull=False).values_list(
+            "pk", "row_number", "raw_sha256"
+        )
+    }
     obtained = dict(ImportBatch.objects.values_list("pk", "obtained_on"))
     for record in records.iterator(chunk_size=5000):
         row = {
@@ -164,6 +173,8 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
         row["quarantine_reason"] = record.quarantine_reason
         row["current_version"] = "no" if record.pk in superseded else "yes"
         row["version"] = str(_version_number(record.pk, previous))
+        earlier = previous.get(record.pk)
+        row["previous_version"] = replaced.get(earlier, "") if earlier else ""
         batch_date = obtained.get(record.import_batch_id) if record.import_batch_id else None
         reported = batch_date or record.source.obtained_on
         row["reported_on"] = reported.isoformat() if reported else ""

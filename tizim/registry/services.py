@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -141,6 +142,10 @@ class SheetSummary:
     rows_read: int = 0
 
 
+# How many distinct unknown place names an import summary counts.
+UNKNOWN_PLACES_KEPT = 500
+
+
 @dataclass
 class ImportSummary:
     """What an import did (or, for a dry run, would do). The counts partition the rows read:
@@ -158,8 +163,17 @@ class ImportSummary:
     vanished: int = 0
     quarantined: Counter[str] = field(default_factory=Counter)
     problems: list[tuple[str, int, str]] = field(default_factory=list)
+    # Places as written that the gazetteer does not know (kept as written, with no region),
+    # by how many rows name them: not a reason to quarantine, but worth a look before import.
+    unknown_places: Counter[str] = field(default_factory=Counter)
     dry_run: bool = False
     batch_id: int | None = None
+
+    def note_unknown_place(self, text: str) -> None:
+        """Count a place the gazetteer does not know; past a few hundred distinct ones only
+        those already seen are counted, so a free-text column cannot grow memory."""
+        if text in self.unknown_places or len(self.unknown_places) < UNKNOWN_PLACES_KEPT:
+            self.unknown_places[text] += 1
 
     @property
     def quarantined_total(self) -> int:
@@ -362,6 +376,8 @@ _RAW_JSON = RECORD_VALUE_COLUMNS.index("raw_json")
 _SURNAME = RECORD_VALUE_COLUMNS.index("surname")
 _GIVEN_NAME = RECORD_VALUE_COLUMNS.index("given_name")
 _NAME_KEYS = RECORD_VALUE_COLUMNS.index("name_keys")
+_PLACE_TEXT = RECORD_VALUE_COLUMNS.index("place_text")
+_PLACE_CODE = RECORD_VALUE_COLUMNS.index("place_code")
 
 # A row as the writer knows it across imports: (sheet, "id" or "digest", value, repeat).
 _RowKey = tuple[str, str, str, int]
@@ -490,6 +506,8 @@ class _RecordWriter:
         for row in rows:
             if row.problems:
                 summary.problems.append((sheet, row.number, "; ".join(row.problems)))
+            elif row.values[_PLACE_TEXT] and not row.values[_PLACE_CODE]:
+                summary.note_unknown_place(str(row.values[_PLACE_TEXT]))
             if bases and sheet in self.known_sheets:
                 rid = row.source_record_id
                 base = (sheet, "id", rid) if rid else (sheet, "digest", row.raw_sha256)
@@ -1235,7 +1253,12 @@ def _date_or_none(text: str, number: int, name: str) -> datetime.date | None:
 
 
 def _relink_versions(created: Sequence[tuple[Record, Mapping[str, str]]]) -> None:
-    """Chain the versions of one source row again (version 1 → 2 → …), by the source's id."""
+    """Chain the versions of one source row again (version 1 → 2 → …): by each row's
+    ``previous_version`` ("row:digest" of the version it replaced, within its source and
+    sheet), or, in exports made before that column, by the source's id."""
+    if created and "previous_version" in created[0][1]:
+        _relink_by_previous(created)
+        return
     chains: dict[tuple[int, str, str], list[tuple[int, Record]]] = defaultdict(list)
     for record, row in created:
         version = row.get("version", "1")
@@ -1248,4 +1271,38 @@ def _relink_versions(created: Sequence[tuple[Record, Mapping[str, str]]]) -> Non
         for (_, older), (_, newer) in itertools.pairwise(versions):
             newer.previous_version_id = older.pk
             relinked.append(newer)
+    Record.objects.bulk_update(relinked, ["previous_version"], batch_size=1000)
+
+
+_PREVIOUS_VERSION = re.compile(r"(\d+):([0-9a-f]{16})")
+
+
+def _relink_by_previous(created: Sequence[tuple[Record, Mapping[str, str]]]) -> None:
+    by_position = {
+        (r.source_id, r.sheet, f"{r.row_number}:{r.raw_sha256[:16]}"): r for r, _ in created
+    }
+    taken: set[int] = set()
+    relinked = []
+    for record, row in created:
+        match = _PREVIOUS_VERSION.fullmatch((row.get("previous_version") or "").strip())
+        if match is None:
+            continue
+        older = by_position.get((record.source_id, record.sheet, match.group(0)))
+        if older is None:
+            # The version it replaced was already here (a restore into the same instance).
+            older = (
+                Record.objects.filter(
+                    source_id=record.source_id,
+                    sheet=record.sheet,
+                    row_number=int(match.group(1)),
+                    raw_sha256__startswith=match.group(2),
+                    next_version__isnull=True,
+                )
+                .order_by("pk")
+                .first()
+            )
+        if older is not None and older.pk != record.pk and older.pk not in taken:
+            taken.add(older.pk)
+            record.previous_version_id = older.pk
+            relinked.append(record)
     Record.objects.bulk_update(relinked, ["previous_version"], batch_size=1000)
