@@ -11,22 +11,20 @@ import argparse
 import contextlib
 import datetime
 import getpass
-import itertools
 import os
 import secrets
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from tizim.core.tables import SPREADSHEET_SUFFIXES, workbook_kind
 
 if TYPE_CHECKING:
-    from tizim.core.rows import ParsedRow
     from tizim.core.tables import Table
+    from tizim.registry.services import SheetSample
 
 # Mirrors registry.models.Source.Kind, so that --help works before Django is set up.
 SOURCE_KINDS = (
@@ -313,10 +311,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     preview = _preview_import(path, args, mapping) if mapping or args.dry_run else None
     if args.dry_run and preview is not None:
         # What was detected and how the first rows read, before the whole file is parsed.
-        _print_layout(
-            path.name, args.source, preview.encoding, preview.delimiter, preview.sheets, out
-        )
-        for shown in preview.sheets:
+        encoding, delimiter, samples = preview
+        _print_layout(path.name, args.source, encoding, delimiter, samples, out)
+        for shown in samples:
             _print_sample(shown, out)
         out.flush()
     progress = _progress_printer(path) if sys.stderr.isatty() and not args.quiet else None
@@ -372,39 +369,16 @@ SAMPLE_ROWS = 5
 _SAMPLE_CELL_WIDTH = 24
 
 
-@dataclass
-class SheetPreview:
-    """One table as a dry run shows it before the import: its columns and its first rows
-    parsed exactly as the import parses them."""
-
-    sheet: str
-    headers: tuple[str, ...]
-    column_map: dict[int, str]
-    rows: list[tuple[int, ParsedRow]]
-
-
-@dataclass
-class ImportPreview:
-    """What ``tizim import`` saw in a file before importing it."""
-
-    encoding: str
-    delimiter: str
-    sheets: list[SheetPreview]
-
-
 def _preview_import(
     path: Path, args: argparse.Namespace, mapping: dict[str, str] | None
-) -> ImportPreview | None:
+) -> tuple[str, str, list[SheetSample]] | None:
     """Open the file as the import will, refuse a mapping that names headers the file does
-    not have, and parse the first rows of each sheet. None when the source is unknown: the
-    import itself then says so."""
-    from django.utils import timezone
-
+    not have, and parse the first rows of each sheet: the encoding and delimiter found, and
+    each sheet's sample. None when the source is unknown: the import itself then says so."""
     from tizim.core.headers import headers_not_found
-    from tizim.core.rows import parse_row
-    from tizim.core.tables import open_tables
+    from tizim.core.tables import close_tables, open_tables
     from tizim.registry.models import Source
-    from tizim.registry.services import column_map_for
+    from tizim.registry.services import reference_date_for, sample_tables
 
     source = Source.objects.filter(name=args.source).first()
     if source is None:
@@ -414,26 +388,15 @@ def _preview_import(
         missing = headers_not_found(mapping or {}, [t.headers for t in tables])
         if missing:
             raise CommandError(_missing_headers_message(Path(args.mapping), path, missing, tables))
-        # The same reference date as import_table: dates without a year take its year.
-        reference = args.obtained or source.obtained_on or timezone.localdate()
-        sheets = []
-        for table in tables:
-            column_map = column_map_for(table.headers, mapping)
-            rows = [
-                (
-                    row.number,
-                    parse_row(table.headers, row.cells, column_map, reference_date=reference),
-                )
-                for row in itertools.islice(table.rows, SAMPLE_ROWS)
-            ]
-            sheets.append(SheetPreview(table.sheet, table.headers, column_map, rows))
+        sheets = sample_tables(
+            tables,
+            mapping=mapping,
+            reference_date=reference_date_for(source, args.obtained),
+            rows=SAMPLE_ROWS,
+        )
     finally:
-        for table in tables:
-            # A CSV table's rows hold the file open until they are read to the end.
-            close = getattr(table.rows, "close", None)
-            if close is not None:
-                close()
-    return ImportPreview(tables[0].encoding, tables[0].delimiter, sheets)
+        close_tables(tables)
+    return tables[0].encoding, tables[0].delimiter, sheets
 
 
 def _missing_headers_message(
@@ -505,7 +468,7 @@ def _place_text(fields: dict[str, Any]) -> str:
     return f"{text} → {fields.get('place_code') or '?'}"
 
 
-def _print_sample(sheet: SheetPreview, out: TextIO) -> None:
+def _print_sample(sheet: SheetSample, out: TextIO) -> None:
     """The first rows of a sheet as parsed: what each row would become, or why it would be
     quarantined (written across the row, so that it does not widen a column)."""
     where = f"sheet '{sheet.sheet}': " if sheet.sheet else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import re
@@ -15,7 +16,7 @@ from tests.factories import make_source, make_staff
 from tests.http_client import Browser
 from tizim.intake.models import ImportJob
 from tizim.intake.services import IMPORT_THREAD_PREFIX
-from tizim.registry.models import Record
+from tizim.registry.models import Record, Source
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a long test password 42"
@@ -52,9 +53,20 @@ def test_preview_shows_columns_rows_and_problems_and_writes_nothing(browser, tmp
     assert "ФИО" in page.text and "full_name" in page.text
     assert "Серикбаев Ерлан Болатович" in page.text
     assert "row 3: date: no such date: 31.02.2022" in page.text
+    assert '<span class="small">date: 1</span>' in page.text  # the quarantine, by reason
     assert Record.objects.count() == 0
     stored = list((tmp_path / "uploads").iterdir())
     assert len(stored) == 1 and stored[0].stat().st_mode & 0o077 == 0
+
+
+def test_preview_reads_dates_without_a_year_as_the_import_will(browser):
+    # The source was obtained in 2022: "06.01" is the 6th of January 2022, in the preview
+    # as in the import, whatever year the upload happens in.
+    Source.objects.filter(name="ngo-sheet").update(obtained_on=datetime.date(2022, 1, 22))
+    sheet = "№;ФИО;Статус;Дата\n1;Ахметов Ержан;задержан;06.01\n".encode()
+    page = upload(browser, "list.csv", sheet)
+    assert page.status == 200
+    assert "<td>2022-01-06</td>" in page.text
 
 
 def test_preview_lists_places_the_gazetteer_does_not_know(browser):

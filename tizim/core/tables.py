@@ -59,6 +59,15 @@ class Table:
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
+def close_tables(tables: list[Table]) -> None:
+    """Let go of tables read only in part: a CSV table's rows hold the file open until they
+    are read to the end."""
+    for table in tables:
+        close = getattr(table.rows, "close", None)
+        if close is not None:
+            close()
+
+
 def open_tables(
     path: Path, *, sheet: str | None = None, encoding: str | None = None
 ) -> list[Table]:

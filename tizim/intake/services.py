@@ -24,15 +24,15 @@ from django.utils import timezone
 from tizim.accounts.access import acting_as
 from tizim.audit.services import record_action
 from tizim.core.errors import ParseError
-from tizim.core.rows import parse_row
-from tizim.core.tables import SPREADSHEET_SUFFIXES, open_tables
+from tizim.core.tables import SPREADSHEET_SUFFIXES, close_tables, open_tables
 from tizim.intake.models import ImportJob
 from tizim.registry.models import Source
 from tizim.registry.services import (
     ImportSummary,
     RegistryError,
-    column_map_for,
     import_table,
+    reference_date_for,
+    sample_tables,
 )
 
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", *SPREADSHEET_SUFFIXES)
@@ -125,20 +125,28 @@ def preview_file(
     summary = import_table(
         path, source_name=source_name, dry_run=True, obtained_on=obtained_on, sheet=sheet
     )
-    reference = obtained_on or timezone.localdate()
+    source = Source.objects.get(name=source_name)
+    tables = open_tables(path, sheet=sheet)
+    try:
+        sampled = sample_tables(
+            tables,
+            mapping=None,
+            reference_date=reference_date_for(source, obtained_on),
+            rows=PREVIEW_ROWS,
+        )
+    finally:
+        close_tables(tables)
     samples = []
-    for table in open_tables(path, sheet=sheet):
-        column_map = column_map_for(table.headers)
+    for table in sampled:
         rows = []
-        for table_row in table.rows:
-            parsed = parse_row(table.headers, table_row.cells, column_map, reference_date=reference)
+        for number, parsed in table.rows:
             f = parsed.fields
             birth = f.get("birth_date") or (
                 f"{f['birth_year_min']}–{f['birth_year_max']}" if f.get("birth_year_min") else ""
             )
             rows.append(
                 {
-                    "row": table_row.number,
+                    "row": number,
                     "name": f.get("full_name", ""),
                     "birth": str(birth or ""),
                     "place": f.get("place_code") or f.get("place_text", ""),
@@ -147,8 +155,6 @@ def preview_file(
                     "problem": parsed.quarantine_reason,
                 }
             )
-            if len(rows) >= PREVIEW_ROWS:
-                break
         samples.append({"sheet": table.sheet, "rows": rows})
     return {
         "sheets": [
@@ -165,7 +171,6 @@ def preview_file(
         "encoding": summary.encoding,
         "delimiter": summary.delimiter,
         "counts": summary_counts(summary),
-        "quarantined": dict(summary.quarantined.most_common()),
         "problems": [
             {"sheet": s, "row": n, "problem": p} for s, n, p in summary.problems[:PREVIEW_PROBLEMS]
         ],

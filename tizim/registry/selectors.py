@@ -149,7 +149,7 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
             "pk", "previous_version_id"
         )
     )
-    superseded = set(previous.values())
+    # Versions a newer one replaced, each as a newer version names it in "previous_version".
     replaced = {
         pk: f"{row_number}:{digest[:16]}"
         for pk, row_number, digest in Record.objects.filter(next_version__isnull=False).values_list(
@@ -171,7 +171,7 @@ def export_rows(*, include_history: bool = True) -> Iterator[dict[str, str]]:
         for name in PARSED_FIELDS:
             row[name] = _text(getattr(record, name))
         row["quarantine_reason"] = record.quarantine_reason
-        row["current_version"] = "no" if record.pk in superseded else "yes"
+        row["current_version"] = "no" if record.pk in replaced else "yes"
         row["version"] = str(_version_number(record.pk, previous))
         earlier = previous.get(record.pk)
         row["previous_version"] = replaced.get(earlier, "") if earlier else ""

@@ -32,6 +32,7 @@ from tizim.core.names import names_may_match
 from tizim.core.rows import (
     PARSED_FIELDS,
     RECORD_VALUE_COLUMNS,
+    ParsedRow,
     PreparedRow,
     parse_row,
     prepare_rows,
@@ -180,6 +181,46 @@ class ImportSummary:
         return sum(self.quarantined.values())
 
 
+@dataclass
+class SheetSample:
+    """One sheet's columns and its first rows parsed exactly as the import parses them (the
+    preview a person checks before importing)."""
+
+    sheet: str
+    headers: tuple[str, ...]
+    column_map: dict[int, str]
+    rows: list[tuple[int, ParsedRow]]
+
+
+def reference_date_for(source: Source, obtained_on: datetime.date | None) -> datetime.date:
+    """The date an import of ``source`` reads its rows against: dates without a year take its
+    year, ages count from it. The date this version was obtained, else the source's, else
+    today."""
+    return obtained_on or source.obtained_on or timezone.localdate()
+
+
+def sample_tables(
+    tables: Sequence[Table],
+    *,
+    mapping: Mapping[str, str] | None,
+    reference_date: datetime.date,
+    rows: int,
+) -> list[SheetSample]:
+    """The first ``rows`` rows of each table, parsed as ``import_table`` would parse them."""
+    samples = []
+    for table in tables:
+        column_map = column_map_for(table.headers, mapping)
+        parsed = [
+            (
+                row.number,
+                parse_row(table.headers, row.cells, column_map, reference_date=reference_date),
+            )
+            for row in itertools.islice(table.rows, rows)
+        ]
+        samples.append(SheetSample(table.sheet, table.headers, column_map, parsed))
+    return samples
+
+
 def column_map_for(
     headers: Sequence[str], mapping: Mapping[str, str] | None = None
 ) -> dict[int, str]:
@@ -242,7 +283,7 @@ def import_table(
         delimiter=tables[0].delimiter,
         dry_run=dry_run,
     )
-    reference_date = obtained_on or source.obtained_on or timezone.localdate()
+    reference_date = reference_date_for(source, obtained_on)
     file_sha256 = _sha256_of(path)
     if parallel is None:
         parallel = path.stat().st_size > _PARALLEL_BYTES
