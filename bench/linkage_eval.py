@@ -32,8 +32,9 @@ from anyascii import anyascii
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from tizim.core.linkage.clustering import cluster_pairs
+from tizim.core.linkage.features import LinkRecord
 from tizim.core.linkage.prior import demo_link_records
-from tizim.core.linkage.probabilistic import LinkRecord, train_and_score
+from tizim.core.linkage.probabilistic import train_and_score
 
 THRESHOLD = 0.8
 

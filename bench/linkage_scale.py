@@ -154,7 +154,8 @@ def run_tizim(path: Path) -> list[list[int]]:
     import pandas as pd
 
     from tizim.core.linkage.clustering import cluster_pairs
-    from tizim.core.linkage.probabilistic import LinkRecord, features_frame, train_and_score
+    from tizim.core.linkage.features import LinkRecord, features_frame
+    from tizim.core.linkage.probabilistic import train_and_score
 
     frame = pd.read_parquet(path)
     started = time.perf_counter()

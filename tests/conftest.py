@@ -10,6 +10,11 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
+
+# Property tests judge results, not speed: on a loaded CI machine a slow example is no failure.
+settings.register_profile("tizim", deadline=None)
+settings.load_profile("tizim")
 
 
 def pytest_configure(config: pytest.Config) -> None:

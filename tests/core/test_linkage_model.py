@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tizim.core.linkage.features import LinkRecord, features_row
 from tizim.core.linkage.probabilistic import (
-    LinkRecord,
-    features_row,
     floor_m_probabilities,
     prior_model,
     train_and_score,

@@ -66,13 +66,19 @@ class CandidatePair(models.Model):
     # How close to a coin toss, weighted by what a decision would settle: lower = ask first.
     priority = models.FloatField(db_index=True)
     why_queued = models.CharField(max_length=200)
+    # Pairs that ask about one person come together: the records they join, linked through the
+    # queued pairs, are one group ("one of these N" for an initials entry that fits several).
+    group_key = models.BigIntegerField(default=0)
+    group_priority = models.FloatField(default=0.0)
+    group_size = models.PositiveIntegerField(default=1)
+    group_label = models.CharField(max_length=200, blank=True)
     contributions_json = models.TextField(default="{}")
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True
     )
 
     class Meta:
-        ordering = ["priority", "id"]
+        ordering = ["group_priority", "group_key", "priority", "id"]
 
     def __str__(self) -> str:
         return f"pair {self.record_a_id}–{self.record_b_id} (p={self.probability:.2f})"

@@ -20,9 +20,10 @@ from django.utils import timezone
 from tizim.accounts.access import Actor, acting_as
 from tizim.audit.services import record_action
 from tizim.core.linkage.clustering import cluster_pairs
+from tizim.core.linkage.features import LinkRecord
+from tizim.core.linkage.initials import InitialsQuestion, attach_initials
 from tizim.core.linkage.probabilistic import (
     Backend,
-    LinkRecord,
     ScoredPair,
     local_spark_session,
     train_and_score,
@@ -148,6 +149,8 @@ def link_records(
         cannot_link=cannot_link,
         settled_groups=settled.values(),
     )
+    # Entries of surname and initials join the one person they fit; several fits are asked.
+    initials = attach_initials(records, clustering.clusters, cannot_link=cannot_link)
     with transaction.atomic():
         run = LinkRun.objects.create(
             actor=actor,
@@ -162,13 +165,21 @@ def link_records(
             notes="\n".join(model.notes),
         )
         change = apply_clusters(
-            clustering.clusters, reason=f"linkage run #{run.pk} at p ≥ {threshold}", actor=actor
+            initials.clusters, reason=f"linkage run #{run.pk} at p ≥ {threshold}", actor=actor
         )
-        queued = _queue_for_review(run, model.pairs, clustering.refused, threshold, decisions)
+        queued = _queue_for_review(
+            run,
+            model.pairs,
+            clustering.refused,
+            initials.questions,
+            threshold,
+            decisions,
+            initials.clusters,
+        )
         run.change = change
         run.records_moved = change.opened.count() if change else 0
         run.queued = queued
-        run.persons_after = len(clustering.clusters)
+        run.persons_after = len(initials.clusters)
         run.finished_at = timezone.now()
         run.save()
         record_action(
@@ -193,7 +204,11 @@ def link_records(
         persons=run.persons_after,
         records_moved=run.records_moved,
         queued=queued,
-        notes=model.notes,
+        notes=[
+            *model.notes,
+            f"{len(initials.joined)} entries of surname and initials joined a person; "
+            f"{len(initials.questions)} fit several and wait for review",
+        ],
     )
 
 
@@ -201,10 +216,13 @@ def _queue_for_review(
     run: LinkRun,
     pairs: Iterable[ScoredPair],
     refused: Iterable[Any],
+    questions: Iterable[InitialsQuestion],
     threshold: float,
     decisions: Mapping[tuple[int, int], str],
+    clusters: Iterable[Iterable[int]],
 ) -> int:
-    """Replace the pending queue with this run's uncertain pairs and refused joins."""
+    """Replace the pending queue with this run's uncertain pairs, refused joins and initials
+    entries that fit several persons, grouped by the persons they ask about."""
     CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).update(
         status=CandidatePair.Status.STALE
     )
@@ -227,8 +245,53 @@ def _queue_for_review(
                 priority=abs(scored.probability - 0.5),
                 why=f"uncertain: p = {scored.probability:.2f}",
             )
+    for question in questions:
+        for other in question.candidates:
+            key = (min(question.record, other), max(question.record, other))
+            if key in decisions or key in queue:
+                continue
+            scored = by_pair.get(key) or ScoredPair(key[0], key[1], 0.5, 0.0, {})
+            queue[key] = _candidate(
+                run,
+                scored,
+                priority=-0.5,
+                why=f"{question.reason}: one of these {len(question.candidates)}",
+            )
+    _group(queue, clusters)
     CandidatePair.objects.bulk_create(queue.values(), batch_size=2000)
     return len(queue)
+
+
+def _group(
+    queue: Mapping[tuple[int, int], CandidatePair], clusters: Iterable[Iterable[int]]
+) -> None:
+    """Give queued pairs that ask about the same persons one group: persons (clusters) joined
+    through queued pairs, keyed by their smallest record, asked in the order of the group's most
+    pressing pair."""
+    person_of = {record: min(members) for members in map(list, clusters) for record in members}
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in queue:
+        ra, rb = find(person_of.get(a, a)), find(person_of.get(b, b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[CandidatePair]] = defaultdict(list)
+    for (a, _), candidate in queue.items():
+        members[find(person_of.get(a, a))].append(candidate)
+    for key, candidates in members.items():
+        first = min(c.priority for c in candidates)
+        label = f"{len(candidates)} questions about the same people" if len(candidates) > 1 else ""
+        for candidate in candidates:
+            candidate.group_key = key
+            candidate.group_priority = first
+            candidate.group_size = len(candidates)
+            candidate.group_label = label
 
 
 def _candidate(run: LinkRun, scored: ScoredPair, *, priority: float, why: str) -> CandidatePair:

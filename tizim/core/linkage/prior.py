@@ -16,7 +16,8 @@ import json
 
 from tizim.core.demo import generate_demo
 from tizim.core.headers import map_headers
-from tizim.core.linkage.probabilistic import PRIOR_MODEL_PATH, LinkRecord, train_and_score
+from tizim.core.linkage.features import LinkRecord
+from tizim.core.linkage.probabilistic import PRIOR_MODEL_PATH, train_and_score
 from tizim.core.rows import parse_row
 
 

@@ -16,17 +16,15 @@ when there are any) and scores candidate pairs on DuckDB or Spark; clustering li
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from tizim.core.names import initial_key, name_key, patronymic_key, surname_key
-from tizim.core.places import place_by_code
+from tizim.core.linkage.features import LinkRecord, features_frame
 
 if TYPE_CHECKING:  # pragma: no cover - heavy imports only where used
     import pandas as pd
@@ -52,27 +50,6 @@ M_FLOOR = 0.002
 
 
 @dataclass(frozen=True)
-class LinkRecord:
-    """What the linker reads of one record (parsed fields, never raw values)."""
-
-    record_id: int
-    source: str = ""
-    surname: str = ""
-    given_name: str = ""
-    patronymic: str = ""
-    sex: str = ""
-    birth_date: datetime.date | None = None
-    birth_year_min: int | None = None
-    birth_year_max: int | None = None
-    place_code: str = ""
-    fate: str = ""
-    event_date: datetime.date | None = None
-    # Other identifying columns a list may carry (a national id, an address): compared exactly
-    # (``id_*``) or by string distance (``text_*``); the evaluation on FEBRL uses them.
-    extra: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class ScoredPair:
     """A candidate pair with the model's verdict and each comparison's share of it."""
 
@@ -91,104 +68,6 @@ class LinkageModel:
     pairs: list[ScoredPair]
     settings: dict[str, Any]
     notes: list[str]
-
-
-def _is_initial(part: str) -> bool:
-    letters = sum(1 for c in part if c.isalpha())
-    return 0 < letters <= 1 or (part.strip().endswith(".") and letters <= 2)
-
-
-def _or_none(text: str) -> str | None:
-    return text or None
-
-
-# Fates one person's records may well disagree on, because they were written on different days
-# of one story (missing → detained → charged → released) or by people who knew different parts.
-_FATE_GROUPS = {
-    "missing": "whereabouts",
-    "disappeared": "whereabouts",
-    "found": "whereabouts",
-    "detained": "custody",
-    "arrested": "custody",
-    "charged": "custody",
-    "convicted": "custody",
-    "released": "custody",
-    "killed": "death",
-    "died_in_custody": "death",
-    "injured": "injury",
-}
-
-
-def _region_of(place_code: str) -> str:
-    """The region a place lies in (a region is its own); a place outside the gazetteer is its
-    own region, so that it is still compared."""
-    if not place_code:
-        return ""
-    try:
-        place = place_by_code(place_code)
-    except KeyError:
-        return place_code
-    return place.region or place.code
-
-
-def _skeleton(key: str) -> str:
-    consonants = "".join(c for c in key if c not in "aeiou")
-    return consonants if len(consonants) >= 3 else ""
-
-
-def features_row(record: LinkRecord) -> dict[str, Any]:
-    """The comparison columns of one record: keys, initials, years, place, fate, dates."""
-    surname, given, patronymic = record.surname, record.given_name, record.patronymic
-    given_full = bool(given) and not _is_initial(given)
-    patronymic_full = bool(patronymic) and not _is_initial(patronymic)
-    sn = surname_key(surname) if surname and not _is_initial(surname) else ""
-    gn = name_key(given) if given_full else ""
-    # Name order free: the two main parts as a set, each folded as a surname, so that a woman's
-    # surname written where the given name belongs still meets itself (Абенова Асель).
-    pair = sorted(k for k in (sn, surname_key(given) if given_full else "") if k)
-    years_min, years_max = record.birth_year_min, record.birth_year_max
-    if record.birth_date is not None:
-        years_min = years_max = record.birth_date.year
-    row: dict[str, Any] = {
-        "unique_id": record.record_id,
-        "source": record.source,
-        "sn": _or_none(sn),
-        "sn_form": _or_none(name_key(surname) if sn else ""),
-        "gn": _or_none(gn),
-        "gi": _or_none(initial_key(given) if given else ""),
-        "pn": _or_none(patronymic_key(patronymic) if patronymic_full else ""),
-        "pi": _or_none(initial_key(patronymic) if patronymic else ""),
-        "names": _or_none(" ".join(pair) if len(pair) == 2 else ""),
-        # The surname key's consonants, for blocking pairs whose surname lost or swapped a
-        # vowel (Лбедев, Lebedev → lbdv).
-        "sn_skel": _or_none(_skeleton(sn)),
-        "sex": _or_none(record.sex),
-        "bd": record.birth_date.isoformat() if record.birth_date else None,
-        "by_min": years_min,
-        "by_max": years_max,
-        "place": _or_none(record.place_code),
-        "region": _or_none(_region_of(record.place_code)),
-        "fate": _or_none(record.fate),
-        "fate_group": _or_none(_FATE_GROUPS.get(record.fate, record.fate)),
-        "ev": record.event_date.isoformat() if record.event_date else None,
-    }
-    for name, value in record.extra.items():
-        row[name] = _or_none(value.strip().lower())
-    return row
-
-
-def features_frame(records: Iterable[LinkRecord]) -> pd.DataFrame:
-    """The table Splink links: one row per record, the columns of ``features_row``."""
-    import pandas as pd
-
-    rows = [features_row(r) for r in records]
-    frame = pd.DataFrame.from_records(rows)
-    if frame.empty:
-        frame = pd.DataFrame(columns=list(features_row(LinkRecord(0)).keys()))
-    for column in ("by_min", "by_max"):
-        frame[column] = frame[column].astype("Int64")
-    frame["unique_id"] = frame["unique_id"].astype("int64")
-    return frame
 
 
 def _swapped_level() -> Any:
@@ -213,7 +92,19 @@ def _name_comparison(column: str, label: str, *, swap: bool) -> Any:
     if swap:
         # The same two names in the other order: a list wrote the surname first.
         levels.append(_swapped_level())
+        # The same letters with the space typed one letter off ("Гауха рМахамбетова").
+        # EM rarely sees one inside its blocks (they disagree on the blocked column), so m is
+        # set, as for the swapped order.
+        levels.append(
+            cll.ArrayIntersectLevel("whole", min_intersection=1).configure(
+                label_for_charts="same letters, space misplaced",
+                m_probability=0.01,
+                fix_m_probability=True,
+            )
+        )
     levels += [
+        # One dropped, doubled, changed or swapped letter (Брдибеков = Бердибеков).
+        cll.DamerauLevenshteinLevel(column, 1),
         cll.JaroWinklerLevel(column, 0.92),
         cll.JaroWinklerLevel(column, 0.8),
         cll.ElseLevel(),
@@ -230,6 +121,7 @@ def _given_comparison() -> Any:
             cll.NullLevel("gi"),
             cll.ExactMatchLevel("gn", term_frequency_adjustments=True),
             _swapped_level(),
+            cll.DamerauLevenshteinLevel("gn", 1),
             cll.JaroWinklerLevel("gn", 0.92),
             # An initial (Е.) beside a full name starting with the same sound (Ерлан).
             cll.CustomLevel(
@@ -398,6 +290,9 @@ def build_settings(extra_columns: Sequence[str] = ()) -> Any:
         # A shared identifier (a national id number, say) makes a candidate pair by itself.
         blocking_rules_to_generate_predictions=[
             *(block_on(*rule) for rule in BLOCKING_RULES),
+            # Both names, either order, one of them possibly misspelt (see ``name_variants``).
+            block_on("name_variants", arrays_to_explode=["name_variants"]),
+            block_on("whole", arrays_to_explode=["whole"]),
             *(block_on(c) for c in extra_columns if c.startswith("id_")),
         ],
         retain_intermediate_calculation_columns=True,
@@ -406,17 +301,36 @@ def build_settings(extra_columns: Sequence[str] = ()) -> Any:
     )
 
 
+_SPARK_LOG_CONFIG = """\
+rootLogger.level = warn
+rootLogger.appenderRef.file.ref = file
+appender.file.type = File
+appender.file.name = file
+appender.file.fileName = {path}
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = %d{{yy/MM/dd HH:mm:ss}} %p %c{{1}}: %m%n
+"""
+
+
 def local_spark_session(work_dir: str, *, cores: int = 2, memory: str = "2g") -> Any:
     """A local Spark session set up for Splink: its similarity functions' jar on the class
-    path, a checkpoint directory (Splink breaks lineage by checkpointing), no web UI."""
+    path, a checkpoint directory (Splink breaks lineage by checkpointing), no web UI, and no
+    console output of its own: Spark's log goes to ``spark.log`` in ``work_dir`` and its
+    progress bars are off, so a terminal shows tizim's progress only."""
     from pyspark.sql import SparkSession
     from splink.backends.spark import similarity_jar_location
 
+    log_config = Path(work_dir) / "log4j2.properties"
+    log_config.write_text(
+        _SPARK_LOG_CONFIG.format(path=Path(work_dir) / "spark.log"), encoding="utf-8"
+    )
     session = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("tizim-link")
         .config("spark.jars", similarity_jar_location())
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config}")
         .config("spark.sql.shuffle.partitions", str(cores * 2))
         .config("spark.driver.memory", memory)
         .config("spark.local.dir", work_dir)
@@ -523,7 +437,8 @@ def train_and_score(
             notes.append(f"reviewers' labels not used: {error}")
             linker = Linker(table, before, log_level=logging.ERROR)
     trained = floor_m_probabilities(
-        fill_untrained_from_prior(linker.misc.save_model_to_json(), notes), notes
+        fill_untrained_u(fill_untrained_from_prior(linker.misc.save_model_to_json(), notes), notes),
+        notes,
     )
     linker = Linker(table, trained, log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=keep_above)
@@ -580,6 +495,23 @@ def fill_untrained_from_prior(settings: dict[str, Any], notes: list[str]) -> dic
                 filled += 1
     if filled:
         notes.append(f"{filled} m probabilities EM could not train taken from the prior model")
+    return settings
+
+
+def fill_untrained_u(settings: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """Give a level random pairs never reached (two names with the same letters and the space
+    typed elsewhere are too rare to sample) the u of its comparison's rarest trained level:
+    such an agreement is at least as rare by chance as the rarest one measured."""
+    filled = 0
+    for comparison in settings["comparisons"]:
+        levels = [c for c in comparison["comparison_levels"] if not c.get("is_null_level")]
+        trained = [c["u_probability"] for c in levels if c.get("u_probability")]
+        for level in levels:
+            if trained and not level.get("u_probability"):
+                level["u_probability"] = min(trained)
+                filled += 1
+    if filled:
+        notes.append(f"{filled} u probabilities random pairs never reached set from their kin")
     return settings
 
 

@@ -146,6 +146,48 @@ def _ends_like_surname(word: str) -> bool:
     )
 
 
+# A word ending in a capital followed by a word starting with a small letter: the space was
+# typed one letter early ("ЖасұланШ алабаев" for "Жасұлан Шалабаев").
+_LATE_CAPITAL = re.compile(r"(?<=[^\W\d_])([^\W\d_]) (?=[^\W\d_])")
+# Prefixes written with a capital inside one surname: McDonald, DiCaprio, МакДональд.
+_INNER_CAPITAL_PREFIXES = frozenset({"mc", "mac", "di", "de", "le", "la", "fitz", "van", "мак"})
+
+
+def _split_glued(word: str) -> str:
+    for at in range(len(word) - 2, 1, -1):
+        if (
+            word[at - 1].islower()
+            and word[at].isupper()
+            and word[at + 1].islower()
+            and word[:at].casefold() not in _INNER_CAPITAL_PREFIXES
+            and sum(map(str.isalpha, word[:at])) >= 3
+        ):
+            return f"{_split_glued(word[:at])} {word[at:]}"
+    return word
+
+
+def _late_capital(match: re.Match[str]) -> str:
+    before = match.string[match.start() - 1]
+    after = match.string[match.end()]
+    if before.islower() and match.group(1).isupper() and after.islower():
+        return f" {match.group(1)}"
+    return match.group()
+
+
+def _mend_word_breaks(text: str) -> str:
+    """Put back spaces typed in the wrong place when the capitals show where words begin.
+
+    Only in a name written in mixed case (a name in capitals or in small letters says nothing
+    of where its words begin). A word starting with one small letter and a capital ("рМахамбетова")
+    is left alone: it may be the end of the word before it or two letters swapped
+    ("еКнжегалиов" for "Кенжегалиов"); linkage compares such names by string distance.
+    """
+    if text.isupper() or text.islower():
+        return text
+    text = " ".join(_split_glued(word) for word in text.split(" "))
+    return _LATE_CAPITAL.sub(_late_capital, text)
+
+
 def split_full_name(text: str) -> NameParts:
     """Surname, given name and patronymic of a full name in any order.
 
@@ -159,6 +201,7 @@ def split_full_name(text: str) -> NameParts:
         raise ParseError(f"not a name (it has digits): {cleaned}")
     # Initials written together ("Е.Б.") become separate words.
     cleaned = re.sub(r"(?<=\w)\.(?=\w)", ". ", cleaned)
+    cleaned = _mend_word_breaks(cleaned)
     # A two-word Kazakh patronymic ("Мұхтар ұлы") becomes one word of the name.
     split_patronymic: set[int] = set()
     words: list[str] = []

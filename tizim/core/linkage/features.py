@@ -1,0 +1,166 @@
+"""What the linker reads of a record: the comparison columns built from its parsed fields.
+
+Every name part is turned into the canonical keys of ``tizim.core.names`` (so Бақытжан,
+Бахытжан, Bakhytzhan and Baqytjan are one value before any string distance is taken), ages
+become birth-year ranges, places their regions. ``features_frame`` is the table Splink reads.
+Framework-free.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tizim.core.names import initial_key, name_key, patronymic_key, surname_key
+from tizim.core.places import place_by_code
+
+if TYPE_CHECKING:  # pragma: no cover - heavy imports only where used
+    import pandas as pd
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    """What the linker reads of one record (parsed fields, never raw values)."""
+
+    record_id: int
+    source: str = ""
+    surname: str = ""
+    given_name: str = ""
+    patronymic: str = ""
+    sex: str = ""
+    birth_date: datetime.date | None = None
+    birth_year_min: int | None = None
+    birth_year_max: int | None = None
+    place_code: str = ""
+    fate: str = ""
+    event_date: datetime.date | None = None
+    # Other identifying columns a list may carry (a national id, an address): compared exactly
+    # (``id_*``) or by string distance (``text_*``); the evaluation on FEBRL uses them.
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+def _is_initial(part: str) -> bool:
+    letters = sum(1 for c in part if c.isalpha())
+    return 0 < letters <= 1 or (part.strip().endswith(".") and letters <= 2)
+
+
+def _or_none(text: str) -> str | None:
+    return text or None
+
+
+# Fates one person's records may well disagree on, because they were written on different days
+# of one story (missing → detained → charged → released) or by people who knew different parts.
+FATE_GROUPS = {
+    "missing": "whereabouts",
+    "disappeared": "whereabouts",
+    "found": "whereabouts",
+    "detained": "custody",
+    "arrested": "custody",
+    "charged": "custody",
+    "convicted": "custody",
+    "released": "custody",
+    "killed": "death",
+    "died_in_custody": "death",
+    "injured": "injury",
+}
+
+
+def region_of(place_code: str) -> str:
+    """The region a place lies in (a region is its own); a place outside the gazetteer is its
+    own region, so that it is still compared."""
+    if not place_code:
+        return ""
+    try:
+        place = place_by_code(place_code)
+    except KeyError:
+        return place_code
+    return place.region or place.code
+
+
+def _skeleton(key: str) -> str:
+    consonants = "".join(c for c in key if c not in "aeiou")
+    return consonants if len(consonants) >= 3 else ""
+
+
+def _deletions(key: str) -> set[str]:
+    """The key and every key one letter shorter: two keys one slip apart (a dropped, added,
+    changed or swapped letter) always share one of these."""
+    if len(key) < 4:
+        return {key}
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def name_variants(first: str, second: str) -> list[str]:
+    """Keys under which two spellings of one two-part name meet: the pair of parts in either
+    order with one part exact and the other within one slip, and the parts written together
+    (so a space typed one letter off, "Гауха рМахамбетова", still meets "Гаухар Махамбетова").
+    Candidate pairs are records sharing one of these."""
+    if not first or not second:
+        return []
+    variants = {" ".join(sorted((v, second))) for v in _deletions(first)}
+    variants |= {" ".join(sorted((first, v))) for v in _deletions(second)}
+    return sorted(variants)
+
+
+def features_row(record: LinkRecord) -> dict[str, Any]:
+    """The comparison columns of one record: keys, initials, years, place, fate, dates."""
+    surname, given, patronymic = record.surname, record.given_name, record.patronymic
+    given_full = bool(given) and not _is_initial(given)
+    patronymic_full = bool(patronymic) and not _is_initial(patronymic)
+    sn = surname_key(surname) if surname and not _is_initial(surname) else ""
+    gn = name_key(given) if given_full else ""
+    # Name order free: the two main parts as a set, each folded as a surname, so that a woman's
+    # surname written where the given name belongs still meets itself (Абенова Асель).
+    pair = sorted(k for k in (sn, surname_key(given) if given_full else "") if k)
+    years_min, years_max = record.birth_year_min, record.birth_year_max
+    if record.birth_date is not None:
+        years_min = years_max = record.birth_date.year
+    row: dict[str, Any] = {
+        "unique_id": record.record_id,
+        "source": record.source,
+        "sn": _or_none(sn),
+        "sn_form": _or_none(name_key(surname) if sn else ""),
+        "gn": _or_none(gn),
+        "gi": _or_none(initial_key(given) if given else ""),
+        "pn": _or_none(patronymic_key(patronymic) if patronymic_full else ""),
+        "pi": _or_none(initial_key(patronymic) if patronymic else ""),
+        "names": _or_none(" ".join(pair) if len(pair) == 2 else ""),
+        "name_variants": name_variants(*pair) if len(pair) == 2 else [],
+        # Both parts written together in either order: a misplaced space changes no letter.
+        "whole": sorted(
+            {name_key(given + surname), name_key(surname + given)} if given_full and sn else set()
+        ),
+        # The surname key's consonants, for blocking pairs whose surname lost or swapped a
+        # vowel (Лбедев, Lebedev → lbdv).
+        "sn_skel": _or_none(_skeleton(sn)),
+        "sex": _or_none(record.sex),
+        "bd": record.birth_date.isoformat() if record.birth_date else None,
+        "by_min": years_min,
+        "by_max": years_max,
+        "place": _or_none(record.place_code),
+        "region": _or_none(region_of(record.place_code)),
+        "fate": _or_none(record.fate),
+        "fate_group": _or_none(FATE_GROUPS.get(record.fate, record.fate)),
+        "ev": record.event_date.isoformat() if record.event_date else None,
+    }
+    for name, value in record.extra.items():
+        row[name] = _or_none(value.strip().lower())
+    return row
+
+
+def features_frame(records: Iterable[LinkRecord]) -> pd.DataFrame:
+    """The table Splink links: one row per record, the columns of ``features_row``."""
+    import pandas as pd
+
+    rows = [features_row(r) for r in records]
+    frame = pd.DataFrame.from_records(rows)
+    if frame.empty:
+        frame = pd.DataFrame(columns=list(features_row(LinkRecord(0)).keys()))
+    for column in ("by_min", "by_max"):
+        frame[column] = frame[column].astype("Int64")
+    frame["unique_id"] = frame["unique_id"].astype("int64")
+    # The same records in whatever order the database gave them make the same model: sampling
+    # and ties follow this order.
+    return frame.sort_values("unique_id", kind="stable").reset_index(drop=True)

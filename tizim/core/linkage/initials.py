@@ -1,0 +1,217 @@
+"""Joining entries written as a surname and initials (``Серикбаев Е.Б.``) to full names.
+
+Official lists have been published as surnames and initials only, with a region and nothing
+else: too little for a pair to carry weight on its own, so the probabilistic model leaves such
+an entry alone. Yet matching exactly such a list to the community lists is what a registry of
+this kind exists for. An initials entry is joined to a person here when
+
+* one of the person's records has a compatible surname (the same surname key, or one typing
+  slip away in a long enough surname; the gender form must agree where both show one),
+* the given-name initial fits (``Е.`` = Ерлан = Yerlan) and, where both have one, the
+  patronymic initial fits too,
+* the regions agree where both are known,
+* the fates do not contradict each other (a list of the dead meets people whose fate is death,
+  or is not known; not a namesake released on 10 January), and
+* that person is the *only* one who fits, at the best level of fate agreement (a person whose
+  death is recorded before one whose fate is simply unknown).
+
+When several persons fit equally, nothing is joined: the candidates go to the review queue
+together ("one of these N"). Framework-free; the clusters come from
+``tizim.core.linkage.clustering``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tizim.core.linkage.features import FATE_GROUPS, LinkRecord, region_of
+from tizim.core.names import initial_key, initials_compatible, is_initial, surname_key
+
+# A surname at least this long may differ by one slip (a dropped, doubled or swapped letter)
+# and still be taken for the same; shorter ones must agree exactly (Ли, Ким, Пак).
+FUZZY_SURNAME_FROM = 6
+# Fates that contradict an entry on a list of the dead: only alive-and-accounted-for stages.
+_ALIVE = frozenset({"released"})
+
+
+@dataclass(frozen=True)
+class InitialsQuestion:
+    """An initials entry that fits several persons equally: one of these is the same person."""
+
+    record: int
+    candidates: tuple[int, ...]  # one record of each fitting person
+    reason: str
+
+
+@dataclass
+class InitialsOutcome:
+    """Clusters after the initials entries were joined, what was joined and what is asked."""
+
+    clusters: list[list[int]]
+    joined: dict[int, int] = field(default_factory=dict)  # initials record → record joined to
+    questions: list[InitialsQuestion] = field(default_factory=list)
+
+
+def is_initials_entry(record: LinkRecord) -> bool:
+    """A surname with only an initial (or nothing) for the given name."""
+    surname = record.surname.strip()
+    if not surname or is_initial(surname):
+        return False
+    given = record.given_name.strip()
+    return not given or is_initial(given)
+
+
+def within_one_slip(a: str, b: str) -> bool:
+    """Whether two keys differ by at most one dropped, added, changed or swapped letter."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _surname_fits(key: str, other: str) -> bool:
+    if not key or not other:
+        return False
+    if key == other:
+        return True
+    return min(len(key), len(other)) >= FUZZY_SURNAME_FROM and within_one_slip(key, other)
+
+
+def _fate_rank(entry_fate: str, fates: set[str]) -> int | None:
+    """How well a person's fates fit the entry's: 0 agree, 1 say nothing against it, None
+    contradict it. Only a death entry is checked: it is what lists of initials record."""
+    entry_group = FATE_GROUPS.get(entry_fate, entry_fate)
+    if entry_group != "death":
+        return 0 if entry_fate in fates else 1
+    groups = {FATE_GROUPS.get(f, f) for f in fates if f}
+    if "death" in groups:
+        return 0
+    if fates and fates <= _ALIVE:
+        return None
+    return 1
+
+
+def _record_fits(entry: LinkRecord, other: LinkRecord) -> bool:
+    if not _surname_fits(surname_key(entry.surname), surname_key(other.surname)):
+        return False
+    if entry.sex and other.sex and entry.sex != other.sex:
+        return False
+    given = other.given_name.strip()
+    if not given or is_initial(given):
+        return False  # two initials entries say too little to join each other
+    if entry.given_name.strip() and not initials_compatible(entry.given_name, given):
+        return False
+    if (
+        entry.patronymic.strip()
+        and other.patronymic.strip()
+        and initial_key(entry.patronymic) != initial_key(other.patronymic)
+    ):
+        return False
+    entry_region, other_region = region_of(entry.place_code), region_of(other.place_code)
+    return not (entry_region and other_region and entry_region != other_region)
+
+
+def attach_initials(
+    records: Sequence[LinkRecord],
+    clusters: Sequence[Sequence[int]],
+    *,
+    cannot_link: Iterable[tuple[int, int]] = (),
+) -> InitialsOutcome:
+    """Join each initials entry that stands alone to the one person it fits (see the module's
+    docstring); ask about those that fit several. Entries already in a person are left."""
+    by_id = {r.record_id: r for r in records}
+    cluster_of: dict[int, int] = {}
+    for index, members in enumerate(clusters):
+        for record_id in members:
+            cluster_of[record_id] = index
+    forbidden: Mapping[int, set[int]] = _forbidden(cannot_link)
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for record in records:
+        if not is_initials_entry(record):
+            by_surname[surname_key(record.surname)].append(record.record_id)
+    keys = list(by_surname)
+
+    joined: dict[int, int] = {}
+    questions: list[InitialsQuestion] = []
+    grow: dict[int, list[int]] = defaultdict(list)
+    for entry in sorted(records, key=lambda r: r.record_id):
+        if not is_initials_entry(entry) or len(clusters[cluster_of[entry.record_id]]) > 1:
+            continue
+        key = surname_key(entry.surname)
+        near = [k for k in keys if _surname_fits(key, k)]
+        fitting: dict[int, list[int]] = defaultdict(list)
+        for k in near:
+            for other_id in by_surname[k]:
+                if other_id in forbidden.get(entry.record_id, ()):
+                    continue
+                if _record_fits(entry, by_id[other_id]):
+                    fitting[cluster_of[other_id]].append(other_id)
+        ranked: dict[int, list[int]] = defaultdict(list)
+        for index in fitting:
+            rank = _fate_rank(entry.fate, {by_id[m].fate for m in clusters[index]})
+            if rank is not None and not _forbidden_cluster(clusters[index], entry, forbidden):
+                ranked[rank].append(index)
+        if not ranked:
+            continue
+        best = ranked[min(ranked)]
+        if len(best) == 1:
+            index = best[0]
+            joined[entry.record_id] = min(fitting[index])
+            grow[index].append(entry.record_id)
+        else:
+            questions.append(
+                InitialsQuestion(
+                    record=entry.record_id,
+                    candidates=tuple(sorted(min(fitting[i]) for i in best)),
+                    reason=f"initials fit {len(best)} persons equally",
+                )
+            )
+    # Two entries of one list fitting the same person: the list names two people, so which
+    # is which is a question, not a join.
+    for index, entries in grow.items():
+        if len(entries) > 1:
+            for record_id in entries:
+                joined.pop(record_id)
+            questions.extend(
+                InitialsQuestion(
+                    record=r,
+                    candidates=(min(clusters[index]),),
+                    reason=f"{len(entries)} initials entries fit one person",
+                )
+                for r in entries
+            )
+    result: list[list[int]] = []
+    for index, members in enumerate(clusters):
+        if len(members) == 1 and members[0] in joined:
+            continue  # the entry moved into the person it fits
+        entries = [r for r in grow.get(index, []) if r in joined]
+        result.append(sorted([*members, *entries]))
+    return InitialsOutcome(clusters=sorted(result), joined=joined, questions=questions)
+
+
+def _forbidden(cannot_link: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    forbidden: dict[int, set[int]] = defaultdict(set)
+    for a, b in cannot_link:
+        forbidden[a].add(b)
+        forbidden[b].add(a)
+    return forbidden
+
+
+def _forbidden_cluster(
+    members: Sequence[int], entry: LinkRecord, forbidden: Mapping[int, set[int]]
+) -> bool:
+    return bool(forbidden.get(entry.record_id, set()) & set(members))
