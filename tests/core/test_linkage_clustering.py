@@ -18,11 +18,20 @@ def test_pairs_above_threshold_join_and_singletons_stay():
 
 
 def test_one_initials_entry_does_not_chain_two_men():
-    # Кулжанов Е.Е. (1) fits Ерболат (2) and Ербол (3); 2 and 3 are clearly different.
+    # Кулжанов Е.Е. (1) fits Ерболат (2) and Ербол (3) about equally; 2 and 3 are clearly
+    # different: it joins neither, and both joins are asked about.
     pairs = [(1, 2, 0.97), (1, 3, 0.95), (2, 3, 0.001)]
     result = cluster_pairs([1, 2, 3], pairs, 0.8)
+    assert groups(result) == []
+    assert [(r.left, r.right) for r in result.refused] == [(1, 2), (1, 3)]
+    assert all("fits two different people" in r.reason for r in result.refused)
+
+
+def test_a_record_joins_the_far_better_of_two_different_people():
+    # 1 fits 2 a thousand times better than 3 (about 10 bits against 2): no doubt left.
+    pairs = [(1, 2, 0.999), (1, 3, 0.81), (2, 3, 0.001)]
+    result = cluster_pairs([1, 2, 3], pairs, 0.8)
     assert groups(result) == [[1, 2]]
-    assert [(r.left, r.right) for r in result.refused] == [(1, 3)]
     assert "judged different people" in result.refused[0].reason
 
 

@@ -15,7 +15,10 @@ are joined only when
 * the joined cluster stays within ``MAX_CLUSTER_SIZE`` records (a person is named on a handful of
   lists; a cluster of dozens is a chain of namesakes, Splink #1824),
 * neither cluster is frozen against the other (incremental linking: two persons settled by an
-  earlier run are not joined by a later one; only new records join them).
+  earlier run are not joined by a later one; only new records join them),
+* neither record fits two people equally: a record that scores about as high with two records
+  the model holds to be different people (a row without a birth date beside two namesakes of
+  one town, born decades apart) could join either, so it joins neither and is asked about.
 
 What was refused is returned too, so the review queue can show it: a refused join is exactly
 the question a human should answer.
@@ -23,6 +26,7 @@ the question a human should answer.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +35,9 @@ from dataclasses import dataclass, field
 VETO_BELOW = 0.05
 # More records than this in one person come from chained namesakes, not from overlapping lists.
 MAX_CLUSTER_SIZE = 25
+# Two fits closer than this (in odds: 2**3 = 8 times) are equally good: which one is right is
+# not the machine's to say.
+AMBIGUOUS_WITHIN_BITS = 3.0
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,7 @@ def cluster_pairs(
         if a in known and b in known and a != b:
             key = (a, b) if a < b else (b, a)
             scored[key] = max(probability, scored.get(key, 0.0))
+    torn = torn_records(scored, threshold)
     for (a, b), probability in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
         if probability < threshold:
             break
@@ -133,6 +141,8 @@ def cluster_pairs(
         if ra == rb:
             continue
         reason = _refusal(clusters, forbidden, scored, ra, rb, threshold, max_cluster_size)
+        if not reason and (a in torn or b in torn):
+            reason = "one of the two fits two different people about equally"
         if reason:
             refused.append(RefusedJoin(a, b, probability, reason))
         else:
@@ -141,6 +151,35 @@ def cluster_pairs(
         clusters=sorted(sorted(m) for m in clusters.members.values()),
         refused=refused,
     )
+
+
+def _bits(probability: float) -> float:
+    probability = min(max(probability, 1e-12), 1 - 1e-12)
+    return math.log2(probability / (1 - probability))
+
+
+def torn_records(scored: dict[tuple[int, int], float], threshold: float) -> set[int]:
+    """Records that fit two others about equally well (within ``AMBIGUOUS_WITHIN_BITS``), both
+    above the threshold, while those two are judged different people (below ``VETO_BELOW``)."""
+    strong: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (a, b), probability in scored.items():
+        if probability >= threshold:
+            strong[a].append((_bits(probability), b))
+            strong[b].append((_bits(probability), a))
+    torn: set[int] = set()
+    for record, fits in strong.items():
+        if len(fits) < 2:
+            continue
+        fits.sort(reverse=True)
+        best_bits, best = fits[0]
+        for bits, other in fits[1:]:
+            if best_bits - bits > AMBIGUOUS_WITHIN_BITS:
+                break
+            key = (best, other) if best < other else (other, best)
+            if key in scored and scored[key] < VETO_BELOW:
+                torn.add(record)
+                break
+    return torn
 
 
 def _conflicts(clusters: _Clusters, forbidden: dict[int, set[int]], a: int, b: int) -> bool:

@@ -64,15 +64,14 @@ def is_initials_entry(record: LinkRecord) -> bool:
 
 
 def within_one_slip(a: str, b: str) -> bool:
-    """Whether two keys differ by at most one dropped, added, changed or swapped letter."""
+    """Whether two keys differ by at most one dropped, added or swapped letter (one letter
+    changed for another makes another name: Асель/Асем, Марат/Мурат)."""
     if a == b:
         return True
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        if len(diff) == 1:
-            return True
         return (
             len(diff) == 2
             and diff[1] == diff[0] + 1

@@ -43,8 +43,10 @@ MIN_RECORDS_TO_TRAIN = 500
 # Below this many accepted pairs, reviewers' labels are too few to re-estimate m from.
 MIN_LABELS_FOR_M = 20
 DUCKDB_MEMORY_LIMIT = "4GB"
-# The share of true pairs the prior's deterministic rules find (see ``_train_unsupervised``).
+# The share of true pairs the prior's deterministic rules find (see ``_train_unsupervised``),
+# calibrated on the demo lists, where this share of records carries a full birth date.
 LAMBDA_RULE_RECALL = 0.35
+LAMBDA_RULE_BIRTH_DATE_SHARE = 0.5
 # The smallest m a level keeps after training (see ``floor_m_probabilities``).
 M_FLOOR = 0.002
 
@@ -81,6 +83,19 @@ def _swapped_level() -> Any:
     ).configure(m_probability=0.02, fix_m_probability=True)
 
 
+def _slip_level(column: str) -> Any:
+    """One dropped, doubled or swapped letter (Брдибеков = Бердибеков, Рахыомв = Рахымов), but
+    not one letter changed for another: Асель/Асем, Марат/Мурат, Аскар/Асхат are other names."""
+    import splink.comparison_level_library as cll
+
+    left, right = f"{column}_l", f"{column}_r"
+    return cll.CustomLevel(
+        f"damerau_levenshtein({left}, {right}) <= 1 "
+        f"AND (length({left}) <> length({right}) OR levenshtein({left}, {right}) = 2)",
+        label_for_charts="one letter dropped, doubled or swapped",
+    )
+
+
 def _name_comparison(column: str, label: str, *, swap: bool) -> Any:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
@@ -103,8 +118,7 @@ def _name_comparison(column: str, label: str, *, swap: bool) -> Any:
             )
         )
     levels += [
-        # One dropped, doubled, changed or swapped letter (Брдибеков = Бердибеков).
-        cll.DamerauLevenshteinLevel(column, 1),
+        _slip_level(column),
         cll.JaroWinklerLevel(column, 0.92),
         cll.JaroWinklerLevel(column, 0.8),
         cll.ElseLevel(),
@@ -121,7 +135,7 @@ def _given_comparison() -> Any:
             cll.NullLevel("gi"),
             cll.ExactMatchLevel("gn", term_frequency_adjustments=True),
             _swapped_level(),
-            cll.DamerauLevenshteinLevel("gn", 1),
+            _slip_level("gn"),
             cll.JaroWinklerLevel("gn", 0.92),
             # An initial (Е.) beside a full name starting with the same sound (Ерлан).
             cll.CustomLevel(
@@ -159,24 +173,37 @@ def _birth_comparison() -> Any:
     import splink.comparison_library as cl
 
     overlap = "by_min_l <= by_max_r AND by_min_r <= by_max_l"
+    # Ages and birth years are rounded, counted from another day or guessed by a relative, so
+    # they may be years off; two full dates from documents are not: beyond one slip of a digit
+    # they are two people's (namesakes share names and towns, rarely a birth date).
+    not_two_dates = "(bd_l IS NULL OR bd_r IS NULL)"
     return cl.CustomComparison(
         [
             cll.NullLevel("by_min"),
             cll.ExactMatchLevel("bd"),
+            # m starts here and EM moves it where it sees such pairs (lists without typos in
+            # their dates leave it as it starts).
+            cll.DamerauLevenshteinLevel("bd", 1).configure(
+                label_for_charts="birth dates one slip apart", m_probability=0.03
+            ),
             cll.CustomLevel(
-                f"{overlap} AND by_max_l - by_min_l <= 1 AND by_max_r - by_min_r <= 1",
+                f"{not_two_dates} AND {overlap} "
+                "AND by_max_l - by_min_l <= 1 AND by_max_r - by_min_r <= 1",
                 label_for_charts="same birth year (or an age that fits it)",
             ),
-            # Ages are rounded, counted from another day, or guessed by a relative.
             cll.CustomLevel(
-                "by_min_l - 2 <= by_max_r AND by_min_r - 2 <= by_max_l",
+                f"{not_two_dates} AND by_min_l - 2 <= by_max_r AND by_min_r - 2 <= by_max_l",
                 label_for_charts="birth years within 2",
             ),
             cll.CustomLevel(
-                "by_min_l - 6 <= by_max_r AND by_min_r - 6 <= by_max_l",
+                f"{not_two_dates} AND by_min_l - 6 <= by_max_r AND by_min_r - 6 <= by_max_l",
                 label_for_charts="birth years within 6",
             ),
-            cll.ElseLevel(),
+            # Set, not learned: EM on lists full of namesakes (one name, one town, other birth
+            # dates) takes many of them for one person and learned that one person's records
+            # disagree on the birth date one time in seven, which let namesakes merge. One in
+            # a hundred is a mistyped year or a wrong age beyond six years.
+            cll.ElseLevel().configure(m_probability=0.01, fix_m_probability=True),
         ],
         output_column_name="birth",
     )
@@ -293,6 +320,7 @@ def build_settings(extra_columns: Sequence[str] = ()) -> Any:
             # Both names, either order, one of them possibly misspelt (see ``name_variants``).
             block_on("name_variants", arrays_to_explode=["name_variants"]),
             block_on("whole", arrays_to_explode=["whole"]),
+            block_on("sn_variants", "gi", "region", arrays_to_explode=["sn_variants"]),
             *(block_on(c) for c in extra_columns if c.startswith("id_")),
         ],
         retain_intermediate_calculation_columns=True,
@@ -414,7 +442,9 @@ def train_and_score(
         linker = Linker(table, settings, log_level=logging.ERROR)
     else:
         linker = Linker(table, build_settings(extra), log_level=logging.ERROR)
-        linker = _train_unsupervised(linker, table, seed, max_pairs_for_u, notes)
+        linker = _train_unsupervised(
+            linker, table, seed, max_pairs_for_u, notes, float(frame["bd"].notna().mean())
+        )
     accepted = [(a, b) for a, b, same in labels if same]
     if len(accepted) >= MIN_LABELS_FOR_M:
         label_frame = pd.DataFrame(
@@ -535,8 +565,22 @@ def floor_m_probabilities(settings: dict[str, Any], notes: list[str]) -> dict[st
     return settings
 
 
+def lambda_rule_recall(birth_date_share: float) -> float:
+    """The share of true pairs that agree on both names and the full birth date, for lists in
+    which ``birth_date_share`` of the records carry one: only pairs with a date on both sides
+    can agree on it, so it falls with the square of that share (fewer dates, fewer pairs found
+    by the rule, and a prior estimated from them must be raised accordingly)."""
+    ratio = birth_date_share / LAMBDA_RULE_BIRTH_DATE_SHARE
+    return min(0.9, max(0.02, LAMBDA_RULE_RECALL * ratio * ratio))
+
+
 def _train_unsupervised(
-    linker: Any, table: Any, seed: int, max_pairs_for_u: float, notes: list[str]
+    linker: Any,
+    table: Any,
+    seed: int,
+    max_pairs_for_u: float,
+    notes: list[str],
+    birth_date_share: float = LAMBDA_RULE_BIRTH_DATE_SHARE,
 ) -> Any:
     from splink import Linker, block_on
 
@@ -544,10 +588,11 @@ def _train_unsupervised(
         # Pairs agreeing on both names and the full birth date are almost never namesakes, even
         # where names are common (same names and birth *year* are: at a million records they
         # outnumbered the true pairs and the prior came out ten times too high). About a third
-        # of one person's records pairs carry a birth date on both sides (the others an age, an
-        # initial or nothing), hence the recall.
+        # of one person's records pairs carry a birth date on both sides in the demo lists (the
+        # others an age, an initial or nothing); other lists carry fewer or more.
         linker.training.estimate_probability_two_random_records_match(
-            [block_on("sn", "gn", "bd"), block_on("names", "bd")], recall=LAMBDA_RULE_RECALL
+            [block_on("sn", "gn", "bd"), block_on("names", "bd")],
+            recall=lambda_rule_recall(birth_date_share),
         )
     except ValueError as error:  # more exact agreements than the recall allows: tiny data
         notes.append(f"prior probability of a match left at its default: {error}")
