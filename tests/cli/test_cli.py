@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import NGO_HEADERS, write_csv
+from tizim.cli import load_mapping
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -370,6 +371,27 @@ def test_a_mapping_naming_a_header_the_file_lacks_is_refused(home, tmp_path):
         assert "its columns are: '№', 'ФИО', 'Дата рождения'" in result.stderr
         assert "Traceback" not in result.stderr
     assert count(home, "registry_record") == 0
+
+
+def test_a_list_without_a_name_column_is_refused_with_a_mapping_to_start_from(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    audited = count(home, "audit_auditentry")
+    sheet = write_csv(
+        tmp_path / "sheet.csv",
+        ("Город", "Статус", "Куда увезли"),
+        [("г. Алматы", "задержан", "ИВС"), ("Тараз", "погиб", "")],
+    )
+    for extra in (("--dry-run",), ()):
+        result = tizim(home, "import", str(sheet), "--source", "ngo-sheet", *extra)
+        assert result.returncode == 1, result.stdout
+        assert "sheet.csv: no column holds a person's name" in result.stderr
+        assert "'Город', 'Статус', 'Куда увезли'" in result.stderr
+        mapping = tmp_path / "mapping.toml"
+        mapping.write_text(result.stderr.split("\n", 1)[1], encoding="utf-8")
+        assert load_mapping(mapping) == {"Город": "place", "Статус": "fate", "Куда увезли": ""}
+        assert "Traceback" not in result.stderr
+    assert count(home, "registry_record") == 0 and count(home, "registry_importbatch") == 0
+    assert count(home, "audit_auditentry") == audited
 
 
 def test_import_help_says_what_dates_without_a_year_are_counted_from(tmp_path):

@@ -25,9 +25,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tizim.audit.services import record_action
+from tizim.core.columns import refuse_without_names, with_name_column
 from tizim.core.errors import ParseError
 from tizim.core.fates import Fate
-from tizim.core.headers import FIELDS, map_headers
+from tizim.core.headers import FIELDS, find_header, map_headers
 from tizim.core.names import names_may_match
 from tizim.core.rows import (
     PARSED_FIELDS,
@@ -41,7 +42,7 @@ from tizim.core.rows import (
     raw_values,
     search_keys,
 )
-from tizim.core.tables import Table, open_tables
+from tizim.core.tables import Table, close_tables, open_tables
 from tizim.registry.bulk import BulkWriter, stored_value
 from tizim.registry.models import (
     Claim,
@@ -208,8 +209,8 @@ def sample_tables(
 ) -> list[SheetSample]:
     """The first ``rows`` rows of each table, parsed as ``import_table`` would parse them."""
     samples = []
-    for table in tables:
-        column_map = column_map_for(table.headers, mapping)
+    column_maps = table_columns(tables, mapping)
+    for table, column_map in zip(tables, column_maps, strict=True):
         parsed = [
             (
                 row.number,
@@ -219,6 +220,26 @@ def sample_tables(
         ]
         samples.append(SheetSample(table.sheet, table.headers, column_map, parsed))
     return samples
+
+
+def table_columns(
+    tables: Sequence[Table], mapping: Mapping[str, str] | None
+) -> list[dict[int, str]]:
+    """Each table's columns: by their headers and the user's ``mapping`` (``column_map_for``),
+    and, where neither names a name column, the column whose cells read as names. Raises
+    NoNameColumnError (a ParseError, with a mapping to start from) when a table with rows
+    still has none: such a file is refused before anything is written."""
+    column_maps = []
+    for table in tables:
+        ignored = [
+            index
+            for index, header in enumerate(table.headers)
+            if any(not f and find_header([header], w) == 0 for w, f in (mapping or {}).items())
+        ]
+        column_maps.append(with_name_column(table, column_map_for(table.headers, mapping), ignored))
+    if tables:
+        refuse_without_names(tables[0].path.name, tables, column_maps)
+    return column_maps
 
 
 def column_map_for(
@@ -276,6 +297,11 @@ def import_table(
             f"create it first with: tizim source add {source_name} --kind …"
         )
     tables = open_tables(path, sheet=sheet)
+    try:
+        column_maps = table_columns(tables, mapping)
+    except BaseException:
+        close_tables(tables)
+        raise
     summary = ImportSummary(
         source=source.name,
         filename=path.name,
@@ -309,8 +335,8 @@ def import_table(
             only_sheet=tables[0].sheet if sheet else None,
         )
         try:
-            for table in tables:
-                _import_sheet(table, writer, summary, mapping, reference_date, workers, progress)
+            for table, column_map in zip(tables, column_maps, strict=True):
+                _import_sheet(table, column_map, writer, summary, reference_date, workers, progress)
         except BaseException:
             # The file broke (or the user stopped the import): the connection must be free
             # again before the transaction is rolled back; the first error is the one to tell.
@@ -358,24 +384,19 @@ def import_table(
 
 def _import_sheet(
     table: Table,
+    column_map: dict[int, str],
     writer: _RecordWriter,
     summary: ImportSummary,
-    mapping: Mapping[str, str] | None,
     reference_date: datetime.date,
     workers: int,
     progress: Callable[[int], None] | None,
 ) -> None:
-    column_map = column_map_for(table.headers, mapping)
     sheet_summary = SheetSummary(table.sheet, list(table.headers), column_map)
     summary.sheets.append(sheet_summary)
     # The raw values' key of the column holding the source's own ids, if one does.
     raw_keys = list(raw_values(table.headers, table.headers))
     id_columns = [i for i, name in column_map.items() if name == "source_id" and i < len(raw_keys)]
     writer.begin_sheet(table.sheet, raw_keys[id_columns[0]] if id_columns else None)
-    if not any(f in column_map.values() for f in ("full_name", "surname", "given_name")):
-        summary.problems.append(
-            (table.sheet, 1, "no column holds a name: every row will be quarantined")
-        )
     for chunk in prepare_rows(
         ((r.number, r.cells) for r in table.rows),
         table.headers,
