@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -67,6 +69,7 @@ def home(tmp_path: Path) -> Path:
         ("user", "list"),
         ("user", "role"),
         ("source", "add"),
+        ("source", "set"),
         ("source", "list"),
         ("import",),
         ("export",),
@@ -392,6 +395,31 @@ def test_a_list_without_a_name_column_is_refused_with_a_mapping_to_start_from(ho
         assert "Traceback" not in result.stderr
     assert count(home, "registry_record") == 0 and count(home, "registry_importbatch") == 0
     assert count(home, "audit_auditentry") == audited
+
+
+def test_a_list_of_the_dead_says_its_fate_once_and_its_persons_count_as_dead(home, tmp_path):
+    dead = write_csv(
+        tmp_path / "official.csv",
+        ("ФИО", "Дата рождения", "Место гибели"),
+        [("АБДУЛЛАЕВА БАЯН МУХТАРОВНА", "18.02.2000", "Уральск")],
+    )
+    tizim(home, "source", "add", "official", "--kind", "official_list")
+    dry = tizim(home, "import", str(dead), "--source", "official", "--dry-run")
+    assert dry.returncode == 0 and "tizim source set official --fate killed" in dry.stdout
+    result = tizim(home, "import", str(dead), "--source", "official", "--fate", "погиб")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"fate from the list: killed +1", result.stdout)
+    counts = json.loads(tizim(home, "counts", "--by", "none", "--json").stdout)
+    assert counts["totals"]["dead"] == 1
+    assert "Уральск" not in tizim(home, "import", str(dead), "--source", "official").stdout
+
+    tizim(home, "source", "add", "radio", "--kind", "radio_list", "--fate", "қаза тапты")
+    assert tizim(home, "source", "set", "radio", "--fate", "none").returncode == 0
+    bad = tizim(home, "source", "set", "radio", "--fate", "happy")
+    assert bad.returncode == 1 and "unknown status" in bad.stderr
+    assert tizim(home, "source", "set", "official", "--fate", "killed").returncode == 0
+    listing = tizim(home, "source", "list").stdout
+    assert re.search(r"official +official_list +killed", listing)
 
 
 def test_import_help_says_what_dates_without_a_year_are_counted_from(tmp_path):

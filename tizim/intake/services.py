@@ -142,6 +142,7 @@ def preview_file(
             mapping=None,
             reference_date=reference_date_for(source, obtained_on),
             rows=PREVIEW_ROWS,
+            default_fate=source.default_fate,
         )
     finally:
         close_tables(tables)
@@ -190,6 +191,7 @@ def preview_file(
         ],
         "more_unknown_places": max(0, len(summary.unknown_places) - PREVIEW_PROBLEMS),
         "samples": samples,
+        "hints": summary.hints,
     }
 
 
@@ -287,6 +289,8 @@ def summary_counts(summary: ImportSummary) -> dict[str, Any]:
         "vanished": summary.vanished,
         "quarantined": summary.quarantined_total,
         "quarantined_by_reason": dict(summary.quarantined.most_common()),
+        "default_fate": summary.default_fate,
+        "default_fate_rows": summary.default_fate_rows,
     }
 
 
