@@ -167,9 +167,12 @@ def test_the_field_names_themselves_are_headers(field):
         "Surname and initials",
         "Last name, initials",
         "Name and initials",
+        "ФИО погибшего",
+        "Қаза тапқанның аты-жөні",
+        "Name of the victim",
     ],
 )
-def test_a_name_with_initials_is_the_full_name(header):
+def test_a_name_with_initials_or_whose_name_it_is_is_the_full_name(header):
     assert recognise_header(header) == "full_name"
 
 
@@ -192,10 +195,19 @@ def test_a_name_with_initials_is_the_full_name(header):
         "Place of arrest",
         "Oblast",
         "Province",
+        "Город гибели",
+        "Region of death",
     ],
 )
 def test_where_it_happened_and_regions_are_the_place(header):
     assert recognise_header(header) == "place"
+
+
+@pytest.mark.parametrize(
+    "header", ["Қаза тапқан күні", "Когда погиб", "Date killed", "Дата гибели"]
+)
+def test_when_someone_was_killed_is_the_event_date(header):
+    assert recognise_header(header) == "event_date"
 
 
 def test_where_someone_is_held_stays_the_facility_beside_where_they_were_taken():

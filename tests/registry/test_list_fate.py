@@ -114,3 +114,12 @@ def test_export_and_restore_keep_the_sources_fate(tmp_path):
     Source.objects.filter(name="official").update(name="official-before", default_fate="")
     restore_export(exported)
     assert Source.objects.get(name="official").default_fate == "killed"
+
+
+def test_the_lists_fate_reaches_rows_parsed_in_worker_processes(tmp_path):
+    make_source("official", kind="official_list")
+    rows = [(f"Оспанов Нурлан{'а' * (i % 3)}", "1990", "Алматы") for i in range(3000)]
+    path = write_csv(tmp_path / "big.csv", DEAD[0], rows)
+    summary = import_table(path, source_name="official", parallel=True, default_fate="killed")
+    assert summary.default_fate_rows == 3000
+    assert set(Record.objects.values_list("fate", flat=True)) == {"killed"}

@@ -15,6 +15,14 @@ from tizim.registry.services import import_table
 pytestmark = pytest.mark.django_db
 
 
+def import_list(tmp_path, headers, rows, **options):
+    """Import a CSV list of these headers and rows into a fresh source "list"."""
+    make_source("list")
+    return import_table(
+        write_csv(tmp_path / "list.csv", headers, rows), source_name="list", **options
+    )
+
+
 @pytest.mark.parametrize(
     ("headers", "rows"),
     [
@@ -45,9 +53,7 @@ pytestmark = pytest.mark.django_db
     ids=["ru", "kk", "latin", "initials"],
 )
 def test_a_name_column_no_header_names_is_found_by_its_content(tmp_path, headers, rows):
-    make_source("list")
-    path = write_csv(tmp_path / "list.csv", headers, rows)
-    summary = import_table(path, source_name="list")
+    summary = import_list(tmp_path, headers, rows)
     assert summary.quarantined_total == 0 and summary.imported == len(rows)
     name_column = next(i for i, f in summary.sheets[0].column_map.items() if f == "full_name")
     assert headers[name_column] in ("Кто", "Қаза болғандар", "Victim", "Погибшие")
@@ -56,13 +62,11 @@ def test_a_name_column_no_header_names_is_found_by_its_content(tmp_path, headers
 
 
 def test_the_initials_header_is_recognised(tmp_path):
-    make_source("official")
-    path = write_csv(
-        tmp_path / "official.csv",
+    summary = import_list(
+        tmp_path,
         ("Фамилия, инициалы", "Регион"),
         [("Серикбаев Е.Б.", "Алматы"), ("Оспанов М.", "Алматинская область")],
     )
-    summary = import_table(path, source_name="official")
     assert summary.quarantined_total == 0
     record = Record.objects.get(row_number=2)
     assert (record.surname, record.given_name, record.patronymic) == ("Серикбаев", "Е.", "Б.")
@@ -70,13 +74,11 @@ def test_the_initials_header_is_recognised(tmp_path):
 
 
 def test_the_place_of_death_is_the_place(tmp_path):
-    make_source("official")
-    path = write_csv(
-        tmp_path / "official.csv",
+    import_list(
+        tmp_path,
         ("ФИО", "Дата рождения", "Место гибели"),
         [("АБДУЛЛАЕВА БАЯН МУХТАРОВНА", "18.02.2000", "Уральск")],
     )
-    import_table(path, source_name="official")
     assert Record.objects.get().place_code
 
 
@@ -90,9 +92,8 @@ NO_NAMES = (
 def test_a_list_without_a_name_column_is_refused_and_nothing_is_written(tmp_path, dry_run):
     make_source("list")
     audited = AuditEntry.objects.count()
-    path = write_csv(tmp_path / "list.csv", *NO_NAMES)
     with pytest.raises(ParseError) as refused:
-        import_table(path, source_name="list", dry_run=dry_run)
+        import_list(tmp_path, *NO_NAMES, dry_run=dry_run)
     assert "no column holds a person's name" in refused.value.reason
     assert "'Город', 'Статус', 'Дата', 'Телефон'" in refused.value.headline
     columns = tomllib.loads(refused.value.mapping)["columns"]
@@ -102,14 +103,30 @@ def test_a_list_without_a_name_column_is_refused_and_nothing_is_written(tmp_path
 
 
 def test_a_mapping_that_ignores_the_only_name_column_is_refused(tmp_path):
-    make_source("list")
-    path = write_csv(tmp_path / "list.csv", ("Кто", "Город"), [("Оспанова Айгерим", "Тараз")])
     with pytest.raises(ParseError):
-        import_table(path, source_name="list", mapping={"Кто": ""})
+        import_list(
+            tmp_path, ("Кто", "Город"), [("Оспанова Айгерим", "Тараз")], mapping={"Кто": ""}
+        )
     assert Record.objects.count() == 0
 
 
 def test_a_list_with_headers_only_is_not_refused(tmp_path):
-    make_source("list")
-    path = write_csv(tmp_path / "list.csv", ("Город", "Статус"), [])
-    assert import_table(path, source_name="list").rows_read == 0
+    assert import_list(tmp_path, ("Город", "Статус"), []).rows_read == 0
+
+
+def test_a_surname_column_holding_whole_names_is_read_as_whole_names(tmp_path):
+    summary = import_list(
+        tmp_path,
+        ("Фамилия", "Регион"),
+        [("Серикбаев Е.Б.", "Алматы"), ("Оспанова Айгерим Маратовна", "Тараз")],
+    )
+    assert summary.sheets[0].column_map == {0: "full_name", 1: "place"}
+    first, second = Record.objects.order_by("row_number")
+    assert (first.surname, first.given_name, first.patronymic) == ("Серикбаев", "Е.", "Б.")
+    assert (second.surname, second.given_name) == ("Оспанова", "Айгерим")
+
+
+def test_a_surname_column_beside_a_given_name_column_stays_a_surname(tmp_path):
+    rows = [("Абенов-Ким", "Нурлан"), ("Оспанова", "Айгерим")]
+    summary = import_list(tmp_path, ("Фамилия", "Имя"), rows)
+    assert summary.sheets[0].column_map == {0: "surname", 1: "given_name"}

@@ -138,7 +138,13 @@ def with_name_column(
     already mapped, and the ``ignored`` ones (a mapping said "" for them), are not judged.
     The rows read to judge are read again by the import."""
     columns = dict(column_map)
-    if has_name_column(columns):
+    parts = [i for i, f in columns.items() if f in NAME_FIELDS]
+    if parts and not _lone_part_holding_names(table, columns, parts):
+        return columns
+    if parts:
+        # "Фамилия" over "Серикбаев Е.Б.", with no column for the given name: the cells are
+        # whole names, to be split as such, not surnames three words long.
+        columns[parts[0]] = "full_name"
         return columns
     skipped = set(columns) | set(ignored)
     rows = [row.cells for row in peek_rows(table, SAMPLE_ROWS)]
@@ -146,6 +152,19 @@ def with_name_column(
     if found is not None:
         columns[found] = "full_name"
     return dict(sorted(columns.items()))
+
+
+def _lone_part_holding_names(
+    table: Table, columns: Mapping[int, str], parts: Sequence[int]
+) -> bool:
+    """Whether the one column named as a part of the name (a surname or a given name, with no
+    full name and no other part beside it) holds whole names in most rows."""
+    if len(parts) != 1 or columns[parts[0]] == "full_name":
+        return False
+    if any(f == "patronymic" for f in columns.values()):
+        return False
+    rows = [row.cells for row in peek_rows(table, SAMPLE_ROWS)]
+    return name_share(rows, parts[0]) >= NAME_SHARE
 
 
 def refuse_without_names(
