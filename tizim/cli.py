@@ -261,9 +261,28 @@ def cmd_source_add(args: argparse.Namespace, out: TextIO) -> int:
         url=args.url or "",
         obtained_on=args.obtained,
         reliability_note=args.reliability or "",
+        default_fate=args.fate or "",
         actor="cli",
     )
-    print(f"source '{source.name}' added ({source.get_kind_display()})", file=out)
+    fate = f"; fate of every row without one: {source.default_fate}" if source.default_fate else ""
+    print(f"source '{source.name}' added ({source.get_kind_display()}{fate})", file=out)
+    return EXIT_OK
+
+
+def cmd_source_set(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.registry.services import set_source_fate
+
+    source = set_source_fate(args.name, args.fate, actor="cli")
+    if source.default_fate:
+        print(
+            f"source '{source.name}': rows without a fate of their own are {source.default_fate} "
+            "from the next import on",
+            file=out,
+        )
+    else:
+        print(f"source '{source.name}': no fate for the whole list", file=out)
     return EXIT_OK
 
 
@@ -272,9 +291,18 @@ def cmd_source_list(args: argparse.Namespace, out: TextIO) -> int:
     require_initialised()
     from tizim.registry.selectors import sources_with_counts
 
-    columns = ("name", "kind", "language", "n_records", "n_quarantined", "n_persons")
+    columns = (
+        "name",
+        "kind",
+        "language",
+        "default_fate",
+        "n_records",
+        "n_quarantined",
+        "n_persons",
+    )
     rows = [tuple(str(getattr(s, c)) for c in columns) for s in sources_with_counts()]
-    _print_table(("source", "kind", "lang", "records", "quarantined", "persons"), rows, out)
+    header = ("source", "kind", "lang", "list's fate", "records", "quarantined", "persons")
+    _print_table(header, rows, out)
     return EXIT_OK
 
 
@@ -326,6 +354,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         mapping=mapping,
         dry_run=args.dry_run,
         progress=progress,
+        default_fate=args.fate,
     )
     if progress:
         print(file=sys.stderr)
@@ -349,6 +378,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             print(f"  … and {len(summary.problems) - args.max_problems} more", file=out)
         if summary.unknown_places:
             _print_unknown_places(summary.unknown_places, args.max_problems, out)
+    for hint in summary.hints:
+        print(f"note: {hint}", file=out)
     rows = [
         ("rows read", str(summary.rows_read)),
         (verb, str(summary.imported)),
@@ -358,6 +389,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         ("quarantined (kept, with the reason)", str(summary.quarantined_total)),
         *((f"  quarantined: {k}", str(v)) for k, v in summary.quarantined.most_common()),
     ]
+    if summary.default_fate:
+        rows.append((f"fate from the list: {summary.default_fate}", str(summary.default_fate_rows)))
     _print_table(("", "rows"), rows, out)
     if summary.dry_run:
         print("dry run: nothing was written", file=out)
@@ -378,7 +411,7 @@ def _preview_import(
     from tizim.core.headers import headers_not_found
     from tizim.core.tables import close_tables, open_tables
     from tizim.registry.models import Source
-    from tizim.registry.services import reference_date_for, sample_tables
+    from tizim.registry.services import list_fate, reference_date_for, sample_tables
 
     source = Source.objects.filter(name=args.source).first()
     if source is None:
@@ -393,6 +426,7 @@ def _preview_import(
             mapping=mapping,
             reference_date=reference_date_for(source, args.obtained),
             rows=SAMPLE_ROWS,
+            default_fate=source.default_fate if args.fate is None else list_fate(args.fate),
         )
     finally:
         close_tables(tables)
@@ -988,6 +1022,12 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+_LIST_FATE_HELP = (
+    "the fate every person on the list shares when it has no status column (a list of the "
+    "dead: killed; also погиб, қаза тапты, …): rows without a fate of their own take it"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
@@ -1042,7 +1082,14 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--url")
     pa.add_argument("--obtained", type=_date, help="date obtained, YYYY-MM-DD")
     pa.add_argument("--reliability", help="a note on how far the source can be trusted")
+    pa.add_argument("--fate", metavar="FATE", help=_LIST_FATE_HELP)
     pa.set_defaults(func=cmd_source_add)
+    ps = ssub.add_parser("set", help="say the fate every person on a source's list shares")
+    ps.add_argument("name", help="the source's short handle")
+    ps.add_argument(
+        "--fate", metavar="FATE", required=True, help=_LIST_FATE_HELP + "; none to unsay it"
+    )
+    ps.set_defaults(func=cmd_source_set)
     pl = ssub.add_parser("list", help="list sources with their counts")
     pl.set_defaults(func=cmd_source_list)
 
@@ -1073,6 +1120,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the columns detected, the first rows as parsed, every problem and the "
         "counts; write nothing",
+    )
+    p.add_argument(
+        "--fate",
+        metavar="FATE",
+        help="for this file instead of the source's fate (tizim source set NAME --fate): "
+        + _LIST_FATE_HELP,
     )
     p.add_argument("--verbose", action="store_true", help="list every problem")
     p.add_argument("--quiet", action="store_true", help="no progress display")

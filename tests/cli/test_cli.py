@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import NGO_HEADERS, write_csv
+from tizim.cli import load_mapping
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -66,6 +69,7 @@ def home(tmp_path: Path) -> Path:
         ("user", "list"),
         ("user", "role"),
         ("source", "add"),
+        ("source", "set"),
         ("source", "list"),
         ("import",),
         ("export",),
@@ -370,6 +374,52 @@ def test_a_mapping_naming_a_header_the_file_lacks_is_refused(home, tmp_path):
         assert "its columns are: '№', 'ФИО', 'Дата рождения'" in result.stderr
         assert "Traceback" not in result.stderr
     assert count(home, "registry_record") == 0
+
+
+def test_a_list_without_a_name_column_is_refused_with_a_mapping_to_start_from(home, tmp_path):
+    tizim(home, "source", "add", "ngo-sheet", "--kind", "ngo_spreadsheet")
+    audited = count(home, "audit_auditentry")
+    sheet = write_csv(
+        tmp_path / "sheet.csv",
+        ("Город", "Статус", "Куда увезли"),
+        [("г. Алматы", "задержан", "ИВС"), ("Тараз", "погиб", "")],
+    )
+    for extra in (("--dry-run",), ()):
+        result = tizim(home, "import", str(sheet), "--source", "ngo-sheet", *extra)
+        assert result.returncode == 1, result.stdout
+        assert "sheet.csv: no column holds a person's name" in result.stderr
+        assert "'Город', 'Статус', 'Куда увезли'" in result.stderr
+        mapping = tmp_path / "mapping.toml"
+        mapping.write_text(result.stderr.split("\n", 1)[1], encoding="utf-8")
+        assert load_mapping(mapping) == {"Город": "place", "Статус": "fate", "Куда увезли": ""}
+        assert "Traceback" not in result.stderr
+    assert count(home, "registry_record") == 0 and count(home, "registry_importbatch") == 0
+    assert count(home, "audit_auditentry") == audited
+
+
+def test_a_list_of_the_dead_says_its_fate_once_and_its_persons_count_as_dead(home, tmp_path):
+    dead = write_csv(
+        tmp_path / "official.csv",
+        ("ФИО", "Дата рождения", "Место гибели"),
+        [("АБДУЛЛАЕВА БАЯН МУХТАРОВНА", "18.02.2000", "Уральск")],
+    )
+    tizim(home, "source", "add", "official", "--kind", "official_list")
+    dry = tizim(home, "import", str(dead), "--source", "official", "--dry-run")
+    assert dry.returncode == 0 and "tizim source set official --fate killed" in dry.stdout
+    result = tizim(home, "import", str(dead), "--source", "official", "--fate", "погиб")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"fate from the list: killed +1", result.stdout)
+    counts = json.loads(tizim(home, "counts", "--by", "none", "--json").stdout)
+    assert counts["totals"]["dead"] == 1
+    assert "Уральск" not in tizim(home, "import", str(dead), "--source", "official").stdout
+
+    tizim(home, "source", "add", "radio", "--kind", "radio_list", "--fate", "қаза тапты")
+    assert tizim(home, "source", "set", "radio", "--fate", "none").returncode == 0
+    bad = tizim(home, "source", "set", "radio", "--fate", "happy")
+    assert bad.returncode == 1 and "unknown status" in bad.stderr
+    assert tizim(home, "source", "set", "official", "--fate", "killed").returncode == 0
+    listing = tizim(home, "source", "list").stdout
+    assert re.search(r"official +official_list +killed", listing)
 
 
 def test_import_help_says_what_dates_without_a_year_are_counted_from(tmp_path):

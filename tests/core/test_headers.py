@@ -154,6 +154,68 @@ def test_the_field_names_themselves_are_headers(field):
 
 
 @pytest.mark.parametrize(
+    "header",
+    [
+        "Фамилия, инициалы",
+        "Фамилия и инициалы",
+        "Фамилия И.О.",
+        "Фамилия И. О.",
+        "ФИО (инициалы)",
+        "Тегі, аты-жөнінің бас әріптері",
+        "Тегі және инициалдары",
+        "Surname, initials",
+        "Surname and initials",
+        "Last name, initials",
+        "Name and initials",
+        "ФИО погибшего",
+        "Қаза тапқанның аты-жөні",
+        "Name of the victim",
+    ],
+)
+def test_a_name_with_initials_or_whose_name_it_is_is_the_full_name(header):
+    assert recognise_header(header) == "full_name"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Место гибели",
+        "Место смерти",
+        "Где погиб",
+        "Место задержания",
+        "Место происшествия",
+        "Қаза тапқан жері",
+        "Қайтыс болған жері",
+        "Ұсталған жері",
+        "Оқиға орны",
+        "Өңір",
+        "Place of death",
+        "Where killed",
+        "Where detained",
+        "Place of arrest",
+        "Oblast",
+        "Province",
+        "Город гибели",
+        "Region of death",
+    ],
+)
+def test_where_it_happened_and_regions_are_the_place(header):
+    assert recognise_header(header) == "place"
+
+
+@pytest.mark.parametrize(
+    "header", ["Қаза тапқан күні", "Когда погиб", "Date killed", "Дата гибели"]
+)
+def test_when_someone_was_killed_is_the_event_date(header):
+    assert recognise_header(header) == "event_date"
+
+
+def test_where_someone_is_held_stays_the_facility_beside_where_they_were_taken():
+    headers = ["ФИО", "Место задержания", "Место содержания"]
+    assert map_headers(headers) == {0: "full_name", 1: "place", 2: "facility"}
+
+
+@pytest.mark.parametrize(
     "header", ["", "   ", "Телефон", "Email", "e-mail", "Колонка 7", "Ссылка", ":", "Имя2"]
 )
 def test_unknown_headers_are_not_guessed(header):

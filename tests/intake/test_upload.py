@@ -172,3 +172,22 @@ def test_spreadsheet_upload(browser):
     workbook.save(buffer)
     page = upload(browser, "list.xlsx", buffer.getvalue())
     assert "sheet “Задержанные”" in page.text and "Оспанов Нурлан" in page.text
+
+
+def test_a_list_without_a_name_column_is_refused_with_a_mapping_to_start_from(browser, tmp_path):
+    sheet = "Город;Статус;Дата\nг. Алматы;задержан;06.01.2022\nТараз;погиб;07.01.2022\n"
+    page = upload(browser, "list.csv", sheet.encode())
+    assert page.status == 200
+    assert "list.csv: no column holds a person&#x27;s name" in page.text
+    assert "&#x27;Город&#x27;, &#x27;Статус&#x27;, &#x27;Дата&#x27;" in page.text
+    assert "[columns]" in page.text and "&quot;Город&quot; = &quot;place&quot;" in page.text
+    assert "/confirm/" not in page.text  # nothing to confirm
+    assert ImportJob.objects.count() == 0 and Record.objects.count() == 0
+    assert list((tmp_path / "uploads").iterdir()) == []
+
+
+def test_a_name_column_no_header_names_is_found_in_the_preview(browser):
+    sheet = "Кто;Город\nСерикбаев Е.Б.;Алматы\nОспанова Айгерим;Тараз\n".encode()
+    page = upload(browser, "list.csv", sheet)
+    assert "Оспанова Айгерим" in page.text and "full_name" in page.text
+    assert "no name" not in page.text

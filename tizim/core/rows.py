@@ -41,6 +41,10 @@ PARSED_FIELDS: tuple[str, ...] = (
 )
 
 
+# Set in a row's fields when its fate is the list's (``default_fate``), not its own.
+FATE_FROM_LIST = "fate_from_list"
+
+
 @dataclass
 class ParsedRow:
     """What a row said (``raw``) and what could be understood of it."""
@@ -107,11 +111,16 @@ def parse_row(
     column_map: Mapping[int, str],
     *,
     reference_date: datetime.date,
+    default_fate: str = "",
 ) -> ParsedRow:
     """Parse one row. ``column_map`` maps column index → field (see ``tizim.core.headers``);
-    ``reference_date`` is the date ages are counted from when the row has no event date."""
+    ``reference_date`` is the date ages are counted from when the row has no event date;
+    ``default_fate`` the fate the whole list states (a list of the dead), taken by a row
+    that states none of its own."""
     row = ParsedRow(raw=raw_values(headers, cells))
-    row.source_record_id = _parse_cells(cells, column_map, reference_date, row.fields, row.problems)
+    row.source_record_id = _parse_cells(
+        cells, column_map, reference_date, row.fields, row.problems, default_fate
+    )
     return row
 
 
@@ -121,6 +130,7 @@ def _parse_cells(
     reference_date: datetime.date,
     fields: dict[str, Any],
     problems: list[str],
+    default_fate: str = "",
 ) -> str:
     """Fill ``fields`` and ``problems`` from a row's cells; return the source's own id."""
     if not any(cell.strip() for cell in cells):
@@ -164,6 +174,10 @@ def _parse_cells(
             fields["fate"] = parse_fate(value["fate"]).value
         except ParseError as exc:
             problems.append(f"status: {exc.reason}")
+    elif default_fate:
+        # The row's own status always wins; an unreadable one is quarantined, not replaced.
+        fields["fate"] = default_fate
+        fields[FATE_FROM_LIST] = True
 
     if "sex" in value:
         sex = value["sex"].strip().lower()[:1]
@@ -246,6 +260,7 @@ class PreparedRow(NamedTuple):
     display_name: str
     fate: str
     event_date: str | None
+    fate_from_list: bool = False
 
 
 def prepare_row(number: int, row: ParsedRow) -> PreparedRow:
@@ -284,6 +299,7 @@ def _prepared(
         display_name(fields)[:300],
         fields.get("fate", ""),
         event_date.isoformat() if event_date else None,
+        bool(fields.get(FATE_FROM_LIST)),
     )
 
 
@@ -318,14 +334,17 @@ def display_name(fields: Mapping[str, Any]) -> str:
 
 
 _CHUNK = 2000
-_worker_args: tuple[RawJson, Mapping[int, str], datetime.date] | None = None
+_worker_args: tuple[RawJson, Mapping[int, str], datetime.date, str] | None = None
 
 
 def _init_worker(
-    headers: Sequence[str], column_map: Mapping[int, str], reference_date: datetime.date
+    headers: Sequence[str],
+    column_map: Mapping[int, str],
+    reference_date: datetime.date,
+    default_fate: str,
 ) -> None:
     global _worker_args
-    _worker_args = (RawJson(headers), column_map, reference_date)
+    _worker_args = (RawJson(headers), column_map, reference_date, default_fate)
 
 
 def _prepare_chunk(chunk: list[tuple[int, tuple[str, ...]]]) -> list[PreparedRow]:
@@ -339,12 +358,13 @@ def _prepare(
     to_json: RawJson,
     column_map: Mapping[int, str],
     reference_date: datetime.date,
+    default_fate: str = "",
 ) -> list[PreparedRow]:
     prepared = []
     for number, cells in chunk:
         fields: dict[str, Any] = {}
         problems: list[str] = []
-        source_id = _parse_cells(cells, column_map, reference_date, fields, problems)
+        source_id = _parse_cells(cells, column_map, reference_date, fields, problems, default_fate)
         prepared.append(_prepared(number, source_id, to_json(cells), fields, problems))
     return prepared
 
@@ -355,6 +375,7 @@ def prepare_rows(
     column_map: Mapping[int, str],
     *,
     reference_date: datetime.date,
+    default_fate: str = "",
     workers: int = 0,
     chunk_size: int = _CHUNK,
 ) -> Iterator[list[PreparedRow]]:
@@ -367,14 +388,14 @@ def prepare_rows(
     if workers <= 0:
         to_json = RawJson(headers)
         for chunk in _chunks(rows, chunk_size):
-            yield _prepare(chunk, to_json, column_map, reference_date)
+            yield _prepare(chunk, to_json, column_map, reference_date, default_fate)
         return
     # "spawn", not "fork": a forked child would share the parent's database connection.
     context = multiprocessing.get_context("spawn")
     with context.Pool(
         workers,
         initializer=_init_worker,
-        initargs=(tuple(headers), dict(column_map), reference_date),
+        initargs=(tuple(headers), dict(column_map), reference_date, default_fate),
     ) as pool:
         pending: deque[AsyncResult[list[PreparedRow]]] = deque()
         ahead = 2 * workers + 1  # enough to keep every worker busy while one result is read

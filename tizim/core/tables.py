@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -66,6 +67,34 @@ def close_tables(tables: list[Table]) -> None:
         close = getattr(table.rows, "close", None)
         if close is not None:
             close()
+
+
+class _Replay:
+    """Rows already read, then the rest of the table's rows; closing it closes the rest."""
+
+    def __init__(self, head: list[TableRow], rest: Iterator[TableRow]) -> None:
+        self._rows = itertools.chain(head, rest)
+        self._rest = rest
+
+    def __iter__(self) -> _Replay:
+        return self
+
+    def __next__(self) -> TableRow:
+        return next(self._rows)
+
+    def close(self) -> None:
+        close = getattr(self._rest, "close", None)
+        if close is not None:
+            close()
+
+
+def peek_rows(table: Table, count: int) -> list[TableRow]:
+    """The first ``count`` data rows of a table, read without consuming them: the table's
+    rows then start again from the first (and closing them still closes the file)."""
+    rest = table.rows
+    head = list(itertools.islice(rest, count))
+    table.rows = _Replay(head, rest)
+    return head
 
 
 def open_tables(

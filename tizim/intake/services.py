@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from tizim.accounts.access import acting_as
 from tizim.audit.services import record_action
+from tizim.core.columns import NoNameColumnError
 from tizim.core.errors import ParseError
 from tizim.core.tables import SPREADSHEET_SUFFIXES, close_tables, open_tables
 from tizim.intake.models import ImportJob
@@ -42,7 +43,12 @@ PREVIEW_PROBLEMS = 200
 
 
 class IntakeError(Exception):
-    """An upload refused, with a message for the person who sent it."""
+    """An upload refused, with a message for the person who sent it (and, for a list whose
+    name column was not found, a column ``mapping`` to start from)."""
+
+    def __init__(self, message: str, *, mapping: str = "") -> None:
+        super().__init__(message)
+        self.mapping = mapping
 
 
 def upload_folder() -> Path:
@@ -91,6 +97,9 @@ def stage_upload(
         preview = preview_file(
             path, source_name=source.name, obtained_on=obtained_on, sheet=sheet or None
         )
+    except NoNameColumnError as exc:
+        path.unlink(missing_ok=True)
+        raise IntakeError(exc.headline.replace(path.name, name), mapping=exc.mapping) from None
     except (ParseError, RegistryError) as exc:
         path.unlink(missing_ok=True)
         message = exc.reason if isinstance(exc, ParseError) else str(exc)
@@ -133,6 +142,7 @@ def preview_file(
             mapping=None,
             reference_date=reference_date_for(source, obtained_on),
             rows=PREVIEW_ROWS,
+            default_fate=source.default_fate,
         )
     finally:
         close_tables(tables)
@@ -181,6 +191,7 @@ def preview_file(
         ],
         "more_unknown_places": max(0, len(summary.unknown_places) - PREVIEW_PROBLEMS),
         "samples": samples,
+        "hints": summary.hints,
     }
 
 
@@ -278,6 +289,8 @@ def summary_counts(summary: ImportSummary) -> dict[str, Any]:
         "vanished": summary.vanished,
         "quarantined": summary.quarantined_total,
         "quarantined_by_reason": dict(summary.quarantined.most_common()),
+        "default_fate": summary.default_fate,
+        "default_fate_rows": summary.default_fate_rows,
     }
 
 

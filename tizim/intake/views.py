@@ -17,6 +17,7 @@ from tizim.intake.models import ImportJob
 def upload(request: HttpRequest) -> HttpResponse:
     """Upload a list; it is previewed as a dry run before anything is written."""
     form = UploadForm(request.POST or None, request.FILES or None)
+    mapping = ""  # for a list refused for want of a name column: a mapping to start from
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
@@ -30,9 +31,11 @@ def upload(request: HttpRequest) -> HttpResponse:
             )
         except services.IntakeError as exc:
             form.add_error("file", str(exc))
+            mapping = exc.mapping
         else:
             return redirect("intake:job", job_id=job.pk)
-    return render(request, "intake/upload.html", {"form": form, "jobs": selectors.recent_jobs(20)})
+    context = {"form": form, "jobs": selectors.recent_jobs(20), "mapping": mapping}
+    return render(request, "intake/upload.html", context)
 
 
 @require_perms("intake.view_importjob")

@@ -8,8 +8,16 @@ from tizim.registry.models import Claim, FateEvent, ImportBatch, LinkChange, Per
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ("name", "title", "kind", "organisation", "language", "obtained_on")
-    list_filter = ("kind", "language")
+    list_display = (
+        "name",
+        "title",
+        "kind",
+        "default_fate",
+        "organisation",
+        "language",
+        "obtained_on",
+    )
+    list_filter = ("kind", "language", "default_fate")
     search_fields = ("name", "title", "organisation")
 
 
@@ -56,7 +64,15 @@ class ClaimAdmin(admin.ModelAdmin):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(admin.ModelAdmin):
-    list_display = ("source", "filename", "rows_read", "imported", "quarantined", "unchanged")
+    list_display = (
+        "source",
+        "filename",
+        "rows_read",
+        "imported",
+        "quarantined",
+        "unchanged",
+        "default_fate",
+    )
     readonly_fields = [f.name for f in ImportBatch._meta.fields]
 
 

@@ -46,6 +46,13 @@ class Source(models.Model):
     url = models.URLField(max_length=1000, blank=True)
     obtained_on = models.DateField(null=True, blank=True)
     reliability_note = models.TextField(blank=True)
+    default_fate = models.CharField(
+        max_length=32,
+        blank=True,
+        choices=FATE_CHOICES,
+        help_text="The fate every person on the list shares (a list of the dead: killed), "
+        "taken by rows that state none of their own.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -67,6 +74,16 @@ class ImportBatch(models.Model):
     column_map = models.JSONField(default=dict, help_text="column index → parsed field")
     obtained_on = models.DateField(
         null=True, blank=True, help_text="When this version of the list was obtained."
+    )
+    default_fate = models.CharField(
+        max_length=32,
+        blank=True,
+        choices=FATE_CHOICES,
+        help_text="The fate the list gave rows that state none of their own (from the source "
+        "or the import); blank when none was given.",
+    )
+    default_fate_rows = models.PositiveIntegerField(
+        default=0, help_text="How many rows took the list's fate."
     )
     rows_read = models.PositiveIntegerField(default=0)
     imported = models.PositiveIntegerField(default=0)

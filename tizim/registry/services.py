@@ -25,9 +25,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tizim.audit.services import record_action
+from tizim.core.columns import refuse_without_names, with_name_column
 from tizim.core.errors import ParseError
-from tizim.core.fates import Fate
-from tizim.core.headers import FIELDS, map_headers
+from tizim.core.fates import Fate, parse_fate
+from tizim.core.headers import FIELDS, find_header, map_headers
 from tizim.core.names import names_may_match
 from tizim.core.rows import (
     PARSED_FIELDS,
@@ -41,7 +42,7 @@ from tizim.core.rows import (
     raw_values,
     search_keys,
 )
-from tizim.core.tables import Table, open_tables
+from tizim.core.tables import Table, close_tables, open_tables
 from tizim.registry.bulk import BulkWriter, stored_value
 from tizim.registry.models import (
     Claim,
@@ -95,9 +96,13 @@ def create_source(
     url: str = "",
     obtained_on: datetime.date | None = None,
     reliability_note: str = "",
+    default_fate: str = "",
     actor: str = "",
 ) -> Source:
-    """Register a list or channel records will come from."""
+    """Register a list or channel records will come from. ``default_fate`` is the fate every
+    person on the list shares (``killed`` for a list of the dead), in any word ``parse_fate``
+    reads; its rows that state no fate of their own take it."""
+    default_fate = list_fate(default_fate)
     if kind not in Source.Kind.values:
         raise RegistryError(
             f"unknown source kind '{kind}'; choose one of: {', '.join(Source.Kind.values)}"
@@ -111,6 +116,7 @@ def create_source(
         url=url,
         obtained_on=obtained_on,
         reliability_note=reliability_note,
+        default_fate=default_fate,
     )
     try:
         source.full_clean()
@@ -125,7 +131,46 @@ def create_source(
             actor=actor,
             object_type="source",
             object_id=source.pk,
-            details={"name": name, "kind": kind},
+            details={"name": name, "kind": kind, "default_fate": default_fate},
+        )
+    return source
+
+
+def list_fate(text: str) -> str:
+    """The fate a whole list states, from any word ``parse_fate`` reads (``killed``, ``погиб``,
+    ``қаза тапты``); "" for none (an empty text, or ``none``). Raises RegistryError for a
+    word that names no fate."""
+    if not text.strip() or text.strip().casefold() in ("none", "-"):
+        return ""
+    if text.strip() in {f.value for f in Fate}:
+        return text.strip()
+    try:
+        return parse_fate(text).value
+    except ParseError as exc:
+        raise RegistryError(
+            f"{exc.reason}; a list's fate is one of: {', '.join(f.value for f in Fate)} "
+            "(or a word for one, such as погиб or қаза тапты)"
+        ) from None
+
+
+def set_source_fate(name: str, fate: str, *, actor: str = "") -> Source:
+    """Say (or, with "" or ``none``, unsay) the fate every person on a source's list shares:
+    later imports give it to rows without a fate of their own. Rows already imported keep
+    theirs until their list is imported again."""
+    source = Source.objects.filter(name=name).first()
+    if source is None:
+        raise RegistryError(f"unknown source '{name}'")
+    value = list_fate(fate)
+    with transaction.atomic():
+        previous = source.default_fate
+        source.default_fate = value
+        source.save(update_fields=["default_fate"])
+        record_action(
+            "source.fate",
+            actor=actor,
+            object_type="source",
+            object_id=source.pk,
+            details={"name": name, "default_fate": value, "previous": previous},
         )
     return source
 
@@ -169,6 +214,12 @@ class ImportSummary:
     unknown_places: Counter[str] = field(default_factory=Counter)
     dry_run: bool = False
     batch_id: int | None = None
+    # The fate the whole list states (from the source or the import), and how many rows
+    # without one of their own took it.
+    default_fate: str = ""
+    default_fate_rows: int = 0
+    # Advice that is not a problem of any row (a list of the dead without a status column).
+    hints: list[str] = field(default_factory=list)
 
     def note_unknown_place(self, text: str) -> None:
         """Count a place the gazetteer does not know; past a few hundred distinct ones only
@@ -205,20 +256,47 @@ def sample_tables(
     mapping: Mapping[str, str] | None,
     reference_date: datetime.date,
     rows: int,
+    default_fate: str = "",
 ) -> list[SheetSample]:
     """The first ``rows`` rows of each table, parsed as ``import_table`` would parse them."""
     samples = []
-    for table in tables:
-        column_map = column_map_for(table.headers, mapping)
+    column_maps = table_columns(tables, mapping)
+    for table, column_map in zip(tables, column_maps, strict=True):
         parsed = [
             (
                 row.number,
-                parse_row(table.headers, row.cells, column_map, reference_date=reference_date),
+                parse_row(
+                    table.headers,
+                    row.cells,
+                    column_map,
+                    reference_date=reference_date,
+                    default_fate=default_fate,
+                ),
             )
             for row in itertools.islice(table.rows, rows)
         ]
         samples.append(SheetSample(table.sheet, table.headers, column_map, parsed))
     return samples
+
+
+def table_columns(
+    tables: Sequence[Table], mapping: Mapping[str, str] | None
+) -> list[dict[int, str]]:
+    """Each table's columns: by their headers and the user's ``mapping`` (``column_map_for``),
+    and, where neither names a name column, the column whose cells read as names. Raises
+    NoNameColumnError (a ParseError, with a mapping to start from) when a table with rows
+    still has none: such a file is refused before anything is written."""
+    column_maps = []
+    for table in tables:
+        ignored = [
+            index
+            for index, header in enumerate(table.headers)
+            if any(not f and find_header([header], w) == 0 for w, f in (mapping or {}).items())
+        ]
+        column_maps.append(with_name_column(table, column_map_for(table.headers, mapping), ignored))
+    if tables:
+        refuse_without_names(tables[0].path.name, tables, column_maps)
+    return column_maps
 
 
 def column_map_for(
@@ -254,6 +332,7 @@ def import_table(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
     parallel: bool | None = None,
+    default_fate: str | None = None,
 ) -> ImportSummary:
     """Import a CSV file or an XLSX/ODS workbook (every sheet, or ``sheet``) into a source.
 
@@ -266,7 +345,9 @@ def import_table(
     without a date of their own count as known from then. Raises RegistryError/ParseError
     only when the source is unknown or the file itself cannot be read; then nothing is written.
     Large files are parsed in worker processes while rows are written (``parallel``: None
-    decides by file size).
+    decides by file size). ``default_fate`` (any word ``parse_fate`` reads) is the fate this
+    file's rows take when they state none of their own, instead of the source's; it is kept
+    in the batch. A file with no name column is refused (NoNameColumnError), nothing written.
     """
     source = Source.objects.filter(name=source_name).first()
     if source is None:
@@ -275,13 +356,21 @@ def import_table(
             f"unknown source '{source_name}' (known: {known}); "
             f"create it first with: tizim source add {source_name} --kind …"
         )
+    fate = source.default_fate if default_fate is None else list_fate(default_fate)
     tables = open_tables(path, sheet=sheet)
+    try:
+        column_maps = table_columns(tables, mapping)
+    except BaseException:
+        close_tables(tables)
+        raise
     summary = ImportSummary(
         source=source.name,
         filename=path.name,
         encoding=tables[0].encoding,
         delimiter=tables[0].delimiter,
         dry_run=dry_run,
+        default_fate=fate,
+        hints=fate_hints(source, column_maps, fate),
     )
     reference_date = reference_date_for(source, obtained_on)
     file_sha256 = _sha256_of(path)
@@ -298,6 +387,7 @@ def import_table(
             delimiter=summary.delimiter,
             actor=actor,
             obtained_on=reference_date,
+            default_fate=fate,
         )
         if not dry_run:
             batch.save()
@@ -309,8 +399,8 @@ def import_table(
             only_sheet=tables[0].sheet if sheet else None,
         )
         try:
-            for table in tables:
-                _import_sheet(table, writer, summary, mapping, reference_date, workers, progress)
+            for table, column_map in zip(tables, column_maps, strict=True):
+                _import_sheet(table, column_map, writer, summary, reference_date, workers, progress)
         except BaseException:
             # The file broke (or the user stopped the import): the connection must be free
             # again before the transaction is rolled back; the first error is the one to tell.
@@ -321,6 +411,10 @@ def import_table(
         if progress:
             progress(summary.rows_read)
         summary.vanished = writer.count_vanished()
+        if fate:
+            summary.default_fate_rows += _give_list_fate(
+                writer.unchanged_without_fate, fate, dry_run=dry_run
+            )
         if dry_run:
             transaction.set_rollback(True)
             return summary
@@ -332,6 +426,7 @@ def import_table(
         batch.imported = summary.imported + summary.new_versions
         batch.quarantined = summary.quarantined_total
         batch.unchanged = summary.unchanged
+        batch.default_fate_rows = summary.default_fate_rows
         batch.finished_at = timezone.now()
         batch.save()
         writer.flag_vanished()
@@ -351,36 +446,72 @@ def import_table(
                 "unchanged": summary.unchanged,
                 "vanished": summary.vanished,
                 "quarantined": summary.quarantined_total,
+                "default_fate": fate,
+                "default_fate_rows": summary.default_fate_rows,
             },
         )
     return summary
 
 
+def _give_list_fate(record_ids: Sequence[int], fate: str, *, dry_run: bool) -> int:
+    """Give the list's fate to records imported before it was said (their rows, unchanged,
+    state none of their own, so any fate they hold came from the list) and rebuild their
+    persons' timelines. Returns how many records it changes (would change, in a dry run)."""
+    changed = 0
+    persons: set[int] = set()
+    for chunk in _chunks(record_ids, 1000):
+        stale = Record.objects.filter(pk__in=chunk, quarantine_reason="").exclude(fate=fate)
+        if dry_run:
+            changed += stale.count()
+            continue
+        persons.update(p for p in stale.values_list("person_id", flat=True) if p is not None)
+        changed += stale.update(fate=fate)
+    if persons:
+        refresh_persons(persons)
+    return changed
+
+
+# Kinds of source that are usually lists of one fate (the dead), so that a missing status
+# column is worth a word before every person on them is counted with no fate.
+_ONE_FATE_KINDS = (Source.Kind.OFFICIAL_LIST, Source.Kind.RADIO_LIST)
+
+
+def fate_hints(source: Source, column_maps: Sequence[Mapping[int, str]], fate: str) -> list[str]:
+    """Advice for a list of a kind that is usually of the dead, with no status column and no
+    fate of its own: to say its fate (never guessed: an official list may be of the
+    detained)."""
+    if fate or source.kind not in _ONE_FATE_KINDS:
+        return []
+    if any("fate" in columns.values() for columns in column_maps):
+        return []
+    return [
+        f"this {source.get_kind_display()} has no status column, so its persons get no fate: "
+        f"if everyone on it shares one (a list of the dead), say so with --fate killed on "
+        f"the import, or once for the source with: tizim source set {source.name} --fate killed"
+    ]
+
+
 def _import_sheet(
     table: Table,
+    column_map: dict[int, str],
     writer: _RecordWriter,
     summary: ImportSummary,
-    mapping: Mapping[str, str] | None,
     reference_date: datetime.date,
     workers: int,
     progress: Callable[[int], None] | None,
 ) -> None:
-    column_map = column_map_for(table.headers, mapping)
     sheet_summary = SheetSummary(table.sheet, list(table.headers), column_map)
     summary.sheets.append(sheet_summary)
     # The raw values' key of the column holding the source's own ids, if one does.
     raw_keys = list(raw_values(table.headers, table.headers))
     id_columns = [i for i, name in column_map.items() if name == "source_id" and i < len(raw_keys)]
     writer.begin_sheet(table.sheet, raw_keys[id_columns[0]] if id_columns else None)
-    if not any(f in column_map.values() for f in ("full_name", "surname", "given_name")):
-        summary.problems.append(
-            (table.sheet, 1, "no column holds a name: every row will be quarantined")
-        )
     for chunk in prepare_rows(
         ((r.number, r.cells) for r in table.rows),
         table.headers,
         column_map,
         reference_date=reference_date,
+        default_fate=summary.default_fate,
         workers=workers,
         chunk_size=_BATCH,
     ):
@@ -511,6 +642,8 @@ class _RecordWriter:
         self.seen: set[_RowKey] = set()
         self.id_keys: dict[str, str | None] = {}
         self.by_sheet: dict[str, _KnownSheet] = {}
+        # Records of unchanged rows that state no fate: the list's fate may be new to them.
+        self.unchanged_without_fate: list[int] = []
         self.change: LinkChange | None = None
         self.bulk = BulkWriter()
         # Stored once: the same for every row of the import.
@@ -560,6 +693,8 @@ class _RecordWriter:
                     if entry is not None and entry[1] == row.raw_sha256 and key not in seen:
                         seen.add(key)
                         outcomes.append(None)
+                        if row.fate_from_list and not row.problems:
+                            self.unchanged_without_fate.append(entry[0])
                         continue
                 unsettled.append((len(outcomes), row, key if key in known else None))
             outcomes.append((row, None))
@@ -580,6 +715,8 @@ class _RecordWriter:
                 summary.imported += 1
             else:
                 summary.new_versions += 1
+            if row.fate_from_list and not row.problems:
+                summary.default_fate_rows += 1
             new.append(row)
             previous.append(earlier)
         if self.dry_run or not new:
@@ -621,6 +758,8 @@ class _RecordWriter:
                 if same is not None:
                     seen.add(same)
                     outcomes[position] = None
+                    if row.fate_from_list and not row.problems:
+                        self.unchanged_without_fate.append(known[same][0])
                     continue
             named = lookup.by_name.get(row.values[_NAME_KEYS], ())
             if len(named) == 1 and named[0] not in seen:
@@ -1197,6 +1336,7 @@ def restore_export(path: Path, *, actor: str = "", dry_run: bool = False) -> Imp
                     kind=kind if kind in Source.Kind.values else Source.Kind.OTHER,
                     language=row.get("source_language", ""),
                     title=row.get("source_title", ""),
+                    default_fate=row.get("source_default_fate", ""),
                     actor=actor,
                 )
             record.source = sources[name]
