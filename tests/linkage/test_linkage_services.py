@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from tests.factories import import_rows
+from tests.factories import import_rows, make_source
 from tizim.audit.selectors import verify_chain
 from tizim.linkage.models import CandidatePair, LinkRun, PairDecision
 from tizim.linkage.services import (
@@ -190,3 +190,46 @@ def test_uncertain_pairs_are_queued_most_informative_first(tmp_path):
     # a new run replaces the pending queue and does not ask again about a decided pair
     link_records(threshold=0.999999)
     assert CandidatePair.objects.filter(status=CandidatePair.Status.STALE).exists()
+
+
+INITIALS = ("Фамилия, инициалы", "Регион")
+
+
+def test_an_official_list_of_initials_joins_the_dead_and_asks_about_the_rest(tmp_path):
+    import_rows(
+        tmp_path,
+        [
+            (
+                "1",
+                "Серикбаев Ерлан Болатович",
+                "12.03.1985",
+                "г. Алматы",
+                "погиб",
+                "06.01.2022",
+                "",
+            ),
+            ("2", "Оспанов Марат", "", "Тараз", "освобождён", "10.01.2022", ""),
+            ("3", "Оспанов Мурат", "", "Тараз", "погиб", "06.01.2022", ""),
+            ("4", "Байжанов Тимур", "", "Астана", "погиб", "07.01.2022", ""),
+            ("5", "Байжанов Талгат", "", "Астана", "погиб", "07.01.2022", ""),
+        ],
+    )
+    make_source("official-initials", kind="official_list", default_fate="killed")
+    import_rows(
+        tmp_path,
+        [("Серикбаев Е.Б.", "Алматы"), ("Оспанов М.", "Тараз"), ("Байжанов Т.", "Нур-Султан")],
+        source="official-initials",
+        headers=INITIALS,
+        filename="initials.csv",
+    )
+    result = link_records()
+    assert person_of("Серикбаев Е.") == person_of("Серикбаев Ерлан")
+    assert person_of("Оспанов М.") == person_of("Оспанов Мурат")  # the dead one, not Марат
+    assert person_of("Байжанов Т.") not in (person_of("Тимур"), person_of("Талгат"))
+    asked = CandidatePair.objects.filter(
+        status=CandidatePair.Status.PENDING, record_b__full_name="Байжанов Т."
+    )
+    assert asked.count() == 2
+    assert {c.group_size for c in asked} == {2} and len({c.group_key for c in asked}) == 1
+    assert all("one of these 2" in c.why_queued for c in asked)
+    assert any("surname and initials joined a person" in note for note in result.notes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import shutil
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,28 @@ def test_spark_trains_and_links_like_duckdb(spark):
     strong_duckdb = {(p.left, p.right) for p in on_duckdb.pairs if p.probability >= 0.8}
     overlap = len(strong_spark & strong_duckdb) / len(strong_spark | strong_duckdb)
     assert overlap > 0.95
+
+
+def test_spark_link_on_the_command_line_shows_tizims_progress_not_sparks(tmp_path):
+    from tests.cli.test_cli import tizim
+
+    home = tmp_path / "data"
+    assert tizim(home, "init").returncode == 0
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(
+        "ФИО,Дата рождения,Город,Статус\n"
+        "Төрегожина Бақытжан,02.05.1970,Алматы,пропала без вести\n"
+        "Торегожина Бахытжан,02.05.1970,Алматы,задержана\n"
+        "Серикбаев Ерлан,12.03.1985,Алматы,задержан\n",
+        encoding="utf-8",
+    )
+    assert tizim(home, "source", "add", "sheet", "--kind", "other").returncode == 0
+    assert tizim(home, "import", str(sheet), "--source", "sheet").returncode == 0
+    done = tizim(home, "link", "--backend", "spark")
+    assert done.returncode == 0, done.stderr
+    assert "scoring candidate pairs" in done.stderr and "starting Spark" in done.stderr
+    # Spark's progress bars, its log lines ("WARN Utils: …") and library warnings stay out
+    assert "[Stage" not in done.stderr and " WARN " not in done.stderr, done.stderr[:2000]
+    assert "Warning" not in done.stderr, done.stderr[:2000]
+    log = next(line for line in done.stdout.splitlines() if "Spark's own log" in line)
+    assert Path(log.rsplit(": ", 1)[1]).exists()

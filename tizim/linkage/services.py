@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +101,7 @@ def link_records(
     full: bool = False,
     actor: str = "",
     spark: Any = None,
+    progress: Callable[[str], None] | None = None,
 ) -> LinkResult:
     """Score every usable record against the others, cluster at ``threshold`` and make the
     registry's persons those clusters; queue the uncertain pairs for review.
@@ -109,8 +110,10 @@ def link_records(
     records imported since the last run join them or each other. ``full`` re-decides every
     link a machine made. Either way reviewers' decisions bind: an accepted pair stays
     together, a rejected pair apart; no record is ever deleted, and the whole run is one
-    membership change that ``undo_change`` reverses.
+    membership change that ``undo_change`` reverses. ``progress`` is told each stage as it
+    starts.
     """
+    say = progress or (lambda stage: None)
     if not 0.0 < threshold < 1.0:
         raise LinkageError(f"threshold must be a probability between 0 and 1, not {threshold}")
     if backend not in ("duckdb", "spark"):
@@ -132,15 +135,21 @@ def link_records(
         if record_id <= seen_up_to and person_id is not None:
             settled[person_id].append(record_id)
 
+    spark_notes: list[str] = []
     if backend == "spark" and spark is None:
-        spark = local_spark_session(tempfile.mkdtemp(prefix="tizim-spark-"))
+        say("starting Spark")
+        work_dir = tempfile.mkdtemp(prefix="tizim-spark-")
+        spark = local_spark_session(work_dir)
+        spark_notes.append(f"Spark's own log: {work_dir}/spark.log")
     model = train_and_score(
         records,
         backend=backend,
         labels=[(a, b, v == PairDecision.Verdict.SAME) for (a, b), v in decisions.items()],
         spark=spark,
         explain_from=REVIEW_FLOOR,
+        progress=say,
     )
+    say(f"clustering {len(model.pairs):,} scored pairs into persons")
     clustering = cluster_pairs(
         person_of,
         [(p.left, p.right, p.probability) for p in model.pairs],
@@ -151,6 +160,7 @@ def link_records(
     )
     # Entries of surname and initials join the one person they fit; several fits are asked.
     initials = attach_initials(records, clustering.clusters, cannot_link=cannot_link)
+    say("writing persons and the review queue")
     with transaction.atomic():
         run = LinkRun.objects.create(
             actor=actor,
@@ -206,6 +216,7 @@ def link_records(
         queued=queued,
         notes=[
             *model.notes,
+            *spark_notes,
             f"{len(initials.joined)} entries of surname and initials joined a person; "
             f"{len(initials.questions)} fit several and wait for review",
         ],

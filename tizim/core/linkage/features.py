@@ -114,6 +114,8 @@ def features_row(record: LinkRecord) -> dict[str, Any]:
     # Name order free: the two main parts as a set, each folded as a surname, so that a woman's
     # surname written where the given name belongs still meets itself (Абенова Асель).
     pair = sorted(k for k in (sn, surname_key(given) if given_full else "") if k)
+    together = name_key(given + surname) if given_full and sn else ""
+    apart = name_key(surname + given) if together else ""
     years_min, years_max = record.birth_year_min, record.birth_year_max
     if record.birth_date is not None:
         years_min = years_max = record.birth_date.year
@@ -133,9 +135,12 @@ def features_row(record: LinkRecord) -> dict[str, Any]:
         # Not for an entry of initials, which ``tizim.core.linkage.initials`` joins.
         "sn_variants": sorted(_deletions(sn)) if sn and given_full else [],
         # Both parts written together in either order: a misplaced space changes no letter.
-        "whole": sorted(
-            {name_key(given + surname), name_key(surname + given)} if given_full and sn else set()
-        ),
+        # As an array for blocking (exploded), and as two plain columns for the comparison (an
+        # array function is spelt differently on each backend; a trained model must read the
+        # same on both).
+        "whole": sorted({together, apart}) if together else [],
+        "together": _or_none(together),
+        "together_swapped": _or_none(apart),
         # The surname key's consonants, for blocking pairs whose surname lost or swapped a
         # vowel (Лбедев, Lebedev → lbdv).
         "sn_skel": _or_none(_skeleton(sn)),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -111,7 +111,10 @@ def _name_comparison(column: str, label: str, *, swap: bool) -> Any:
         # EM rarely sees one inside its blocks (they disagree on the blocked column), so m is
         # set, as for the swapped order.
         levels.append(
-            cll.ArrayIntersectLevel("whole", min_intersection=1).configure(
+            cll.CustomLevel(
+                "together_l = together_r OR together_l = together_swapped_r "
+                "OR together_swapped_l = together_r"
+            ).configure(
                 label_for_charts="same letters, space misplaced",
                 m_probability=0.01,
                 fix_m_probability=True,
@@ -406,6 +409,7 @@ def train_and_score(
     keep_above: float = KEEP_PAIRS_ABOVE,
     train: bool | None = None,
     explain_from: float = 0.0,
+    progress: Callable[[str], None] | None = None,
 ) -> LinkageModel:
     """Train the model on ``records`` and return every candidate pair scored above
     ``keep_above``.
@@ -418,7 +422,9 @@ def train_and_score(
     are at least ``MIN_RECORDS_TO_TRAIN`` records or extra identifier columns.
     ``explain_from``: pairs from this probability up carry each comparison's contribution (the
     review queue needs them; at a million records the others are not worth the memory).
+    ``progress`` is told each stage as it starts.
     """
+    say = progress or (lambda stage: None)
     import pandas as pd
     from splink import Linker
 
@@ -441,6 +447,7 @@ def train_and_score(
         )
         linker = Linker(table, settings, log_level=logging.ERROR)
     else:
+        say(f"training the model on {len(frame):,} records")
         linker = Linker(table, build_settings(extra), log_level=logging.ERROR)
         linker = _train_unsupervised(
             linker, table, seed, max_pairs_for_u, notes, float(frame["bd"].notna().mean())
@@ -471,6 +478,7 @@ def train_and_score(
         notes,
     )
     linker = Linker(table, trained, log_level=logging.ERROR)
+    say("scoring candidate pairs")
     predictions = linker.inference.predict(threshold_match_probability=keep_above)
     settings = linker.misc.save_model_to_json()
     pairs = _scored_pairs(predictions.as_pandas_dataframe(), settings, explain_from)
