@@ -154,6 +154,12 @@ LOGOUT_REDIRECT_URL = "login"
 # libsodium "moderate" (~0.5 s, 256 MiB per login); the minimum only while pytest runs.
 TIZIM_KEY_KDF = "min" if os.environ.get("PYTEST_VERSION") else "moderate"
 
+# A list uploaded on the staff Import page is read first in a child process with these ceilings
+# (tizim.core.table_check): a file built to exhaust memory or time stops that child, never a
+# server process.
+TIZIM_UPLOAD_CHECK_MEMORY = int(os.environ.get("TIZIM_UPLOAD_CHECK_MB", "2048")) * 2**20
+TIZIM_UPLOAD_CHECK_SECONDS = int(os.environ.get("TIZIM_UPLOAD_CHECK_SECONDS", "300"))
+
 # Two-factor login (django-otp, TOTP): codes from an authenticator app, named "tizim" there.
 OTP_TOTP_ISSUER = "tizim"
 
