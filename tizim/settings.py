@@ -200,6 +200,13 @@ CSRF_COOKIE_HTTPONLY = True
 # Strict: the token check is what stops cross-site posts once Origin and Referer are not sent
 # (tizim.middleware.NoReferrerCsrfViewMiddleware).
 CSRF_COOKIE_SAMESITE = "Strict"
+# The CSRF cookie is the only one a reporter's browser gets: it lasts while the browser is open
+# (no expiry date), so a phone seized later does not show that it visited the report form.
+CSRF_COOKIE_AGE = None
+# Behind HTTPS (a reverse proxy terminating TLS), cookies are sent over HTTPS only.
+TIZIM_HTTPS = os.environ.get("TIZIM_HTTPS", "").strip().lower() in ("1", "true", "yes", "on")
+SESSION_COOKIE_SECURE = TIZIM_HTTPS
+CSRF_COOKIE_SECURE = TIZIM_HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
@@ -213,6 +220,9 @@ LOGGING: dict[str, Any] = {
     "loggers": {
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "django.request": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        # Refused requests (a forged Host header, a failed CSRF check, too many fields) are
+        # logged there with the path, the Host header and a traceback: details of a visitor.
+        "django.security": {"handlers": [], "level": "CRITICAL", "propagate": False},
         # axes logs each failure with the client's address and agent: never let it speak.
         "axes": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "waitress": {"handlers": ["console"], "level": "WARNING", "propagate": False},
