@@ -161,7 +161,7 @@ def _check_cell_positions(
                 furthest_column = max(furthest_column, _column_number(letters))
             # A reference cut in two by the chunk boundary is found whole in the next round.
             tail = text[-64:]
-    check_sheet_size(name, member.filename, furthest_row, furthest_column, limits)
+    check_sheet_size(name, "", furthest_row, furthest_column, limits)
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
