@@ -927,8 +927,17 @@ def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> N
     from django.db import connections
 
     from tizim import serving
+    from tizim.intake.services import recover_interrupted_jobs
     from tizim.wsgi import application
 
+    # An import whose server process was killed would otherwise show "running" for ever.
+    failed = recover_interrupted_jobs()
+    if failed:
+        print(
+            f"{len(failed)} web import(s) interrupted when the server last stopped, now marked "
+            f"failed (upload again): {', '.join(f'#{pk}' for pk in failed)}",
+            file=out,
+        )
     # Workers are forked: none may inherit a connection opened here (migrations, checks).
     connections.close_all()
     serving.serve(

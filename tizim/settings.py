@@ -154,6 +154,12 @@ LOGOUT_REDIRECT_URL = "login"
 # libsodium "moderate" (~0.5 s, 256 MiB per login); the minimum only while pytest runs.
 TIZIM_KEY_KDF = "min" if os.environ.get("PYTEST_VERSION") else "moderate"
 
+# A list uploaded on the staff Import page is read first in a child process with these ceilings
+# (tizim.core.table_check): a file built to exhaust memory or time stops that child, never a
+# server process.
+TIZIM_UPLOAD_CHECK_MEMORY = int(os.environ.get("TIZIM_UPLOAD_CHECK_MB", "2048")) * 2**20
+TIZIM_UPLOAD_CHECK_SECONDS = int(os.environ.get("TIZIM_UPLOAD_CHECK_SECONDS", "300"))
+
 # Two-factor login (django-otp, TOTP): codes from an authenticator app, named "tizim" there.
 OTP_TOTP_ISSUER = "tizim"
 
@@ -194,6 +200,13 @@ CSRF_COOKIE_HTTPONLY = True
 # Strict: the token check is what stops cross-site posts once Origin and Referer are not sent
 # (tizim.middleware.NoReferrerCsrfViewMiddleware).
 CSRF_COOKIE_SAMESITE = "Strict"
+# The CSRF cookie is the only one a reporter's browser gets: it lasts while the browser is open
+# (no expiry date), so a phone seized later does not show that it visited the report form.
+CSRF_COOKIE_AGE = None
+# Behind HTTPS (a reverse proxy terminating TLS), cookies are sent over HTTPS only.
+TIZIM_HTTPS = os.environ.get("TIZIM_HTTPS", "").strip().lower() in ("1", "true", "yes", "on")
+SESSION_COOKIE_SECURE = TIZIM_HTTPS
+CSRF_COOKIE_SECURE = TIZIM_HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
@@ -207,6 +220,9 @@ LOGGING: dict[str, Any] = {
     "loggers": {
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "django.request": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        # Refused requests (a forged Host header, a failed CSRF check, too many fields) are
+        # logged there with the path, the Host header and a traceback: details of a visitor.
+        "django.security": {"handlers": [], "level": "CRITICAL", "propagate": False},
         # axes logs each failure with the client's address and agent: never let it speak.
         "axes": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "waitress": {"handlers": ["console"], "level": "WARNING", "propagate": False},

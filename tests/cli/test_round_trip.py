@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import tizim
+from tests.core.test_cells import FORMULA_NOTES
 
 pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
 
@@ -132,3 +133,55 @@ def test_versions_of_a_renumbered_sheet_survive_a_restore(tmp_path):
         ivanov = [p for p in json.loads(result.stdout) if p["display_name"].startswith("Иванов")]
         timelines.append(ivanov[0]["timeline"])
     assert timelines[0] == timelines[1] == "2022-01-06 missing; 2022-01-10 detained"
+
+
+@pytest.fixture(scope="module")
+def formula_notes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An instance whose list has notes a spreadsheet program would run as formulas."""
+    home = tmp_path_factory.mktemp("formulas") / "home"
+    assert tizim(home, "init").returncode == 0
+    listed = home.parent / "list.csv"
+    with listed.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["№", "ФИО", "Статус", "Дата", "Примечание"])
+        for number, note in enumerate(FORMULA_NOTES, start=1):
+            writer.writerow([number, f"Серикбаев Ерлан {number}", "задержан", "06.01.2022", note])
+    assert tizim(home, "source", "add", "sheet", "--kind", "ngo_spreadsheet").returncode == 0
+    result = tizim(home, "import", str(listed), "--source", "sheet")
+    assert result.returncode == 0, result.stderr
+    return home
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_formula_like_notes_are_neutralised_and_restore_exactly(formula_notes, tmp_path, fmt):
+    exported = tmp_path / f"records.{fmt}"
+    result = tizim(formula_notes, "export", "records", "--format", fmt, "--output", str(exported))
+    assert result.returncode == 0, result.stderr
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(exported).active
+        cells = [c for row in sheet.iter_rows() for c in row]
+        assert not any(c.data_type == "f" for c in cells)  # not one formula
+        assert sum(str(c.value).startswith("=") for c in cells) >= 2  # but the text is there
+    else:
+        with exported.open(encoding="utf-8", newline="") as fh:
+            notes = [row["notes"] for row in csv.DictReader(fh)]
+        # The parsed notes (trimmed) are quoted; the raw values are inside the JSON column.
+        assert len(notes) == len(FORMULA_NOTES) and all(n.startswith("'") for n in notes)
+    copy = tmp_path / "copy"
+    assert tizim(copy, "init").returncode == 0
+    result = tizim(copy, "import", str(exported))
+    assert result.returncode == 0, result.stderr
+    again = tmp_path / f"again.{fmt}"
+    assert tizim(copy, "export", "records", "--format", fmt, "--output", str(again)).returncode == 0
+    if fmt == "csv":
+        assert again.read_bytes() == exported.read_bytes()
+    else:  # an XLSX file carries its time of writing: compare what its cells hold
+        from openpyxl import load_workbook
+
+        def cells(path: Path) -> list[tuple[object, str]]:
+            sheet = load_workbook(path).active
+            return [(c.value, c.data_type) for row in sheet.iter_rows() for c in row]
+
+        assert cells(again) == cells(exported)

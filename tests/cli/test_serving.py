@@ -118,3 +118,57 @@ def test_each_worker_holds_its_share_of_a_limit(monkeypatch, workers, limit, sha
 
     monkeypatch.setenv(WORKERS_ENV, workers)
     assert worker_share(limit) == share
+
+
+def test_serve_fails_the_imports_its_killed_predecessor_left_running(tmp_path):
+    home = tmp_path / "data"
+    assert tizim(home, "init", "--admin", "admin").returncode == 0
+    assert tizim(home, "source", "add", "sheet", "--kind", "ngo_spreadsheet").returncode == 0
+    # A web import confirmed by a server process that was then killed (it has ended).
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    script = (
+        "import django, socket; django.setup()\n"
+        "from django.contrib.auth import get_user_model\n"
+        "from tizim.intake.models import ImportJob\n"
+        "from tizim.intake.services import upload_folder\n"
+        "from tizim.registry.models import Source\n"
+        "folder = upload_folder()\n"
+        "(folder / 'list.csv').write_text('ФИО\\n')\n"
+        "job = ImportJob.objects.create(source=Source.objects.get(), original_name='list.csv',\n"
+        "    stored_path=str(folder / 'list.csv'), status='running', rows_total=100000,\n"
+        "    created_by=get_user_model().objects.get())\n"
+        "(folder / f'progress-{job.pk}').write_text('99000')\n"
+        f"(folder / f'owner-{{job.pk}}').write_text(socket.gethostname() + ' {dead} 1')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PYTEST_VERSION")}
+    env.update(TIZIM_HOME=str(home), DJANGO_SETTINGS_MODULE="tizim.settings")
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tizim", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for(lambda: answers(f"http://127.0.0.1:{port}"))
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        out, _ = server.communicate(timeout=10)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert "1 web import(s) interrupted when the server last stopped" in out
+    import sqlite3
+
+    with sqlite3.connect(home / "tizim.sqlite3") as db:
+        status, error = db.execute("SELECT status, error FROM intake_importjob").fetchone()
+    assert status == "failed" and "the import was interrupted" in error
+    assert list((home / "uploads").iterdir()) == []

@@ -251,7 +251,7 @@ def _png_bomb(width: int, height: int) -> bytes:
 
 def test_decompression_bomb_is_rejected() -> None:
     moderate = _png_bomb(8_000, 8_000)  # 64 megapixels: over tizim's limit, under Pillow's
-    with pytest.raises(ImageRejected, match="8000×8000 pixels, more than the 50,000,000"):
+    with pytest.raises(ImageRejected, match="8000×8000 pixels, more than the 24,000,000"):
         strip_metadata(moderate)
     bomb = _png_bomb(100_000, 100_000)  # 10 gigapixels from a few hundred bytes
     assert len(bomb) < 1000
@@ -270,3 +270,13 @@ def test_sha256_hex_is_the_evidence_fingerprint() -> None:
 
 def test_mime_types_cover_every_accepted_format() -> None:
     assert MIME_TYPES == {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+
+
+def test_a_small_file_of_49_megapixels_is_refused_from_its_header() -> None:
+    # Under Pillow's own limit and tizim's former one: it cost 8 s and 700 MB to decode.
+    from tests.hostile import png_of_zeros
+
+    bomb = png_of_zeros(7000, 7000)
+    assert len(bomb) < 250_000
+    with pytest.raises(ImageRejected, match="7000×7000 pixels, more than the 24,000,000"):
+        strip_metadata(bomb)

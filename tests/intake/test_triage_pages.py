@@ -113,3 +113,19 @@ def test_who_sees_and_who_unseals(live_server, instance, username, list_status, 
 def test_triage_needs_login(live_server):
     response = Browser(live_server.url).get("/triage/", follow=False)
     assert response.status == 302 and response.headers["Location"].startswith("/login/")
+
+
+@pytest.mark.parametrize("username", ["rev", "vol"])
+def test_a_recorded_report_whose_record_has_no_person_opens(live_server, username):
+    # "Something odd happened" is no known status: the record is quarantined, so no person.
+    report, _ = submit(what_happened="something odd happened")
+    browser = logged_in(live_server, "rev")
+    token = browser.csrf_token(f"/triage/{report.public_id}/")
+    browser.post(
+        f"/triage/{report.public_id}/act/", {"csrfmiddlewaretoken": token, "action": "record"}
+    )
+    report.refresh_from_db()
+    assert report.status == "recorded" and report.record.person is None
+    page = logged_in(live_server, username).get(f"/triage/{report.public_id}/")
+    assert page.status == 200
+    assert "not yet a person" in page.text and "quarantined:" in page.text

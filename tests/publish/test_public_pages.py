@@ -206,3 +206,10 @@ def test_page_weight_is_under_the_budget(live_server, site):
     for page in PAGES:
         size = len(browser.get(f"/en/{page}").text.encode()) + css
         assert size < 200_000, (page, size)
+
+
+@pytest.mark.parametrize("query", ["%00", "%00%00"])
+def test_a_control_character_finds_no_one(live_server, site, query):
+    page = Browser(live_server.url).get(f"/en/search/?q={query}")
+    assert page.status == 200
+    assert "/person/" not in page.text.split("<main")[1]

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from tizim.acts.models import Act, Event, Facility
 from tizim.core.acts import ACT_TERMS, FACILITY_TERMS, UNIT_TERMS, PartialDateTime
+from tizim.core.cells import neutralise_csv_row
 from tizim.core.places import place_name
 
 FORMATS = ("csv", "json")
@@ -163,13 +164,16 @@ def _rows() -> Iterator[dict[str, Any]]:
 
 
 def write_csv(out: TextIO) -> int:
-    """Every act as a CSV row (UTF-8, comma, header first); returns the number of acts."""
+    """Every act as a CSV row (UTF-8, comma, header first; formula-like text quoted, see
+    ``tizim.core.cells``); returns the number of acts."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     for row in _rows():
         writer.writerow(
-            {k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}
+            neutralise_csv_row(
+                {k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}
+            )
         )
         count += 1
     return count

@@ -39,6 +39,7 @@ from tizim.acts.forms import (
 from tizim.acts.models import Act, Event, Evidence, Facility
 from tizim.audit.services import record_action
 from tizim.core.acts import parse_act_types, parse_facility_kind, parse_unit
+from tizim.core.cells import neutralise_csv_cells
 from tizim.core.charts import bars_svg
 from tizim.core.places import fold_place, place_name
 from tizim.registry.models import Person
@@ -497,7 +498,7 @@ def counts(request: HttpRequest) -> HttpResponse:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([*by, *(f"{d}_label" for d in by), "acts", "persons"])
         for row in rows:
-            writer.writerow([*row.key, *row.labels, row.acts, row.persons])
+            writer.writerow(neutralise_csv_cells([*row.key, *row.labels, row.acts, row.persons]))
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="tizim-act-counts.csv"'
         return response

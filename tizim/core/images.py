@@ -41,9 +41,11 @@ MIME_TYPES: Final[dict[str, str]] = {
     "WEBP": "image/webp",
 }
 
-# 50 megapixels: above any phone camera's full resolution (48–50 MP sensors), well below what
-# would let one upload make the server allocate gigabytes (an RGBA 50 MP image is 200 MB).
-DEFAULT_MAX_PIXELS: Final = 50_000_000
+# 24 megapixels: a phone's photo (12 MP by default, 48–50 MP sensors bin to 12) or a camera's
+# 6000×4000. Decoding costs about 15 bytes a pixel at the peak (the decoded image, its upright
+# and sRGB copies, the re-encoding), so a 49 MP image took 8 s and 700 MB per upload; the
+# limit keeps one image under 400 MB, and a bomb over it is refused from its header alone.
+DEFAULT_MAX_PIXELS: Final = 24_000_000
 # JPEG quality of the viewing copy: visually lossless for photographs of injuries and documents.
 # The original, bit for bit, stays in the sealed item.
 _JPEG_QUALITY: Final = 92

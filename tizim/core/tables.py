@@ -22,6 +22,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from charset_normalizer import from_bytes
 
 from tizim.core.errors import ParseError
+from tizim.core.table_limits import (
+    DEFAULT_LIMITS,
+    TableLimits,
+    check_sheet_size,
+    check_workbook_archive,
+)
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -98,17 +104,22 @@ def peek_rows(table: Table, count: int) -> list[TableRow]:
 
 
 def open_tables(
-    path: Path, *, sheet: str | None = None, encoding: str | None = None
+    path: Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    limits: TableLimits = DEFAULT_LIMITS,
 ) -> list[Table]:
     """Open a CSV file or every sheet of an XLSX/ODS workbook (only ``sheet`` if given).
 
-    Raises ParseError when the file itself cannot be read, or the named sheet is not there.
+    Raises ParseError when the file itself cannot be read, the named sheet is not there, or
+    reading it would take more than ``limits`` allow (``tizim.core.table_limits``).
     """
     if path.suffix.lower() in SPREADSHEET_SUFFIXES or workbook_kind(path):
-        return open_workbook(path, sheet=sheet)
+        return open_workbook(path, sheet=sheet, limits=limits)
     if sheet:
         raise ParseError(f"{path.name} is a CSV file: it has no sheet '{sheet}'")
-    return [open_table(path, encoding=encoding)]
+    return [open_table(path, encoding=encoding, limits=limits)]
 
 
 # How a workbook file begins: XLSX and ODS are ZIP archives; an old Excel .xls (BIFF) is an
@@ -132,11 +143,14 @@ def workbook_kind(path: Path) -> str:
     return ""
 
 
-def open_workbook(path: Path, *, sheet: str | None = None) -> list[Table]:
+def open_workbook(
+    path: Path, *, sheet: str | None = None, limits: TableLimits = DEFAULT_LIMITS
+) -> list[Table]:
     """The sheets of an XLSX/ODS workbook as tables. Cells are given as text the way a
     spreadsheet shows them (whole numbers without ".0", dates as ISO dates); a merged cell's
     value is repeated in every row it spans, as a reader of the sheet sees it. Empty sheets
-    are skipped."""
+    are skipped. A workbook larger than ``limits`` allow, inflated or declared, is refused
+    before its sheets are read."""
     from python_calamine import CalamineError
 
     if not path.is_file():
@@ -152,6 +166,13 @@ def open_workbook(path: Path, *, sheet: str | None = None) -> list[Table]:
         raise ParseError(
             f"{path.name} is not an XLSX, ODS or XLS workbook inside, whatever its name says: "
             "open it in a spreadsheet program and save it as .xlsx, or as .csv if it is text"
+        )
+    if kind == "zip":
+        check_workbook_archive(path, limits)
+    elif path.stat().st_size > limits.max_workbook_bytes:
+        raise ParseError(
+            f"{path.name} is refused: more than the {limits.max_workbook_bytes // 2**20} MB "
+            "allowed for a workbook; split it, or save it as CSV"
         )
     try:
         workbook = _open_calamine(path, kind)
@@ -170,6 +191,7 @@ def open_workbook(path: Path, *, sheet: str | None = None) -> list[Table]:
     for name in [sheet] if sheet is not None else names:
         try:
             data = workbook.get_sheet_by_name(name)
+            check_sheet_size(path.name, name, data.height, data.width, limits)
             grid = [[_cell_text(v) for v in row] for row in data.iter_rows()]
             merged = data.merged_cell_ranges or []
         except (CalamineError, ValueError) as exc:
@@ -298,8 +320,11 @@ def detect_delimiter(text_sample: str) -> str:
         return best if counts[best] else ","
 
 
-def open_table(path: Path, *, encoding: str | None = None) -> Table:
-    """Open a CSV file for streaming; raises ParseError when the file itself cannot be read."""
+def open_table(
+    path: Path, *, encoding: str | None = None, limits: TableLimits = DEFAULT_LIMITS
+) -> Table:
+    """Open a CSV file for streaming; raises ParseError when the file itself cannot be read,
+    and, as the rows are read, at the first row or cell beyond ``limits``."""
     try:
         with path.open("rb") as fh:
             sample = fh.read(_SAMPLE_BYTES)
@@ -330,6 +355,9 @@ def open_table(path: Path, *, encoding: str | None = None) -> Table:
     if headers is None:
         stream.close()
         raise ParseError(f"{path.name} has no header row")
+    if len(headers) > limits.max_columns:
+        stream.close()
+        check_sheet_size(path.name, "", 0, len(headers), limits)
     header_row_number = reader.line_num
     clean_headers = tuple(h.strip() for h in headers)
     return Table(
@@ -337,7 +365,7 @@ def open_table(path: Path, *, encoding: str | None = None) -> Table:
         encoding=enc,
         delimiter=delimiter,
         headers=clean_headers,
-        rows=_rows(stream, reader, len(clean_headers), header_row_number, enc),
+        rows=_rows(stream, reader, len(clean_headers), header_row_number, enc, limits, path.name),
     )
 
 
@@ -349,18 +377,29 @@ def _first_non_empty(reader: Iterator[list[str]]) -> list[str] | None:
 
 
 def _rows(
-    stream: io.TextIOBase, reader: Iterator[list[str]], width: int, header_row: int, enc: str
+    stream: io.TextIOBase,
+    reader: Iterator[list[str]],
+    width: int,
+    header_row: int,
+    enc: str,
+    limits: TableLimits,
+    name: str,
 ) -> Iterator[TableRow]:
     """Data rows numbered as a spreadsheet shows them (one row per record, not per line).
 
     A row that is not valid text in the file's encoding stops the import: the file mixes
-    encodings, and guessing would store garbled names as if a source had written them.
+    encodings, and guessing would store garbled names as if a source had written them. So does
+    a row beyond the limits (rows, columns): counted as they come, nothing is held meanwhile.
     """
     number = header_row
     undecodable = _UNDECODABLE.search
+    last_row = header_row + limits.max_rows
+    max_columns = limits.max_columns
     try:
         for cells in reader:
             number += 1
+            if number > last_row or len(cells) > max_columns:
+                check_sheet_size(name, "", number - header_row, len(cells), limits)
             if undecodable("".join(cells)):
                 raise ParseError(
                     f"row {number}: the text is not valid {enc}; the file mixes encodings "

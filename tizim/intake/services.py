@@ -12,6 +12,7 @@ import datetime
 import os
 import secrets
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from tizim.accounts.access import acting_as
 from tizim.audit.services import record_action
 from tizim.core.columns import NoNameColumnError
 from tizim.core.errors import ParseError
+from tizim.core.processes import current_process, process_is_gone
+from tizim.core.table_check import check_in_child
 from tizim.core.tables import SPREADSHEET_SUFFIXES, close_tables, open_tables
 from tizim.intake.models import ImportJob
 from tizim.registry.models import Source
@@ -84,8 +87,8 @@ def stage_upload(
         raise IntakeError(f"unknown source '{source_name}'")
     path = upload_folder() / f"{secrets.token_hex(16)}{suffix}"
     size = 0
-    with path.open("wb") as fh:
-        os.chmod(path, 0o600)
+    # Created private (0600), never readable by others even for a moment.
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
         for chunk in chunks:
             size += len(chunk)
             if size > MAX_UPLOAD_BYTES:
@@ -94,6 +97,15 @@ def stage_upload(
                 raise IntakeError(f"'{name}' is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
             fh.write(chunk)
     try:
+        # Read once in a child process with a memory and time ceiling: a file built to
+        # exhaust the server costs that child only (tizim.core.table_check).
+        check_in_child(
+            path,
+            sheet=sheet or None,
+            max_memory_bytes=settings.TIZIM_UPLOAD_CHECK_MEMORY,
+            max_seconds=settings.TIZIM_UPLOAD_CHECK_SECONDS,
+            display_name=name,
+        )
         preview = preview_file(
             path, source_name=source.name, obtained_on=obtained_on, sheet=sheet or None
         )
@@ -206,6 +218,8 @@ def confirm_job(
             raise IntakeError(f"this upload is {job.get_status_display()}, not waiting")
         job.status = ImportJob.Status.QUEUED
         job.save(update_fields=["status"])
+        # Written before the status commits: whoever sees the job queued can find its owner.
+        _write_private(_owner_file(job.pk), current_process())
         record_action(
             "import.confirm", actor=user.get_username(), object_type="import_job", object_id=job.pk
         )
@@ -221,11 +235,12 @@ def confirm_job(
 
 
 def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> None:
-    """Drop a previewed upload: its file is deleted, nothing is imported."""
+    """Drop a previewed upload (its file is deleted, nothing is imported), or set aside a
+    failed one."""
     acting_as(user, "intake.add_importjob")
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
-        if job.status != ImportJob.Status.PREVIEWED:
+        if job.status not in (ImportJob.Status.PREVIEWED, ImportJob.Status.FAILED):
             raise IntakeError(f"this upload is {job.get_status_display()}: nothing to discard")
         _delete_file(job)
         job.status = ImportJob.Status.DISCARDED
@@ -311,6 +326,7 @@ def _finish(
     job.finished_at = timezone.now()
     job.save()
     _progress_file(job.pk).unlink(missing_ok=True)
+    _owner_file(job.pk).unlink(missing_ok=True)
 
 
 def _delete_file(job: ImportJob) -> None:
@@ -331,10 +347,85 @@ def _progress_file(job_id: int) -> Path:
     return upload_folder() / f"progress-{job_id}"
 
 
+def _owner_file(job_id: int) -> Path:
+    """Names the process running the job (``tizim.core.processes``)."""
+    return upload_folder() / f"owner-{job_id}"
+
+
+def _write_private(path: Path, text: str) -> None:
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as fh:
+        fh.write(text)
+
+
+INTERRUPTED = (
+    "the import was interrupted: the server process running it stopped before it finished "
+    "(a restart, a crash or lack of memory). Upload the list again; rows already imported are "
+    "recognised as unchanged."
+)
+
+
+def job_was_interrupted(job: ImportJob, *, at_start: bool = False) -> bool:
+    """Whether a queued or running job's process has ended without finishing it. ``at_start``
+    (the server starting, so no import of its own can be running yet) also counts a job whose
+    owner is not recorded: confirmed by an older version, or its files lost."""
+    if job.status not in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING):
+        return False
+    try:
+        owner = _owner_file(job.pk).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return at_start
+    except OSError:
+        return False
+    return process_is_gone(owner) is True
+
+
+def fail_interrupted_job(job: ImportJob, *, at_start: bool = False) -> bool:
+    """Mark ``job`` failed, with the reason, and remove its files if its process has ended
+    without finishing it (``job_was_interrupted``). True when it was."""
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        # Checked again under the lock: the import may have finished meanwhile.
+        if not job_was_interrupted(job, at_start=at_start):
+            return False
+        _finish(job, status=ImportJob.Status.FAILED, error=INTERRUPTED)
+        record_action(
+            "import.interrupted", actor="tizim", object_type="import_job", object_id=job.pk
+        )
+    return True
+
+
+def recover_interrupted_jobs(*, orphans_older_than: float = 3600.0) -> list[int]:
+    """At server start: fail every job whose process has ended, and remove files in the
+    uploads folder that no waiting or running job holds (left by a process killed between
+    writing an upload and recording it) once older than ``orphans_older_than`` seconds.
+    Returns the ids of the jobs failed."""
+    failed = [
+        job.pk
+        for job in ImportJob.objects.filter(
+            status__in=(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
+        )
+        if fail_interrupted_job(job, at_start=True)
+    ]
+    active = ImportJob.objects.filter(
+        status__in=(ImportJob.Status.PREVIEWED, ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
+    )
+    kept = {Path(p).name for p in active.values_list("stored_path", flat=True) if p}
+    kept |= {f"{kind}-{pk}" for pk in active.values_list("pk", flat=True) for kind in _JOB_FILES}
+    now = time.time()
+    for path in upload_folder().iterdir():
+        name = path.name.removesuffix(".partial")
+        if name not in kept and path.is_file() and now - path.stat().st_mtime > orphans_older_than:
+            path.unlink(missing_ok=True)
+    return failed
+
+
+_JOB_FILES = ("progress", "owner")
+
+
 def report_job_progress(job_id: int, rows: int) -> None:
     """Tell every process serving pages how many rows the import of job ``job_id`` has read."""
     # Written aside and renamed, so a reader never sees a half-written number.
     path = _progress_file(job_id)
     partial = path.with_name(f"{path.name}.partial")
-    partial.write_text(str(rows), encoding="ascii")
+    _write_private(partial, str(rows))
     os.replace(partial, path)

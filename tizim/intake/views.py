@@ -42,6 +42,8 @@ def upload(request: HttpRequest) -> HttpResponse:
 def job(request: HttpRequest, job_id: int) -> HttpResponse:
     """An upload: its preview, the progress of its import, or what the import did."""
     item = get_object_or_404(ImportJob.objects.select_related("source"), pk=job_id)
+    if services.job_was_interrupted(item) and services.fail_interrupted_job(item):
+        item.refresh_from_db()
     running = item.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
     done = services.job_progress(item) if running else item.rows_done
     percent = min(99, int(100 * done / item.rows_total)) if running and item.rows_total else 0

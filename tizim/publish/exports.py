@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from tizim.core.cells import neutralise_csv_row
 from tizim.core.places import place_name
 from tizim.publish.selectors import PublicPerson
 from tizim.publish.statistics import TABLE_GROUPS, Figures
@@ -81,7 +82,8 @@ def person_row(person: PublicPerson, *, language: str, url: str) -> dict[str, st
 
 
 def csv_stream(header: Iterable[str], rows: Iterable[dict[str, str]]) -> Iterator[str]:
-    """CSV text in pieces (UTF-8 with a byte-order mark, so spreadsheet programs read it)."""
+    """CSV text in pieces (UTF-8 with a byte-order mark, so spreadsheet programs read it);
+    formula-like cells get a leading quote (``tizim.core.cells``)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(header), lineterminator="\r\n")
     writer.writeheader()
@@ -89,7 +91,7 @@ def csv_stream(header: Iterable[str], rows: Iterable[dict[str, str]]) -> Iterato
     for row in rows:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(row)
+        writer.writerow(neutralise_csv_row(row))
         yield buffer.getvalue()
 
 

@@ -383,11 +383,16 @@ def _listed_counts() -> dict[str, int]:
     return {name: counts.get(name, 0) for name in LISTS}
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def search_published(query: str, *, limit: int = 200) -> list[PublicPerson]:
     """Published persons whose published name matches every word of ``query``, in any script
     or spelling (Жагипаров, Zhagiparov and Jagiparov find the same person), by the linkage name
     keys. A person whose name is not published is never found by it."""
-    words = [w for w in query.split() if w.strip()]
+    # Control characters are no part of a name; a NUL would even end SQLite's pattern there
+    # (so "\x00" matched every name) and is refused by PostgreSQL.
+    words = [w for w in _CONTROL.sub(" ", query).split() if w.strip()]
     if not words:
         return []
     publications = public_publications().filter(show_name=True)

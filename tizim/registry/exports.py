@@ -1,4 +1,7 @@
-"""Writing exports of records and persons as CSV, XLSX or JSON, streamed row by row."""
+"""Writing exports of records and persons as CSV, XLSX or JSON, streamed row by row.
+
+CSV and XLSX cells are written so that a spreadsheet program cannot run them
+(``tizim.core.cells``); a restore reads them back exactly."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from tizim.core.cells import neutralise_csv_row, xlsx_cell
 from tizim.registry.selectors import (
     EXPORT_COLUMNS,
     PERSON_EXPORT_COLUMNS,
@@ -50,7 +54,7 @@ def _write_text(
         writer = csv.DictWriter(fh, fieldnames=list(columns))
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(neutralise_csv_row(row))
             count += 1
         return count
     # JSON: one array, written element by element so memory does not grow with the export.
@@ -76,7 +80,7 @@ def _write_xlsx(
     sheet.append(list(columns))
     count = 0
     for row in rows:
-        sheet.append([row[c] for c in columns])
+        sheet.append([xlsx_cell(sheet, row[c]) for c in columns])
         count += 1
     workbook.save(path)
     return count

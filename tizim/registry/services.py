@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tizim.audit.services import record_action
+from tizim.core.cells import restore_csv_cell
 from tizim.core.columns import refuse_without_names, with_name_column
 from tizim.core.errors import ParseError
 from tizim.core.fates import Fate, parse_fate
@@ -1288,8 +1289,10 @@ def _export_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             )
         return
     table = open_tables(path)[0]
+    # A CSV export quoted its formula-like cells; an XLSX export wrote them as string cells.
+    unquote = restore_csv_cell if table.delimiter else str
     for row in table.rows:
-        yield row.number, dict(zip(table.headers, row.cells, strict=False))
+        yield row.number, dict(zip(table.headers, map(unquote, row.cells), strict=False))
 
 
 def restore_export(path: Path, *, actor: str = "", dry_run: bool = False) -> ImportSummary:
