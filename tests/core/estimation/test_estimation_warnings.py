@@ -130,7 +130,9 @@ def test_kosovo_models_disagree_and_say_so():
 
 
 def test_chains_too_short_to_converge_are_flagged_and_not_recommended(healthy):
-    short = EstimationSettings(latent_class=LatentClassSettings(burn_in=0, samples=20))
+    short = EstimationSettings(
+        latent_class=LatentClassSettings(start=0, burn_in=0, samples=20, extensions=0)
+    )
     report = estimate_all(healthy, seed=3, settings=short)
     latent = report.by_method(LATENT_CLASS)[0]
     assert checks.NOT_CONVERGED in codes(latent.warnings)

@@ -1,0 +1,46 @@
+"""tizim against the reference implementations (LCMCR 0.4.14, dga 2.0.2, SparseMSE 2.0.1) on
+the UK 2013 and Kosovo 1999 tables, with Silverman's settings (dga delta = 2**-p, prior 1/N;
+LCMCR K = 5, a_alpha = b_alpha = 0.25, burn-in 100,000, thinning 100).
+
+Tolerances: Markov chain estimates move with the seed, the truncation K and the run length.
+LCMCR's own runs over seeds, K and burn-in spread over 21,476-22,166 for the UK median and
+about as much again at the ends of the interval, so a latent-class median must be within 4% of
+the reference, the lower end within 8%, the upper end between 28,000 and 36,000 (the upper tail
+is the noisiest). Exact computations (the graphical model average) must agree to 0.5%.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tizim.core.estimation import LATENT_CLASS, estimate_all
+
+# LCMCR: median and 95% interval of the total.
+LCMCR_UK = (21_912, 15_468, 31_482)
+LCMCR_KOSOVO = (10_520, 9_303, 14_552)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [0, 1])
+def test_uk_latent_classes_agree_with_lcmcr_with_the_default_settings(uk, seed):
+    """The default path (as ``tizim estimate --table … --method latent_class``) reaches the
+    posterior LCMCR reaches, and its chains say they converged."""
+    latent = estimate_all(uk, [LATENT_CLASS], seed=seed).by_method(LATENT_CLASS)[0]
+    median, lower, _ = LCMCR_UK
+    assert latent.estimate == pytest.approx(median, rel=0.04)
+    assert latent.lower == pytest.approx(lower, rel=0.08)
+    assert 28_000 <= latent.upper <= 36_000
+    assert latent.details["rhat"] <= 1.05
+    assert not any(w.code == "not_converged" for w in latent.warnings)
+
+
+@pytest.mark.slow
+def test_kosovo_latent_classes_agree_with_lcmcr_with_the_default_settings(kosovo):
+    """Median within 4%; the ends of the interval within 10% (this table's chains mix more
+    slowly than the UK one's, so its tails carry more Monte Carlo error)."""
+    latent = estimate_all(kosovo, [LATENT_CLASS], seed=0).by_method(LATENT_CLASS)[0]
+    median, lower, upper = LCMCR_KOSOVO
+    assert latent.estimate == pytest.approx(median, rel=0.04)
+    assert latent.lower == pytest.approx(lower, rel=0.10)
+    assert latent.upper == pytest.approx(upper, rel=0.10)
+    assert latent.details["rhat"] <= 1.1
