@@ -43,13 +43,8 @@ from typing import TypeVar
 
 import numpy as np
 
-from tizim.core.estimation import checks
-from tizim.core.estimation.checks import (
-    EstimationWarning,
-    WarningThresholds,
-    check_agreement,
-    check_table,
-)
+from tizim.core.estimation import warnings as codes
+from tizim.core.estimation.checks import WarningThresholds, check_agreement, check_table
 from tizim.core.estimation.graphical import MAX_LISTS, fit_graphical_bma
 from tizim.core.estimation.latent_class import MIN_LISTS as LATENT_MIN_LISTS
 from tizim.core.estimation.latent_class import (
@@ -78,6 +73,7 @@ from tizim.core.estimation.results import (
     StratifiedReport,
 )
 from tizim.core.estimation.tables import CaptureHistoryTable
+from tizim.core.estimation.warnings import EstimationWarning
 
 Key = TypeVar("Key", bound=Hashable)
 
@@ -92,7 +88,7 @@ INTERVALS = ("profile", "bootstrap")
 # Order of preference for the recommended estimate (see the module docstring).
 PREFERENCE = (LATENT_CLASS, STEPWISE_AIC, GRAPHICAL_BMA, LOGLINEAR, INDEPENDENCE)
 _BMA_DRAWS = 4000
-_BLOCKING = {checks.NO_ESTIMATE, checks.NOT_CONVERGED, checks.TOO_MANY_LISTS}
+_BLOCKING = {codes.NO_ESTIMATE, codes.NOT_CONVERGED, codes.TOO_MANY_LISTS}
 
 
 @dataclass(frozen=True)
@@ -214,7 +210,7 @@ def _prepare(
     table: CaptureHistoryTable, settings: EstimationSettings
 ) -> tuple[CaptureHistoryTable | None, list[EstimationWarning]]:
     warnings = check_table(table, settings.thresholds)
-    if any(w.code == checks.TOO_FEW_LISTS for w in warnings):
+    if any(w.code == codes.TOO_FEW_LISTS for w in warnings):
         return None, warnings
     empty = table.empty_lists()
     return (table.without_lists(empty) if empty else table), warnings
@@ -294,7 +290,7 @@ def _recommend(estimates: list[ModelEstimate]) -> str:
 
 
 def _no_estimate(
-    method: str, model: str, observed: int, message: str, code: str = checks.NO_ESTIMATE
+    method: str, model: str, observed: int, message: str, code: str = codes.NO_ESTIMATE
 ) -> ModelEstimate:
     return ModelEstimate(
         method=method,
@@ -342,7 +338,7 @@ def _loglinear(
                 details["not_estimable"] = names
                 warnings.append(
                     EstimationWarning(
-                        checks.INTERACTIONS_NOT_ESTIMABLE,
+                        codes.INTERACTIONS_NOT_ESTIMABLE,
                         f"Interaction(s) {', '.join(names)} could not be estimated (the lists "
                         "share no one, or the estimate runs off to infinity) and were not "
                         "considered.",
@@ -355,7 +351,7 @@ def _loglinear(
                 names = [f"{a}:{b}" for a, b in dropped]
                 warnings.append(
                     EstimationWarning(
-                        checks.INTERACTIONS_NOT_ESTIMABLE,
+                        codes.INTERACTIONS_NOT_ESTIMABLE,
                         f"Interaction(s) {', '.join(names)} left out: no one is on both lists.",
                         {"interactions": names},
                     )
@@ -375,7 +371,7 @@ def _loglinear(
         }
     )
     if not fit.converged:
-        warnings.append(EstimationWarning(checks.NOT_CONVERGED, "The model fit did not converge."))
+        warnings.append(EstimationWarning(codes.NOT_CONVERGED, "The model fit did not converge."))
     return [
         _with_interval(table, fit, method, kind, settings, seed, warnings, details)
         for kind in settings.intervals
@@ -423,12 +419,12 @@ def _with_interval(
                 seed=seed,
             )
     except NoFiniteEstimate as exc:
-        code = checks.BOOTSTRAP_FAILURES if kind == "bootstrap" else checks.OPEN_INTERVAL
+        code = codes.BOOTSTRAP_FAILURES if kind == "bootstrap" else codes.OPEN_INTERVAL
         own.append(EstimationWarning(code, f"No interval: {exc}."))
     if interval is not None and interval.upper is None:
         own.append(
             EstimationWarning(
-                checks.OPEN_INTERVAL,
+                codes.OPEN_INTERVAL,
                 "The likelihood is too flat to set an upper bound: the data are compatible with "
                 "a very large number of people never recorded.",
             )
@@ -437,7 +433,7 @@ def _with_interval(
     if isinstance(failed, int) and failed > 0.05 * settings.bootstrap_replicates:
         own.append(
             EstimationWarning(
-                checks.BOOTSTRAP_FAILURES,
+                codes.BOOTSTRAP_FAILURES,
                 f"{failed} of {settings.bootstrap_replicates} bootstrap tables had no estimate "
                 "and were left out; the interval is likely too narrow.",
                 {"failed_replicates": failed},
@@ -468,7 +464,7 @@ def _graphical(
             table.observed,
             f"Graphical model averaging handles at most {MAX_LISTS} lists; this table has "
             f"{table.n_lists}. Merge or leave out lists.",
-            checks.TOO_MANY_LISTS,
+            codes.TOO_MANY_LISTS,
         )
     posterior = fit_graphical_bma(table, delta=settings.bma_delta)
     lower, upper = posterior.credible_interval(settings.level)
@@ -476,7 +472,7 @@ def _graphical(
     if posterior.tail_mass > 1e-3:
         warnings.append(
             EstimationWarning(
-                checks.OPEN_INTERVAL,
+                codes.OPEN_INTERVAL,
                 "The posterior reaches the upper end of the range searched (100 times the "
                 "observed count): the upper bound understates the uncertainty.",
                 {"tail_mass": posterior.tail_mass},
@@ -524,7 +520,7 @@ def _latent(
     if not (rhat <= limits.max_rhat and ess >= limits.min_ess):
         warnings.append(
             EstimationWarning(
-                checks.NOT_CONVERGED,
+                codes.NOT_CONVERGED,
                 f"The latent-class chains have not converged (R-hat {rhat:.3f}, wanted at most "
                 f"{limits.max_rhat}; effective sample size {ess:.0f}, wanted at least "
                 f"{limits.min_ess:.0f}). Run longer (LatentClassSettings burn_in and samples) "
@@ -614,7 +610,7 @@ def _totals(reports: Mapping[Key, EstimationReport], level: float) -> list[Model
         else:
             total.warnings.append(
                 EstimationWarning(
-                    checks.OPEN_INTERVAL,
+                    codes.OPEN_INTERVAL,
                     "Profile-likelihood intervals of strata do not add up; ask for bootstrap "
                     "intervals for an interval of the sum.",
                 )

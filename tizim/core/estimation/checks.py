@@ -1,4 +1,4 @@
-"""Warnings about a table or a set of estimates, as structured objects with a plain message.
+"""Checks of a table and of a set of estimates, each giving warnings (:mod:`.warnings`).
 
 Multiple systems estimation fails quietly: too little overlap, a list that only repeats
 another, a table of mostly empty cells, or models that disagree all still produce a number.
@@ -8,42 +8,20 @@ These checks say so next to the numbers; nothing is hidden and nothing is refuse
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from tizim.core.estimation.results import ModelEstimate
 from tizim.core.estimation.tables import CaptureHistoryTable
-
-if TYPE_CHECKING:
-    from tizim.core.estimation.results import ModelEstimate
-
-# Warning codes (stable identifiers for programs; the message is for people).
-TOO_FEW_LISTS = "too_few_lists"
-EMPTY_LIST = "empty_list"
-TOO_FEW_OVERLAPS = "too_few_overlaps"
-LIST_SUBSET = "list_subset"
-SPARSE_CELLS = "sparse_cells"
-UNSTABLE_MODELS = "unstable_models"
-NOT_CONVERGED = "not_converged"
-NO_ESTIMATE = "no_estimate"
-OPEN_INTERVAL = "open_interval"
-INTERACTIONS_NOT_ESTIMABLE = "interactions_not_estimable"
-TOO_MANY_LISTS = "too_many_lists"
-BOOTSTRAP_FAILURES = "bootstrap_failures"
-
-
-@dataclass(frozen=True)
-class EstimationWarning:
-    """A caution about an estimate: a stable ``code``, a ``message`` for people, and the
-    figures behind it in ``details`` (JSON-serialisable)."""
-
-    code: str
-    message: str
-    details: Mapping[str, object] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, object]:
-        """The warning as plain data."""
-        return {"code": self.code, "message": self.message, "details": dict(self.details)}
+from tizim.core.estimation.warnings import (
+    EMPTY_LIST,
+    LIST_SUBSET,
+    SPARSE_CELLS,
+    TOO_FEW_LISTS,
+    TOO_FEW_OVERLAPS,
+    UNSTABLE_MODELS,
+    EstimationWarning,
+)
 
 
 @dataclass(frozen=True)

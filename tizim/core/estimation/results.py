@@ -12,8 +12,8 @@ from typing import Generic, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from tizim.core.estimation.checks import EstimationWarning
 from tizim.core.estimation.tables import OverlapRow
+from tizim.core.estimation.warnings import EstimationWarning
 
 FloatArray = npt.NDArray[np.float64]
 Key = TypeVar("Key", bound=Hashable)
