@@ -28,9 +28,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_estimation_modules_import_without_circles_or_django():
-    graph = {
-        path.stem: _imports(path) for path in PACKAGE.glob("*.py") if path.stem != "__init__"
-    }
+    graph = {path.stem: _imports(path) for path in PACKAGE.glob("*.py") if path.stem != "__init__"}
     assert not any("django" in imports for imports in graph.values())
     modules = set(graph)
 
