@@ -27,7 +27,8 @@ HETEROGENEOUS = latent_class_cells(
 @pytest.mark.parametrize(("lists", "graphs"), [(3, 8), (4, 61), (5, 822), (6, 18154)])
 def test_every_decomposable_graph_is_found(lists, graphs):
     found = _decomposable_graphs(lists)
-    assert len(found.terms) == graphs - 1  # all but the complete graph
+    assert len(found.terms) == graphs
+    assert len(found.without_complete().terms) == graphs - 1
     # cliques minus separators = connected components, between 1 and the number of lists
     assert found.components.min() == 1 and found.components.max() == lists
 

@@ -63,6 +63,7 @@ from tizim.core.estimation.loglinear import (
     profile_interval,
     stepwise_aic,
 )
+from tizim.core.estimation.modes import Mode, describe_modes, modes_of_density, modes_of_draws
 from tizim.core.estimation.results import (
     BOOTSTRAP,
     CREDIBLE,
@@ -466,9 +467,11 @@ def _graphical(
             f"{table.n_lists}. Merge or leave out lists.",
             codes.TOO_MANY_LISTS,
         )
-    posterior = fit_graphical_bma(table, delta=settings.bma_delta)
+    delta = settings.bma_delta if settings.bma_delta else 2.0**-table.n_lists
+    posterior = fit_graphical_bma(table, delta=delta)
     lower, upper = posterior.credible_interval(settings.level)
-    warnings = []
+    modes = modes_of_density(posterior.totals, posterior.density, posterior.probabilities)
+    warnings = _multimodal(GRAPHICAL_BMA, posterior.median, modes)
     if posterior.tail_mass > 1e-3:
         warnings.append(
             EstimationWarning(
@@ -494,10 +497,60 @@ def _graphical(
         details={
             "posterior_mean": posterior.mean,
             "top_models": [{"graph": g, "probability": p} for g, p in posterior.top_models],
-            "delta": settings.bma_delta if settings.bma_delta else 2.0**-table.n_lists,
+            "delta": delta,
+            "prior": graphical_prior(delta, table.n_lists),
+            "modes": [m.to_dict() for m in modes],
+            "modes_text": describe_modes(modes),
+            "sensitivity": [_other_delta(table, delta, settings.level)],
         },
         draws=draws,
     )
+
+
+def graphical_prior(delta: float, n_lists: int) -> dict[str, object]:
+    """The graphical model average's prior, said out loud."""
+    rule = "2^-lists, dga's default" if delta == 2.0**-n_lists else "as given"
+    return {
+        "delta": delta,
+        "delta_rule": rule,
+        "total": "1/N",
+        "graphs": "every decomposable graph equally likely, the complete graph left out",
+        "text": (
+            f"hyper-Dirichlet delta = {delta:g} per cell ({rule}); total N with prior 1/N; "
+            "every decomposable graph but the complete one equally likely"
+        ),
+    }
+
+
+def _other_delta(table: CaptureHistoryTable, delta: float, level: float) -> dict[str, object]:
+    """The estimate under the other usual delta: 1/2 when 2^-lists was used, else 2^-lists.
+    How much the answer moves with the prior is part of the answer."""
+    silverman = 2.0**-table.n_lists
+    other = 0.5 if delta == silverman else silverman
+    posterior = fit_graphical_bma(table, delta=other)
+    lower, upper = posterior.credible_interval(level)
+    return {
+        "delta": other,
+        "estimate": posterior.median,
+        "lower": lower,
+        "upper": upper,
+        "text": (f"with delta = {other:g}: {posterior.median:,.0f} ({lower:,.0f}–{upper:,.0f})"),
+    }
+
+
+def _multimodal(method: str, median: float, modes: list[Mode]) -> list[EstimationWarning]:
+    """A warning when a posterior has more than one mode (none otherwise)."""
+    if len(modes) < 2:
+        return []
+    return [
+        EstimationWarning(
+            codes.MULTIMODAL,
+            f"The {method} posterior has {len(modes)} modes, {describe_modes(modes)}: the "
+            f"data support different answers under different models, and the median "
+            f"({median:,.0f}) summarises them badly. Report the modes with their weights.",
+            {"modes": [m.to_dict() for m in modes]},
+        )
+    ]
 
 
 def _latent(
@@ -529,6 +582,8 @@ def _latent(
             )
         )
     s = posterior.settings
+    modes = modes_of_draws(posterior.draws)
+    warnings += _multimodal(LATENT_CLASS, posterior.median, modes)
     return ModelEstimate(
         method=LATENT_CLASS,
         model=f"latent classes (up to {s.max_classes}, stick-breaking prior)",
@@ -550,6 +605,9 @@ def _latent(
             "draws_per_chain": posterior.draws.shape[1],
             "extensions": posterior.extensions,
             "max_classes": s.max_classes,
+            "prior": s.prior(),
+            "modes": [m.to_dict() for m in modes],
+            "modes_text": describe_modes(modes),
         },
         draws=posterior.draws.ravel(),
     )

@@ -133,24 +133,32 @@ def check_agreement(
     estimates: Sequence[ModelEstimate], thresholds: WarningThresholds | None = None
 ) -> EstimationWarning | None:
     """A warning when the models' point estimates differ by more than the allowed factor
-    (all estimates are listed in the message, side by side)."""
+    (all estimates are listed in the message, side by side), or when one model's posterior
+    has more than one mode (named in the message, with the modes and their weights)."""
     limits = thresholds or WarningThresholds()
     seen: dict[tuple[str, str], float] = {}
     for estimate in estimates:
         if estimate.estimate is not None and math.isfinite(estimate.estimate):
             seen.setdefault((estimate.method, estimate.model), estimate.estimate)
-    if len(seen) < 2:
+    multimodal = _multimodal(estimates)
+    if not seen or (len(seen) < 2 and not multimodal):
         return None
     low, high = min(seen.values()), max(seen.values())
-    if high <= limits.unstable_factor * low:
+    if high <= limits.unstable_factor * low and not multimodal:
         return None
     listing = "; ".join(f"{method} {value:,.0f}" for (method, _), value in seen.items())
+    message = (
+        f"The models disagree: estimates range from {low:,.0f} to {high:,.0f} "
+        f"({high / low:.1f} times; {listing})."
+        if high > limits.unstable_factor * low
+        else f"The models' medians agree ({listing}), but not every posterior has one answer."
+    )
+    for method, text in multimodal.items():
+        message += f" The {method} posterior has more than one mode: {text}."
     return EstimationWarning(
         UNSTABLE_MODELS,
-        f"The models disagree: estimates range from {low:,.0f} to {high:,.0f} "
-        f"({high / low:.1f} times; {listing}). They make different assumptions about how the "
-        "lists depend on each other and on who is easy to record; report the range, not one "
-        "number.",
+        message + " They make different assumptions about how the lists depend on each other "
+        "and on who is easy to record; report the range, not one number.",
         {
             "lowest": low,
             "highest": high,
@@ -159,8 +167,19 @@ def check_agreement(
                 {"method": method, "model": model, "estimate": value}
                 for (method, model), value in seen.items()
             ],
+            "multimodal": sorted(multimodal),
         },
     )
+
+
+def _multimodal(estimates: Sequence[ModelEstimate]) -> dict[str, str]:
+    """Method → its modes in words, for the posteriors with more than one mode."""
+    found: dict[str, str] = {}
+    for estimate in estimates:
+        modes = estimate.details.get("modes")
+        if isinstance(modes, list) and len(modes) > 1:
+            found.setdefault(estimate.method, str(estimate.details.get("modes_text", "")))
+    return found
 
 
 def _names(names: Sequence[str]) -> str:
