@@ -44,3 +44,16 @@ def test_kosovo_latent_classes_agree_with_lcmcr_with_the_default_settings(kosovo
     assert latent.lower == pytest.approx(lower, rel=0.10)
     assert latent.upper == pytest.approx(upper, rel=0.10)
     assert latent.details["rhat"] <= 1.1
+
+
+@pytest.mark.slow
+def test_uk_report_leads_with_the_range_because_the_models_disagree(uk):
+    """Stepwise AIC (11,313; 9,889-13,063) and the latent classes (about 21,900; from about
+    15,300) disagree beyond their intervals on this table: the report leads with the range of
+    the models' estimates, and marks no single estimate as recommended."""
+    report = estimate_all(uk)
+    assert report.lead["kind"] == "range"
+    assert report.lead["low"] == pytest.approx(11_313, abs=1)
+    assert report.lead["high"] == pytest.approx(22_990, rel=0.01)  # the graphical average
+    assert report.recommended is None
+    assert report.recommendation.startswith("Lead with the range 11,313–22,9")

@@ -141,7 +141,7 @@ def test_chains_too_short_to_converge_are_flagged_and_not_recommended(healthy):
     assert not latent.recommended
     assert report.recommended is not None
     assert report.recommended.method == STEPWISE_AIC
-    assert "latent_class gave no usable estimate" in report.recommendation
+    assert "latent_class: not usable (not_converged)." in report.lead["reasons"]
 
 
 def test_no_finite_estimate_is_a_warning_not_a_crash():

@@ -21,17 +21,12 @@ Log-linear methods give one estimate per interval kind asked for (``intervals=``
 likelihood, the default, and/or parametric ``bootstrap``); the Bayesian ones give the
 posterior median and an equal-tailed credible interval.
 
-The recommended estimate: the latent-class model when its chains converged (R-hat and
-effective sample size within ``WarningThresholds``), because in the simulation study
-(docs/benchmarks-estimation.md) it gives the best interval coverage over the scenarios taken
-together (independent lists, list dependence, moderate and strong heterogeneity): heterogeneous
-capture — some people far easier to record than others, the usual case for victims of a
-crackdown — is where the other methods' intervals fail most. Otherwise the stepwise log-linear
-model (unbiased under list dependence, least biased under strong heterogeneity, but with
-intervals too narrow under moderate heterogeneity), then the graphical model average (good
-under dependence, far too low under heterogeneity), then independence. The recommendation
-never hides the others: all estimates are returned, and when they disagree by more than
-``unstable_factor`` a warning says so.
+What the report leads with follows the rule of :mod:`.recommend` (written out in
+docs/estimation.md): usable, converged, one-mode estimates only; the models that allow for
+dependence or heterogeneity must agree within their intervals, else the lead is their range;
+otherwise the first of latent classes, stepwise log-linear, graphical model average, chosen
+log-linear model, independence. All estimates are always returned, and when they disagree by
+more than ``unstable_factor`` a warning says so.
 """
 
 from __future__ import annotations
@@ -64,6 +59,15 @@ from tizim.core.estimation.loglinear import (
     stepwise_aic,
 )
 from tizim.core.estimation.modes import Mode, describe_modes, modes_of_density, modes_of_draws
+from tizim.core.estimation.recommend import (
+    ESTIMATE,
+    GRAPHICAL_BMA,
+    INDEPENDENCE,
+    LATENT_CLASS,
+    LOGLINEAR,
+    STEPWISE_AIC,
+    choose_lead,
+)
 from tizim.core.estimation.results import (
     BOOTSTRAP,
     CREDIBLE,
@@ -78,18 +82,10 @@ from tizim.core.estimation.warnings import EstimationWarning
 
 Key = TypeVar("Key", bound=Hashable)
 
-INDEPENDENCE = "independence"
-STEPWISE_AIC = "stepwise_aic"
-LOGLINEAR = "loglinear"
-GRAPHICAL_BMA = "graphical_bma"
-LATENT_CLASS = "latent_class"
 METHODS = (INDEPENDENCE, STEPWISE_AIC, LOGLINEAR, GRAPHICAL_BMA, LATENT_CLASS)
 DEFAULT_METHODS = (INDEPENDENCE, STEPWISE_AIC, GRAPHICAL_BMA, LATENT_CLASS)
 INTERVALS = ("profile", "bootstrap")
-# Order of preference for the recommended estimate (see the module docstring).
-PREFERENCE = (LATENT_CLASS, STEPWISE_AIC, GRAPHICAL_BMA, LOGLINEAR, INDEPENDENCE)
 _BMA_DRAWS = 4000
-_BLOCKING = {codes.NO_ESTIMATE, codes.NOT_CONVERGED, codes.TOO_MANY_LISTS}
 
 
 @dataclass(frozen=True)
@@ -253,8 +249,9 @@ def _report(
         estimate.warnings = [*table_warnings, *estimate.warnings]
         if disagreement is not None:
             estimate.warnings.append(disagreement)
-    recommendation = _recommend(estimates)
-    if disagreement is not None:
+    lead = choose_lead(estimates, table_warnings)
+    recommendation = lead.text
+    if disagreement is not None and lead.kind == ESTIMATE:
         recommendation += " The models disagree (see the warning): publish the range with it."
     return EstimationReport(
         lists=used.lists,
@@ -264,30 +261,8 @@ def _report(
         # Over the lists used, as ``lists`` is: an empty list left out has no column here.
         overlaps=used.overlap_rows(),
         recommendation=recommendation,
+        lead=lead.to_dict(),
     )
-
-
-def _recommend(estimates: list[ModelEstimate]) -> str:
-    for method in PREFERENCE:
-        for estimate in estimates:
-            usable = estimate.estimate is not None and not any(
-                w.code in _BLOCKING for w in estimate.warnings
-            )
-            if estimate.method == method and usable:
-                estimate.recommended = True
-                skipped = [
-                    m
-                    for m in PREFERENCE[: PREFERENCE.index(method)]
-                    if any(e.method == m for e in estimates)
-                ]
-                reason = f"Recommended: {method} ({estimate.interval_kind} interval)."
-                if skipped:
-                    reason += (
-                        f" Preferred method(s) {', '.join(skipped)} gave no usable estimate "
-                        "(see their warnings)."
-                    )
-                return reason
-    return "No method gave a usable estimate; see the warnings."
 
 
 def _no_estimate(
