@@ -86,6 +86,7 @@ METHODS = (INDEPENDENCE, STEPWISE_AIC, LOGLINEAR, GRAPHICAL_BMA, LATENT_CLASS)
 DEFAULT_METHODS = (INDEPENDENCE, STEPWISE_AIC, GRAPHICAL_BMA, LATENT_CLASS)
 INTERVALS = ("profile", "bootstrap")
 _BMA_DRAWS = 4000
+_SENSITIVITY_POINTS = 60
 
 
 @dataclass(frozen=True)
@@ -502,7 +503,9 @@ def _other_delta(table: CaptureHistoryTable, delta: float, level: float) -> dict
     How much the answer moves with the prior is part of the answer."""
     silverman = 2.0**-table.n_lists
     other = 0.5 if delta == silverman else silverman
-    posterior = fit_graphical_bma(table, delta=other)
+    # A sensitivity line needs a few per cent of precision, not the main estimate's: a coarser
+    # grid makes it cheap even when a flat prior keeps thousands of graphs in the average.
+    posterior = fit_graphical_bma(table, delta=other, fine_points=_SENSITIVITY_POINTS)
     lower, upper = posterior.credible_interval(level)
     return {
         "delta": other,

@@ -162,13 +162,15 @@ def _coarse_grid(observed: int, factor: float) -> FloatArray:
     return np.unique(np.concatenate([np.arange(0.0, 20.0), np.geomspace(20.0, top, 45)]))
 
 
-def _fine_grid(low: float, high: float) -> FloatArray:
-    """Unit steps for the first hundred values, then geometric steps (a few per cent apart)."""
+def _fine_grid(low: float, high: float, points: int = _FINE_POINTS) -> FloatArray:
+    """Unit steps for the first values (a third of the points, at most 100), then geometric
+    steps (a few per cent apart with the default 300 points)."""
     start, stop = np.floor(low), np.ceil(high)
-    if stop - start <= _FINE_POINTS:
+    if stop - start <= points:
         return np.arange(start, stop + 1.0)
-    head = np.arange(start, start + 100.0)
-    tail = np.geomspace(start + 100.0, stop, _FINE_POINTS - 100)
+    units = min(100, points // 3)
+    head = np.arange(start, start + units)
+    tail = np.geomspace(start + units, stop, points - units)
     return np.unique(np.concatenate([head, tail]))
 
 
@@ -237,11 +239,14 @@ def fit_graphical_bma(
     grid_factor: float = 100.0,
     top: int = 3,
     complete_graph: bool = False,
+    fine_points: int = _FINE_POINTS,
 ) -> GraphPosterior:
     """The model-averaged posterior of the total over all decomposable graphs on the lists.
 
     ``delta`` is the hyper-Dirichlet prior count per cell (default ``2**-lists``); the
-    unobserved count is searched up to ``grid_factor`` times the observed count.
+    unobserved count is searched up to ``grid_factor`` times the observed count;
+    ``fine_points`` is the size of the grid the quantiles are read from (fewer: faster and
+    coarser, as for a sensitivity line).
 
     The complete graph leaves the unobserved cell to the prior alone (in log-linear terms the
     saturated model): its posterior has a tail as heavy as the prior's, and its weight depends
@@ -275,7 +280,7 @@ def fit_graphical_bma(
     last = min(int(np.searchsorted(cumulative, 1.0 - 1e-7)) + 2, len(coarse) - 1)
     tail = float(mass[-3:].sum() / mass.sum())
 
-    unseen = _fine_grid(float(coarse[first]), float(coarse[last]))
+    unseen = _fine_grid(float(coarse[first]), float(coarse[last]), fine_points)
     log_post = posterior.evaluate(terms, components, unseen)
     weights = np.exp(log_post - log_post.max())
     by_total = weights.sum(axis=0)
