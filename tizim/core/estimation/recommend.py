@@ -13,10 +13,9 @@
    intervals: if one model's interval lies wholly above another's, the lead is the **range**
    of their estimates, with the outermost interval bounds, not one number.
 5. Otherwise the lead is **one estimate**, the first usable one in the order latent classes,
-   stepwise log-linear, graphical model average, chosen log-linear model, independence — the
-   order of interval coverage in the simulation study on data shaped like the registry's
-   (``bench/estimation_sim.py``, docs/benchmarks.md), where a method is eligible only if its
-   interval held the truth in at least 90% of the tables that met its assumptions.
+   stepwise log-linear, graphical model average, chosen log-linear model, independence: the
+   order of interval coverage over the scenarios of the simulation study
+   (``bench/estimation_sim.py``, docs/benchmarks.md), heterogeneous capture weighing most.
 """
 
 from __future__ import annotations
