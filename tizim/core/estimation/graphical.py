@@ -14,7 +14,7 @@ user's ``Nmissing`` range). ``complete_graph=True`` keeps it, as dga does.
 
 Heterogeneous capture (some people easier to document on every list) shows up as positive
 dependence between lists, which the graphs with edges absorb only in part: in the simulation
-study (docs/benchmarks-estimation.md) strong heterogeneity leaves this method far too low, as it
+study (docs/benchmarks.md) strong heterogeneity leaves this method far too low, as it
 does independence. Its strength is list dependence and model uncertainty: the averaging spreads
 the interval over the models the data cannot tell apart, instead of betting on one.
 
