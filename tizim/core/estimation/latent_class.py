@@ -20,11 +20,12 @@ sweep adds Metropolis-Hastings moves of one class's unseen count with the captur
 integrated out; the kernel's docstring says why both are needed on tables like the UK 2013 one.
 
 Defaults, and their trade-off: up to 5 classes and Gamma(0.25, 0.25) on alpha (LCMCR's
-defaults), 4 chains of 1,000 kept draws (every 5th sweep) after 300 two-class sweeps and 2,000
-of burn-in. Chains that then miss R-hat 1.05 or an effective sample size of 400 are continued
-for 1,000 draws more, up to 4 times: a stratum of a few hundred people usually needs no
-extension, the UK 2013 table (2,744 people, 19,000 unseen) one or two. Measured:
-docs/benchmarks.md. Chains that still miss the targets are flagged, never recommended.
+defaults), 4 chains of 1,000 kept draws (every 2nd sweep) after 200 two-class sweeps and 600
+of burn-in. Chains that then miss R-hat 1.05 or an effective sample size of 300 are continued,
+each time for 1,000 draws at twice the thinning, up to 5 times: a stratum of a few hundred
+people usually needs none, the UK 2013 table (2,744 people, 19,000 unseen) two, Kosovo 1999
+three or four. Measured: docs/benchmarks.md. Chains that still miss the warning thresholds are
+flagged, never led with.
 
 With three lists the model is barely identified (seven cells for dozens of parameters): the
 chains mix slowly and the diagnostics usually flag it; four lists or more are better. With one
