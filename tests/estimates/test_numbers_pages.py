@@ -6,12 +6,14 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from tests.estimates.test_numbers_services import NGO, PRESS, D, person_of
 from tests.factories import import_rows, make_staff
 from tests.http_client import Browser
+from tizim.core.estimation import GRAPHICAL_BMA, LATENT_CLASS, CaptureHistoryTable, estimate_all
 from tizim.estimates.models import EstimateRun
 from tizim.registry.services import merge_persons, record_claim
 
@@ -131,3 +133,21 @@ def test_only_those_allowed_run_estimates(live_server, viewer, analyst, registry
         {"csrfmiddlewaretoken": token, "selector": "found", "by": ""},
     )
     assert "at least two lists" in failed.text and EstimateRun.objects.count() == 1
+
+
+def test_an_estimate_page_says_its_priors_modes_and_sensitivity(live_server, analyst):
+    """A Bayesian result shows its prior; a posterior with two modes is shown as two; the
+    graphical model average shows what the other usual delta gives."""
+    data = Path(__file__).parents[1] / "core" / "estimation" / "data"
+    table = CaptureHistoryTable.from_csv(data / "uk2013_modern_slavery_5lists.csv")
+    report = estimate_all(table, [GRAPHICAL_BMA, LATENT_CLASS])
+    run = EstimateRun.objects.create(
+        selector="dead", lists=list(table.lists), observed=table.observed, report=report.to_dict()
+    )
+    browser = Browser(live_server.url)
+    browser.login("analyst", PASSWORD)
+    page = html.unescape(browser.get(f"/numbers/estimates/{run.pk}/").text)
+    assert "Prior: hyper-Dirichlet delta = 0.03125 per cell" in page
+    assert "Prior: up to 5 classes" in page and "alpha ~ Gamma(0.25, 0.25)" in page
+    assert "More than one mode</b>: near 11," in page
+    assert "Sensitivity: with delta = 0.5: 4,6" in page

@@ -9,7 +9,9 @@ import pytest
 from tests.factories import import_rows
 from tizim.audit.models import AuditEntry
 from tizim.core.counting import CountRule, Measure
-from tizim.estimates import selectors
+from tizim.core.estimation import EstimationReport, ModelEstimate
+from tizim.core.estimation.recommend import choose_lead
+from tizim.estimates import selectors, services
 from tizim.estimates.models import EstimateRun
 from tizim.estimates.services import estimate_registry
 from tizim.registry.models import Person, Record
@@ -173,3 +175,26 @@ def test_estimate_registry_refuses_what_cannot_be_estimated(registry, kwargs, me
     with pytest.raises(RegistryError, match=message):
         estimate_registry(**kwargs)
     assert EstimateRun.objects.count() == 0
+
+
+def test_a_run_whose_models_disagree_is_saved_with_the_range_as_its_headline(registry, monkeypatch):
+    """Where the models disagree beyond their intervals the report leads with their range:
+    the saved run then has no single estimate, its bounds are the range, and the Numbers page
+    says so."""
+
+    def disagreeing(table, methods, seed=0, settings=None):
+        estimates = [
+            ModelEstimate("stepwise_aic", "m", 3, 5.0, 4.0, 6.0, "profile-likelihood"),
+            ModelEstimate("latent_class", "m", 3, 12.0, 8.0, 20.0, "bayesian-credible"),
+        ]
+        lead = choose_lead(estimates)
+        return EstimationReport(
+            ("ngo", "press"), 3, estimates, [], [], lead.text, lead=lead.to_dict()
+        )
+
+    monkeypatch.setattr(services, "estimate_all", disagreeing)
+    run = estimate_registry(selector="dead", actor="analyst").run
+    assert run is not None
+    assert run.recommended_method == "range"
+    assert run.estimate is None and (run.lower, run.upper) == (5.0, 12.0)
+    assert run.report["lead"]["kind"] == "range"

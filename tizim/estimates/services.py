@@ -141,11 +141,48 @@ def _save_run(
         totals = report.estimates
         observed = report.observed
     recommended = next((e for e in totals if e.recommended), None)
+    lead = report.lead if isinstance(report, EstimationReport) else {}
+    if lead.get("kind") == "range":
+        # The models disagree beyond their intervals: the run leads with their range.
+        return _save(result, methods, seed, actor, observed, _range_of(lead))
     if recommended is None and isinstance(report, StratifiedReport):
         # A sum over strata is marked by the method the strata recommend most often.
         chosen = [r.recommended.method for r in report.strata.values() if r.recommended]
         method = max(set(chosen), key=chosen.count) if chosen else ""
         recommended = next((e for e in totals if e.method == method), None)
+    headline = (
+        (
+            _finite(recommended.estimate),
+            _finite(recommended.lower),
+            _finite(recommended.upper),
+            recommended.method,
+        )
+        if recommended
+        else (None, None, None, "")
+    )
+    return _save(result, methods, seed, actor, observed, headline)
+
+
+def _range_of(lead: dict[str, object]) -> tuple[None, float | None, float | None, str]:
+    """A range lead as the run's headline: no single estimate, the range as its bounds."""
+    low, high = lead.get("low"), lead.get("high")
+    return (
+        None,
+        _finite(low) if isinstance(low, float) else None,
+        _finite(high) if isinstance(high, float) else None,
+        "range",
+    )
+
+
+def _save(
+    result: RegistryEstimate,
+    methods: list[str],
+    seed: int,
+    actor: str,
+    observed: int,
+    headline: tuple[float | None, float | None, float | None, str],
+) -> EstimateRun:
+    estimate, lower, upper, method = headline
     with transaction.atomic():
         run = EstimateRun.objects.create(
             actor=actor,
@@ -156,11 +193,11 @@ def _save_run(
             methods=methods,
             seed=seed,
             observed=observed,
-            estimate=_finite(recommended.estimate) if recommended else None,
-            lower=_finite(recommended.lower) if recommended else None,
-            upper=_finite(recommended.upper) if recommended else None,
-            recommended_method=recommended.method if recommended else "",
-            report=report.to_dict(),
+            estimate=estimate,
+            lower=lower,
+            upper=upper,
+            recommended_method=method,
+            report=result.report.to_dict(),
             seconds=result.seconds,
         )
         record_action(

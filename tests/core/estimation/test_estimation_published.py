@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tizim.core.estimation import (
     GRAPHICAL_BMA,
     INDEPENDENCE,
     STEPWISE_AIC,
-    CaptureHistoryTable,
     LatentClassSettings,
     estimate_all,
     fit_latent_class,
@@ -18,19 +15,8 @@ from tizim.core.estimation import (
     stepwise_aic,
 )
 
-DATA = Path(__file__).parent / "data"
 UK_PUBLISHED = 11_313
 KOSOVO_PUBLISHED = 10_400  # stratified, 95% interval about 9,000-12,100
-
-
-@pytest.fixture(scope="module")
-def uk() -> CaptureHistoryTable:
-    return CaptureHistoryTable.from_csv(DATA / "uk2013_modern_slavery_5lists.csv")
-
-
-@pytest.fixture(scope="module")
-def kosovo() -> CaptureHistoryTable:
-    return CaptureHistoryTable.from_csv(DATA / "kosovo1999_4lists.csv")
 
 
 def test_uk_2013_stepwise_aic_reproduces_the_published_11313(uk):

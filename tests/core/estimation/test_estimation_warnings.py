@@ -16,9 +16,9 @@ from tizim.core.estimation import (
     LatentClassSettings,
     ModelEstimate,
     WarningThresholds,
-    checks,
     estimate_all,
 )
+from tizim.core.estimation import warnings as warning_codes
 from tizim.core.estimation.checks import check_agreement, check_table
 from tizim.core.estimation.simulate import independent_cells, simulate_table
 
@@ -56,11 +56,11 @@ def test_too_few_overlaps():
         ["A", "B", "C"], {(1, 0, 0): 300, (0, 1, 0): 200, (0, 0, 1): 150, (1, 1, 0): 6}
     )
     found = {w.code: w for w in check_table(table)}
-    assert checks.TOO_FEW_OVERLAPS in found
-    assert found[checks.TOO_FEW_OVERLAPS].details["on_two_or_more_lists"] == 6
-    assert "Only 6 of 656 people" in found[checks.TOO_FEW_OVERLAPS].message
+    assert warning_codes.TOO_FEW_OVERLAPS in found
+    assert found[warning_codes.TOO_FEW_OVERLAPS].details["on_two_or_more_lists"] == 6
+    assert "Only 6 of 656 people" in found[warning_codes.TOO_FEW_OVERLAPS].message
     relaxed = WarningThresholds(min_overlap_records=5)
-    assert checks.TOO_FEW_OVERLAPS not in codes(check_table(table, relaxed))
+    assert warning_codes.TOO_FEW_OVERLAPS not in codes(check_table(table, relaxed))
 
 
 def test_a_list_contained_in_another():
@@ -68,7 +68,7 @@ def test_a_list_contained_in_another():
         ["Big", "Copy", "Other"],
         {(1, 0, 0): 300, (1, 1, 0): 40, (1, 1, 1): 10, (0, 0, 1): 90, (1, 0, 1): 30},
     )
-    found = [w for w in check_table(table) if w.code == checks.LIST_SUBSET]
+    found = [w for w in check_table(table) if w.code == warning_codes.LIST_SUBSET]
     assert len(found) == 1
     assert found[0].details == {"subset": "Copy", "of": "Big", "size": 50}
     assert "Every one of the 50 people on Copy is also on Big" in found[0].message
@@ -76,7 +76,7 @@ def test_a_list_contained_in_another():
 
 def test_two_identical_lists_are_reported_once():
     table = CaptureHistoryTable(["A", "B", "C"], {(1, 1, 0): 40, (0, 0, 1): 90, (1, 1, 1): 30})
-    found = [w for w in check_table(table) if w.code == checks.LIST_SUBSET]
+    found = [w for w in check_table(table) if w.code == warning_codes.LIST_SUBSET]
     assert len(found) == 1
     assert "exactly the same people" in found[0].message
 
@@ -84,8 +84,8 @@ def test_two_identical_lists_are_reported_once():
 def test_sparse_cells():
     table = simulate_table(150, independent_cells([0.2, 0.15, 0.25, 0.1, 0.2, 0.15]), seed=2)
     found = {w.code: w for w in check_table(table)}
-    assert checks.SPARSE_CELLS in found
-    assert found[checks.SPARSE_CELLS].details["cells"] == 63
+    assert warning_codes.SPARSE_CELLS in found
+    assert found[warning_codes.SPARSE_CELLS].details["cells"] == 63
 
 
 def test_fewer_than_two_lists_with_people_gives_no_estimate_but_a_warning():
@@ -93,8 +93,8 @@ def test_fewer_than_two_lists_with_people_gives_no_estimate_but_a_warning():
     report = estimate_all(table, FAST)
     assert report.estimates == []
     assert report.recommended is None
-    assert codes(report.warnings) == {checks.EMPTY_LIST, checks.TOO_FEW_LISTS}
-    too_few = next(w for w in report.warnings if w.code == checks.TOO_FEW_LISTS)
+    assert codes(report.warnings) == {warning_codes.EMPTY_LIST, warning_codes.TOO_FEW_LISTS}
+    too_few = next(w for w in report.warnings if w.code == warning_codes.TOO_FEW_LISTS)
     assert too_few.details == {"lists_with_people": ["lawyer"]}
 
 
@@ -103,7 +103,7 @@ def test_an_empty_list_is_left_out_with_a_warning(healthy):
     table = CaptureHistoryTable([*healthy.lists, "Empty"], counts)
     report = estimate_all(table, FAST)
     assert report.lists == healthy.lists
-    assert codes(report.warnings) == {checks.EMPTY_LIST}
+    assert codes(report.warnings) == {warning_codes.EMPTY_LIST}
     plain = estimate_all(healthy, FAST)
     assert [e.estimate for e in report.estimates] == [e.estimate for e in plain.estimates]
 
@@ -114,7 +114,7 @@ def _estimate(method: str, value: float) -> ModelEstimate:
 
 def test_models_that_disagree_are_flagged_with_every_estimate_side_by_side():
     warning = check_agreement([_estimate("a", 1000.0), _estimate("b", 1600.0)])
-    assert warning is not None and warning.code == checks.UNSTABLE_MODELS
+    assert warning is not None and warning.code == warning_codes.UNSTABLE_MODELS
     assert "1,000 to 1,600" in warning.message
     assert "a 1,000; b 1,600" in warning.message
     assert warning.details["ratio"] == pytest.approx(1.6)
@@ -125,34 +125,38 @@ def test_models_that_disagree_are_flagged_with_every_estimate_side_by_side():
 def test_kosovo_models_disagree_and_say_so():
     table = CaptureHistoryTable.from_csv(DATA / "kosovo1999_4lists.csv")
     report = estimate_all(table, FAST)
-    assert checks.UNSTABLE_MODELS in codes(report.warnings)
-    assert all(checks.UNSTABLE_MODELS in codes(e.warnings) for e in report.estimates)
+    assert warning_codes.UNSTABLE_MODELS in codes(report.warnings)
+    assert all(warning_codes.UNSTABLE_MODELS in codes(e.warnings) for e in report.estimates)
 
 
 def test_chains_too_short_to_converge_are_flagged_and_not_recommended(healthy):
-    short = EstimationSettings(latent_class=LatentClassSettings(burn_in=0, samples=20))
+    short = EstimationSettings(
+        latent_class=LatentClassSettings(start=0, burn_in=0, samples=20, extensions=0)
+    )
     report = estimate_all(healthy, seed=3, settings=short)
     latent = report.by_method(LATENT_CLASS)[0]
-    assert checks.NOT_CONVERGED in codes(latent.warnings)
-    assert "R-hat" in next(w.message for w in latent.warnings if w.code == checks.NOT_CONVERGED)
+    assert warning_codes.NOT_CONVERGED in codes(latent.warnings)
+    flagged = next(w for w in latent.warnings if w.code == warning_codes.NOT_CONVERGED)
+    assert "R-hat" in flagged.message
     assert not latent.recommended
     assert report.recommended is not None
     assert report.recommended.method == STEPWISE_AIC
-    assert "latent_class gave no usable estimate" in report.recommendation
+    assert "latent_class: not usable (not_converged)." in report.lead["reasons"]
 
 
 def test_no_finite_estimate_is_a_warning_not_a_crash():
     table = CaptureHistoryTable(["A", "B"], {(1, 0): 30, (0, 1): 20})
     report = estimate_all(table, (INDEPENDENCE, STEPWISE_AIC))
     assert [e.estimate for e in report.estimates] == [None, None]
-    assert all(checks.NO_ESTIMATE in codes(e.warnings) for e in report.estimates)
+    assert all(warning_codes.NO_ESTIMATE in codes(e.warnings) for e in report.estimates)
     assert report.recommended is None
-    assert checks.TOO_FEW_OVERLAPS in codes(report.warnings)
+    assert warning_codes.TOO_FEW_OVERLAPS in codes(report.warnings)
 
 
 def test_interactions_that_cannot_be_estimated_are_reported():
     table = CaptureHistoryTable.from_csv(DATA / "uk2013_modern_slavery_5lists.csv")
     report = estimate_all(table, (STEPWISE_AIC,))
     stepwise = report.estimates[0]
-    warning = next(w for w in stepwise.warnings if w.code == checks.INTERACTIONS_NOT_ESTIMABLE)
+    not_estimable = warning_codes.INTERACTIONS_NOT_ESTIMABLE
+    warning = next(w for w in stepwise.warnings if w.code == not_estimable)
     assert warning.details == {"interactions": ["LA:GP"]}

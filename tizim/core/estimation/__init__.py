@@ -11,7 +11,8 @@ Pure numpy/scipy/statsmodels, no Django. The pieces:
   York 1997);
 * :mod:`.latent_class` — a Bayesian latent-class model for heterogeneous capture (LCMCR,
   Manrique-Vallier 2016) with convergence diagnostics (:mod:`.diagnostics`);
-* :mod:`.checks` — structured warnings; :mod:`.results` — what is returned;
+* :mod:`.checks` — checks of tables and estimates, giving :mod:`.warnings` (structured);
+  :mod:`.results` — what is returned;
 * :mod:`.api` — :func:`estimate_all` and :func:`estimate_strata`, the entry points;
 * :mod:`.simulate` — tables from populations of known size.
 """
@@ -28,7 +29,7 @@ from tizim.core.estimation.api import (
     estimate_all,
     estimate_strata,
 )
-from tizim.core.estimation.checks import EstimationWarning, WarningThresholds
+from tizim.core.estimation.checks import WarningThresholds
 from tizim.core.estimation.graphical import GraphPosterior, fit_graphical_bma
 from tizim.core.estimation.latent_class import (
     LatentClassPosterior,
@@ -53,6 +54,7 @@ from tizim.core.estimation.tables import (
     OverlapRow,
     tables_by_stratum,
 )
+from tizim.core.estimation.warnings import EstimationWarning
 
 __all__ = [
     "DEFAULT_METHODS",

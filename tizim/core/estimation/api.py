@@ -21,17 +21,12 @@ Log-linear methods give one estimate per interval kind asked for (``intervals=``
 likelihood, the default, and/or parametric ``bootstrap``); the Bayesian ones give the
 posterior median and an equal-tailed credible interval.
 
-The recommended estimate: the latent-class model when its chains converged (R-hat and
-effective sample size within ``WarningThresholds``), because in the simulation study
-(docs/benchmarks-estimation.md) it gives the best interval coverage over the scenarios taken
-together (independent lists, list dependence, moderate and strong heterogeneity): heterogeneous
-capture — some people far easier to record than others, the usual case for victims of a
-crackdown — is where the other methods' intervals fail most. Otherwise the stepwise log-linear
-model (unbiased under list dependence, least biased under strong heterogeneity, but with
-intervals too narrow under moderate heterogeneity), then the graphical model average (good
-under dependence, far too low under heterogeneity), then independence. The recommendation
-never hides the others: all estimates are returned, and when they disagree by more than
-``unstable_factor`` a warning says so.
+What the report leads with follows the rule of :mod:`.recommend` (written out in
+docs/estimation.md): usable, converged, one-mode estimates only; the models that allow for
+dependence or heterogeneity must agree within their intervals, else the lead is their range;
+otherwise the first of latent classes, stepwise log-linear, graphical model average, chosen
+log-linear model, independence. All estimates are always returned, and when they disagree by
+more than ``unstable_factor`` a warning says so.
 """
 
 from __future__ import annotations
@@ -43,13 +38,8 @@ from typing import TypeVar
 
 import numpy as np
 
-from tizim.core.estimation import checks
-from tizim.core.estimation.checks import (
-    EstimationWarning,
-    WarningThresholds,
-    check_agreement,
-    check_table,
-)
+from tizim.core.estimation import warnings as codes
+from tizim.core.estimation.checks import WarningThresholds, check_agreement, check_table
 from tizim.core.estimation.graphical import MAX_LISTS, fit_graphical_bma
 from tizim.core.estimation.latent_class import MIN_LISTS as LATENT_MIN_LISTS
 from tizim.core.estimation.latent_class import (
@@ -68,6 +58,16 @@ from tizim.core.estimation.loglinear import (
     profile_interval,
     stepwise_aic,
 )
+from tizim.core.estimation.modes import Mode, describe_modes, modes_of_density, modes_of_draws
+from tizim.core.estimation.recommend import (
+    ESTIMATE,
+    GRAPHICAL_BMA,
+    INDEPENDENCE,
+    LATENT_CLASS,
+    LOGLINEAR,
+    STEPWISE_AIC,
+    choose_lead,
+)
 from tizim.core.estimation.results import (
     BOOTSTRAP,
     CREDIBLE,
@@ -78,21 +78,15 @@ from tizim.core.estimation.results import (
     StratifiedReport,
 )
 from tizim.core.estimation.tables import CaptureHistoryTable
+from tizim.core.estimation.warnings import EstimationWarning
 
 Key = TypeVar("Key", bound=Hashable)
 
-INDEPENDENCE = "independence"
-STEPWISE_AIC = "stepwise_aic"
-LOGLINEAR = "loglinear"
-GRAPHICAL_BMA = "graphical_bma"
-LATENT_CLASS = "latent_class"
 METHODS = (INDEPENDENCE, STEPWISE_AIC, LOGLINEAR, GRAPHICAL_BMA, LATENT_CLASS)
 DEFAULT_METHODS = (INDEPENDENCE, STEPWISE_AIC, GRAPHICAL_BMA, LATENT_CLASS)
 INTERVALS = ("profile", "bootstrap")
-# Order of preference for the recommended estimate (see the module docstring).
-PREFERENCE = (LATENT_CLASS, STEPWISE_AIC, GRAPHICAL_BMA, LOGLINEAR, INDEPENDENCE)
 _BMA_DRAWS = 4000
-_BLOCKING = {checks.NO_ESTIMATE, checks.NOT_CONVERGED, checks.TOO_MANY_LISTS}
+_SENSITIVITY_POINTS = 60
 
 
 @dataclass(frozen=True)
@@ -214,7 +208,7 @@ def _prepare(
     table: CaptureHistoryTable, settings: EstimationSettings
 ) -> tuple[CaptureHistoryTable | None, list[EstimationWarning]]:
     warnings = check_table(table, settings.thresholds)
-    if any(w.code == checks.TOO_FEW_LISTS for w in warnings):
+    if any(w.code == codes.TOO_FEW_LISTS for w in warnings):
         return None, warnings
     empty = table.empty_lists()
     return (table.without_lists(empty) if empty else table), warnings
@@ -256,8 +250,9 @@ def _report(
         estimate.warnings = [*table_warnings, *estimate.warnings]
         if disagreement is not None:
             estimate.warnings.append(disagreement)
-    recommendation = _recommend(estimates)
-    if disagreement is not None:
+    lead = choose_lead(estimates, table_warnings)
+    recommendation = lead.text
+    if disagreement is not None and lead.kind == ESTIMATE:
         recommendation += " The models disagree (see the warning): publish the range with it."
     return EstimationReport(
         lists=used.lists,
@@ -267,34 +262,12 @@ def _report(
         # Over the lists used, as ``lists`` is: an empty list left out has no column here.
         overlaps=used.overlap_rows(),
         recommendation=recommendation,
+        lead=lead.to_dict(),
     )
 
 
-def _recommend(estimates: list[ModelEstimate]) -> str:
-    for method in PREFERENCE:
-        for estimate in estimates:
-            usable = estimate.estimate is not None and not any(
-                w.code in _BLOCKING for w in estimate.warnings
-            )
-            if estimate.method == method and usable:
-                estimate.recommended = True
-                skipped = [
-                    m
-                    for m in PREFERENCE[: PREFERENCE.index(method)]
-                    if any(e.method == m for e in estimates)
-                ]
-                reason = f"Recommended: {method} ({estimate.interval_kind} interval)."
-                if skipped:
-                    reason += (
-                        f" Preferred method(s) {', '.join(skipped)} gave no usable estimate "
-                        "(see their warnings)."
-                    )
-                return reason
-    return "No method gave a usable estimate; see the warnings."
-
-
 def _no_estimate(
-    method: str, model: str, observed: int, message: str, code: str = checks.NO_ESTIMATE
+    method: str, model: str, observed: int, message: str, code: str = codes.NO_ESTIMATE
 ) -> ModelEstimate:
     return ModelEstimate(
         method=method,
@@ -342,7 +315,7 @@ def _loglinear(
                 details["not_estimable"] = names
                 warnings.append(
                     EstimationWarning(
-                        checks.INTERACTIONS_NOT_ESTIMABLE,
+                        codes.INTERACTIONS_NOT_ESTIMABLE,
                         f"Interaction(s) {', '.join(names)} could not be estimated (the lists "
                         "share no one, or the estimate runs off to infinity) and were not "
                         "considered.",
@@ -355,7 +328,7 @@ def _loglinear(
                 names = [f"{a}:{b}" for a, b in dropped]
                 warnings.append(
                     EstimationWarning(
-                        checks.INTERACTIONS_NOT_ESTIMABLE,
+                        codes.INTERACTIONS_NOT_ESTIMABLE,
                         f"Interaction(s) {', '.join(names)} left out: no one is on both lists.",
                         {"interactions": names},
                     )
@@ -375,7 +348,7 @@ def _loglinear(
         }
     )
     if not fit.converged:
-        warnings.append(EstimationWarning(checks.NOT_CONVERGED, "The model fit did not converge."))
+        warnings.append(EstimationWarning(codes.NOT_CONVERGED, "The model fit did not converge."))
     return [
         _with_interval(table, fit, method, kind, settings, seed, warnings, details)
         for kind in settings.intervals
@@ -423,12 +396,12 @@ def _with_interval(
                 seed=seed,
             )
     except NoFiniteEstimate as exc:
-        code = checks.BOOTSTRAP_FAILURES if kind == "bootstrap" else checks.OPEN_INTERVAL
+        code = codes.BOOTSTRAP_FAILURES if kind == "bootstrap" else codes.OPEN_INTERVAL
         own.append(EstimationWarning(code, f"No interval: {exc}."))
     if interval is not None and interval.upper is None:
         own.append(
             EstimationWarning(
-                checks.OPEN_INTERVAL,
+                codes.OPEN_INTERVAL,
                 "The likelihood is too flat to set an upper bound: the data are compatible with "
                 "a very large number of people never recorded.",
             )
@@ -437,7 +410,7 @@ def _with_interval(
     if isinstance(failed, int) and failed > 0.05 * settings.bootstrap_replicates:
         own.append(
             EstimationWarning(
-                checks.BOOTSTRAP_FAILURES,
+                codes.BOOTSTRAP_FAILURES,
                 f"{failed} of {settings.bootstrap_replicates} bootstrap tables had no estimate "
                 "and were left out; the interval is likely too narrow.",
                 {"failed_replicates": failed},
@@ -468,15 +441,17 @@ def _graphical(
             table.observed,
             f"Graphical model averaging handles at most {MAX_LISTS} lists; this table has "
             f"{table.n_lists}. Merge or leave out lists.",
-            checks.TOO_MANY_LISTS,
+            codes.TOO_MANY_LISTS,
         )
-    posterior = fit_graphical_bma(table, delta=settings.bma_delta)
+    delta = settings.bma_delta if settings.bma_delta else 2.0**-table.n_lists
+    posterior = fit_graphical_bma(table, delta=delta)
     lower, upper = posterior.credible_interval(settings.level)
-    warnings = []
+    modes = modes_of_density(posterior.totals, posterior.density, posterior.probabilities)
+    warnings = _multimodal(GRAPHICAL_BMA, posterior.median, modes)
     if posterior.tail_mass > 1e-3:
         warnings.append(
             EstimationWarning(
-                checks.OPEN_INTERVAL,
+                codes.OPEN_INTERVAL,
                 "The posterior reaches the upper end of the range searched (100 times the "
                 "observed count): the upper bound understates the uncertainty.",
                 {"tail_mass": posterior.tail_mass},
@@ -498,10 +473,62 @@ def _graphical(
         details={
             "posterior_mean": posterior.mean,
             "top_models": [{"graph": g, "probability": p} for g, p in posterior.top_models],
-            "delta": settings.bma_delta if settings.bma_delta else 2.0**-table.n_lists,
+            "delta": delta,
+            "prior": graphical_prior(delta, table.n_lists),
+            "modes": [m.to_dict() for m in modes],
+            "modes_text": describe_modes(modes),
+            "sensitivity": [_other_delta(table, delta, settings.level)],
         },
         draws=draws,
     )
+
+
+def graphical_prior(delta: float, n_lists: int) -> dict[str, object]:
+    """The graphical model average's prior, said out loud."""
+    rule = "2^-lists, dga's default" if delta == 2.0**-n_lists else "as given"
+    return {
+        "delta": delta,
+        "delta_rule": rule,
+        "total": "1/N",
+        "graphs": "every decomposable graph equally likely, the complete graph left out",
+        "text": (
+            f"hyper-Dirichlet delta = {delta:g} per cell ({rule}); total N with prior 1/N; "
+            "every decomposable graph but the complete one equally likely"
+        ),
+    }
+
+
+def _other_delta(table: CaptureHistoryTable, delta: float, level: float) -> dict[str, object]:
+    """The estimate under the other usual delta: 1/2 when 2^-lists was used, else 2^-lists.
+    How much the answer moves with the prior is part of the answer."""
+    silverman = 2.0**-table.n_lists
+    other = 0.5 if delta == silverman else silverman
+    # A sensitivity line needs a few per cent of precision, not the main estimate's: a coarser
+    # grid makes it cheap even when a flat prior keeps thousands of graphs in the average.
+    posterior = fit_graphical_bma(table, delta=other, fine_points=_SENSITIVITY_POINTS)
+    lower, upper = posterior.credible_interval(level)
+    return {
+        "delta": other,
+        "estimate": posterior.median,
+        "lower": lower,
+        "upper": upper,
+        "text": (f"with delta = {other:g}: {posterior.median:,.0f} ({lower:,.0f}–{upper:,.0f})"),
+    }
+
+
+def _multimodal(method: str, median: float, modes: list[Mode]) -> list[EstimationWarning]:
+    """A warning when a posterior has more than one mode (none otherwise)."""
+    if len(modes) < 2:
+        return []
+    return [
+        EstimationWarning(
+            codes.MULTIMODAL,
+            f"The {method} posterior has {len(modes)} modes, {describe_modes(modes)}: the "
+            f"data support different answers under different models, and the median "
+            f"({median:,.0f}) summarises them badly. Report the modes with their weights.",
+            {"modes": [m.to_dict() for m in modes]},
+        )
+    ]
 
 
 def _latent(
@@ -524,7 +551,7 @@ def _latent(
     if not (rhat <= limits.max_rhat and ess >= limits.min_ess):
         warnings.append(
             EstimationWarning(
-                checks.NOT_CONVERGED,
+                codes.NOT_CONVERGED,
                 f"The latent-class chains have not converged (R-hat {rhat:.3f}, wanted at most "
                 f"{limits.max_rhat}; effective sample size {ess:.0f}, wanted at least "
                 f"{limits.min_ess:.0f}). Run longer (LatentClassSettings burn_in and samples) "
@@ -533,6 +560,8 @@ def _latent(
             )
         )
     s = posterior.settings
+    modes = modes_of_draws(posterior.draws)
+    warnings += _multimodal(LATENT_CLASS, posterior.median, modes)
     return ModelEstimate(
         method=LATENT_CLASS,
         model=f"latent classes (up to {s.max_classes}, stick-breaking prior)",
@@ -554,6 +583,9 @@ def _latent(
             "draws_per_chain": posterior.draws.shape[1],
             "extensions": posterior.extensions,
             "max_classes": s.max_classes,
+            "prior": s.prior(),
+            "modes": [m.to_dict() for m in modes],
+            "modes_text": describe_modes(modes),
         },
         draws=posterior.draws.ravel(),
     )
@@ -614,7 +646,7 @@ def _totals(reports: Mapping[Key, EstimationReport], level: float) -> list[Model
         else:
             total.warnings.append(
                 EstimationWarning(
-                    checks.OPEN_INTERVAL,
+                    codes.OPEN_INTERVAL,
                     "Profile-likelihood intervals of strata do not add up; ask for bootstrap "
                     "intervals for an interval of the sum.",
                 )

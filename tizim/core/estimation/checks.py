@@ -1,4 +1,4 @@
-"""Warnings about a table or a set of estimates, as structured objects with a plain message.
+"""Checks of a table and of a set of estimates, each giving warnings (:mod:`.warnings`).
 
 Multiple systems estimation fails quietly: too little overlap, a list that only repeats
 another, a table of mostly empty cells, or models that disagree all still produce a number.
@@ -8,42 +8,20 @@ These checks say so next to the numbers; nothing is hidden and nothing is refuse
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from tizim.core.estimation.results import ModelEstimate
 from tizim.core.estimation.tables import CaptureHistoryTable
-
-if TYPE_CHECKING:
-    from tizim.core.estimation.results import ModelEstimate
-
-# Warning codes (stable identifiers for programs; the message is for people).
-TOO_FEW_LISTS = "too_few_lists"
-EMPTY_LIST = "empty_list"
-TOO_FEW_OVERLAPS = "too_few_overlaps"
-LIST_SUBSET = "list_subset"
-SPARSE_CELLS = "sparse_cells"
-UNSTABLE_MODELS = "unstable_models"
-NOT_CONVERGED = "not_converged"
-NO_ESTIMATE = "no_estimate"
-OPEN_INTERVAL = "open_interval"
-INTERACTIONS_NOT_ESTIMABLE = "interactions_not_estimable"
-TOO_MANY_LISTS = "too_many_lists"
-BOOTSTRAP_FAILURES = "bootstrap_failures"
-
-
-@dataclass(frozen=True)
-class EstimationWarning:
-    """A caution about an estimate: a stable ``code``, a ``message`` for people, and the
-    figures behind it in ``details`` (JSON-serialisable)."""
-
-    code: str
-    message: str
-    details: Mapping[str, object] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, object]:
-        """The warning as plain data."""
-        return {"code": self.code, "message": self.message, "details": dict(self.details)}
+from tizim.core.estimation.warnings import (
+    EMPTY_LIST,
+    LIST_SUBSET,
+    SPARSE_CELLS,
+    TOO_FEW_LISTS,
+    TOO_FEW_OVERLAPS,
+    UNSTABLE_MODELS,
+    EstimationWarning,
+)
 
 
 @dataclass(frozen=True)
@@ -155,24 +133,32 @@ def check_agreement(
     estimates: Sequence[ModelEstimate], thresholds: WarningThresholds | None = None
 ) -> EstimationWarning | None:
     """A warning when the models' point estimates differ by more than the allowed factor
-    (all estimates are listed in the message, side by side)."""
+    (all estimates are listed in the message, side by side), or when one model's posterior
+    has more than one mode (named in the message, with the modes and their weights)."""
     limits = thresholds or WarningThresholds()
     seen: dict[tuple[str, str], float] = {}
     for estimate in estimates:
         if estimate.estimate is not None and math.isfinite(estimate.estimate):
             seen.setdefault((estimate.method, estimate.model), estimate.estimate)
-    if len(seen) < 2:
+    multimodal = _multimodal(estimates)
+    if not seen or (len(seen) < 2 and not multimodal):
         return None
     low, high = min(seen.values()), max(seen.values())
-    if high <= limits.unstable_factor * low:
+    if high <= limits.unstable_factor * low and not multimodal:
         return None
     listing = "; ".join(f"{method} {value:,.0f}" for (method, _), value in seen.items())
+    message = (
+        f"The models disagree: estimates range from {low:,.0f} to {high:,.0f} "
+        f"({high / low:.1f} times; {listing})."
+        if high > limits.unstable_factor * low
+        else f"The models' medians agree ({listing}), but not every posterior has one answer."
+    )
+    for method, text in multimodal.items():
+        message += f" The {method} posterior has more than one mode: {text}."
     return EstimationWarning(
         UNSTABLE_MODELS,
-        f"The models disagree: estimates range from {low:,.0f} to {high:,.0f} "
-        f"({high / low:.1f} times; {listing}). They make different assumptions about how the "
-        "lists depend on each other and on who is easy to record; report the range, not one "
-        "number.",
+        message + " They make different assumptions about how the lists depend on each other "
+        "and on who is easy to record; report the range, not one number.",
         {
             "lowest": low,
             "highest": high,
@@ -181,8 +167,19 @@ def check_agreement(
                 {"method": method, "model": model, "estimate": value}
                 for (method, model), value in seen.items()
             ],
+            "multimodal": sorted(multimodal),
         },
     )
+
+
+def _multimodal(estimates: Sequence[ModelEstimate]) -> dict[str, str]:
+    """Method → its modes in words, for the posteriors with more than one mode."""
+    found: dict[str, str] = {}
+    for estimate in estimates:
+        modes = estimate.details.get("modes")
+        if isinstance(modes, list) and len(modes) > 1:
+            found.setdefault(estimate.method, str(estimate.details.get("modes_text", "")))
+    return found
 
 
 def _names(names: Sequence[str]) -> str:

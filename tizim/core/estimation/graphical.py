@@ -7,14 +7,14 @@ all graphs (weighted by how well each explains the table) is computed exactly: n
 no convergence to check, the same answer every run. This is the method of the R package dga
 (Johndrow, Lum & Ball, HRDAG), with its defaults: hyper-Dirichlet ``delta = 2**-lists`` per cell,
 prior ``1/N`` on the total, all decomposable graphs equally likely a priori — except the
-complete graph, which is left out: under it the unobserved cell is informed by the prior alone
-(the saturated log-linear model), its posterior has the prior's heavy tail, and its weight would
-depend on where the search for the total stops (dga leaves that to the user's ``Nmissing``
-range; with the complete graph in, the weights here changed with the range).
+complete graph, which is left out by default: under it the unobserved cell is informed by the
+prior alone (the saturated log-linear model), its posterior has the prior's heavy tail, and its
+weight depends on ``delta`` and on where the search for the total stops (dga leaves that to the
+user's ``Nmissing`` range). ``complete_graph=True`` keeps it, as dga does.
 
 Heterogeneous capture (some people easier to document on every list) shows up as positive
 dependence between lists, which the graphs with edges absorb only in part: in the simulation
-study (docs/benchmarks-estimation.md) strong heterogeneity leaves this method far too low, as it
+study (docs/benchmarks.md) strong heterogeneity leaves this method far too low, as it
 does independence. Its strength is list dependence and model uncertainty: the averaging spreads
 the interval over the models the data cannot tell apart, instead of betting on one.
 
@@ -74,6 +74,11 @@ class GraphPosterior:
         return self.quantile(0.5)
 
     @property
+    def density(self) -> FloatArray:
+        """The posterior density (per person) at each grid point."""
+        return np.asarray(self.probabilities / _widths(self.totals), dtype=np.float64)
+
+    @property
     def mean(self) -> float:
         """Posterior mean of the total."""
         return float(np.sum(self.totals * self.probabilities) / np.sum(self.probabilities))
@@ -90,6 +95,11 @@ class GraphPosterior:
 class _Graphs:
     terms: FloatArray  # graphs × 2**k: +1 per clique, -1 per separator (column = vertex mask)
     components: FloatArray  # graphs: connected components (cliques minus separators)
+
+    def without_complete(self) -> _Graphs:
+        """The same graphs but the complete one."""
+        kept = self.terms[:, -1] == 0
+        return _Graphs(terms=self.terms[kept], components=self.components[kept])
 
 
 @lru_cache(maxsize=8)
@@ -143,12 +153,7 @@ def _decomposable_graphs(n_lists: int) -> _Graphs:
         numbered |= 1 << vertex
         weights += (adjacency[rows, vertex][:, None] >> bits) & 1
     terms[rows, current] += 1.0
-    # The complete graph leaves the unobserved cell to the prior alone (in log-linear terms the
-    # saturated model): its posterior has a tail as heavy as the prior's, so its weight would
-    # depend on where the search for the total stops. Like the saturated log-linear model, it
-    # is left out.
-    complete_graph = terms[:, -1] > 0
-    kept = terms[chordal & ~complete_graph]
+    kept = terms[chordal]
     return _Graphs(terms=kept, components=kept.sum(axis=1))
 
 
@@ -157,13 +162,15 @@ def _coarse_grid(observed: int, factor: float) -> FloatArray:
     return np.unique(np.concatenate([np.arange(0.0, 20.0), np.geomspace(20.0, top, 45)]))
 
 
-def _fine_grid(low: float, high: float) -> FloatArray:
-    """Unit steps for the first hundred values, then geometric steps (a few per cent apart)."""
+def _fine_grid(low: float, high: float, points: int = _FINE_POINTS) -> FloatArray:
+    """Unit steps for the first values (a third of the points, at most 100), then geometric
+    steps (a few per cent apart with the default 300 points)."""
     start, stop = np.floor(low), np.ceil(high)
-    if stop - start <= _FINE_POINTS:
+    if stop - start <= points:
         return np.arange(start, stop + 1.0)
-    head = np.arange(start, start + 100.0)
-    tail = np.geomspace(start + 100.0, stop, _FINE_POINTS - 100)
+    units = min(100, points // 3)
+    head = np.arange(start, start + units)
+    tail = np.geomspace(start + units, stop, points - units)
     return np.unique(np.concatenate([head, tail]))
 
 
@@ -231,11 +238,21 @@ def fit_graphical_bma(
     delta: float | None = None,
     grid_factor: float = 100.0,
     top: int = 3,
+    complete_graph: bool = False,
+    fine_points: int = _FINE_POINTS,
 ) -> GraphPosterior:
     """The model-averaged posterior of the total over all decomposable graphs on the lists.
 
     ``delta`` is the hyper-Dirichlet prior count per cell (default ``2**-lists``); the
-    unobserved count is searched up to ``grid_factor`` times the observed count.
+    unobserved count is searched up to ``grid_factor`` times the observed count;
+    ``fine_points`` is the size of the grid the quantiles are read from (fewer: faster and
+    coarser, as for a sensitivity line).
+
+    The complete graph leaves the unobserved cell to the prior alone (in log-linear terms the
+    saturated model): its posterior has a tail as heavy as the prior's, and its weight depends
+    on ``delta`` and on where the search for the total stops. Like the saturated log-linear
+    model it is left out, unless ``complete_graph`` (as dga does; on the UK 2013 table with
+    ``delta = 0.5`` it then takes 99.5% of the weight and the estimate collapses to 2,789).
 
     Two passes: a coarse geometric grid over the whole range finds where the posterior lies
     and which graphs matter (those within ``e**-20`` of the best one); a fine grid of 200 points
@@ -243,6 +260,8 @@ def fit_graphical_bma(
     """
     n_lists = table.n_lists
     graphs = _decomposable_graphs(n_lists)
+    if not complete_graph:
+        graphs = graphs.without_complete()
     delta = 2.0**-n_lists if delta is None else float(delta)
     if delta <= 0:
         raise ValueError("delta must be positive")
@@ -261,7 +280,7 @@ def fit_graphical_bma(
     last = min(int(np.searchsorted(cumulative, 1.0 - 1e-7)) + 2, len(coarse) - 1)
     tail = float(mass[-3:].sum() / mass.sum())
 
-    unseen = _fine_grid(float(coarse[first]), float(coarse[last]))
+    unseen = _fine_grid(float(coarse[first]), float(coarse[last]), fine_points)
     log_post = posterior.evaluate(terms, components, unseen)
     weights = np.exp(log_post - log_post.max())
     by_total = weights.sum(axis=0)

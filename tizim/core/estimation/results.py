@@ -12,8 +12,8 @@ from typing import Generic, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from tizim.core.estimation.checks import EstimationWarning
 from tizim.core.estimation.tables import OverlapRow
+from tizim.core.estimation.warnings import EstimationWarning
 
 FloatArray = npt.NDArray[np.float64]
 Key = TypeVar("Key", bound=Hashable)
@@ -81,6 +81,7 @@ class EstimationReport:
     warnings: list[EstimationWarning]
     overlaps: list[OverlapRow]
     recommendation: str = ""
+    lead: dict[str, object] = field(default_factory=dict)
 
     @property
     def recommended(self) -> ModelEstimate | None:
@@ -99,6 +100,7 @@ class EstimationReport:
             "estimates": [e.to_dict() for e in self.estimates],
             "warnings": [w.to_dict() for w in self.warnings],
             "recommendation": self.recommendation,
+            "lead": _plain(self.lead),
             "overlaps": [
                 {"lists": list(row.lists_on), "pattern": list(row.pattern), "count": row.count}
                 for row in self.overlaps
