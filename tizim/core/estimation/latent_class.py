@@ -13,7 +13,7 @@ biases independence models downwards) and belong to a class of high capture prob
 
 The Gibbs sampler is Manrique-Vallier's, on aggregated counts (one multinomial draw per
 observed cell, the unobserved cell augmented by its negative binomial draw), compiled with numba
-(:mod:`.latent_class_kernel`; why: docs/decisions/0007-latent-class-sampler-in-numba.md): one
+(:mod:`.latent_class_kernel`; why: docs/decisions/0010-latent-class-sampler-in-numba.md): one
 sweep costs the same for 100 or 100,000 people, about 5-10 microseconds on five lists. Chains
 start from two classes (a few hundred sweeps) and spread into more as the data ask, and each
 sweep adds Metropolis-Hastings moves of one class's unseen count with the capture probabilities
