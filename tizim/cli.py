@@ -876,6 +876,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> None:
     """Serve the app with waitress, which keeps no access log (no visitor addresses), in
     ``workers`` processes (one per core by default; ``tizim.serving``)."""
+    from django.conf import settings
     from django.db import connections
 
     from tizim import serving
@@ -888,6 +889,11 @@ def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> N
         host=host,
         port=port,
         workers=serving.default_workers() if workers is None else workers,
+        body_limits=serving.BodyLimits(
+            default=settings.REPORT_MAX_REQUEST_BYTES,
+            in_memory=settings.REQUEST_BODY_IN_MEMORY_BYTES,
+            by_path=settings.REQUEST_BODY_LIMITS,
+        ),
         out=out,
     )
 

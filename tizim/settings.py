@@ -218,6 +218,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # The public report form: files are held in memory until sealed, never in a temporary file
 # (tizim.intake.report_views sets the upload handler); these bound what one request may send.
 REPORT_MAX_REQUEST_BYTES = 52 * 1024 * 1024
+# Request bodies as the server reads them (tizim.serving.BodyLimits): at most the report
+# form's limit, except under the staff pages that take larger files — evidence (sealed once
+# read, tizim.acts.services.MAX_EVIDENCE_BYTES) and lists to import (kept in the clear anyway,
+# tizim.intake.services.MAX_UPLOAD_BYTES). A larger body is refused before it is read; bodies
+# up to REQUEST_BODY_IN_MEMORY_BYTES are held in memory, never in a temporary file.
+REQUEST_BODY_LIMITS = {
+    "/acts/": 100 * 1024 * 1024 + 1024 * 1024,
+    "/imports/": 200 * 1024 * 1024 + 1024 * 1024,
+}
+REQUEST_BODY_IN_MEMORY_BYTES = REQUEST_BODY_LIMITS["/acts/"]
+# Django's own buffering follows: no upload handler of any page writes a temporary file for a
+# body the server holds in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_IN_MEMORY_BYTES
 # Reports per sender per hour, and in all per hour (tizim.intake.ratelimit): no address is kept.
 REPORT_RATE_PER_SENDER = int(os.environ.get("TIZIM_REPORT_RATE_PER_SENDER", "10"))
 REPORT_RATE_OVERALL = int(os.environ.get("TIZIM_REPORT_RATE_OVERALL", "2000"))
