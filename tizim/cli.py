@@ -880,6 +880,7 @@ def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> N
     from django.db import connections
 
     from tizim import serving
+    from tizim.intake import report_views
     from tizim.wsgi import application
 
     # Workers are forked: none may inherit a connection opened here (migrations, checks).
@@ -894,6 +895,8 @@ def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> N
             in_memory=settings.REQUEST_BODY_IN_MEMORY_BYTES,
             by_path=settings.REQUEST_BODY_LIMITS,
         ),
+        # Reports kept in the spool while the database was busy are filed once it is free.
+        on_worker_start=report_views.file_waiting_reports_soon,
         out=out,
     )
 

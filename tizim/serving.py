@@ -128,13 +128,15 @@ def serve(
     workers: int,
     threads: int = 8,
     body_limits: BodyLimits | None = None,
+    on_worker_start: Callable[[], None] | None = None,
     out: TextIO = sys.stdout,
 ) -> None:
     """Serve the WSGI ``application`` on ``host:port`` (loaded before the workers are forked,
     so they share its memory; it must hold no open database connection).
 
     With ``workers`` > 1 (POSIX only), forks that many waitress processes; blocks until stopped.
-    ``body_limits`` bound request bodies (module doc).
+    ``body_limits`` bound request bodies (module doc); ``on_worker_start`` runs in each
+    serving process before it takes requests.
     """
     global _body_limits
     if body_limits is not None:
@@ -143,6 +145,8 @@ def serve(
     if workers <= 1 or not hasattr(os, "fork"):
         os.environ[WORKERS_ENV] = "1"
         print(f"tizim serving on http://{host}:{port}/ (Ctrl-C to stop)", file=out, flush=True)
+        if on_worker_start is not None:
+            on_worker_start()
         _run_waitress(application, listener, threads=threads)
         return
 
@@ -154,6 +158,8 @@ def serve(
                 for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
                     signal.signal(signum, signal.SIG_DFL)
                 os.environ[WORKERS_ENV] = str(workers)
+                if on_worker_start is not None:
+                    on_worker_start()
                 _run_waitress(application, listener, threads=threads)
             except BaseException as error:  # a worker must never return into the parent's code
                 print(f"tizim worker {os.getpid()} stopped: {error!r}", file=sys.stderr)

@@ -231,6 +231,9 @@ REQUEST_BODY_IN_MEMORY_BYTES = REQUEST_BODY_LIMITS["/acts/"]
 # Django's own buffering follows: no upload handler of any page writes a temporary file for a
 # body the server holds in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_IN_MEMORY_BYTES
+# How long a report waits for the database (a long import holds SQLite's write lock) before it
+# is kept in the spool instead, to be filed when the database is free (tizim.intake.reports).
+REPORT_DATABASE_WAIT_SECONDS = float(os.environ.get("TIZIM_REPORT_WAIT_SECONDS", "2"))
 # Reports per sender per hour, and in all per hour (tizim.intake.ratelimit): no address is kept.
 REPORT_RATE_PER_SENDER = int(os.environ.get("TIZIM_REPORT_RATE_PER_SENDER", "10"))
 REPORT_RATE_OVERALL = int(os.environ.get("TIZIM_REPORT_RATE_OVERALL", "2000"))

@@ -8,13 +8,17 @@ these pages share no template, link or navigation with the staff side.
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadhandler import MemoryFileUploadHandler
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -46,6 +50,56 @@ class InMemoryUploadHandler(MemoryFileUploadHandler):
     def handle_raw_input(self, *args: Any, **kwargs: Any) -> None:
         super().handle_raw_input(*args, **kwargs)
         self.activated = True
+
+
+TRY_AGAIN = gettext_lazy(
+    "Your report could not be saved just now, and nothing of it was kept. "
+    "Please send it again in a few minutes (choose the files again)."
+)
+BEING_FILED = gettext_lazy(
+    "Your report was received and is still being filed. "
+    "Come back in a few minutes to read replies or add information."
+)
+# How often a process tries again to move waiting reports into the database.
+FILING_RETRY_SECONDS = 2.0
+_filer: threading.Thread | None = None
+_filer_lock = threading.Lock()
+_log = logging.getLogger(__name__)
+
+
+def file_waiting_reports_soon() -> None:
+    """Start this process's filer if reports wait in the spool and none is running: a thread
+    that moves them into the database as soon as it takes them (``reports.file_waiting_reports``)
+    and stops when none is left."""
+    global _filer
+    with _filer_lock:
+        if _filer is not None or not reports.report_spool().waiting():
+            return
+        _filer = threading.Thread(target=_keep_filing, name="tizim-report-filer", daemon=True)
+        _filer.start()
+
+
+def _keep_filing() -> None:
+    global _filer
+    try:
+        while True:
+            time.sleep(FILING_RETRY_SECONDS)
+            try:
+                moved = reports.file_waiting_reports()
+            except Exception as error:  # a damaged database must not end the retries
+                _log.warning("reports waiting to be filed: %s", type(error).__name__)
+                moved = 0
+            with _filer_lock:
+                if not reports.report_spool().waiting():
+                    _filer = None
+                    return
+            if moved:
+                _log.info("%d waiting reports filed", moved)
+    finally:
+        connection.close()
+        with _filer_lock:
+            if _filer is threading.current_thread():
+                _filer = None
 
 
 def _sender(request: HttpRequest) -> str:
@@ -109,7 +163,13 @@ def _report(request: HttpRequest) -> HttpResponse:
             )
         except reports.ReportError as error:
             form.add_error(None, str(error))
+        except (reports.ReportNotSaved, DatabaseError):
+            # Nothing of it was kept (submit_report removes what it wrote): say so, and keep
+            # what they typed on the page so that sending again costs them little.
+            form.add_error(None, TRY_AGAIN)
+            return render(request, "intake/report_form.html", {"form": form}, status=503)
         else:
+            file_waiting_reports_soon()
             return render(
                 request,
                 "intake/report_received.html",
@@ -134,6 +194,10 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         return render(request, "intake/report_follow_up.html", {"form": form}, status=400)
     phrase = form.cleaned_data["phrase"]
     found = reports.find_by_phrase(phrase)
+    if found is None and reports.waiting_report(phrase):
+        file_waiting_reports_soon()
+        form.add_error(None, BEING_FILED)
+        return render(request, "intake/report_follow_up.html", {"form": form}, status=202)
     if found is None:
         form.add_error(None, _("No report has this receipt phrase. Check the words and try again."))
         return render(request, "intake/report_follow_up.html", {"form": form}, status=404)
