@@ -162,9 +162,10 @@ def submit_report(
 
     Files are sealed and written first, then the rows in one short transaction. If the
     database cannot take them within ``REPORT_DATABASE_WAIT_SECONDS`` (a long import holds
-    SQLite's write lock, a lock on PostgreSQL, the server is down), the report waits in the
-    spool (``file_waiting_reports`` moves it in later) and the report returned is not saved
-    yet. ReportNotSaved when it can be kept neither way. If anything fails, the files written
+    SQLite's write lock, a lock on PostgreSQL, the server is down), or reports are waiting
+    already (it was busy moments ago), the report waits in the spool (``file_waiting_reports``
+    moves it in later) and the report returned is not saved yet. ReportNotSaved when it can be
+    kept neither way. If anything fails, the files written
     are removed: nothing is left half-written.
     """
     if not person.name.strip():
@@ -254,13 +255,17 @@ def waiting_report(phrase: str) -> bool:
 
 
 def _save_or_spool(entry: dict[str, Any]) -> Report:
+    spool = report_spool()
+    # While reports wait in the spool the database was busy moments ago: join them at once
+    # rather than each reporter waiting for it again (the filer moves them all when it is free).
+    if not spool.waiting():
+        try:
+            with _waiting_at_most(settings.REPORT_DATABASE_WAIT_SECONDS):
+                return _file_report(entry)
+        except OperationalError:
+            pass
     try:
-        with _waiting_at_most(settings.REPORT_DATABASE_WAIT_SECONDS):
-            return _file_report(entry)
-    except OperationalError:
-        pass
-    try:
-        report_spool().put(entry)
+        spool.put(entry)
     except OSError as error:
         raise ReportNotSaved(f"the report could not be kept: {error}") from None
     report, _ = _report_rows(entry)
