@@ -234,6 +234,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_IN_MEMORY_BYTES
 # How long a report waits for the database (a long import holds SQLite's write lock) before it
 # is kept in the spool instead, to be filed when the database is free (tizim.intake.reports).
 REPORT_DATABASE_WAIT_SECONDS = float(os.environ.get("TIZIM_REPORT_WAIT_SECONDS", "2"))
-# Reports per sender per hour, and in all per hour (tizim.intake.ratelimit): no address is kept.
+# Limits of the public forms (tizim.intake.ratelimit, decision 0008), each counted apart and
+# per sender under a keyed hash of the address held in memory only: new reports per hour;
+# follow-up requests per hour; wrong receipt phrases per hour (they never stop a new report).
 REPORT_RATE_PER_SENDER = int(os.environ.get("TIZIM_REPORT_RATE_PER_SENDER", "10"))
+FOLLOW_UP_RATE_PER_SENDER = int(os.environ.get("TIZIM_FOLLOW_UP_RATE_PER_SENDER", "60"))
+WRONG_PHRASES_PER_SENDER = int(os.environ.get("TIZIM_WRONG_PHRASES_PER_SENDER", "10"))
+# All senders together: this many reports an hour at full speed; past that the form slows
+# down to one report every REPORT_BUSY_PACE_SECONDS (per server process), never closes.
 REPORT_RATE_OVERALL = int(os.environ.get("TIZIM_REPORT_RATE_OVERALL", "2000"))
+REPORT_BUSY_PACE_SECONDS = float(os.environ.get("TIZIM_REPORT_BUSY_PACE_SECONDS", "10"))

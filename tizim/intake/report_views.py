@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -25,22 +26,40 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from tizim.intake import reports
 from tizim.intake.forms import FollowUpForm, MoreInformationForm, ReportForm
-from tizim.intake.ratelimit import RateLimiter
+from tizim.intake.ratelimit import Breaker, SenderLimit
 from tizim.serving import worker_share
 
-_limiter: RateLimiter | None = None
+
+@dataclass(frozen=True)
+class FormLimits:
+    """This process's limits on the public forms, each counted apart (``tizim.intake.ratelimit``,
+    decision 0008): reports per sender, the breaker over all reports, follow-up requests per
+    sender, and wrong receipt phrases per sender."""
+
+    reports: SenderLimit
+    breaker: Breaker
+    follow_ups: SenderLimit
+    wrong_phrases: SenderLimit
 
 
-def limiter() -> RateLimiter:
-    """The process's rate limiter for the public forms: its share of the settings' limits
-    when several server processes share the load (``tizim.serving``)."""
-    global _limiter
-    if _limiter is None:
-        _limiter = RateLimiter(
-            per_sender=worker_share(settings.REPORT_RATE_PER_SENDER),
-            overall=worker_share(settings.REPORT_RATE_OVERALL),
+_limits: FormLimits | None = None
+
+
+def limits() -> FormLimits:
+    """The process's limits: its share of the settings' limits when several server processes
+    share the load (``tizim.serving``)."""
+    global _limits
+    if _limits is None:
+        _limits = FormLimits(
+            reports=SenderLimit(worker_share(settings.REPORT_RATE_PER_SENDER)),
+            breaker=Breaker(
+                worker_share(settings.REPORT_RATE_OVERALL),
+                pace_seconds=settings.REPORT_BUSY_PACE_SECONDS,
+            ),
+            follow_ups=SenderLimit(worker_share(settings.FOLLOW_UP_RATE_PER_SENDER)),
+            wrong_phrases=SenderLimit(worker_share(settings.WRONG_PHRASES_PER_SENDER)),
         )
-    return _limiter
+    return _limits
 
 
 class InMemoryUploadHandler(MemoryFileUploadHandler):
@@ -59,6 +78,10 @@ TRY_AGAIN = gettext_lazy(
 BEING_FILED = gettext_lazy(
     "Your report was received and is still being filed. "
     "Come back in a few minutes to read replies or add information."
+)
+BUSY = gettext_lazy(
+    "Very many reports are arriving right now, and yours could not be taken yet; nothing of it "
+    "was kept. Please send it again in a few minutes (choose the files again)."
 )
 # How often a process tries again to move waiting reports into the database.
 FILING_RETRY_SECONDS = 2.0
@@ -132,12 +155,17 @@ def report(request: HttpRequest) -> HttpResponse:
 def _report(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if not limiter().allow(_sender(request)):
+        sender = _sender(request)
+        if not limits().reports.allow(sender):
             return _refuse(
                 request,
                 429,
                 _("Too many reports were sent from here in the last hour. Please try later."),
             )
+        if limits().breaker.admit() is None:
+            limits().reports.uncount(sender)
+            form.add_error(None, BUSY)
+            return render(request, "intake/report_form.html", {"form": form}, status=503)
         data = form.cleaned_data
         files = [
             reports.IncomingFile(name=f.name or "file", data=f.read()) for f in data["attachments"]
@@ -184,8 +212,13 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     """Come back with the receipt phrase: read replies, add information."""
     if request.method != "POST":
         return render(request, "intake/report_follow_up.html", {"form": FollowUpForm()})
-    if not limiter().allow(_sender(request)):
+    sender = _sender(request)
+    if not limits().follow_ups.allow(sender):
         return _refuse(request, 429, _("Too many attempts from here. Please try later."))
+    if limits().wrong_phrases.reached(sender):
+        return _refuse(
+            request, 429, _("Too many wrong receipt phrases were sent from here. Please try later.")
+        )
     adding = "text" in request.POST
     form: FollowUpForm | MoreInformationForm = (
         MoreInformationForm(request.POST) if adding else FollowUpForm(request.POST)
@@ -199,6 +232,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         form.add_error(None, BEING_FILED)
         return render(request, "intake/report_follow_up.html", {"form": form}, status=202)
     if found is None:
+        limits().wrong_phrases.count(sender)
         form.add_error(None, _("No report has this receipt phrase. Check the words and try again."))
         return render(request, "intake/report_follow_up.html", {"form": form}, status=404)
     added = False
