@@ -25,6 +25,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -180,6 +181,19 @@ def send_report(base: str, canary: str) -> str:
 def reviewer_reads(base: str, canary: str) -> str:
     """Log in as the reviewer (enrolling the authenticator on first login), reply to the
     report, unseal it; return the unsealed page."""
+    browser = reviewer(base)
+    listing = browser.get("/triage/")
+    report_id = re.search(r'href="/triage/(R\w+)/"', listing.text).group(1)  # type: ignore[union-attr]
+    token = browser.csrf_token(f"/triage/{report_id}/")
+    browser.post(
+        f"/triage/{report_id}/act/",
+        {"csrfmiddlewaretoken": token, "action": "reply", "text": f"reply-{canary}"},
+    )
+    return browser.post(f"/triage/{report_id}/", {"csrfmiddlewaretoken": token}).text
+
+
+def reviewer(base: str) -> Browser:
+    """A browser logged in as the reviewer (enrolling the authenticator on first login)."""
     browser = Browser(base)
     token = browser.csrf_token("/login/")
     page = browser.post(
@@ -193,14 +207,28 @@ def reviewer_reads(base: str, canary: str) -> str:
             {"csrfmiddlewaretoken": token, "code": totp_code("rev", secret.replace(" ", ""))},
         )
     assert "/accounts/" not in page.url and page.status == 200, page.url
-    listing = browser.get("/triage/")
-    report_id = re.search(r'href="/triage/(R\w+)/"', listing.text).group(1)  # type: ignore[union-attr]
+    return browser
+
+
+def download_slowly(base: str, scratch: Path, pid: int) -> tuple[bytes, bytes]:
+    """The reviewer downloads the original of the report's photo and reads nothing for a
+    moment; return (what the server held open under ``scratch`` meanwhile, the file)."""
+    browser = reviewer(base)
+    report_id = re.search(r'href="/triage/(R\w+)/"', browser.get("/triage/").text).group(1)  # type: ignore[union-attr]
     token = browser.csrf_token(f"/triage/{report_id}/")
-    browser.post(
-        f"/triage/{report_id}/act/",
-        {"csrfmiddlewaretoken": token, "action": "reply", "text": f"reply-{canary}"},
+    page = browser.post(f"/triage/{report_id}/", {"csrfmiddlewaretoken": token}).text
+    action = re.search(r'action="(/triage/R\w+/files/\d+/)"', page).group(1)  # type: ignore[union-attr]
+    request = urllib.request.Request(
+        base + action,
+        data=urllib.parse.urlencode({"csrfmiddlewaretoken": token, "original": "1"}).encode(),
     )
-    return browser.post(f"/triage/{report_id}/", {"csrfmiddlewaretoken": token}).text
+    held = b""
+    with browser.follow.open(request, timeout=30) as response:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and not held:
+            held = open_files_under(server_pids(pid), scratch)
+            time.sleep(0.2)
+        return held, response.read()
 
 
 def seized(paths: list[Path]) -> bytes:
@@ -299,6 +327,10 @@ def test_a_large_upload_never_reaches_a_temporary_file(tmp_path):
             "/en/report/", content_type, iter([b"x" * 1024]), 60 * 1024 * 1024
         )
         assert too_large.status == 413
+        # A reviewer's download of the unsealed original is not spooled to disk either.
+        held_while_sent, original = download_slowly(base, scratch, instance.server_pid)
+        assert original == photo
+        assert_no_canary(held_while_sent, canary)
     finally:
         instance.stop()
     assert_no_canary(seized([scratch, instance.home, instance.log]), canary)
