@@ -72,9 +72,10 @@ class Spool:
             yield path, entry
 
     def remove(self, path: Path) -> None:
-        """Remove an entry once it is written elsewhere (gone already is fine)."""
+        """Remove an entry once it is written elsewhere (gone already is fine). The folder is
+        not flushed: an entry that comes back after a crash is written again, and its writer
+        must make that harmless (a second write of the same entry changes nothing)."""
         path.unlink(missing_ok=True)
-        _sync_folder(self.folder)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -14,6 +14,7 @@ import contextlib
 import datetime
 import json
 import secrets
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,11 +163,11 @@ def submit_report(
 
     Files are sealed and written first, then the rows in one short transaction. If the
     database cannot take them within ``REPORT_DATABASE_WAIT_SECONDS`` (a long import holds
-    SQLite's write lock, a lock on PostgreSQL, the server is down), or reports are waiting
-    already (it was busy moments ago), the report waits in the spool (``file_waiting_reports``
-    moves it in later) and the report returned is not saved yet. ReportNotSaved when it can be
-    kept neither way. If anything fails, the files written
-    are removed: nothing is left half-written.
+    SQLite's write lock, a lock on PostgreSQL, the server is down) — or could not for an
+    earlier report and nothing was written to it since — the report waits in the spool
+    (``file_waiting_reports`` moves it in later) and the report returned is not saved yet.
+    ReportNotSaved when it can be kept neither way. If anything fails, the files written are
+    removed: nothing is left half-written.
     """
     if not person.name.strip():
         raise ReportError("the person's name is needed")
@@ -241,8 +242,12 @@ def file_waiting_reports() -> int:
             # Filed by another process meanwhile (the public id is unique).
             if not Report.objects.filter(public_id=entry.get("public_id", "")).exists():
                 raise
+        except OperationalError:
+            return moved
+        _database_busy.clear()
         spool.remove(path)
         moved += 1
+    _database_busy.clear()
     return moved
 
 
@@ -254,18 +259,20 @@ def waiting_report(phrase: str) -> bool:
     return any(entry.get("receipt_key") == key for _, entry in report_spool().entries())
 
 
+# Set when this process found the database busy, cleared once the filer wrote to it again:
+# meanwhile reports go to the spool at once instead of each reporter waiting for it again.
+_database_busy = threading.Event()
+
+
 def _save_or_spool(entry: dict[str, Any]) -> Report:
-    spool = report_spool()
-    # While reports wait in the spool the database was busy moments ago: join them at once
-    # rather than each reporter waiting for it again (the filer moves them all when it is free).
-    if not spool.waiting():
+    if not _database_busy.is_set():
         try:
             with _waiting_at_most(settings.REPORT_DATABASE_WAIT_SECONDS):
                 return _file_report(entry)
         except OperationalError:
-            pass
+            _database_busy.set()
     try:
-        spool.put(entry)
+        report_spool().put(entry)
     except OSError as error:
         raise ReportNotSaved(f"the report could not be kept: {error}") from None
     report, _ = _report_rows(entry)
