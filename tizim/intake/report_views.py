@@ -108,16 +108,14 @@ def _keep_filing() -> None:
         while True:
             time.sleep(FILING_RETRY_SECONDS)
             try:
-                moved = reports.file_waiting_reports()
+                reports.file_waiting_reports()
             except Exception as error:  # a damaged database must not end the retries
+                # The kind of error only: no count or time of reports reaches a log.
                 _log.warning("reports waiting to be filed: %s", type(error).__name__)
-                moved = 0
             with _filer_lock:
                 if not reports.report_spool().waiting():
                     _filer = None
                     return
-            if moved:
-                _log.info("%d waiting reports filed", moved)
     finally:
         connection.close()
         with _filer_lock:
