@@ -234,7 +234,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_IN_MEMORY_BYTES
 # How long a report waits for the database (a long import holds SQLite's write lock) before it
 # is kept in the spool instead, to be filed when the database is free (tizim.intake.reports).
 REPORT_DATABASE_WAIT_SECONDS = float(os.environ.get("TIZIM_REPORT_WAIT_SECONDS", "2"))
-# Limits of the public forms (tizim.intake.ratelimit, decision 0008), each counted apart and
+# Limits of the public forms (tizim.intake.ratelimit, decision 0009), each counted apart and
 # per sender under a keyed hash of the address held in memory only: new reports per hour;
 # follow-up requests per hour; wrong receipt phrases per hour (they never stop a new report).
 REPORT_RATE_PER_SENDER = int(os.environ.get("TIZIM_REPORT_RATE_PER_SENDER", "10"))

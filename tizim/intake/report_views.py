@@ -33,7 +33,7 @@ from tizim.serving import worker_share
 @dataclass(frozen=True)
 class FormLimits:
     """This process's limits on the public forms, each counted apart (``tizim.intake.ratelimit``,
-    decision 0008): reports per sender, the breaker over all reports, follow-up requests per
+    decision 0009): reports per sender, the breaker over all reports, follow-up requests per
     sender, and wrong receipt phrases per sender."""
 
     reports: SenderLimit
