@@ -11,7 +11,8 @@ counted apart (``SenderLimit``), so that guessing phrases or reading replies nev
 address from sending a report. What all senders do together is bounded by a ``Breaker`` that
 slows rather than closes: past its hourly budget, reports are taken one at a time at a fixed
 pace, each waiting for its turn, and only a report that would wait too long is asked to come
-back in a few minutes — the form is never shut for a sender it has never seen (decision 0009).
+back in a few minutes: a flood slows the form down, it cannot shut it for everyone for the
+rest of the hour (decision 0009).
 """
 
 from __future__ import annotations
