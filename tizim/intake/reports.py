@@ -13,6 +13,7 @@ import base64
 import contextlib
 import datetime
 import json
+import os
 import secrets
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -102,7 +103,16 @@ def receipt_pepper() -> bytes:
     path = Path(settings.TIZIM_HOME) / "receipt_pepper"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_new_private_file(path, secrets.token_bytes(32))
+        # Written whole under another name, then linked into place: the first requests of a new
+        # instance (threads, server processes) race here, and all must read the one that won.
+        partial = path.with_name(f"receipt_pepper.{secrets.token_hex(8)}")
+        write_new_private_file(partial, secrets.token_bytes(32))
+        try:
+            os.link(partial, path)
+        except FileExistsError:
+            pass
+        finally:
+            partial.unlink()
     return path.read_bytes()
 
 
