@@ -7,6 +7,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -21,6 +22,28 @@ class Response:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None
+
+
+def multipart_body(
+    fields: dict[str, str], files: dict[str, tuple[str, bytes]]
+) -> tuple[str, bytes]:
+    """A form with file uploads encoded as a browser does: (Content-Type, body)."""
+    boundary = "----tizim-test-boundary-7f3a"
+    parts: list[bytes] = []
+    for name, value in fields.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+            f"{value}\r\n".encode()
+        )
+    for name, (filename, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    return f"multipart/form-data; boundary={boundary}", body
 
 
 class Browser:
@@ -53,28 +76,26 @@ class Browser:
     ) -> Response:
         """POST a multipart form (file uploads) as a browser does; ``raw_body`` sends those
         bytes instead of the encoded form (a broken request)."""
-        boundary = "----tizim-test-boundary-7f3a"
-        parts: list[bytes] = []
-        for name, value in fields.items():
-            parts.append(
-                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-                f"{value}\r\n".encode()
-            )
-        for name, (filename, content) in files.items():
-            parts.append(
-                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
-                + content
-                + b"\r\n"
-            )
-        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        content_type, body = multipart_body(fields, files)
         request = urllib.request.Request(
             self.base_url + path,
             data=body if raw_body is None else raw_body,
             headers={
-                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Content-Type": content_type,
                 "Referer": self.base_url + path,
             },
+        )
+        return self._open(request, True)
+
+    def post_streamed(
+        self, path: str, content_type: str, chunks: Iterable[bytes], length: int
+    ) -> Response:
+        """POST a body of ``length`` bytes sent chunk by chunk as ``chunks`` yields them (a
+        slow client: the test acts between two chunks)."""
+        request = urllib.request.Request(
+            self.base_url + path,
+            data=chunks,
+            headers={"Content-Type": content_type, "Content-Length": str(length)},
         )
         return self._open(request, True)
 

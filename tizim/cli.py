@@ -924,9 +924,11 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> None:
     """Serve the app with waitress, which keeps no access log (no visitor addresses), in
     ``workers`` processes (one per core by default; ``tizim.serving``)."""
+    from django.conf import settings
     from django.db import connections
 
     from tizim import serving
+    from tizim.intake import report_views
     from tizim.intake.services import recover_interrupted_jobs
     from tizim.wsgi import application
 
@@ -945,6 +947,13 @@ def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> N
         host=host,
         port=port,
         workers=serving.default_workers() if workers is None else workers,
+        body_limits=serving.BodyLimits(
+            default=settings.REPORT_MAX_REQUEST_BYTES,
+            in_memory=settings.REQUEST_BODY_IN_MEMORY_BYTES,
+            by_path=settings.REQUEST_BODY_LIMITS,
+        ),
+        # Reports kept in the spool while the database was busy are filed once it is free.
+        on_worker_start=report_views.file_waiting_reports_soon,
         out=out,
     )
 

@@ -9,6 +9,11 @@ and SIGTERM, SIGINT or SIGHUP stops them all. The kernel gives each new connecti
 
 What a worker keeps in memory is its own: the report form's rate limits are divided among the
 workers (``worker_share``), and caches are keyed by what they depend on in the database.
+
+Request bodies are held in memory, never in a temporary file (waitress would otherwise write
+any body above 512 KB to one: a reporter's unsealed photo on disk until its blocks are
+overwritten, docs/threat-model.md P2). A body larger than its path allows (``BodyLimits``) is
+refused from its Content-Length, before any of it is read, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -20,8 +25,14 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, TextIO
+
+from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
+from waitress.server import BaseWSGIServer, create_server
+from waitress.utilities import RequestEntityTooLarge
 
 #: Set in each worker's environment: how many workers share the load.
 WORKERS_ENV = "TIZIM_SERVE_WORKERS"
@@ -43,6 +54,72 @@ def worker_share(limit: int) -> int:
     return max(1, math.ceil(limit / workers))
 
 
+@dataclass(frozen=True)
+class BodyLimits:
+    """How large a request body may be: ``default`` bytes, or more under the path prefixes of
+    ``by_path`` (staff uploads). Bodies up to ``in_memory`` bytes are held in memory; only a
+    larger one (allowed under some prefix) may be buffered in a temporary file."""
+
+    default: int
+    in_memory: int
+    by_path: Mapping[str, int] = field(default_factory=dict)
+
+    def for_path(self, path: str) -> int:
+        """The largest body a request for ``path`` may send."""
+        for prefix, limit in self.by_path.items():
+            if path.startswith(prefix):
+                return limit
+        return self.default
+
+
+#: Until ``serve`` is given other limits: waitress's own buffering threshold.
+_body_limits = BodyLimits(default=512 * 1024, in_memory=512 * 1024)
+
+
+class _BoundedRequestParser(HTTPRequestParser):
+    """waitress's request parser, refusing a body over its path's limit before reading it:
+    from the Content-Length when the headers are in, or, for a chunked body, as soon as what
+    arrived passes the limit."""
+
+    def received(self, data: bytes) -> int:
+        consumed = int(super().received(data))
+        if self.headers_finished and not self.completed and self.error is None:
+            limit = _body_limits.for_path(getattr(self, "path", "") or "")
+            if self.content_length > limit or self.body_bytes_received > limit:
+                self.error = RequestEntityTooLarge(f"a request here may send at most {limit} bytes")
+                self.completed = True
+        return consumed
+
+
+class _BoundedChannel(HTTPChannel):
+    parser_class = _BoundedRequestParser
+
+
+def _run_waitress(
+    application: Callable[..., Any], listener: socket.socket, *, threads: int
+) -> None:
+    """Serve on ``listener`` until stopped, bodies bounded and held in memory (module doc)."""
+    limits = _body_limits
+    sockets_map: dict[int, Any] = {}
+    server = create_server(
+        application,
+        map=sockets_map,
+        sockets=[listener],
+        threads=threads,
+        ident="tizim",
+        # Above every limit that must stay in memory (a report, an evidence file): such a body
+        # never reaches a temporary file. Responses too: a staff member's download of an
+        # unsealed attachment is held in memory while it is sent.
+        inbuf_overflow=limits.in_memory + 1,
+        outbuf_overflow=limits.in_memory + 1,
+        max_request_body_size=max([limits.default, limits.in_memory, *limits.by_path.values()]) + 1,
+    )
+    for dispatcher in sockets_map.values():
+        if isinstance(dispatcher, BaseWSGIServer):
+            dispatcher.channel_class = _BoundedChannel
+    server.run()
+
+
 def serve(
     application: Callable[..., Any],
     *,
@@ -50,20 +127,27 @@ def serve(
     port: int,
     workers: int,
     threads: int = 8,
+    body_limits: BodyLimits | None = None,
+    on_worker_start: Callable[[], None] | None = None,
     out: TextIO = sys.stdout,
 ) -> None:
     """Serve the WSGI ``application`` on ``host:port`` (loaded before the workers are forked,
     so they share its memory; it must hold no open database connection).
 
     With ``workers`` > 1 (POSIX only), forks that many waitress processes; blocks until stopped.
+    ``body_limits`` bound request bodies (module doc); ``on_worker_start`` runs in each
+    serving process before it takes requests.
     """
-    from waitress import serve as waitress_serve
-
+    global _body_limits
+    if body_limits is not None:
+        _body_limits = body_limits
     listener = socket.create_server((host, port), backlog=1024)
     if workers <= 1 or not hasattr(os, "fork"):
         os.environ[WORKERS_ENV] = "1"
         print(f"tizim serving on http://{host}:{port}/ (Ctrl-C to stop)", file=out, flush=True)
-        waitress_serve(application, sockets=[listener], threads=threads, ident="tizim")
+        if on_worker_start is not None:
+            on_worker_start()
+        _run_waitress(application, listener, threads=threads)
         return
 
     def start_worker() -> int:
@@ -74,7 +158,9 @@ def serve(
                 for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
                     signal.signal(signum, signal.SIG_DFL)
                 os.environ[WORKERS_ENV] = str(workers)
-                waitress_serve(application, sockets=[listener], threads=threads, ident="tizim")
+                if on_worker_start is not None:
+                    on_worker_start()
+                _run_waitress(application, listener, threads=threads)
             except BaseException as error:  # a worker must never return into the parent's code
                 print(f"tizim worker {os.getpid()} stopped: {error!r}", file=sys.stderr)
                 code = 1

@@ -234,6 +234,29 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # The public report form: files are held in memory until sealed, never in a temporary file
 # (tizim.intake.report_views sets the upload handler); these bound what one request may send.
 REPORT_MAX_REQUEST_BYTES = 52 * 1024 * 1024
-# Reports per sender per hour, and in all per hour (tizim.intake.ratelimit): no address is kept.
+# Request bodies as the server reads them (tizim.serving.BodyLimits): at most the report
+# form's limit, except under the staff pages that take larger files — evidence (sealed once
+# read, tizim.acts.services.MAX_EVIDENCE_BYTES) and lists to import (kept in the clear anyway,
+# tizim.intake.services.MAX_UPLOAD_BYTES). A larger body is refused before it is read; bodies
+# up to REQUEST_BODY_IN_MEMORY_BYTES are held in memory, never in a temporary file.
+REQUEST_BODY_LIMITS = {
+    "/acts/": 100 * 1024 * 1024 + 1024 * 1024,
+    "/imports/": 200 * 1024 * 1024 + 1024 * 1024,
+}
+REQUEST_BODY_IN_MEMORY_BYTES = REQUEST_BODY_LIMITS["/acts/"]
+# Django's own buffering follows: no upload handler of any page writes a temporary file for a
+# body the server holds in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_IN_MEMORY_BYTES
+# How long a report waits for the database (a long import holds SQLite's write lock) before it
+# is kept in the spool instead, to be filed when the database is free (tizim.intake.reports).
+REPORT_DATABASE_WAIT_SECONDS = float(os.environ.get("TIZIM_REPORT_WAIT_SECONDS", "2"))
+# Limits of the public forms (tizim.intake.ratelimit, decision 0012), each counted apart and
+# per sender under a keyed hash of the address held in memory only: new reports per hour;
+# follow-up requests per hour; wrong receipt phrases per hour (they never stop a new report).
 REPORT_RATE_PER_SENDER = int(os.environ.get("TIZIM_REPORT_RATE_PER_SENDER", "10"))
+FOLLOW_UP_RATE_PER_SENDER = int(os.environ.get("TIZIM_FOLLOW_UP_RATE_PER_SENDER", "60"))
+WRONG_PHRASES_PER_SENDER = int(os.environ.get("TIZIM_WRONG_PHRASES_PER_SENDER", "10"))
+# All senders together: this many reports an hour at full speed; past that the form slows
+# down to one report every REPORT_BUSY_PACE_SECONDS (per server process), never closes.
 REPORT_RATE_OVERALL = int(os.environ.get("TIZIM_REPORT_RATE_OVERALL", "2000"))
+REPORT_BUSY_PACE_SECONDS = float(os.environ.get("TIZIM_REPORT_BUSY_PACE_SECONDS", "10"))

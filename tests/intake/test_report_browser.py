@@ -15,7 +15,6 @@ from tests.http_client import totp_code
 from tests.intake.test_report_services import jpeg_with_gps
 from tizim.intake import report_views
 from tizim.intake.models import Report
-from tizim.intake.ratelimit import RateLimiter
 
 pytestmark = BROWSER_TEST
 
@@ -26,7 +25,8 @@ def instance(settings, tmp_path, transactional_db):
     settings.MEDIA_ROOT = tmp_path / "home" / "media"
     settings.TIZIM_KEY_KDF = "min"
     make_staff("rev", "reviewer")
-    report_views._limiter = RateLimiter(per_sender=50, overall=500)
+    settings.REPORT_RATE_PER_SENDER = 50
+    report_views._limits = None
 
 
 def test_a_reporter_sends_a_report_and_a_reviewer_logs_in(live_server, tmp_path, monkeypatch):

@@ -7,6 +7,11 @@ seizure would take is scanned — the database file (with its WAL) or a ``pg_dum
 folder, the server's log output, a backup copy of the database and the exports — and no canary
 may be found in plaintext. Finally an authorised reviewer logs in (password and TOTP code)
 and reads every canary back: sealed is not lost.
+
+A large upload (a photo of a few megabytes) is sent slowly to a server whose temporary folder
+is a fresh one, and while it arrives every file the server's processes hold open there —
+unlinked temporary files included — is read: no canary may be in one (waitress buffers a
+large body in a temporary file unless told to keep it in memory).
 """
 
 from __future__ import annotations
@@ -20,14 +25,17 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from tests.cli.test_demo_and_serve import free_port
-from tests.http_client import Browser, totp_code
+from tests.http_client import Browser, multipart_body, totp_code
 
 pytestmark = pytest.mark.slow
 PASSWORD = "a long canary password 42"
@@ -44,6 +52,40 @@ def photo_with(canary: str) -> bytes:
     return out.getvalue()
 
 
+def large_photo_with(canary: str, megapixels: float = 1.0) -> bytes:
+    """A PNG of random pixels (so it does not compress: about 3 MB per megapixel) with the
+    canary in a text chunk ahead of the pixels."""
+    side = int((megapixels * 1_000_000) ** 0.5)
+    image = Image.frombytes("RGB", (side, side), secrets.token_bytes(side * side * 3))
+    info = PngInfo()
+    info.add_text("Comment", "Comment " + canary)
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=info, compress_level=1)
+    return out.getvalue()
+
+
+def server_pids(parent: int) -> list[int]:
+    """The server process and its workers."""
+    pids = [parent]
+    for task in Path(f"/proc/{parent}/task").iterdir():
+        children = (task / "children").read_text().split()
+        pids += [int(child) for child in children]
+    return pids
+
+
+def open_files_under(pids: list[int], folder: Path) -> bytes:
+    """What the processes hold open under ``folder``, deleted files included."""
+    held = b""
+    for pid in pids:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                if os.readlink(fd).startswith(str(folder)):
+                    held += fd.read_bytes()
+            except OSError:  # closed meanwhile
+                continue
+    return held
+
+
 class Instance:
     """A tizim instance in a temporary home, served by its own process."""
 
@@ -57,6 +99,11 @@ class Instance:
             self.env["DATABASE_URL"] = database_url
         self.log = home.parent / "server.log"
         self.server: subprocess.Popen[bytes] | None = None
+
+    @property
+    def server_pid(self) -> int:
+        assert self.server is not None
+        return self.server.pid
 
     def tizim(self, *args: str) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
@@ -134,6 +181,19 @@ def send_report(base: str, canary: str) -> str:
 def reviewer_reads(base: str, canary: str) -> str:
     """Log in as the reviewer (enrolling the authenticator on first login), reply to the
     report, unseal it; return the unsealed page."""
+    browser = reviewer(base)
+    listing = browser.get("/triage/")
+    report_id = re.search(r'href="/triage/(R\w+)/"', listing.text).group(1)  # type: ignore[union-attr]
+    token = browser.csrf_token(f"/triage/{report_id}/")
+    browser.post(
+        f"/triage/{report_id}/act/",
+        {"csrfmiddlewaretoken": token, "action": "reply", "text": f"reply-{canary}"},
+    )
+    return browser.post(f"/triage/{report_id}/", {"csrfmiddlewaretoken": token}).text
+
+
+def reviewer(base: str) -> Browser:
+    """A browser logged in as the reviewer (enrolling the authenticator on first login)."""
     browser = Browser(base)
     token = browser.csrf_token("/login/")
     page = browser.post(
@@ -147,14 +207,28 @@ def reviewer_reads(base: str, canary: str) -> str:
             {"csrfmiddlewaretoken": token, "code": totp_code("rev", secret.replace(" ", ""))},
         )
     assert "/accounts/" not in page.url and page.status == 200, page.url
-    listing = browser.get("/triage/")
-    report_id = re.search(r'href="/triage/(R\w+)/"', listing.text).group(1)  # type: ignore[union-attr]
+    return browser
+
+
+def download_slowly(base: str, scratch: Path, pid: int) -> tuple[bytes, bytes]:
+    """The reviewer downloads the original of the report's photo and reads nothing for a
+    moment; return (what the server held open under ``scratch`` meanwhile, the file)."""
+    browser = reviewer(base)
+    report_id = re.search(r'href="/triage/(R\w+)/"', browser.get("/triage/").text).group(1)  # type: ignore[union-attr]
     token = browser.csrf_token(f"/triage/{report_id}/")
-    browser.post(
-        f"/triage/{report_id}/act/",
-        {"csrfmiddlewaretoken": token, "action": "reply", "text": f"reply-{canary}"},
+    page = browser.post(f"/triage/{report_id}/", {"csrfmiddlewaretoken": token}).text
+    action = re.search(r'action="(/triage/R\w+/files/\d+/)"', page).group(1)  # type: ignore[union-attr]
+    request = urllib.request.Request(
+        base + action,
+        data=urllib.parse.urlencode({"csrfmiddlewaretoken": token, "original": "1"}).encode(),
     )
-    return browser.post(f"/triage/{report_id}/", {"csrfmiddlewaretoken": token}).text
+    held = b""
+    with browser.follow.open(request, timeout=30) as response:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and not held:
+            held = open_files_under(server_pids(pid), scratch)
+            time.sleep(0.2)
+        return held, response.read()
 
 
 def seized(paths: list[Path]) -> bytes:
@@ -204,6 +278,62 @@ def test_sqlite_instance_reveals_no_canary(tmp_path):
     assert b"SQLite format 3" in everything  # the scan really read the database
     assert b"\xd0\x9a\xd0\xb0\xd1\x81\xd1\x8b\xd0\xbc\xd0\xbe\xd0\xb2" in everything  # Касымов
     assert_no_canary(everything, canary)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_a_large_upload_never_reaches_a_temporary_file(tmp_path):
+    canary = "CANARY" + secrets.token_hex(6)
+    instance = Instance(tmp_path / "home")
+    scratch = tmp_path / "server-tmp"
+    scratch.mkdir()
+    instance.env["TMPDIR"] = str(scratch)
+    instance.tizim("init")
+    instance.tizim("user", "add", "rev", "--role", "reviewer")
+    photo = large_photo_with(f"exif-{canary}")
+    assert len(photo) > 2_500_000
+    base = instance.start()
+    held: list[bytes] = []
+
+    def slowly(body: bytes) -> Iterator[bytes]:
+        # Most of the photo first, then a look at what the server holds while it waits.
+        yield body[:2_000_000]
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and not held:
+            found = open_files_under(server_pids(instance.server_pid), scratch)
+            if found:
+                held.append(found)
+            time.sleep(0.2)
+        yield body[2_000_000:]
+
+    try:
+        browser = Browser(base)
+        token = browser.csrf_token("/en/report/")
+        content_type, body = multipart_body(
+            {
+                "csrfmiddlewaretoken": token,
+                "person_name": "Касымов Нурлан",
+                "what_happened": "detained",
+                "testimony": f"testimony-{canary}",
+            },
+            {"attachments": (f"file-{canary}.png", photo)},
+        )
+        received = browser.post_streamed("/en/report/", content_type, slowly(body), len(body))
+        assert received.status == 200, received.text[:2000]
+        assert 'id="receipt-phrase"' in received.text
+        assert_no_canary(b"".join(held), canary)
+        # More than any page accepts is refused from its length, before it is read.
+        too_large = browser.post_streamed(
+            "/en/report/", content_type, iter([b"x" * 1024]), 60 * 1024 * 1024
+        )
+        assert too_large.status == 413
+        # A reviewer's download of the unsealed original is not spooled to disk either.
+        held_while_sent, original = download_slowly(base, scratch, instance.server_pid)
+        assert original == photo
+        assert_no_canary(held_while_sent, canary)
+    finally:
+        instance.stop()
+    assert_no_canary(seized([scratch, instance.home, instance.log]), canary)
 
 
 @pytest.mark.postgres

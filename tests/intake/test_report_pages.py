@@ -15,7 +15,6 @@ from tizim.accounts.roles import Role
 from tizim.accounts.services import create_recipient_key, set_role
 from tizim.intake import report_views, reports
 from tizim.intake.models import Report
-from tizim.intake.ratelimit import RateLimiter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,7 +27,8 @@ def instance(settings, tmp_path, transactional_db):
     user = get_user_model().objects.create_user("rev", password="a long test password 42")
     set_role(user, Role.REVIEWER, actor="test")
     create_recipient_key(user, "a long test password 42", actor="test")
-    report_views._limiter = RateLimiter(per_sender=50, overall=500)
+    settings.REPORT_RATE_PER_SENDER = 50
+    report_views._limits = None
     return tmp_path / "home"
 
 
@@ -166,8 +166,9 @@ def test_oversized_and_broken_requests(live_server, settings):
     assert Report.objects.count() == 0
 
 
-def test_a_flood_from_one_sender_is_slowed(live_server):
-    report_views._limiter = RateLimiter(per_sender=2, overall=100)
+def test_a_flood_from_one_sender_is_slowed(live_server, settings):
+    settings.REPORT_RATE_PER_SENDER = 2
+    report_views._limits = None
     browser = Browser(live_server.url)
     codes = [multipart("/en/report/", FIELDS, browser=browser)[0] for _ in range(3)]
     assert codes == [200, 200, 429]

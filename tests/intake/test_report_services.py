@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,33 @@ def test_no_recipient_no_report(home):
     with pytest.raises(reports.ReportError, match="no staff member holds a key"):
         submit()
     assert Report.objects.count() == 0
+
+
+def first_requests_at_once(count: int) -> tuple[list[bytes], list[BaseException]]:
+    """``count`` threads asking for the receipt pepper at the same moment."""
+    start = threading.Barrier(count)
+    peppers: list[bytes] = []
+    failures: list[BaseException] = []
+
+    def first_request() -> None:
+        start.wait()
+        try:
+            peppers.append(reports.receipt_pepper())
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=first_request) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return peppers, failures
+
+
+def test_concurrent_first_requests_share_one_receipt_pepper(settings, tmp_path):
+    # A new instance's first reports and follow-ups may come at once, in threads or processes.
+    for attempt in range(40):
+        settings.TIZIM_HOME = tmp_path / f"home{attempt}"
+        peppers, failures = first_requests_at_once(8)
+        assert failures == [] and len(set(peppers)) == 1 and len(peppers[0]) == 32
+        assert [p.name for p in settings.TIZIM_HOME.iterdir()] == ["receipt_pepper"]

@@ -8,35 +8,58 @@ these pages share no template, link or navigation with the staff side.
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadhandler import MemoryFileUploadHandler
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from tizim.intake import reports
 from tizim.intake.forms import FollowUpForm, MoreInformationForm, ReportForm
-from tizim.intake.ratelimit import RateLimiter
+from tizim.intake.ratelimit import Breaker, SenderLimit
 from tizim.serving import worker_share
 
-_limiter: RateLimiter | None = None
+
+@dataclass(frozen=True)
+class FormLimits:
+    """This process's limits on the public forms, each counted apart (``tizim.intake.ratelimit``,
+    decision 0012): reports per sender, the breaker over all reports, follow-up requests per
+    sender, and wrong receipt phrases per sender."""
+
+    reports: SenderLimit
+    breaker: Breaker
+    follow_ups: SenderLimit
+    wrong_phrases: SenderLimit
 
 
-def limiter() -> RateLimiter:
-    """The process's rate limiter for the public forms: its share of the settings' limits
-    when several server processes share the load (``tizim.serving``)."""
-    global _limiter
-    if _limiter is None:
-        _limiter = RateLimiter(
-            per_sender=worker_share(settings.REPORT_RATE_PER_SENDER),
-            overall=worker_share(settings.REPORT_RATE_OVERALL),
+_limits: FormLimits | None = None
+
+
+def limits() -> FormLimits:
+    """The process's limits: its share of the settings' limits when several server processes
+    share the load (``tizim.serving``)."""
+    global _limits
+    if _limits is None:
+        _limits = FormLimits(
+            reports=SenderLimit(worker_share(settings.REPORT_RATE_PER_SENDER)),
+            breaker=Breaker(
+                worker_share(settings.REPORT_RATE_OVERALL),
+                pace_seconds=settings.REPORT_BUSY_PACE_SECONDS,
+            ),
+            follow_ups=SenderLimit(worker_share(settings.FOLLOW_UP_RATE_PER_SENDER)),
+            wrong_phrases=SenderLimit(worker_share(settings.WRONG_PHRASES_PER_SENDER)),
         )
-    return _limiter
+    return _limits
 
 
 class InMemoryUploadHandler(MemoryFileUploadHandler):
@@ -46,6 +69,58 @@ class InMemoryUploadHandler(MemoryFileUploadHandler):
     def handle_raw_input(self, *args: Any, **kwargs: Any) -> None:
         super().handle_raw_input(*args, **kwargs)
         self.activated = True
+
+
+TRY_AGAIN = gettext_lazy(
+    "Your report could not be saved just now, and nothing of it was kept. "
+    "Please send it again in a few minutes (choose the files again)."
+)
+BEING_FILED = gettext_lazy(
+    "Your report was received and is still being filed. "
+    "Come back in a few minutes to read replies or add information."
+)
+BUSY = gettext_lazy(
+    "Very many reports are arriving right now, and yours could not be taken yet; nothing of it "
+    "was kept. Please send it again in a few minutes (choose the files again)."
+)
+# How often a process tries again to move waiting reports into the database.
+FILING_RETRY_SECONDS = 2.0
+_filer: threading.Thread | None = None
+_filer_lock = threading.Lock()
+_log = logging.getLogger(__name__)
+
+
+def file_waiting_reports_soon() -> None:
+    """Start this process's filer if reports wait in the spool and none is running: a thread
+    that moves them into the database as soon as it takes them (``reports.file_waiting_reports``)
+    and stops when none is left."""
+    global _filer
+    with _filer_lock:
+        if _filer is not None or not reports.report_spool().waiting():
+            return
+        _filer = threading.Thread(target=_keep_filing, name="tizim-report-filer", daemon=True)
+        _filer.start()
+
+
+def _keep_filing() -> None:
+    global _filer
+    try:
+        while True:
+            time.sleep(FILING_RETRY_SECONDS)
+            try:
+                reports.file_waiting_reports()
+            except Exception as error:  # a damaged database must not end the retries
+                # The kind of error only: no count or time of reports reaches a log.
+                _log.warning("reports waiting to be filed: %s", type(error).__name__)
+            with _filer_lock:
+                if not reports.report_spool().waiting():
+                    _filer = None
+                    return
+    finally:
+        connection.close()
+        with _filer_lock:
+            if _filer is threading.current_thread():
+                _filer = None
 
 
 def _sender(request: HttpRequest) -> str:
@@ -78,12 +153,17 @@ def report(request: HttpRequest) -> HttpResponse:
 def _report(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if not limiter().allow(_sender(request)):
+        sender = _sender(request)
+        if not limits().reports.allow(sender):
             return _refuse(
                 request,
                 429,
                 _("Too many reports were sent from here in the last hour. Please try later."),
             )
+        if limits().breaker.admit() is None:
+            limits().reports.uncount(sender)
+            form.add_error(None, BUSY)
+            return render(request, "intake/report_form.html", {"form": form}, status=503)
         data = form.cleaned_data
         files = [
             reports.IncomingFile(name=f.name or "file", data=f.read()) for f in data["attachments"]
@@ -109,7 +189,13 @@ def _report(request: HttpRequest) -> HttpResponse:
             )
         except reports.ReportError as error:
             form.add_error(None, str(error))
+        except (reports.ReportNotSaved, DatabaseError):
+            # Nothing of it was kept (submit_report removes what it wrote): say so, and keep
+            # what they typed on the page so that sending again costs them little.
+            form.add_error(None, TRY_AGAIN)
+            return render(request, "intake/report_form.html", {"form": form}, status=503)
         else:
+            file_waiting_reports_soon()
             return render(
                 request,
                 "intake/report_received.html",
@@ -124,8 +210,13 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     """Come back with the receipt phrase: read replies, add information."""
     if request.method != "POST":
         return render(request, "intake/report_follow_up.html", {"form": FollowUpForm()})
-    if not limiter().allow(_sender(request)):
+    sender = _sender(request)
+    if not limits().follow_ups.allow(sender):
         return _refuse(request, 429, _("Too many attempts from here. Please try later."))
+    if limits().wrong_phrases.reached(sender):
+        return _refuse(
+            request, 429, _("Too many wrong receipt phrases were sent from here. Please try later.")
+        )
     adding = "text" in request.POST
     form: FollowUpForm | MoreInformationForm = (
         MoreInformationForm(request.POST) if adding else FollowUpForm(request.POST)
@@ -134,7 +225,12 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         return render(request, "intake/report_follow_up.html", {"form": form}, status=400)
     phrase = form.cleaned_data["phrase"]
     found = reports.find_by_phrase(phrase)
+    if found is None and reports.waiting_report(phrase):
+        file_waiting_reports_soon()
+        form.add_error(None, BEING_FILED)
+        return render(request, "intake/report_follow_up.html", {"form": form}, status=202)
     if found is None:
+        limits().wrong_phrases.count(sender)
         form.add_error(None, _("No report has this receipt phrase. Check the words and try again."))
         return render(request, "intake/report_follow_up.html", {"form": form}, status=404)
     added = False

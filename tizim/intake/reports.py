@@ -9,21 +9,27 @@ ciphertext, and no key that opens it (docs/threat-model.md, P2–P6).
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import datetime
 import json
+import os
 import secrets
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from tizim.audit.services import record_action
 from tizim.core import sealing
 from tizim.core.files import write_new_blob, write_new_private_file
 from tizim.core.images import ImageRejected, image_format, sha256_hex, strip_metadata
+from tizim.core.spool import Spool
 from tizim.intake.models import Report, ReportAttachment, ReportMessage
 from tizim.registry.models import Record, Source, new_public_id
 from tizim.registry.services import RegistryError, add_record, create_source
@@ -97,7 +103,16 @@ def receipt_pepper() -> bytes:
     path = Path(settings.TIZIM_HOME) / "receipt_pepper"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_new_private_file(path, secrets.token_bytes(32))
+        # Written whole under another name, then linked into place: the first requests of a new
+        # instance (threads, server processes) race here, and all must read the one that won.
+        partial = path.with_name(f"receipt_pepper.{secrets.token_hex(8)}")
+        write_new_private_file(partial, secrets.token_bytes(32))
+        try:
+            os.link(partial, path)
+        except FileExistsError:
+            pass
+        finally:
+            partial.unlink()
     return path.read_bytes()
 
 
@@ -156,8 +171,13 @@ def submit_report(
     """Receive a report: seal what concerns the reporter, store the person's part, and return
     the report with its receipt phrase (shown once to the reporter, stored nowhere).
 
-    Files are sealed and written first, then the rows in one transaction; if anything fails,
-    the files written are removed: nothing is left half-written.
+    Files are sealed and written first, then the rows in one short transaction. If the
+    database cannot take them within ``REPORT_DATABASE_WAIT_SECONDS`` (a long import holds
+    SQLite's write lock, a lock on PostgreSQL, the server is down) — or could not for an
+    earlier report and nothing was written to it since — the report waits in the spool
+    (``file_waiting_reports`` moves it in later) and the report returned is not saved yet.
+    ReportNotSaved when it can be kept neither way. If anything fails, the files written are
+    removed: nothing is left half-written.
     """
     if not person.name.strip():
         raise ReportError("the person's name is needed")
@@ -180,38 +200,151 @@ def submit_report(
             "files": [meta for meta, _, _, _ in stored_files],
         }
         sealed = sealing.seal(json.dumps(details, ensure_ascii=False).encode(), readers)
-        with transaction.atomic():
-            report = Report.objects.create(
-                public_id=_new_report_id(),
-                received_on=timezone.localdate(),
-                language=language[:8],
-                person_name=person.name.strip()[:300],
-                person_age=person.age.strip()[:100],
-                person_place=person.place.strip()[:300],
-                what_happened=person.what_happened[:32],
-                event_date=person.event_date.strip()[:100],
-                held_or_last_seen=person.held_or_last_seen.strip()[:300],
-                sealed_reporter=sealed.to_bytes(),
-                receipt_key=sealing.receipt_lookup_key(phrase, receipt_pepper()),
-                reporter_public_key=reporter_keys.public_key,
-                reporter_key_salt=salt,
-                recipients=sorted(readers),
-            )
-            ReportAttachment.objects.bulk_create(
-                ReportAttachment(
-                    report=report, sealed_path=original, viewing_path=viewing, sealed_size=size
-                )
-                for _, original, viewing, size in stored_files
-            )
-            # No content and no time of day: that a report came in, and which.
-            record_action(
-                "report.receive", actor="public", object_type="report", object_id=report.public_id
-            )
+        entry = {
+            "public_id": _new_report_id(),
+            "received_on": timezone.localdate().isoformat(),
+            "language": language[:8],
+            "person_name": person.name.strip()[:300],
+            "person_age": person.age.strip()[:100],
+            "person_place": person.place.strip()[:300],
+            "what_happened": person.what_happened[:32],
+            "event_date": person.event_date.strip()[:100],
+            "held_or_last_seen": person.held_or_last_seen.strip()[:300],
+            "sealed_reporter": _text(sealed.to_bytes()),
+            "receipt_key": sealing.receipt_lookup_key(phrase, receipt_pepper()),
+            "reporter_public_key": _text(reporter_keys.public_key),
+            "reporter_key_salt": _text(salt),
+            "recipients": sorted(readers),
+            "attachments": [
+                [original, viewing, size] for _, original, viewing, size in stored_files
+            ],
+        }
+        report = _save_or_spool(entry)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
     return report, phrase
+
+
+class ReportNotSaved(Exception):
+    """The report could be written neither to the database nor to the spool: nothing of it
+    was kept, and the reporter must send it again."""
+
+
+def report_spool() -> Spool:
+    """Reports waiting for the database (``TIZIM_HOME/spool/reports``). Each holds what the
+    database rows will: the sealed reporter part, the person's part as the form gave it."""
+    return Spool(Path(settings.TIZIM_HOME) / "spool" / "reports")
+
+
+def file_waiting_reports() -> int:
+    """Move the reports waiting in the spool into the database; return how many were moved.
+    Stops (leaving the rest waiting) at the first one the database cannot take yet. Safe to
+    run in several processes at once: a report already filed is only removed from the spool.
+    """
+    spool = report_spool()
+    moved = 0
+    for path, entry in spool.entries():
+        try:
+            _file_report(entry)
+        except IntegrityError:
+            # Filed by another process meanwhile (the public id is unique).
+            if not Report.objects.filter(public_id=entry.get("public_id", "")).exists():
+                raise
+        except OperationalError:
+            return moved
+        _database_busy.clear()
+        spool.remove(path)
+        moved += 1
+    _database_busy.clear()
+    return moved
+
+
+def waiting_report(phrase: str) -> bool:
+    """Whether a report with this receipt phrase is in the spool, not yet in the database."""
+    if not sealing.normalise_phrase(phrase):
+        return False
+    key = sealing.receipt_lookup_key(phrase, receipt_pepper())
+    return any(entry.get("receipt_key") == key for _, entry in report_spool().entries())
+
+
+# Set when this process found the database busy, cleared once the filer wrote to it again:
+# meanwhile reports go to the spool at once instead of each reporter waiting for it again.
+_database_busy = threading.Event()
+
+
+def _save_or_spool(entry: dict[str, Any]) -> Report:
+    if not _database_busy.is_set():
+        try:
+            with _waiting_at_most(settings.REPORT_DATABASE_WAIT_SECONDS):
+                return _file_report(entry)
+        except OperationalError:
+            _database_busy.set()
+    try:
+        report_spool().put(entry)
+    except OSError as error:
+        raise ReportNotSaved(f"the report could not be kept: {error}") from None
+    report, _ = _report_rows(entry)
+    return report
+
+
+def _report_rows(entry: Mapping[str, Any]) -> tuple[Report, list[ReportAttachment]]:
+    """The rows of a report (unsaved) from its spool entry."""
+    fields = {k: v for k, v in entry.items() if k != "attachments"}
+    for name in ("sealed_reporter", "reporter_public_key", "reporter_key_salt"):
+        fields[name] = base64.b64decode(fields[name])
+    fields["received_on"] = datetime.date.fromisoformat(fields["received_on"])
+    report = Report(**fields)
+    attachments = [
+        ReportAttachment(
+            report=report, sealed_path=original, viewing_path=viewing, sealed_size=size
+        )
+        for original, viewing, size in entry["attachments"]
+    ]
+    return report, attachments
+
+
+def _file_report(entry: Mapping[str, Any]) -> Report:
+    """Write a report's rows (from its spool entry) in one transaction, audited."""
+    report, attachments = _report_rows(entry)
+    with transaction.atomic():
+        report.save(force_insert=True)
+        for attachment in attachments:
+            attachment.report = report
+        ReportAttachment.objects.bulk_create(attachments)
+        # No content and no time of day: that a report came in, and which.
+        record_action(
+            "report.receive", actor="public", object_type="report", object_id=report.public_id
+        )
+    return report
+
+
+@contextlib.contextmanager
+def _waiting_at_most(seconds: float) -> Iterator[None]:
+    """Writes inside wait at most ``seconds`` for a lock another transaction holds, then fail
+    with OperationalError (instead of SQLite's 30 s busy timeout, or PostgreSQL's none)."""
+    milliseconds = max(1, int(seconds * 1000))
+    if connection.vendor == "sqlite":
+        usual = int(
+            float(settings.DATABASES["default"].get("OPTIONS", {}).get("timeout", 5)) * 1000
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA busy_timeout = {usual}")
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
+        yield
+
+
+def _text(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
 
 
 def _store_file(
