@@ -15,7 +15,7 @@ Pure: no Django. The registry's selectors load ``PersonFacts`` and call these fu
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -291,21 +291,78 @@ def daily_counts(
 
     ``as_known_each_day`` counts each day with what the sources had said by that day (the
     curve a journalist could have drawn at the time); otherwise with all we know now.
+
+    Each person's timeline is turned into the spans of days on which they count, and the
+    spans are added up as changes (+1 where a span begins, -1 where it ends) over the days:
+    time in events plus days, not persons times days. The result is, day by day, what
+    ``is_counted`` says for the same rule.
     """
     if end < start:
         raise ValueError(f"the series ends ({end}) before it starts ({start})")
     fates = fates_of(selector)
-    days = [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)]
-    totals: dict[datetime.date, int] = defaultdict(int)
+    length = (end - start).days + 1
+    changes = [0] * (length + 1)
     for person in people:
-        # A person never in these fates is never counted: skip the day loop.
-        if not any(e.fate in fates for e in person.events):
-            continue
-        for day in days:
-            rule = CountRule(selector, day, measure, day if as_known_each_day else None)
-            if is_counted(person.events, rule):
-                totals[day] += 1
-    return [(day, totals[day]) for day in days]
+        for first, until in counted_spans(person.events, fates, measure, as_known_each_day):
+            begin = max(0, (first - start).days)
+            stop = length if until is None else min(length, (until - start).days)
+            if begin < stop:
+                changes[begin] += 1
+                changes[stop] -= 1
+    series = []
+    running = 0
+    for offset in range(length):
+        running += changes[offset]
+        series.append((start + datetime.timedelta(days=offset), running))
+    return series
+
+
+def counted_spans(
+    events: Sequence[TimelineEvent],
+    fates: frozenset[str],
+    measure: Measure,
+    as_known_each_day: bool = False,
+) -> list[tuple[datetime.date, datetime.date | None]]:
+    """The days on which a person with these events (sorted by ``sort_key``) counts, as
+    ``[first, until)`` spans (``until`` None: from ``first`` on).
+
+    An event counts from the day it held, or, ``as_known_each_day``, from the later of that
+    day and the day a source said it. On a day, the status is the fate of the latest event
+    (by ``sort_key``; of equal keys the later in the list, as ``status_on``) among those that
+    count by then; ``Measure.EVER`` counts from the first event of these fates on.
+    """
+
+    def counts_from(event: TimelineEvent) -> datetime.date:
+        if as_known_each_day and event.reported_on > event.on_date:
+            return event.reported_on
+        return event.on_date
+
+    if measure is Measure.EVER:
+        firsts = [counts_from(e) for e in events if e.fate in fates]
+        return [(min(firsts), None)] if firsts else []
+    spans: list[tuple[datetime.date, datetime.date | None]] = []
+    order = sorted(range(len(events)), key=lambda i: counts_from(events[i]))
+    latest: tuple[tuple[datetime.date, int, int], int] | None = None
+    opened: datetime.date | None = None
+    position = 0
+    while position < len(order):
+        day = counts_from(events[order[position]])
+        while position < len(order) and counts_from(events[order[position]]) == day:
+            index = order[position]
+            candidate = (events[index].sort_key, index)
+            if latest is None or candidate > latest:
+                latest = candidate
+            position += 1
+        assert latest is not None
+        counted = events[latest[1]].fate in fates
+        if counted and opened is None:
+            opened = day
+        elif not counted and opened is not None:
+            spans.append((opened, day))
+            opened = None
+    if opened is not None:
+        spans.append((opened, None))
+    return spans
 
 
 def region_by_majority(regions: Iterable[str], unknown: str) -> str:
