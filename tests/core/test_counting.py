@@ -142,7 +142,11 @@ def timelines(lags: st.SearchStrategy[int], orders: st.SearchStrategy[int] | Non
     tie-breaker, else tie-breakers drawn from ``orders`` (so sort keys may tie)."""
     return st.lists(
         st.tuples(
-            st.integers(0, 39), st.sampled_from(FATES), lags, st.integers(0, 9), orders or st.none()
+            st.integers(0, 39),
+            st.sampled_from(FATES),
+            lags,
+            st.integers(0, 9),
+            st.none() if orders is None else orders,
         ),
         max_size=5,
     ).map(

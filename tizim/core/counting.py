@@ -241,15 +241,19 @@ def count_table(
     """Count ``people`` per row (``by`` region, source or none) and selector on ``day``."""
     if by not in BY_CHOICES:
         raise ValueError(f"cannot count by '{by}'; choose from {', '.join(BY_CHOICES)}")
-    rules = {s: CountRule(s, day, measure, known_by) for s in selectors}
+    fates = {s: fates_of(s) for s in selectors}
     cells: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
     seen_rows: set[str] = set()
     for person in people:
         keys = _row_keys(person, by)
         seen_rows.update(keys)
-        for selector, rule in rules.items():
-            if is_counted(person.events, rule):
+        # What ``is_counted`` asks of each selector, worked out once per person.
+        held = _fates_counted(person.events, day, measure, known_by)
+        if not held:
+            continue
+        for selector, wanted in fates.items():
+            if held & wanted:
                 totals[selector] += 1
                 for key in keys:
                     cells[(key, selector)] += 1
@@ -267,6 +271,24 @@ def count_table(
         rule_day=day,
         measure=measure,
         known_by=known_by,
+    )
+
+
+def _fates_counted(
+    events: Sequence[TimelineEvent],
+    day: datetime.date,
+    measure: Measure,
+    known_by: datetime.date | None,
+) -> frozenset[str]:
+    """The fates under which a person counts on ``day``: the status on it, or every fate held
+    by it (``Measure.EVER``); a person counts under a selector if this meets its fates."""
+    if measure is Measure.ON_DATE:
+        status = status_on(events, day, known_by)
+        return frozenset() if status is None else frozenset((status,))
+    return frozenset(
+        e.fate
+        for e in events
+        if e.on_date <= day and (known_by is None or e.reported_on <= known_by)
     )
 
 
@@ -367,7 +389,10 @@ def counted_spans(
 
 def region_by_majority(regions: Iterable[str], unknown: str) -> str:
     """The region most of a person's records name (ties: alphabetical); ``unknown`` if none."""
-    counts = Counter(r for r in regions if r and r != unknown)
+    named = [r for r in regions if r and r != unknown]
+    if named and all(r == named[0] for r in named):
+        return named[0]  # most persons: every record names the same region
+    counts = Counter(named)
     if not counts:
         return unknown
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
