@@ -187,6 +187,14 @@ def test_the_key_file_is_private_and_made_once(settings, tmp_path, monkeypatch):
     assert verify_chain().ok
 
 
+def test_an_unreadable_key_file_is_named(settings, tmp_path, monkeypatch):
+    monkeypatch.delenv("TIZIM_AUDIT_KEY", raising=False)
+    settings.TIZIM_HOME = tmp_path
+    (tmp_path / "audit_key").write_text("not a key\n")
+    problems = verify_chain().problems
+    assert problems == [f"{tmp_path / 'audit_key'} does not hold an audit key (64 hex digits)"]
+
+
 def test_the_key_can_come_from_the_environment(settings, tmp_path, monkeypatch):
     settings.TIZIM_HOME = tmp_path
     monkeypatch.setenv("TIZIM_AUDIT_KEY", "ab" * 32)

@@ -45,7 +45,10 @@ def audit_key() -> bytes | None:
     path = audit_key_path()
     if not path.exists():
         return None
-    key = bytes.fromhex(path.read_text(encoding="ascii").strip() or "00")
+    try:
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (ValueError, UnicodeDecodeError):
+        key = b""
     if len(key) < KEY_BYTES:
         raise AuditKeyError(f"{path} does not hold an audit key ({2 * KEY_BYTES} hex digits)")
     return key
