@@ -10,6 +10,12 @@ kind of page and the throughput.
 
     python bench/public_load.py --persons 100000 --clients 8 --seconds 30 [--backend postgres]
 
+``--cold`` measures instead what visitors get from the home and statistics pages when the
+figures are not ready: C visitors at once on a fresh instance that never computed them, then,
+after a list is imported with ``tizim import``, C visitors at once again (they get the previous
+figures, marked, while one process computes the new ones), and how long until the new figures
+are served. Prints every visitor's time and the computation's.
+
 Loopback only, bounded by --seconds. The data are FICTIONAL (names drawn from small pools).
 """
 
@@ -224,6 +230,91 @@ def client(
             latencies.setdefault(kind, []).append(elapsed)
 
 
+COLD_PAGES = ("/en/", "/ru/statistics/", "/kk/", "/en/statistics/", "/ru/")
+
+
+def visit_at_once(base: str, count: int) -> list[tuple[str, float, bool]]:
+    """``count`` visitors asking for the home or statistics page at the same moment: each
+    one's page, time and whether it said the figures are being updated."""
+    results: list[tuple[str, float, bool]] = []
+    lock = threading.Lock()
+    start = threading.Barrier(count)
+
+    def visit(n: int) -> None:
+        path = COLD_PAGES[n % len(COLD_PAGES)]
+        start.wait()
+        started = time.perf_counter()
+        with urllib.request.urlopen(base + path, timeout=900) as response:
+            text = response.read().decode()
+        with lock:
+            results.append((path, time.perf_counter() - started, 'id="figures-stale"' in text))
+
+    run_clients(count, visit)
+    return results
+
+
+def report_visits(label: str, results: list[tuple[str, float, bool]]) -> None:
+    times = sorted(t for _, t, _ in results)
+    stale = sum(1 for _, _, s in results if s)
+    print(
+        f"  {label}: {len(results)} visitors, slowest {times[-1]:.2f} s, median "
+        f"{statistics.median(times):.2f} s, fastest {times[0]:.2f} s; {stale} got figures marked "
+        "as being updated"
+    )
+
+
+def snapshot_info() -> None:
+    """Print how long the kept figures took to compute (run inside the instance's env)."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tizim.settings")
+    django.setup()
+    from tizim.publish.models import FiguresSnapshot
+
+    snapshot = FiguresSnapshot.objects.filter(pk=1).first()
+    print(f"{snapshot.seconds:.2f}" if snapshot else "none")
+
+
+def cold(env: dict[str, str], base: str, clients: int, home: str) -> None:
+    """The cold-figures measurement (see the module docstring)."""
+    info = [sys.executable, __file__, "--snapshot-info"]
+    report_visits(
+        "first visitors of an instance that never computed figures", visit_at_once(base, clients)
+    )
+    print("  that computation took", subprocess.check_output(info, env=env, text=True).strip(), "s")
+    listing = os.path.join(home, "..", "change.csv")
+    with open(listing, "w", encoding="utf-8") as fh:
+        fh.write("ФИО,Город,Статус,Дата\n")
+        fh.writelines(f"Бенчев Тест{n},Алматы,погиб,08.01.2022\n" for n in range(50))
+    tizim_command = [sys.executable, "-m", "tizim"]
+    subprocess.run(
+        [*tizim_command, "source", "add", "bench-change", "--kind", "other"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [*tizim_command, "import", listing, "--source", "bench-change"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    changed = time.monotonic()
+    report_visits("first visitors after an import of 50 rows", visit_at_once(base, clients))
+    while True:
+        with urllib.request.urlopen(base + "/en/", timeout=900) as response:
+            if 'id="figures-stale"' not in response.read().decode():
+                break
+        time.sleep(0.2)
+    print(
+        f"  new figures served {time.monotonic() - changed:.1f} s after the import; the "
+        "computation took",
+        subprocess.check_output(info, env=env, text=True).strip(),
+        "s",
+    )
+    report_visits("visitors once the new figures are kept", visit_at_once(base, clients))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--persons", type=int, default=100_000)
@@ -231,13 +322,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--workers", type=int, help="server processes (default: tizim's)")
+    parser.add_argument("--cold", action="store_true", help="home and statistics, cold figures")
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--snapshot-info", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate is not None:
         generate(args.generate)
         return
+    if args.snapshot_info:
+        snapshot_info()
+        return
 
-    with instance(args.backend, "public-load") as (env, _):
+    with instance(args.backend, "public-load") as (env, home):
         started = time.monotonic()
         subprocess.run(
             [sys.executable, __file__, "--generate", str(args.persons)], env=env, check=True
@@ -247,6 +343,14 @@ def main() -> None:
         failures: list[str] = []
         workers = ["--workers", str(args.workers)] if args.workers else []
         with served(env, "/en/killed/", *workers) as base:
+            if args.cold:
+                print(
+                    f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+                    f"{platform.python_version()}; {time.strftime('%Y-%m-%d')}; {args.backend}, "
+                    f"{args.persons} persons (generated in {generated:.0f} s)"
+                )
+                cold(env, base, args.clients, str(home))
+                return
             pages = {}
             for list_name in ("killed", "missing", "detained"):
                 page = f"{base}/en/{list_name}/"

@@ -121,6 +121,10 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
         if connection.vendor == "sqlite"
         else f"PostgreSQL database '{connection.settings_dict['NAME']}'"
     )
+    from tizim.audit.services import start_keyed_chain
+
+    if start_keyed_chain():
+        print("audit log keyed: back up the audit key (TIZIM_HOME/audit_key) offline", file=out)
     print(f"tizim instance ready in {home} ({where})", file=out)
     if args.admin:
         password = _password_for(args.admin)
@@ -994,19 +998,50 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
-    from tizim.audit.selectors import verify_chain
+    from tizim.audit.selectors import parse_checkpoint, verify_chain
+    from tizim.registry.integrity import verify_records
 
-    report = verify_chain()
-    if report.ok:
-        print(f"audit log intact: {report.entries} entries verified", file=out)
-        return EXIT_OK
-    for problem in report.problems:
+    try:
+        checkpoint = parse_checkpoint(args.checkpoint) if args.checkpoint else None
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    report = verify_chain(checkpoint)
+    records = verify_records()
+    problems = report.problems + records.problems
+    for problem in problems:
         print(f"TAMPERED: {problem}", file=out)
+    how = f"{report.keyed_entries} keyed (HMAC-SHA256)"
+    if report.legacy_entries:
+        how += (
+            f", {report.legacy_entries} written before the audit key existed (plain SHA-256,"
+            " anchored by the first keyed entry)"
+        )
+    if not report.keyed_entries:
+        how = "none keyed yet: the log is keyed from its next entry"
+    checked = (
+        f"{records.checked_records} records of {records.checked_entries} audited writes "
+        f"checked, raw-value trigger {'present' if records.trigger_present else 'MISSING'}"
+        + (f", checkpoint of {checkpoint.entries} entries checked" if checkpoint else "")
+    )
+    if not problems:
+        print(f"audit log intact: {report.entries} entries verified ({how})", file=out)
+        print(checked, file=out)
+        return EXIT_OK
     print(
-        f"audit log NOT intact: {len(report.problems)} problem(s) in {report.entries} entries",
+        f"audit log NOT intact: {len(problems)} problem(s) in {report.entries} entries ({how}); "
+        + checked,
         file=out,
     )
     return EXIT_FAILURE
+
+
+def cmd_audit_checkpoint(args: argparse.Namespace, out: TextIO) -> int:
+    setup_django()
+    require_initialised()
+    from tizim.audit.selectors import current_checkpoint
+
+    print(current_checkpoint().line(), file=out)
+    return EXIT_OK
 
 
 def cmd_evidence_verify(args: argparse.Namespace, out: TextIO) -> int:
@@ -1258,8 +1293,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="the tamper-evident audit log")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    pv = asub.add_parser("verify", help="recompute the hash chain; exit 1 if tampered")
+    pv = asub.add_parser(
+        "verify",
+        help="recompute the keyed hash chain and check every audited record and the raw-value "
+        "trigger; exit 1 if tampered",
+    )
+    pv.add_argument(
+        "--checkpoint",
+        metavar="LINE",
+        help="a line printed earlier by 'tizim audit checkpoint': also catch deleted newest "
+        "entries and a rolled-back log",
+    )
     pv.set_defaults(func=cmd_audit_verify)
+    pc = asub.add_parser(
+        "checkpoint",
+        help="print the log's size and last hash as one line, to keep away from the server",
+    )
+    pc.set_defaults(func=cmd_audit_checkpoint)
 
     p = sub.add_parser("evidence", help="evidence files and their chain of custody")
     esub = p.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)

@@ -135,26 +135,40 @@ def test_region_by_majority():
 
 
 FATES = [f.value for f in Fate]
-events_strategy = st.lists(
-    st.tuples(st.integers(1, 40), st.sampled_from(FATES), st.integers(0, 10), st.integers(0, 9)),
-    max_size=5,
-).map(
-    lambda raw: tuple(
-        sorted(
-            (
-                TimelineEvent(
-                    D(2022, 1, 1) + datetime.timedelta(days=d),
-                    fate,
-                    D(2022, 1, 1) + datetime.timedelta(days=d + lag),
-                    rank,
-                    i,
-                )
-                for i, (d, fate, lag, rank) in enumerate(raw)
-            ),
-            key=lambda e: e.sort_key,
+
+
+def timelines(lags: st.SearchStrategy[int], orders: st.SearchStrategy[int] | None = None):
+    """Timelines sorted as the registry gives them; ``orders`` None gives each event its own
+    tie-breaker, else tie-breakers drawn from ``orders`` (so sort keys may tie)."""
+    return st.lists(
+        st.tuples(
+            st.integers(0, 39),
+            st.sampled_from(FATES),
+            lags,
+            st.integers(0, 9),
+            st.none() if orders is None else orders,
+        ),
+        max_size=5,
+    ).map(
+        lambda raw: tuple(
+            sorted(
+                (
+                    TimelineEvent(
+                        D(2022, 1, 2) + datetime.timedelta(days=d),
+                        fate,
+                        D(2022, 1, 2) + datetime.timedelta(days=d + lag),
+                        rank,
+                        i if order is None else order,
+                    )
+                    for i, (d, fate, lag, rank, order) in enumerate(raw)
+                ),
+                key=lambda e: e.sort_key,
+            )
         )
     )
-)
+
+
+events_strategy = timelines(st.integers(0, 10))
 
 
 @settings(max_examples=150, deadline=None)
@@ -183,3 +197,96 @@ def test_a_count_and_the_persons_behind_it_always_agree(raw, selector, measure, 
     on = len(persons_counted(people, CountRule(selector, day_, Measure.ON_DATE, known_by)))
     ever = len(persons_counted(people, CountRule(selector, day_, Measure.EVER, known_by)))
     assert ever >= on
+
+
+# --- daily_counts against the per-day algorithm it replaced ----------------------------------
+
+
+def reference_daily_counts(
+    people, selector, start, end, *, measure=Measure.ON_DATE, as_known_each_day=False
+):
+    """The implementation ``daily_counts`` had before: every person judged on every day
+    (persons × days). Kept here as the reference the fast one must agree with."""
+    from collections import defaultdict
+
+    fates = fates_of(selector)
+    days = [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)]
+    totals = defaultdict(int)
+    for one in people:
+        if not any(e.fate in fates for e in one.events):
+            continue
+        for day in days:
+            rule = CountRule(selector, day, measure, day if as_known_each_day else None)
+            if is_counted(one.events, rule):
+                totals[day] += 1
+    return [(day, totals[day]) for day in days]
+
+
+# Sort keys that may tie (same day, rank and order) and reports that may come before the day
+# they hold reach every branch of the tie-breaking.
+tied_events_strategy = timelines(st.integers(-3, 12), st.integers(0, 2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(tied_events_strategy, max_size=15),
+    st.sampled_from([g.code for g in FATE_GROUPS] + FATES),
+    st.sampled_from(list(Measure)),
+    st.booleans(),
+    st.integers(-5, 20),
+    st.integers(0, 40),
+)
+def test_daily_counts_agree_with_the_per_day_reference(
+    timelines, selector, measure, known_then, start, length
+):
+    people = [person(i, events) for i, events in enumerate(timelines)]
+    first = D(2022, 1, 1) + datetime.timedelta(days=start)
+    last = first + datetime.timedelta(days=length)
+    fast = daily_counts(
+        people, selector, first, last, measure=measure, as_known_each_day=known_then
+    )
+    slow = reference_daily_counts(
+        people, selector, first, last, measure=measure, as_known_each_day=known_then
+    )
+    assert fast == slow
+
+
+def test_daily_counts_agree_with_the_reference_on_the_demo():
+    from tizim.core.demo import generate_demo
+
+    dataset = generate_demo(persons=600, seed=2022)
+    people = []
+    for number, demo_person in enumerate(dataset.people):
+        events = tuple(
+            sorted(
+                (
+                    TimelineEvent(day, fate.value, day + datetime.timedelta(days=number % 9), 0, k)
+                    for k, (day, fate) in enumerate(demo_person.timeline)
+                ),
+                key=lambda e: e.sort_key,
+            )
+        )
+        people.append(person(number, events))
+    days = [e.on_date for p in people for e in p.events]
+    first, last = min(days), max(days) + datetime.timedelta(days=10)
+    assert len(people) == 600 and (last - first).days > 20
+    for group in [g.code for g in FATE_GROUPS]:
+        for measure in Measure:
+            for known_then in (False, True):
+                fast = daily_counts(
+                    people, group, first, last, measure=measure, as_known_each_day=known_then
+                )
+                assert fast == reference_daily_counts(
+                    people, group, first, last, measure=measure, as_known_each_day=known_then
+                ), (group, measure, known_then)
+                assert any(count for _, count in fast) or group == "found"
+
+
+def test_daily_counts_over_a_century_stay_cheap():
+    # A date typed as 1900 or 2099 once made a series of 73,000 days cost persons × days.
+    people = [person(i, (ev(6, "detained"), ev(20, "released"))) for i in range(200)]
+    series = daily_counts(people, "custody", D(1900, 1, 1), D(2099, 12, 31))
+    counts = dict(series)
+    assert len(series) == 73049
+    assert counts[D(2022, 1, 5)] == 0 and counts[D(2022, 1, 6)] == 200
+    assert counts[D(2022, 1, 19)] == 200 and counts[D(2022, 1, 20)] == 0

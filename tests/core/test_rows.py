@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,8 +62,10 @@ def test_a_full_row():
 
 
 def test_age_is_counted_from_the_event_date_when_there_is_one():
-    cells = ("", "Ерлан Серикбаев", "", "37", "", "", "06.01.2023", "")
-    assert parse_row(HEADERS, cells, MAP, reference_date=REF).fields["birth_year_max"] == 1986
+    # A list obtained on 30 December 2021 that dates an event on 6 January 2022.
+    cells = ("", "Ерлан Серикбаев", "", "37", "", "", "06.01.2022", "")
+    obtained = datetime.date(2021, 12, 30)
+    assert parse_row(HEADERS, cells, MAP, reference_date=obtained).fields["birth_year_max"] == 1985
 
 
 def test_every_problem_is_kept():
@@ -161,3 +164,34 @@ def test_parsing_in_worker_processes_gives_the_same_rows_in_file_order():
     assert there == here
     assert [r.number for r in there] == list(range(2, 2502))
     assert sum(1 for r in there if r.problems) == 625
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("06.01.1900", "1900-01-06 is before the events this registry documents (from 2021-12-01)"),
+        ("06.01.2021", "2021-01-06 is before the events this registry documents (from 2021-12-01)"),
+        ("06.01.2099", "2099-01-06 is after the list was obtained (2022-01-10)"),
+        ("06.03.2022", "2022-03-06 is after the list was obtained (2022-01-10)"),
+    ],
+)
+def test_a_date_outside_the_events_is_quarantined_with_the_reason(written, reason):
+    cells = ("1", "Серикбаев Ерлан", "", "37", "Алматы", "задержан", written, "")
+    row = parse_row(HEADERS, cells, MAP, reference_date=REF)
+    assert row.problems == [f"date: {reason}"]
+    assert row.quarantine_reason and "event_date" not in row.fields
+    # The age is then counted from when the list was obtained, not from the odd date.
+    assert row.fields["birth_year_max"] == 1985
+
+
+@pytest.mark.parametrize("written", ["01.12.2021", "06.01.2022", "10.02.2022"])
+def test_dates_from_just_before_the_events_to_a_month_after_the_list_are_taken(written):
+    cells = ("1", "Серикбаев Ерлан", "", "", "Алматы", "задержан", written, "")
+    row = parse_row(HEADERS, cells, MAP, reference_date=REF)
+    assert row.problems == [] and row.fields["event_date"]
+
+
+def test_a_birth_before_1900_is_quarantined():
+    cells = ("1", "Серикбаев Ерлан", "12.03.1899", "", "Алматы", "задержан", "06.01.2022", "")
+    row = parse_row(HEADERS, cells, MAP, reference_date=REF)
+    assert row.problems == ["birth: birth year 1899 is not possible"]

@@ -2,7 +2,9 @@
 
 Each entry's hash covers its content and the previous entry's hash, so an edited entry breaks
 its own hash and a deleted one breaks the link after it; ``AuditHead`` keeps the count and the
-last hash, so deleting the newest entries is caught too.
+last hash, so deleting the newest entries is caught too. The hashes are HMACs under a key kept
+outside the database (``tizim.audit.keys``), so they cannot be recomputed by whoever edits the
+database; checkpoints (count and last hash, stored elsewhere) catch a whole head rolled back.
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ class AuditHead(models.Model):
 
     entries = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
+    #: HMAC of (entries, last_hash) under the audit key: a head edited to hide deleted
+    #: entries does not carry it.
+    mark = models.CharField(max_length=64, blank=True)
+    #: How many entries were written before the audit key existed (plain SHA-256); None while
+    #: the log has no keyed entry yet.
+    keyed_from = models.BigIntegerField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.entries} entries, last {self.last_hash[:12]}"

@@ -15,7 +15,7 @@ Pure: no Django. The registry's selectors load ``PersonFacts`` and call these fu
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -241,15 +241,19 @@ def count_table(
     """Count ``people`` per row (``by`` region, source or none) and selector on ``day``."""
     if by not in BY_CHOICES:
         raise ValueError(f"cannot count by '{by}'; choose from {', '.join(BY_CHOICES)}")
-    rules = {s: CountRule(s, day, measure, known_by) for s in selectors}
+    fates = {s: fates_of(s) for s in selectors}
     cells: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
     seen_rows: set[str] = set()
     for person in people:
         keys = _row_keys(person, by)
         seen_rows.update(keys)
-        for selector, rule in rules.items():
-            if is_counted(person.events, rule):
+        # What ``is_counted`` asks of each selector, worked out once per person.
+        held = _fates_counted(person.events, day, measure, known_by)
+        if not held:
+            continue
+        for selector, wanted in fates.items():
+            if held & wanted:
                 totals[selector] += 1
                 for key in keys:
                     cells[(key, selector)] += 1
@@ -267,6 +271,24 @@ def count_table(
         rule_day=day,
         measure=measure,
         known_by=known_by,
+    )
+
+
+def _fates_counted(
+    events: Sequence[TimelineEvent],
+    day: datetime.date,
+    measure: Measure,
+    known_by: datetime.date | None,
+) -> frozenset[str]:
+    """The fates under which a person counts on ``day``: the status on it, or every fate held
+    by it (``Measure.EVER``); a person counts under a selector if this meets its fates."""
+    if measure is Measure.ON_DATE:
+        status = status_on(events, day, known_by)
+        return frozenset() if status is None else frozenset((status,))
+    return frozenset(
+        e.fate
+        for e in events
+        if e.on_date <= day and (known_by is None or e.reported_on <= known_by)
     )
 
 
@@ -291,26 +313,86 @@ def daily_counts(
 
     ``as_known_each_day`` counts each day with what the sources had said by that day (the
     curve a journalist could have drawn at the time); otherwise with all we know now.
+
+    Each person's timeline is turned into the spans of days on which they count, and the
+    spans are added up as changes (+1 where a span begins, -1 where it ends) over the days:
+    time in events plus days, not persons times days. The result is, day by day, what
+    ``is_counted`` says for the same rule.
     """
     if end < start:
         raise ValueError(f"the series ends ({end}) before it starts ({start})")
     fates = fates_of(selector)
-    days = [start + datetime.timedelta(days=i) for i in range((end - start).days + 1)]
-    totals: dict[datetime.date, int] = defaultdict(int)
+    length = (end - start).days + 1
+    changes = [0] * (length + 1)
     for person in people:
-        # A person never in these fates is never counted: skip the day loop.
-        if not any(e.fate in fates for e in person.events):
-            continue
-        for day in days:
-            rule = CountRule(selector, day, measure, day if as_known_each_day else None)
-            if is_counted(person.events, rule):
-                totals[day] += 1
-    return [(day, totals[day]) for day in days]
+        for first, until in counted_spans(person.events, fates, measure, as_known_each_day):
+            begin = max(0, (first - start).days)
+            stop = length if until is None else min(length, (until - start).days)
+            if begin < stop:
+                changes[begin] += 1
+                changes[stop] -= 1
+    series = []
+    running = 0
+    for offset in range(length):
+        running += changes[offset]
+        series.append((start + datetime.timedelta(days=offset), running))
+    return series
+
+
+def counted_spans(
+    events: Sequence[TimelineEvent],
+    fates: frozenset[str],
+    measure: Measure,
+    as_known_each_day: bool = False,
+) -> list[tuple[datetime.date, datetime.date | None]]:
+    """The days on which a person with these events (sorted by ``sort_key``) counts, as
+    ``[first, until)`` spans (``until`` None: from ``first`` on).
+
+    An event counts from the day it held, or, ``as_known_each_day``, from the later of that
+    day and the day a source said it. On a day, the status is the fate of the latest event
+    (by ``sort_key``; of equal keys the later in the list, as ``status_on``) among those that
+    count by then; ``Measure.EVER`` counts from the first event of these fates on.
+    """
+
+    def counts_from(event: TimelineEvent) -> datetime.date:
+        if as_known_each_day and event.reported_on > event.on_date:
+            return event.reported_on
+        return event.on_date
+
+    if measure is Measure.EVER:
+        firsts = [counts_from(e) for e in events if e.fate in fates]
+        return [(min(firsts), None)] if firsts else []
+    spans: list[tuple[datetime.date, datetime.date | None]] = []
+    order = sorted(range(len(events)), key=lambda i: counts_from(events[i]))
+    latest: tuple[tuple[datetime.date, int, int], int] | None = None
+    opened: datetime.date | None = None
+    position = 0
+    while position < len(order):
+        day = counts_from(events[order[position]])
+        while position < len(order) and counts_from(events[order[position]]) == day:
+            index = order[position]
+            candidate = (events[index].sort_key, index)
+            if latest is None or candidate > latest:
+                latest = candidate
+            position += 1
+        assert latest is not None
+        counted = events[latest[1]].fate in fates
+        if counted and opened is None:
+            opened = day
+        elif not counted and opened is not None:
+            spans.append((opened, day))
+            opened = None
+    if opened is not None:
+        spans.append((opened, None))
+    return spans
 
 
 def region_by_majority(regions: Iterable[str], unknown: str) -> str:
     """The region most of a person's records name (ties: alphabetical); ``unknown`` if none."""
-    counts = Counter(r for r in regions if r and r != unknown)
+    named = [r for r in regions if r and r != unknown]
+    if named and all(r == named[0] for r in named):
+        return named[0]  # most persons: every record names the same region
+    counts = Counter(named)
     if not counts:
         return unknown
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]

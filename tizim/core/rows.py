@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import Any, NamedTuple
 
-from tizim.core.dates import parse_birth, parse_date
+from tizim.core.dates import implausible_event_date, parse_birth, parse_date
 from tizim.core.errors import ParseError
 from tizim.core.fates import parse_fate
 from tizim.core.names import full_name_keys, surname_key
@@ -147,9 +147,16 @@ def _parse_cells(
     if "event_date" in value:
         try:
             event_date = parse_date(value["event_date"], default_year=reference_date.year)
-            fields["event_date"] = event_date
         except ParseError as exc:
             problems.append(f"date: {exc.reason}")
+        # Kept out of the counts (quarantined with the reason): one date typed 1900 or 2099
+        # would stretch every chart and series over two centuries.
+        implausible = event_date and implausible_event_date(event_date, reference_date)
+        if implausible:
+            problems.append(f"date: {implausible}")
+            event_date = None
+        elif event_date:
+            fields["event_date"] = event_date
 
     if "birth_date" in value or "age" in value:
         try:

@@ -97,3 +97,20 @@ class Publication(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHABLE and bool(self.list_name)
+
+
+class FiguresSnapshot(models.Model):
+    """The public figures as last computed (one row), shared by every server process.
+
+    ``version`` is the registry's version they were computed from
+    (``statistics.registry_version``); ``payload`` is the figures as JSON — aggregates only,
+    the same the public pages show, nothing person-level.
+    """
+
+    version = models.CharField(max_length=200)
+    computed_at = models.DateTimeField()
+    seconds = models.FloatField(help_text="How long the computation took.")
+    payload = models.TextField()
+
+    def __str__(self) -> str:
+        return f"figures of {self.version} ({self.computed_at:%Y-%m-%d %H:%M})"

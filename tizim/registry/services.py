@@ -45,6 +45,7 @@ from tizim.core.rows import (
 )
 from tizim.core.tables import Table, close_tables, open_tables
 from tizim.registry.bulk import BulkWriter, stored_value
+from tizim.registry.integrity import digest_of_records
 from tizim.registry.models import (
     Claim,
     FateEvent,
@@ -449,6 +450,7 @@ def import_table(
                 "quarantined": summary.quarantined_total,
                 "default_fate": fate,
                 "default_fate_rows": summary.default_fate_rows,
+                "records": digest_of_records(writer.written),
             },
         )
     return summary
@@ -647,6 +649,8 @@ class _RecordWriter:
         self.unchanged_without_fate: list[int] = []
         self.change: LinkChange | None = None
         self.bulk = BulkWriter()
+        #: Ids of the records this import wrote, for its audit entry.
+        self.written: list[int] = []
         # Stored once: the same for every row of the import.
         self.now = stored_value(timezone.now())
         self.reported = stored_value(reference_date)
@@ -818,6 +822,7 @@ class _RecordWriter:
             person_rows.append((person_id, public_id, rows[index].display_name, now))
 
         record_ids = bulk.ids(Record, len(rows))
+        self.written.extend(record_ids)
         source_id, batch_id = self.source.pk, self.batch.pk
         record_rows = [
             (
@@ -968,7 +973,11 @@ def add_record(
             actor=actor,
             object_type="record",
             object_id=record.pk,
-            details={"source": source_name, "source_record_id": source_record_id},
+            details={
+                "source": source_name,
+                "source_record_id": source_record_id,
+                "records": digest_of_records([record.pk]),
+            },
         )
         if not record.quarantine_reason:
             move_records(
@@ -1388,6 +1397,7 @@ def restore_export(path: Path, *, actor: str = "", dry_run: bool = False) -> Imp
                 "rows_read": summary.rows_read,
                 "restored": len(created),
                 "unchanged": summary.unchanged,
+                "records": digest_of_records(r.pk for r, _ in created),
             },
         )
     return summary

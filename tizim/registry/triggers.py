@@ -52,3 +52,23 @@ def install_raw_immutability_trigger(using: str = "default", **_: Any) -> None:
         elif connection.vendor == "postgresql":
             for statement in POSTGRES:
                 cursor.execute(statement)
+
+
+def raw_immutability_trigger_present(using: str = "default") -> bool:
+    """Whether the trigger exists (and, on PostgreSQL, is enabled) on the given database."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = %s",
+                ["registry_record_raw_immutable"],
+            )
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT count(*) FROM pg_trigger WHERE tgname = %s AND tgenabled <> 'D' "
+                "AND tgrelid = 'registry_record'::regclass",
+                ["registry_record_raw_immutable"],
+            )
+        else:
+            return True
+        return bool(cursor.fetchone()[0])
