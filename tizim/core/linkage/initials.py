@@ -12,8 +12,9 @@ this kind exists for. An initials entry is joined to a person here when
 * the regions agree where both are known,
 * the fates do not contradict each other (a list of the dead meets people whose fate is death,
   or is not known; not a namesake released on 10 January), and
-* that person is the *only* one who fits, at the best level of fate agreement (a person whose
-  death is recorded before one whose fate is simply unknown).
+* that person is the *only* one who fits, at the best level of agreement: a person whose death
+  is recorded before one whose fate is simply unknown, then one whose patronymic bears out the
+  entry's second initial before one whose records give no patronymic.
 
 When several persons fit equally, nothing is joined: the candidates go to the review queue
 together ("one of these N"). Framework-free; the clusters come from
@@ -104,6 +105,16 @@ def _fate_rank(entry_fate: str, fates: set[str]) -> int | None:
     return 1
 
 
+def _patronymic_rank(entry: LinkRecord, person: Sequence[LinkRecord]) -> int:
+    """0 when the entry's patronymic initial is borne out by the person's patronymic, 1 when
+    the person's records do not say (a father and his son share surname, town and often the
+    given initial: the son's patronymic tells them apart)."""
+    if not entry.patronymic.strip():
+        return 1
+    wanted = initial_key(entry.patronymic)
+    return 0 if any(initial_key(r.patronymic) == wanted for r in person if r.patronymic) else 1
+
+
 def _record_fits(entry: LinkRecord, other: LinkRecord) -> bool:
     if not _surname_fits(surname_key(entry.surname), surname_key(other.surname)):
         return False
@@ -159,11 +170,12 @@ def attach_initials(
                     continue
                 if _record_fits(entry, by_id[other_id]):
                     fitting[cluster_of[other_id]].append(other_id)
-        ranked: dict[int, list[int]] = defaultdict(list)
+        ranked: dict[tuple[int, int], list[int]] = defaultdict(list)
         for index in fitting:
-            rank = _fate_rank(entry.fate, {by_id[m].fate for m in clusters[index]})
-            if rank is not None and not _forbidden_cluster(clusters[index], entry, forbidden):
-                ranked[rank].append(index)
+            person = [by_id[m] for m in clusters[index]]
+            fate = _fate_rank(entry.fate, {r.fate for r in person})
+            if fate is not None and not _forbidden_cluster(clusters[index], entry, forbidden):
+                ranked[(fate, _patronymic_rank(entry, person))].append(index)
         if not ranked:
             continue
         best = ranked[min(ranked)]
