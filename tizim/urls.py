@@ -17,6 +17,7 @@ urlpatterns = [
     path("triage/", include("tizim.intake.triage_urls")),
     path("acts/", include("tizim.acts.urls")),
     path("publication/", include("tizim.publish.staff_urls")),
+    path("ingest/", include("tizim.ingest.urls")),
     path("", include("tizim.registry.urls")),
 ]
 

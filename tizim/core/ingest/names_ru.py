@@ -1,0 +1,53 @@
+"""Russian names in running text: natasha finds them and puts them in the nominative.
+
+``тело Ерлана Жагипарова`` → ``Жагипаров Ерлан``. natasha's ``normalize`` also makes a woman's
+surname that was already nominative a man's (``Айман Умарова`` → ``Умаров``); that is undone
+when the given name did not change (decision 0009).
+The models are loaded once per process, from files inside the packages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _models() -> tuple[Any, Any, Any, Any]:
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+
+
+_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+
+
+def russian_person_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name in the nominative) of every person natasha finds in ``text``."""
+    from natasha import Doc
+
+    segmenter, ner, tagger, vocab = _models()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_morph(tagger)
+    doc.tag_ner(ner)
+    names = []
+    for span in doc.spans:
+        if span.type != "PER":
+            continue
+        span.normalize(vocab)
+        names.append((span.start, span.stop, _keep_feminine(span.text, span.normal or span.text)))
+    return names
+
+
+def _keep_feminine(written: str, normal: str) -> str:
+    """natasha turns ``Айман Умарова`` (already nominative) into ``Айман Умаров``: when the
+    given name did not change, the written surname was nominative already."""
+    words, normals = written.split(), normal.split()
+    if len(words) != len(normals) or words[0] != normals[0]:
+        return normal
+    return " ".join(
+        w if _FEMININE.search(w.lower()) else n for w, n in zip(words, normals, strict=True)
+    )
