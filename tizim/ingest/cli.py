@@ -44,10 +44,11 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     """Read ``args.file``; print the proposals; store them unless ``--dry-run``."""
     from tizim.cli import CommandError
     from tizim.core.ingest import extract
-    from tizim.core.ingest.readers import read_document
+    from tizim.core.ingest.readers import check_size, read_document
 
     path = Path(args.file)
     try:
+        check_size(path.stat().st_size)  # before the file is read into memory
         data = path.read_bytes()
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror}") from None

@@ -7,7 +7,8 @@ from typing import Any
 
 from django import forms
 
-from tizim.core.ingest.readers import MAX_BYTES
+from tizim.core.errors import ParseError
+from tizim.core.ingest.readers import check_size
 
 
 class ArticleForm(forms.Form):
@@ -39,11 +40,11 @@ class ArticleForm(forms.Form):
             raise forms.ValidationError("Upload a file or paste the article's text.")
         if upload is not None and text:
             raise forms.ValidationError("Upload a file or paste a text, not both.")
-        if upload is not None and upload.size > MAX_BYTES:
-            raise forms.ValidationError(
-                f"The file is {upload.size // (1024 * 1024)} MB, more than any article "
-                f"({MAX_BYTES // (1024 * 1024)} MB at most)."
-            )
+        if upload is not None:
+            try:
+                check_size(upload.size or 0)
+            except ParseError as exc:
+                raise forms.ValidationError(exc.reason) from None
         return cleaned
 
 

@@ -46,6 +46,13 @@ _PLACE_WORD = re.compile(r"(?<!\w)(?:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁ�
 _KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|have been|has been|had been|also|later)$")
+_TIME_OPENER = re.compile(
+    r"^(?:(?:on|last|this|во?|в)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|дүйсенбіде|сейсенбіде|"
+    r"сәрсенбіде|бейсенбіде|жұмада|сенбіде|жексенбіде)\s*,?\s+",
+    re.IGNORECASE,
+)
+_KK_GENITIVE = re.compile(r"(?<=[іиы])(?:ның|нің|тың|тің|дың|дің)$")
 _AND = re.compile(r"\s*(?:and|и|және|,)\s*")
 _REACH = 6  # words between a number and the fate word or noun that makes it a count of people
 
@@ -100,7 +107,7 @@ def _nearest_fate(
     return None if best is None else (best[1], best[2], best[3])
 
 
-def _is_not_a_count(folded: str, number: NumberMention) -> bool:
+def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     after, before = (
         folded[number.end : number.end + 20],
         folded[max(0, number.start - 25) : number.start],
@@ -109,6 +116,9 @@ def _is_not_a_count(folded: str, number: NumberMention) -> bool:
         return True
     if _ARTICLE_BEFORE.search(before) or re.match(r"^\s*[-‑(]?\s*\d", after):
         return True
+    name_before = text[max(0, number.start - 40) : number.start]
+    if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
+        return True  # an age beside a name: "Serik Abenov, 34, was detained"
     if re.search(r"[(+]\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
         return True  # a phone number: "8 (701) 555-12-34"
     # A year is never a count unless a noun of people follows it ("2022 people" is rare).
@@ -130,6 +140,18 @@ def _qualifier(folded: str, number: NumberMention, lo: int) -> str | None:
 
 
 def _claimant(sentence: str, folded: str) -> str | None:
+    """Who states the figure, in the sentence's words (None: the article itself)."""
+    who = _claimant_words(sentence, folded)
+    if who is None:
+        return None
+    who = _TIME_OPENER.sub("", who).strip()
+    words = who.split()
+    if words and len(words[-1]) > 6:
+        words[-1] = _KK_GENITIVE.sub("", words[-1])  # "министрлігінің" → "министрлігі"
+    return " ".join(words) or None
+
+
+def _claimant_words(sentence: str, folded: str) -> str | None:
     m = _ACCORDING_BEFORE.search(folded)
     if m:
         return sentence[m.start("who") : m.end("who")].strip()
@@ -219,7 +241,7 @@ def claims_in_sentence(
     proposals: list[ClaimProposal] = []
     previous: tuple[int, str | None, str, tuple[int, int]] | None = None
     for number in numbers:
-        if any(a <= number.start < b for a, b in in_dates) or _is_not_a_count(folded, number):
+        if any(a <= number.start < b for a, b in in_dates) or _is_not_a_count(text, folded, number):
             continue
         lo, hi = _clause_window(folded, number.start, number.end)
         rest = folded[number.end :].lstrip()
@@ -228,6 +250,12 @@ def claims_in_sentence(
             rest = pattern.sub("", rest, count=1).lstrip()
         people, cases = _PEOPLE.match(rest), _CASES.match(rest)
         fate = _nearest_fate(folded, number, max(lo, previous[0] if previous else 0), hi)
+        if people is not None:
+            # "12 тыс. задержанных освобождены": the verb after the noun says what happened
+            noun_end = len(folded) - len(rest) + people.end()
+            after_noun = _nearest_fate(folded, number, noun_end, hi)
+            if after_noun is not None and after_noun[1] >= noun_end:
+                fate = after_noun
         group: str | None
         if cases and not people:
             group, anchor = (

@@ -38,7 +38,10 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         if span.type != "PER":
             continue
         span.normalize(vocab)
-        names.append((span.start, span.stop, _keep_feminine(span.text, span.normal or span.text)))
+        normal = span.normal or span.text
+        if normal == span.text:
+            normal = _by_endings(span.text, vocab)
+        names.append((span.start, span.stop, _keep_feminine(span.text, normal)))
     return names
 
 
@@ -51,3 +54,28 @@ def _keep_feminine(written: str, normal: str) -> str:
     return " ".join(
         w if _FEMININE.search(w.lower()) else n for w, n in zip(words, normals, strict=True)
     )
+
+
+_OBLIQUE_SURNAME = re.compile(r"(?P<stem>\w+?(?:ов|ев|ёв|ин|ын))(?P<ending>у|ой|ым|е|а)$")
+
+
+def _by_endings(written: str, vocab: Any) -> str:
+    """A name natasha left as written (it does not know it: ``Гульнару Сапарову``): the given
+    name from the dictionary, the surname by its ending, in the given name's gender."""
+    words = written.split()
+    if len(words) < 2:
+        return written
+    parses = [p for p in vocab.parse(words[0]) if "Name" in p.tag and p.tag.case != "nomn"]
+    if not parses:
+        return written
+    given, feminine = parses[0], "femn" in parses[0].tag
+    out = [given.normal_form.capitalize()]
+    for word in words[1:]:
+        m = _OBLIQUE_SURNAME.fullmatch(word)
+        if m is None:
+            out.append(word)
+        elif feminine:
+            out.append(m["stem"] + "а" if m["ending"] in ("у", "ой") else word)
+        else:
+            out.append(m["stem"] if m["ending"] in ("у", "ым", "е", "а") else word)
+    return " ".join(out)

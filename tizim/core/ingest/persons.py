@@ -32,7 +32,9 @@ _FATE_WEIGHT = {fate: len(_FATES) - i for i, (fate, _) in enumerate(_FATES)}
 _SPEECH_AFTER = re.compile(
     rf"^(?:,\s*[^,.]{{0,90}}?,)?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})(?!\w)"
 )
-_SPEECH_BEFORE = re.compile(rf"(?:{personal.SPEECH})\s+(?:[\w'’,-]+\s+){{0,5}}$")
+_SPEECH_BEFORE = re.compile(
+    rf"(?:{personal.SPEECH})\s+(?:(?!(?:that|что|how|как|about|о|об)\s)[\w'’,-]+\s+){{0,5}}$"
+)
 _SELF = re.compile(
     rf"^(?:,\s*[^,.]{{0,90}}?,)?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{personal.SELF_REPORT})"

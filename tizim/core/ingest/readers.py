@@ -44,11 +44,7 @@ def read_document(data: bytes, filename: str = "") -> Document:
     """The article in ``data`` (a file's bytes); ``ParseError`` says why it cannot be read."""
     if not data.strip():
         raise ParseError("the file is empty")
-    if len(data) > MAX_BYTES:
-        raise ParseError(
-            f"the file is {len(data) // (1024 * 1024)} MB, more than any article "
-            f"({MAX_BYTES // (1024 * 1024)} MB at most): split it or check it is the right file"
-        )
+    check_size(len(data))
     name = filename.lower()
     if data.startswith(b"%PDF") or name.endswith(".pdf"):
         return _checked(_read_pdf(data), "PDF")
@@ -60,6 +56,15 @@ def read_document(data: bytes, filename: str = "") -> Document:
     ):
         return _checked(_read_html(text), "web page")
     return _checked(Document(text, "text", published_in_text(text)), "text")
+
+
+def check_size(size: int) -> None:
+    """Refuse a file of ``size`` bytes if it is longer than any article."""
+    if size > MAX_BYTES:
+        raise ParseError(
+            f"the file is {size // (1024 * 1024)} MB, more than any article "
+            f"({MAX_BYTES // (1024 * 1024)} MB at most): split it or check it is the right file"
+        )
 
 
 def _checked(document: Document, what: str) -> Document:
