@@ -5,9 +5,7 @@ kept under ``test-artifacts/ingest/``."""
 
 from __future__ import annotations
 
-import urllib.parse
-
-from tests.chromium import BROWSER_TEST, keep, launch
+from tests.chromium import BROWSER_TEST, keep, requested_elsewhere, staff_page
 from tests.factories import STAFF_PASSWORD
 from tests.http_client import Browser
 from tizim.ingest.models import Proposal
@@ -17,60 +15,37 @@ pytestmark = BROWSER_TEST
 
 
 def test_reviewer_decides_proposals_on_the_marked_text(live_server, staff, articles, tmp_path):
-    from playwright.sync_api import sync_playwright
-
     first, _ = articles
     claim = first.proposals.get(kind="claim")
     person = first.proposals.get(kind="person")
     http = Browser(live_server.url)
     assert http.login("rev", STAFF_PASSWORD).status == 200
-    cookies = [
-        {"name": c.name, "value": c.value or "", "url": live_server.url}
-        for c in http.jar
-        if c.value is not None
-    ]
-    server = urllib.parse.urlsplit(live_server.url)
-    requested: list[str] = []
 
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            context = browser.new_context()
-            context.add_cookies(cookies)  # type: ignore[arg-type]
-            page = context.new_page()
-            page.on("request", lambda request: requested.append(request.url))
-            page.goto(f"{live_server.url}/ingest/{first.pk}/")
-            marks = page.locator("#article-text mark.proposal")
-            assert marks.count() >= 2
-            marked = " ".join(marks.all_inner_texts())
-            assert "40" in marked and "Serik Abenov" in marked
-            # the marks are styled: a claim's background is not the page's
-            colour = page.locator("#article-text mark.claim").first.evaluate(
-                "e => getComputedStyle(e).backgroundColor"
-            )
-            assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
-            page.locator(f"#t{claim.pk}").click()
-            assert page.url.endswith(f"#p{claim.pk}")
-            item = page.locator(f"#p{claim.pk}")
-            item.locator("input[name$='-claimant']").fill("Zhambyl regional police")
-            item.get_by_role("button", name="Accept").click()
-            page.wait_for_load_state()
-            assert page.locator(f"#p{claim.pk}").get_attribute("data-state") == "corrected"
-            page.locator(f"#p{person.pk}").get_by_role("button", name="Reject").click()
-            page.wait_for_load_state()
-            assert page.locator(f"#p{person.pk}").get_attribute("data-state") == "rejected"
-            screenshot = tmp_path / "ingest-review.png"
-            page.screenshot(path=str(screenshot), full_page=True)
-        finally:
-            browser.close()
+    with staff_page(live_server.url, http) as (page, requested):
+        page.goto(f"{live_server.url}/ingest/{first.pk}/")
+        marks = page.locator("#article-text mark.proposal")
+        assert marks.count() >= 2
+        marked = " ".join(marks.all_inner_texts())
+        assert "40" in marked and "Serik Abenov" in marked
+        # the marks are styled: a claim's background is not the page's
+        colour = page.locator("#article-text mark.claim").first.evaluate(
+            "e => getComputedStyle(e).backgroundColor"
+        )
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+        page.locator(f"#t{claim.pk}").click()
+        assert page.url.endswith(f"#p{claim.pk}")
+        item = page.locator(f"#p{claim.pk}")
+        item.locator("input[name$='-claimant']").fill("Zhambyl regional police")
+        item.get_by_role("button", name="Accept").click()
+        page.wait_for_load_state()
+        assert page.locator(f"#p{claim.pk}").get_attribute("data-state") == "corrected"
+        page.locator(f"#p{person.pk}").get_by_role("button", name="Reject").click()
+        page.wait_for_load_state()
+        assert page.locator(f"#p{person.pk}").get_attribute("data-state") == "rejected"
+        screenshot = tmp_path / "ingest-review.png"
+        page.screenshot(path=str(screenshot), full_page=True)
 
     assert Claim.objects.get().claimant == "Zhambyl regional police"
     assert Proposal.objects.get(pk=person.pk).state == "rejected"
     keep(screenshot, "ingest")
-    elsewhere = [
-        url
-        for url in requested
-        if not url.startswith("data:")
-        and urllib.parse.urlsplit(url)[:2] != (server.scheme, server.netloc)
-    ]
-    assert elsewhere == []
+    assert requested_elsewhere(requested, live_server.url) == []
