@@ -105,3 +105,17 @@ def test_a_100_mb_text_is_refused_before_it_is_read(home, tmp_path):
         out.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
     result = tizim(home, "ingest", str(path), "--dry-run")
     assert result.returncode == 1 and "100 MB, more than any article" in result.stderr
+
+
+def test_a_folder_is_read_file_by_file_and_a_bad_file_does_not_stop_it(home, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("00[01]*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "photo.jpg").write_bytes(bytes(range(256)) * 40)
+    result = tizim(home, "ingest", str(folder), "--dry-run", "--json")
+    assert result.returncode == 1  # one file could not be read
+    assert "photo.jpg: this is a binary file" in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["file"] for line in lines] == sorted(p.name for p in SEEDS.glob("00[01]*.txt"))
+    assert all(line["claims"] for line in lines)
