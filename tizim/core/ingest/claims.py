@@ -10,6 +10,7 @@ dates, ages, durations, percentages, phone and article numbers are not.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -20,10 +21,11 @@ from tizim.core.ingest.when import DateMention, find_dates
 from tizim.core.places import fold_place, region_of
 
 _FATES = {group: lx.compiled(pattern) for group, pattern in lx.FATE_GROUP_TERMS.items()}
-_PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,2}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
+_PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
 _CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
 _NOT_PEOPLE = re.compile(rf"^\s*(?:-|‑)?\s*(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
-_MONTH_NEAR = re.compile(rf"(?:^|\s)(?:{lx.MONTHS})\.?\s*$|^\s*(?:{lx.MONTHS})(?!\w)")
+_MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.MONTHS})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
     r"(?:article|articles|art\.|статья|статьи|статье|статьей|ст\.|part|часть|№|no\.|number|"
     r"tel\.?|phone|телефон|\+|бап|бабы)\s*$"
@@ -45,6 +47,14 @@ _OFFICIALLY = re.compile(r"(?<!\w)(?:officially|официально|ресми)
 _PLACE_WORD = re.compile(r"(?<!\w)(?:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)")
 _KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
+_RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
+_RELATIVE = re.compile(r"\s*,?\s*(?:who|that|which|которы\w*|кто)(?!\w)")
+_INCLUDING = re.compile(
+    r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
+    r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
+)
+_AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
+_EVENT_CONTEXT = lx.compiled(lx.EVENT_WORDS)
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|have been|has been|had been|also|later)$")
 _TIME_OPENER = re.compile(
     r"^(?:(?:on|last|this|во?|в)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -53,7 +63,6 @@ _TIME_OPENER = re.compile(
     re.IGNORECASE,
 )
 _KK_GENITIVE = re.compile(r"(?<=[іиы])(?:ның|нің|тың|тің|дың|дің)$")
-_AND = re.compile(r"\s*(?:and|и|және|,)\s*")
 _REACH = 6  # words between a number and the fate word or noun that makes it a count of people
 
 
@@ -96,13 +105,15 @@ def _nearest_fate(
                 if _PARTITIVE.search(folded, number.end, m.start()):
                     continue  # "900 of those arrested face charges": they are the charged
                 distance = _words_between(folded, number.end, m.start())
+                if distance > _REACH or "," in folded[number.end : m.start()]:
+                    continue  # "задержаны 410 человек, ранены 52": the wounded are the 52
             elif m.end() <= number.start:
-                distance = _words_between(folded, m.end(), number.start) + 1
-                if "," in folded[m.end() : number.start] and distance > 2:
+                distance = _words_between(folded, m.end(), number.start) + 2
+                if "," in folded[m.end() : number.start] and distance > 3:
                     continue  # "…or been imprisoned, currently contains about 1,300 entries"
             else:
                 continue
-            if distance <= _REACH and (best is None or distance < best[0]):
+            if distance <= _REACH + 2 and (best is None or distance < best[0]):
                 best = (distance, group, m.start(), m.end())
     return None if best is None else (best[1], best[2], best[3])
 
@@ -112,9 +123,11 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         folded[number.end : number.end + 20],
         folded[max(0, number.start - 25) : number.start],
     )
-    if _NOT_PEOPLE.match(after) or _MONTH_NEAR.search(before) or _MONTH_NEAR.match(after):
+    if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
-    if _ARTICLE_BEFORE.search(before) or re.match(r"^\s*[-‑(]?\s*\d", after):
+    if _RANGE_OF_DAYS.match(after):
+        return True  # "between 4 and 10 January"
+    if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d", after):
         return True
     name_before = text[max(0, number.start - 40) : number.start]
     if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
@@ -225,90 +238,137 @@ def _noun_after(sentence: str, folded: str, number: NumberMention) -> str:
     return sentence[number.end + offset : number.end + offset + m.end()]
 
 
+@dataclass
+class _Reading:
+    """What one number of a sentence counts, before it becomes a proposal."""
+
+    number: NumberMention
+    group: str | None
+    anchor: tuple[int, int]  # the words saying what is counted
+    qualifier: str | None
+    people: bool  # a noun of people follows the number
+    cases: bool  # a noun of cases follows it ("400 criminal cases")
+
+
+def _noun_after_number(
+    folded: str, number: NumberMention
+) -> tuple[int, re.Match[str] | None, re.Match[str] | None]:
+    """Where the words after the number start (past "мыңға жуық"), and the noun of people or
+    of cases standing there."""
+    rest = folded[number.end :].lstrip()
+    rest = _KK_MULTIPLIER_TAIL.sub("", rest).lstrip()
+    for pattern, _ in _QUALIFIERS_AFTER:
+        rest = pattern.sub("", rest, count=1).lstrip()
+    offset = len(folded) - len(rest)
+    return offset, _PEOPLE.match(rest), _CASES.match(rest)
+
+
+def _read_number(
+    folded: str, number: NumberMention, previous: _Reading | None, next_start: int
+) -> _Reading | None:
+    """What ``number`` counts, or None when it counts no people and no cases."""
+    lo, hi = _clause_window(folded, number.start, number.end)
+    lo, hi = max(lo, previous.number.end if previous else 0), min(hi, next_start)
+    offset, people, cases = _noun_after_number(folded, number)
+    fate = _nearest_fate(folded, number, lo, hi)
+    if people is not None:
+        # "12 тыс. задержанных освобождены": the verb after the noun says what happened, and
+        # after "who had been detained" the main verb ("were released") does
+        noun_end = offset + people.end()
+        relative = _RELATIVE.match(folded, noun_end) is not None
+        after_noun = _fate_after(folded, noun_end, hi, farthest=relative)
+        if after_noun is not None:
+            fate = after_noun
+    qualifier = _qualifier(folded, number, lo)
+    if cases and (not people or cases.end() < people.end()):  # "58 cases detainees described…"
+        return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
+    if fate is not None and fate[0] != "found":
+        return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
+    if fate is not None:  # "21 найдены живыми": people, but no fate group counts them
+        return _Reading(number, None, (fate[1], fate[2]), qualifier, True, False)
+    if previous is not None and (
+        _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
+        or (people and _INCLUDING.search(folded[previous.number.end : number.start]))
+    ):
+        return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
+    if people:
+        return _Reading(number, None, (number.end, offset + people.end()), qualifier, True, False)
+    return None
+
+
+def _fate_after(folded: str, start: int, hi: int, *, farthest: bool) -> tuple[str, int, int] | None:
+    found = [
+        (m.start(), group, m.end())
+        for group, pattern in _FATES.items()
+        for m in pattern.finditer(folded, start, hi)
+        if _words_between(folded, start, m.start()) <= _REACH
+        and "," not in folded[start : m.start()]
+    ]
+    if not found:
+        return None
+    at, group, end = max(found) if farthest else min(found)
+    return group, at, end
+
+
+def _share_across_and(readings: list[_Reading], folded: str) -> None:
+    """ "26 protesters and 16 officers have been killed": the first count takes the fate the
+    second one states, and the qualifier goes on ("at least 10 deaths and 19 injuries")."""
+    for first, second in itertools.pairwise(readings):
+        between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
+        if not _AND_TAIL.search(between) or len(_WORD.findall(between)) > 4:
+            continue
+        if first.group is None and first.people and second.group is not None:
+            first.group, first.anchor = second.group, second.anchor
+        if second.qualifier is None:
+            second.qualifier = first.qualifier
+
+
+def _worth_proposing(reading: _Reading, folded: str) -> bool:
+    """A count of people with no fate is a claim only where the sentence is about the events
+    ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"."""
+    if reading.group is not None or reading.cases:
+        return True
+    return bool(_EVENT_CONTEXT.search(folded))
+
+
 def claims_in_sentence(
     sentence: Sentence, language: str, published: datetime.date | None
 ) -> list[ClaimProposal]:
     """The claims one sentence states, in order."""
     text, folded = sentence.text, fold(sentence.text)
-    numbers = find_numbers(text, language)
-    if not numbers:
-        return []
     dates = find_dates(text, published=published)
-    in_dates = [(d.start, d.end) for d in dates]
-    claimant = _claimant(text, folded)
-    region = _region(text)
+    numbers = [
+        n
+        for n in find_numbers(text, language)
+        if not any(d.start <= n.start < d.end for d in dates)
+        and not _is_not_a_count(text, folded, n)
+    ]
+    readings: list[_Reading] = []
+    for index, number in enumerate(numbers):
+        next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
+        reading = _read_number(folded, number, readings[-1] if readings else None, next_start)
+        if reading is not None:
+            readings.append(reading)
+    _share_across_and(readings, folded)
+    if not readings:
+        return []
+    claimant, region = _claimant(text, folded), _region(text)
     on_date = bool(_ON_DATE.search(folded))
-    proposals: list[ClaimProposal] = []
-    previous: tuple[int, str | None, str, tuple[int, int]] | None = None
-    for number in numbers:
-        if any(a <= number.start < b for a, b in in_dates) or _is_not_a_count(text, folded, number):
-            continue
-        lo, hi = _clause_window(folded, number.start, number.end)
-        rest = folded[number.end :].lstrip()
-        rest = _KK_MULTIPLIER_TAIL.sub("", rest).lstrip()
-        for pattern, _ in _QUALIFIERS_AFTER:
-            rest = pattern.sub("", rest, count=1).lstrip()
-        people, cases = _PEOPLE.match(rest), _CASES.match(rest)
-        fate = _nearest_fate(folded, number, max(lo, previous[0] if previous else 0), hi)
-        if people is not None:
-            # "12 тыс. задержанных освобождены": the verb after the noun says what happened
-            noun_end = len(folded) - len(rest) + people.end()
-            after_noun = _nearest_fate(folded, number, noun_end, hi)
-            if after_noun is not None and after_noun[1] >= noun_end:
-                fate = after_noun
-        group: str | None
-        if cases and not people:
-            group, anchor = (
-                None,
-                (number.end, number.end + len(folded[number.end :]) - len(rest) + cases.end()),
-            )
-        elif fate is not None:
-            group, anchor = fate[0], (fate[1], fate[2])
-        elif (
-            previous is not None
-            and _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
-        ) or (
-            previous is not None
-            and people
-            and re.search(
-                r"(?:including|of them|в том числе|из них|оның ішінде|соның ішінде)\s*$",
-                folded[previous[0] : number.start],
-            )
-        ):
-            group, anchor = previous[1], previous[3]
-        elif people:
-            group, anchor = (
-                None,
-                (number.end, number.end + len(folded[number.end :]) - len(rest) + people.end()),
-            )
-        else:
-            continue
-        qualifier = _qualifier(folded, number, max(lo, previous[0] if previous else lo))
-        if (
-            qualifier is None
-            and previous is not None
-            and _AND.fullmatch(folded[_prev_end(previous) : number.start])
-        ):
-            qualifier = previous[2]  # "at least 10 deaths and 19 injuries"
-        proposals.append(
-            ClaimProposal(
-                value=number.value,
-                qualifier=qualifier or "exact",
-                counted=_counted(text, folded, number, anchor)[:300],
-                fate_group=group,
-                measure="on_date" if on_date and group == "custody" else "ever",
-                region=region,
-                claimant=claimant,
-                as_of=_as_of(dates),
-                status=_status(folded, number),
-                quote=text,
-                start=sentence.start + number.start,
-                end=sentence.start + number.end,
-            )
+    return [
+        ClaimProposal(
+            value=r.number.value,
+            qualifier=r.qualifier or "exact",
+            counted=_counted(text, folded, r.number, r.anchor)[:300],
+            fate_group=r.group,
+            measure="on_date" if on_date and r.group == "custody" else "ever",
+            region=region,
+            claimant=claimant,
+            as_of=_as_of(dates),
+            status=_status(folded, r.number),
+            quote=text,
+            start=sentence.start + r.number.start,
+            end=sentence.start + r.number.end,
         )
-        previous = (number.end, group, qualifier or "exact", anchor)
-    return proposals
-
-
-def _prev_end(previous: tuple[int, str | None, str, tuple[int, int]]) -> int:
-    return max(previous[0], previous[3][1])
+        for r in readings
+        if _worth_proposing(r, folded)
+    ]

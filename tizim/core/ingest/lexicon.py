@@ -13,7 +13,8 @@ _W = r"\w*"
 #: What happened to the people a figure counts, by the fate groups of ``tizim.core.counting``.
 FATE_GROUP_TERMS: dict[str, str] = {
     "dead": (
-        r"killed|dead|deaths?|died|death toll|lost their lives|fatalities|bodies|shot dead|"
+        r"killed|killings|dead|deaths?|died|death toll|lost their lives|fatalities|bodies|"
+        r"shot dead|"
         rf"погиб{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|тел[ао]?\b|"
         rf"қаза тап{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|көз жұм{_W}|құрбан{_W}|"
         rf"мәйіт{_W}"
@@ -24,12 +25,13 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"жарақат{_W}|жарала{_W}|зардап шек{_W}"
     ),
     "missing": (
-        r"missing|disappeared|unaccounted|whereabouts|"
-        rf"пропал{_W}|пропавш{_W}|без вести|исчез{_W}|"
-        rf"хабарсыз{_W}|із-түзсіз|жоғалып|жоғалған{_W}|хабар-ошарсыз{_W}"
+        r"missing|disappeared|disappearances|unaccounted|whereabouts|"
+        rf"пропал{_W}|пропавш{_W}|без вести|исчез{_W}|не найден{_W}|"
+        rf"хабарсыз{_W}|із-түзсіз|жоғалып|жоғалған{_W}|хабар-ошарсыз{_W}|табылмай{_W}|"
+        r"табылмады|табылған жоқ"
     ),
     "custody": (
-        r"arrested|detained|detention|custody|arrests|detainees|jailed|imprisoned|"
+        r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
         r"in prison|rounded up|held\b|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"ұстал{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|ұсталған{_W}"
@@ -38,19 +40,22 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|"
         rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
         rf"подозрева{_W}|фигурант{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
-        rf"жауапқа тартыл{_W}"
+        rf"жауапқа тартыл{_W}|айып тағыл{_W}"
     ),
     "released": (
         r"released|freed|set free|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|вышли на свободу|"
         rf"босатыл{_W}|бостандыққа{_W}"
     ),
+    # Found alive: people, but no fate group counts them ("21 найдены живыми").
+    "found": rf"found alive|найден{_W} жив{_W}|тірі табыл{_W}",
 }
 
 #: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
 CASE_NOUNS = (
-    rf"(?:criminal )?cases|(?:criminal )?proceedings|уголовн{_W} дел{_W}|дел\b|"
-    rf"(?:қылмыстық )?іс{_W}"
+    rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"
+    rf"уголовн{_W} дел{_W}|дел\b|случа{_W}|жалоб{_W}|"
+    rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}"
 )
 
 #: Nouns that count people (two adjectives may stand between number and noun).
@@ -73,7 +78,17 @@ NOT_PEOPLE_UNITS = (
     r"kilometres|dollars|tenge|p\.m|a\.m|o'clock|"
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
     rf"тенге|раз\b|км\b|г\.|"
-    rf"пайыз{_W}|жыл{_W}|ай\b|апта{_W}|күн{_W}|сағат{_W}|минут{_W}|теңге|жаста{_W}|рет\b"
+    rf"пайыз{_W}|жыл{_W}|ай\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|теңге|жаста{_W}|"
+    r"рет\b"
+)
+
+#: Words that make a count of people with no fate part of the events ("50,000 people had
+#: joined the unrest", "1,300 entries", a list of names).
+EVENT_WORDS = (
+    r"protests?|unrest|rally|rallies|riots?|demonstrations?|joined|took part|participated|"
+    r"entries|names|list|"
+    rf"митинг{_W}|протест{_W}|беспоряд{_W}|участ{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
+    rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}"
 )
 
 MONTHS = (

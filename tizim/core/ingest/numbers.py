@@ -19,8 +19,12 @@ _THOUSAND = (
     r"thousand|тысяч[аиу]?|тыс\.?|мың(?:ға|нан|нан астам|дай)?|мыңға|мыңнан|мыңдаған|млн\.?|"
     r"million|миллион[аов]*"
 )
+# A Kazakh case ending written after a hyphen: "700-ге жуық", "30-ға", "олардың 60-ы".
+_KK_NUMBER_CASE = r"(?:ге|ке|ға|қа|ден|тен|дан|тан|нан|нен|ы|і|сы|сі|ның|нің|дың|дің|да|де|та|те)"
 _DIGIT_NUMBER = re.compile(
-    rf"(?<![\w.,/:-])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?(?!(?-i:[a-zа-яёәғқңөұүһі0-9_%/:-])|[.,]\d)",
+    rf"(?<![\w.,/:-])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?"
+    rf"(?:-{_KK_NUMBER_CASE}(?!\w))?"
+    rf"(?!(?-i:[a-zа-яёәғқңөұүһі0-9_%/:-])|[.,]\d)",
     re.IGNORECASE,
 )
 
