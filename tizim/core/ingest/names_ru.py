@@ -38,11 +38,23 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         if span.type != "PER":
             continue
         span.normalize(vocab)
-        normal = span.normal or span.text
-        if normal == span.text:
-            normal = _by_endings(span.text, vocab)
-        names.append((span.start, span.stop, _keep_feminine(span.text, normal)))
+        written, normal, start = span.text, span.normal or span.text, span.start
+        # natasha sometimes takes the word before a name into it ("Тело Нурсултана Бекова")
+        while len(written.split()) > 1 and _ROLE_WORD.match(written.split()[0].lower()):
+            first = written.split()[0]
+            start += len(first) + 1
+            written = written[len(first) + 1 :]
+            normal = " ".join(normal.split()[1:]) if len(normal.split()) > 1 else written
+        if normal == written:
+            normal = _by_endings(written, vocab)
+        names.append((start, span.stop, _keep_feminine(written, normal)))
     return names
+
+
+_ROLE_WORD = re.compile(
+    r"(?:тел[оаеу]|труп|журналист|активист|адвокат|студент|правозащитни|задержанн|погибш|"
+    r"пострадавш|сотрудник|родственни|брат|сестр|сын|доч|жен[аеуы]|муж)\w*$"
+)
 
 
 def _keep_feminine(written: str, normal: str) -> str:

@@ -64,6 +64,11 @@ SPEECH = (
     r"пишет|написал{W}|айтты|деді|мәлімдеді|хабарлады|айтуынша|сөзінше|жазды"
 ).replace("{W}", _W)
 
+#: Words after a verb of saying that start what was said, not who said it.
+CLAUSE_OPENERS = frozenset(
+    "that how whether if when about what why что как чтобы если когда о об про деп ма".split()
+)
+
 #: "…said that he was detained": a speaker telling what happened to themselves.
 SELF_REPORT = (
     r"(?:that )?(?:he|she|i) (?:was|were|had been|has been)|"
@@ -75,7 +80,7 @@ SELF_REPORT = (
 PLURAL_PEOPLE = (
     r"protesters|protestors|people|detainees|others|loved ones|men|women|activists|individuals|"
     r"prisoners|relatives|families|crowds?|демонстрант\w*|протестующ\w*|люд\w*|задержанн\w*|"
-    r"адамдар\w*|наразылық\w*"
+    r"человек\w*|адам|адамдар\w*|наразылық\w*"
 )
 
 #: Pronouns that carry a sentence on to the person last told of.
@@ -103,5 +108,19 @@ NOT_NAMES = frozenset(
     по в на с и но а это также однако после когда
     қазақстан{W} алматы{W} астана{W} ішкі істер министрліг{W} бас прокуратура{W} үкімет{W}
     президент{W} қаңтар{W} бірақ және сонымен
+    адвокат{W} журналист{W} активист{W} правозащитни{W} студент{W} аким{W} врач{W} волонтер{W}
+    тело труп заместител{W} председател{W} директор{W} следовател{W}
+    белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
     """.replace("{W}", "").split()
+)
+
+#: Words that may stand between a verb of saying and the speaker's name: "said his brother,
+#: 44-year-old Nurlan", "said Hugh Williamson", "сказал адвокат Ринат" (besides any words
+#: in lower case that do not start a clause of what was said: see ``CLAUSE_OPENERS``).
+SPEAKER_FILLERS = frozenset(
+    """his her their its the a an our brother sister wife husband mother father son daughter
+    lawyer director spokesman spokeswoman activist journalist researcher adviser advisor
+    campaigner minister deputy head chief editor colleague friend neighbour mr mrs ms dr
+    его ее её их брат сестра жена муж мать отец сын дочь адвокат директор активист журналист
+    правозащитник представитель глава оның ағасы інісі әйелі күйеуі анасы әкесі адвокаты""".split()
 )

@@ -30,11 +30,9 @@ _FATES = tuple(
 )
 _FATE_WEIGHT = {fate: len(_FATES) - i for i, (fate, _) in enumerate(_FATES)}
 _SPEECH_AFTER = re.compile(
-    rf"^(?:,\s*[^,.]{{0,90}}?,)?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})(?!\w)"
+    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})(?!\w)"
 )
-_SPEECH_BEFORE = re.compile(
-    rf"(?:{personal.SPEECH})\s+(?:(?!(?:that|что|how|как|about|о|об)\s)[\w'’,-]+\s+){{0,5}}$"
-)
+_SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+")
 _SELF = re.compile(
     rf"^(?:,\s*[^,.]{{0,90}}?,)?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{personal.SELF_REPORT})"
@@ -48,43 +46,10 @@ _AGE_AFTER = re.compile(
 )
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,2})[-\s](?:year-old|летн\w+|жастағы)\s+(?:[\w-]+\s+){0,3}$")
 _KK_ENDINGS = sorted(
-    [
-        "ның",
-        "нің",
-        "дың",
-        "дің",
-        "тың",
-        "тің",
-        "ға",
-        "ге",
-        "қа",
-        "ке",
-        "на",
-        "не",
-        "ны",
-        "ні",
-        "ды",
-        "ді",
-        "ты",
-        "ті",
-        "да",
-        "де",
-        "та",
-        "те",
-        "нда",
-        "нде",
-        "дан",
-        "ден",
-        "тан",
-        "тен",
-        "нан",
-        "нен",
-        "мен",
-        "бен",
-        "пен",
-        "ға",
-        "ке",
-    ],
+    (
+        "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде дан ден "
+        "тан тен нан нен мен бен пен ға ке"
+    ).split(),
     key=len,
     reverse=True,
 )
@@ -135,7 +100,9 @@ class _Person:
     last_date: datetime.date | None = None
 
 
-def _is_name_word(word: str) -> bool:
+def _is_name_word(word: str, *, beside_surname: bool = False) -> bool:
+    """Whether ``word`` may be part of a name; a town's name may, beside a surname
+    ("Нұрсұлтан Беков": Nursultan is a given name as well as the capital's old name)."""
     folded = word.lower().strip("'’")
     if folded in personal.NOT_NAMES or len(folded) < 2:
         return False
@@ -145,7 +112,7 @@ def _is_name_word(word: str) -> bool:
         if len(stem) >= 5 and not stem.isascii()
     ):
         return False
-    return fold_place(word) is None
+    return beside_surname or fold_place(word) is None
 
 
 def _strip_kazakh_case(word: str) -> str:
@@ -163,7 +130,7 @@ def _names_in(
     """(start, end, normalised name, surname only) of each name in the sentence."""
     if language == "ru":
         return [
-            (s - sentence.start, e - sentence.start, name, False)
+            (s - sentence.start, e - sentence.start, name, len(name.split()) == 1)
             for s, e, name in ru_names
             if sentence.start <= s < sentence.end
         ]
@@ -171,23 +138,25 @@ def _names_in(
     text = sentence.text
     for m in _NAME_RUN.finditer(text):
         words = m["name"].split()
-        while words and not _is_name_word(words[0]):
+        beside = len(words) > 1 and any(_SURNAME_SHAPE.search(_strip_kazakh_case(w)) for w in words)
+        while words and not _is_name_word(words[0], beside_surname=beside):
             words = words[1:]
-        while words and not _is_name_word(words[-1]):
+        while words and not _is_name_word(words[-1], beside_surname=beside):
             words = words[:-1]
-        if not words or not all(_is_name_word(w) for w in words):
+        if not words or not all(_is_name_word(w, beside_surname=beside) for w in words):
             continue
         start = m.start("name") + m["name"].index(words[0])
         end = start + len(" ".join(words))
         if language == "kk":
             words[-1] = _strip_kazakh_case(words[-1])
-        name = " ".join(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w for w in words)
-        if m["title"]:
-            found.append((m.start(), end, name, True))
-        elif len(words) >= 2:
+        name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
+        if m["title"] or len(words) == 1:
+            # "Mr. Kim", or "Sarsenov was detained": a person told of before, if any
+            found.append((m.start() if m["title"] else start, end, name, True))
+        else:
             found.append((start, end, name, False))
-        elif start == 0 and re.match(r"^,\s*(?:a|an|who|the)\s", text[end:]):
-            found.append((start, end, name, False))  # "Asel, a protester going by a pseudonym"
+        if len(words) == 1 and start == 0 and re.match(r"^,\s*(?:a|an|who|the)\s", text[end:]):
+            found[-1] = (start, end, name, False)  # "Asel, a protester going by a pseudonym"
     return found
 
 
@@ -219,6 +188,8 @@ def find_persons(
         # "He was beaten" carries on; "…," he said does only when he speaks of himself ("me")
         pronoun = (not all(pronouns)) or bool(_FIRST_PERSON.search(sentence.text))
         for kind, value, position in events:
+            if kind == "act" and _names_role(sentence.text, position, mentions):
+                continue
             key = _owner(victims, position, sentence.text)
             # "His lawyer told the BBC that he had been beaten" carries on to the person last
             # told of, unless others are the subject ("10,000 people have been arrested")
@@ -262,12 +233,31 @@ def _mentions(
         if key is None:
             continue
         after, before = sentence.text[end:], sentence.text[:start]
-        speaker = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+        speaker = bool(_SPEECH_AFTER.match(after)) or _said_before(before)
         self_report = bool(_SELF.match(after)) or bool(
             re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after)
         )
         mentions.append(_Mention(key, start, end, speaker and not self_report, self_report))
     return mentions
+
+
+def _said_before(before: str) -> bool:
+    """Whether a verb of saying stands right before a name, with only a role between ("said
+    his brother, 44-year-old", "said Ms"): "told reporters that his client" is not that."""
+    for m in _SPEECH_VERB.finditer(before, max(0, len(before) - 80)):
+        words = re.findall(r"[\w'-]+", before[m.end() :])
+        if len(words) <= 6 and all(_speaker_filler(w) for w in words):
+            return True
+    return False
+
+
+def _speaker_filler(word: str) -> bool:
+    """A word between "said" and a name that describes the speaker ("his brother", "deputy
+    mayor", "заместитель акима", "44-year-old"), not one that starts what was said."""
+    folded = word.lower()
+    if folded in personal.SPEAKER_FILLERS or re.fullmatch(r"\d+-year-old", folded):
+        return True
+    return word.islower() and folded not in personal.CLAUSE_OPENERS
 
 
 def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str | None:
@@ -299,6 +289,14 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
         events.append(("act", act.code.value, act.start))
     events.sort(key=lambda e: e[2])
     return events
+
+
+def _names_role(sentence: str, position: int, mentions: list[_Mention]) -> bool:
+    """Whether the word at ``position`` is the role written before a name ("Адвокат Жанна
+    Ибраева"): a lawyer named is not a lawyer denied."""
+    word = re.match(r"[\w-]+", sentence[position:])
+    end = position + (word.end() if word else 0)
+    return any(sentence[end : m.start].strip() == "" and m.start > end for m in mentions)
 
 
 def _owner(victims: list[_Mention], position: int, sentence: str) -> str | None:

@@ -15,52 +15,10 @@ _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "no",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "p.m",
-        "a.m",
-        "u.s",
-        "u.n",
-        "г",
-        "гг",
-        "ул",
-        "им",
-        "т.е",
-        "т.д",
-        "т.п",
-        "тыс",
-        "млн",
-        "обл",
-        "р-н",
-        "ст",
-        "ж",
-        "жж",
-        "т.б",
-        "н.э",
-    ]
+    (
+        "mr mrs ms dr st prof gen col lt sgt no vs jan feb mar apr jun jul aug sep sept oct nov "
+        "dec p.m a.m u.s u.n г гг ул им т.е т.д т.п тыс млн обл р-н ст ж жж т.б н.э"
+    ).split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
 
