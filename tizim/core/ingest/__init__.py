@@ -49,10 +49,9 @@ def extract(
     """Claims and persons proposed by ``text`` (kk, ru or en; detected when not given)."""
     language = language or detect_language(text)
     sentences = split_sentences(text)
-    claims = [
-        claim
-        for sentence in sentences
-        for claim in claims_in_sentence(sentence, language, published)
-    ]
+    claims: list[ClaimProposal] = []
+    for sentence in sentences:
+        told = (claims[-1].fate_group,) if claims else None
+        claims.extend(claims_in_sentence(sentence, language, published, told))
     persons = find_persons(text, sentences, language, published)
     return Extraction(language, published, claims, persons)

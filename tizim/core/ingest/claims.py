@@ -48,6 +48,16 @@ _PLACE_WORD = re.compile(r"(?<!\w)(?:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁ�
 _KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
+_ONLY_QUALIFIERS = re.compile(
+    r"\s*(?:(?:" + "|".join(p for p, _ in lx.QUALIFIERS_BEFORE) + r")\s*)?"
+)
+_FATE_UNKNOWN = re.compile(
+    r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
+    r"(?:неизвестн\w*|белгісіз|unknown)"
+)
+_THE_FIGURE = re.compile(
+    r"(?:number|figure|toll|total|цифр\w*|числ\w*|сан\w*)\s+(?:at|as|of|to|в|на)?\s*$"
+)
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|that|which|которы\w*|кто)(?!\w)")
 _INCLUDING = re.compile(
     r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
@@ -264,9 +274,14 @@ def _noun_after_number(
 
 
 def _read_number(
-    folded: str, number: NumberMention, previous: _Reading | None, next_start: int
+    folded: str,
+    number: NumberMention,
+    previous: _Reading | None,
+    next_start: int,
+    context: tuple[str | None] | None = None,
 ) -> _Reading | None:
-    """What ``number`` counts, or None when it counts no people and no cases."""
+    """What ``number`` counts, or None when it counts no people and no cases; ``context``
+    holds the fate group of the last figure told before it, if any."""
     lo, hi = _clause_window(folded, number.start, number.end)
     lo, hi = max(lo, previous.number.end if previous else 0), min(hi, next_start)
     offset, people, cases = _noun_after_number(folded, number)
@@ -277,7 +292,12 @@ def _read_number(
         noun_end = offset + people.end()
         relative = _RELATIVE.match(folded, noun_end) is not None
         after_noun = _fate_after(folded, noun_end, hi, farthest=relative)
-        if after_noun is not None:
+        verb_before = (
+            fate is not None
+            and fate[2] <= number.start
+            and _ONLY_QUALIFIERS.fullmatch(folded[fate[2] : number.start])
+        )
+        if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
             fate = after_noun
     qualifier = _qualifier(folded, number, lo)
     if cases and (not people or cases.end() < people.end()):  # "58 cases detainees described…"
@@ -291,8 +311,20 @@ def _read_number(
         or (people and _INCLUDING.search(folded[previous.number.end : number.start]))
     ):
         return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
+    if people and _FATE_UNKNOWN.search(folded, lo, hi):  # "судьба 17 человек неизвестна"
+        return _Reading(
+            number, "missing", (number.end, offset + people.end()), qualifier, True, False
+        )
     if people:
         return _Reading(number, None, (number.end, offset + people.end()), qualifier, True, False)
+    figure = _THE_FIGURE.search(folded[max(0, number.start - 30) : number.start])
+    if context is not None and figure:
+        # "the prosecutor's office put the number at 112": the figure of what was just told
+        anchor = (
+            number.start - 30 + figure.start() if number.start >= 30 else figure.start(),
+            number.start,
+        )
+        return _Reading(number, context[0], anchor, qualifier, True, False)
     return None
 
 
@@ -332,9 +364,13 @@ def _worth_proposing(reading: _Reading, folded: str) -> bool:
 
 
 def claims_in_sentence(
-    sentence: Sentence, language: str, published: datetime.date | None
+    sentence: Sentence,
+    language: str,
+    published: datetime.date | None,
+    context: tuple[str | None] | None = None,
 ) -> list[ClaimProposal]:
-    """The claims one sentence states, in order."""
+    """The claims one sentence states, in order; ``context`` holds the fate group of the last
+    figure the text told before this sentence, if any."""
     text, folded = sentence.text, fold(sentence.text)
     dates = find_dates(text, published=published)
     numbers = [
@@ -346,7 +382,9 @@ def claims_in_sentence(
     readings: list[_Reading] = []
     for index, number in enumerate(numbers):
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
-        reading = _read_number(folded, number, readings[-1] if readings else None, next_start)
+        previous = readings[-1] if readings else None
+        told = (previous.group,) if previous is not None else context
+        reading = _read_number(folded, number, previous, next_start, told)
         if reading is not None:
             readings.append(reading)
     _share_across_and(readings, folded)

@@ -37,9 +37,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"ұстал{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|ұсталған{_W}"
     ),
     "prosecuted": (
-        r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|"
+        r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|defendants|"
         rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
-        rf"подозрева{_W}|фигурант{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
+        rf"подозрева{_W}|фигурант{_W}|обвиняем{_W}|подсудим{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
         rf"жауапқа тартыл{_W}|айып тағыл{_W}"
     ),
     "released": (
@@ -63,12 +63,13 @@ PEOPLE_NOUNS = (
     r"people|persons|individuals|protest[eo]rs|civilians|demonstrators|detainees|activists|"
     r"journalists|officers|policemen|servicemen|soldiers|men|women|children|victims|citizens|"
     r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
+    r"defendants|suspects|"
     rf"человек|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
     rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|полицейск{_W}|активист{_W}|журналист{_W}|"
     rf"жител{_W}|детей|ребен{_W}|женщин{_W}|мужчин{_W}|иностран{_W}|фамили{_W}|записей|"
-    rf"тел\b|лиц\b|протестующ{_W}|митингующ{_W}|"
+    rf"тел\b|лиц\b|протестующ{_W}|митингующ{_W}|обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
-    rf"бала{_W}|әйел{_W}|тұрғын{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|"
+    rf"бала{_W}|әйел{_W}|тұрғын{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}"
 )
 
@@ -86,7 +87,7 @@ NOT_PEOPLE_UNITS = (
 #: joined the unrest", "1,300 entries", a list of names).
 EVENT_WORDS = (
     r"protests?|unrest|rally|rallies|riots?|demonstrations?|joined|took part|participated|"
-    r"entries|names|list|"
+    r"entries|names|list|found alive|"
     rf"митинг{_W}|протест{_W}|беспоряд{_W}|участ{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
     rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}"
 )

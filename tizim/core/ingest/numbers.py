@@ -46,6 +46,8 @@ _KK_UNITS = {
     "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
     "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60,
     "жетпіс": 70, "сексен": 80, "тоқсан": 90,
+    # collective numerals: "олардың екеуі" (two of them)
+    "екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7,
 }  # fmt: skip
 _KK_MULTIPLIERS = {"жүз": 100, "мың": 1000}
 _KK_CASE = r"(?:ге|ке|ға|қа|ден|тен|нан|нен|дан|тан|де|те|да|та|дай|дей|ның|нің|ды|ді)?"
@@ -57,7 +59,8 @@ _EN_RUN = re.compile(
 _RU_RUN = re.compile(
     rf"(?<!\w)(?:{'|'.join(_RU_WORDS)})(?:\s+(?:{'|'.join(_RU_WORDS)}))*(?!\w)", re.IGNORECASE
 )
-_KK_WORD = rf"(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE}"
+_KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:і|ін|ы|ын)?"
+_KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"
 _KK_RUN = re.compile(rf"(?<!\w){_KK_WORD}(?:\s+{_KK_WORD})*(?!\w)", re.IGNORECASE)
 
 

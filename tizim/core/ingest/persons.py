@@ -34,8 +34,14 @@ _SPEECH_AFTER = re.compile(
 )
 _SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+")
 _SELF = re.compile(
-    rf"^(?:,\s*[^,.]{{0,90}}?,)?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})\s+(?:\w+\s+){{0,2}}?"
-    rf"(?:{personal.SELF_REPORT})"
+    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})\s+"
+    rf"(?:(?!(?:he|she|i|он|она|я)\s)[\w,]+\s+){{0,3}}?(?:{personal.SELF_REPORT})"
+)
+# After "said her son, Yerbol Iskakov, 24," a verb says the name is the one spoken of.
+_PREDICATE_AFTER = re.compile(
+    r"^(?:,\s*\d{1,2}(?:\s*(?:years old|лет|года|год|жаста\w*))?\s*,?)?\s*"
+    r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
+    r"(?!\w)"
 )
 _PLURAL_BETWEEN = re.compile(rf"(?<!\w)(?:{personal.PLURAL_PEOPLE})(?!\w)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:me|my|меня|мне|мені|маған)(?!\w)", re.IGNORECASE)
@@ -233,7 +239,9 @@ def _mentions(
         if key is None:
             continue
         after, before = sentence.text[end:], sentence.text[:start]
-        speaker = bool(_SPEECH_AFTER.match(after)) or _said_before(before)
+        speaker = bool(_SPEECH_AFTER.match(after)) or (
+            _said_before(before) and not _PREDICATE_AFTER.match(after)
+        )
         self_report = bool(_SELF.match(after)) or bool(
             re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after)
         )
