@@ -20,7 +20,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"мәйіт{_W}"
     ),
     "injured": (
-        r"injured|wounded|injuries|hurt|hospitali[sz]ed|"
+        r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|"
         rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|"
         rf"жарақат{_W}|жарала{_W}|зардап шек{_W}"
     ),
@@ -34,7 +34,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
         r"in prison|rounded up|held\b|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
-        rf"ұстал{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|ұсталған{_W}"
+        rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|"
+        rf"ұсталған{_W}|алып кетіл{_W}"
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|defendants|"
@@ -43,8 +44,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"жауапқа тартыл{_W}|айып тағыл{_W}"
     ),
     "released": (
-        r"released|freed|set free|"
-        rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|вышли на свободу|"
+        r"released|freed|set free|let go|"
+        rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|отпустил{_W}|вышли на свободу|"
         rf"босатыл{_W}|бостандыққа{_W}"
     ),
     # Found alive: people, but no fate group counts them ("21 найдены живыми").
@@ -63,11 +64,11 @@ PEOPLE_NOUNS = (
     r"people|persons|individuals|protest[eo]rs|civilians|demonstrators|detainees|activists|"
     r"journalists|officers|policemen|servicemen|soldiers|men|women|children|victims|citizens|"
     r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
-    r"defendants|suspects|"
+    r"defendants|suspects|of them|"
     rf"человек|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
     rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|полицейск{_W}|активист{_W}|журналист{_W}|"
     rf"жител{_W}|детей|ребен{_W}|женщин{_W}|мужчин{_W}|иностран{_W}|фамили{_W}|записей|"
-    rf"тел\b|лиц\b|протестующ{_W}|митингующ{_W}|обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
+    rf"тел\b|лиц\b|из них|протестующ{_W}|митингующ{_W}|обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
     rf"бала{_W}|әйел{_W}|тұрғын{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}"

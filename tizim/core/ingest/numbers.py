@@ -50,7 +50,7 @@ _KK_UNITS = {
     "екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7,
 }  # fmt: skip
 _KK_MULTIPLIERS = {"жүз": 100, "мың": 1000}
-_KK_CASE = r"(?:ге|ке|ға|қа|ден|тен|нан|нен|дан|тан|де|те|да|та|дай|дей|ның|нің|ды|ді)?"
+_KK_CASE = r"(?:ге|ке|ға|қа|ден|тен|нан|нен|дан|тан|де|те|да|та|дай|дей|ның|нің|ды|ді|і|ы)?"
 
 _EN_RUN = re.compile(
     rf"(?<!\w)(?:{'|'.join(_EN_WORDS)})(?:(?:[\s-]+|\s+and\s+)(?:{'|'.join(_EN_WORDS)}))*(?!\w)",
@@ -59,6 +59,7 @@ _EN_RUN = re.compile(
 _RU_RUN = re.compile(
     rf"(?<!\w)(?:{'|'.join(_RU_WORDS)})(?:\s+(?:{'|'.join(_RU_WORDS)}))*(?!\w)", re.IGNORECASE
 )
+_KK_PRONOUNS = frozenset(("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған"))
 _KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:і|ін|ы|ын)?"
 _KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"
 _KK_RUN = re.compile(rf"(?<!\w){_KK_WORD}(?:\s+{_KK_WORD})*(?!\w)", re.IGNORECASE)
@@ -146,6 +147,8 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
             continue
         if language != "kk" and m[0].lower() in {"one", "один", "одного"}:
             continue  # "one lawyer", "one of them": an article, not a count
+        if language == "kk" and m[0].lower().split()[0] in _KK_PRONOUNS:
+            continue  # "онда", "оны": "there", "him" — not ten
         value = _word_value(m[0], language)
         if value is not None:
             found.append(NumberMention(value, m.start(), m.end(), m[0]))

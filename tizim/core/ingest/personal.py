@@ -42,7 +42,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
         r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
-        rf"ұстал{_W}|ұстап әкет{_W}|изоляторда|қамауда",
+        rf"ұстал{_W}|ұстап әкет{_W}|алып кет{_W}|изоляторда|изоляторында|қамауда",
     ),
     (
         Fate.INJURED,

@@ -32,7 +32,7 @@ _FATE_WEIGHT = {fate: len(_FATES) - i for i, (fate, _) in enumerate(_FATES)}
 _SPEECH_AFTER = re.compile(
     rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})(?!\w)"
 )
-_SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+")
+_SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
 _SELF = re.compile(
     rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})\s+"
     rf"(?:(?!(?:he|she|i|он|она|я)\s)[\w,]+\s+){{0,3}}?(?:{personal.SELF_REPORT})"
@@ -208,7 +208,8 @@ def find_persons(
                 key = focus
             if key is None:
                 continue
-            _apply(people[key], kind, value, sentence, published, position)
+            for each in [key, *_joined_to(key, victims, sentence.text)]:
+                _apply(people[each], kind, value, sentence, published, position)
         if victims:
             focus, focus_age = victims[-1].key, 0
         else:
@@ -297,6 +298,29 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
         events.append(("act", act.code.value, act.start))
     events.sort(key=lambda e: e[2])
     return events
+
+
+_JOINED = re.compile(r"\s*(?:,|and|и|мен|бен|пен|және)\s*")
+
+
+def _joined_to(key: str, victims: list[_Mention], sentence: str) -> list[str]:
+    """The people named together with ``key`` ("Dana Zhanbolatova and Askar Tleuov were
+    released", "Дана Жанболатова мен Асқар Тілеуов"): what is said of one is said of both."""
+    ordered = sorted(victims, key=lambda m: m.start)
+    index = next((i for i, m in enumerate(ordered) if m.key == key), None)
+    if index is None:
+        return []
+    joined: list[str] = []
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(ordered):
+            a, b = sorted((ordered[i], ordered[i + step]), key=lambda m: m.start)
+            if not _JOINED.fullmatch(sentence[a.end : b.start]):
+                break
+            i += step
+            if ordered[i].key != key:
+                joined.append(ordered[i].key)
+    return joined
 
 
 def _names_role(sentence: str, position: int, mentions: list[_Mention]) -> bool:
