@@ -77,7 +77,8 @@ def test_an_article_without_a_date_asks_for_it(home):
         "--source", "amnesty", "--published", "2022-01-12", "--json",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout.split("\n", 1)[1])
+    assert "stored as article" in result.stderr  # stdout is the JSON alone
+    found = json.loads(result.stdout)
     assert found["published"] == "2022-01-12"
     assert any(c["as_of"] == "2022-01-11" for c in found["claims"])  # "On Tuesday"
 

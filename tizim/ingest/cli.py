@@ -51,8 +51,8 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     if path.is_dir():
         return _ingest_folder(path, args, out)
     extraction, stored = _ingest_one(path, args)
-    if stored:
-        print(stored, file=out)
+    if stored:  # with --json, stdout is the JSON alone
+        print(stored, file=sys.stderr if args.json else out)
     if args.json:
         print(json.dumps(extraction.as_json(), ensure_ascii=False, indent=2), file=out)
     else:
@@ -83,8 +83,8 @@ def _ingest_folder(folder: Path, args: argparse.Namespace, out: TextIO) -> int:
                 json.dumps({"file": path.name, **extraction.as_json()}, ensure_ascii=False),
                 file=out,
             )
-        elif stored:
-            print(f"{path.name}: {stored}", file=out)
+        if stored:
+            tqdm.write(f"{path.name}: {stored}", file=sys.stderr if args.json else out)
     if not args.json:
         print(
             f"{len(files) - failed} of {len(files)} articles read: {claims} claims and "
