@@ -143,3 +143,18 @@ def test_others_cannot_see_articles(live_server, staff, articles, who, status):
     browser = browser_as(live_server, who) if who else Browser(live_server.url)
     assert browser.get("/ingest/", follow=False).status == status
     assert browser.get(f"/ingest/{articles[0].pk}/", follow=False).status == status
+
+
+def test_a_claim_shows_every_article_reporting_it(live_server, staff, articles):
+    from tizim.ingest import services
+
+    for article in articles:
+        proposal = article.proposals.get(kind="claim", proposed__value=40)
+        services.accept(proposal, actor=staff["reviewer"])
+    claim = Claim.objects.get()
+    page = browser_as(live_server, "vol").get(f"/ingest/claims/{claim.pk}/")
+    assert page.status == 200 and "Reported by 2 articles" in page.text
+    assert "taraz-police" in page.text and "rights-digest" in page.text
+    review = browser_as(live_server, "vol").get(f"/ingest/{articles[0].pk}/")
+    assert f"/ingest/claims/{claim.pk}/" in review.text
+    assert browser_as(live_server, "ana").get(f"/ingest/claims/{claim.pk}/").status == 403

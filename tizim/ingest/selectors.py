@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from tizim.ingest.models import Article, Proposal
+from tizim.ingest.models import Article, ClaimCitation, Proposal
 
 
 def recent_articles(limit: int = 50) -> QuerySet[Article]:
@@ -55,3 +55,12 @@ def text_pieces(article: Article, proposals: list[Proposal]) -> list[Piece]:
             )
         )
     return pieces
+
+
+def citations_of(claim_id: int) -> QuerySet[ClaimCitation]:
+    """Every article that reports a claim, oldest first, with its source."""
+    return (
+        ClaimCitation.objects.filter(claim_id=claim_id)
+        .select_related("article", "source")
+        .order_by("article__published", "id")
+    )

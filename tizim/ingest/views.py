@@ -21,6 +21,7 @@ from tizim.core.ingest.readers import Document, read_document
 from tizim.ingest import selectors, services
 from tizim.ingest.forms import ArticleForm, ClaimDecisionForm, PersonDecisionForm
 from tizim.ingest.models import Article, Proposal
+from tizim.registry.models import Claim
 from tizim.registry.services import RegistryError
 
 
@@ -131,3 +132,14 @@ def decide(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
     except RegistryError as exc:
         messages.error(request, str(exc))
     return redirect(back)
+
+
+@require_perms("ingest.view_article", "registry.view_claim")
+def claim_sources(request: HttpRequest, claim_pk: int) -> HttpResponse:
+    """A claim and every article that reports it, each with its sentence."""
+    claim = get_object_or_404(Claim.objects.select_related("source"), pk=claim_pk)
+    return render(
+        request,
+        "ingest/claim_sources.html",
+        {"claim": claim, "citations": selectors.citations_of(claim.pk)},
+    )
