@@ -16,8 +16,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"killed|killings|dead|deaths?|died|death toll|lost their lives|fatalities|bodies|"
         r"shot dead|"
         rf"погиб{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|тел[ао]?\b|"
-        rf"қаза тап{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|көз жұм{_W}|құрбан{_W}|"
-        rf"мәйіт{_W}"
+        rf"қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|көз жұм{_W}|"
+        rf"құрбан{_W}|мәйіт{_W}"
     ),
     "injured": (
         r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|"

@@ -47,6 +47,8 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             normal = " ".join(normal.split()[1:]) if len(normal.split()) > 1 else written
         if normal == written:
             normal = _by_endings(written, vocab)
+        if _already_nominative(written, normal, vocab):
+            normal = written
         names.append((start, span.stop, _keep_feminine(written, normal)))
     return names
 
@@ -55,6 +57,18 @@ _ROLE_WORD = re.compile(
     r"(?:тел[оаеу]|труп|журналист|активист|адвокат|студент|правозащитни|задержанн|погибш|"
     r"пострадавш|сотрудник|родственни|брат|сестр|сын|доч|жен[аеуы]|муж)\w*$"
 )
+
+
+def _already_nominative(written: str, normal: str, vocab: Any) -> bool:
+    """natasha sometimes lengthens a nominative name it does not know (``Аслан Нурпеисов`` →
+    ``Аслана``): a given name that is a name in the nominative singular stays as written."""
+    given, normal_given = written.split()[0], normal.split()[0]
+    if len(normal_given) <= len(given):
+        return False
+    return any(
+        "Name" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing"
+        for p in vocab.parse(given)
+    )
 
 
 def _keep_feminine(written: str, normal: str) -> str:

@@ -18,8 +18,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:shot and )?killed|shot dead|(?<!will )(?<!would )died|found dead|"
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
-        rf"найден{_W} мертв{_W}|қаза тап{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|моргта|"
-        rf"атып өлтір{_W}|өлтірілді",
+        rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
+        rf"моргта|атып өлтір{_W}|өлтірілді",
     ),
     (
         Fate.MISSING,
@@ -55,6 +55,29 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:released|freed)|then released|освобожд{_W}|освобожден{_W}|отпущен{_W}|"
         rf"отпустил{_W}|босатыл{_W}",
     ),
+)
+
+#: "Among the dead was …", "Среди погибших –", "Қаза тапқандардың арасында": the people named
+#: next are of that fate.
+AMONG: tuple[tuple[Fate, str], ...] = (
+    (
+        Fate.KILLED,
+        r"among the (?:dead|killed)|среди (?:погибших|убитых)|қаза тапқандардың арасында",
+    ),
+    (Fate.MISSING, r"among the missing|среди пропавших|хабарсыз кеткендердің арасында"),
+    (
+        Fate.DETAINED,
+        r"among (?:the |those )?detained|among the detainees|среди задержанных|"
+        r"ұсталғандардың арасында",
+    ),
+    (Fate.INJURED, r"among the (?:injured|wounded)|среди раненых|жараланғандардың арасында"),
+)
+
+#: A relative or the lawyer of someone, written before their name: they speak of another.
+RELATIVE_BEFORE = (
+    r"(?:his|her|their|его|ее|её|их|оның)\s+(?:uncle|brother|sister|mother|father|wife|husband|"
+    r"son|daughter|lawyer|дядя|брат|сестра|мать|отец|жена|муж|адвокат|ағасы|інісі|әкесі|анасы|"
+    r"әйелі|күйеуі|адвокаты|нағашысы)\s*,?\s*$"
 )
 
 #: Verbs of saying: a name right before or after one is a speaker in that sentence.

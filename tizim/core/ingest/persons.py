@@ -46,6 +46,10 @@ _PREDICATE_AFTER = re.compile(
 _PLURAL_BETWEEN = re.compile(rf"(?<!\w)(?:{personal.PLURAL_PEOPLE})(?!\w)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:me|my|меня|мне|мені|маған)(?!\w)", re.IGNORECASE)
 _REACH = 16  # words between a name and what happened for it to be that person's
+_AMONG = tuple(
+    (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.AMONG
+)
+_RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
@@ -196,7 +200,11 @@ def find_persons(
         for kind, value, position in events:
             if kind == "act" and _names_role(sentence.text, position, mentions):
                 continue
-            key = _owner(victims, position, sentence.text)
+            if kind == "among":  # "Among the dead was 17-year-old schoolboy Aslan …"
+                key = next((m.key for m in victims if m.start >= position), None)
+                kind = "fate"
+            else:
+                key = _owner(victims, position, sentence.text)
             # "His lawyer told the BBC that he had been beaten" carries on to the person last
             # told of, unless others are the subject ("10,000 people have been arrested")
             carries_on = pronoun and focus is not None and focus_age <= 3 and not victims
@@ -241,7 +249,8 @@ def _mentions(
             continue
         after, before = sentence.text[end:], sentence.text[:start]
         speaker = bool(_SPEECH_AFTER.match(after)) or (
-            _said_before(before) and not _PREDICATE_AFTER.match(after)
+            (_said_before(before) or _RELATIVE_BEFORE.search(before) is not None)
+            and not _PREDICATE_AFTER.match(after)
         )
         self_report = bool(_SELF.match(after)) or bool(
             re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after)
@@ -294,6 +303,9 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
                 continue
             taken.append((m.start(), m.end()))
             events.append(("fate", fate.value, m.start()))
+    for fate, pattern in _AMONG:
+        for m in pattern.finditer(folded):
+            events.append(("among", fate.value, m.end()))
     for act in parse_act_types(sentence.text):
         events.append(("act", act.code.value, act.start))
     events.sort(key=lambda e: e[2])
