@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,3 +45,38 @@ def keep(screenshot: Path, area: str) -> Path:
     folder = ARTIFACTS / area
     folder.mkdir(parents=True, exist_ok=True)
     return Path(shutil.copy(screenshot, folder / screenshot.name))
+
+
+@contextmanager
+def staff_page(base_url: str, http: Any) -> Iterator[tuple[Any, list[str]]]:
+    """A page of Debian's Chromium carrying the cookies of ``http`` (a logged-in
+    ``tests.http_client.Browser``); yields it with the list of every URL it requests."""
+    from playwright.sync_api import sync_playwright
+
+    cookies = [
+        {"name": c.name, "value": c.value or "", "url": base_url}
+        for c in http.jar
+        if c.value is not None
+    ]
+    requested: list[str] = []
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            context = browser.new_context()
+            context.add_cookies(cookies)
+            page = context.new_page()
+            page.on("request", lambda request: requested.append(request.url))
+            yield page, requested
+        finally:
+            browser.close()
+
+
+def requested_elsewhere(requested: list[str], base_url: str) -> list[str]:
+    """The URLs of ``requested`` that are neither ``data:`` nor on the server at ``base_url``."""
+    server = urllib.parse.urlsplit(base_url)
+    return [
+        url
+        for url in requested
+        if not url.startswith("data:")
+        and urllib.parse.urlsplit(url)[:2] != (server.scheme, server.netloc)
+    ]

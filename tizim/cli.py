@@ -1322,6 +1322,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pv.add_argument("--as", dest="as_user", metavar="USER", help="a reviewer or admin")
     pv.set_defaults(func=cmd_evidence_verify)
+
+    from tizim.ingest.cli import add_ingest_parser
+
+    add_ingest_parser(sub)
     return parser
 
 

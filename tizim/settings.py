@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tizim.estimates",
     "tizim.acts",
     "tizim.publish",
+    "tizim.ingest",
     "tizim.accounts",
     "django_otp",
     "django_otp.plugins.otp_totp",

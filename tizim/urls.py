@@ -18,6 +18,7 @@ urlpatterns = [
     path("acts/", include("tizim.acts.urls")),
     path("publication/", include("tizim.publish.staff_urls")),
     path("audit/", include("tizim.audit.urls")),
+    path("ingest/", include("tizim.ingest.urls")),
     path("", include("tizim.registry.urls")),
 ]
 

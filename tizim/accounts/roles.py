@@ -85,6 +85,9 @@ _VOLUNTEER = _AGGREGATES | {
     "acts.view_facility",
     "acts.view_unit",
     "acts.add_evidence",
+    # Articles: read one in, see what it proposes (reviewers decide).
+    "ingest.view_article",
+    "ingest.add_article",
 }
 
 _REVIEWER = _VOLUNTEER | {
@@ -108,6 +111,7 @@ _REVIEWER = _VOLUNTEER | {
     "acts.change_facility",
     "acts.add_unit",
     "acts.change_unit",
+    "ingest.review_article",
 }
 
 _ADMIN = _REVIEWER | {

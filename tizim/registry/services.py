@@ -936,10 +936,14 @@ def add_record(
     values: Mapping[str, str],
     source_record_id: str,
     reported_on: datetime.date,
+    raw: Mapping[str, str] | None = None,
     actor: str = "",
 ) -> Record:
     """Add one record to a source, parsed like a spreadsheet row whose headers are the keys
     of ``values`` (kk/ru/en headers or the field names of ``tizim.core.headers``).
+
+    ``raw``, when given, is what the source said, kept as the record's raw values in place of
+    ``values`` (an article's sentence, of which ``values`` are a reviewer's reading).
 
     The record gets a person of its own (linkage joins it to others later) unless it is
     quarantined, like an imported row. ``source_record_id`` must be new in the source: a
@@ -961,8 +965,8 @@ def add_record(
             source=source,
             row_number=(last_row.row_number if last_row else 0) + 1,
             source_record_id=source_record_id,
-            raw_json=parsed.raw_json,
-            raw_sha256=parsed.raw_sha256,
+            raw_json=parsed.raw_json if raw is None else raw_json(raw),
+            raw_sha256=parsed.raw_sha256 if raw is None else raw_digest(raw),
             quarantine_reason=parsed.quarantine_reason,
             parse_problems=list(parsed.problems),
             name_keys=search_keys(str(fields.get("full_name", ""))),

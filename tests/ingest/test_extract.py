@@ -1,0 +1,162 @@
+"""The text algorithms on short fictional passages in Kazakh, Russian and English: numbers as
+written, qualifiers, fate groups, claimants, dates (weekdays counted from the article's date),
+names back in the nominative, and the distractors that are not counts or not victims."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tizim.core.ingest import extract
+from tizim.core.ingest.numbers import find_numbers
+from tizim.core.ingest.text import detect_language
+
+PUBLISHED = datetime.date(2022, 3, 16)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("10,000 people", "en", 10_000),
+        ("10 000 people", "en", 10_000),
+        ("10\u00a0000 people", "en", 10_000),
+        ("two hundred and five people", "en", 205),
+        ("почти 10 тысяч человек", "ru", 10_000),
+        ("более 12 тыс. задержанных", "ru", 12_000),
+        ("двести человек", "ru", 200),
+        ("10 мыңға жуық адам", "kk", 10_000),
+        ("екі жүз адам", "kk", 200),
+        ("он бес адам", "kk", 15),
+    ],
+)
+def test_numbers_as_written(text, language, value):
+    assert [n.value for n in find_numbers(text, language)] == [value]
+
+
+def _claims(text: str) -> list[tuple]:
+    found = extract(text, published=PUBLISHED)
+    return [(c.value, c.qualifier, c.fate_group) for c in found.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 225 people were killed.", [(225, "at_least", "dead")]),
+        ("Over 12,000 people have been arrested.", [(12_000, "more_than", "custody")]),
+        ("Some 10,000 people have been detained.", [(10_000, "about", "custody")]),
+        ("More than 400 criminal cases were opened.", [(400, "more_than", None)]),
+        ("Nearly 900 of those arrested face criminal charges.", [(900, "nearly", "prosecuted")]),
+        ("Задержаны почти 10 тысяч человек.", [(10_000, "nearly", "custody")]),
+        ("Более 12 тыс. задержанных освобождены.", [(12_000, "more_than", "released")]),
+        ("Ранены не менее 300 человек.", [(300, "at_least", "injured")]),
+        ("10 мыңға жуық адам ұсталды.", [(10_000, "nearly", "custody")]),
+        ("Кемінде 40 адам хабарсыз кетті.", [(40, "at_least", "missing")]),
+        ("Екі жүз адам жараланды.", [(200, "exact", "injured")]),
+        (
+            "At least 10 deaths and 19 injuries were documented.",
+            [(10, "at_least", "dead"), (19, "at_least", "injured")],
+        ),
+    ],
+)
+def test_figures_about_people(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hotline 8 (701) 555-12-34 takes calls.",
+        "He was charged under article 272 of the criminal code.",
+        "In 2022 the protests began on 2 January.",
+        "Mr. Serikov, 49, said the shooting lasted 30 minutes.",
+        "Only 10% of victims filed a complaint.",
+        "He was held for 15 days in detention.",
+        "Его осудили по статье 272 на 8 лет.",
+        "Ол 2022 жылы 37 жаста болды.",
+    ],
+)
+def test_distractors_are_not_claims(text):
+    assert _claims(text) == []
+
+
+def test_claimant_as_of_measure_and_status():
+    claims = extract(
+        "On Tuesday, the Interior Ministry said that almost 10,000 people have been arrested. "
+        "As of 14 March, 970 people remain in custody in Almaty, the prosecutors say. "
+        "On 9 January a channel published the deaths of 164 people, later disavowed by the "
+        "Ministry of Health.",
+        published=PUBLISHED,
+    ).claims
+    ministry, custody, disavowed = claims
+    assert ministry.claimant == "the Interior Ministry"
+    assert ministry.as_of == datetime.date(2022, 3, 15)  # the Tuesday before the article
+    assert (custody.measure, custody.as_of, custody.region) == (
+        "on_date",
+        datetime.date(2022, 3, 14),
+        "almaty",
+    )
+    assert (disavowed.status, disavowed.as_of) == ("disavowed", datetime.date(2022, 1, 9))
+
+
+def test_as_of_in_russian_and_kazakh():
+    ru = extract("По состоянию на 14 марта, по данным МВД, задержаны 970 человек.").claims[0]
+    kk = extract(
+        "Ішкі істер министрлігінің мәліметінше, 14 наурыздағы жағдай бойынша 970 адам ұсталды."
+    ).claims[0]
+    assert (ru.as_of, ru.claimant) == (datetime.date(2022, 3, 14), "МВД")
+    assert (kk.as_of, kk.claimant) == (datetime.date(2022, 3, 14), "Ішкі істер министрлігі")
+
+
+def test_russian_names_back_in_the_nominative():
+    persons = extract(
+        "Тело Ерлана Жагипарова нашли в морге 12 января. По словам адвоката Айман Умаровой, "
+        "Муратбека Есенгазы избили в ИВС. 37-летнюю Гульнару Сапарову задержали 8 января в "
+        "Таразе."
+    ).persons
+    found = {p.name: p for p in persons}
+    assert set(found) == {"Жагипаров Ерлан", "Есенгазы Муратбек", "Сапарова Гульнара"}
+    assert found["Жагипаров Ерлан"].fate == "killed"
+    assert found["Жагипаров Ерлан"].date == datetime.date(2022, 1, 12)
+    assert "torture.beating" in found["Есенгазы Муратбек"].acts
+    sapar = found["Сапарова Гульнара"]
+    assert (sapar.fate, sapar.age, sapar.place) == ("detained", 37, "Тараз")
+
+
+def test_kazakh_case_endings_are_taken_off():
+    persons = extract(
+        "Ерлан Жағыпаровтың мәйіті моргтан табылды. Қуанышбек Серікбаев 7 қаңтарда ұсталды. "
+        "Адвокат Жанар Балтабаева мәлімдеді."
+    ).persons
+    assert [(p.surname, p.given_name, p.fate) for p in persons] == [
+        ("Жағыпаров", "Ерлан", "killed"),
+        ("Серікбаев", "Қуанышбек", "detained"),
+    ]
+
+
+def test_speakers_are_not_victims():
+    persons = extract(
+        "“Torture is widespread,” said Dana Kemelova, a lawyer. Lawyer Arman Tolegenov told "
+        "reporters that his client Bolat Nurov was beaten in detention. Arman Tolegenov said "
+        "he would appeal."
+    ).persons
+    assert [(p.name, p.fate) for p in persons] == [("Nurov Bolat", "detained")]
+    assert persons[0].acts == ["torture.beating", "detention"]
+
+
+def test_a_pronoun_carries_on_to_the_person_last_told_of():
+    persons = extract(
+        "Activist Serik Abenov was arrested on January 5. His lawyer said that he had been "
+        "beaten. Police did not comment."
+    ).persons
+    assert persons[0].name == "Abenov Serik"
+    assert persons[0].date == datetime.date(2022, 1, 5)
+    assert "torture.beating" in persons[0].acts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Задержаны люди.", "ru"), ("Адамдар ұсталды.", "kk"), ("People were detained.", "en")],
+)
+def test_language_detected(text, language):
+    assert detect_language(text) == language

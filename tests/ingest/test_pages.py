@@ -1,0 +1,160 @@
+"""The Ingest pages over real HTTP: read an article (upload or paste), see its text with each
+proposal marked at its span, accept, correct and reject; each role against each page."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.factories import STAFF_PASSWORD
+from tests.http_client import Browser
+from tests.ingest.conftest import FIRST
+from tizim.audit.models import AuditEntry
+from tizim.ingest.models import Article, Proposal
+from tizim.registry.models import Claim, Record
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SEED = Path(__file__).parent / "data" / "seeds" / "004-nyt-reports-of-abuses.txt"
+
+
+def browser_as(live_server, username: str) -> Browser:
+    browser = Browser(live_server.url)
+    assert browser.login(username, STAFF_PASSWORD).status == 200
+    return browser
+
+
+def upload(browser: Browser, name: str, content: bytes, **fields: str):
+    token = browser.csrf_token("/ingest/")
+    return browser.post_multipart(
+        "/ingest/",
+        {"csrfmiddlewaretoken": token, "source": "nyt", "text": "", "published": "",
+         "language": "", **fields},
+        {"file": (name, content)},
+    )  # fmt: skip
+
+
+def test_upload_then_review_with_each_proposal_marked(live_server, staff):
+    browser = browser_as(live_server, "vol")
+    page = upload(browser, SEED.name, SEED.read_bytes())
+    assert page.status == 200 and re.search(r"/ingest/\d+/$", page.url), page.text[:500]
+    article = Article.objects.get()
+    assert article.text == SEED.read_text() and article.published.isoformat() == "2022-01-31"
+    marks = re.findall(r'<mark class="proposal ([a-z ]+)"', page.text)
+    assert "claim" in " ".join(marks) and "person" in " ".join(marks)
+    # every proposal's span is marked where it stands in the text
+    text = html.unescape(re.sub(r"<a class=\"anchor\"[^>]*>\d+</a>", "", page.text))
+    for proposal in article.proposals.all():
+        assert f'id="p{proposal.pk}"' in page.text
+        assert article.text[proposal.start : proposal.end] in text
+    # a volunteer reads but does not decide
+    assert "Accept</button>" not in page.text
+    claim = article.proposals.filter(kind="claim").first()
+    token = browser.csrf_token("/ingest/")
+    refused = browser.post(
+        f"/ingest/{article.pk}/proposals/{claim.pk}/",
+        {"csrfmiddlewaretoken": token, "action": "accept"},
+    )
+    assert refused.status == 403 and Claim.objects.count() == 0
+
+
+def test_pasted_text_without_a_date_is_kept_until_the_date_is_given(live_server, staff):
+    browser = browser_as(live_server, "vol")
+    token = browser.csrf_token("/ingest/")
+    fields = {
+        "csrfmiddlewaretoken": token,
+        "source": "pasted",
+        "text": FIRST[len("Taraz, 14 January 2022. ") :],
+    }
+    page = browser.post("/ingest/", {**fields, "published": "", "language": ""})
+    assert page.status == 200 and "does not say its date" in page.text
+    assert "Serik Abenov" in page.text  # the text is still in the form
+    assert Article.objects.count() == 0
+    page = browser.post("/ingest/", {**fields, "published": "2022-01-14", "language": "en"})
+    assert re.search(r"/ingest/\d+/$", page.url), page.text[:500]
+    assert Article.objects.get().kind == "paste"
+
+
+def test_bad_uploads_say_why_and_write_nothing(live_server, staff):
+    browser = browser_as(live_server, "vol")
+    for name, content, message in [
+        ("photo.jpg", bytes(range(256)) * 40, "binary file"),
+        ("empty.html", b"<html><body><nav>menu</nav></body></html>", "no article text"),
+    ]:
+        page = upload(browser, name, content, published="2022-01-14")
+        assert page.status == 200 and message in html.unescape(page.text), name
+    assert Article.objects.count() == 0
+
+
+def test_reviewer_accepts_corrects_and_rejects(live_server, staff, articles):
+    first, _ = articles
+    browser = browser_as(live_server, "rev")
+    review = f"/ingest/{first.pk}/"
+    page = browser.get(review)
+    assert page.status == 200 and page.text.count("Accept</button>") == 2
+    claim = first.proposals.get(kind="claim")
+    person = first.proposals.get(kind="person")
+    token = browser.csrf_token(review)
+    prefix = f"p{claim.pk}-"
+    corrected = {
+        "value": "45", "qualifier": "at_least", "counted": "people were detained",
+        "fate_group": "custody", "measure": "ever", "claimant": "Zhambyl police",
+        "as_of": "2022-01-11", "region": "jambyl-region", "status": "",
+    }  # fmt: skip
+    page = browser.post(
+        f"/ingest/{first.pk}/proposals/{claim.pk}/",
+        {
+            "csrfmiddlewaretoken": token,
+            "action": "accept",
+            **{prefix + k: v for k, v in corrected.items()},
+        },
+    )
+    assert page.status == 200 and "Accepted." in page.text
+    assert Claim.objects.get().value == 45
+    assert Proposal.objects.get(pk=claim.pk).state == "corrected"
+    page = browser.post(
+        f"/ingest/{first.pk}/proposals/{person.pk}/",
+        {"csrfmiddlewaretoken": token, "action": "reject"},
+    )
+    assert "Rejected." in page.text and Record.objects.count() == 0
+    assert page.text.count("Accept</button>") == 0
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {"ingest.article", "ingest.accept", "ingest.reject", "claim.create"} <= actions
+
+
+def test_a_bad_correction_is_refused_and_the_proposal_waits(live_server, staff, articles):
+    first, _ = articles
+    browser = browser_as(live_server, "rev")
+    claim = first.proposals.get(kind="claim")
+    token = browser.csrf_token(f"/ingest/{first.pk}/")
+    page = browser.post(
+        f"/ingest/{first.pk}/proposals/{claim.pk}/",
+        {"csrfmiddlewaretoken": token, "action": "accept", f"p{claim.pk}-value": "many"},
+    )
+    assert "Not accepted" in page.text
+    assert Proposal.objects.get(pk=claim.pk).state == "pending" and Claim.objects.count() == 0
+
+
+@pytest.mark.parametrize(("who", "status"), [("ana", 403), (None, 302)])
+def test_others_cannot_see_articles(live_server, staff, articles, who, status):
+    browser = browser_as(live_server, who) if who else Browser(live_server.url)
+    assert browser.get("/ingest/", follow=False).status == status
+    assert browser.get(f"/ingest/{articles[0].pk}/", follow=False).status == status
+
+
+def test_a_claim_shows_every_article_reporting_it(live_server, staff, articles):
+    from tizim.ingest import services
+
+    for article in articles:
+        proposal = article.proposals.get(kind="claim", proposed__value=40)
+        services.accept(proposal, actor=staff["reviewer"])
+    claim = Claim.objects.get()
+    page = browser_as(live_server, "vol").get(f"/ingest/claims/{claim.pk}/")
+    assert page.status == 200 and "Reported by 2 articles" in page.text
+    assert "taraz-police" in page.text and "rights-digest" in page.text
+    review = browser_as(live_server, "vol").get(f"/ingest/{articles[0].pk}/")
+    assert f"/ingest/claims/{claim.pk}/" in review.text
+    assert browser_as(live_server, "ana").get(f"/ingest/claims/{claim.pk}/").status == 403

@@ -1,0 +1,412 @@
+"""Figures about people in a text, as claims: value, qualifier, what is counted (in the text's
+words and as a fate group), measure, region, claimant, the date the figure is for, status.
+
+A number is a count of people when a noun of people or a fate word stands next to it in the
+same clause ("225 people were killed", "задержаны почти 10 тысяч человек", "the deaths of 164
+individuals"), or a noun of cases ("400 criminal cases": a claim with no fate group). Years,
+dates, ages, durations, percentages, phone and article numbers are not.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from dataclasses import dataclass
+
+from tizim.core.ingest import lexicon as lx
+from tizim.core.ingest.numbers import NumberMention, find_numbers
+from tizim.core.ingest.text import Sentence, fold
+from tizim.core.ingest.when import DateMention, find_dates
+from tizim.core.places import fold_place, region_of
+
+_FATES = {group: lx.compiled(pattern) for group, pattern in lx.FATE_GROUP_TERMS.items()}
+_PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
+_CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
+_NOT_PEOPLE = re.compile(rf"^\s*(?:-|‑)?\s*(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
+_MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.MONTHS})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
+_ARTICLE_BEFORE = re.compile(
+    r"(?:article|articles|art\.|статья|статьи|статье|статьей|ст\.|part|часть|№|no\.|number|"
+    r"tel\.?|phone|телефон|\+|бап|бабы)\s*$"
+)
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
+_WORD = re.compile(r"[\w'-]+")
+_QUALIFIERS_BEFORE = [(re.compile(rf"(?:^|\s)(?:{p})\s*$"), q) for p, q in lx.QUALIFIERS_BEFORE]
+_QUALIFIERS_AFTER = [(re.compile(rf"^\s*(?:{p})(?!\w)"), q) for p, q in lx.QUALIFIERS_AFTER]
+_KK_MULTIPLIER_TAIL = re.compile(r"^(?:ға|ге|нан|нен|дан|ден)")
+_SPEECH = lx.compiled(lx.SPEECH_VERBS)
+_ACCORDING_BEFORE = re.compile(rf"(?<!\w)(?:{lx.ACCORDING_TO_BEFORE})\s+(?P<who>[^,.;:]+)")
+_ACCORDING_AFTER = re.compile(rf"(?P<who>[^,.;:]+?)\s+(?:{lx.ACCORDING_TO_AFTER})(?!\w)")
+_CLAIMANTS = lx.compiled(lx.CLAIMANTS)
+_DISAVOWED = lx.compiled(lx.DISAVOWED)
+_REVISED = lx.compiled(lx.REVISED)
+_UP_FROM = re.compile(r"(?:up|down) from\s*$|с\s*$|(?:from)\s*$")
+_ON_DATE = lx.compiled(lx.ON_DATE_STATES)
+_OFFICIALLY = re.compile(r"(?<!\w)(?:officially|официально|ресми)(?!\w)")
+_PLACE_WORD = re.compile(r"(?<!\w)(?:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)")
+_KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
+_PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
+_RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
+_ONLY_QUALIFIERS = re.compile(
+    r"\s*(?:(?:" + "|".join(p for p, _ in lx.QUALIFIERS_BEFORE) + r")\s*)?"
+)
+_FATE_UNKNOWN = re.compile(
+    r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
+    r"(?:неизвестн\w*|белгісіз|unknown)"
+)
+_THE_FIGURE = re.compile(
+    r"(?:number|figure|toll|total|цифр\w*|числ\w*|сан\w*)\s+(?:at|as|of|to|в|на)?\s*$"
+)
+_RELATIVE = re.compile(r"\s*,?\s*(?:who|that|which|которы\w*|кто)(?!\w)")
+_INCLUDING = re.compile(
+    r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
+    r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
+)
+_AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
+_EVENT_CONTEXT = lx.compiled(lx.EVENT_WORDS)
+_AUXILIARY = re.compile(r"\s+(?:have|has|had|have been|has been|had been|also|later)$")
+_TIME_OPENER = re.compile(
+    r"^(?:(?:on|last|this|во?|в)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|дүйсенбіде|сейсенбіде|"
+    r"сәрсенбіде|бейсенбіде|жұмада|сенбіде|жексенбіде)\s*,?\s+",
+    re.IGNORECASE,
+)
+_KK_GENITIVE = re.compile(r"(?<=[іиы])(?:ның|нің|тың|тің|дың|дің)$")
+_REACH = 6  # words between a number and the fate word or noun that makes it a count of people
+
+
+@dataclass(frozen=True)
+class ClaimProposal:
+    """A figure about people as the text states it; ``text[start:end]`` is the number."""
+
+    value: int
+    qualifier: str
+    counted: str
+    fate_group: str | None
+    measure: str
+    region: str | None
+    claimant: str | None
+    as_of: datetime.date | None
+    status: str | None
+    quote: str
+    start: int
+    end: int
+
+
+def _clause_window(folded: str, start: int, end: int) -> tuple[int, int]:
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, start)]
+    after = _CLAUSE_BREAK.search(folded, end)
+    return (before[-1] if before else 0), (after.start() if after else len(folded))
+
+
+def _words_between(folded: str, a: int, b: int) -> int:
+    return len(_WORD.findall(folded[a:b]))
+
+
+def _nearest_fate(
+    folded: str, number: NumberMention, lo: int, hi: int
+) -> tuple[str, int, int] | None:
+    """The fate group of the fate word nearest the number: after it first, then before."""
+    best: tuple[int, str, int, int] | None = None
+    for group, pattern in _FATES.items():
+        for m in pattern.finditer(folded, lo, hi):
+            if m.start() >= number.end:
+                if _PARTITIVE.search(folded, number.end, m.start()):
+                    continue  # "900 of those arrested face charges": they are the charged
+                distance = _words_between(folded, number.end, m.start())
+                if distance > _REACH or "," in folded[number.end : m.start()]:
+                    continue  # "задержаны 410 человек, ранены 52": the wounded are the 52
+            elif m.end() <= number.start:
+                distance = _words_between(folded, m.end(), number.start) + 2
+                if "," in folded[m.end() : number.start] and distance > 3:
+                    continue  # "…or been imprisoned, currently contains about 1,300 entries"
+            else:
+                continue
+            if distance <= _REACH + 2 and (best is None or distance < best[0]):
+                best = (distance, group, m.start(), m.end())
+    return None if best is None else (best[1], best[2], best[3])
+
+
+def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
+    after, before = (
+        folded[number.end : number.end + 20],
+        folded[max(0, number.start - 25) : number.start],
+    )
+    if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    if _RANGE_OF_DAYS.match(after):
+        return True  # "between 4 and 10 January"
+    if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d", after):
+        return True
+    name_before = text[max(0, number.start - 40) : number.start]
+    if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
+        return True  # an age beside a name: "Serik Abenov, 34, was detained"
+    if re.search(r"[(+]\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
+        return True  # a phone number: "8 (701) 555-12-34"
+    # A year is never a count unless a noun of people follows it ("2022 people" is rare).
+    year = number.written.isdigit() and len(number.written) == 4 and 1900 <= number.value <= 2100
+    return year and not _PEOPLE.match(after.lstrip())
+
+
+def _qualifier(folded: str, number: NumberMention, lo: int) -> str | None:
+    before = folded[lo : number.start]
+    for pattern, qualifier in _QUALIFIERS_BEFORE:
+        if pattern.search(before):
+            return qualifier
+    tail = folded[number.end : number.end + 30]
+    tail = _KK_MULTIPLIER_TAIL.sub("", tail)
+    for pattern, qualifier in _QUALIFIERS_AFTER:
+        if pattern.match(tail):
+            return qualifier
+    return None
+
+
+def _claimant(sentence: str, folded: str) -> str | None:
+    """Who states the figure, in the sentence's words (None: the article itself)."""
+    who = _claimant_words(sentence, folded)
+    if who is None:
+        return None
+    who = _TIME_OPENER.sub("", who).strip()
+    words = who.split()
+    if words and len(words[-1]) > 6:
+        words[-1] = _KK_GENITIVE.sub("", words[-1])  # "министрлігінің" → "министрлігі"
+    return " ".join(words) or None
+
+
+def _claimant_words(sentence: str, folded: str) -> str | None:
+    m = _ACCORDING_BEFORE.search(folded)
+    if m:
+        return sentence[m.start("who") : m.end("who")].strip()
+    m = _ACCORDING_AFTER.search(folded)
+    if m:
+        who = sentence[m.start("who") : m.end("who")].strip()
+        return who.split(",")[-1].strip() or None
+    for speech in _SPEECH.finditer(folded):
+        before = folded[: speech.start()].rstrip()
+        segment_start = max(
+            before.rfind(","), before.rfind("."), before.rfind(":"), before.rfind('"')
+        )
+        if folded[speech.end() :].lstrip().startswith("by "):
+            continue  # "announced by the state": the passive names someone else's figure
+        who = _AUXILIARY.sub("", sentence[segment_start + 1 : len(before)].strip())
+        words = who.split()
+        if (
+            0 < len(words) <= 8
+            and not re.search(r"\d", who)
+            and who.lower() not in {"he", "she", "it", "they", "он", "она", "они"}
+        ):
+            return who
+        after = sentence[speech.end() :].strip(' ,."”')
+        if after and len(after.split()) <= 6 and not re.search(r"\d", after):
+            return after
+    if _OFFICIALLY.search(folded):
+        return "officials"
+    m = _CLAIMANTS.search(folded)
+    return sentence[m.start() : m.end()].strip() if m else None
+
+
+def _status(folded: str, number: NumberMention) -> str | None:
+    if _UP_FROM.search(folded[max(0, number.start - 12) : number.start]):
+        return "revised"
+    if _DISAVOWED.search(folded):
+        return "disavowed"
+    return None
+
+
+def _as_of(dates: list[DateMention]) -> datetime.date | None:
+    """The date a figure is for: the last one the sentence states, not a "since" date."""
+    stated = [d for d in dates if not d.since]
+    return stated[-1].value if stated else None
+
+
+def _region(sentence: str) -> str | None:
+    for pattern in (_PLACE_WORD, _KK_LOCATIVE):
+        for m in pattern.finditer(sentence):
+            place = fold_place(m["place"])
+            if place is not None:
+                return place.code if place.region is None else region_of(place.code)
+    return None
+
+
+def _counted(sentence: str, folded: str, number: NumberMention, anchor: tuple[int, int]) -> str:
+    if anchor[0] >= number.end:
+        return sentence[number.end : anchor[1]].strip(" ,")
+    if anchor[1] <= number.start and "," in sentence[anchor[1] : number.start]:
+        noun = _noun_after(sentence, folded, number)  # "…killed, including 19 policemen"
+        return noun or sentence[anchor[0] : anchor[1]]
+    return (
+        sentence[anchor[0] : number.start].strip(" ,") + " " + _noun_after(sentence, folded, number)
+    ).strip()
+
+
+def _noun_after(sentence: str, folded: str, number: NumberMention) -> str:
+    m = _PEOPLE.match(folded[number.end :].lstrip())
+    if not m:
+        return ""
+    offset = len(folded[number.end :]) - len(folded[number.end :].lstrip())
+    return sentence[number.end + offset : number.end + offset + m.end()]
+
+
+@dataclass
+class _Reading:
+    """What one number of a sentence counts, before it becomes a proposal."""
+
+    number: NumberMention
+    group: str | None
+    anchor: tuple[int, int]  # the words saying what is counted
+    qualifier: str | None
+    people: bool  # a noun of people follows the number
+    cases: bool  # a noun of cases follows it ("400 criminal cases")
+
+
+def _noun_after_number(
+    folded: str, number: NumberMention
+) -> tuple[int, re.Match[str] | None, re.Match[str] | None]:
+    """Where the words after the number start (past "мыңға жуық"), and the noun of people or
+    of cases standing there."""
+    rest = folded[number.end :].lstrip()
+    rest = _KK_MULTIPLIER_TAIL.sub("", rest).lstrip()
+    for pattern, _ in _QUALIFIERS_AFTER:
+        rest = pattern.sub("", rest, count=1).lstrip()
+    offset = len(folded) - len(rest)
+    return offset, _PEOPLE.match(rest), _CASES.match(rest)
+
+
+def _read_number(
+    folded: str,
+    number: NumberMention,
+    previous: _Reading | None,
+    next_start: int,
+    context: tuple[str | None] | None = None,
+) -> _Reading | None:
+    """What ``number`` counts, or None when it counts no people and no cases; ``context``
+    holds the fate group of the last figure told before it, if any."""
+    lo, hi = _clause_window(folded, number.start, number.end)
+    lo, hi = max(lo, previous.number.end if previous else 0), min(hi, next_start)
+    offset, people, cases = _noun_after_number(folded, number)
+    fate = _nearest_fate(folded, number, lo, hi)
+    if people is not None:
+        # "12 тыс. задержанных освобождены": the verb after the noun says what happened, and
+        # after "who had been detained" the main verb ("were released") does
+        noun_end = offset + people.end()
+        relative = _RELATIVE.match(folded, noun_end) is not None
+        after_noun = _fate_after(folded, noun_end, hi, farthest=relative)
+        verb_before = (
+            fate is not None
+            and fate[2] <= number.start
+            and _ONLY_QUALIFIERS.fullmatch(folded[fate[2] : number.start])
+        )
+        if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
+            fate = after_noun
+    qualifier = _qualifier(folded, number, lo)
+    if cases and (not people or cases.end() < people.end()):  # "58 cases detainees described…"
+        return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
+    if fate is not None and fate[0] != "found":
+        return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
+    if fate is not None:  # "21 найдены живыми": people, but no fate group counts them
+        return _Reading(number, None, (fate[1], fate[2]), qualifier, True, False)
+    if previous is not None and (
+        _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
+        or (people and _INCLUDING.search(folded[previous.number.end : number.start]))
+    ):
+        return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
+    if people and _FATE_UNKNOWN.search(folded, lo, hi):  # "судьба 17 человек неизвестна"
+        return _Reading(
+            number, "missing", (number.end, offset + people.end()), qualifier, True, False
+        )
+    if people:
+        return _Reading(number, None, (number.end, offset + people.end()), qualifier, True, False)
+    figure = _THE_FIGURE.search(folded[max(0, number.start - 30) : number.start])
+    if context is not None and figure:
+        # "the prosecutor's office put the number at 112": the figure of what was just told
+        anchor = (
+            number.start - 30 + figure.start() if number.start >= 30 else figure.start(),
+            number.start,
+        )
+        return _Reading(number, context[0], anchor, qualifier, True, False)
+    return None
+
+
+def _fate_after(folded: str, start: int, hi: int, *, farthest: bool) -> tuple[str, int, int] | None:
+    found = [
+        (m.start(), group, m.end())
+        for group, pattern in _FATES.items()
+        for m in pattern.finditer(folded, start, hi)
+        if _words_between(folded, start, m.start()) <= _REACH
+        and "," not in folded[start : m.start()]
+    ]
+    if not found:
+        return None
+    at, group, end = max(found) if farthest else min(found)
+    return group, at, end
+
+
+def _share_across_and(readings: list[_Reading], folded: str) -> None:
+    """ "26 protesters and 16 officers have been killed": the first count takes the fate the
+    second one states, and the qualifier goes on ("at least 10 deaths and 19 injuries")."""
+    for first, second in itertools.pairwise(readings):
+        between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
+        if not _AND_TAIL.search(between) or len(_WORD.findall(between)) > 4:
+            continue
+        if first.group is None and first.people and second.group is not None:
+            first.group, first.anchor = second.group, second.anchor
+        if second.qualifier is None:
+            second.qualifier = first.qualifier
+
+
+def _worth_proposing(reading: _Reading, folded: str) -> bool:
+    """A count of people with no fate is a claim only where the sentence is about the events
+    ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"."""
+    if reading.group is not None or reading.cases:
+        return True
+    return bool(_EVENT_CONTEXT.search(folded))
+
+
+def claims_in_sentence(
+    sentence: Sentence,
+    language: str,
+    published: datetime.date | None,
+    context: tuple[str | None] | None = None,
+) -> list[ClaimProposal]:
+    """The claims one sentence states, in order; ``context`` holds the fate group of the last
+    figure the text told before this sentence, if any."""
+    text, folded = sentence.text, fold(sentence.text)
+    dates = find_dates(text, published=published)
+    numbers = [
+        n
+        for n in find_numbers(text, language)
+        if not any(d.start <= n.start < d.end for d in dates)
+        and not _is_not_a_count(text, folded, n)
+    ]
+    readings: list[_Reading] = []
+    for index, number in enumerate(numbers):
+        next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
+        previous = readings[-1] if readings else None
+        told = (previous.group,) if previous is not None else context
+        reading = _read_number(folded, number, previous, next_start, told)
+        if reading is not None:
+            readings.append(reading)
+    _share_across_and(readings, folded)
+    if not readings:
+        return []
+    claimant, region = _claimant(text, folded), _region(text)
+    on_date = bool(_ON_DATE.search(folded))
+    return [
+        ClaimProposal(
+            value=r.number.value,
+            qualifier=r.qualifier or "exact",
+            counted=_counted(text, folded, r.number, r.anchor)[:300],
+            fate_group=r.group,
+            measure="on_date" if on_date and r.group == "custody" else "ever",
+            region=region,
+            claimant=claimant,
+            as_of=_as_of(dates),
+            status=_status(folded, r.number),
+            quote=text,
+            start=sentence.start + r.number.start,
+            end=sentence.start + r.number.end,
+        )
+        for r in readings
+        if _worth_proposing(r, folded)
+    ]

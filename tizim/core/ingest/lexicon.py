@@ -1,0 +1,212 @@
+"""The words the claim and person readers look for, in Kazakh, Russian and English.
+
+Patterns are regular expressions over folded text (``text.fold``: lower case, ё → е). ``_W``
+is the rest of a word, so ``задерж{_W}`` takes задержан, задержаны, задержанных.
+"""
+
+from __future__ import annotations
+
+import re
+
+_W = r"\w*"
+
+#: What happened to the people a figure counts, by the fate groups of ``tizim.core.counting``.
+FATE_GROUP_TERMS: dict[str, str] = {
+    "dead": (
+        r"killed|killings|dead|deaths?|died|death toll|lost their lives|fatalities|bodies|"
+        r"shot dead|"
+        rf"погиб{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|тел[ао]?\b|"
+        rf"қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|көз жұм{_W}|"
+        rf"құрбан{_W}|мәйіт{_W}"
+    ),
+    "injured": (
+        r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|"
+        rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|"
+        rf"жарақат{_W}|жарала{_W}|зардап шек{_W}"
+    ),
+    "missing": (
+        r"missing|disappeared|disappearances|unaccounted|whereabouts|"
+        rf"пропал{_W}|пропавш{_W}|без вести|исчез{_W}|не найден{_W}|"
+        rf"хабарсыз{_W}|із-түзсіз|жоғалып|жоғалған{_W}|хабар-ошарсыз{_W}|табылмай{_W}|"
+        r"табылмады|табылған жоқ"
+    ),
+    "custody": (
+        r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
+        r"in prison|rounded up|held\b|"
+        rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
+        rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|"
+        rf"ұсталған{_W}|алып кетіл{_W}"
+    ),
+    "prosecuted": (
+        r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|defendants|"
+        rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
+        rf"подозрева{_W}|фигурант{_W}|обвиняем{_W}|подсудим{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
+        rf"жауапқа тартыл{_W}|айып тағыл{_W}"
+    ),
+    "released": (
+        r"released|freed|set free|let go|"
+        rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|отпустил{_W}|вышли на свободу|"
+        rf"босатыл{_W}|бостандыққа{_W}"
+    ),
+    # Found alive: people, but no fate group counts them ("21 найдены живыми").
+    "found": rf"found alive|найден{_W} жив{_W}|тірі табыл{_W}",
+}
+
+#: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
+CASE_NOUNS = (
+    rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"
+    rf"уголовн{_W} дел{_W}|дел\b|случа{_W}|жалоб{_W}|"
+    rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}"
+)
+
+#: Nouns that count people (two adjectives may stand between number and noun).
+PEOPLE_NOUNS = (
+    r"people|persons|individuals|protest[eo]rs|civilians|demonstrators|detainees|activists|"
+    r"journalists|officers|policemen|servicemen|soldiers|men|women|children|victims|citizens|"
+    r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
+    r"defendants|suspects|of them|"
+    rf"человек|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
+    rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|полицейск{_W}|активист{_W}|журналист{_W}|"
+    rf"жител{_W}|детей|ребен{_W}|женщин{_W}|мужчин{_W}|иностран{_W}|фамили{_W}|записей|"
+    rf"тел\b|лиц\b|из них|протестующ{_W}|митингующ{_W}|обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
+    rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
+    rf"бала{_W}|әйел{_W}|тұрғын{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
+    rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}"
+)
+
+#: Words right after a number that make it something other than a count of people.
+NOT_PEOPLE_UNITS = (
+    r"%|percent|per cent|years?|year-old|months?|weeks?|days?|hours?|minutes?|times|km|"
+    r"kilometres|dollars|tenge|p\.m|a\.m|o'clock|"
+    rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
+    rf"тенге|раз\b|км\b|г\.|"
+    rf"пайыз{_W}|жыл{_W}|ай\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|теңге|жаста{_W}|"
+    r"рет\b"
+)
+
+#: Words that make a count of people with no fate part of the events ("50,000 people had
+#: joined the unrest", "1,300 entries", a list of names).
+EVENT_WORDS = (
+    r"protests?|unrest|rally|rallies|riots?|demonstrations?|joined|took part|participated|"
+    r"entries|names|list|found alive|"
+    rf"митинг{_W}|протест{_W}|беспоряд{_W}|участ{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
+    rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}"
+)
+
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    rf"январ{_W}|феврал{_W}|март{_W}|апрел{_W}|ма[яйе]|июн{_W}|июл{_W}|август{_W}|"
+    rf"сентябр{_W}|октябр{_W}|ноябр{_W}|декабр{_W}|"
+    rf"қаңтар{_W}|ақпан{_W}|наурыз{_W}|сәуір{_W}|мамыр{_W}|маусым{_W}|шілде{_W}|тамыз{_W}|"
+    rf"қыркүйек{_W}|қазан{_W}|қараша{_W}|желтоқсан{_W}"
+)
+
+#: Qualifiers before a number (and, in Kazakh, after it: "10 мыңға жуық", "мыңнан астам").
+QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
+    (
+        r"at least|no fewer than|no less than|не менее(?: чем)?|как минимум|по меньшей мере|"
+        r"кем дегенде|кемінде|ең кемі",
+        "at_least",
+    ),
+    (
+        r"more than|over|upwards of|above|in excess of|более(?: чем)?|свыше|больше(?: чем)?|"
+        r"более|астам",
+        "more_than",
+    ),
+    (
+        r"almost|nearly|close to|reaches close to|почти|едва не|чуть менее|порядка почти|"
+        r"жуық|жуығы",
+        "nearly",
+    ),
+    (
+        r"about|around|some|approximately|roughly|an estimated|около|примерно|порядка|"
+        r"приблизительно|шамамен|шамасында|жуырда",
+        "about",
+    ),
+    (r"exactly|ровно|дәл", "exact"),
+)
+QUALIFIERS_AFTER: tuple[tuple[str, str], ...] = (
+    (r"астам|артық|аса", "more_than"),
+    (r"жуық|жуығы|таяу", "nearly"),
+    (r"шамасында|шақты|дай|дей", "about"),
+)
+
+#: Verbs of saying: the claimant stands before them ("the Interior Ministry said"), or after
+#: them at the end of a sentence (", the authorities say").
+SPEECH_VERBS = (
+    r"said|says|say|stated|states|announced|announces|reported|reports|confirmed|confirms|"
+    r"told|estimated|estimates|claimed|claims|added|released information|"
+    r"according to|wrote|writes|tweeted|"
+    rf"сообщил{_W}|сообщает|заявил{_W}|заявляет|сказал{_W}|объявил{_W}|подтвердил{_W}|"
+    rf"отметил{_W}|пишет|написал{_W}|опубликовал{_W}|"
+    rf"хабарлады|хабарлаған|мәлімдеді|мәлімдеген|айтты|деді|жариялады|мәлімет берді|"
+    rf"растады|жазды|атап өтті"
+)
+
+#: Phrases that introduce the one who claims: "according to the prosecutors", "по данным МВД",
+#: "ІІМ мәліметінше" (the Kazakh ones follow the claimant).
+ACCORDING_TO_BEFORE = (
+    r"according to|по данным|по словам|по информации|согласно данным|согласно|по сведениям|"
+    r"по оценк\w*"
+)
+ACCORDING_TO_AFTER = (
+    r"мәліметінше|мәліметі бойынша|мәліметтеріне сәйкес|мәліметіне сәйкес|сөзінше|"
+    r"хабарлауынша|дерегінше|деректері бойынша|деректеріне сәйкес|айтуынша"
+)
+
+#: Organisations and offices that claim figures, found anywhere in the sentence as a last resort.
+CLAIMANTS = (
+    r"(?:the )?(?:kazakh(?:stan(?:'s)?)? )?(?:interior|health|internal affairs) ministry|"
+    r"(?:the )?ministry of (?:health|internal affairs|the interior|interior)|"
+    r"(?:the )?(?:state |general )?prosecutor(?:'s office| general(?:'s office)?|s)?|"
+    r"human rights watch|amnesty international|radio liberty|radio azattyq|"
+    r"(?:the )?(?:kazakh )?(?:authorities|government|officials|police)|"
+    rf"мвд(?: рк)?|министерств{_W} (?:внутренних дел|здравоохранения)|минздрав{_W}|"
+    rf"генпрокуратур{_W}|генеральн{_W} прокуратур{_W}|прокуратур{_W}|власт{_W}|"
+    rf"правительств{_W}|полици{_W}|"
+    rf"ішкі істер министрліг{_W}|іім|денсаулық сақтау министрліг{_W}|бас прокуратура{_W}|"
+    rf"прокуратура{_W}|билік{_W}|үкімет{_W}|полиция{_W}"
+)
+
+#: A figure's status where the sentence gives one.
+DISAVOWED = (
+    r"disavowed|retracted|withdrawn|denied|refuted|technical glitch|"
+    rf"опроверг{_W}|отозвал{_W}|дезавуир{_W}|технический сбой|"
+    rf"теріске шығар{_W}|жоққа шығар{_W}|техникалық ақау{_W}"
+)
+REVISED = (
+    r"revised|corrected|up from|down from|rises to|rose to|"
+    rf"пересмотр{_W}|уточн{_W}|скорректир{_W}|выросл{_W} до|вырос до|"
+    rf"нақтыла{_W}|өзгерт{_W}|өсті"
+)
+
+#: A status held on the date ("970 in custody on 22 January") rather than ever held by it.
+ON_DATE_STATES = (
+    r"in custody|remain(?:s|ed)? (?:in )?(?:detention|custody|missing|in hospital)|"
+    r"(?:are|is) (?:still )?(?:being )?held|are still missing|currently|"
+    rf"наход{_W} под страж{_W}|содерж{_W}|остаются{_W}|до сих пор|"
+    rf"қамауда отыр{_W}|қамауда жатыр{_W}|әлі де"
+)
+AS_OF = (
+    r"as of|as at|by|по состоянию на|на|"
+    r"жағдай бойынша"
+)
+WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(("monday", "понедельник", "дүйсенбі"), 0),
+    **dict.fromkeys(("tuesday", "вторник", "сейсенбі"), 1),
+    **dict.fromkeys(("wednesday", "среду", "среда", "сәрсенбі"), 2),
+    **dict.fromkeys(("thursday", "четверг", "бейсенбі"), 3),
+    **dict.fromkeys(("friday", "пятницу", "пятница", "жұма"), 4),
+    **dict.fromkeys(("saturday", "субботу", "суббота", "сенбі"), 5),
+    **dict.fromkeys(("sunday", "воскресенье", "жексенбі"), 6),
+}
+RELATIVE_DAYS: dict[str, int] = {
+    **dict.fromkeys(("today", "сегодня", "бүгін"), 0),
+    **dict.fromkeys(("yesterday", "вчера", "кеше"), -1),
+}
+
+
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` as whole words over folded text."""
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?!\w)")

@@ -1,0 +1,107 @@
+"""Russian names in running text: natasha finds them and puts them in the nominative.
+
+``тело Ерлана Жагипарова`` → ``Жагипаров Ерлан``. natasha's ``normalize`` also makes a woman's
+surname that was already nominative a man's (``Айман Умарова`` → ``Умаров``); that is undone
+when the given name did not change (decision 0015).
+The models are loaded once per process, from files inside the packages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _models() -> tuple[Any, Any, Any, Any]:
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+
+
+_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+
+
+def russian_person_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name in the nominative) of every person natasha finds in ``text``."""
+    from natasha import Doc
+
+    segmenter, ner, tagger, vocab = _models()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_morph(tagger)
+    doc.tag_ner(ner)
+    names = []
+    for span in doc.spans:
+        if span.type != "PER":
+            continue
+        span.normalize(vocab)
+        written, normal, start = span.text, span.normal or span.text, span.start
+        # natasha sometimes takes the word before a name into it ("Тело Нурсултана Бекова")
+        while len(written.split()) > 1 and _ROLE_WORD.match(written.split()[0].lower()):
+            first = written.split()[0]
+            start += len(first) + 1
+            written = written[len(first) + 1 :]
+            normal = " ".join(normal.split()[1:]) if len(normal.split()) > 1 else written
+        if normal == written:
+            normal = _by_endings(written, vocab)
+        if _already_nominative(written, normal, vocab):
+            normal = written
+        names.append((start, span.stop, _keep_feminine(written, normal)))
+    return names
+
+
+_ROLE_WORD = re.compile(
+    r"(?:тел[оаеу]|труп|журналист|активист|адвокат|студент|правозащитни|задержанн|погибш|"
+    r"пострадавш|сотрудник|родственни|брат|сестр|сын|доч|жен[аеуы]|муж)\w*$"
+)
+
+
+def _already_nominative(written: str, normal: str, vocab: Any) -> bool:
+    """natasha sometimes lengthens a nominative name it does not know (``Аслан Нурпеисов`` →
+    ``Аслана``): a given name that is a name in the nominative singular stays as written."""
+    given, normal_given = written.split()[0], normal.split()[0]
+    if len(normal_given) <= len(given):
+        return False
+    return any(
+        "Name" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing"
+        for p in vocab.parse(given)
+    )
+
+
+def _keep_feminine(written: str, normal: str) -> str:
+    """natasha turns ``Айман Умарова`` (already nominative) into ``Айман Умаров``: when the
+    given name did not change, the written surname was nominative already."""
+    words, normals = written.split(), normal.split()
+    if len(words) != len(normals) or words[0] != normals[0]:
+        return normal
+    return " ".join(
+        w if _FEMININE.search(w.lower()) else n for w, n in zip(words, normals, strict=True)
+    )
+
+
+_OBLIQUE_SURNAME = re.compile(r"(?P<stem>\w+?(?:ов|ев|ёв|ин|ын))(?P<ending>у|ой|ым|е|а)$")
+
+
+def _by_endings(written: str, vocab: Any) -> str:
+    """A name natasha left as written (it does not know it: ``Гульнару Сапарову``): the given
+    name from the dictionary, the surname by its ending, in the given name's gender."""
+    words = written.split()
+    if len(words) < 2:
+        return written
+    parses = [p for p in vocab.parse(words[0]) if "Name" in p.tag and p.tag.case != "nomn"]
+    if not parses:
+        return written
+    given, feminine = parses[0], "femn" in parses[0].tag
+    out = [given.normal_form.capitalize()]
+    for word in words[1:]:
+        m = _OBLIQUE_SURNAME.fullmatch(word)
+        if m is None:
+            out.append(word)
+        elif feminine:
+            out.append(m["stem"] + "а" if m["ending"] in ("у", "ой") else word)
+        else:
+            out.append(m["stem"] if m["ending"] in ("у", "ым", "е", "а") else word)
+    return " ".join(out)

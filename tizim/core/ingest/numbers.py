@@ -1,0 +1,156 @@
+"""Numbers as articles write them: ``10,000``, ``10 000``, ``почти 10 тысяч``, ``более 12 тыс.``,
+``10 мыңға жуық``, ``two hundred``, ``екі жүз``.
+
+Each number found is a :class:`NumberMention` with its span in the text, so that a claim can
+quote exactly what was written. Words are read by number-parser for English and Russian and by
+a small table for Kazakh (no library reads Kazakh number words; decision 0015).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from number_parser import parse_number
+
+_DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
+_THOUSAND = (
+    r"thousand|тысяч[аиу]?|тыс\.?|мың(?:ға|нан|нан астам|дай)?|мыңға|мыңнан|мыңдаған|млн\.?|"
+    r"million|миллион[аов]*"
+)
+# A Kazakh case ending written after a hyphen: "700-ге жуық", "30-ға", "олардың 60-ы".
+_KK_NUMBER_CASE = r"(?:ге|ке|ға|қа|ден|тен|дан|тан|нан|нен|ы|і|сы|сі|ның|нің|дың|дің|да|де|та|те)"
+_DIGIT_NUMBER = re.compile(
+    rf"(?<![\w.,/:-])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?"
+    rf"(?:-{_KK_NUMBER_CASE}(?!\w))?"
+    rf"(?!(?-i:[a-zа-яёәғқңөұүһі0-9_%/:-])|[.,]\d)",
+    re.IGNORECASE,
+)
+
+_EN_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand"
+).split()
+_RU_WORDS = (
+    "один одного два двух три трех трёх четыре четырех четырёх пять пяти шесть шести семь "
+    "семи восемь восьми девять девяти десять десяти одиннадцать двенадцать тринадцать "
+    "четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать двадцать "
+    "двадцати тридцать тридцати сорок сорока пятьдесят пятидесяти шестьдесят семьдесят "
+    "восемьдесят девяносто сто ста двести двухсот триста трехсот четыреста пятьсот шестьсот "
+    "семьсот восемьсот девятьсот тысяча тысячи тысяч"
+).split()
+# Kazakh: units, tens, and the multipliers (with the case endings an article puts on them).
+_KK_UNITS = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60,
+    "жетпіс": 70, "сексен": 80, "тоқсан": 90,
+    # collective numerals: "олардың екеуі" (two of them)
+    "екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7,
+}  # fmt: skip
+_KK_MULTIPLIERS = {"жүз": 100, "мың": 1000}
+_KK_CASE = r"(?:ге|ке|ға|қа|ден|тен|нан|нен|дан|тан|де|те|да|та|дай|дей|ның|нің|ды|ді|і|ы)?"
+
+_EN_RUN = re.compile(
+    rf"(?<!\w)(?:{'|'.join(_EN_WORDS)})(?:(?:[\s-]+|\s+and\s+)(?:{'|'.join(_EN_WORDS)}))*(?!\w)",
+    re.IGNORECASE,
+)
+_RU_RUN = re.compile(
+    rf"(?<!\w)(?:{'|'.join(_RU_WORDS)})(?:\s+(?:{'|'.join(_RU_WORDS)}))*(?!\w)", re.IGNORECASE
+)
+_KK_PRONOUNS = frozenset(("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған"))
+_KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:і|ін|ы|ын)?"
+_KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"
+_KK_RUN = re.compile(rf"(?<!\w){_KK_WORD}(?:\s+{_KK_WORD})*(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number as written: its value and where it stands (``text[start:end]``)."""
+
+    value: int
+    start: int
+    end: int
+    written: str
+
+
+def _multiplier(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower()
+    if word.startswith(("млн", "million", "миллион")):
+        return 1_000_000
+    return 1000
+
+
+def _digit_value(digits: str, multiplier: int) -> int | None:
+    compact = (
+        re.sub(r"[\s\u00a0\u202f,]", "", digits)
+        if re.search(r"\d[ ,\u00a0\u202f]\d{3}(?!\d)", digits)
+        else digits
+    )
+    if multiplier > 1:
+        return round(float(compact.replace(",", ".")) * multiplier)
+    if not compact.isdigit():
+        return None
+    return int(compact)
+
+
+def _kazakh_value(words: str) -> int | None:
+    total, current = 0, 0
+    for raw in words.lower().split():
+        stem = next(
+            (
+                w
+                for w in sorted([*_KK_UNITS, *_KK_MULTIPLIERS], key=len, reverse=True)
+                if raw.startswith(w)
+            ),
+            None,
+        )
+        if stem is None:
+            return None
+        if stem in _KK_UNITS:
+            current += _KK_UNITS[stem]
+        elif stem == "жүз":
+            current = max(current, 1) * 100
+        else:
+            total += max(current, 1) * 1000
+            current = 0
+    value = total + current
+    return value or None
+
+
+@lru_cache(maxsize=4096)
+def _word_value(words: str, language: str) -> int | None:
+    if language == "kk":
+        return _kazakh_value(words)
+    try:
+        value = parse_number(words, language=language)
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if value else None
+
+
+def find_numbers(text: str, language: str) -> list[NumberMention]:
+    """Every number in ``text``, in order; words are read in ``language`` (kk, ru or en)."""
+    found: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DIGIT_NUMBER.finditer(text):
+        value = _digit_value(m["digits"], _multiplier(m["mult"]))
+        if value is not None:
+            found.append(NumberMention(value, m.start(), m.end(), m[0]))
+            taken.append((m.start(), m.end()))
+    runs = {"en": _EN_RUN, "ru": _RU_RUN, "kk": _KK_RUN}[language]
+    for m in runs.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if language != "kk" and m[0].lower() in {"one", "один", "одного"}:
+            continue  # "one lawyer", "one of them": an article, not a count
+        if language == "kk" and m[0].lower().split()[0] in _KK_PRONOUNS:
+            continue  # "онда", "оны": "there", "him" — not ten
+        value = _word_value(m[0], language)
+        if value is not None:
+            found.append(NumberMention(value, m.start(), m.end(), m[0]))
+    found.sort(key=lambda n: n.start)
+    return found

@@ -1,0 +1,149 @@
+"""The words that say what happened to one person, and who only speaks, in kk, ru and en.
+
+Unlike the counts of ``lexicon``, these want a person as their subject ("was detained", "his
+body", "задержан", "ұсталды"): "police detained protesters" says nothing about a named man.
+"""
+
+from __future__ import annotations
+
+from tizim.core.fates import Fate
+
+_W = r"\w*"
+_BE = r"(?:was|were|been|is|are|being|had been|has been|have been)"
+
+#: (fate, pattern) in the order of weight: a person's fate is the heaviest one told.
+PERSON_FATES: tuple[tuple[Fate, str], ...] = (
+    (
+        Fate.KILLED,
+        rf"{_BE} (?:shot and )?killed|shot dead|(?<!will )(?<!would )died|found dead|"
+        r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
+        rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
+        rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
+        rf"моргта|атып өлтір{_W}|өлтірілді",
+    ),
+    (
+        Fate.MISSING,
+        r"missing|whereabouts (?:remain|remains|are|is|still) (?:still )?unknown|disappeared|"
+        rf"пропал{_W}|без вести|местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
+        rf"хабарсыз кет{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз",
+    ),
+    (
+        Fate.CHARGED,
+        rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
+        rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|осужден{_W}|приговорен{_W}|"
+        rf"айып тағыл{_W}|айыпта{_W}|сотталды|қылмыстық іс қозғал{_W}",
+    ),
+    (
+        Fate.ARRESTED,
+        rf"{_BE} arrested|арестован{_W}|арестовал{_W}|қамауға алын{_W}|тұтқындал{_W}",
+    ),
+    (
+        Fate.DETAINED,
+        rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
+        r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
+        rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
+        rf"ұстал{_W}|ұстап әкет{_W}|алып кет{_W}|изоляторда|изоляторында|қамауда",
+    ),
+    (
+        Fate.INJURED,
+        rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
+        rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
+        rf"жарақат ал{_W}|жарала{_W}|оқ тиді",
+    ),
+    (
+        Fate.RELEASED,
+        rf"{_BE} (?:released|freed)|then released|освобожд{_W}|освобожден{_W}|отпущен{_W}|"
+        rf"отпустил{_W}|босатыл{_W}",
+    ),
+)
+
+#: "Among the dead was …", "Среди погибших –", "Қаза тапқандардың арасында": the people named
+#: next are of that fate.
+AMONG: tuple[tuple[Fate, str], ...] = (
+    (
+        Fate.KILLED,
+        r"among the (?:dead|killed)|среди (?:погибших|убитых)|қаза тапқандардың арасында",
+    ),
+    (Fate.MISSING, r"among the missing|среди пропавших|хабарсыз кеткендердің арасында"),
+    (
+        Fate.DETAINED,
+        r"among (?:the |those )?detained|among the detainees|среди задержанных|"
+        r"ұсталғандардың арасында",
+    ),
+    (Fate.INJURED, r"among the (?:injured|wounded)|среди раненых|жараланғандардың арасында"),
+)
+
+#: A relative or the lawyer of someone, written before their name: they speak of another.
+RELATIVE_BEFORE = (
+    r"(?:his|her|their|его|ее|её|их|оның)\s+(?:uncle|brother|sister|mother|father|wife|husband|"
+    r"son|daughter|lawyer|дядя|брат|сестра|мать|отец|жена|муж|адвокат|ағасы|інісі|әкесі|анасы|"
+    r"әйелі|күйеуі|адвокаты|нағашысы)\s*,?\s*$"
+)
+
+#: Verbs of saying: a name right before or after one is a speaker in that sentence.
+SPEECH = (
+    r"said|says|told|added|recalled|claimed|stated|explained|wrote|believes|urged|"
+    r"according to|по словам|сообщил{W}|сказал{W}|заявил{W}|рассказал{W}|отметил{W}|"
+    r"пишет|написал{W}|айтты|деді|мәлімдеді|хабарлады|айтуынша|сөзінше|жазды"
+).replace("{W}", _W)
+
+#: Words after a verb of saying that start what was said, not who said it.
+CLAUSE_OPENERS = frozenset(
+    "that how whether if when about what why что как чтобы если когда о об про деп ма".split()
+)
+
+#: "…said that he was detained": a speaker telling what happened to themselves.
+SELF_REPORT = (
+    r"(?:that )?(?:he|she|i) (?:was|were|had been|has been)|"
+    rf"(?:что )?(?:его|ее|её|меня|он|она|я) (?:был{_W}|задерж{_W}|избил{_W}|пыта{_W})|"
+    r"(?:оны|мені|өзін)"
+)
+
+#: Other people standing between a name and an event: the event is theirs.
+PLURAL_PEOPLE = (
+    r"protesters|protestors|people|detainees|others|loved ones|men|women|activists|individuals|"
+    r"prisoners|relatives|families|crowds?|демонстрант\w*|протестующ\w*|люд\w*|задержанн\w*|"
+    r"человек\w*|адам|адамдар\w*|наразылық\w*"
+)
+
+#: Pronouns that carry a sentence on to the person last told of.
+PRONOUNS = r"he|his|him|she|her|он|его|ему|ним|нем|она|ее|её|ей|ней|ол|оны|оның|оған|онымен"
+
+#: Capitalised words that are not names: sentence openers, titles, places in general,
+#: organisations. Checked after folding (lower case).
+NOT_NAMES = frozenset(
+    """the a an in on at but and or he she it they we i his her their this that these those as
+    after before when while during since for from by of to with without however also according
+    one two there here who what why how where which our your my mr mrs ms dr president minister
+    director adviser lawyer activist journalist police officer general colonel
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    kazakhstan kazakh kazakhs kazakhstani russian russia soviet union kyrgyz kyrgyzstan europe
+    asia central eastern western uzbekistan china america american british
+    human rights watch amnesty international ministry interior health office prosecutor state
+    national guard radio liberty azattyq bbc afp ap reuters euronews times new york telegram
+    facebook instagram twitter youtube whatsapp collective security treaty organization
+    republic square bronze age ethnic qandy qantar bloody share related articles back top button
+    electronics team photo copyright file timeline nationwide protests protest unrest
+    government authorities almaty astana nur-sultan city region district street
+    международн{W} правозащитн{W} министерств{W} мвд кнб генпрокуратур{W} прокуратур{W}
+    казахстан{W} алмат{W} астан{W} республик{W} президент{W} правительств{W} январ{W}
+    по в на с и но а это также однако после когда
+    қазақстан{W} алматы{W} астана{W} ішкі істер министрліг{W} бас прокуратура{W} үкімет{W}
+    президент{W} қаңтар{W} бірақ және сонымен
+    адвокат{W} журналист{W} активист{W} правозащитни{W} студент{W} аким{W} врач{W} волонтер{W}
+    тело труп заместител{W} председател{W} директор{W} следовател{W}
+    белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
+    """.replace("{W}", "").split()
+)
+
+#: Words that may stand between a verb of saying and the speaker's name: "said his brother,
+#: 44-year-old Nurlan", "said Hugh Williamson", "сказал адвокат Ринат" (besides any words
+#: in lower case that do not start a clause of what was said: see ``CLAUSE_OPENERS``).
+SPEAKER_FILLERS = frozenset(
+    """his her their its the a an our brother sister wife husband mother father son daughter
+    lawyer director spokesman spokeswoman activist journalist researcher adviser advisor
+    campaigner minister deputy head chief editor colleague friend neighbour mr mrs ms dr
+    его ее её их брат сестра жена муж мать отец сын дочь адвокат директор активист журналист
+    правозащитник представитель глава оның ағасы інісі әйелі күйеуі анасы әкесі адвокаты""".split()
+)

@@ -1,0 +1,451 @@
+"""The people a text says something happened to, as person proposals.
+
+Names are found per language: Russian by natasha's NER, put back into the nominative with
+pymorphy3 (``names_ru``); Kazakh and English as runs of capitalised words that are not places
+or organisations, Kazakh case endings taken off the last word. A fate word or an act of the
+Acts vocabulary is given to the nearest name in its sentence that is not only speaking ("…,
+said Ms Struthers"), or, in a sentence that names nobody else, to the person last told of when
+a pronoun carries on ("His lawyer told the BBC that he had been beaten"). Someone who only
+speaks or reports — a lawyer, a spokesman, a director — is never proposed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from tizim.core.acts import parse_act_types
+from tizim.core.fates import Fate
+from tizim.core.ingest import personal
+from tizim.core.ingest.text import Sentence, fold
+from tizim.core.ingest.when import DateMention, days_later, find_dates
+from tizim.core.names.split import split_full_name
+from tizim.core.places import fold_place
+
+_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
+_NAME_RUN = re.compile(rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")
+_FATES = tuple(
+    (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.PERSON_FATES
+)
+_FATE_WEIGHT = {fate: len(_FATES) - i for i, (fate, _) in enumerate(_FATES)}
+_SPEECH_AFTER = re.compile(
+    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})(?!\w)"
+)
+_SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
+_SELF = re.compile(
+    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})\s+"
+    rf"(?:(?!(?:he|she|i|он|она|я)\s)[\w,]+\s+){{0,3}}?(?:{personal.SELF_REPORT})"
+)
+# After "said her son, Yerbol Iskakov, 24," a verb says the name is the one spoken of.
+_PREDICATE_AFTER = re.compile(
+    r"^(?:,\s*\d{1,2}(?:\s*(?:years old|лет|года|год|жаста\w*))?\s*,?)?\s*"
+    r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
+    r"(?!\w)"
+)
+_PLURAL_BETWEEN = re.compile(rf"(?<!\w)(?:{personal.PLURAL_PEOPLE})(?!\w)", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:me|my|меня|мне|мені|маған)(?!\w)", re.IGNORECASE)
+_REACH = 16  # words between a name and what happened for it to be that person's
+_AMONG = tuple(
+    (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.AMONG
+)
+_RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
+_PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
+_AGE_AFTER = re.compile(
+    r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
+)
+_AGE_BEFORE = re.compile(r"(?P<age>\d{1,2})[-\s](?:year-old|летн\w+|жастағы)\s+(?:[\w-]+\s+){0,3}$")
+_KK_ENDINGS = sorted(
+    (
+        "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде дан ден "
+        "тан тен нан нен мен бен пен ға ке"
+    ).split(),
+    key=len,
+    reverse=True,
+)
+_SURNAME_SHAPE = re.compile(
+    r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in)$", re.IGNORECASE
+)
+_DATELINE = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})(?:,\s*[\w ]+)?\s*[–—-]")
+
+
+@dataclass
+class PersonProposal:
+    """A person the text says something happened to; ``text[start:end]`` is the quote."""
+
+    name: str
+    surname: str
+    given_name: str
+    patronymic: str
+    fate: str | None
+    date: datetime.date | None
+    age: int | None
+    place: str | None
+    acts: list[str]
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Mention:
+    key: str
+    start: int
+    end: int
+    speaker: bool
+    self_report: bool
+
+
+@dataclass
+class _Person:
+    written: str
+    parts: tuple[str, str, str]
+    fate: Fate | None = None
+    fate_sentence: Sentence | None = None
+    date: datetime.date | None = None
+    age: int | None = None
+    places: list[str] = field(default_factory=list)
+    acts: list[str] = field(default_factory=list)
+    first_sentence: Sentence | None = None
+    last_date: datetime.date | None = None
+
+
+def _is_name_word(word: str, *, beside_surname: bool = False) -> bool:
+    """Whether ``word`` may be part of a name; a town's name may, beside a surname
+    ("Нұрсұлтан Беков": Nursultan is a given name as well as the capital's old name)."""
+    folded = word.lower().strip("'’")
+    if folded in personal.NOT_NAMES or len(folded) < 2:
+        return False
+    if any(
+        folded.startswith(stem)
+        for stem in personal.NOT_NAMES
+        if len(stem) >= 5 and not stem.isascii()
+    ):
+        return False
+    return beside_surname or fold_place(word) is None
+
+
+def _strip_kazakh_case(word: str) -> str:
+    for ending in _KK_ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)]
+            if _SURNAME_SHAPE.search(stem):
+                return stem
+    return word
+
+
+def _names_in(
+    sentence: Sentence, language: str, ru_names: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, normalised name, surname only) of each name in the sentence."""
+    if language == "ru":
+        return [
+            (s - sentence.start, e - sentence.start, name, len(name.split()) == 1)
+            for s, e, name in ru_names
+            if sentence.start <= s < sentence.end
+        ]
+    found: list[tuple[int, int, str, bool]] = []
+    text = sentence.text
+    for m in _NAME_RUN.finditer(text):
+        words = m["name"].split()
+        beside = len(words) > 1 and any(_SURNAME_SHAPE.search(_strip_kazakh_case(w)) for w in words)
+        while words and not _is_name_word(words[0], beside_surname=beside):
+            words = words[1:]
+        while words and not _is_name_word(words[-1], beside_surname=beside):
+            words = words[:-1]
+        if not words or not all(_is_name_word(w, beside_surname=beside) for w in words):
+            continue
+        start = m.start("name") + m["name"].index(words[0])
+        end = start + len(" ".join(words))
+        if language == "kk":
+            words[-1] = _strip_kazakh_case(words[-1])
+        name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
+        if m["title"] or len(words) == 1:
+            # "Mr. Kim", or "Sarsenov was detained": a person told of before, if any
+            found.append((m.start() if m["title"] else start, end, name, True))
+        else:
+            found.append((start, end, name, False))
+        if len(words) == 1 and start == 0 and re.match(r"^,\s*(?:a|an|who|the)\s", text[end:]):
+            found[-1] = (start, end, name, False)  # "Asel, a protester going by a pseudonym"
+    return found
+
+
+def _russian_names(text: str) -> list[tuple[int, int, str]]:
+    from tizim.core.ingest.names_ru import russian_person_names
+
+    return russian_person_names(text)
+
+
+def find_persons(
+    text: str, sentences: list[Sentence], language: str, published: datetime.date | None
+) -> list[PersonProposal]:
+    """The people ``text`` says something happened to, in the order first told."""
+    ru_names = _russian_names(text) if language == "ru" else []
+    people: dict[str, _Person] = {}
+    dateline = _DATELINE.match(_first_body_line(text))
+    focus: str | None = None
+    focus_age = 0
+    for sentence in sentences:
+        mentions = _mentions(sentence, language, ru_names, people)
+        events = _events(sentence)
+        for mention in mentions:
+            _note_age(people[mention.key], sentence.text, mention)
+        victims = [m for m in mentions if not m.speaker or m.self_report]
+        pronouns = [
+            bool(_SPEECH_AFTER.match(sentence.text[m.end() :]))
+            for m in _PRONOUN.finditer(sentence.text)
+        ]
+        # "He was beaten" carries on; "…," he said does only when he speaks of himself ("me")
+        pronoun = (not all(pronouns)) or bool(_FIRST_PERSON.search(sentence.text))
+        for kind, value, position in events:
+            if kind == "act" and _names_role(sentence.text, position, mentions):
+                continue
+            if kind == "among":  # "Among the dead was 17-year-old schoolboy Aslan …"
+                key = next((m.key for m in victims if m.start >= position), None)
+                kind = "fate"
+            else:
+                key = _owner(victims, position, sentence.text)
+            # "His lawyer told the BBC that he had been beaten" carries on to the person last
+            # told of, unless others are the subject ("10,000 people have been arrested")
+            carries_on = pronoun and focus is not None and focus_age <= 3 and not victims
+            if (
+                key is None
+                and carries_on
+                and not _PLURAL_BETWEEN.search(sentence.text[max(0, position - 30) : position])
+            ):
+                key = focus
+            if key is None:
+                continue
+            for each in [key, *_joined_to(key, victims, sentence.text)]:
+                _apply(people[each], kind, value, sentence, published, position)
+        if victims:
+            focus, focus_age = victims[-1].key, 0
+        else:
+            focus_age += 1
+    place_default = None
+    if dateline is not None:
+        found = fold_place(dateline["place"].title())
+        place_default = dateline["place"].title() if found else None
+    return [_proposal(text, p, place_default) for p in people.values() if p.fate or p.acts]
+
+
+def _first_body_line(text: str) -> str:
+    for line in text.splitlines()[1:6]:
+        if _DATELINE.match(line):
+            return line
+    return ""
+
+
+def _mentions(
+    sentence: Sentence,
+    language: str,
+    ru_names: list[tuple[int, int, str]],
+    people: dict[str, _Person],
+) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    for start, end, name, surname_only in _names_in(sentence, language, ru_names):
+        key = _key_for(name, surname_only, people)
+        if key is None:
+            continue
+        after, before = sentence.text[end:], sentence.text[:start]
+        speaker = bool(_SPEECH_AFTER.match(after)) or (
+            (_said_before(before) or _RELATIVE_BEFORE.search(before) is not None)
+            and not _PREDICATE_AFTER.match(after)
+        )
+        self_report = bool(_SELF.match(after)) or bool(
+            re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after)
+        )
+        mentions.append(_Mention(key, start, end, speaker and not self_report, self_report))
+    return mentions
+
+
+def _said_before(before: str) -> bool:
+    """Whether a verb of saying stands right before a name, with only a role between ("said
+    his brother, 44-year-old", "said Ms"): "told reporters that his client" is not that."""
+    for m in _SPEECH_VERB.finditer(before, max(0, len(before) - 80)):
+        words = re.findall(r"[\w'-]+", before[m.end() :])
+        if len(words) <= 6 and all(_speaker_filler(w) for w in words):
+            return True
+    return False
+
+
+def _speaker_filler(word: str) -> bool:
+    """A word between "said" and a name that describes the speaker ("his brother", "deputy
+    mayor", "заместитель акима", "44-year-old"), not one that starts what was said."""
+    folded = word.lower()
+    if folded in personal.SPEAKER_FILLERS or re.fullmatch(r"\d+-year-old", folded):
+        return True
+    return word.islower() and folded not in personal.CLAUSE_OPENERS
+
+
+def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str | None:
+    """The person a mention is of: "Mr. Kim" is the Timur Kim told of before (else nobody)."""
+    if surname_only:
+        surname = name.split()[-1].lower()
+        for key, person in people.items():
+            if person.parts[0].lower() == surname or key.split()[-1] == surname:
+                return key
+        return None
+    parts = split_full_name(name)
+    key = f"{parts.given_name} {parts.surname}".strip().lower()
+    if key not in people:
+        people[key] = _Person(name, (parts.surname, parts.given_name, parts.patronymic))
+    return key
+
+
+def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
+    folded = fold(sentence.text)
+    events: list[tuple[str, str, int]] = []
+    taken: list[tuple[int, int]] = []
+    for fate, pattern in _FATES:
+        for m in pattern.finditer(folded):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            events.append(("fate", fate.value, m.start()))
+    for fate, pattern in _AMONG:
+        for m in pattern.finditer(folded):
+            events.append(("among", fate.value, m.end()))
+    for act in parse_act_types(sentence.text):
+        events.append(("act", act.code.value, act.start))
+    events.sort(key=lambda e: e[2])
+    return events
+
+
+_JOINED = re.compile(r"\s*(?:,|and|и|мен|бен|пен|және)\s*")
+
+
+def _joined_to(key: str, victims: list[_Mention], sentence: str) -> list[str]:
+    """The people named together with ``key`` ("Dana Zhanbolatova and Askar Tleuov were
+    released", "Дана Жанболатова мен Асқар Тілеуов"): what is said of one is said of both."""
+    ordered = sorted(victims, key=lambda m: m.start)
+    index = next((i for i, m in enumerate(ordered) if m.key == key), None)
+    if index is None:
+        return []
+    joined: list[str] = []
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(ordered):
+            a, b = sorted((ordered[i], ordered[i + step]), key=lambda m: m.start)
+            if not _JOINED.fullmatch(sentence[a.end : b.start]):
+                break
+            i += step
+            if ordered[i].key != key:
+                joined.append(ordered[i].key)
+    return joined
+
+
+def _names_role(sentence: str, position: int, mentions: list[_Mention]) -> bool:
+    """Whether the word at ``position`` is the role written before a name ("Адвокат Жанна
+    Ибраева"): a lawyer named is not a lawyer denied."""
+    word = re.match(r"[\w-]+", sentence[position:])
+    end = position + (word.end() if word else 0)
+    return any(sentence[end : m.start].strip() == "" and m.start > end for m in mentions)
+
+
+def _owner(victims: list[_Mention], position: int, sentence: str) -> str | None:
+    """The name an event at ``position`` belongs to: the nearest before it, else after it,
+    unless other people ("protesters", "loved ones") or too many words stand between."""
+    before = [m for m in victims if m.end <= position]
+    after = [m for m in victims if m.start >= position]
+    for mention in ([before[-1]] if before else []) + ([after[0]] if after else []):
+        a, b = (
+            sorted((mention.end, position))
+            if mention.end <= position
+            else (position, mention.start)
+        )
+        between = sentence[a:b]
+        if len(between.split()) > _REACH or _PLURAL_BETWEEN.search(between):
+            continue
+        if mention.start >= position and _PLURAL_BETWEEN.search(
+            sentence[max(0, position - 30) : position]
+        ):
+            continue  # "protesters being arrested or taken away, Bahytzhan Toreghozhina…"
+        return mention.key
+    return None
+
+
+def _apply(
+    person: _Person,
+    kind: str,
+    value: str,
+    sentence: Sentence,
+    published: datetime.date | None,
+    position: int,
+) -> None:
+    person.first_sentence = person.first_sentence or sentence
+    dates = [
+        d for d in find_dates(sentence.text, published=published) if not d.relative or published
+    ]
+    later = days_later(sentence.text)
+    for place in _places(sentence.text):
+        if place not in person.places:
+            person.places.append(place)
+    if kind == "act":
+        if value not in person.acts:
+            person.acts.append(value)
+        return
+    fate = Fate(value)
+    date = _date_near(dates, position)
+    if date is None and later is not None and person.last_date is not None:
+        date = person.last_date + datetime.timedelta(days=later)
+    if date is not None:
+        person.last_date = date
+    if person.fate is None or _FATE_WEIGHT[fate] > _FATE_WEIGHT[person.fate]:
+        person.fate, person.fate_sentence, person.date = fate, sentence, date
+
+
+def _date_near(dates: list[DateMention], position: int) -> datetime.date | None:
+    after = [d for d in dates if d.start >= position]
+    if after:
+        return after[0].value
+    return dates[-1].value if dates else None
+
+
+def _places(sentence: str) -> list[str]:
+    found = []
+    for m in re.finditer(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+", sentence):
+        word = re.sub(r"(?:'s|’s)$", "", m[0])
+        place = fold_place(word) or fold_place(_strip_kazakh_locative(word))
+        if place is not None:
+            found.append(word if fold_place(word) else _strip_kazakh_locative(word))
+    return found
+
+
+def _strip_kazakh_locative(word: str) -> str:
+    for ending in ("ында", "інде", "нда", "нде", "да", "де", "та", "те", "ның", "нің", "е"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _note_age(person: _Person, sentence: str, mention: _Mention) -> None:
+    if person.age is not None:
+        return
+    m = _AGE_AFTER.match(sentence[mention.end :])
+    if m:
+        person.age = int(m["age"] or m["age2"])
+        return
+    m = _AGE_BEFORE.search(sentence[: mention.start])
+    if m:
+        person.age = int(m["age"])
+
+
+def _proposal(text: str, person: _Person, place_default: str | None) -> PersonProposal:
+    surname, given, patronymic = person.parts
+    quote_sentence = person.fate_sentence or person.first_sentence
+    assert quote_sentence is not None
+    return PersonProposal(
+        name=" ".join(p for p in (surname, given, patronymic) if p),
+        surname=surname,
+        given_name=given,
+        patronymic=patronymic,
+        fate=person.fate.value if person.fate else None,
+        date=person.date,
+        age=person.age,
+        place=person.places[0] if person.places else place_default,
+        acts=person.acts,
+        quote=quote_sentence.text,
+        start=quote_sentence.start,
+        end=quote_sentence.end,
+    )

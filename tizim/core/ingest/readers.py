@@ -1,0 +1,160 @@
+"""An article's text and date out of the file it came in: a saved web page (trafilatura), plain
+text, PDF (pypdf) or DOCX (python-docx). Anything else — a binary file, an empty page, a text
+too long to be an article, a scanned PDF without a text layer — is refused with a reason
+(``ParseError``), before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from tizim.core.errors import ParseError
+from tizim.core.ingest.when import month_number
+
+#: Longer than any article (the longest NGO reports run to about 2 MB of text).
+MAX_BYTES = 20 * 1024 * 1024
+_MIN_LETTERS = 40
+_DATE_LINE = re.compile(
+    r"^\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-zА-Яа-яЁёәғқңөұүһіӘҒҚҢӨҰҮҺІ]+)\.?,?\s+(?P<year>20\d\d)\s*$",
+    re.MULTILINE,
+)
+_DATE_LINE_US = re.compile(
+    r"^\s*(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),\s+(?P<year>20\d\d)\s*$", re.MULTILINE
+)
+_URL_DATE = re.compile(r"https?://\S+?/(?P<year>20\d\d)/(?P<month>\d{2})/(?P<day>\d{2})/")
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of an article as read, its kind, and the date the page gives (if any)."""
+
+    text: str
+    kind: str
+    published: datetime.date | None
+    title: str = ""
+
+
+def read_document(data: bytes, filename: str = "") -> Document:
+    """The article in ``data`` (a file's bytes); ``ParseError`` says why it cannot be read."""
+    if not data.strip():
+        raise ParseError("the file is empty")
+    check_size(len(data))
+    name = filename.lower()
+    if data.startswith(b"%PDF") or name.endswith(".pdf"):
+        return _checked(_read_pdf(data), "PDF")
+    if data.startswith(b"PK\x03\x04") or name.endswith(".docx"):
+        return _checked(_read_docx(data), "DOCX")
+    text = _decode(data)
+    if name.endswith((".html", ".htm")) or re.search(
+        r"<(?:html|body|p|div|article)[\s>]", text[:5000], re.I
+    ):
+        return _checked(_read_html(text), "web page")
+    return _checked(Document(text, "text", published_in_text(text)), "text")
+
+
+def check_size(size: int) -> None:
+    """Refuse a file of ``size`` bytes if it is longer than any article."""
+    if size > MAX_BYTES:
+        raise ParseError(
+            f"the file is {size // (1024 * 1024)} MB, more than any article "
+            f"({MAX_BYTES // (1024 * 1024)} MB at most): split it or check it is the right file"
+        )
+
+
+def _checked(document: Document, what: str) -> Document:
+    letters = sum(ch.isalpha() for ch in document.text)
+    if letters < _MIN_LETTERS:
+        hint = (
+            " (a scanned PDF has no text layer: run it through OCR first)" if what == "PDF" else ""
+        )
+        raise ParseError(f"no article text found in this {what}{hint}")
+    return document
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ParseError("this is a binary file, not a text, a web page, a PDF or a DOCX")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data[:200_000]).best()
+        if best is None or best.encoding is None:
+            raise ParseError(
+                "this is a binary file, not a text, a web page, a PDF or a DOCX"
+            ) from None
+        return data.decode(best.encoding, errors="replace")
+
+
+def _read_html(html: str) -> Document:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    metadata = trafilatura.extract_metadata(html)
+    published = None
+    if metadata is not None and metadata.date:
+        try:
+            published = datetime.date.fromisoformat(metadata.date[:10])
+        except ValueError:
+            published = None
+    title = (metadata.title if metadata is not None else "") or ""
+    body = text or ""
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}" if body else ""
+    return Document(body, "html", published or published_in_text(body), title)
+
+
+def _read_pdf(data: bytes) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise ParseError(f"this PDF cannot be read ({exc})") from None
+    text = "\n\n".join(p.strip() for p in pages)
+    published = None
+    info = reader.metadata
+    if info is not None and info.creation_date is not None:
+        published = info.creation_date.date()
+    return Document(text, "pdf", published_in_text(text) or published)
+
+
+def _read_docx(data: bytes) -> Document:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ParseError(f"this DOCX cannot be read ({exc})") from None
+    text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    created = document.core_properties.created
+    return Document(text, "docx", published_in_text(text) or (created.date() if created else None))
+
+
+def published_in_text(text: str) -> datetime.date | None:
+    """The date an article gives itself near its top: a line ``21 Jan 2022`` or a link with
+    ``/2022/01/31/`` in it (where a saved page keeps its address)."""
+    head = text[:3000]
+    for pattern in (_DATE_LINE, _DATE_LINE_US):
+        m = pattern.search(head)
+        if m:
+            month = month_number(m["month"])
+            if month:
+                try:
+                    return datetime.date(int(m["year"]), month, int(m["day"]))
+                except ValueError:
+                    pass
+    m = _URL_DATE.search(text)
+    if m:
+        try:
+            return datetime.date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+    return None

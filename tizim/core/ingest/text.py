@@ -1,0 +1,88 @@
+"""Sentences, language and folding: what the claim and person readers share.
+
+Spans are kept everywhere (``text[start:end]``), because every proposal quotes the sentence it
+comes from and the review page highlights it where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    (
+        "mr mrs ms dr st prof gen col lt sgt no vs jan feb mar apr jun jul aug sep sept oct nov "
+        "dec p.m a.m u.s u.n г гг ул им т.е т.д т.п тыс млн обл р-н ст ж жж т.б н.э"
+    ).split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the text: ``text[start:end]`` is ``text``; ``paragraph`` counts from 0."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+def detect_language(text: str) -> str:
+    """kk, ru or en: Kazakh letters mean Kazakh, else Cyrillic means Russian, else English."""
+    sample = text[:20_000]
+    cyrillic = len(_CYRILLIC.findall(sample)) + len(_KAZAKH_LETTERS.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if cyrillic <= latin:
+        return "en"
+    kazakh = len(_KAZAKH_LETTERS.findall(sample))
+    return "kk" if kazakh * 200 >= cyrillic else "ru"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` with their spans; a line break always ends one."""
+    sentences: list[Sentence] = []
+    start, paragraph = 0, 0
+    for m in _SENTENCE_END.finditer(text):
+        if m[0].startswith((".", "…")) and not m[0].strip().startswith("\n"):
+            before = re.search(r"([\w.]+)\.?$", text[start : m.start()])
+            word = before[1].lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        end = m.end() if not m[0].isspace() else m.start()
+        _add(sentences, text, start, end, paragraph)
+        if "\n" in m[0]:
+            paragraph += 1
+        start = m.end()
+    _add(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    offset = start + (len(piece) - len(piece.lstrip()))
+    sentences.append(Sentence(stripped, offset, offset + len(stripped), paragraph))
+
+
+def fold(text: str) -> str:
+    """Lower case with ё → е and typographic quotes and dashes made plain, same length."""
+    return (
+        text.lower()
+        .replace("ё", "е")
+        .replace("’", "'")
+        .replace("‘", "'")
+        .replace("“", '"')
+        .replace("”", '"')
+        .replace("«", '"')
+        .replace("»", '"')
+        .replace("–", "-")
+        .replace("—", "-")
+    )
