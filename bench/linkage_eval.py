@@ -48,7 +48,7 @@ from anyascii import anyascii
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from tizim.core.linkage.clustering import cluster_pairs
-from tizim.core.linkage.features import LinkRecord, features_row
+from tizim.core.linkage.features import LinkRecord, evidently_different, features_row
 from tizim.core.linkage.initials import attach_initials, is_initials_entry
 from tizim.core.linkage.prior import demo_link_records
 from tizim.core.linkage.probabilistic import train_and_score
@@ -70,10 +70,12 @@ def score(found: set[tuple[int, int]], expected: set[tuple[int, int]]) -> tuple[
 
 def tizim_link(records: list[LinkRecord], threshold: float = THRESHOLD) -> set[tuple[int, int]]:
     model = train_and_score(records)
+    by_id = {r.record_id: r for r in records}
     clustering = cluster_pairs(
         [r.record_id for r in records],
         [(p.left, p.right, p.probability) for p in model.pairs],
         threshold,
+        different=evidently_different(by_id, ((p.left, p.right) for p in model.pairs)),
     )
     return _pairs(attach_initials(records, clustering.clusters).clusters)
 

@@ -11,8 +11,15 @@ import random
 import pytest
 
 from tizim.core.linkage.clustering import cluster_pairs
-from tizim.core.linkage.features import LinkRecord, features_row, name_variants
-from tizim.core.linkage.initials import attach_initials, is_initials_entry, within_one_slip
+from tizim.core.linkage.features import (
+    LinkRecord,
+    birth_dates_differ,
+    evidently_different,
+    features_row,
+    name_variants,
+    within_one_slip,
+)
+from tizim.core.linkage.initials import attach_initials, is_initials_entry
 from tizim.core.linkage.probabilistic import train_and_score
 from tizim.core.names.split import split_full_name
 
@@ -168,3 +175,37 @@ def test_linking_does_not_depend_on_the_order_records_arrive_in():
         return cluster_pairs([r.record_id for r in batch], pairs, THRESHOLD).clusters
 
     assert clusters(records) == clusters(shuffled) == clusters(list(reversed(records)))
+
+
+def test_two_documents_birth_dates_make_two_people_unless_one_slip_apart():
+    def born(i, day):
+        return rec(i, "Нурахунов Ильхам", born=day)
+
+    assert birth_dates_differ(born(1, D(2002, 11, 16)), born(2, D(1967, 2, 4)))
+    assert not birth_dates_differ(born(1, D(1967, 2, 4)), born(2, D(1967, 4, 2)))  # day/month
+    assert not birth_dates_differ(born(1, D(1967, 2, 4)), born(2, D(1976, 2, 4)))  # swapped
+    assert not birth_dates_differ(born(1, D(1988, 2, 4)), born(2, D(1989, 2, 4)))  # a digit
+    assert not birth_dates_differ(
+        born(1, D(1967, 2, 4)), rec(2, "Нурахунов Ильхам", years=(1959, 1959))
+    )
+
+
+def test_namesakes_of_one_town_do_not_merge_through_rows_without_a_birth_date():
+    # Two men of one name and town with documents' birth dates decades apart (1, 2) and four
+    # rows that give no date (3-6), scored as a model trained on namesake-rich lists scores
+    # them: the dateless rows fit both men, and the two men's own pair is merely doubtful.
+    records = {
+        1: rec(1, "Нурахунов Ильхам", born=D(2002, 11, 16)),
+        2: rec(2, "Нурахунов Ильхам", born=D(1967, 2, 4)),
+        **{i: rec(i, "Нурахунов Ильхам") for i in range(3, 7)},
+    }
+    pairs = [(1, 2, 0.3)] + [
+        (a, b, 0.97) for a in range(1, 7) for b in range(a + 1, 7) if (a, b) != (1, 2)
+    ]
+    different = evidently_different(records, [(a, b) for a, b, _ in pairs])
+    assert different == [(1, 2)]
+    merged = cluster_pairs(records, pairs, THRESHOLD)  # without the evidence: one person
+    assert [1, 2, 3, 4, 5, 6] in merged.clusters
+    clusters = cluster_pairs(records, pairs, THRESHOLD, different=different)
+    assert not any(1 in c and 2 in c for c in clusters.clusters)
+    assert any("two different birth dates" in r.reason for r in clusters.refused)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from tizim.accounts.access import Actor, acting_as
 from tizim.audit.services import record_action
 from tizim.core.linkage.clustering import cluster_pairs
-from tizim.core.linkage.features import LinkRecord
+from tizim.core.linkage.features import LinkRecord, evidently_different
 from tizim.core.linkage.initials import InitialsQuestion, attach_initials
 from tizim.core.linkage.probabilistic import (
     Backend,
@@ -150,12 +150,14 @@ def link_records(
         progress=say,
     )
     say(f"clustering {len(model.pairs):,} scored pairs into persons")
+    by_id = {r.record_id: r for r in records}
     clustering = cluster_pairs(
         person_of,
         [(p.left, p.right, p.probability) for p in model.pairs],
         threshold,
         must_link=must_link,
         cannot_link=cannot_link,
+        different=evidently_different(by_id, ((p.left, p.right) for p in model.pairs)),
         settled_groups=settled.values(),
     )
     # Entries of surname and initials join the one person they fit; several fits are asked.

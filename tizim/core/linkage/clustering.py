@@ -95,6 +95,7 @@ def cluster_pairs(
     *,
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
+    different: Iterable[tuple[int, int]] = (),
     settled_groups: Iterable[Sequence[int]] = (),
     max_cluster_size: int = MAX_CLUSTER_SIZE,
 ) -> Clustering:
@@ -102,6 +103,9 @@ def cluster_pairs(
 
     ``must_link``: pairs reviewers accepted (always together, before anything else).
     ``cannot_link``: pairs reviewers rejected (never together, whatever the scores).
+    ``different``: pairs whose records show them to be two people (two documents' birth dates:
+    ``tizim.core.linkage.features.evidently_different``); kept apart like a rejection, unless
+    a reviewer accepted them.
     ``settled_groups``: persons an earlier run or a reviewer settled; each stays whole, and two
     settled groups are never joined here (that is a reviewer's decision, so it is refused and
     reported). Record ids in pairs or constraints that are not in ``record_ids`` are ignored.
@@ -113,6 +117,11 @@ def cluster_pairs(
         if a in known and b in known and a != b:
             forbidden[a].add(b)
             forbidden[b].add(a)
+    evident: dict[int, set[int]] = defaultdict(set)
+    for a, b in different:
+        if a in known and b in known and a != b:
+            evident[a].add(b)
+            evident[b].add(a)
     refused: list[RefusedJoin] = []
 
     for group in settled_groups:
@@ -133,7 +142,7 @@ def cluster_pairs(
         if a in known and b in known and a != b:
             key = (a, b) if a < b else (b, a)
             scored[key] = max(probability, scored.get(key, 0.0))
-    torn = torn_records(scored, threshold)
+    torn = torn_records(scored, threshold, evident)
     for (a, b), probability in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
         if probability < threshold:
             break
@@ -141,6 +150,8 @@ def cluster_pairs(
         if ra == rb:
             continue
         reason = _refusal(clusters, forbidden, scored, ra, rb, threshold, max_cluster_size)
+        if not reason and _conflicts(clusters, evident, ra, rb):
+            reason = "their records give two different birth dates"
         if not reason and (a in torn or b in torn):
             reason = "one of the two fits two different people about equally"
         if reason:
@@ -158,9 +169,15 @@ def _bits(probability: float) -> float:
     return math.log2(probability / (1 - probability))
 
 
-def torn_records(scored: dict[tuple[int, int], float], threshold: float) -> set[int]:
+def torn_records(
+    scored: dict[tuple[int, int], float],
+    threshold: float,
+    different: dict[int, set[int]] | None = None,
+) -> set[int]:
     """Records that fit two others about equally well (within ``AMBIGUOUS_WITHIN_BITS``), both
-    above the threshold, while those two are judged different people (below ``VETO_BELOW``)."""
+    above the threshold, while those two are judged different people (below ``VETO_BELOW``) or
+    shown to be (``different``)."""
+    different = different or {}
     strong: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (a, b), probability in scored.items():
         if probability >= threshold:
@@ -176,7 +193,7 @@ def torn_records(scored: dict[tuple[int, int], float], threshold: float) -> set[
             if best_bits - bits > AMBIGUOUS_WITHIN_BITS:
                 break
             key = (best, other) if best < other else (other, best)
-            if key in scored and scored[key] < VETO_BELOW:
+            if (key in scored and scored[key] < VETO_BELOW) or other in different.get(best, ()):
                 torn.add(record)
                 break
     return torn

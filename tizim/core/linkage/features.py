@@ -173,3 +173,48 @@ def features_frame(records: Iterable[LinkRecord]) -> pd.DataFrame:
     # The same records in whatever order the database gave them make the same model: sampling
     # and ties follow this order.
     return frame.sort_values("unique_id", kind="stable").reset_index(drop=True)
+
+
+def within_one_slip(a: str, b: str, *, changed: bool = False) -> bool:
+    """Whether two strings differ by at most one dropped, added or swapped character (and, with
+    ``changed``, one character changed for another: a date's mistyped digit; in a name a changed
+    letter makes another name, Асель/Асем, Марат/Мурат)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return changed
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def birth_dates_differ(a: LinkRecord, b: LinkRecord) -> bool:
+    """Whether two records give two different people's birth dates: both full dates, and not
+    one typing slip apart (a digit changed, two swapped) nor day and month swapped. Ages and
+    years prove nothing of the kind: they are guessed, rounded or counted from another day."""
+    if a.birth_date is None or b.birth_date is None or a.birth_date == b.birth_date:
+        return False
+    x, y = a.birth_date, b.birth_date
+    if x.year == y.year and (x.month, x.day) == (y.day, y.month):
+        return False
+    return not within_one_slip(x.isoformat(), y.isoformat(), changed=True)
+
+
+def evidently_different(
+    records: Mapping[int, LinkRecord], pairs: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The pairs among ``pairs`` whose records show them to be two people (two birth dates)."""
+    return [
+        (a, b)
+        for a, b in pairs
+        if a in records and b in records and birth_dates_differ(records[a], records[b])
+    ]

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tizim.core.linkage.features import FATE_GROUPS, LinkRecord, region_of
+from tizim.core.linkage.features import FATE_GROUPS, LinkRecord, region_of, within_one_slip
 from tizim.core.names import initial_key, initials_compatible, is_initial, surname_key
 
 # A surname at least this long may differ by one slip (a dropped, doubled or swapped letter)
@@ -62,25 +62,6 @@ def is_initials_entry(record: LinkRecord) -> bool:
         return False
     given = record.given_name.strip()
     return not given or is_initial(given)
-
-
-def within_one_slip(a: str, b: str) -> bool:
-    """Whether two keys differ by at most one dropped, added or swapped letter (one letter
-    changed for another makes another name: Асель/Асем, Марат/Мурат)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _surname_fits(key: str, other: str) -> bool:
