@@ -71,11 +71,14 @@ def score(found: set[tuple[int, int]], expected: set[tuple[int, int]]) -> tuple[
 def tizim_link(records: list[LinkRecord], threshold: float = THRESHOLD) -> set[tuple[int, int]]:
     model = train_and_score(records)
     by_id = {r.record_id: r for r in records}
+    scored = [(p.left, p.right, p.probability) for p in model.pairs]
     clustering = cluster_pairs(
         [r.record_id for r in records],
-        [(p.left, p.right, p.probability) for p in model.pairs],
+        scored,
         threshold,
-        different=evidently_different(by_id, ((p.left, p.right) for p in model.pairs)),
+        different=evidently_different(
+            by_id, ((p.left, p.right, p.probability) for p in model.pairs), threshold
+        ),
     )
     return _pairs(attach_initials(records, clustering.clusters).clusters)
 

@@ -154,7 +154,8 @@ def run_tizim(path: Path) -> list[list[int]]:
     import pandas as pd
 
     from tizim.core.linkage.clustering import cluster_pairs
-    from tizim.core.linkage.features import LinkRecord, features_frame
+    from tizim.core.linkage.features import LinkRecord, evidently_different, features_frame
+    from tizim.core.linkage.initials import attach_initials
     from tizim.core.linkage.probabilistic import train_and_score
 
     frame = pd.read_parquet(path)
@@ -183,13 +184,20 @@ def run_tizim(path: Path) -> list[list[int]]:
     _stage("features", started)
     model = train_and_score(features, keep_above=0.01, explain_from=1.1)
     _stage(f"model ({len(model.pairs):,} pairs)", started)
+    by_id = {r.record_id: r for r in records}
+    scored = [(p.left, p.right, p.probability) for p in model.pairs]
     result = cluster_pairs(
         [r.record_id for r in records],
-        [(p.left, p.right, p.probability) for p in model.pairs],
+        scored,
         THRESHOLD,
+        different=evidently_different(
+            by_id, ((p.left, p.right, p.probability) for p in model.pairs), THRESHOLD
+        ),
     )
     _stage("clustering", started)
-    return result.clusters
+    clusters = attach_initials(records, result.clusters).clusters
+    _stage("initials", started)
+    return clusters
 
 
 def run_plain(path: Path) -> list[list[int]]:

@@ -202,7 +202,7 @@ def test_namesakes_of_one_town_do_not_merge_through_rows_without_a_birth_date():
     pairs = [(1, 2, 0.3)] + [
         (a, b, 0.97) for a in range(1, 7) for b in range(a + 1, 7) if (a, b) != (1, 2)
     ]
-    different = evidently_different(records, [(a, b) for a, b, _ in pairs])
+    different = evidently_different(records, pairs, THRESHOLD)
     assert different == [(1, 2)]
     merged = cluster_pairs(records, pairs, THRESHOLD)  # without the evidence: one person
     assert [1, 2, 3, 4, 5, 6] in merged.clusters

@@ -151,13 +151,16 @@ def link_records(
     )
     say(f"clustering {len(model.pairs):,} scored pairs into persons")
     by_id = {r.record_id: r for r in records}
+    scored = [(p.left, p.right, p.probability) for p in model.pairs]
     clustering = cluster_pairs(
         person_of,
-        [(p.left, p.right, p.probability) for p in model.pairs],
+        scored,
         threshold,
         must_link=must_link,
         cannot_link=cannot_link,
-        different=evidently_different(by_id, ((p.left, p.right) for p in model.pairs)),
+        different=evidently_different(
+            by_id, ((p.left, p.right, p.probability) for p in model.pairs), threshold
+        ),
         settled_groups=settled.values(),
     )
     # Entries of surname and initials join the one person they fit; several fits are asked.

@@ -210,11 +210,18 @@ def birth_dates_differ(a: LinkRecord, b: LinkRecord) -> bool:
 
 
 def evidently_different(
-    records: Mapping[int, LinkRecord], pairs: Iterable[tuple[int, int]]
+    records: Mapping[int, LinkRecord],
+    scored: Iterable[tuple[int, int, float]],
+    threshold: float,
 ) -> list[tuple[int, int]]:
-    """The pairs among ``pairs`` whose records show them to be two people (two birth dates)."""
+    """The scored pairs whose records show them to be two people (two birth dates) while the
+    model, weighing everything else, does not hold them to be one (below ``threshold``): a
+    shared national id number outweighs a mistyped birth date, a shared name and town do not."""
     return [
         (a, b)
-        for a, b in pairs
-        if a in records and b in records and birth_dates_differ(records[a], records[b])
+        for a, b, probability in scored
+        if probability < threshold
+        and a in records
+        and b in records
+        and birth_dates_differ(records[a], records[b])
     ]
