@@ -64,6 +64,13 @@ def is_initials_entry(record: LinkRecord) -> bool:
     return not given or is_initial(given)
 
 
+def _variants(key: str) -> set[str]:
+    """The key and the keys one letter shorter (see ``_surname_fits``)."""
+    if len(key) < FUZZY_SURNAME_FROM - 1:
+        return {key}
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
 def _surname_fits(key: str, other: str) -> bool:
     if not key or not other:
         return False
@@ -134,7 +141,11 @@ def attach_initials(
     for record in records:
         if not is_initials_entry(record):
             by_surname[surname_key(record.surname)].append(record.record_id)
-    keys = list(by_surname)
+    # Keys one slip apart share a key with one letter dropped: look surnames up by those.
+    by_variant: dict[str, set[str]] = defaultdict(set)
+    for key in by_surname:
+        for variant in _variants(key):
+            by_variant[variant].add(key)
 
     joined: dict[int, int] = {}
     questions: list[InitialsQuestion] = []
@@ -143,7 +154,8 @@ def attach_initials(
         if not is_initials_entry(entry) or len(clusters[cluster_of[entry.record_id]]) > 1:
             continue
         key = surname_key(entry.surname)
-        near = [k for k in keys if _surname_fits(key, k)]
+        candidates = {k for v in _variants(key) for k in by_variant.get(v, ())}
+        near = sorted(k for k in candidates if _surname_fits(key, k))
         fitting: dict[int, list[int]] = defaultdict(list)
         for k in near:
             for other_id in by_surname[k]:
