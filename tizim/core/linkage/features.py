@@ -130,10 +130,6 @@ def features_row(record: LinkRecord) -> dict[str, Any]:
         "pi": _or_none(initial_key(patronymic) if patronymic else ""),
         "names": _or_none(" ".join(pair) if len(pair) == 2 else ""),
         "name_variants": name_variants(*pair) if len(pair) == 2 else [],
-        # The surname and its one-slip variants: with the given initial and the region, pairs
-        # whose two names are both misspelt (Бабкерген Смагул, Бақберген Смаұл) still meet.
-        # Not for an entry of initials, which ``tizim.core.linkage.initials`` joins.
-        "sn_variants": sorted(_deletions(sn)) if sn and given_full else [],
         # Both parts written together in either order: a misplaced space changes no letter.
         # As an array for blocking (exploded), and as two plain columns for the comparison (an
         # array function is spelt differently on each backend; a trained model must read the

@@ -323,7 +323,6 @@ def build_settings(extra_columns: Sequence[str] = ()) -> Any:
             # Both names, either order, one of them possibly misspelt (see ``name_variants``).
             block_on("name_variants", arrays_to_explode=["name_variants"]),
             block_on("whole", arrays_to_explode=["whole"]),
-            block_on("sn_variants", "gi", "region", arrays_to_explode=["sn_variants"]),
             *(block_on(c) for c in extra_columns if c.startswith("id_")),
         ],
         retain_intermediate_calculation_columns=True,
