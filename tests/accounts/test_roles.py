@@ -200,6 +200,7 @@ NAV_LINKS = {
     "Import": "intake.add_importjob",
     "Reports": "intake.view_report",
     "Acts": "acts.view_act",
+    "Ingest": "ingest.view_article",
     "Review": "linkage.view_candidatepair",
     "Claims": roles.VIEW_AGGREGATES,
     "Numbers": roles.VIEW_AGGREGATES,
