@@ -84,7 +84,9 @@ def test_confirm_imports_with_progress_and_deletes_the_upload(browser, tmp_path)
     page = upload(browser, "list.csv", SHEET)
     job_path = re.search(r'action="(/imports/\d+/)confirm/"', page.text).group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    browser.post(job_path + "confirm/", {"csrfmiddlewaretoken": token})
+    # Not following the redirect to the job page: that page reads the job (and checks that its
+    # importer still lives) while the import's thread writes it.
+    browser.post(job_path + "confirm/", {"csrfmiddlewaretoken": token}, follow=False)
     # Wait for the import's thread rather than polling the job: the test database is SQLite
     # in memory with a shared cache, where a read here would make the thread's last write fail
     # at once with "table is locked" (a file database in WAL mode, as served, waits instead).
