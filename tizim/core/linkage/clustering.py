@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 # A scored pair this unlikely between two clusters keeps them apart.
@@ -112,16 +112,8 @@ def cluster_pairs(
     """
     clusters = _Clusters(record_ids)
     known = clusters.parent.keys()
-    forbidden: dict[int, set[int]] = defaultdict(set)
-    for a, b in cannot_link:
-        if a in known and b in known and a != b:
-            forbidden[a].add(b)
-            forbidden[b].add(a)
-    evident: dict[int, set[int]] = defaultdict(set)
-    for a, b in different:
-        if a in known and b in known and a != b:
-            evident[a].add(b)
-            evident[b].add(a)
+    forbidden = pairs_by_record(cannot_link, known)
+    evident = pairs_by_record(different, known)
     refused: list[RefusedJoin] = []
 
     for group in settled_groups:
@@ -162,6 +154,18 @@ def cluster_pairs(
         clusters=sorted(sorted(m) for m in clusters.members.values()),
         refused=refused,
     )
+
+
+def pairs_by_record(
+    pairs: Iterable[tuple[int, int]], known: Container[int] | None = None
+) -> dict[int, set[int]]:
+    """Each record's partners in ``pairs``, both ways (only records in ``known``, if given)."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs:
+        if a != b and (known is None or (a in known and b in known)):
+            partners[a].add(b)
+            partners[b].add(a)
+    return partners
 
 
 def _bits(probability: float) -> float:

@@ -84,10 +84,11 @@ def _skeleton(key: str) -> str:
     return consonants if len(consonants) >= 3 else ""
 
 
-def _deletions(key: str) -> set[str]:
+def deletion_variants(key: str, *, shortest: int = 4) -> set[str]:
     """The key and every key one letter shorter: two keys one slip apart (a dropped, added,
-    changed or swapped letter) always share one of these."""
-    if len(key) < 4:
+    changed or swapped letter) always share one of these. A key shorter than ``shortest`` is
+    its own only variant (short names must agree exactly)."""
+    if len(key) < shortest:
         return {key}
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
@@ -99,8 +100,8 @@ def name_variants(first: str, second: str) -> list[str]:
     Candidate pairs are records sharing one of these."""
     if not first or not second:
         return []
-    variants = {" ".join(sorted((v, second))) for v in _deletions(first)}
-    variants |= {" ".join(sorted((first, v))) for v in _deletions(second)}
+    variants = {" ".join(sorted((v, second))) for v in deletion_variants(first)}
+    variants |= {" ".join(sorted((first, v))) for v in deletion_variants(second)}
     return sorted(variants)
 
 

@@ -27,7 +27,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tizim.core.linkage.features import FATE_GROUPS, LinkRecord, region_of, within_one_slip
+from tizim.core.linkage.clustering import pairs_by_record
+from tizim.core.linkage.features import (
+    FATE_GROUPS,
+    LinkRecord,
+    deletion_variants,
+    region_of,
+    within_one_slip,
+)
 from tizim.core.names import initial_key, initials_compatible, is_initial, surname_key
 
 # A surname at least this long may differ by one slip (a dropped, doubled or swapped letter)
@@ -62,13 +69,6 @@ def is_initials_entry(record: LinkRecord) -> bool:
         return False
     given = record.given_name.strip()
     return not given or is_initial(given)
-
-
-def _variants(key: str) -> set[str]:
-    """The key and the keys one letter shorter (see ``_surname_fits``)."""
-    if len(key) < FUZZY_SURNAME_FROM - 1:
-        return {key}
-    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def _surname_fits(key: str, other: str) -> bool:
@@ -136,7 +136,7 @@ def attach_initials(
     for index, members in enumerate(clusters):
         for record_id in members:
             cluster_of[record_id] = index
-    forbidden: Mapping[int, set[int]] = _forbidden(cannot_link)
+    forbidden: Mapping[int, set[int]] = pairs_by_record(cannot_link)
     by_surname: dict[str, list[int]] = defaultdict(list)
     for record in records:
         if not is_initials_entry(record):
@@ -144,7 +144,7 @@ def attach_initials(
     # Keys one slip apart share a key with one letter dropped: look surnames up by those.
     by_variant: dict[str, set[str]] = defaultdict(set)
     for key in by_surname:
-        for variant in _variants(key):
+        for variant in deletion_variants(key, shortest=FUZZY_SURNAME_FROM - 1):
             by_variant[variant].add(key)
 
     joined: dict[int, int] = {}
@@ -154,7 +154,11 @@ def attach_initials(
         if not is_initials_entry(entry) or len(clusters[cluster_of[entry.record_id]]) > 1:
             continue
         key = surname_key(entry.surname)
-        candidates = {k for v in _variants(key) for k in by_variant.get(v, ())}
+        candidates = {
+            k
+            for v in deletion_variants(key, shortest=FUZZY_SURNAME_FROM - 1)
+            for k in by_variant.get(v, ())
+        }
         near = sorted(k for k in candidates if _surname_fits(key, k))
         fitting: dict[int, list[int]] = defaultdict(list)
         for k in near:
@@ -205,14 +209,6 @@ def attach_initials(
         entries = [r for r in grow.get(index, []) if r in joined]
         result.append(sorted([*members, *entries]))
     return InitialsOutcome(clusters=sorted(result), joined=joined, questions=questions)
-
-
-def _forbidden(cannot_link: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
-    forbidden: dict[int, set[int]] = defaultdict(set)
-    for a, b in cannot_link:
-        forbidden[a].add(b)
-        forbidden[b].add(a)
-    return forbidden
 
 
 def _forbidden_cluster(
