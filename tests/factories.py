@@ -8,8 +8,10 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
+from tizim.registry.import_summary import ImportSummary
+from tizim.registry.importing import import_table
 from tizim.registry.models import Source
-from tizim.registry.services import ImportSummary, create_source, import_table
+from tizim.registry.sources import create_source
 
 NGO_HEADERS = ("№", "ФИО", "Дата рождения", "Город", "Статус", "Дата", "Место содержания")
 

@@ -25,7 +25,7 @@ from tizim.core.tables import SPREADSHEET_SUFFIXES, workbook_kind
 
 if TYPE_CHECKING:
     from tizim.core.tables import Table
-    from tizim.registry.services import SheetSample
+    from tizim.registry.importing import SheetSample
 
 # Mirrors registry.models.Source.Kind, so that --help works before Django is set up.
 SOURCE_KINDS = (
@@ -255,7 +255,7 @@ def cmd_user_role(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_source_add(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
-    from tizim.registry.services import create_source
+    from tizim.registry.sources import create_source
 
     source = create_source(
         args.name,
@@ -277,7 +277,7 @@ def cmd_source_add(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_source_set(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
-    from tizim.registry.services import set_source_fate
+    from tizim.registry.sources import set_source_fate
 
     source = set_source_fate(args.name, args.fate, actor="cli")
     if source.default_fate:
@@ -314,7 +314,8 @@ def cmd_source_list(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     setup_django()
     require_initialised()
-    from tizim.registry.services import import_table, is_tizim_export, restore_export
+    from tizim.registry.importing import import_table
+    from tizim.registry.restore import is_tizim_export, restore_export
 
     path = Path(args.file)
     if args.source is None:
@@ -416,7 +417,8 @@ def _preview_import(
     from tizim.core.headers import headers_not_found
     from tizim.core.tables import close_tables, open_tables
     from tizim.registry.models import Source
-    from tizim.registry.services import list_fate, reference_date_for, sample_tables
+    from tizim.registry.importing import reference_date_for, sample_tables
+    from tizim.registry.sources import list_fate
 
     source = Source.objects.filter(name=args.source).first()
     if source is None:
@@ -1340,7 +1342,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         prepare_home()
     setup_django()
     from tizim.core.errors import ParseError
-    from tizim.registry.services import RegistryError
+    from tizim.registry.errors import RegistryError
 
     try:
         return int(args.func(args, stream))

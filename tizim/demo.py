@@ -24,8 +24,10 @@ from tizim.core.demo import generate_demo, write_demo
 from tizim.estimates.services import estimate_registry
 from tizim.linkage.services import link_records
 from tizim.publish.demo import publish_demo
+from tizim.registry.claims import record_claim
+from tizim.registry.importing import import_table
 from tizim.registry.models import Claim, Source
-from tizim.registry.services import create_source, import_table, record_claim
+from tizim.registry.sources import create_source
 
 DEMO_USER = "demo"
 D = datetime.date

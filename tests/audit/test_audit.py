@@ -326,7 +326,7 @@ def test_a_disabled_trigger_is_caught(imported):
 
 
 def test_a_record_added_one_at_a_time_is_covered():
-    from tizim.registry.services import add_record
+    from tizim.registry.records import add_record
 
     make_source("public-form", kind="web_form")
     record = add_record(

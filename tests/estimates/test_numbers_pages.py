@@ -15,7 +15,8 @@ from tests.factories import import_rows, make_staff
 from tests.http_client import Browser
 from tizim.core.estimation import GRAPHICAL_BMA, LATENT_CLASS, CaptureHistoryTable, estimate_all
 from tizim.estimates.models import EstimateRun
-from tizim.registry.services import merge_persons, record_claim
+from tizim.registry.claims import record_claim
+from tizim.registry.membership import merge_persons
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a long test password 42"

@@ -14,8 +14,10 @@ from tizim.core.estimation.recommend import choose_lead
 from tizim.estimates import selectors, services
 from tizim.estimates.models import EstimateRun
 from tizim.estimates.services import estimate_registry
+from tizim.registry.claims import record_claim
+from tizim.registry.errors import RegistryError
+from tizim.registry.membership import merge_persons
 from tizim.registry.models import Person, Record
-from tizim.registry.services import RegistryError, merge_persons, record_claim
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -14,8 +14,8 @@ from django.db import DatabaseError, transaction
 from tizim.audit.models import AuditEntry
 from tizim.ingest import services
 from tizim.ingest.models import Article, ClaimCitation, Proposal
+from tizim.registry.errors import RegistryError
 from tizim.registry.models import Claim, RawValuesImmutableError, Record
-from tizim.registry.services import RegistryError
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

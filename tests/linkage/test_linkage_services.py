@@ -15,8 +15,8 @@ from tizim.linkage.services import (
     link_records,
     withdraw_decision,
 )
+from tizim.registry.membership import undo_change
 from tizim.registry.models import LinkChange, Membership, Record
-from tizim.registry.services import undo_change
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import datetime
 from pathlib import Path
 
 from tests.factories import import_rows
+from tizim.registry.membership import merge_persons
 from tizim.registry.models import Person, Record
-from tizim.registry.services import merge_persons
 
 D = datetime.date
 HEADERS = (

@@ -13,7 +13,7 @@ from tizim.publish import selectors
 from tizim.publish.models import Publication
 from tizim.publish.rules import PublicationRefused
 from tizim.publish.services import publish_person, unpublish_person
-from tizim.registry.services import merge_persons, split_records, undo_change
+from tizim.registry.membership import merge_persons, split_records, undo_change
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ from django.db import IntegrityError, transaction
 
 from tests.factories import NGO_HEADERS, import_rows, make_source, write_csv
 from tizim.core.errors import ParseError
-from tizim.registry import services
+from tizim.registry import importing, record_writer
 from tizim.registry.bulk import BulkWriter
+from tizim.registry.importing import import_table
 from tizim.registry.models import FateEvent, LinkChange, Membership, Person, Record
-from tizim.registry.services import import_table
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +24,12 @@ def _rows(count: int) -> list[tuple[str, ...]]:
 
 def test_a_public_id_already_taken_is_drawn_again(tmp_path, monkeypatch):
     taken = Person.objects.create(public_id="P2222222222", display_name="someone else")
-    real = services.new_public_ids
+    real = record_writer.new_public_ids
     # The first draw repeats the taken id and one id twice; later draws are random again.
     draws = iter([["P2222222222", "P3333333333", "P3333333333"]])
-    monkeypatch.setattr(services, "new_public_ids", lambda count: next(draws, None) or real(count))
+    monkeypatch.setattr(
+        record_writer, "new_public_ids", lambda count: next(draws, None) or real(count)
+    )
     summary = import_rows(tmp_path, _rows(3))
     assert summary.imported == 3
     records = list(Record.objects.select_related("person"))
@@ -39,7 +41,7 @@ def test_a_public_id_already_taken_is_drawn_again(tmp_path, monkeypatch):
 
 
 def test_every_usable_row_gets_a_person_a_membership_and_a_cited_fate_event(tmp_path, monkeypatch):
-    monkeypatch.setattr(services, "_BATCH", 1000)  # several batches
+    monkeypatch.setattr(importing, "_BATCH", 1000)  # several batches
     rows = [*_rows(2500), ("2501", "", "", "", "погиб", "", "")]
     summary = import_rows(tmp_path, rows)
     assert summary.imported == 2500 and summary.quarantined_total == 1
@@ -66,7 +68,7 @@ def test_repeated_rows_without_ids_are_matched_in_order_on_reimport(tmp_path):
 
 
 def test_a_file_that_breaks_after_batches_were_written_leaves_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(services, "_BATCH", 1000)
+    monkeypatch.setattr(importing, "_BATCH", 1000)
     batches = []
     check = BulkWriter.check_constraints
     monkeypatch.setattr(

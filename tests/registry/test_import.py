@@ -8,13 +8,10 @@ import pytest
 
 from tests.factories import NGO_HEADERS, import_rows, make_source, write_csv
 from tizim.core.errors import ParseError
+from tizim.registry.errors import RegistryError
+from tizim.registry.import_summary import UNKNOWN_PLACES_KEPT, ImportSummary
+from tizim.registry.importing import import_table
 from tizim.registry.models import FateEvent, ImportBatch, Person, Record
-from tizim.registry.services import (
-    UNKNOWN_PLACES_KEPT,
-    ImportSummary,
-    RegistryError,
-    import_table,
-)
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -10,8 +10,9 @@ from openpyxl import Workbook
 
 from tests.factories import make_source
 from tizim.core.errors import ParseError
+from tizim.registry.errors import RegistryError
+from tizim.registry.importing import import_table
 from tizim.registry.models import Record
-from tizim.registry.services import RegistryError, import_table
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -8,15 +8,12 @@ import datetime
 import pytest
 
 from tests.factories import make_source, write_csv
+from tizim.registry.errors import RegistryError
 from tizim.registry.exports import write_export
+from tizim.registry.importing import import_table
 from tizim.registry.models import ImportBatch, Person, Record, Source
-from tizim.registry.services import (
-    RegistryError,
-    import_table,
-    list_fate,
-    restore_export,
-    set_source_fate,
-)
+from tizim.registry.restore import restore_export
+from tizim.registry.sources import list_fate, set_source_fate
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

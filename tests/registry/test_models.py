@@ -8,8 +8,8 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from tests.factories import import_rows
+from tizim.registry.membership import merge_persons, split_records, undo_change
 from tizim.registry.models import FateEvent, Membership, Person, RawValuesImmutableError, Record
-from tizim.registry.services import merge_persons, split_records, undo_change
 
 pytestmark = pytest.mark.django_db(transaction=False)
 D = datetime.date
@@ -121,7 +121,7 @@ def test_a_split_moves_records_to_a_new_person_and_can_be_undone(two_lists):
 
 
 def test_undo_is_refused_when_a_later_change_moved_the_records(two_lists):
-    from tizim.registry.services import RegistryError
+    from tizim.registry.errors import RegistryError
 
     ngo, _, radio = list(two_lists)
     first = merge_persons(ngo.person, radio.person)

@@ -9,8 +9,8 @@ import pytest
 from tests.factories import make_source, write_csv
 from tizim.audit.models import AuditEntry
 from tizim.core.errors import ParseError
+from tizim.registry.importing import import_table
 from tizim.registry.models import ImportBatch, Record
-from tizim.registry.services import import_table
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ import pytest
 from openpyxl import Workbook
 
 from tests.factories import import_rows, make_source
+from tizim.registry.importing import import_table
 from tizim.registry.models import FateEvent, Person, Record
-from tizim.registry.services import import_table
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

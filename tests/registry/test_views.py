@@ -10,8 +10,8 @@ import pytest
 
 from tests.factories import import_rows, make_staff
 from tests.http_client import Browser
+from tizim.registry.membership import merge_persons
 from tizim.registry.models import Person, Record
-from tizim.registry.services import merge_persons
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a long test password 42"

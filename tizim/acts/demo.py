@@ -162,7 +162,7 @@ def load_demo_acts(out: TextIO, *, seed: int = 2022) -> int:
     with transaction.atomic():
         source = Source.objects.filter(name=SOURCE).first()
         if source is None:
-            from tizim.registry.services import create_source
+            from tizim.registry.sources import create_source
 
             source = create_source(
                 SOURCE,

@@ -24,8 +24,8 @@ from tizim.core.estimation import (
 )
 from tizim.estimates import selectors
 from tizim.estimates.models import EstimateRun
+from tizim.registry.errors import RegistryError
 from tizim.registry.models import Source
-from tizim.registry.services import RegistryError
 
 STRATIFY_CHOICES: tuple[str, ...] = ("", "region")
 

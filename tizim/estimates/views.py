@@ -21,8 +21,8 @@ from tizim.core.places import place_name
 from tizim.estimates import pictures, selectors, services
 from tizim.estimates.forms import CountsForm, EstimateForm
 from tizim.estimates.models import EstimateRun
+from tizim.registry.errors import RegistryError
 from tizim.registry.models import Source
-from tizim.registry.services import RegistryError
 
 PAGE_SIZE = 50
 

@@ -22,8 +22,11 @@ from tizim.core.ingest import Extraction
 from tizim.core.ingest.readers import Document
 from tizim.core.places import fold_place, region_of
 from tizim.ingest.models import Article, ClaimCitation, Proposal, text_digest
+from tizim.registry.claims import record_claim
+from tizim.registry.errors import RegistryError
 from tizim.registry.models import Claim, Record, Source
-from tizim.registry.services import RegistryError, add_record, create_source, record_claim
+from tizim.registry.records import add_record
+from tizim.registry.sources import create_source
 
 ADD = "ingest.add_article"
 REVIEW = "ingest.review_article"

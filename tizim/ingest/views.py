@@ -21,8 +21,8 @@ from tizim.core.ingest.readers import Document, read_document
 from tizim.ingest import selectors, services
 from tizim.ingest.forms import ArticleForm, ClaimDecisionForm, PersonDecisionForm
 from tizim.ingest.models import Article, Proposal
+from tizim.registry.errors import RegistryError
 from tizim.registry.models import Claim
-from tizim.registry.services import RegistryError
 
 
 @require_perms("ingest.view_article")

@@ -31,8 +31,10 @@ from tizim.core.files import write_new_blob, write_new_private_file
 from tizim.core.images import ImageRejected, image_format, sha256_hex, strip_metadata
 from tizim.core.spool import Spool
 from tizim.intake.models import Report, ReportAttachment, ReportMessage
+from tizim.registry.errors import RegistryError
 from tizim.registry.models import Record, Source, new_public_id
-from tizim.registry.services import RegistryError, add_record, create_source
+from tizim.registry.records import add_record
+from tizim.registry.sources import create_source
 
 # The reporter's key is derived from a phrase of 85 random bits: guessing it is out of reach
 # whatever the hash, so the cheapest argon2id settings are used. A slow hash would only make

@@ -30,14 +30,10 @@ from tizim.core.processes import current_process, process_is_gone
 from tizim.core.table_check import check_in_child
 from tizim.core.tables import SPREADSHEET_SUFFIXES, close_tables, open_tables
 from tizim.intake.models import ImportJob
+from tizim.registry.errors import RegistryError
+from tizim.registry.import_summary import ImportSummary
+from tizim.registry.importing import import_table, reference_date_for, sample_tables
 from tizim.registry.models import Source
-from tizim.registry.services import (
-    ImportSummary,
-    RegistryError,
-    import_table,
-    reference_date_for,
-    sample_tables,
-)
 
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", *SPREADSHEET_SUFFIXES)
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024

@@ -12,7 +12,7 @@ from tizim.accounts.access import require_perms
 from tizim.linkage import selectors, services
 from tizim.linkage.forms import VerdictForm
 from tizim.linkage.models import CandidatePair, PairDecision
-from tizim.registry.services import RegistryError
+from tizim.registry.errors import RegistryError
 
 
 @require_perms("linkage.view_candidatepair")

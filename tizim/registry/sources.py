@@ -1,0 +1,106 @@
+"""Writes to sources: registering a list or channel and the fate every person on it shares."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from tizim.audit.services import record_action
+from tizim.core.errors import ParseError
+from tizim.core.fates import Fate, parse_fate
+from tizim.registry.errors import RegistryError
+from tizim.registry.models import (
+    Source,
+)
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def create_source(
+    name: str,
+    *,
+    kind: str = Source.Kind.OTHER,
+    title: str = "",
+    organisation: str = "",
+    language: str = "",
+    url: str = "",
+    obtained_on: datetime.date | None = None,
+    reliability_note: str = "",
+    default_fate: str = "",
+    actor: str = "",
+) -> Source:
+    """Register a list or channel records will come from. ``default_fate`` is the fate every
+    person on the list shares (``killed`` for a list of the dead), in any word ``parse_fate``
+    reads; its rows that state no fate of their own take it."""
+    default_fate = list_fate(default_fate)
+    if kind not in Source.Kind.values:
+        raise RegistryError(
+            f"unknown source kind '{kind}'; choose one of: {', '.join(Source.Kind.values)}"
+        )
+    source = Source(
+        name=name,
+        kind=kind,
+        title=title or name,
+        organisation=organisation,
+        language=language,
+        url=url,
+        obtained_on=obtained_on,
+        reliability_note=reliability_note,
+        default_fate=default_fate,
+    )
+    try:
+        source.full_clean()
+    except Exception as exc:  # ValidationError: turn field errors into one readable line
+        messages = getattr(exc, "message_dict", {"": [str(exc)]})
+        text = "; ".join(f"{k}: {' '.join(v)}" if k else " ".join(v) for k, v in messages.items())
+        raise RegistryError(f"cannot create source '{name}': {text}") from None
+    with transaction.atomic():
+        source.save()
+        record_action(
+            "source.create",
+            actor=actor,
+            object_type="source",
+            object_id=source.pk,
+            details={"name": name, "kind": kind, "default_fate": default_fate},
+        )
+    return source
+
+
+def list_fate(text: str) -> str:
+    """The fate a whole list states, from any word ``parse_fate`` reads (``killed``, ``погиб``,
+    ``қаза тапты``); "" for none (an empty text, or ``none``). Raises RegistryError for a
+    word that names no fate."""
+    if not text.strip() or text.strip().casefold() in ("none", "-"):
+        return ""
+    if text.strip() in {f.value for f in Fate}:
+        return text.strip()
+    try:
+        return parse_fate(text).value
+    except ParseError as exc:
+        raise RegistryError(
+            f"{exc.reason}; a list's fate is one of: {', '.join(f.value for f in Fate)} "
+            "(or a word for one, such as погиб or қаза тапты)"
+        ) from None
+
+
+def set_source_fate(name: str, fate: str, *, actor: str = "") -> Source:
+    """Say (or, with "" or ``none``, unsay) the fate every person on a source's list shares:
+    later imports give it to rows without a fate of their own. Rows already imported keep
+    theirs until their list is imported again."""
+    source = Source.objects.filter(name=name).first()
+    if source is None:
+        raise RegistryError(f"unknown source '{name}'")
+    value = list_fate(fate)
+    with transaction.atomic():
+        previous = source.default_fate
+        source.default_fate = value
+        source.save(update_fields=["default_fate"])
+        record_action(
+            "source.fate",
+            actor=actor,
+            object_type="source",
+            object_id=source.pk,
+            details={"name": name, "default_fate": value, "previous": previous},
+        )
+    return source
