@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import NGO_HEADERS, write_csv
-from tizim.cli import load_mapping
+from tizim.cli.importing import load_mapping
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -1,7 +1,7 @@
 """``tizim ingest FILE``: read an article and propose the claims and persons it states.
 
-Registered in ``tizim.cli`` by ``add_ingest_parser``; with ``--dry-run`` nothing is written and
-the database is not needed.
+Registered by ``tizim.cli.main`` through ``add_ingest_parser``; with ``--dry-run`` nothing is
+written and the database is not needed.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def _ingest_folder(folder: Path, args: argparse.Namespace, out: TextIO) -> int:
     cannot be read is named with the reason and the others go on. JSON: one line per file."""
     from tqdm import tqdm
 
-    from tizim.cli import CommandError
+    from tizim.cli.base import CommandError
 
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     failed = claims = persons = 0
@@ -97,7 +97,7 @@ def _ingest_folder(folder: Path, args: argparse.Namespace, out: TextIO) -> int:
 def _ingest_one(path: Path, args: argparse.Namespace) -> tuple[Extraction, str]:
     """Read one file and, unless ``--dry-run``, store it; returns what was proposed and a line
     saying what was stored (blank for a dry run)."""
-    from tizim.cli import CommandError
+    from tizim.cli.base import CommandError
     from tizim.core.ingest import extract
     from tizim.core.ingest.readers import check_size, read_document
 
@@ -115,7 +115,7 @@ def _ingest_one(path: Path, args: argparse.Namespace) -> tuple[Extraction, str]:
         raise CommandError("--source NAME is needed to store the article (or use --dry-run)")
     if published is None:
         raise CommandError("the article gives no date: say it with --published YYYY-MM-DD")
-    from tizim.cli import require_initialised
+    from tizim.cli.base import require_initialised
     from tizim.ingest.services import store_article
 
     require_initialised()
