@@ -14,7 +14,7 @@ from tests.factories import STAFF_PASSWORD, import_rows, make_staff
 from tizim.accounts.selectors import recipient_id
 from tizim.accounts.services import unlock_key_at_login
 from tizim.acts import services
-from tizim.core.acts import FacilityKind
+from tizim.core.acts.vocabulary import FacilityKind
 from tizim.registry.models import Person, Source
 
 CANARY = "Kanarbekov-7Q4Z"  # a fictional officer's name that must never be stored in the clear

@@ -16,7 +16,8 @@ from tizim.acts.models import Act, partial_from
 from tizim.acts.templatetags.acts_tags import act_label, facility_kind_label, unit_label
 from tizim.audit.models import AuditEntry
 from tizim.audit.selectors import verify_chain
-from tizim.core.acts import ActType, FacilityKind, UnitKind, parse_partial_datetime
+from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
+from tizim.core.dates import parse_partial_datetime
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ALMATY = datetime.timezone(datetime.timedelta(hours=6))

@@ -18,7 +18,7 @@ from tests.http_client import Browser
 from tizim.acts import services
 from tizim.acts.models import Act, CustodyEntry, Evidence
 from tizim.audit.models import AuditEntry
-from tizim.core.acts import parse_partial_datetime
+from tizim.core.dates import parse_partial_datetime
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

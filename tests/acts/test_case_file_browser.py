@@ -17,7 +17,7 @@ from tests.chromium import BROWSER_TEST, keep, launch
 from tests.factories import STAFF_PASSWORD
 from tests.http_client import Browser
 from tizim.acts import services
-from tizim.core.acts import parse_partial_datetime
+from tizim.core.dates import parse_partial_datetime
 
 pytestmark = BROWSER_TEST
 

@@ -21,7 +21,7 @@ from tizim.acts.models import CustodyEntry, CustodyLogImmutableError, Evidence
 from tizim.audit.models import AuditEntry
 from tizim.audit.selectors import verify_chain
 from tizim.cli import main
-from tizim.core.acts import parse_partial_datetime
+from tizim.core.dates import parse_partial_datetime
 from tizim.core.images import sha256_hex
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -22,7 +22,8 @@ from tizim.accounts.selectors import recipients
 from tizim.acts import services
 from tizim.acts.models import Act, Evidence, Facility
 from tizim.core import sealing
-from tizim.core.acts import ActType, FacilityKind, PartialDateTime, UnitKind
+from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
+from tizim.core.dates import PartialDateTime
 from tizim.registry.models import FateEvent, Person, Source
 
 DEMO = "demo"

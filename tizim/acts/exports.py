@@ -18,8 +18,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tizim.acts.models import Act, Event, Facility
-from tizim.core.acts import ACT_TERMS, FACILITY_TERMS, UNIT_TERMS, PartialDateTime
+from tizim.core.acts.vocabulary import ACT_TERMS, FACILITY_TERMS, UNIT_TERMS
 from tizim.core.cells import neutralise_csv_row
+from tizim.core.dates import PartialDateTime
 from tizim.core.places import place_name
 
 FORMATS = ("csv", "json")

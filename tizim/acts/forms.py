@@ -10,7 +10,8 @@ from typing import Any
 from django import forms
 
 from tizim.acts.models import Act, Event, Evidence, Facility, Unit
-from tizim.core.acts import ActType, FacilityKind, PartialDateTime, UnitKind, parse_partial_datetime
+from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
+from tizim.core.dates import PartialDateTime, parse_partial_datetime
 from tizim.core.errors import ParseError
 from tizim.registry.models import Source
 

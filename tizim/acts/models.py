@@ -4,7 +4,7 @@ incidents they belong to, and evidence files with their chain of custody.
 The shape follows the HURIDOCS Events Standard Formats: an **event** (the shooting at Republic
 Square on the evening of 6 January) groups **acts**, each with one victim (a registry
 ``Person``), one act type, one perpetrator (a kind of force, and a unit when known), a place
-(gazetteer code) and a facility. Vocabularies are ``tizim.core.acts``; dates are
+(gazetteer code) and a facility. Vocabularies are ``tizim.core.acts.vocabulary``; dates are
 ``PartialDateTime`` stored as columns (year … minute, "about") plus the earliest and latest
 moments they can mean, for filtering and sorting.
 
@@ -28,7 +28,8 @@ from django.db import models
 from django.db.models import Q
 
 from tizim.audit.models import AuditEntry
-from tizim.core.acts import ActType, FacilityKind, PartialDateTime, UnitKind
+from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
+from tizim.core.dates import PartialDateTime
 from tizim.registry.models import PUBLIC_ID_ALPHABET, Person, Record, Source
 
 ACT_TYPE_CHOICES = [(t.value, t.label("en")) for t in ActType]

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from django.db.models import Q, QuerySet
 
 from tizim.acts.models import Act, Event, Evidence, Facility, moment
-from tizim.core.acts import ActType, FacilityKind, UnitKind
+from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
 from tizim.core.places import place_name, region_of
 from tizim.registry.models import FateEvent, Person, Source
 

@@ -35,7 +35,8 @@ from tizim.acts.models import (
 )
 from tizim.audit.services import record_action
 from tizim.core import sealing
-from tizim.core.acts import ActType, FacilityKind, PartialDateTime, UnitKind
+from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
+from tizim.core.dates import PartialDateTime
 from tizim.core.files import write_new_blob
 from tizim.core.images import MIME_TYPES, ImageRejected, image_format, sha256_hex, strip_metadata
 from tizim.core.places import fold_place, place_by_code

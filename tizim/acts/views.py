@@ -38,7 +38,7 @@ from tizim.acts.forms import (
 )
 from tizim.acts.models import Act, Event, Evidence, Facility
 from tizim.audit.services import record_action
-from tizim.core.acts import parse_act_types, parse_facility_kind, parse_unit
+from tizim.core.acts.matching import parse_act_types, parse_facility_kind, parse_unit
 from tizim.core.cells import neutralise_csv_cells
 from tizim.core.charts import bars_svg
 from tizim.core.places import fold_place, place_name

@@ -7,11 +7,13 @@ events of that same winter."""
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from anyascii import anyascii
 
@@ -384,3 +386,272 @@ def agreed_birth(
         elif low < high:
             year = f"{low}–{high}"
     return year, (distinct.pop() if len(distinct) == 1 else None)
+
+
+# --- partial date-times ----------------------------------------------------------------------
+
+Precision = Literal["year", "month", "day", "hour", "minute"]
+_EARLIEST_YEAR, _LATEST_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class PartialDateTime:
+    """A moment known only as precisely as a witness said it: "6 January", "about 20:00 on
+    6 January", "January 2022". Wall-clock time where the act happened, without a zone.
+
+    Fields after the first missing one are missing too. ``approximate`` records "about";
+    it does not widen ``earliest()``/``latest()``, which bound what was written.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    approximate: bool = False
+
+    def __post_init__(self) -> None:
+        fields = (self.month, self.day, self.hour, self.minute)
+        known = [value is not None for value in fields]
+        if known != sorted(known, reverse=True):
+            raise ParseError(f"a date-time cannot skip a part: {self!r}")
+        if not datetime.MINYEAR <= self.year <= datetime.MAXYEAR:
+            raise ParseError(f"no such year: {self.year}")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ParseError(f"no such month: {self.month}")
+        if self.day is not None:
+            try:
+                datetime.date(self.year, self.month or 1, self.day)
+            except ValueError:
+                raise ParseError(
+                    f"no such date: {self.year:04d}-{self.month:02d}-{self.day:02d}"
+                ) from None
+        if self.hour is not None and not 0 <= self.hour <= 23:
+            raise ParseError(f"no such hour: {self.hour}")
+        if self.minute is not None and not 0 <= self.minute <= 59:
+            raise ParseError(f"no such minute: {self.minute}")
+
+    @property
+    def precision(self) -> Precision:
+        if self.minute is not None:
+            return "minute"
+        if self.hour is not None:
+            return "hour"
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def earliest(self) -> datetime.datetime:
+        """The first moment this could mean."""
+        return datetime.datetime(
+            self.year, self.month or 1, self.day or 1, self.hour or 0, self.minute or 0
+        )
+
+    def latest(self) -> datetime.datetime:
+        """The last moment this could mean (to the microsecond)."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        hour = 23 if self.hour is None else self.hour
+        minute = 59 if self.minute is None else self.minute
+        return datetime.datetime(self.year, month, day, hour, minute, 59, 999_999)
+
+    def contains(self, moment: datetime.datetime) -> bool:
+        """Whether ``moment`` is one this could mean."""
+        return self.earliest() <= moment <= self.latest()
+
+    def sort_key(self) -> tuple[datetime.datetime, datetime.datetime, bool]:
+        """For ``sorted(..., key=PartialDateTime.sort_key)``: by the earliest moment, the
+        vaguer of two that start together last, exact before approximate."""
+        return (self.earliest(), self.latest(), self.approximate)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.hour:02d}"
+        if self.minute is not None:
+            text += f":{self.minute:02d}"
+        return f"~{text}" if self.approximate else text
+
+
+# ISO and its reduced forms, as __str__ writes them: 2022, 2022-01, 2022-01-06, 2022-01-06T19,
+# 2022-01-06T19:54, and a time written with a space or with seconds.
+_ISO = re.compile(
+    r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[t ](\d{1,2})(?::(\d{2})(?::\d{2}(?:[.,]\d+)?)?)?)?)?)?$"
+)
+# "About": Russian, English and Kazakh words, and the tilde.
+_APPROXIMATE = re.compile(
+    r"(?:^|(?<=\s))~|(?<![\w-])(?:около|примерно|приблизительно|ориентировочно|где-то|"
+    r"порядка|ок\.|прибл\.|about|around|approximately|approx\.?|circa|ca\.|c\.|roughly|"
+    r"some ?time|шамамен|шамасында|шамасы|шақта|шамалы|жуық)(?!\w)"
+)
+# Parts of a month: the text keeps month precision and becomes approximate.
+_PART_OF_MONTH = re.compile(
+    r"(?<![\w-])(?:early|mid-?|late|beginning of|start of|middle of|end of|"
+    r"начал[еоа]|середин[еаы]|конц[еа]|конец|первых числах|последних числах|"
+    r"басында|басы|ортасында|ортасы|соңында|соңы|аяғында|аяғы)(?!\w)"
+)
+_AM_PM = r"(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)"
+# Words for a part of the day: they turn "8" into 20:00 and are otherwise dropped.
+_DAY_PART = (
+    r"(?P<part>утра|утром|дня|днем|вечера|вечером|ночи|ночью|morning|afternoon|evening|night|"
+    r"таңертең|таңғы|түсте|күндіз|күндізгі|кешке|кешкі|түнде|түнгі)"
+)
+_KK_CASE = r"(?:-?(?:де|да|те|та|ге|ға|ке|қа|ден|дан|тен|тан|нан|нен))?"
+_TIMES: tuple[re.Pattern[str], ...] = (
+    # 19:54, 7:54 pm, 19:54:00, 20:00-де
+    re.compile(
+        rf"(?<![\w.:/-])(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?::\d{{2}})?{_KK_CASE}"
+        rf"(?:\s*{_AM_PM})?(?![\w:])"
+    ),
+    # в 19.54, at 19.54 (dots only after a preposition: 06.01 is a date)
+    re.compile(r"(?:(?<=\bв )|(?<=\bat ))(?P<h>\d{1,2})\.(?P<m>\d{2})(?![\d.])"),
+    # 20 ч 30 мин, в 20 часов, 8 часов вечера
+    re.compile(
+        r"(?<![\w.:/-])(?P<h>\d{1,2})\s*(?:ч\.?|час(?:а|ов)?)(?!\w)"
+        r"(?:\s*(?P<m>\d{1,2})\s*(?:мин(?:ут[аы]?)?\.?))?"
+    ),
+    # 7 pm, 7pm, 8 o'clock
+    re.compile(rf"(?<![\w.:/-])(?P<h>\d{{1,2}})\s*(?:{_AM_PM}|o'clock)(?!\w)"),
+    # сағат 8-де, сағат 20
+    re.compile(rf"(?<=сағат )(?P<h>\d{{1,2}}){_KK_CASE}(?![\w:.])"),
+    # в 8 вечера
+    re.compile(rf"(?<![\w.:/-])(?P<h>\d{{1,2}})\s+(?=(?:in the )?{_DAY_PART}(?!\w))"),
+)
+_DAY_PART_RE = re.compile(rf"(?<![\w-]){_DAY_PART}(?!\w)")
+_AFTERNOON = {"дня", "днем", "вечера", "вечером", "afternoon", "evening", "түсте", "кешке", "кешкі"}
+_NIGHT = {"ночи", "ночью", "night", "түнде", "түнгі"}
+_FILLER = re.compile(
+    r"(?<![\w-])(?:в|во|на|on|at|in|the|of|сағат|часов|час|күні|числа|"
+    r"г|гг|года|году|год|ж|жылғы|жылы|жылдың|жыл|year|айы|айының|айында)(?!\w)\.?"
+)
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+_MONTH_NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+
+
+def parse_partial_datetime(text: str, *, default_year: int = 2022) -> PartialDateTime:
+    """A date-time as precise as the text: "6 января 2022 в 19:54", "около 20:00 6 января",
+    "7:54 pm on 6 January", "6 қаңтар, шамамен 20:00", "06.01.2022 19:54",
+    "2022-01-06T19:54", "January 2022", "early January" (approximate), "~2022-01-06T19".
+
+    A date without a year is in ``default_year``. Raises ParseError saying why otherwise.
+    """
+    original = " ".join(text.split())
+    cleaned = original.casefold().replace("ё", "е").replace("\u2009", " ")
+    if not cleaned:
+        raise ParseError("empty date and time")
+    approximate = False
+    if _APPROXIMATE.search(cleaned):
+        approximate = True
+        cleaned = _APPROXIMATE.sub(" ", cleaned)
+    if _PART_OF_MONTH.search(cleaned):
+        approximate = True
+        cleaned = _PART_OF_MONTH.sub(" ", cleaned)
+    cleaned = " ".join(cleaned.split())
+    if m := _ISO.match(cleaned):
+        values = [int(group) if group is not None else None for group in m.groups()]
+        if m[0].endswith((" 00:00:00", "t00:00:00")):
+            # Spreadsheet exports write a date as "2022-01-06 00:00:00": midnight to the
+            # second is a date without a time, not a witness's "at midnight".
+            values[3] = values[4] = None
+        year = values[0]
+        assert year is not None
+        return _checked(original, year, *values[1:], approximate=approximate)
+    hour, minute, cleaned = _take_time(cleaned, original)
+    year, month, day = _date_part(cleaned, original, default_year, timed=hour is not None)
+    return _checked(original, year, month, day, hour, minute, approximate=approximate)
+
+
+def _checked(
+    original: str,
+    year: int,
+    month: int | None,
+    day: int | None,
+    hour: int | None = None,
+    minute: int | None = None,
+    *,
+    approximate: bool,
+) -> PartialDateTime:
+    if not _EARLIEST_YEAR <= year <= _LATEST_YEAR:
+        raise ParseError(f"year {year} is not plausible in '{original}'")
+    try:
+        return PartialDateTime(year, month, day, hour, minute, approximate)
+    except ParseError as exc:
+        raise ParseError(f"{exc.reason} in '{original}'") from None
+
+
+def _take_time(cleaned: str, original: str) -> tuple[int | None, int | None, str]:
+    """The time written in a text, and the text without it (and without day-part words)."""
+    found: list[re.Match[str]] = []
+    for pattern in _TIMES:
+        for m in pattern.finditer(cleaned):
+            if not any(m.start() < other.end() and other.start() < m.end() for other in found):
+                found.append(m)
+    if len(found) > 1:
+        raise ParseError(
+            f"two times in '{original}': give the start and the end of a range separately"
+        )
+    part_match = _DAY_PART_RE.search(cleaned)
+    part = part_match["part"] if part_match else None
+    if not found:
+        return None, None, _DAY_PART_RE.sub(" ", cleaned)
+    m = found[0]
+    hour = int(m["h"])
+    minute = int(m["m"]) if m.groupdict().get("m") else None
+    ampm = (m.groupdict().get("ampm") or "").replace(".", "").replace(" ", "")
+    written = m[0].strip()
+    if hour > 23 or (minute is not None and minute > 59):
+        raise ParseError(f"no such time: '{written}' in '{original}'")
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise ParseError(f"no such time: '{written}' in '{original}'")
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    elif part in _AFTERNOON and hour < 12:
+        hour += 12
+    elif part in _NIGHT and 9 <= hour <= 12:
+        hour = (hour + 12) % 24
+    rest = cleaned[: m.start()] + " " + cleaned[m.end() :]
+    return hour, minute, _DAY_PART_RE.sub(" ", rest)
+
+
+def _date_part(
+    cleaned: str, original: str, default_year: int, *, timed: bool
+) -> tuple[int, int | None, int | None]:
+    """(year, month, day) from the date left once the time is taken out."""
+    bare = " ".join(_FILLER.sub(" ", cleaned).replace(",", " ").split()).strip(" .-")
+    if not bare:
+        raise ParseError(f"no date in '{original}'" if timed else "empty date and time")
+    if (m := _ISO.match(bare)) and m[4] is None:
+        return int(m[1]), _int_or_none(m[2]), _int_or_none(m[3])
+    try:
+        date = parse_date(bare, default_year=default_year)
+    except ParseError as exc:
+        if exc.reason.startswith("no such date"):
+            raise ParseError(f"{exc.reason} in '{original}'") from None
+    else:
+        return date.year, date.month, date.day
+    if m := _YEAR_ONLY.match(bare):
+        return int(m[1]), None, None
+    if m := _MONTH_NUMERIC.match(bare):
+        return int(m[2]), int(m[1]), None
+    year: int | None = None
+    month: int | None = None
+    for token in bare.split():
+        if token.isdigit() and len(token) == 4 and year is None:
+            year = int(token)
+        elif month is None and (found := _month(token)) is not None:
+            month = found
+        else:
+            raise ParseError(f"not a date and time: '{original}'")
+    if month is None:
+        raise ParseError(f"not a date and time: '{original}'")
+    return (year if year is not None else default_year), month, None
+
+
+def _int_or_none(text: str | None) -> int | None:
+    return int(text) if text is not None else None

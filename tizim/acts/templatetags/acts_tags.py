@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import template
 
-from tizim.core.acts import act_label as _act_label
-from tizim.core.acts import facility_label as _facility_label
-from tizim.core.acts import unit_label as _unit_label
+from tizim.core.acts.vocabulary import act_label as _act_label
+from tizim.core.acts.vocabulary import facility_label as _facility_label
+from tizim.core.acts.vocabulary import unit_label as _unit_label
 from tizim.core.places import place_name as _place_name
 
 register = template.Library()

@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from tizim.core.acts import parse_act_types
+from tizim.core.acts.matching import parse_act_types
 from tizim.core.fates import Fate
 from tizim.core.ingest import personal
 from tizim.core.ingest.text import Sentence, fold
