@@ -12,7 +12,6 @@ of each sealed blob, which ``verify_evidence`` recomputes without any key.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ from tizim.audit.services import record_action
 from tizim.core import sealing
 from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
 from tizim.core.dates import PartialDateTime
-from tizim.core.files import write_new_blob
+from tizim.core.files import sha256_of_file, write_new_blob
 from tizim.core.images import MIME_TYPES, ImageRejected, image_format, sha256_hex, strip_metadata
 from tizim.core.places import fold_place, place_by_code
 from tizim.registry.models import Person, Record, Source
@@ -688,7 +687,7 @@ def verify_evidence(
         for label, name, expected in blobs:
             report.blobs += 1
             try:
-                digest = _file_sha256(folder / name)
+                digest = sha256_of_file(folder / name)
             except OSError:
                 report.problems.append(f"{item.public_id}: sealed {label} {name} is missing")
                 intact = False
@@ -725,14 +724,6 @@ def verify_evidence(
         },
     )
     return report
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def recipient_key(username: str, password: str) -> tuple[str, bytes]:

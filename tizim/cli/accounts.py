@@ -8,7 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tizim.cli.base import EXIT_OK, CommandError, _print_table, require_initialised, setup_django
+from tizim.cli.base import EXIT_OK, CommandError, print_table, require_initialised, setup_django
 
 if TYPE_CHECKING:
     pass
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 ROLES = ("admin", "reviewer", "volunteer", "analyst", "partner")
 
 
-def _password_for(username: str) -> str:
+def password_for(username: str) -> str:
+    """The password for a new or reset user: from TIZIM_ADMIN_PASSWORD, else asked twice."""
     password = os.environ.get("TIZIM_ADMIN_PASSWORD", "")
     if password:
         return password
@@ -30,7 +31,7 @@ def _password_for(username: str) -> str:
     return password
 
 
-def _ensure_user(
+def ensure_user(
     username: str, password: str, *, admin: bool = False, role: str | None = None
 ) -> None:
     """Create ``username`` or reset its password; give it ``role`` (or keep its role).
@@ -65,9 +66,10 @@ def _ensure_user(
 
 
 def cmd_user_add(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim user add``: create a staff user or reset its password."""
     setup_django()
     require_initialised()
-    _ensure_user(args.username, _password_for(args.username), admin=args.admin, role=args.role)
+    ensure_user(args.username, password_for(args.username), admin=args.admin, role=args.role)
     from django.contrib.auth import get_user_model
 
     from tizim.accounts.roles import requires_two_factor, user_role
@@ -93,6 +95,7 @@ def cmd_user_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim user list``: users with their role, two-factor status and key fingerprint."""
     setup_django()
     require_initialised()
     from tizim.accounts.selectors import staff_accounts
@@ -106,11 +109,12 @@ def cmd_user_list(args: argparse.Namespace, out: TextIO) -> int:
         ]
         for a in staff_accounts()
     ]
-    _print_table(["user", "role", "2FA", "recipient key"], rows, out)
+    print_table(["user", "role", "2FA", "recipient key"], rows, out)
     return EXIT_OK
 
 
 def cmd_user_role(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim user role``: give a user a role."""
     setup_django()
     require_initialised()
     from django.contrib.auth import get_user_model

@@ -12,8 +12,8 @@ from tizim.cli.base import (
     EXIT_FAILURE,
     EXIT_OK,
     CommandError,
-    _output_file,
-    _reporting_write_errors,
+    output_file,
+    reporting_write_errors,
     require_initialised,
     setup_django,
 )
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     pass
 
 
-def _export_acts(args: argparse.Namespace, out: TextIO) -> int:
+def export_acts(args: argparse.Namespace, out: TextIO) -> int:
     """``tizim export acts``: every act, CSV or JSON (docs/acts-data-dictionary.md)."""
     from tizim.acts.exports import write_export as write_acts
     from tizim.audit.services import record_action
@@ -32,8 +32,8 @@ def _export_acts(args: argparse.Namespace, out: TextIO) -> int:
     if args.output in (None, "-"):
         count = write_acts(args.format, sys.stdout)
     else:
-        target = _output_file(args.output)
-        with _reporting_write_errors(args.output):
+        target = output_file(args.output)
+        with reporting_write_errors(args.output):
             count = write_acts(args.format, target)
         print(f"{count} acts written to {args.output}", file=out)
     record_action("acts.export", actor="cli", details={"rows": count, "format": args.format})
@@ -41,6 +41,7 @@ def _export_acts(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_evidence_verify(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim evidence verify``: recompute every sealed evidence file's SHA-256."""
     setup_django()
     require_initialised()
     from tizim.acts.services import ActsError, recipient_key, verify_evidence

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 
 def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim audit verify``: recompute the audit log's keyed hash chain."""
     setup_django()
     require_initialised()
     from tizim.audit.selectors import parse_checkpoint, verify_chain
@@ -52,6 +53,7 @@ def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_audit_checkpoint(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim audit checkpoint``: print the log's size and last hash as one line."""
     setup_django()
     require_initialised()
     from tizim.audit.selectors import current_checkpoint

@@ -83,7 +83,7 @@ def migrate(verbosity: int = 0) -> None:
     call_command("migrate", interactive=False, verbosity=verbosity)
 
 
-def _output_file(text: str) -> Path:
+def output_file(text: str) -> Path:
     """The file an export goes to, refused before anything is read when it cannot be
     written there (a folder that does not exist, a folder given as the file)."""
     path = Path(text).expanduser()
@@ -98,7 +98,7 @@ def _output_file(text: str) -> Path:
 
 
 @contextlib.contextmanager
-def _reporting_write_errors(text: str) -> Iterator[None]:
+def reporting_write_errors(text: str) -> Iterator[None]:
     """Turn a failure to write an export file (permissions, a full disk) into one line."""
     try:
         yield
@@ -107,16 +107,18 @@ def _reporting_write_errors(text: str) -> Iterator[None]:
         raise CommandError(f"cannot write {text}: {reason}") from None
 
 
-def _date(text: str) -> datetime.date:
+def iso_date(text: str) -> datetime.date:
+    """An argparse type: a YYYY-MM-DD date, or a usage error saying what was given."""
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def _print_table(
+def print_table(
     header: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO, *, indent: str = ""
 ) -> None:
+    """Print ``rows`` under ``header`` as aligned plain-text columns."""
     widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=False)]
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
     print(indent + line.rstrip(), file=out)

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from tizim.cli.base import (
     EXIT_OK,
     CommandError,
-    _date,
-    _print_table,
+    iso_date,
+    print_table,
     require_initialised,
     setup_django,
 )
-from tizim.cli.registry import _LIST_FATE_HELP
+from tizim.cli.registry import LIST_FATE_HELP
 from tizim.core.tables import SPREADSHEET_SUFFIXES, workbook_kind
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim import``: import a list into a source, or restore a tizim export."""
     setup_django()
     require_initialised()
     from tizim.registry.importing import import_table
@@ -45,7 +46,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         print(
             f"{summary.filename}: a tizim records export, restored with its own sources", file=out
         )
-        _print_table(
+        print_table(
             ("", "rows"),
             [
                 ("rows read", str(summary.rows_read)),
@@ -114,7 +115,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     ]
     if summary.default_fate:
         rows.append((f"fate from the list: {summary.default_fate}", str(summary.default_fate_rows)))
-    _print_table(("", "rows"), rows, out)
+    print_table(("", "rows"), rows, out)
     if summary.dry_run:
         print("dry run: nothing was written", file=out)
     return EXIT_OK
@@ -352,7 +353,7 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument(
         "--obtained",
-        type=_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="date this version of the list was obtained (default: the source's --obtained "
         "date, else today). Dates written without a year (06.01, 6 января) are taken in its "
@@ -369,7 +370,7 @@ def add_parsers(sub: Any) -> None:
         "--fate",
         metavar="FATE",
         help="for this file instead of the source's fate (tizim source set NAME --fate): "
-        + _LIST_FATE_HELP,
+        + LIST_FATE_HELP,
     )
     p.add_argument("--verbose", action="store_true", help="list every problem")
     p.add_argument("--quiet", action="store_true", help="no progress display")

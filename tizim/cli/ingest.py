@@ -7,23 +7,16 @@ written and the database is not needed.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from tizim.cli.base import iso_date
 from tizim.core.errors import ParseError
 
 if TYPE_CHECKING:
     from tizim.core.ingest import Extraction
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def add_ingest_parser(sub: Any) -> None:
@@ -37,7 +30,7 @@ def add_ingest_parser(sub: Any) -> None:
     )
     p.add_argument("file", help="a saved web page, plain text, PDF or DOCX; or a folder of them")
     p.add_argument("--source", help="the source (article) to store it under")
-    p.add_argument("--published", type=_date, help="the article's date if the page gives none")
+    p.add_argument("--published", type=iso_date, help="the article's date if the page gives none")
     p.add_argument("--language", choices=["kk", "ru", "en"], help="default: detected")
     p.add_argument("--dry-run", action="store_true", help="show the proposals, write nothing")
     p.add_argument("--json", action="store_true", help="print JSON for other tools")

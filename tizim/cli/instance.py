@@ -9,7 +9,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tizim.cli.accounts import _ensure_user, _password_for
+from tizim.cli.accounts import ensure_user, password_for
 from tizim.cli.base import (
     EXIT_OK,
     migrate,
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim init``: create the data folder and the database (and an admin)."""
     home = prepare_home()
     setup_django()
     migrate()
@@ -40,13 +41,14 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
         print("audit log keyed: back up the audit key (TIZIM_HOME/audit_key) offline", file=out)
     print(f"tizim instance ready in {home} ({where})", file=out)
     if args.admin:
-        password = _password_for(args.admin)
-        _ensure_user(args.admin, password, admin=True)
+        password = password_for(args.admin)
+        ensure_user(args.admin, password, admin=True)
         print(f"admin user '{args.admin}' ready", file=out)
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim serve``: serve the public site and the staff pages."""
     setup_django()
     require_initialised()
     serve(args.host, args.port, out, workers=args.workers)
@@ -91,6 +93,7 @@ def serve(host: str, port: int, out: TextIO, *, workers: int | None = None) -> N
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim demo``: load the fictional demo lists (and serve them)."""
     prepare_home()
     setup_django()
     migrate()

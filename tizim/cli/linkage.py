@@ -25,6 +25,7 @@ def _probability(text: str) -> float:
 
 
 def cmd_link(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim link``: link records describing the same person into persons."""
     setup_django()
     require_initialised()
     from tizim.linkage.services import link_records

@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tizim.cli.base import EXIT_OK, CommandError, _date, _print_table, require_initialised
+from tizim.cli.base import EXIT_OK, CommandError, iso_date, print_table, require_initialised
 
 if TYPE_CHECKING:
     pass
@@ -30,7 +30,7 @@ def _estimate_report_lines(report: Any, out: TextIO, *, indent: str = "") -> Non
             ]
         )
     if rows:
-        _print_table(
+        print_table(
             ["  method", "interval", "observed", "estimate", "lower", "upper", "model"],
             rows,
             out,
@@ -60,10 +60,11 @@ def _overlap_lines(table: Any, out: TextIO, *, indent: str = "") -> None:
         ),
         file=out,
     )
-    _print_table(["pattern", "persons"], rows, out, indent=indent)
+    print_table(["pattern", "persons"], rows, out, indent=indent)
 
 
 def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim estimate``: multiple systems estimation on a table or the registry's lists."""
     import json
 
     from tizim.core.estimation import CaptureHistoryTable, estimate_all
@@ -128,7 +129,7 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
             ]
             for e in result.report.totals
         ]
-        _print_table(["method", "interval", "observed", "estimate", "lower", "upper"], rows, out)
+        print_table(["method", "interval", "observed", "estimate", "lower", "upper"], rows, out)
     else:
         _overlap_lines(
             result.tables.get("all") or CaptureHistoryTable.from_person_sets([], result.lists), out
@@ -139,6 +140,7 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_counts(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim counts``: documented persons per fate group on a day, and claims beside them."""
     import json
 
     require_initialised()
@@ -192,7 +194,7 @@ def cmd_counts(args: argparse.Namespace, out: TextIO) -> int:
     names = {row: (place_name(row) if table.by == "region" else row) for row in table.rows}
     rows = [[names[r], *[str(table.cell(r, s)) for s in table.selectors]] for r in table.rows]
     rows.append(["all (distinct persons)", *[str(table.totals[s]) for s in table.selectors]])
-    _print_table([table.by, *table.selectors], rows, out)
+    print_table([table.by, *table.selectors], rows, out)
     if args.claims:
         print("\nclaims beside the documented count of the same thing on the same day", file=out)
         crow = [
@@ -206,7 +208,7 @@ def cmd_counts(args: argparse.Namespace, out: TextIO) -> int:
             ]
             for c in claims
         ]
-        _print_table(["as of", "claimant", "claim", "counted", "status", "documented"], crow, out)
+        print_table(["as of", "claimant", "claim", "counted", "status", "documented"], crow, out)
     return EXIT_OK
 
 
@@ -229,7 +231,7 @@ def add_parsers(sub: Any) -> None:
         help="a fate (killed, detained, …) or group (dead, custody, missing, …) to estimate",
     )
     p.add_argument("--by", choices=["region"], help="estimate per region and sum the strata")
-    p.add_argument("--as-of", type=_date, help="count fates up to this date only (YYYY-MM-DD)")
+    p.add_argument("--as-of", type=iso_date, help="count fates up to this date only (YYYY-MM-DD)")
     p.add_argument("--lists", help="comma-separated source names to use as lists (default: all)")
     p.add_argument(
         "--method",
@@ -249,10 +251,10 @@ def add_parsers(sub: Any) -> None:
         "on the day (--measure on_date, the default) or at any time up to it (--measure ever); "
         "with --known-by, only what the sources had said by that date.",
     )
-    p.add_argument("--on", type=_date, help="the day (default: the last day of any event)")
+    p.add_argument("--on", type=iso_date, help="the day (default: the last day of any event)")
     p.add_argument("--by", choices=["region", "source", "none"], default="region")
     p.add_argument("--measure", choices=["on_date", "ever"], default="on_date")
-    p.add_argument("--known-by", type=_date, help="what the sources had said by this date")
+    p.add_argument("--known-by", type=iso_date, help="what the sources had said by this date")
     p.add_argument("--source", help="only persons this source recorded")
     p.add_argument("--claims", action="store_true", help="also show claims beside the counts")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")

@@ -6,14 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tizim.cli.acts import _export_acts
+from tizim.cli.acts import export_acts
 from tizim.cli.base import (
     EXIT_OK,
     CommandError,
-    _date,
-    _output_file,
-    _print_table,
-    _reporting_write_errors,
+    iso_date,
+    output_file,
+    print_table,
+    reporting_write_errors,
     require_initialised,
     setup_django,
 )
@@ -36,6 +36,7 @@ SOURCE_KINDS = (
 
 
 def cmd_source_add(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim source add``: register a list or channel."""
     setup_django()
     require_initialised()
     from tizim.registry.sources import create_source
@@ -58,6 +59,7 @@ def cmd_source_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_source_set(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim source set``: say (or unsay) the fate every person on a list shares."""
     setup_django()
     require_initialised()
     from tizim.registry.sources import set_source_fate
@@ -75,6 +77,7 @@ def cmd_source_set(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_source_list(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim source list``: sources with their fate, record, quarantine and person counts."""
     setup_django()
     require_initialised()
     from tizim.registry.selectors import sources_with_counts
@@ -90,25 +93,26 @@ def cmd_source_list(args: argparse.Namespace, out: TextIO) -> int:
     )
     rows = [tuple(str(getattr(s, c)) for c in columns) for s in sources_with_counts()]
     header = ("source", "kind", "lang", "list's fate", "records", "quarantined", "persons")
-    _print_table(header, rows, out)
+    print_table(header, rows, out)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    """``tizim export``: write records, persons or acts as CSV, XLSX or JSON."""
     setup_django()
     require_initialised()
     from tizim.audit.services import record_action
     from tizim.registry.exports import write_export
 
     if args.what == "acts":
-        return _export_acts(args, out)
+        return export_acts(args, out)
     if args.format == "xlsx" and args.output in (None, "-"):
         raise CommandError("an XLSX export needs --output FILE")
     if args.output in (None, "-"):
         count = write_export(args.what, args.format, sys.stdout)
     else:
-        target = _output_file(args.output)
-        with _reporting_write_errors(args.output):
+        target = output_file(args.output)
+        with reporting_write_errors(args.output):
             count = write_export(args.what, args.format, target)
         print(f"{count} {args.what} written to {args.output}", file=out)
     record_action(
@@ -117,7 +121,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_LIST_FATE_HELP = (
+LIST_FATE_HELP = (
     "the fate every person on the list shares when it has no status column (a list of the "
     "dead: killed; also погиб, қаза тапты, …): rows without a fate of their own take it"
 )
@@ -136,14 +140,14 @@ def add_source_parsers(sub: Any) -> None:
     pa.add_argument("--organisation")
     pa.add_argument("--language", help="kk, ru, en or mixed")
     pa.add_argument("--url")
-    pa.add_argument("--obtained", type=_date, help="date obtained, YYYY-MM-DD")
+    pa.add_argument("--obtained", type=iso_date, help="date obtained, YYYY-MM-DD")
     pa.add_argument("--reliability", help="a note on how far the source can be trusted")
-    pa.add_argument("--fate", metavar="FATE", help=_LIST_FATE_HELP)
+    pa.add_argument("--fate", metavar="FATE", help=LIST_FATE_HELP)
     pa.set_defaults(func=cmd_source_add)
     ps = ssub.add_parser("set", help="say the fate every person on a source's list shares")
     ps.add_argument("name", help="the source's short handle")
     ps.add_argument(
-        "--fate", metavar="FATE", required=True, help=_LIST_FATE_HELP + "; none to unsay it"
+        "--fate", metavar="FATE", required=True, help=LIST_FATE_HELP + "; none to unsay it"
     )
     ps.set_defaults(func=cmd_source_set)
     pl = ssub.add_parser("list", help="list sources with their counts")

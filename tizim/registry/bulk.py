@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import json
 import select
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.db import IntegrityError, connection
@@ -244,3 +244,10 @@ def stored_value(value: Any) -> Any:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def in_chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    """``items`` in consecutive pieces of at most ``size``, to keep each query's ``IN`` list
+    (and SQLite's bound-parameter count) small."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -61,7 +61,7 @@ class ImportSummary:
         return sum(self.quarantined.values())
 
 
-def _reason_kind(problems: Sequence[str]) -> str:
+def quarantine_reason_kind(problems: Sequence[str]) -> str:
     """The headline of a quarantine reason, for the summary table ("date", "no name", …)."""
     first = problems[0]
     return first.split(":", 1)[0] if ":" in first else first

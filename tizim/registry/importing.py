@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import hashlib
 import itertools
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -20,6 +19,7 @@ from django.utils import timezone
 
 from tizim.audit.services import record_action
 from tizim.core.columns import refuse_without_names, with_name_column
+from tizim.core.files import sha256_of_file
 from tizim.core.headers import FIELDS, find_header, map_headers
 from tizim.core.rows import (
     ParsedRow,
@@ -28,16 +28,16 @@ from tizim.core.rows import (
     raw_values,
 )
 from tizim.core.tables import Table, close_tables, open_tables
+from tizim.registry.bulk import in_chunks
 from tizim.registry.errors import RegistryError
 from tizim.registry.import_summary import ImportSummary, SheetSummary
 from tizim.registry.integrity import digest_of_records
-from tizim.registry.membership import _chunks
 from tizim.registry.models import (
     ImportBatch,
     Record,
     Source,
 )
-from tizim.registry.record_writer import _RecordWriter
+from tizim.registry.record_writer import RecordWriter
 from tizim.registry.sources import list_fate
 from tizim.registry.timeline import refresh_persons
 
@@ -190,7 +190,7 @@ def import_table(
         hints=fate_hints(source, column_maps, fate),
     )
     reference_date = reference_date_for(source, obtained_on)
-    file_sha256 = _sha256_of(path)
+    file_sha256 = sha256_of_file(path)
     if parallel is None:
         parallel = path.stat().st_size > _PARALLEL_BYTES
     workers = _parse_workers() if parallel else 0
@@ -208,7 +208,7 @@ def import_table(
         )
         if not dry_run:
             batch.save()
-        writer = _RecordWriter(
+        writer = RecordWriter(
             source,
             batch,
             reference_date,
@@ -277,7 +277,7 @@ def _give_list_fate(record_ids: Sequence[int], fate: str, *, dry_run: bool) -> i
     persons' timelines. Returns how many records it changes (would change, in a dry run)."""
     changed = 0
     persons: set[int] = set()
-    for chunk in _chunks(record_ids, 1000):
+    for chunk in in_chunks(record_ids, 1000):
         stale = Record.objects.filter(pk__in=chunk, quarantine_reason="").exclude(fate=fate)
         if dry_run:
             changed += stale.count()
@@ -312,7 +312,7 @@ def fate_hints(source: Source, column_maps: Sequence[Mapping[int, str]], fate: s
 def _import_sheet(
     table: Table,
     column_map: dict[int, str],
-    writer: _RecordWriter,
+    writer: RecordWriter,
     summary: ImportSummary,
     reference_date: datetime.date,
     workers: int,
@@ -345,11 +345,3 @@ def _parse_workers() -> int:
     the same machine, the database server) needs a core too, but parsing is about half of the
     work, and two workers keep it ahead when the scheduler gives one of them less."""
     return max(1, min(_MAX_PARSE_WORKERS, os.cpu_count() or 1))
-
-
-def _sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -6,11 +6,12 @@ undone, and old memberships are closed, never deleted."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
 from tizim.audit.services import record_action
+from tizim.registry.bulk import in_chunks
 from tizim.registry.errors import RegistryError
 from tizim.registry.models import (
     LinkChange,
@@ -71,7 +72,7 @@ def apply_clusters(
     with transaction.atomic():
         wanted = sorted((list(c) for c in clusters if c), key=len, reverse=True)
         current: dict[int, int | None] = {}
-        for chunk in _chunks([r for c in wanted for r in c], 5000):
+        for chunk in in_chunks([r for c in wanted for r in c], 5000):
             current.update(Record.objects.filter(pk__in=chunk).values_list("pk", "person_id"))
         taken: set[int] = set()
         moves: dict[int, int] = {}
@@ -100,11 +101,6 @@ def apply_clusters(
             details={"records_moved": len(moves), "reason": reason},
         )
     return change
-
-
-def _chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _reassign(moves: dict[int, int], change: LinkChange) -> None:

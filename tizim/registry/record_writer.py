@@ -17,9 +17,8 @@ from tizim.core.rows import (
     PreparedRow,
     raw_json,
 )
-from tizim.registry.bulk import BulkWriter, stored_value
-from tizim.registry.import_summary import ImportSummary, _reason_kind
-from tizim.registry.membership import _chunks
+from tizim.registry.bulk import BulkWriter, in_chunks, stored_value
+from tizim.registry.import_summary import ImportSummary, quarantine_reason_kind
 from tizim.registry.models import (
     FateEvent,
     ImportBatch,
@@ -60,7 +59,7 @@ class _KnownSheet:
         for rid, raw_text, digest, name_keys in current.values_list(
             "source_record_id", "raw_json", "raw_sha256", "name_keys"
         ).iterator(chunk_size=10_000):
-            # The same keys as _RecordWriter.known: counted in the same order.
+            # The same keys as RecordWriter.known: counted in the same order.
             base = (sheet, "id", rid) if rid else (sheet, "digest", digest)
             key = (*base, counts[base])
             counts[base] += 1
@@ -78,7 +77,7 @@ class _KnownSheet:
         return hashlib.blake2b(raw_json(raw).encode("utf-8"), digest_size=16).digest()
 
 
-class _RecordWriter:
+class RecordWriter:
     """Writes prepared rows in batches: records, one new person per usable record, memberships
     and fate events, with bulk inserts so memory stays flat whatever the file size.
 
@@ -201,7 +200,7 @@ class _RecordWriter:
             row, earlier = outcome
             # Counts partition the rows: a quarantined row is written (kept) but counted apart.
             if row.problems:
-                summary.quarantined[_reason_kind(row.problems)] += 1
+                summary.quarantined[quarantine_reason_kind(row.problems)] += 1
             elif earlier is None:
                 summary.imported += 1
             else:
@@ -227,7 +226,7 @@ class _RecordWriter:
         self.bulk.wait_for_checks()
         names: dict[int, str] = {}
         by_id = [known[key][0] for _, _, key in unsettled if key is not None and key not in seen]
-        for chunk in _chunks(by_id, 1000):
+        for chunk in in_chunks(by_id, 1000):
             names.update(
                 (pk, f"{surname} {given}")
                 for pk, surname, given in Record.objects.filter(pk__in=chunk).values_list(

@@ -17,14 +17,14 @@ from django.utils import timezone
 from tizim.audit.services import record_action
 from tizim.core.cells import restore_csv_cell
 from tizim.core.errors import ParseError
+from tizim.core.files import sha256_of_file
 from tizim.core.rows import (
     PARSED_FIELDS,
     raw_digest,
     search_keys,
 )
 from tizim.core.tables import open_tables
-from tizim.registry.import_summary import ImportSummary, _reason_kind
-from tizim.registry.importing import _sha256_of
+from tizim.registry.import_summary import ImportSummary, quarantine_reason_kind
 from tizim.registry.integrity import digest_of_records
 from tizim.registry.models import (
     ImportBatch,
@@ -113,7 +113,7 @@ def restore_export(path: Path, *, actor: str = "", dry_run: bool = False) -> Imp
                 continue
             existing.add(key)
             if record.quarantine_reason:
-                summary.quarantined[_reason_kind(record.parse_problems)] += 1
+                summary.quarantined[quarantine_reason_kind(record.parse_problems)] += 1
             elif row.get("version", "1") not in ("", "1"):
                 summary.new_versions += 1
             else:
@@ -136,7 +136,7 @@ def restore_export(path: Path, *, actor: str = "", dry_run: bool = False) -> Imp
                 batches[(name, reported)] = ImportBatch.objects.create(
                     source=record.source,
                     filename=path.name,
-                    file_sha256=_sha256_of(path),
+                    file_sha256=sha256_of_file(path),
                     actor=actor,
                     obtained_on=_date_or_none(reported, number, "reported_on"),
                     finished_at=timezone.now(),

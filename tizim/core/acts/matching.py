@@ -12,11 +12,11 @@ from functools import lru_cache
 from typing import Literal
 
 from tizim.core.acts.vocabulary import (
-    _ACT_TERMS,
-    _FACILITY_PRIORITY,
-    _FACILITY_TERMS,
-    _UNIT_PRIORITY,
-    _UNIT_TERMS,
+    ACT_TERMS,
+    FACILITY_PRIORITY,
+    FACILITY_TERMS,
+    UNIT_PRIORITY,
+    UNIT_TERMS,
     ActType,
     FacilityKind,
     Term,
@@ -199,9 +199,9 @@ def _refused(folded: str, start: int, end: int, used: set[int]) -> bool:
     return False
 
 
-_ACT_RULES = _rules(_ACT_TERMS)
-_UNIT_RULES = _rules(_UNIT_TERMS)
-_FACILITY_RULES = _rules(_FACILITY_TERMS)
+_ACT_RULES = _rules(tuple(ACT_TERMS.values()))
+_UNIT_RULES = _rules(tuple(UNIT_TERMS.values()))
+_FACILITY_RULES = _rules(tuple(FACILITY_TERMS.values()))
 
 
 def parse_act_types(text: str) -> list[ActMatch]:
@@ -274,7 +274,7 @@ def parse_unit(text: str) -> UnitKind | None:
     Национальной гвардии" the National Guard.
     """
     found = set(parse_units(text))
-    return next((unit for unit in _UNIT_PRIORITY if unit in found), None)
+    return next((unit for unit in UNIT_PRIORITY if unit in found), None)
 
 
 def parse_facility_kinds(text: str) -> list[FacilityKind]:
@@ -288,4 +288,4 @@ def parse_facility_kind(text: str) -> FacilityKind | None:
     Of several, the narrowest wins: "ИВС ДП г. Алматы" is temporary detention.
     """
     found = set(parse_facility_kinds(text))
-    return next((kind for kind in _FACILITY_PRIORITY if kind in found), None)
+    return next((kind for kind in FACILITY_PRIORITY if kind in found), None)

@@ -807,7 +807,7 @@ UNIT_TERMS: dict[UnitKind, Term] = {UnitKind(t.code): t for t in _UNIT_TERMS}
 UNIT_KINDS: tuple[tuple[str, str], ...] = tuple((t.code, t.label_en) for t in _UNIT_TERMS)
 # When a text names several forces ("ОМОН ДП", "военнослужащие Нацгвардии"), the most specific
 # one is the perpetrator: the unit before the ministry it belongs to.
-_UNIT_PRIORITY: tuple[UnitKind, ...] = (
+UNIT_PRIORITY: tuple[UnitKind, ...] = (
     UnitKind.CSTO,
     UnitKind.SPECIAL_POLICE,
     UnitKind.NATIONAL_GUARD,
@@ -995,7 +995,7 @@ FACILITY_TERMS: dict[FacilityKind, Term] = {FacilityKind(t.code): t for t in _FA
 FACILITY_KINDS: tuple[tuple[str, str], ...] = tuple((t.code, t.label_en) for t in _FACILITY_TERMS)
 # The narrowest place wins: "ИВС ДП г. Алматы" is the cells, not the department; a hospital's
 # morgue is the morgue.
-_FACILITY_PRIORITY: tuple[FacilityKind, ...] = (
+FACILITY_PRIORITY: tuple[FacilityKind, ...] = (
     FacilityKind.MORGUE,
     FacilityKind.TEMPORARY_DETENTION,
     FacilityKind.PRETRIAL_DETENTION,
