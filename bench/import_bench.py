@@ -23,16 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tizim.core.demo import (
-    CITIES,
-    FEMALE,
-    MALE,
-    NGO_HEADERS,
-    SURNAMES,
-    feminine,
-    patronymic_of,
-    to_russian,
-)
+from tizim.core.demo.lists import NGO_HEADERS
+from tizim.core.demo.spelling import feminine, patronymic_of, to_russian
+from tizim.core.demo.vocabulary import CITIES, FEMALE, MALE, SURNAMES
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "BENCH_POSTGRES_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"

@@ -66,7 +66,8 @@ def generate(n: int, seed: int, path: Path) -> None:
     """Write ``n`` records and their truth to a parquet file."""
     import pandas as pd
 
-    from tizim.core.demo import FEMALE, MALE, latin, to_russian, typo
+    from tizim.core.demo.spelling import latin, to_russian, typo
+    from tizim.core.demo.vocabulary import FEMALE, MALE
 
     rng = random.Random(seed)
     # Pools as long-tailed as a country's: given names from morphemes (Нұр+лан, Ер+жан, …)

@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tizim.accounts import services as accounts
 from tizim.accounts.roles import Role
 from tizim.acts.demo import load_demo_acts
-from tizim.core.demo import generate_demo, write_demo
+from tizim.core.demo.dataset import generate_demo, write_demo
 from tizim.estimates.services import estimate_registry
 from tizim.linkage.services import link_records
 from tizim.publish.demo import publish_demo

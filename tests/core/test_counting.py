@@ -252,7 +252,7 @@ def test_daily_counts_agree_with_the_per_day_reference(
 
 
 def test_daily_counts_agree_with_the_reference_on_the_demo():
-    from tizim.core.demo import generate_demo
+    from tizim.core.demo.dataset import generate_demo
 
     dataset = generate_demo(persons=600, seed=2022)
     people = []

@@ -9,19 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tizim.core.demo import (
-    BANNER,
-    FEMALE,
-    HARD_CASES,
-    MALE,
-    SURNAMES,
-    DemoDataset,
-    DemoSource,
-    generate_demo,
-    latin,
-    to_russian,
-    write_demo,
-)
+from tizim.core.demo.dataset import DemoDataset, DemoSource, generate_demo, write_demo
+from tizim.core.demo.people import HARD_CASES
+from tizim.core.demo.spelling import latin, to_russian
+from tizim.core.demo.vocabulary import BANNER, FEMALE, MALE, SURNAMES
 from tizim.core.fates import Fate, parse_fate
 from tizim.core.headers import map_headers
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from tizim.core.demo import generate_demo
+from tizim.core.demo.dataset import generate_demo
 from tizim.core.headers import map_headers
 from tizim.core.linkage.features import LinkRecord
 from tizim.core.linkage.probabilistic import PRIOR_MODEL_PATH, train_and_score
