@@ -11,14 +11,14 @@ from pathlib import Path
 
 from tizim.core.demo.lists import (
     NGO_HEADERS,
-    _form_rows,
-    _ngo_sheets,
-    _official_rows,
-    _press_rows,
-    _radio_rows,
-    _Row,
+    Row,
+    form_rows,
+    ngo_sheets,
+    official_rows,
+    press_rows,
+    radio_rows,
 )
-from tizim.core.demo.people import DemoPerson, _make_people
+from tizim.core.demo.people import DemoPerson, make_people
 from tizim.core.demo.vocabulary import BANNER, D
 
 
@@ -51,6 +51,88 @@ class DemoDataset:
 # --- the data set --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _ListShape:
+    """What a demo list says of itself, apart from its rows."""
+
+    name: str
+    kind: str
+    title: str
+    organisation: str
+    language: str
+    obtained: D
+    reliability: str
+    headers: tuple[str, ...]
+
+
+_NGO_ORGANISATION = "Fictional Legal Aid Group"
+_NGO_RELIABILITY = "Families' reports, checked by phone by the group's lawyers."
+_WEEK1_DAY, _WEEK2_DAY = D(2022, 1, 14), D(2022, 1, 21)
+# In import order.
+_LISTS = (
+    _ListShape(
+        "ngo-sheet-week1",
+        "ngo_spreadsheet",
+        "NGO shared sheet, version of 14 January",
+        _NGO_ORGANISATION,
+        "ru",
+        _WEEK1_DAY,
+        _NGO_RELIABILITY,
+        NGO_HEADERS,
+    ),
+    _ListShape(
+        "ngo-sheet-week2",
+        "ngo_spreadsheet",
+        "NGO shared sheet, version of 21 January",
+        _NGO_ORGANISATION,
+        "ru",
+        _WEEK2_DAY,
+        _NGO_RELIABILITY,
+        NGO_HEADERS,
+    ),
+    _ListShape(
+        "radio-list",
+        "radio_list",
+        "Radio list of the dead",
+        "Fictional Radio Dala",
+        "kk",
+        D(2022, 1, 28),
+        "Each name confirmed with the family.",
+        ("Аты-жөні", "Жасы", "Қаласы", "Мәртебесі", "Күні"),
+    ),
+    _ListShape(
+        "official-list",
+        "official_list",
+        "Official list of the dead",
+        "Fictional General Prosecutor's Office",
+        "ru",
+        D(2022, 8, 10),
+        "Surnames and often initials only; no places or dates of death.",
+        ("№", "Фамилия", "Имя", "Отчество", "Дата рождения", "Регион"),
+    ),
+    _ListShape(
+        "press-list",
+        "press_list",
+        "Press list of victims",
+        "Fictional Steppe Times",
+        "en",
+        D(2022, 1, 31),
+        "Compiled from interviews with families and hospital staff.",
+        ("Name", "Age", "City", "Status", "Date", "Notes"),
+    ),
+    _ListShape(
+        "web-form",
+        "web_form",
+        "Reports sent through the web form",
+        "tizim report form",
+        "mixed",
+        D(2022, 2, 1),
+        "Unverified reports by relatives.",
+        ("Name", "Date of birth", "City", "What happened", "Date", "Where held", "Notes"),
+    ),
+)
+
+
 def generate_demo(*, persons: int = 600, seed: int = 2022) -> DemoDataset:
     """A fictional crackdown told by six overlapping lists, deterministic for a seed.
 
@@ -60,119 +142,51 @@ def generate_demo(*, persons: int = 600, seed: int = 2022) -> DemoDataset:
     if persons < 20:
         raise ValueError("the demo needs at least 20 people")
     rng = random.Random(seed)
-    people, fathers = _make_people(persons, rng)
+    people, fathers = make_people(persons, rng)
     killed = [p for p in people if p.killed]
-    sources: list[DemoSource] = []
-    truth: dict[tuple[str, int], str] = {}
-
-    def emit(
-        name: str,
-        kind: str,
-        title: str,
-        organisation: str,
-        language: str,
-        obtained: D,
-        reliability: str,
-        headers: tuple[str, ...],
-        rows: Iterable[_Row],
-    ) -> None:
-        kept: list[tuple[str, ...]] = []
-        for number, (row, person_id) in enumerate(rows, start=2):
-            assert len(row) == len(headers), (name, row)
-            kept.append(row)
-            if person_id is not None:
-                truth[(name, number)] = person_id
-        sources.append(
-            DemoSource(
-                name=name,
-                title=title,
-                kind=kind,
-                organisation=organisation,
-                language=language,
-                url=f"https://example.org/fictional-demo/{name}",
-                obtained=obtained,
-                reliability=reliability,
-                filename=f"{name}.csv",
-                headers=headers,
-                rows=tuple(kept),
-            )
-        )
 
     # Each list draws from its own stream, so that a change to one leaves the others alone.
     def stream(name: str) -> random.Random:
         return random.Random(f"{seed}:{name}")
 
-    week1_day, week2_day = D(2022, 1, 14), D(2022, 1, 21)
-    week1, week2 = _ngo_sheets(people, fathers, stream("ngo"), week1_day, week2_day)
-    ngo_reliability = "Families' reports, checked by phone by the group's lawyers."
-    ngo_org = "Fictional Legal Aid Group"
-    emit(
-        "ngo-sheet-week1",
-        "ngo_spreadsheet",
-        "NGO shared sheet, version of 14 January",
-        ngo_org,
-        "ru",
-        week1_day,
-        ngo_reliability,
-        NGO_HEADERS,
-        week1,
+    week1, week2 = ngo_sheets(people, fathers, stream("ngo"), _WEEK1_DAY, _WEEK2_DAY)
+    rows_of: dict[str, list[Row]] = {
+        "ngo-sheet-week1": week1,
+        "ngo-sheet-week2": week2,
+        "radio-list": radio_rows(killed, stream("radio")),
+        "official-list": official_rows(killed, stream("official")),
+        "press-list": press_rows(people, stream("press")),
+        "web-form": form_rows(people, fathers, stream("form")),
+    }
+    truth: dict[tuple[str, int], str] = {}
+    sources = tuple(_source(shape, rows_of[shape.name], truth) for shape in _LISTS)
+    return DemoDataset(people=tuple(people), sources=sources, truth=truth)
+
+
+def _source(
+    shape: _ListShape, rows: Iterable[Row], truth: dict[tuple[str, int], str]
+) -> DemoSource:
+    """The list ``shape`` with its rows; notes in ``truth`` whom each row describes, by the row
+    number a spreadsheet shows (the header is row 1)."""
+    kept: list[tuple[str, ...]] = []
+    for number, (row, person_id) in enumerate(rows, start=2):
+        assert len(row) == len(shape.headers), (shape.name, row)
+        kept.append(row)
+        if person_id is not None:
+            truth[(shape.name, number)] = person_id
+    return DemoSource(
+        name=shape.name,
+        title=shape.title,
+        kind=shape.kind,
+        organisation=shape.organisation,
+        language=shape.language,
+        url=f"https://example.org/fictional-demo/{shape.name}",
+        obtained=shape.obtained,
+        reliability=shape.reliability,
+        filename=f"{shape.name}.csv",
+        headers=shape.headers,
+        rows=tuple(kept),
     )
-    emit(
-        "ngo-sheet-week2",
-        "ngo_spreadsheet",
-        "NGO shared sheet, version of 21 January",
-        ngo_org,
-        "ru",
-        week2_day,
-        ngo_reliability,
-        NGO_HEADERS,
-        week2,
-    )
-    emit(
-        "radio-list",
-        "radio_list",
-        "Radio list of the dead",
-        "Fictional Radio Dala",
-        "kk",
-        D(2022, 1, 28),
-        "Each name confirmed with the family.",
-        ("Аты-жөні", "Жасы", "Қаласы", "Мәртебесі", "Күні"),
-        _radio_rows(killed, stream("radio")),
-    )
-    emit(
-        "official-list",
-        "official_list",
-        "Official list of the dead",
-        "Fictional General Prosecutor's Office",
-        "ru",
-        D(2022, 8, 10),
-        "Surnames and often initials only; no places or dates of death.",
-        ("№", "Фамилия", "Имя", "Отчество", "Дата рождения", "Регион"),
-        _official_rows(killed, stream("official")),
-    )
-    emit(
-        "press-list",
-        "press_list",
-        "Press list of victims",
-        "Fictional Steppe Times",
-        "en",
-        D(2022, 1, 31),
-        "Compiled from interviews with families and hospital staff.",
-        ("Name", "Age", "City", "Status", "Date", "Notes"),
-        _press_rows(people, stream("press")),
-    )
-    emit(
-        "web-form",
-        "web_form",
-        "Reports sent through the web form",
-        "tizim report form",
-        "mixed",
-        D(2022, 2, 1),
-        "Unverified reports by relatives.",
-        ("Name", "Date of birth", "City", "What happened", "Date", "Where held", "Notes"),
-        _form_rows(people, fathers, stream("form")),
-    )
-    return DemoDataset(people=tuple(people), sources=tuple(sources), truth=truth)
 
 
 _DESCRIPTIONS: dict[str, str] = {

@@ -8,21 +8,21 @@ import random
 from tizim.core.demo.people import (
     HARD_CASES,
     DemoPerson,
-    _age_on,
-    _facility,
-    _kk_city,
-    _ru_birth,
-    _ru_city,
-    _ru_date,
-    _step_as_of,
+    age_on,
+    facility_in,
+    kk_city,
+    ru_birth,
+    ru_city,
+    ru_date,
+    step_as_of,
 )
-from tizim.core.demo.spelling import LATIN_STYLES, _other_style, _ru_for, latin, to_russian, typo
+from tizim.core.demo.spelling import LATIN_STYLES, latin, other_style, ru_for, to_russian, typo
 from tizim.core.demo.vocabulary import (
-    _CITY_KK,
-    _CITY_RU,
-    _FORM_NOTES,
-    _FORM_TEXT,
+    CITY_KK,
+    CITY_RU,
     EN_MONTHS,
+    FORM_NOTES,
+    FORM_TEXT,
     KK_MONTHS,
     PRESS_STATUS,
     REGION_OF_TOWN,
@@ -61,7 +61,7 @@ def _ngo_name(person: DemoPerson, father: str, rng: random.Random) -> str:
     given = to_russian(person.given_name)
     patronymic = person.patronymic
     if rng.random() < 0.15:
-        patronymic = _other_style(patronymic, father, person.sex)
+        patronymic = other_style(patronymic, father, person.sex)
     patronymic = to_russian(patronymic).replace("ё", "е")
     if rng.random() < 0.05:  # a typo in about one name in twenty
         if rng.random() < 0.7:
@@ -86,13 +86,13 @@ def _ngo_status_cells(
     """Status, date, place of detention and note for one step of a person's timeline."""
     day, fate = person.timeline[step]
     status = RU_STATUS[fate][person.sex == "f"]
-    facility = _facility(person.city, rng) if fate.is_custody else ""
+    facility = facility_in(person.city, rng) if fate.is_custody else ""
     note = rng.choice(_NGO_NOTES)
     if fate is Fate.RELEASED and rng.random() < 0.3:
-        note = _ru_for("освобожден под подписку о невыезде", person.sex)
+        note = ru_for("освобожден под подписку о невыезде", person.sex)
     if fate.is_death and rng.random() < 0.3:
         note = "тело выдано родственникам"
-    return status, _ru_date(day, rng), facility, note
+    return status, ru_date(day, rng), facility, note
 
 
 def _ngo_row(
@@ -102,23 +102,23 @@ def _ngo_row(
     return (
         str(number),
         _ngo_name(person, father, rng),
-        _ru_birth(person, day, rng),
-        _ru_city(person.city, rng),
+        ru_birth(person, day, rng),
+        ru_city(person.city, rng),
         *_ngo_status_cells(person, step, rng),
     )
 
 
 # (row, person_id or None for the empty row)
-_Row = tuple[tuple[str, ...], str | None]
+Row = tuple[tuple[str, ...], str | None]
 
 
-def _ngo_sheets(
+def ngo_sheets(
     people: list[DemoPerson],
     fathers: dict[str, str],
     rng: random.Random,
     week1_day: D,
     week2_day: D,
-) -> tuple[list[_Row], list[_Row]]:
+) -> tuple[list[Row], list[Row]]:
     """The sheet as of ``week1_day`` and as re-sent on ``week2_day``."""
     hard = {*HARD_CASES.namesakes, *HARD_CASES.brothers, *HARD_CASES.father_and_son}
     on_sheet: list[DemoPerson] = []
@@ -143,7 +143,7 @@ def _ngo_sheets(
         entries.insert((i + 1) * len(entries) // 5, (person, kind))
 
     # Week 1: each row states the last status known, but one sheet in five lags a step behind.
-    week1: list[_Row] = []
+    week1: list[Row] = []
     shown: list[int] = []  # the step of the timeline each row shows (-1 for broken rows)
     number = 0
     for person, kind in entries:
@@ -154,7 +154,7 @@ def _ngo_sheets(
         number += 1
         father = fathers[person.person_id]
         if kind == "ok":
-            step = _step_as_of(person, week1_day)
+            step = step_as_of(person, week1_day)
             if person.person_id == HARD_CASES.found_in_morgue:
                 step = 0  # still missing when the sheet was sent
             elif step > 0 and rng.random() < 0.2:
@@ -179,7 +179,7 @@ def _ngo_sheets(
         for i, ((_, pid), step) in enumerate(zip(week1, shown, strict=True))
         if pid is not None
         and step >= 0
-        and _step_as_of(people_by_id[pid], week2_day) > step
+        and step_as_of(people_by_id[pid], week2_day) > step
         and pid != HARD_CASES.found_in_morgue
     ]
     morgue_row = next(i for i, (_, pid) in enumerate(week1) if pid == HARD_CASES.found_in_morgue)
@@ -193,13 +193,13 @@ def _ngo_sheets(
     ]
     removed = set(rng.sample(removable, min(3, len(removable))))
 
-    week2: list[_Row] = []
+    week2: list[Row] = []
     for i, (row, pid) in enumerate(week1):
         if i in removed:
             continue
         if i in advanced and pid is not None:
             person = people_by_id[pid]
-            step = _step_as_of(person, week2_day)
+            step = step_as_of(person, week2_day)
             status, date, facility, note = _ngo_status_cells(person, step, rng)
             fate = person.timeline[step][1]
             if person.timeline[shown[i]][1] is Fate.MISSING and fate is Fate.KILLED:
@@ -207,7 +207,7 @@ def _ngo_sheets(
                 status = f"{row[4]}; " + (
                     "найдена в морге" if person.sex == "f" else "найден в морге"
                 )
-                note = _ru_for("опознан родственниками в морге", person.sex)
+                note = ru_for("опознан родственниками в морге", person.sex)
             elif rng.random() < 0.3:
                 status = f"{row[4]}, затем {status}"
             # A row that moved on keeps its name, birth and city as typed a week before.
@@ -220,7 +220,7 @@ def _ngo_sheets(
     number = max(int(r[0]) for r, _ in week1 if r[0])
     for person in rng.sample(newcomers, min(len(newcomers), round(0.05 * person_rows))):
         number += 1
-        step = _step_as_of(person, week2_day)
+        step = step_as_of(person, week2_day)
         row = _ngo_row(number, person, step, fathers[person.person_id], rng)
         week2.append((row, person.person_id))
     return week1, week2
@@ -233,13 +233,14 @@ def _death(person: DemoPerson) -> D:
     return next(d for d, f in person.timeline if f.is_death)
 
 
-def _radio_rows(killed: list[DemoPerson], rng: random.Random) -> list[_Row]:
+def radio_rows(killed: list[DemoPerson], rng: random.Random) -> list[Row]:
+    """The radio station's list of the dead: Kazakh, given name first, ages not births."""
     chosen = [p for p in killed if p.person_id == "P0001" or rng.random() < 0.55]
     chosen.sort(key=lambda p: (_death(p), p.given_name, p.surname))
-    rows: list[_Row] = []
+    rows: list[Row] = []
     for p in chosen:
         day = _death(p)
-        age = _age_on(p, day)
+        age = age_on(p, day)
         given, surname = p.given_name, p.surname
         if rng.random() < 0.08:  # typed on a Russian keyboard
             given, surname = to_russian(given), to_russian(surname)
@@ -251,7 +252,7 @@ def _radio_rows(killed: list[DemoPerson], rng: random.Random) -> list[_Row]:
         row = (
             f"{given} {surname}",
             str(age) if rng.random() < 0.5 else f"{age} жаста",
-            _kk_city(p.city, rng),
+            kk_city(p.city, rng),
             "қаза тапты",
             date,
         )
@@ -259,24 +260,26 @@ def _radio_rows(killed: list[DemoPerson], rng: random.Random) -> list[_Row]:
     return rows
 
 
-def _official_rows(killed: list[DemoPerson], rng: random.Random) -> list[_Row]:
+def official_rows(killed: list[DemoPerson], rng: random.Random) -> list[Row]:
+    """The official list of the dead: SURNAME in capitals, often initials, regions only."""
     forced = {"P0001", *HARD_CASES.father_and_son}
     chosen = [p for p in killed if p.person_id in forced or rng.random() < 0.8]
     # Official lists are alphabetical.
     chosen.sort(key=lambda p: (to_russian(p.surname).replace("ё", "е"), p.given_name))
-    rows: list[_Row] = []
+    rows: list[Row] = []
     for number, p in enumerate(chosen, start=1):
         surname = to_russian(p.surname).upper()
         given, patronymic = to_russian(p.given_name), to_russian(p.patronymic)
         if rng.random() < 0.4:
             given, patronymic = given[0] + ".", patronymic[0] + "."
-        region = REGION_OF_TOWN.get(p.city) or _CITY_RU[p.city]
+        region = REGION_OF_TOWN.get(p.city) or CITY_RU[p.city]
         row = (str(number), surname, given, patronymic, p.birth_date.strftime("%d.%m.%Y"), region)
         rows.append((row, p.person_id))
     return rows
 
 
-def _press_rows(people: list[DemoPerson], rng: random.Random) -> list[_Row]:
+def press_rows(people: list[DemoPerson], rng: random.Random) -> list[Row]:
+    """The English press list: names in each writer's transliteration, ages, statuses."""
     forced = set(HARD_CASES.namesakes)
 
     def chance(p: DemoPerson) -> float:
@@ -295,7 +298,7 @@ def _press_rows(people: list[DemoPerson], rng: random.Random) -> list[_Row]:
         style = rng.choices(LATIN_STYLES, (4, 4, 2, 1))[0]
         j, h = rng.random() < 0.15, rng.random() < 0.25
         name = f"{latin(p.given_name, style, j=j, h=h)} {latin(p.surname, style, j=j, h=h)}"
-        city = p.city if rng.random() < 0.85 else latin(_CITY_KK[p.city], style, j=j, h=h)
+        city = p.city if rng.random() < 0.85 else latin(CITY_KK[p.city], style, j=j, h=h)
         later = p.timeline[step + 1 :]
         if later:
             when, what = later[-1]
@@ -306,7 +309,7 @@ def _press_rows(people: list[DemoPerson], rng: random.Random) -> list[_Row]:
             note = rng.choice(("", "", "family interview", "hospital source", "video verified"))
         row = (
             name,
-            str(_age_on(p, day)) if rng.random() < 0.9 else "",
+            str(age_on(p, day)) if rng.random() < 0.9 else "",
             city,
             PRESS_STATUS[fate],
             f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}",
@@ -337,7 +340,7 @@ def _form_name(person: DemoPerson, language: str, father: str, rng: random.Rando
     elif language == "ru":
         patronymic = p.patronymic
         if rng.random() < 0.3:
-            patronymic = _other_style(patronymic, father, p.sex)
+            patronymic = other_style(patronymic, father, p.sex)
         name = to_russian(
             rng.choice((f"{p.given_name} {p.surname}", f"{p.surname} {p.given_name} {patronymic}"))
         )
@@ -346,7 +349,8 @@ def _form_name(person: DemoPerson, language: str, father: str, rng: random.Rando
     return name.lower() if rng.random() < 0.15 else name
 
 
-def _form_rows(people: list[DemoPerson], fathers: dict[str, str], rng: random.Random) -> list[_Row]:
+def form_rows(people: list[DemoPerson], fathers: dict[str, str], rng: random.Random) -> list[Row]:
+    """Relatives' web-form reports in Kazakh, Russian or English, some people twice."""
     reported = rng.sample(people[6:], min(len(people) - 6, max(10, round(len(people) * 0.09))))
     reported.append(people[1])  # the namesake who was released: his family asks after him
     # A few people reported again by another relative, in another language and spelling.
@@ -360,7 +364,7 @@ def _form_rows(people: list[DemoPerson], fathers: dict[str, str], rng: random.Ra
             language = rng.choice(("kk", "ru", "en"))
         languages[p.person_id] = language
         # Relatives write in the days after the events, telling the latest they know.
-        step = _step_as_of(p, D(2022, 1, rng.randint(13, 24)))
+        step = step_as_of(p, D(2022, 1, rng.randint(13, 24)))
         day, fate = p.timeline[max(step, 0)]
         name = _form_name(p, language, fathers[p.person_id], rng)
         for _ in range(10):  # another relative spells the name another way
@@ -369,11 +373,11 @@ def _form_rows(people: list[DemoPerson], fathers: dict[str, str], rng: random.Ra
             name = _form_name(p, language, fathers[p.person_id], rng)
         names[p.person_id].add(name)
         if language == "kk":
-            city = _kk_city(p.city, rng)
+            city = kk_city(p.city, rng)
             date = f"{day.day} {KK_MONTHS[day.month - 1]}"
         elif language == "ru":
-            city = _ru_city(p.city, rng)
-            date = _ru_date(day, rng)
+            city = ru_city(p.city, rng)
+            date = ru_date(day, rng)
         else:
             city = p.city
             date = f"{day.day} {EN_MONTHS[day.month - 1][:3]} {day.year}"
@@ -386,16 +390,16 @@ def _form_rows(people: list[DemoPerson], fathers: dict[str, str], rng: random.Ra
             else ""
         )
         held = (
-            _facility(p.city, rng)
+            facility_in(p.city, rng)
             if fate.is_custody and rng.random() < 0.6
             else {"kk": "белгісіз", "ru": "неизвестно", "en": "unknown"}[language]
             if fate.is_custody
             else ""
         )
-        what = rng.choice(_FORM_TEXT[language][fate])
+        what = rng.choice(FORM_TEXT[language][fate])
         if language == "ru":
-            what = _ru_for(what, p.sex)
-        note = rng.choice(_FORM_NOTES[(language, p.sex)])
+            what = ru_for(what, p.sex)
+        note = rng.choice(FORM_NOTES[(language, p.sex)])
         form.append(((name, born, city, what, date, held, note), p.person_id))
     rng.shuffle(form)
     return [(row, pid) for row, pid in form]

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 
 from tizim.core.demo.spelling import feminine, patronymic_of
 from tizim.core.demo.vocabulary import (
-    _ALMATY_FACILITIES,
-    _CITY_KK,
-    _CITY_RU,
-    _REAL_COMBINATIONS,
+    ALMATY_FACILITIES,
     CITIES,
+    CITY_KK,
     CITY_OLD_RU,
+    CITY_RU,
     FEMALE,
     KAZAKH_SURNAMES,
     MALE,
+    REAL_COMBINATIONS,
     RU_MONTHS,
     RUSSIAN_FEMALE,
     RUSSIAN_MALE,
@@ -94,7 +94,7 @@ class _HardCases:
     found_in_morgue: str
 
 
-def _make_people(count: int, rng: random.Random) -> tuple[list[DemoPerson], dict[str, str]]:
+def make_people(count: int, rng: random.Random) -> tuple[list[DemoPerson], dict[str, str]]:
     """The people, and each one's father's given name (for patronymics in the other style)."""
     people: list[DemoPerson] = []
     fathers: dict[str, str] = {}
@@ -200,7 +200,7 @@ def _make_people(count: int, rng: random.Random) -> tuple[list[DemoPerson], dict
         else:
             surname = rng.choice(KAZAKH_SURNAMES if rng.random() < 0.95 else RUSSIAN_SURNAMES)
             father = rng.choice(MALE[:-20] if rng.random() < 0.95 else MALE)
-        if (given, surname) in _REAL_COMBINATIONS:
+        if (given, surname) in REAL_COMBINATIONS:
             continue
         birth = D(rng.randint(1955, 2004), rng.randint(1, 12), rng.randint(1, 28))
         city = _CITY_NAMES[bisect.bisect_right(_CITY_CUM, rng.random() * _CITY_CUM[-1])]
@@ -221,25 +221,28 @@ HARD_CASES = _HardCases(
 # --- rendering helpers ---------------------------------------------------------------------
 
 
-def _age_on(person: DemoPerson, day: D) -> int:
+def age_on(person: DemoPerson, day: D) -> int:
+    """The person's age in whole years on ``day``."""
     b = person.birth_date
     return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
 
 
-def _ru_date(day: D, rng: random.Random) -> str:
+def ru_date(day: D, rng: random.Random) -> str:
+    """``day`` as a Russian list writes it: 06.01.2022 or 6 января."""
     if rng.random() < 0.7:
         return day.strftime("%d.%m.%Y")
     return f"{day.day} {RU_MONTHS[day.month - 1]}"
 
 
-def _ru_birth(person: DemoPerson, on: D, rng: random.Random) -> str:
+def ru_birth(person: DemoPerson, on: D, rng: random.Random) -> str:
+    """A birth as the NGO sheet writes it: a date, a year or an age on ``on``."""
     pick = rng.random()
     if pick < 0.5:
         return person.birth_date.strftime("%d.%m.%Y")
     if pick < 0.7:
         return f"{person.birth_date.year} г.р."
     if pick < 0.85:
-        return _ru_age(_age_on(person, on))
+        return _ru_age(age_on(person, on))
     return ""
 
 
@@ -252,27 +255,30 @@ def _ru_age(age: int) -> str:
     return f"{age} лет"
 
 
-def _ru_city(city: str, rng: random.Random) -> str:
+def ru_city(city: str, rng: random.Random) -> str:
+    """A town in Russian, sometimes by its old name."""
     pick = rng.random()
     if pick < 0.12 and city in CITY_OLD_RU:
         return CITY_OLD_RU[city]
-    return f"г. {_CITY_RU[city]}" if pick < 0.45 else _CITY_RU[city]
+    return f"г. {CITY_RU[city]}" if pick < 0.45 else CITY_RU[city]
 
 
-def _kk_city(city: str, rng: random.Random) -> str:
-    return f"{_CITY_KK[city]} қ." if rng.random() < 0.2 else _CITY_KK[city]
+def kk_city(city: str, rng: random.Random) -> str:
+    """A town in Kazakh, sometimes with "қ." (city) after it."""
+    return f"{CITY_KK[city]} қ." if rng.random() < 0.2 else CITY_KK[city]
 
 
-def _facility(city: str, rng: random.Random) -> str:
+def facility_in(city: str, rng: random.Random) -> str:
+    """Where a person held in ``city`` is said to be held."""
     if city == "Almaty":
-        return rng.choice(_ALMATY_FACILITIES)
+        return rng.choice(ALMATY_FACILITIES)
     if city == "Zhanaozen" and rng.random() < 0.5:
         return "ИВС ДП Мангистауской области"
-    ru = _CITY_RU[city]
+    ru = CITY_RU[city]
     return rng.choice((f"ИВС ДП г. {ru}", f"СИЗО г. {ru}", f"ИВС УП г. {ru}"))
 
 
-def _step_as_of(person: DemoPerson, day: D) -> int:
+def step_as_of(person: DemoPerson, day: D) -> int:
     """The index of the last step of the timeline dated on or before ``day`` (-1 if none)."""
     index = -1
     for i, (when, _) in enumerate(person.timeline):

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import random
 
-from tizim.core.demo.vocabulary import _RU_FEMININE, RUSSIAN_MALE
+from tizim.core.demo.vocabulary import RU_FEMININE, RUSSIAN_MALE
 
 
-def _ru_for(text: str, sex: str) -> str:
+def ru_for(text: str, sex: str) -> str:
     """Russian text about a man, made to agree with a woman when ``sex`` is "f"."""
     if sex != "f":
         return text
     return " ".join(
-        _RU_FEMININE.get(word.rstrip(","), word.rstrip(",")) + ("," if word.endswith(",") else "")
+        RU_FEMININE.get(word.rstrip(","), word.rstrip(",")) + ("," if word.endswith(",") else "")
         for word in text.split(" ")
     )
 
@@ -115,7 +115,7 @@ def patronymic_of(father: str, sex: str, *, kazakh_style: bool) -> str:
     return father + ("ович" if male else "овна")
 
 
-def _other_style(patronymic: str, father: str, sex: str) -> str:
+def other_style(patronymic: str, father: str, sex: str) -> str:
     """The same patronymic in the other style, as a volunteer may write it (a Russian
     father's name is never given the Kazakh -ұлы/-қызы)."""
     if father in RUSSIAN_MALE:

@@ -50,7 +50,7 @@ SURNAMES = (
 RUSSIAN_SURNAMES = tuple(SURNAMES[-32:])
 KAZAKH_SURNAMES = tuple(SURNAMES[:-32])
 # Combinations that would name a well-known real person; drawn again if they come up.
-_REAL_COMBINATIONS = frozenset({("Олжас", "Сүлейменов"), ("Нұрсұлтан", "Назарбаев")})
+REAL_COMBINATIONS = frozenset({("Олжас", "Сүлейменов"), ("Нұрсұлтан", "Назарбаев")})
 
 # (English, Russian, Kazakh, weight): where the fictional people lived.
 CITIES = (
@@ -69,8 +69,8 @@ CITIES = (
     ("Karaganda", "Караганда", "Қарағанды", 4),
     ("Atyrau", "Атырау", "Атырау", 3),
 )
-_CITY_RU = {c[0]: c[1] for c in CITIES}
-_CITY_KK = {c[0]: c[2] for c in CITIES}
+CITY_RU = {c[0]: c[1] for c in CITIES}
+CITY_KK = {c[0]: c[2] for c in CITIES}
 # In January 2022 these were still the official names; lists of the time use them.
 CITY_OLD_RU = {"Almaty": "Алма-Ата", "Konaev": "Капчагай", "Astana": "Нур-Султан"}
 # The official list gives the region for towns, the city for cities of national status.
@@ -80,7 +80,7 @@ REGION_OF_TOWN = {
     "Talgar": "Алматинская область",
     "Zhanaozen": "Мангистауская область",
 }
-_ALMATY_FACILITIES = (
+ALMATY_FACILITIES = (
     "ИВС ДП г. Алматы",
     "СИЗО-1",
     "СИЗО-1 г. Алматы",
@@ -115,7 +115,7 @@ EN_MONTHS = ("January", "February")
 
 # Free-text "what happened" in the web form, per language: each must still name the fate in
 # words the status vocabulary knows (checked by the tests with tizim.core.fates.parse_fate).
-_FORM_TEXT: dict[str, dict[Fate, tuple[str, ...]]] = {
+FORM_TEXT: dict[str, dict[Fate, tuple[str, ...]]] = {
     "ru": {
         Fate.MISSING: (
             "пропал без вести",
@@ -155,7 +155,7 @@ _FORM_TEXT: dict[str, dict[Fate, tuple[str, ...]]] = {
     },
 }
 # Who wrote, by language and by the sex of the person reported on ("m", "f").
-_FORM_NOTES = {
+FORM_NOTES = {
     ("ru", "m"): ("", "сообщила жена", "сообщил брат", "пишет сестра", "мой сын", "мой муж"),
     ("ru", "f"): ("", "сообщил муж", "сообщил брат", "пишет сестра", "моя дочь", "моя жена"),
     ("kk", "m"): ("", "әйелі хабарлады", "інісі жазды", "ұлым", "күйеуім", "анасы хабарлады"),
@@ -164,7 +164,7 @@ _FORM_NOTES = {
     ("en", "f"): ("", "reported by her husband", "my sister", "my daughter", "written by a cousin"),
 }
 # Russian past participles and verbs agree with the person's sex.
-_RU_FEMININE = {
+RU_FEMININE = {
     "пропал": "пропала",
     "ушел": "ушла",
     "задержан": "задержана",
