@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -415,8 +414,7 @@ def test_small_sets_still_have_every_list() -> None:
 
 @pytest.mark.slow
 def test_large_sets_for_benchmarks() -> None:
-    started = time.perf_counter()
+    # How long it takes is for bench/ to say (bench/linkage_scale.py generates such sets).
     big = generate_demo(persons=100_000, seed=1)
-    assert time.perf_counter() - started < 30
     assert len(big.people) == 100_000 and len(big.truth) > 150_000
     assert len({p.person_id for p in big.people}) == 100_000

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from tizim.accounts.selectors import recipients
 from tizim.acts import services
-from tizim.acts.models import Act, Evidence, Facility
+from tizim.acts.models import Act, Event, Evidence, Facility, Unit
 from tizim.core import sealing
 from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
 from tizim.core.dates import PartialDateTime
@@ -161,19 +161,7 @@ def load_demo_acts(out: TextIO, *, seed: int = 2022) -> int:
         return _refresh_sealed(out, seed)
     rng = random.Random(seed)
     with transaction.atomic():
-        source = Source.objects.filter(name=SOURCE).first()
-        if source is None:
-            from tizim.registry.sources import create_source
-
-            source = create_source(
-                SOURCE,
-                kind=Source.Kind.INTERVIEW,
-                title="FICTIONAL: interviews with families and survivors (demo)",
-                organisation="Demo documenting organisation",
-                language="ru",
-                obtained_on=datetime.date(2022, 2, 1),
-                actor=DEMO,
-            )
+        acts = _DemoActs(_demo_source(), rng)
         facilities = {
             slug: Facility.objects.filter(slug=slug).first()
             or services.create_facility(
@@ -185,130 +173,184 @@ def load_demo_acts(out: TextIO, *, seed: int = 2022) -> int:
             kind: services.create_unit(kind=kind, name_en=en, name_ru=ru, name_kk=kk, actor=DEMO)
             for kind, en, ru, kk in UNITS
         }
-        square = services.create_event(
-            "Shooting at Republic Square, Almaty, evening of 6 January",
-            start=_pdt(6, 19, about=True),
-            end=_pdt(6, 23),
-            place_code="almaty",
-            description="Security forces opened fire on people who stayed on the square after "
-            "dark, many of them seeking an end to the shooting (as reported in the press).",
-            actor=DEMO,
-        )
-        raids = services.create_event(
-            "Police searches of hospital wards, Almaty",
-            start=PartialDateTime(2022, 1, 10, approximate=True),
-            end=PartialDateTime(2022, 1, 20, approximate=True),
-            place_code="almaty",
-            facility=facilities["almaty-emergency-hospital"],
-            description="Uniformed men went through wards looking for people wounded in the "
-            "protests (as reported in the press).",
-            actor=DEMO,
-        )
-        created = 0
-
-        def act(
-            person: Person, act_type: ActType, start: PartialDateTime | None, **kw: object
-        ) -> Act:
-            nonlocal created
-            created += 1
-            return services.record_act(
-                person,
-                act_type=act_type,
-                start=start,
-                citations=[services.Citation(source, f"interview {rng.randrange(1, 90):02d}")],
-                confidence=rng.choice(["confirmed", "probable", "probable", "possible"]),
-                actor=DEMO,
-                **kw,  # type: ignore[arg-type]
-            )
-
-        for person, day in _persons_with({"killed"}, 25):
-            on_square = rng.random() < 0.6 and day <= datetime.date(2022, 1, 7)
-            act(
-                person,
-                ActType.KILLING,
-                _pdt(6, rng.choice((19, 20)), about=True) if on_square else _pdt(day.day),
-                place_code="almaty" if on_square else "",
-                unit_kind=rng.choice((UnitKind.NATIONAL_GUARD, UnitKind.ARMY, UnitKind.UNKNOWN)),
-                event=square if on_square else None,
-            )
-        for i, (person, day) in enumerate(_persons_with({"detained", "arrested"}, 45)):
-            held = facilities[
-                rng.choice(
-                    ("almaty-ivs", "almaty-ivs", "almaty-auezov-police", "almaty-police-department")
-                )
-            ]
-            unit_kind = rng.choice(
-                (UnitKind.POLICE, UnitKind.SPECIAL_POLICE, UnitKind.NATIONAL_GUARD)
-            )
-            act(
-                person,
-                ActType.DETENTION,
-                _pdt(day.day, rng.choice((None, 10, 18, 21)), about=rng.random() < 0.4),
-                facility=held,
-                unit_kind=unit_kind,
-                unit=units.get(unit_kind),
-            )
-            if rng.random() < 0.5:
-                act(
-                    person,
-                    rng.choice(
-                        (
-                            ActType.TORTURE_BEATING,
-                            ActType.TORTURE_BEATING,
-                            ActType.TORTURE_ELECTRIC_SHOCK,
-                            ActType.TORTURE_SUFFOCATION,
-                        )
-                    ),
-                    PartialDateTime(2022, 1, min(day.day + 1, 31), approximate=True),
-                    end=PartialDateTime(2022, 1, min(day.day + 3, 31)),
-                    facility=held,
-                    unit_kind=UnitKind.POLICE,
-                    description="Beaten during questioning to make him sign a confession.",
-                    perpetrator=services.SealedPerpetrator(officers=OFFICERS[i % 3])
-                    if recipients() and i % 4 == 0
-                    else None,
-                )
-            if rng.random() < 0.3:
-                act(
-                    person,
-                    ActType.DENIAL_OF_COUNSEL,
-                    _pdt(min(day.day + 1, 31)),
-                    facility=held,
-                    unit_kind=UnitKind.POLICE,
-                )
-            if rng.random() < 0.15:
-                act(
-                    person,
-                    ActType.DETENTION,
-                    _pdt(min(day.day + 4, 31)),
-                    facility=facilities["almaty-sizo"],
-                    unit_kind=UnitKind.POLICE,
-                )
-        for person, day in _persons_with({"injured"}, 20):
-            act(
-                person,
-                ActType.SHOOTING,
-                _pdt(day.day, rng.choice((None, 19, 20)), about=True),
-                place_code="almaty",
-                unit_kind=rng.choice((UnitKind.NATIONAL_GUARD, UnitKind.UNKNOWN)),
-                event=square if day.day == 6 else None,
-            )
-            if rng.random() < 0.4:
-                act(
-                    person,
-                    ActType.REMOVAL_FROM_HOSPITAL,
-                    PartialDateTime(2022, 1, 12, approximate=True),
-                    facility=facilities["almaty-emergency-hospital"],
-                    unit_kind=UnitKind.SPECIAL_POLICE,
-                    event=raids,
-                )
+        square, raids = _demo_incidents(facilities)
+        _killings(acts, square)
+        _custody(acts, facilities, units)
+        _injuries(acts, facilities, square, raids)
     files = _add_evidence(seed) if recipients() else 0
     print(
-        f"  acts: {created} acts (FICTIONAL) for persons of the demo lists, "
+        f"  acts: {acts.created} acts (FICTIONAL) for persons of the demo lists, "
         f"{len(FACILITIES)} facilities, 2 incidents, {files} sealed evidence files",
         file=out,
     )
-    return created
+    return acts.created
+
+
+def _demo_source() -> Source:
+    """The fictional interviews every demo act cites."""
+    source = Source.objects.filter(name=SOURCE).first()
+    if source is not None:
+        return source
+    from tizim.registry.sources import create_source
+
+    return create_source(
+        SOURCE,
+        kind=Source.Kind.INTERVIEW,
+        title="FICTIONAL: interviews with families and survivors (demo)",
+        organisation="Demo documenting organisation",
+        language="ru",
+        obtained_on=datetime.date(2022, 2, 1),
+        actor=DEMO,
+    )
+
+
+def _demo_incidents(facilities: dict[str, Facility]) -> tuple[Event, Event]:
+    """The two incidents the demo's acts belong to: the shooting on the square and the raids
+    on hospital wards."""
+    square = services.create_event(
+        "Shooting at Republic Square, Almaty, evening of 6 January",
+        start=_pdt(6, 19, about=True),
+        end=_pdt(6, 23),
+        place_code="almaty",
+        description="Security forces opened fire on people who stayed on the square after "
+        "dark, many of them seeking an end to the shooting (as reported in the press).",
+        actor=DEMO,
+    )
+    raids = services.create_event(
+        "Police searches of hospital wards, Almaty",
+        start=PartialDateTime(2022, 1, 10, approximate=True),
+        end=PartialDateTime(2022, 1, 20, approximate=True),
+        place_code="almaty",
+        facility=facilities["almaty-emergency-hospital"],
+        description="Uniformed men went through wards looking for people wounded in the "
+        "protests (as reported in the press).",
+        actor=DEMO,
+    )
+    return square, raids
+
+
+class _DemoActs:
+    """Records the demo's acts, each citing an interview, and counts them."""
+
+    def __init__(self, source: Source, rng: random.Random) -> None:
+        self.source = source
+        self.rng = rng
+        self.created = 0
+
+    def act(
+        self, person: Person, act_type: ActType, start: PartialDateTime | None, **kw: object
+    ) -> Act:
+        """Record one act of ``act_type`` against ``person``."""
+        self.created += 1
+        return services.record_act(
+            person,
+            act_type=act_type,
+            start=start,
+            citations=[
+                services.Citation(self.source, f"interview {self.rng.randrange(1, 90):02d}")
+            ],
+            confidence=self.rng.choice(["confirmed", "probable", "probable", "possible"]),
+            actor=DEMO,
+            **kw,  # type: ignore[arg-type]
+        )
+
+
+def _killings(acts: _DemoActs, square: Event) -> None:
+    """The dead: most shot on the square on the evening of the 6th."""
+    rng = acts.rng
+    for person, day in _persons_with({"killed"}, 25):
+        on_square = rng.random() < 0.6 and day <= datetime.date(2022, 1, 7)
+        acts.act(
+            person,
+            ActType.KILLING,
+            _pdt(6, rng.choice((19, 20)), about=True) if on_square else _pdt(day.day),
+            place_code="almaty" if on_square else "",
+            unit_kind=rng.choice((UnitKind.NATIONAL_GUARD, UnitKind.ARMY, UnitKind.UNKNOWN)),
+            event=square if on_square else None,
+        )
+
+
+def _custody(acts: _DemoActs, facilities: dict[str, Facility], units: dict[UnitKind, Unit]) -> None:
+    """The detained: held at a police station, some tortured, denied a lawyer or moved on."""
+    rng = acts.rng
+    for i, (person, day) in enumerate(_persons_with({"detained", "arrested"}, 45)):
+        held = facilities[
+            rng.choice(
+                ("almaty-ivs", "almaty-ivs", "almaty-auezov-police", "almaty-police-department")
+            )
+        ]
+        unit_kind = rng.choice((UnitKind.POLICE, UnitKind.SPECIAL_POLICE, UnitKind.NATIONAL_GUARD))
+        acts.act(
+            person,
+            ActType.DETENTION,
+            _pdt(day.day, rng.choice((None, 10, 18, 21)), about=rng.random() < 0.4),
+            facility=held,
+            unit_kind=unit_kind,
+            unit=units.get(unit_kind),
+        )
+        if rng.random() < 0.5:
+            acts.act(
+                person,
+                rng.choice(_TORTURE_METHODS),
+                PartialDateTime(2022, 1, min(day.day + 1, 31), approximate=True),
+                end=PartialDateTime(2022, 1, min(day.day + 3, 31)),
+                facility=held,
+                unit_kind=UnitKind.POLICE,
+                description="Beaten during questioning to make him sign a confession.",
+                perpetrator=services.SealedPerpetrator(officers=OFFICERS[i % 3])
+                if recipients() and i % 4 == 0
+                else None,
+            )
+        if rng.random() < 0.3:
+            acts.act(
+                person,
+                ActType.DENIAL_OF_COUNSEL,
+                _pdt(min(day.day + 1, 31)),
+                facility=held,
+                unit_kind=UnitKind.POLICE,
+            )
+        if rng.random() < 0.15:
+            acts.act(
+                person,
+                ActType.DETENTION,
+                _pdt(min(day.day + 4, 31)),
+                facility=facilities["almaty-sizo"],
+                unit_kind=UnitKind.POLICE,
+            )
+
+
+# Beating twice as often as the others.
+_TORTURE_METHODS = (
+    ActType.TORTURE_BEATING,
+    ActType.TORTURE_BEATING,
+    ActType.TORTURE_ELECTRIC_SHOCK,
+    ActType.TORTURE_SUFFOCATION,
+)
+
+
+def _injuries(
+    acts: _DemoActs, facilities: dict[str, Facility], square: Event, raids: Event
+) -> None:
+    """The injured: shot, and some taken from their hospital beds in the raids."""
+    rng = acts.rng
+    for person, day in _persons_with({"injured"}, 20):
+        acts.act(
+            person,
+            ActType.SHOOTING,
+            _pdt(day.day, rng.choice((None, 19, 20)), about=True),
+            place_code="almaty",
+            unit_kind=rng.choice((UnitKind.NATIONAL_GUARD, UnitKind.UNKNOWN)),
+            event=square if day.day == 6 else None,
+        )
+        if rng.random() < 0.4:
+            acts.act(
+                person,
+                ActType.REMOVAL_FROM_HOSPITAL,
+                PartialDateTime(2022, 1, 12, approximate=True),
+                facility=facilities["almaty-emergency-hospital"],
+                unit_kind=UnitKind.SPECIAL_POLICE,
+                event=raids,
+            )
 
 
 def _add_evidence(seed: int) -> int:
