@@ -166,13 +166,7 @@ def import_table(
     file's rows take when they state none of their own, instead of the source's; it is kept
     in the batch. A file with no name column is refused (NoNameColumnError), nothing written.
     """
-    source = Source.objects.filter(name=source_name).first()
-    if source is None:
-        known = ", ".join(Source.objects.values_list("name", flat=True)[:20]) or "none yet"
-        raise RegistryError(
-            f"unknown source '{source_name}' (known: {known}); "
-            f"create it first with: tizim source add {source_name} --kind …"
-        )
+    source = _source_named(source_name)
     fate = source.default_fate if default_fate is None else list_fate(default_fate)
     tables = open_tables(path, sheet=sheet)
     try:
@@ -235,40 +229,60 @@ def import_table(
         if dry_run:
             transaction.set_rollback(True)
             return summary
-        batch.headers = [t.headers for t in summary.sheets]
-        batch.column_map = {
-            t.sheet: {str(k): v for k, v in t.column_map.items()} for t in summary.sheets
-        }
-        batch.rows_read = summary.rows_read
-        batch.imported = summary.imported + summary.new_versions
-        batch.quarantined = summary.quarantined_total
-        batch.unchanged = summary.unchanged
-        batch.default_fate_rows = summary.default_fate_rows
-        batch.finished_at = timezone.now()
-        batch.save()
-        writer.flag_vanished()
-        summary.batch_id = batch.pk
-        record_action(
-            "records.import",
-            actor=actor,
-            object_type="import",
-            object_id=batch.pk,
-            details={
-                "source": source.name,
-                "file": path.name,
-                "sha256": file_sha256,
-                "rows_read": summary.rows_read,
-                "imported": summary.imported,
-                "new_versions": summary.new_versions,
-                "unchanged": summary.unchanged,
-                "vanished": summary.vanished,
-                "quarantined": summary.quarantined_total,
-                "default_fate": fate,
-                "default_fate_rows": summary.default_fate_rows,
-                "records": digest_of_records(writer.written),
-            },
-        )
+        _finish_batch(batch, summary, writer, actor=actor)
     return summary
+
+
+def _source_named(name: str) -> Source:
+    """The source called ``name``, or a refusal that lists the known ones and says how to add it."""
+    source = Source.objects.filter(name=name).first()
+    if source is None:
+        known = ", ".join(Source.objects.values_list("name", flat=True)[:20]) or "none yet"
+        raise RegistryError(
+            f"unknown source '{name}' (known: {known}); "
+            f"create it first with: tizim source add {name} --kind …"
+        )
+    return source
+
+
+def _finish_batch(
+    batch: ImportBatch, summary: ImportSummary, writer: RecordWriter, *, actor: str
+) -> None:
+    """Close a written import: its counts on the batch, rows no longer in the list flagged,
+    and one audit entry holding a digest of every record written."""
+    batch.headers = [t.headers for t in summary.sheets]
+    batch.column_map = {
+        t.sheet: {str(k): v for k, v in t.column_map.items()} for t in summary.sheets
+    }
+    batch.rows_read = summary.rows_read
+    batch.imported = summary.imported + summary.new_versions
+    batch.quarantined = summary.quarantined_total
+    batch.unchanged = summary.unchanged
+    batch.default_fate_rows = summary.default_fate_rows
+    batch.finished_at = timezone.now()
+    batch.save()
+    writer.flag_vanished()
+    summary.batch_id = batch.pk
+    record_action(
+        "records.import",
+        actor=actor,
+        object_type="import",
+        object_id=batch.pk,
+        details={
+            "source": summary.source,
+            "file": batch.filename,
+            "sha256": batch.file_sha256,
+            "rows_read": summary.rows_read,
+            "imported": summary.imported,
+            "new_versions": summary.new_versions,
+            "unchanged": summary.unchanged,
+            "vanished": summary.vanished,
+            "quarantined": summary.quarantined_total,
+            "default_fate": batch.default_fate,
+            "default_fate_rows": summary.default_fate_rows,
+            "records": digest_of_records(writer.written),
+        },
+    )
 
 
 def _give_list_fate(record_ids: Sequence[int], fate: str, *, dry_run: bool) -> int:

@@ -1,0 +1,113 @@
+"""The layers of docs/architecture.md hold: imports run down, never back up, and no module is
+longer than a newcomer can hold in mind.
+
+Every import in the package is read, those inside functions included (a late import that runs
+back up is still a back edge)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tizim"
+
+# What each part may import, besides itself. The framework-free core is at the bottom.
+CORE = {"core"}
+BASE = CORE | {"audit"}
+ACCOUNTS = BASE | {"accounts"}
+REGISTRY = ACCOUNTS | {"registry"}
+# Infrastructure shared by the apps: the server's bounded request handling.
+SHARED = {"serving"}
+DOMAIN = REGISTRY | SHARED
+ALLOWED: dict[str, set[str]] = {
+    "core": set(),
+    "audit": CORE,
+    "accounts": BASE,
+    "registry": ACCOUNTS,
+    "linkage": DOMAIN,
+    "intake": DOMAIN,
+    "ingest": DOMAIN,
+    "acts": DOMAIN,
+    "estimates": DOMAIN,
+    "publish": DOMAIN | {"estimates"},
+    "serving": set(),
+}
+# On top of everything: they wire the parts together.
+TOP = {"cli", "demo", "__main__", "urls", "settings", "wsgi", "middleware"}
+
+MAX_LINES = 800
+# Data, not logic: vocabularies read as lists of words.
+DATA_MODULES = {"core/acts/vocabulary.py"}
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "migrations" not in p.parts)
+
+
+def _part(path: Path) -> str:
+    return path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+
+
+def _imported_parts(path: Path) -> set[tuple[str, int]]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "tizim" and len(parts) > 1:
+                found.add((parts[1], node.lineno))
+    return found
+
+
+def test_every_part_is_placed() -> None:
+    parts = {_part(p) for p in _modules()} - {"__init__"}
+    assert parts <= set(ALLOWED) | TOP, parts - set(ALLOWED) - TOP
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_run_down(path: Path) -> None:
+    part = _part(path)
+    if part in TOP or part == "__init__":
+        return
+    back = [
+        f"line {line}: tizim.{target}"
+        for target, line in sorted(_imported_parts(path))
+        if target != part and target not in ALLOWED[part]
+    ]
+    assert not back, f"{path.relative_to(PACKAGE)} ({part}) imports upward: {back}"
+
+
+def test_core_imports_no_django() -> None:
+    offenders = []
+    for path in (PACKAGE / "core").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            if any(name.split(".")[0] == "django" for name in names):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert not offenders
+
+
+def test_no_module_is_several_jobs() -> None:
+    long = {
+        str(p.relative_to(PACKAGE)): n
+        for p in _modules()
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+        and str(p.relative_to(PACKAGE)) not in DATA_MODULES
+    }
+    assert not long, f"modules over {MAX_LINES} lines: {long}"
+
+
+def test_the_layer_test_sees_a_back_edge(tmp_path: Path) -> None:
+    """The checker itself: an import from a higher part is found."""
+    module = tmp_path / "example.py"
+    module.write_text("def f():\n    from tizim.publish.rules import x\n", encoding="utf-8")
+    assert ("publish", 2) in _imported_parts(module)
+    assert "publish" not in ALLOWED["registry"]
