@@ -1326,6 +1326,10 @@ def build_parser() -> argparse.ArgumentParser:
     from tizim.ingest.cli import add_ingest_parser
 
     add_ingest_parser(sub)
+
+    from tizim.backups.cli import add_backup_parsers
+
+    add_backup_parsers(sub)
     return parser
 
 
