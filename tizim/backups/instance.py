@@ -233,6 +233,7 @@ def restore_instance(archive: Path, opener: Opener) -> RestoreSummary:
     with _open_archive(archive) as stream:
         header = read_header(stream)
         private_key = opener(header)
+        made = [folder for folder in data_folder.parents if not folder.exists()]
         data_folder.parent.mkdir(parents=True, exist_ok=True)
         staging = data_folder.parent / f".{data_folder.name}.restoring-{secrets.token_hex(4)}"
         staging.mkdir(mode=0o700)
@@ -253,6 +254,8 @@ def restore_instance(archive: Path, opener: Opener) -> RestoreSummary:
             _move_into_place(staging, data_folder)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
+            for folder in made:  # innermost first: leave no folder this restore made
+                folder.rmdir()
             raise
     return summary
 
