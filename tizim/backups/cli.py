@@ -40,7 +40,7 @@ def add_backup_parsers(sub: Any) -> None:
         + protect,
     )
     p.add_argument("file", type=Path, help="the archive to write (a new file, outside TIZIM_HOME)")
-    p.add_argument("--to-key", type=Path, metavar="PUBKEY", help="a .pub file of tizim backup-key")
+    _add_to_key(p)
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser(
@@ -77,8 +77,14 @@ def add_backup_parsers(sub: Any) -> None:
     p.add_argument(
         "--backup", type=Path, required=True, metavar="FILE", help="the archive to write"
     )
-    p.add_argument("--to-key", type=Path, metavar="PUBKEY", help="a .pub file of tizim backup-key")
+    _add_to_key(p)
     p.set_defaults(func=cmd_upgrade)
+
+
+def _add_to_key(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--to-key", type=Path, metavar="PUBKEY", help="a .pub file of 'tizim backup-key'"
+    )
 
 
 def _refusing(handler: Any) -> Any:
@@ -223,7 +229,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
         verb = f"restored into {home()}"
     info = summary.info
     print(
-        f"backup {verb}: {info.get('engine')} database and files made {info.get('made')}, "
+        f"backup {verb}: made {info.get('made')}, {info.get('engine')} database and "
         f"{summary.files} files, {summary.bytes_out:,} bytes, every SHA-256 as in its "
         f"manifest ({summary.seconds:.1f} s)",
         file=out,

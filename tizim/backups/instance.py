@@ -274,7 +274,11 @@ def _summary(contents: ArchiveContents, started: float) -> RestoreSummary:
     in_backup = set(contents.info.get("migrations", []))
     return RestoreSummary(
         info=contents.info,
-        files=sum(1 for entry in contents.manifest if entry.get("kind") == "file"),
+        files=sum(
+            1
+            for entry in contents.manifest
+            if entry.get("kind") == "file" and str(entry.get("name")).startswith(HOME_PREFIX)
+        ),
         bytes_out=contents.bytes_out,
         seconds=time.monotonic() - started,
         unknown_migrations=sorted(in_backup - known),
