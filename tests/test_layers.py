@@ -34,6 +34,8 @@ ALLOWED: dict[str, set[str]] = {
     "publish": DOMAIN | {"estimates"},
     "serving": set(),
 }
+# A whole instance: backup, restore and upgrade stand above every app, below the CLI.
+ALLOWED["backups"] = set().union(*ALLOWED.values()) | set(ALLOWED)
 # On top of everything: they wire the parts together.
 TOP = {"cli", "demo", "__main__", "urls", "settings", "wsgi", "middleware"}
 

@@ -339,3 +339,15 @@ def test_a_record_added_one_at_a_time_is_covered():
     assert verify_records().checked_records == 1
     Record.objects.filter(pk=record.pk).update(full_name="Другое Имя")
     assert any("record.add record" in p for p in verify_records().problems)
+
+
+def test_entries_whose_records_are_a_count_or_ids_are_not_record_digests(imported):
+    # A link run audits how many records it read; a merge, which records it moved. Neither is a
+    # digest of written records, and neither may make an intact instance fail verification.
+    record_action("linkage.run", actor="tester", object_type="link_run", details={"records": 3})
+    record_action("person.merge", actor="tester", details={"records": [imported[0].pk]})
+    status, out = _verify_cli()
+    assert status == 0, out
+    record_action("records.import", actor="tester", details={"records": {"count": 1}})
+    status, out = _verify_cli()
+    assert status == 1 and "unreadable record list" in out

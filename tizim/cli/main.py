@@ -10,7 +10,17 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from tizim.cli import accounts, acts, audit, importing, instance, linkage, numbers, registry
+from tizim.cli import (
+    accounts,
+    acts,
+    audit,
+    backups,
+    importing,
+    instance,
+    linkage,
+    numbers,
+    registry,
+)
 from tizim.cli.base import EXIT_FAILURE, CommandError, prepare_home, setup_django
 from tizim.cli.ingest import add_ingest_parser
 
@@ -40,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         audit.add_parsers,
         acts.add_parsers,
         add_ingest_parser,
+        backups.add_parsers,
     ):
         add_parsers(sub)
     return parser
