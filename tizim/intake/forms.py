@@ -32,7 +32,7 @@ class UploadForm(forms.Form):
 from django.utils.translation import gettext_lazy as _  # noqa: E402
 
 # Nothing is chosen beforehand: a reporter who skips the question must not report someone as
-# missing by default. "Tortured" is an act, not a fate (decision 0020): it reaches triage as
+# missing by default. "Tortured" is an act, not a fate: it reaches triage as
 # said, and the record made from it carries no fate; "I don't know" carries none either.
 TORTURED = "tortured"
 UNKNOWN = "unknown"
