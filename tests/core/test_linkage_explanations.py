@@ -157,3 +157,17 @@ def test_weights_in_words():
 )
 def test_why_a_pair_is_queued_in_words(stored, expected):
     assert str(reason_in_words(stored)) == expected
+
+
+def test_the_review_sentences_are_translated(transactional_db):
+    from django.utils import translation
+
+    from tizim.linkage.selectors import in_words
+
+    [words] = explain(
+        "surname", "Exact match on sn", {"surname": "Төрегожина"}, {"surname": "Toregozhina"}
+    )
+    with translation.override("ru"):
+        assert in_words(words) == "фамилия совпадает, но написано другим алфавитом"
+    with translation.override("kk"):
+        assert in_words(words) == "тегі бірдей, бірақ басқа әліпбимен жазылған"

@@ -51,7 +51,10 @@ FIELD_LABELS = {
 
 def in_words(words: Words) -> str:
     """A sentence of ``tizim.core.linkage.explanations`` in the reader's language."""
-    return gettext(words.message) % dict(words.params) if words.params else gettext(words.message)
+    if not words.params:
+        return gettext(words.message)
+    params = {k: gettext(v) if k in words.translated else v for k, v in words.params.items()}
+    return gettext(words.message) % params
 
 
 def why_queued_in_words(candidate: CandidatePair) -> str:

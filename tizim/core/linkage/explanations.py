@@ -34,6 +34,8 @@ class Words:
 
     message: str
     params: Mapping[str, str] = field(default_factory=dict)
+    #: The params that are messages themselves ("surname"), to be translated too.
+    translated: frozenset[str] = frozenset()
 
     def __str__(self) -> str:
         return self.message % dict(self.params) if self.params else self.message
@@ -207,8 +209,10 @@ def _level_words(
 def _same_name_written_apart(comparison: str, a: str, b: str) -> Words:
     """One name key, two writings: another alphabet, or another spelling or form."""
     if _script(a) and _script(b) and _script(a) != _script(b):
-        return Words(_SAME_NAME_OTHER_SCRIPT, {"part": _NAME_PART[comparison]})
-    return Words(_SAME_NAME_OTHER_SPELLING, {"part": _NAME_PART[comparison], "left": a, "right": b})
+        part = {"part": _NAME_PART[comparison]}
+        return Words(_SAME_NAME_OTHER_SCRIPT, part, frozenset(part))
+    params = {"part": _NAME_PART[comparison], "left": a, "right": b}
+    return Words(_SAME_NAME_OTHER_SPELLING, params, frozenset({"part"}))
 
 
 def _script(text: str) -> str:
