@@ -75,6 +75,8 @@ def test_reviewer_walks_the_queue_with_verdicts(live_server, reviewer, queue):
     # withdrawal from the decisions page undoes the merge
     decisions = browser.get("/linkage/decisions/")
     assert "same person" in decisions.text
+    # when, on which clock
+    assert re.search(r"\d{1,2} \w+ 20\d\d, \d\d:\d\d \(Asia/Almaty\)", decisions.text)
     token = browser.csrf_token("/linkage/decisions/")
     browser.post(f"/linkage/decisions/{decision.pk}/withdraw/", {"csrfmiddlewaretoken": token})
     a.refresh_from_db()
