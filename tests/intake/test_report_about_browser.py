@@ -4,25 +4,12 @@ report is stored with the person's public id."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.chromium import BROWSER_TEST, keep, launch
-from tests.factories import make_staff
+from tests.intake.test_report_about import instance  # noqa: F401 - the instance's settings
 from tests.publish.fixtures import publish_site
-from tizim.intake import report_views
 from tizim.intake.models import Report
 
 pytestmark = BROWSER_TEST
-
-
-@pytest.fixture(autouse=True)
-def instance(settings, tmp_path, transactional_db):
-    settings.TIZIM_HOME = tmp_path / "home"
-    settings.MEDIA_ROOT = tmp_path / "home" / "media"
-    settings.TIZIM_KEY_KDF = "min"
-    make_staff("rev", "reviewer")
-    settings.REPORT_RATE_PER_SENDER = 50
-    report_views._limits = None
 
 
 def test_tell_us_safely_opens_the_form_about_that_person(live_server, tmp_path, monkeypatch):
