@@ -82,8 +82,20 @@ def test_reviewer_sees_the_case_file_timeline_in_order(live_server, world, ivs, 
             assert page.get_by_text("Show sealed perpetrators").is_visible()
             # the stylesheet loaded: the page is styled by the server's own CSS, nothing inline
             assert page.evaluate("document.styleSheets.length") >= 1
+            # partial date-times in words, never the stored form
+            assert "19:54 on 6 January 2022" in texts[1] and "8 January 2022" in texts[2]
+            assert "T19" not in page.inner_text("main")
             screenshot = tmp_path / "case-file.png"
             page.screenshot(path=str(screenshot), full_page=True)
+            # printed: the content only, without the navigation, the forms or the links bar
+            page.emulate_media(media="print")
+            assert not page.locator("header.top").is_visible()
+            assert not page.get_by_text("Show sealed perpetrators").is_visible()
+            assert page.locator(".case-file .print-only").is_visible()
+            assert page.locator("ol.case-timeline").is_visible()
+            printed = tmp_path / "case-file-print.png"
+            page.screenshot(path=str(printed), full_page=True)
+            keep(printed, "acts")
         finally:
             browser.close()
 

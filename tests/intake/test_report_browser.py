@@ -48,7 +48,7 @@ def test_a_reporter_sends_a_report_and_a_reviewer_logs_in(live_server, tmp_path,
             page.goto(live_server.url + "/kk/report/")
             page.fill("input[name=person_name]", "Жағыпаров Ерлан")
             page.fill("input[name=person_place]", "Алматы")
-            page.select_option("select[name=what_happened]", "detained")
+            page.check("input[name=what_happened][value=detained]")
             page.fill("textarea[name=testimony]", "Түнде алып кетті.")
             page.set_input_files("input[name=attachments]", str(photo))
             page.click("button[type=submit]")

@@ -9,6 +9,7 @@ import pytest
 from tests.factories import make_staff
 from tests.http_client import Browser
 from tests.linkage.test_linkage_services import ngo, press
+from tizim.core.linkage.explanations import percent
 from tizim.linkage.models import CandidatePair, PairDecision
 from tizim.linkage.services import link_records
 from tizim.registry.models import Record
@@ -48,10 +49,14 @@ def test_reviewer_walks_the_queue_with_verdicts(live_server, reviewer, queue):
     page = browser.get("/linkage/review/next/")
     first = queue.first()
     assert page.url.endswith(f"/linkage/review/{first.pk}/")
-    # both records side by side, with the model's reading of each field and its weight
+    # both records side by side, each field's comparison in words and what it counted for
     assert first.record_a.full_name in page.text and first.record_b.full_name in page.text
-    assert "Exact match on sn" in page.text
-    assert re.search(r'class="mono for">\d+\.\d', page.text)
+    assert re.search(r"same surname|surnames", page.text)
+    assert re.search(r'class="small for"[^>]*>(strongly )?for the same person<', page.text)
+    assert f"the same person: {percent(first.probability)} %" in page.text
+    # none of the model's own names reach the reviewer
+    visible = re.sub(r"<[^>]+>", " ", page.text)
+    assert not re.search(r"\b(sn|gn|gi|pi|pn|by_min|NULL|gamma|Jaro)\b", visible)
     assert 'accesskey="a"' in page.text and "review.js" in page.text
     token = browser.csrf_token(f"/linkage/review/{first.pk}/")
     after = browser.post(
@@ -70,6 +75,8 @@ def test_reviewer_walks_the_queue_with_verdicts(live_server, reviewer, queue):
     # withdrawal from the decisions page undoes the merge
     decisions = browser.get("/linkage/decisions/")
     assert "same person" in decisions.text
+    # when, on which clock
+    assert re.search(r"\d{1,2} \w+ 20\d\d, \d\d:\d\d \(Asia/Almaty\)", decisions.text)
     token = browser.csrf_token("/linkage/decisions/")
     browser.post(f"/linkage/decisions/{decision.pk}/withdraw/", {"csrfmiddlewaretoken": token})
     a.refresh_from_db()

@@ -31,13 +31,20 @@ class UploadForm(forms.Form):
 
 from django.utils.translation import gettext_lazy as _  # noqa: E402
 
+# Nothing is chosen beforehand: a reporter who skips the question must not report someone as
+# missing by default. "Tortured" is an act, not a fate: it reaches triage as
+# said, and the record made from it carries no fate; "I don't know" carries none either.
+TORTURED = "tortured"
+UNKNOWN = "unknown"
 WHAT_HAPPENED_CHOICES = [
     ("missing", _("missing: nobody knows where they are")),
     ("detained", _("detained or arrested")),
+    (TORTURED, _("tortured or ill-treated")),
     ("injured", _("injured")),
     ("killed", _("killed")),
     ("died_in_custody", _("died in custody")),
     ("released", _("released")),
+    (UNKNOWN, _("I don't know")),
 ]
 
 
@@ -61,7 +68,10 @@ class MultipleFileField(forms.FileField):
 
 class ReportForm(forms.Form):
     """What a reporter tells: about the person (kept for the registry) and, separately, about
-    themselves (sealed)."""
+    themselves (sealed). ``about`` is the public id of the published person the reporter came
+    from ("Tell us safely" on a person page), if any."""
+
+    about = forms.CharField(max_length=16, required=False, widget=forms.HiddenInput)
 
     person_name = forms.CharField(
         max_length=300,
@@ -70,7 +80,9 @@ class ReportForm(forms.Form):
     )
     person_age = forms.CharField(max_length=100, required=False, label=_("Age or date of birth"))
     person_place = forms.CharField(max_length=300, required=False, label=_("City or town"))
-    what_happened = forms.ChoiceField(choices=WHAT_HAPPENED_CHOICES, label=_("What happened"))
+    what_happened = forms.ChoiceField(
+        choices=WHAT_HAPPENED_CHOICES, label=_("What happened"), widget=forms.RadioSelect
+    )
     event_date = forms.CharField(
         max_length=100,
         required=False,

@@ -82,6 +82,9 @@ class Report(models.Model):
     what_happened = models.CharField(max_length=32)
     event_date = models.CharField(max_length=100, blank=True, help_text="As typed.")
     held_or_last_seen = models.CharField(max_length=300, blank=True)
+    # The published person the reporter wrote about, from that person's public page: a public
+    # id, so it tells nothing that the public site does not.
+    about_person = models.CharField(max_length=16, blank=True)
     # Who reported, how to reach them, what they saw: one sealed item (tizim.core.sealing).
     sealed_reporter = models.BinaryField()
     # HMAC of the receipt phrase with the server's pepper: finds the report, reveals nothing.

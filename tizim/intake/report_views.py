@@ -149,9 +149,34 @@ def report(request: HttpRequest) -> HttpResponse:
     return _report(request)
 
 
+@dataclass(frozen=True)
+class About:
+    """The published person a report is about, as the public site shows them."""
+
+    public_id: str
+    name: str
+
+
+def _about(public_id: str) -> About | None:
+    """The published person with this public id, or None (never published, withdrawn, or no
+    such id): the form names only what the public site already shows."""
+    from tizim.publish.selectors import NotPublished, public_person
+
+    if not public_id or len(public_id) > 16:
+        return None
+    try:
+        person = public_person(public_id)
+    except NotPublished:
+        return None
+    return About(person.public_id, person.name)
+
+
 @csrf_protect
 def _report(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.POST or None, request.FILES or None)
+    about = _about(str(request.POST.get("about") or request.GET.get("about") or "").strip())
+    initial = {"about": about.public_id, "person_name": about.name} if about else {}
+    form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
+    context: dict[str, Any] = {"form": form, "about": about}
     if request.method == "POST" and form.is_valid():
         sender = _sender(request)
         if not limits().reports.allow(sender):
@@ -163,7 +188,7 @@ def _report(request: HttpRequest) -> HttpResponse:
         if limits().breaker.admit() is None:
             limits().reports.uncount(sender)
             form.add_error(None, BUSY)
-            return render(request, "intake/report_form.html", {"form": form}, status=503)
+            return render(request, "intake/report_form.html", context, status=503)
         data = form.cleaned_data
         files = [
             reports.IncomingFile(name=f.name or "file", data=f.read()) for f in data["attachments"]
@@ -177,6 +202,7 @@ def _report(request: HttpRequest) -> HttpResponse:
                     what_happened=data["what_happened"],
                     event_date=data["event_date"],
                     held_or_last_seen=data["held_or_last_seen"],
+                    about_person=about.public_id if about else "",
                 ),
                 reporter=reports.ReporterPart(
                     relationship=data["relationship"],
@@ -193,7 +219,7 @@ def _report(request: HttpRequest) -> HttpResponse:
             # Nothing of it was kept (submit_report removes what it wrote): say so, and keep
             # what they typed on the page so that sending again costs them little.
             form.add_error(None, TRY_AGAIN)
-            return render(request, "intake/report_form.html", {"form": form}, status=503)
+            return render(request, "intake/report_form.html", context, status=503)
         else:
             file_waiting_reports_soon()
             return render(
@@ -202,7 +228,7 @@ def _report(request: HttpRequest) -> HttpResponse:
                 {"phrase": phrase, "report": received},
             )
     status = 400 if request.method == "POST" else 200
-    return render(request, "intake/report_form.html", {"form": form}, status=status)
+    return render(request, "intake/report_form.html", context, status=status)
 
 
 @never_cache

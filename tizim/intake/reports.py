@@ -66,6 +66,9 @@ class PersonPart:
     what_happened: str = ""
     event_date: str = ""
     held_or_last_seen: str = ""
+    #: The public id of the published person the report is about, when the reporter came
+    #: from that person's page.
+    about_person: str = ""
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,7 @@ def submit_report(
             "what_happened": person.what_happened[:32],
             "event_date": person.event_date.strip()[:100],
             "held_or_last_seen": person.held_or_last_seen.strip()[:300],
+            "about_person": person.about_person.strip()[:16],
             "sealed_reporter": _text(sealed.to_bytes()),
             "receipt_key": sealing.receipt_lookup_key(phrase, receipt_pepper()),
             "reporter_public_key": _text(reporter_keys.public_key),
@@ -457,6 +461,11 @@ def reply(report: Report, *, text: str, actor: str) -> ReportMessage:
     return _add_message(report, ReportMessage.Author.STAFF, actor, text, actor=actor)
 
 
+# What the form offers that is no status of the person: torture is an act done to them, and
+# "I don't know" says nothing. Their records carry no fate (any other text is parsed as one).
+NO_FATE = frozenset({"tortured", "unknown"})
+
+
 def record_report(report: Report, *, actor: str) -> Record:
     """Turn a report into a registry record of the source "public-form": the person's part only
     (name, age, place, what happened, when, where), never anything sealed. The report keeps
@@ -475,15 +484,19 @@ def record_report(report: Report, *, actor: str) -> Record:
         "full_name": report.person_name,
         ("birth_date" if any(c in age for c in ".-/") else "age"): age,
         "place": report.person_place,
-        "fate": report.what_happened,
+        # "Tortured" is an act and "I don't know" no fate: neither is a status of the person.
+        "fate": "" if report.what_happened in NO_FATE else report.what_happened,
         "event_date": report.event_date,
         "facility": report.held_or_last_seen,
     }
     with transaction.atomic():
         try:
+            kept = {k: v for k, v in values.items() if v}
             record = add_record(
                 source_name=WEB_FORM_SOURCE,
-                values={k: v for k, v in values.items() if v},
+                values=kept,
+                # What the reporter said stays on the record even when it is no fate.
+                raw=None if values["fate"] else {**kept, "what_happened": report.what_happened},
                 source_record_id=report.public_id,
                 reported_on=report.received_on,
                 actor=actor,

@@ -12,8 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from tizim.accounts.access import require_perms
-from tizim.intake import reports
+from tizim.intake import reports, selectors
+from tizim.intake.forms import WHAT_HAPPENED_CHOICES
 from tizim.intake.models import Report, ReportAttachment
+
+WHAT_HAPPENED_LABELS = dict(WHAT_HAPPENED_CHOICES)
 
 
 def _private_key(request: HttpRequest) -> bytes | None:
@@ -64,6 +67,8 @@ def report_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "intake/triage_detail.html",
         {
             "report": report,
+            "what_happened": WHAT_HAPPENED_LABELS.get(report.what_happened, report.what_happened),
+            "matches": selectors.likely_in_registry(report),
             "opened": opened,
             "can_unseal": request.user.has_perm("intake.unseal_report"),
             "can_triage": request.user.has_perm("intake.triage_report"),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from tizim.accounts.access import require_perms
+from tizim.core.linkage.explanations import percent
 from tizim.linkage import selectors, services
 from tizim.linkage.forms import VerdictForm
 from tizim.linkage.models import CandidatePair, PairDecision
@@ -69,6 +70,8 @@ def review_pair(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "candidate": candidate,
             "rows": selectors.side_by_side(candidate),
+            "percent": percent(candidate.probability),
+            "why_queued": selectors.why_queued_in_words(candidate),
             "same_person": candidate.record_a.person_id == candidate.record_b.person_id,
             "remaining": selectors.pending_pairs().count(),
             "form": form,

@@ -28,7 +28,15 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from tizim.core.dates import agreed_birth
 from tizim.core.fates import Fate
-from tizim.core.names import name_key, to_latin, to_russian_cyrillic
+from tizim.core.names import (
+    initial_search_keys,
+    is_initial,
+    name_key,
+    proper_case,
+    sort_key,
+    to_latin,
+    to_russian_cyrillic,
+)
 from tizim.core.places import GAZETTEER, region_of
 from tizim.publish.caching import cached
 from tizim.publish.models import Publication
@@ -140,6 +148,7 @@ class PublicPerson:
 
 
 def _public_name(text: str) -> PublicName:
+    text = proper_case(text)
     if not _CYRILLIC.search(text):
         return PublicName(text)
     latin = to_latin(text)
@@ -225,7 +234,7 @@ def _listing_fields(listing: Publication | dict[str, object]) -> dict[str, objec
         return listing.get(column) if isinstance(listing, dict) else getattr(listing, column)
 
     fields: dict[str, object] = {"birth_year": get("birth_year"), "list_date": get("list_date")}
-    name = str(get("shown_name") or "")
+    name = proper_case(str(get("shown_name") or ""))
     if name:
         latin = to_latin(name)
         fields.update(name=name, latin_name=latin if latin != name else "")
@@ -389,7 +398,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def search_published(query: str, *, limit: int = 200) -> list[PublicPerson]:
     """Published persons whose published name matches every word of ``query``, in any script
     or spelling (Жагипаров, Zhagiparov and Jagiparov find the same person), by the linkage name
-    keys. A person whose name is not published is never found by it."""
+    keys; an initial (``Абдикадыров Д.``, ``D. Abdikadyrov``) finds the names it may stand for.
+    A person whose name is not published is never found by it."""
     # Control characters are no part of a name; a NUL would even end SQLite's pattern there
     # (so "\x00" matched every name) and is refused by PostgreSQL.
     words = [w for w in _CONTROL.sub(" ", query).split() if w.strip()]
@@ -397,12 +407,27 @@ def search_published(query: str, *, limit: int = 200) -> list[PublicPerson]:
         return []
     publications = public_publications().filter(show_name=True)
     for word in words[:6]:
-        key = name_key(word)
-        by_text = Q(sort_name__contains=word.casefold())
-        if len(key) >= 3:
-            by_text |= Q(name_keys__contains=key)
-        publications = publications.filter(by_text)
+        publications = publications.filter(name_matches(word, "sort_name", "name_keys"))
     return _rows(publications.order_by(*ORDER), 0, limit)
+
+
+def name_matches(word: str, sort_column: str, keys_column: str) -> Q:
+    """Where one word of a name query matches: a fragment of the name in Latin letters
+    (``sort_column``, written by ``tizim.core.names.sort_key``), a name key among the space-
+    separated ``keys_column``, or, for an initial, a name key it may abbreviate."""
+    if is_initial(word):
+        starts = initial_search_keys(word)
+        if starts:
+            found = Q()
+            for start in sorted(starts):
+                found |= Q(**{f"{keys_column}__startswith": start})
+                found |= Q(**{f"{keys_column}__contains": f" {start}"})
+            return found
+    by_text = Q(**{f"{sort_column}__contains": sort_key(word)})
+    key = name_key(word)
+    if len(key) >= 3:
+        by_text |= Q(**{f"{keys_column}__contains": key})
+    return by_text
 
 
 def all_public_views(chunk: int = 2000) -> Iterator[PublicPerson]:

@@ -25,6 +25,7 @@ from django.utils import timezone
 from tizim.accounts.access import Actor, acting_as
 from tizim.audit.services import record_action
 from tizim.core.dates import agreed_birth
+from tizim.core.names import sort_key
 from tizim.core.places import UNKNOWN_REGION, region_of
 from tizim.publish import rules
 from tizim.publish.models import Publication
@@ -85,7 +86,7 @@ def derive_listing(
     return Listing(
         list_name=list_name,
         list_date=since if fields.get("show_fate") else None,
-        sort_name=display_name.casefold()[:300] if fields.get("show_name") else "",
+        sort_name=sort_key(display_name)[:300] if fields.get("show_name") else "",
         shown_name=display_name[:300] if fields.get("show_name") else "",
         birth_year=birth_year if fields.get("show_birth_year") else "",
         place_code=place,

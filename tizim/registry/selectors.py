@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from tizim.core.names import name_key
+from tizim.core.names import initial_search_keys, is_initial, name_key
 from tizim.core.rows import PARSED_FIELDS
 from tizim.registry.models import FateEvent, ImportBatch, Person, Record, Source
 
@@ -78,6 +79,14 @@ def search_persons(flt: PersonFilter) -> QuerySet[Person]:
     if flt.query:
         terms = flt.query.split()
         for term in terms:
+            if is_initial(term) and (starts := initial_search_keys(term)):
+                # An initial (Абдикадыров Д.) finds the name parts it may stand for.
+                by_initial = Q()
+                for start in sorted(starts):
+                    by_initial |= Q(records__name_keys__startswith=start)
+                    by_initial |= Q(records__name_keys__contains=f" {start}")
+                persons = persons.filter(by_initial)
+                continue
             # The key finds the name in any script or spelling; the text finds a fragment.
             key = name_key(term)
             by_key = Q(records__name_keys__contains=key) if len(key) >= 3 else Q(pk__in=[])
@@ -100,6 +109,43 @@ def search_persons(flt: PersonFilter) -> QuerySet[Person]:
         )
         .order_by("display_name", "id")
     )
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """What tells two persons of one name apart in a list: the latest fate, the place most
+    records give, the birth years they give."""
+
+    fate: str = ""
+    place: str = ""
+    born: str = ""
+
+
+def person_summaries(persons: Iterable[Person]) -> dict[int, PersonSummary]:
+    """For a page of persons, each one's summary (two queries whatever the page size)."""
+    ids = [person.pk for person in persons]
+    latest: dict[int, str] = {}
+    for person_id, fate in (
+        FateEvent.objects.filter(person_id__in=ids)
+        .order_by("person_id", "on_date", "rank", "id")
+        .values_list("person_id", "fate")
+    ):
+        latest[person_id] = fate  # the last one of each person wins
+    places: dict[int, Counter[str]] = {pid: Counter() for pid in ids}
+    years: dict[int, set[int]] = {pid: set() for pid in ids}
+    for person_id, code, text, low, high in Record.objects.filter(
+        person_id__in=ids, quarantine_reason=""
+    ).values_list("person_id", "place_code", "place_text", "birth_year_min", "birth_year_max"):
+        if code or text:
+            places[person_id][code or text] += 1
+        years[person_id].update(y for y in (low, high) if y)
+    summaries = {}
+    for pid in ids:
+        known = sorted(years[pid])
+        born = "" if not known else str(known[0]) if len(known) == 1 else f"{known[0]}–{known[-1]}"
+        place = places[pid].most_common(1)[0][0] if places[pid] else ""
+        summaries[pid] = PersonSummary(latest.get(pid, ""), place, born)
+    return summaries
 
 
 def person_case(public_id: str) -> Person:

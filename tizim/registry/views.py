@@ -30,12 +30,18 @@ def person_list(request: HttpRequest) -> HttpResponse:
             source=form.cleaned_data["source"],
         )
     page = Paginator(selectors.search_persons(flt), PAGE_SIZE).get_page(request.GET.get("page"))
+    summaries = selectors.person_summaries(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "registry/person_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "rows": [(person, summaries[person.pk]) for person in page.object_list],
+            "query": query.urlencode(),
+        },
     )
 
 

@@ -1,12 +1,18 @@
-"""Template filters for the acts vocabularies: ``{{ act.act_type|act_label:"ru" }}``."""
+"""Template filters for the acts vocabularies (``{{ act.act_type|act_label:"ru" }}``) and for
+their partial dates in words (``{{ act|when_in_words }}``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.utils.dates import MONTHS, MONTHS_ALT
+from django.utils.translation import gettext
 
 from tizim.core.acts.vocabulary import act_label as _act_label
 from tizim.core.acts.vocabulary import facility_label as _facility_label
 from tizim.core.acts.vocabulary import unit_label as _unit_label
+from tizim.core.dates_display import SPAN, UNKNOWN, PartialMoment, in_words
 from tizim.core.places import place_name as _place_name
 
 register = template.Library()
@@ -41,3 +47,33 @@ def facility_kind_label(code: str, language: str = "en") -> str:
 def place(code: str, language: str = "en") -> str:
     """A gazetteer code's name (blank for blank)."""
     return _place_name(code, language) if code else ""
+
+
+@register.filter
+def moment_in_words(moment: PartialMoment | None) -> str:
+    """A partial date-time in the reader's language: "around 19:00 on 4 January 2022",
+    "January 2022" (``tizim.core.dates_display``)."""
+    if moment is None:
+        return gettext(UNKNOWN)
+    words = in_words(moment)
+    # "4 January" takes the month's form after a day (января, not январь, in Russian).
+    month = ""
+    if words.month is not None:
+        month = str((MONTHS_ALT if words.day is not None else MONTHS)[words.month])
+    return gettext(words.pattern) % {
+        "year": words.year,
+        "month": month,
+        "day": words.day or "",
+        "time": words.time,
+    }
+
+
+@register.filter
+def when_in_words(item: Any) -> str:
+    """The span of an act or an incident (its ``start`` and ``end``) in words."""
+    start, end = getattr(item, "start", None), getattr(item, "end", None)
+    if start is None:
+        return gettext(UNKNOWN)
+    if end is None:
+        return moment_in_words(start)
+    return gettext(SPAN) % {"start": moment_in_words(start), "end": moment_in_words(end)}

@@ -377,6 +377,15 @@ def initials_compatible(initials: str, full_name_part: str) -> bool:
     return full == "j" and "d" in options and _starts_with_dzh(full_name_part)
 
 
+def initial_search_keys(part: str) -> frozenset[str]:
+    """The starts of the name keys an initial (``Д.``, ``D``, ``Ye.``) may abbreviate, for
+    finding ``Абдикадыров Д.`` among full names: ``Д.`` may be Даурен or Джамбул (d, j)."""
+    options = set(_initial_options(part))
+    if "d" in options:
+        options.add("j")
+    return frozenset(options)
+
+
 def _starts_with_dzh(part: str) -> bool:
     return part.strip().lower().startswith(("дж", "dzh", "dj", "j"))
 
