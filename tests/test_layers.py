@@ -27,7 +27,8 @@ ALLOWED: dict[str, set[str]] = {
     "accounts": BASE,
     "registry": ACCOUNTS,
     "linkage": DOMAIN,
-    "intake": DOMAIN,
+    # The public report form names the published person a report is about.
+    "intake": DOMAIN | {"publish", "estimates"},
     "ingest": DOMAIN,
     "acts": DOMAIN,
     "estimates": DOMAIN,
@@ -113,3 +114,35 @@ def test_the_layer_test_sees_a_back_edge(tmp_path: Path) -> None:
     module.write_text("def f():\n    from tizim.publish.rules import x\n", encoding="utf-8")
     assert ("publish", 2) in _imported_parts(module)
     assert "publish" not in ALLOWED["registry"]
+
+
+def _bound_twice(path: Path) -> list[str]:
+    """Module-level names bound twice: after two modules are joined, the second silently
+    replaces the first (a regex of one part used by the other)."""
+    seen: dict[str, int] = {}
+    twice = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = list(node.targets)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        names = [t.id for t in targets if isinstance(t, ast.Name)]
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names = [node.name]
+        for name in names:
+            if name in seen:
+                twice.append(f"{name} (lines {seen[name]} and {node.lineno})")
+            seen[name] = node.lineno
+    return twice
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_level_name_is_bound_twice(path: Path) -> None:
+    assert not _bound_twice(path)
+
+
+def test_a_name_bound_twice_is_found(tmp_path: Path) -> None:
+    module = tmp_path / "joined.py"
+    module.write_text("import re\n_ISO = re.compile('a')\n\n_ISO = re.compile('b')\n")
+    assert _bound_twice(module) == ["_ISO (lines 2 and 4)"]

@@ -481,7 +481,7 @@ class PartialDateTime:
 
 # ISO and its reduced forms, as __str__ writes them: 2022, 2022-01, 2022-01-06, 2022-01-06T19,
 # 2022-01-06T19:54, and a time written with a space or with seconds.
-_ISO = re.compile(
+_ISO_MOMENT = re.compile(
     r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[t ](\d{1,2})(?::(\d{2})(?::\d{2}(?:[.,]\d+)?)?)?)?)?)?$"
 )
 # "About": Russian, English and Kazakh words, and the tilde.
@@ -553,7 +553,7 @@ def parse_partial_datetime(text: str, *, default_year: int = 2022) -> PartialDat
         approximate = True
         cleaned = _PART_OF_MONTH.sub(" ", cleaned)
     cleaned = " ".join(cleaned.split())
-    if m := _ISO.match(cleaned):
+    if m := _ISO_MOMENT.match(cleaned):
         values = [int(group) if group is not None else None for group in m.groups()]
         if m[0].endswith((" 00:00:00", "t00:00:00")):
             # Spreadsheet exports write a date as "2022-01-06 00:00:00": midnight to the
@@ -626,7 +626,7 @@ def _date_part(
     bare = " ".join(_FILLER.sub(" ", cleaned).replace(",", " ").split()).strip(" .-")
     if not bare:
         raise ParseError(f"no date in '{original}'" if timed else "empty date and time")
-    if (m := _ISO.match(bare)) and m[4] is None:
+    if (m := _ISO_MOMENT.match(bare)) and m[4] is None:
         return int(m[1]), _int_or_none(m[2]), _int_or_none(m[3])
     try:
         date = parse_date(bare, default_year=default_year)
