@@ -38,11 +38,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy tizim
 
+# One test process per core (pytest-xdist); a test file stays in one process, so its
+# module-wide fixtures (a demo instance, a server) are built once. TEST_JOBS=0 runs serially.
+TEST_JOBS ?= auto
+XDIST := -n $(TEST_JOBS) --dist loadfile
+
 test-sqlite: $(STAMP)
-	env -u DATABASE_URL $(PY) -m pytest
+	env -u DATABASE_URL $(PY) -m pytest $(XDIST)
 
 test-postgres: $(STAMP)
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -m "not sqlite_only"
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(XDIST) -m "not sqlite_only"
 
 test: lint typecheck test-sqlite test-postgres
 

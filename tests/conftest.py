@@ -8,9 +8,17 @@ answers, the PostgreSQL pass is skipped with a message saying so.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+# Under pytest-xdist every worker keeps its own data folder (keys, pepper, spool, chart files),
+# so that two workers never create the same write-once file. Set before Django reads settings.
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    _home = Path(os.environ.get("TIZIM_HOME", "tizim-data")).expanduser().resolve()
+    os.environ["TIZIM_HOME"] = str(_home / f"test-{worker}")
+    Path(os.environ["TIZIM_HOME"]).mkdir(parents=True, exist_ok=True)
 
 # Property tests judge results, not speed: on a loaded CI machine a slow example is no failure.
 settings.register_profile("tizim", deadline=None)
