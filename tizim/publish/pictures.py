@@ -1,49 +1,110 @@
-"""The public statistics' charts: server-side SVG (``tizim.core.charts``) with words in the
-page's language. Nothing is drawn in the browser and nothing is fetched from anywhere."""
+"""The public statistics' charts, in the page's language: the figures (``statistics.Figures``)
+turned into charts of ``tizim.core.charts``, whose files ``chart_files`` keeps.
+
+The charts of a version of the figures are drawn once, in every language, in the background
+after the figures are computed (``statistics.draw_charts_soon``); a page only finds their files
+by name, and says a chart is being drawn while it is.
+"""
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
+import datetime
+from collections.abc import Sequence
+
+from django.utils import translation
+from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 
-from tizim.core.charts import Series, bars_svg, timeline_svg
+from tizim.core.charts import Bars, Chart, Series, Timeline, Words
 from tizim.core.places import place_name
-from tizim.publish import labels
+from tizim.publish import chart_files, labels
 from tizim.publish.statistics import ClaimFigure, Figures
 
+LANGUAGES = ("kk", "ru", "en")
+SERIES_GROUPS = ("dead", "custody")
 
-def series_chart(figures: Figures, group: str) -> str:
-    """Documented counts of ``group`` over time (known now and known then) beside its claims."""
+
+def words(title: str) -> Words:
+    """A chart's title with the words every chart needs, in the active language."""
+    language = (translation.get_language() or "en")[:2]
+    months = tuple(str(MONTHS_3[m]) for m in range(1, 13))
+    return Words(title=title, language=language, no_data=_("No data"), months=months)
+
+
+def series_chart(figures: Figures, group: str) -> tuple[Chart, str]:
+    """Documented counts of ``group`` day by day (known now and known then) beside its claims;
+    with the caption under it."""
     known_now, known_then = figures.series.get(group, ([], []))
     claims: list[ClaimFigure] = [c for c in figures.claims if c.group == group]
     lines = [
-        Series(_("documented (as known now)"), known_now, "step"),
-        Series(_("documented (as the sources had said by each day)"), known_then, "step"),
+        Series(_("documented, as known now"), _points(known_now), "step"),
+        Series(_("documented, as reported by each day"), _points(known_then), "step"),
     ]
     standing = [(c.as_of, float(c.value)) for c in claims if c.status == "standing"]
     other = [(c.as_of, float(c.value)) for c in claims if c.status != "standing"]
     if standing:
-        lines.append(Series(_("claims"), standing, "points"))
+        lines.append(Series(_("claims by officials and others"), tuple(standing), "points"))
     if other:
-        lines.append(Series(_("claims disavowed, revised or disputed"), other, "points"))
-    title = _("%(group)s: documented and claimed") % {"group": labels.GROUPS[group]}
-    return timeline_svg(
-        lines, title=title.capitalize(), axis_label=_("persons"), no_data_label=_("No data")
+        lines.append(Series(_("claims disavowed, revised or disputed"), tuple(other), "points"))
+    title = SERIES_TITLES[group]()
+    chart = Timeline(
+        words(title),
+        tuple(lines),
+        axis_label=_("persons"),
+        separate_label=_("Claims far above the documented counts, on a scale of their own"),
+        near_label=_("Documented by name in the registry"),
     )
+    caption = _(
+        "Each line counts persons documented in the registry, day by day; the points are "
+        "figures others announced, with their value."
+    )
+    return chart, caption
 
 
-def regions_chart(figures: Figures, group: str) -> str:
+SERIES_TITLES = {
+    "dead": lambda: _("Deaths: documented and claimed"),
+    "custody": lambda: _("Taken into custody: documented and claimed"),
+}
+
+
+def _points(
+    values: Sequence[tuple[datetime.date, int]],
+) -> tuple[tuple[datetime.date, float], ...]:
+    return tuple((day, float(n)) for day, n in values)
+
+
+def regions_chart(figures: Figures, group: str) -> tuple[Chart, str]:
     """Bars of ``group`` by region, small cells left out (they are suppressed)."""
-    language = (get_language() or "en")[:2]
-    rows = [
+    language = (translation.get_language() or "en")[:2]
+    rows = tuple(
         (place_name(region, language) if region != "unknown" else _("place unknown"), float(n))
         for region, cells in figures.regions
         if (n := cells.get(group))
-    ]
-    title = _("%(group)s by region") % {"group": labels.GROUPS[group]}
-    return bars_svg(
-        rows,
-        title=title.capitalize(),
-        axis_label=_("documented persons"),
-        no_data_label=_("No data"),
     )
+    title = _("%(group)s by region") % {"group": labels.GROUPS[group]}
+    chart = Bars(words(title.capitalize()), rows, axis_label=_("documented persons"))
+    return chart, _("Regions with fewer than three persons are left out, to protect them.")
+
+
+def public_charts(figures: Figures) -> list[tuple[Chart, str]]:
+    """Every chart of the statistics page, in the active language, with its caption."""
+    charts = [series_chart(figures, group) for group in SERIES_GROUPS]
+    charts += [regions_chart(figures, group) for group in SERIES_GROUPS]
+    return charts
+
+
+def shown_charts(figures: Figures) -> list[chart_files.ShownChart]:
+    """The statistics page's charts; those not drawn yet are marked so (never drawn here: a
+    visitor does not wait for them)."""
+    return [
+        chart_files.show(chart, caption, draw_missing=False)
+        for chart, caption in public_charts(figures)
+    ]
+
+
+def draw_public_charts(figures: Figures) -> None:
+    """Draw the statistics page's charts in every language, ahead of the first visitor."""
+    for language in LANGUAGES:
+        with translation.override(language):
+            for chart, caption in public_charts(figures):
+                chart_files.show(chart, caption)
