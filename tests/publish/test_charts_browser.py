@@ -18,9 +18,11 @@ from tests.chromium import ARTIFACTS, BROWSER_TEST, launch
 from tests.factories import STAFF_PASSWORD, make_staff
 from tests.http_client import Browser
 from tizim.acts.models import Act
+from tizim.core.locks import FileLock
 from tizim.demo import load_demo
 from tizim.estimates.models import EstimateRun
 from tizim.publish.models import Publication
+from tizim.publish.statistics import figures
 
 pytestmark = BROWSER_TEST
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -47,6 +49,10 @@ def demo(tmp_path, transactional_db, settings):
     settings.TIZIM_HOME = tmp_path / "home"
     load_demo(home=settings.TIZIM_HOME, persons=150, out=io.StringIO())
     make_staff("charts-admin", "admin")
+    figures()  # the first figures, and their charts drawn in the background: wait for them
+    lock = FileLock(settings.TIZIM_HOME / "charts.lock")
+    assert lock.acquire(timeout=600)
+    lock.release()
     # Read what the walk needs now: the ORM must not run while Playwright's loop does.
     return {
         "run": EstimateRun.objects.filter(stratified_by="").order_by("id").first().pk,
