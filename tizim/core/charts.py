@@ -440,16 +440,24 @@ def _date_axis(
 # -- bars ---------------------------------------------------------------------------------------
 
 
-def _bars(chart: Bars, layout: Layout) -> Figure:
-    if not chart.rows:
-        return _no_data(chart.words, layout)
-    labels = [_wrap(label, layout.label_chars) for label, _ in chart.rows]
+def _rows_figure(
+    words: Words, layout: Layout, labels: Sequence[str], base: float, per_row: float
+) -> tuple[Figure, Axes]:
+    """A figure of one row per label, as tall as its (wrapped) labels need; vertical grid."""
     lines = sum(label.count("\n") + 1 for label in labels)
-    fig = _new_figure(chart.words, layout, 1.5 + 0.24 * lines + 0.12 * len(labels))
+    fig = _new_figure(words, layout, base + 0.23 * lines + per_row * len(labels))
     ax = fig.add_subplot()
     _style(ax, layout)
     ax.grid(False)
     ax.grid(axis="x", color=FAINT, linewidth=0.8)
+    return fig, ax
+
+
+def _bars(chart: Bars, layout: Layout) -> Figure:
+    if not chart.rows:
+        return _no_data(chart.words, layout)
+    labels = [_wrap(label, layout.label_chars) for label, _ in chart.rows]
+    fig, ax = _rows_figure(chart.words, layout, labels, 1.5, 0.12)
     values = [value for _, value in chart.rows]
     bars = ax.barh(range(len(values)), values, color=PALETTE[0], height=0.7)
     ax.set_yticks(range(len(values)), labels, fontsize=layout.font * 0.9)
@@ -508,12 +516,7 @@ def _intervals(chart: Intervals, layout: Layout) -> Figure:
     if limits is None:
         return _no_data(chart.words, layout)
     labels = [_wrap(row.label, layout.label_chars) for row in chart.rows]
-    lines = sum(label.count("\n") + 1 for label in labels)
-    fig = _new_figure(chart.words, layout, 2.0 + 0.22 * lines + 0.3 * len(labels))
-    ax = fig.add_subplot()
-    _style(ax, layout)
-    ax.grid(False)
-    ax.grid(axis="x", color=FAINT, linewidth=0.8)
+    fig, ax = _rows_figure(chart.words, layout, labels, 2.0, 0.3)
     ax.set_xlim(*limits)
     for y, row in enumerate(chart.rows):
         _interval_row(ax, y, row, limits[1], chart.words.language, layout)

@@ -10,13 +10,13 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from tizim.core.charts import Bars, IntervalRow, Intervals, Overlap, Series, Timeline
+from tizim.core.charts import Bars, IntervalRow, Intervals, Overlap
 from tizim.core.counting import CountTable, selector_label
 from tizim.core.places import place_name
 from tizim.estimates.selectors import CountSeries
 from tizim.estimates.wording import interval_name, method_name
 from tizim.publish.chart_files import ShownChart, show
-from tizim.publish.pictures import words
+from tizim.publish.pictures import claims_timeline, words
 
 
 def counts_chart(table: CountTable, selector: str) -> ShownChart:
@@ -30,28 +30,8 @@ def counts_chart(table: CountTable, selector: str) -> ShownChart:
 
 def series_chart(series: CountSeries, title: str) -> ShownChart:
     """Documented counts over time (as known now, and as known at the time) beside claims."""
-    lines = [
-        Series(_("documented, as known now"), tuple(_floats(series.known_now)), "step"),
-        Series(_("documented, as reported by each day"), tuple(_floats(series.known_then)), "step"),
-    ]
-    standing = tuple((c.as_of, float(c.value)) for c in series.claims if c.status == "standing")
-    other = tuple((c.as_of, float(c.value)) for c in series.claims if c.status != "standing")
-    if standing:
-        lines.append(Series(_("claims by officials and others"), standing, "points"))
-    if other:
-        lines.append(Series(_("claims disavowed, revised or disputed"), other, "points"))
-    chart = Timeline(
-        words(title),
-        tuple(lines),
-        axis_label=_("persons"),
-        separate_label=_("Claims far above the documented counts, on a scale of their own"),
-        near_label=_("Documented by name in the registry"),
-    )
+    chart = claims_timeline(title, series.known_now, series.known_then, series.claims)
     return show(chart, area="staff")
-
-
-def _floats(points: Sequence[tuple[Any, int]]) -> list[tuple[Any, float]]:
-    return [(day, float(n)) for day, n in points]
 
 
 def overlap_chart(report: Mapping[str, Any], title: str) -> ShownChart:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Protocol
 
 from django.utils import translation
 from django.utils.dates import MONTHS_3
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from tizim.core.charts import Bars, Chart, Series, Timeline, Words
 from tizim.core.places import place_name
 from tizim.publish import chart_files, labels
-from tizim.publish.statistics import ClaimFigure, Figures
+from tizim.publish.statistics import Figures
 
 LANGUAGES = ("kk", "ru", "en")
 SERIES_GROUPS = ("dead", "custody")
@@ -31,29 +32,51 @@ def words(title: str) -> Words:
     return Words(title=title, language=language, no_data=_("No data"), months=months)
 
 
-def series_chart(figures: Figures, group: str) -> tuple[Chart, str]:
-    """Documented counts of ``group`` day by day (known now and known then) beside its claims;
-    with the caption under it."""
-    known_now, known_then = figures.series.get(group, ([], []))
-    claims: list[ClaimFigure] = [c for c in figures.claims if c.group == group]
+class ClaimPoint(Protocol):
+    """What a chart needs of a claim (``ClaimFigure`` or the ``Claim`` model)."""
+
+    @property
+    def as_of(self) -> datetime.date: ...
+
+    @property
+    def value(self) -> int: ...
+
+    @property
+    def status(self) -> str: ...
+
+
+def claims_timeline(
+    title: str,
+    known_now: Sequence[tuple[datetime.date, int]],
+    known_then: Sequence[tuple[datetime.date, int]],
+    claims: Sequence[ClaimPoint],
+) -> Timeline:
+    """Documented counts day by day (as known now, and as reported by each day) beside the
+    claims, standing ones apart from those disavowed, revised or disputed."""
     lines = [
         Series(_("documented, as known now"), _points(known_now), "step"),
         Series(_("documented, as reported by each day"), _points(known_then), "step"),
     ]
-    standing = [(c.as_of, float(c.value)) for c in claims if c.status == "standing"]
-    other = [(c.as_of, float(c.value)) for c in claims if c.status != "standing"]
+    standing = tuple((c.as_of, float(c.value)) for c in claims if c.status == "standing")
+    other = tuple((c.as_of, float(c.value)) for c in claims if c.status != "standing")
     if standing:
-        lines.append(Series(_("claims by officials and others"), tuple(standing), "points"))
+        lines.append(Series(_("claims by officials and others"), standing, "points"))
     if other:
-        lines.append(Series(_("claims disavowed, revised or disputed"), tuple(other), "points"))
-    title = SERIES_TITLES[group]()
-    chart = Timeline(
+        lines.append(Series(_("claims disavowed, revised or disputed"), other, "points"))
+    return Timeline(
         words(title),
         tuple(lines),
         axis_label=_("persons"),
         separate_label=_("Claims far above the documented counts, on a scale of their own"),
         near_label=_("Documented by name in the registry"),
     )
+
+
+def series_chart(figures: Figures, group: str) -> tuple[Chart, str]:
+    """Documented counts of ``group`` day by day beside its claims; with the caption."""
+    known_now, known_then = figures.series.get(group, ([], []))
+    claims = [c for c in figures.claims if c.group == group]
+    chart = claims_timeline(SERIES_TITLES[group](), known_now, known_then, claims)
     caption = _(
         "Each line counts persons documented in the registry, day by day; the points are "
         "figures others announced, with their value."
