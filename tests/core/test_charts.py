@@ -5,10 +5,14 @@ as each language writes them, Kazakh letters in the font, the same file for the 
 from __future__ import annotations
 
 import datetime
+import io
 import re
+import warnings
 
+import numpy as np
 import pytest
 from matplotlib import font_manager
+from matplotlib import image as mimage
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
@@ -53,6 +57,24 @@ def custody(language: str = "en", title: str = "Taken into custody: documented a
             ),
         ),
         axis_label="persons",
+    )
+
+
+def deaths(language: str = "en") -> Timeline:
+    """The deaths chart of the demo: one claims series near the documented line and far above
+    it, and one (the disputed claims) wholly far above, so it has no point on the lower panel."""
+    documented = tuple((D(2022, 1, 5 + i), float(min(42, 3 * i))) for i in range(27))
+    claims = ((D(2022, 1, 6), 10.0), (D(2022, 1, 10), 225.0), (D(2022, 2, 1), 124.0))
+    return Timeline(
+        Words("Deaths: documented and claimed", language),
+        (
+            Series("documented, as known now", documented, "step"),
+            Series("documented, as reported by each day", documented[:-4], "step"),
+            Series("claims by officials and others", claims, "points"),
+            Series("claims disavowed, revised or disputed", ((D(2022, 1, 8), 164.0),), "points"),
+        ),
+        axis_label="persons",
+        separate_label="Claims far above the documented counts, on a scale of their own",
     )
 
 
@@ -165,6 +187,55 @@ def test_every_chart_has_its_title_and_nothing_is_cut(chart, layout):
         assert box.x0 >= -1 and box.x1 <= fig.bbox.width + 1
 
 
+def blank_band(png: bytes) -> float:
+    """The tallest run of blank rows between the first and the last drawn row of ``png``, as a
+    share of the image's height (grid lines and the highlight's tint count as drawn)."""
+    pixels = mimage.imread(io.BytesIO(png))[..., :3]
+    drawn = (pixels < 0.97).any(axis=(1, 2))
+    rows = np.flatnonzero(drawn)
+    tallest = run = 0
+    for row_is_drawn in drawn[rows[0] : rows[-1] + 1]:
+        run = 0 if row_is_drawn else run + 1
+        tallest = max(tallest, run)
+    return tallest / len(drawn)
+
+
+FILLING_CHARTS = {
+    "deaths": lambda: deaths("kk"),
+    "custody": lambda: custody("kk", "Қамауға алынғандар: құжатталғаны мен мәлімделгені"),
+    "intervals": estimates,
+    "bars": lambda: Bars(
+        Words("Dead by region"),
+        tuple((f"Region {i}" + ", with a long name" * (i % 2), 200.0 - 11 * i) for i in range(17)),
+        "documented persons",
+    ),
+    "overlap": lambda: Overlap(
+        Words("Overlap of the lists: dead"),
+        ("a human-rights group's list", "radio list", "press", "form"),
+        tuple(((bool(n & 1), bool(n & 2), bool(n & 4), bool(n & 8)), n * 7) for n in range(1, 16)),
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("name", FILLING_CHARTS)
+def test_every_chart_fills_its_picture_without_a_blank_band(name, layout):
+    chart = FILLING_CHARTS[name]()
+    fig = figure(chart, layout)
+    out = io.BytesIO()
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        fig.savefig(out, format="png", dpi=72)
+    # matplotlib gives up laying out a figure whose plots it cannot fit, and says so.
+    assert [str(w.message) for w in warned if "layout" in str(w.message)] == []
+    # No empty stretch between the title and the legend: the gaps between a title, a panel,
+    # the dates and the legend are a few lines of text, not a band of the picture.
+    assert blank_band(out.getvalue()) < 0.1
+    # The plots take most of the height; the words around them do not crowd them out.
+    plotted = sum(ax.get_window_extent().height for ax in fig.axes) / fig.bbox.height
+    assert plotted > 0.5
+
+
 def test_the_svg_carries_the_title_and_draws_text_as_outlines():
     files = draw(custody("kk", "Қамауға алынғандар"))
     svg = files.wide_svg.decode()
@@ -212,6 +283,21 @@ def test_numbers_on_the_chart_as_the_language_writes_them(language, expected):
     assert not any(re.search(r"\d \d", text) for text in shown)
     if language == "kk":
         assert any(text.endswith("қаң") for text in shown)
+
+
+@pytest.mark.parametrize(
+    ("language", "months", "expected", "not_expected"),
+    [("kk", ("Қаң", "Ақп"), " қаң", "Қаң"), ("en", ("jan", "feb"), " Jan", "jan")],
+)
+def test_dates_on_the_chart_name_the_month_as_the_language_writes_it(
+    language, months, expected, not_expected
+):
+    chart = custody(language)
+    words = Words(chart.words.title, language, months=(*months, *chart.words.months[2:]))
+    fig = rendered(figure(Timeline(words, chart.series, chart.axis_label), WIDE))
+    dates = [t.get_text() for t in fig.axes[-1].get_xticklabels() if t.get_text()]
+    assert dates and all(text.endswith(expected) for text in dates)
+    assert not any(not_expected in text for text in dates)
 
 
 def test_the_font_has_every_kazakh_and_russian_letter():

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 
 import pytest
 
-from tizim.core.numerals import format_number, kazakh_suffix, number_in_case
+from tizim.core.numerals import day_and_month, format_number, kazakh_suffix, number_in_case
 
 NBSP = "\u00a0"
 
@@ -51,3 +52,19 @@ def test_a_number_in_case_only_in_kazakh():
     assert number_in_case(10_000, "kk") == f"10{NBSP}000"
     with pytest.raises(ValueError):
         kazakh_suffix(5, "locative")
+
+
+@pytest.mark.parametrize(
+    ("language", "months", "expected"),
+    [
+        # Django's Kazakh catalogue capitalises the months; Kazakh writes them lower case.
+        ("kk", ("Қаңтар", "Ақпан"), "6 қаңтар"),
+        ("kk", ("қаң", "ақп"), "6 қаң"),
+        ("ru", ("Янв", "Фев"), "6 янв"),
+        # Django's English abbreviations are lower case ("jan"); English capitalises them.
+        ("en", ("jan", "feb"), "6 Jan"),
+        ("en-gb", ("January", "February"), "6 January"),
+    ],
+)
+def test_day_and_month_cased_as_each_language_writes_a_month(language, months, expected):
+    assert day_and_month(datetime.date(2022, 1, 6), (*months, *["x"] * 10), language) == expected

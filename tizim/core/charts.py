@@ -49,10 +49,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from tizim.core.numerals import format_number
+from tizim.core.numerals import day_and_month, format_number
 
 #: Changes whenever the drawing changes, so that files drawn by older code are not reused.
-STYLE_VERSION = "2"
+STYLE_VERSION = "3"
 #: Claims above this many times the documented top go on a panel of their own.
 SEPARATE_ABOVE = 3.0
 #: Okabe–Ito colour-blind-safe palette, most legible on white first (yellow left out).
@@ -377,6 +377,14 @@ def _timeline_panel(
     top = 0.0
     for index, item in series:
         colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
+        if not item.points:
+            # Claims all drawn on the panel above: only their legend entry comes from here.
+            # Plotted empty, a marker line with clip_on=False would still be measured, at the
+            # figure's corner, and constrained layout would leave a blank band down to it.
+            handles.append(
+                Line2D([], [], linestyle="none", marker=marker, color=colour, markersize=7)
+            )
+            continue
         days = mdates.date2num([d for d, _ in item.points])
         values = [v for _, v in item.points]
         top = max([top, *values])
@@ -431,8 +439,7 @@ def _date_axis(
     ax.xaxis.set_major_locator(locator)
 
     def label(value: float, _: object) -> str:
-        day = mdates.num2date(value).date()
-        return f"{day.day} {words.months[day.month - 1]}"
+        return day_and_month(mdates.num2date(value).date(), words.months, words.language)
 
     ax.xaxis.set_major_formatter(ticker.FuncFormatter(label))
 

@@ -8,11 +8,15 @@ a number takes when a word follows it.
   the dative ending; "more than" takes the ablative (``10 000-нан астам``). The ending depends
   on how the number is *read* — on its last spoken word (``10 000`` is "он мың", ending in
   "мың": ``-ға``), by vowel harmony and by the sound the word ends in.
+* A day and its month: Kazakh and Russian write the month lower case after the number
+  (``6 қаңтар``, ``6 января``), English capitalises it (``6 Jan``).
 """
 
 from __future__ import annotations
 
+import datetime
 import math
+from collections.abc import Sequence
 
 NO_BREAK_SPACE = "\u00a0"
 LANGUAGES = ("kk", "ru", "en")
@@ -123,3 +127,13 @@ def number_in_case(value: float, language: str, case: str = "") -> str:
     if case and language[:2] == "kk" and math.isfinite(value):
         return f"{text}-{kazakh_suffix(round(value), case)}"
     return text
+
+
+def day_and_month(day: datetime.date, months: Sequence[str], language: str = "en") -> str:
+    """``day`` as its number and its month's name from ``months`` (twelve names in
+    ``language``), cased as the language writes a month after a number: ``6 қаң``, ``6 янв``,
+    ``6 Jan``. Django's Kazakh catalogue capitalises month names ("Қаңтар"), which Kazakh writes
+    lower case mid-sentence."""
+    name = months[day.month - 1]
+    name = name.lower() if language[:2] in ("kk", "ru") else name[:1].upper() + name[1:]
+    return f"{day.day} {name}"
