@@ -5,7 +5,8 @@
 Draws the four kinds of chart of the public and staff pages, with data shaped like the demo's
 and the seed articles' claims (custody: at most 199 documented beside claims up to 12 500),
 in Kazakh; prints per chart the median time of ``draw`` (wide SVG + wide PNG + narrow SVG)
-and the size of each file. With ``--out`` the files are written there to look at.
+and the size of each file. With ``--out`` the files are written there to look at, with the
+phone's drawing as PNG too (``narrow.png``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 from tizim.core.charts import (
+    NARROW,
     Bars,
     Chart,
     IntervalRow,
@@ -26,6 +28,7 @@ from tizim.core.charts import (
     Timeline,
     Words,
     draw,
+    render,
 )
 
 D = datetime.date
@@ -96,6 +99,7 @@ def main() -> None:
             stem = name.split()[0]
             for suffix, content in drawn.files.items():
                 (args.out / f"{stem}-{suffix}").write_bytes(content)
+            (args.out / f"{stem}-narrow.png").write_bytes(render(chart, NARROW))
 
 
 if __name__ == "__main__":

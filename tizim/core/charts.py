@@ -225,6 +225,13 @@ def draw(chart: Chart) -> Drawn:
         )
 
 
+def render(chart: Chart, layout: Layout, kind: str = "png") -> bytes:
+    """One drawing of ``chart`` as one file (``svg`` or ``png``), for looking at it — the
+    phone's drawing as PNG in particular, which ``draw`` does not make."""
+    with _DRAWING, matplotlib.rc_context(_rc()):
+        return _save(figure(chart, layout), chart, kind)
+
+
 def _rc() -> dict[Any, Any]:
     return {
         "font.family": "sans-serif",
