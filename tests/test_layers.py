@@ -18,8 +18,8 @@ CORE = {"core"}
 BASE = CORE | {"audit"}
 ACCOUNTS = BASE | {"accounts"}
 REGISTRY = ACCOUNTS | {"registry"}
-# Infrastructure shared by the apps: the server's bounded request handling.
-SHARED = {"serving"}
+# Infrastructure shared by the apps: the server's bounded request handling, chart files.
+SHARED = {"serving", "charts"}
 DOMAIN = REGISTRY | SHARED
 ALLOWED: dict[str, set[str]] = {
     "core": set(),
@@ -34,6 +34,7 @@ ALLOWED: dict[str, set[str]] = {
     "estimates": DOMAIN,
     "publish": DOMAIN | {"estimates"},
     "serving": set(),
+    "charts": ACCOUNTS,
 }
 # A whole instance: backup, restore and upgrade stand above every app, below the CLI.
 ALLOWED["backups"] = set().union(*ALLOWED.values()) | set(ALLOWED)

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tizim.accounts import views as account_views
+from tizim.charts import files as chart_files
 
 urlpatterns = [
     path("login/", account_views.login_view, name="login"),
@@ -18,6 +19,9 @@ urlpatterns = [
     path("acts/", include("tizim.acts.urls")),
     path("publication/", include("tizim.publish.staff_urls")),
     path("audit/", include("tizim.audit.urls")),
+    # Chart files, drawn once per change of their data (tizim/charts/files.py).
+    path("charts/public/<str:name>", chart_files.public_chart, name="public-chart"),
+    path("charts/staff/<str:name>", chart_files.staff_chart, name="staff-chart"),
     path("ingest/", include("tizim.ingest.urls")),
     path("", include("tizim.registry.urls")),
 ]

@@ -1,5 +1,5 @@
 """The Numbers pages over real HTTP: counts with their persons one click away, claims beside
-them, charts as inline SVG, estimates run by those allowed to."""
+them, charts as image files for staff only, estimates run by those allowed to."""
 
 from __future__ import annotations
 
@@ -48,9 +48,17 @@ def analyst(transactional_db):
     return make_staff("analyst", "analyst", PASSWORD)
 
 
-def svgs(text: str) -> list[ET.Element]:
-    """Every inline SVG of a page, parsed (a malformed chart fails here)."""
-    return [ET.fromstring(m) for m in re.findall(r"<svg\b.*?</svg>", text, flags=re.S)]
+def charts(browser: Browser, text: str) -> list[ET.Element]:
+    """Every chart image of a page, fetched as this browser and parsed (a malformed or missing
+    file fails here)."""
+    found = []
+    for address in re.findall(r'<figure class="chart"[^>]*>\s*<picture>.*?<img src="([^"]+)"', text,
+                              flags=re.S):  # fmt: skip
+        image = browser.get(address)
+        assert image.status == 200 and image.headers["Content-Type"] == "image/svg+xml"
+        assert "private" in image.headers["Cache-Control"]
+        found.append(ET.fromstring(image.text.encode()))
+    return found
 
 
 @pytest.mark.parametrize(
@@ -84,10 +92,12 @@ def test_counts_open_onto_the_persons_behind_them(live_server, viewer, registry)
     assert re.search(
         r">3</a><br><span class=\"small\">dead \(killed or died in custody\) at any", page.text
     )
-    charts = svgs(page.text)
-    assert len(charts) >= 3
-    assert all(c.tag == "{http://www.w3.org/2000/svg}svg" for c in charts)
-    assert "style=" not in "".join(re.findall(r"<svg\b.*?</svg>", page.text, flags=re.S))
+    shown = charts(browser, page.text)
+    assert len(shown) >= 3
+    assert all(c.tag == "{http://www.w3.org/2000/svg}svg" for c in shown)
+    # Staff charts are for staff: not to a visitor without a session.
+    address = re.search(r'<img src="(/charts/staff/[^"]+)"', page.text)[1]
+    assert Browser(live_server.url).get(address, follow=False).status == 302
 
 
 def test_counts_as_known_then_and_by_source(live_server, viewer, registry):
@@ -123,10 +133,18 @@ def test_only_those_allowed_run_estimates(live_server, viewer, analyst, registry
     run = EstimateRun.objects.get()
     assert done.url.endswith(f"/numbers/estimates/{run.pk}/")
     assert f"Estimate #{run.pk}: dead (killed or died in custody)" in done.text
-    for method in ("independence", "stepwise_aic", "graphical_bma"):
+    # The methods in plain words, not their identifiers; one sentence to quote first.
+    for method in (
+        "log-linear model that assumes the lists are independent",
+        "log-linear models chosen by AIC",
+        "average over graphical models (Bayesian model averaging)",
+    ):
         assert method in done.text
+    assert "stepwise_aic" not in done.text and "graphical_bma" not in done.text
+    quotable = re.search(r'<p class="lead" id="quotable">([^<]+)</p>', done.text)
+    assert quotable and "are documented by name" in html.unescape(quotable[1])
     assert "(recommended)" in done.text
-    assert len(svgs(done.text)) == 2  # overlap and intervals
+    assert len(charts(browser, done.text)) == 2  # overlap and intervals
     assert "ngo, press" in done.text
     assert browser.get("/numbers/estimates/").text.count(f"#{run.pk}</a>") == 1
     failed = browser.post(

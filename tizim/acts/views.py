@@ -38,9 +38,10 @@ from tizim.acts.forms import (
 )
 from tizim.acts.models import Act, Event, Evidence, Facility
 from tizim.audit.services import record_action
+from tizim.charts.files import show
 from tizim.core.acts.matching import parse_act_types, parse_facility_kind, parse_unit
 from tizim.core.cells import neutralise_csv_cells
-from tizim.core.charts import bars_svg
+from tizim.core.charts import Bars, Words
 from tizim.core.places import fold_place, place_name
 from tizim.registry.models import Person
 
@@ -503,13 +504,9 @@ def counts(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = 'attachment; filename="tizim-act-counts.csv"'
         return response
     total_acts, total_persons = selectors.total_acts(start, end)
-    chart_rows = [(" · ".join(row.labels), float(row.acts)) for row in rows[:25]]
-    chart = bars_svg(
-        chart_rows,
-        title="Acts by " + " × ".join(headers),
-        axis_label="acts",
-        no_data_label="No acts recorded",
-    )
+    chart_rows = tuple((" · ".join(row.labels), float(row.acts)) for row in rows[:25])
+    title = "Acts by " + " × ".join(headers) + " (largest 25)"
+    chart = show(Bars(Words(title, no_data="No acts recorded"), chart_rows, "acts"), area="staff")
     return render(
         request,
         "acts/counts.html",

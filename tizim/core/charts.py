@@ -1,60 +1,147 @@
-"""Charts rendered on the server as SVG strings, for inline use in the public and staff pages.
+"""Charts of counts, claims and estimates, drawn by matplotlib into SVG and PNG files.
 
-Why this way:
+Why this way (docs/decisions/0018-charts-with-matplotlib.md):
 
-- **No CDN, no chart library in the browser.** Visitors may be watched; a request to a
-  third-party host tells an observer who reads about the dead. The pages also have to work with
-  JavaScript switched off (Tor Browser's safest mode), so the chart is finished markup.
-- **Strict Content-Security-Policy.** Pages are served without ``'unsafe-inline'``, which blocks
-  ``style="…"`` attributes and ``<style>`` elements. Charts therefore use SVG presentation
-  attributes only (``fill``, ``stroke``, ``font-size``, ``text-anchor`` …), no scripts and no
-  external references. Every element also carries a ``class`` (``bar``, ``axis``, ``grid``,
-  ``tick``, ``value``, ``estimate``, ``interval``, ``observed``, ``marker`` …) so a local
-  stylesheet can restyle them.
-- **Accessible.** The root has ``role="img"`` and ``aria-labelledby`` pointing at a ``<title>``
-  and a ``<desc>`` that states the data in words for screen readers. Callers that need the desc
-  in Kazakh or Russian pass ``description=``; ``no_data_label`` and the legend labels are
-  parameters for the same reason.
-- **Deterministic.** The same input gives the identical string (element ids come from a hash of
-  the content), so pages can be cached and compared.
+- **Files, not markup in the page.** A chart is a picture the page shows with ``<img>``, so
+  the strict Content-Security-Policy stays as it is (no inline style or script), and the same
+  picture can be downloaded as SVG or PNG and put in a report or an article.
+- **matplotlib lays it out.** Titles, legends and tick labels are measured with the real font
+  (``constrained_layout``) instead of guessed, so nothing is cut or wraps mid-number.
+- **No network, one font.** The Agg backend, and DejaVu Sans, which ships with matplotlib and
+  has every Kazakh letter (ә ғ қ ң ө ұ ү һ і). Text is drawn as outlines in the SVG, so a
+  downloaded file shows the same letters on a computer without that font.
+- **Two layouts.** ``wide`` for a computer screen and ``narrow`` for a phone (390 px): the
+  narrow one is drawn at phone width with fewer ticks and wrapped labels, rather than the wide
+  one shrunk until its text cannot be read.
+- **Scales that show the documented counts.** Official claims can be sixty times the persons
+  documented by name; on one axis the documented line would lie flat on zero. Claims more than
+  ``SEPARATE_ABOVE`` times the documented top are drawn on a panel of their own, above, and
+  that panel says so. An interval chart's axis fits the intervals (it need not start at 0,
+  and says so when it does not), so 148–163 is not squeezed into a few pixels.
+- **Computed once.** A chart is a frozen dataclass of its data and words; :func:`chart_key`
+  hashes it, so the caller keeps the files under that key and renders only when the data or
+  the words change (never once per request).
 
-Conventions: numbers use a thin space (U+2009) between thousands, because a comma or a point
-means the opposite thing in kk/ru and in en; a point separates decimals; values of 10^15 and
-above are shown as ``1.23e+15``. Value axes start at 0. Labels longer than 40 characters are
-shortened on screen with "…"; the full text stays in the desc and in a tooltip. The SVG has
-``width="100%"`` and a ``viewBox``, so it scales with its container.
+This module imports no Django: the words (titles, legends, month names) come translated from
+the caller, with the page's language for the numbers (:mod:`tizim.core.numerals`).
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import math
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import textwrap
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-THIN_SPACE = "\u2009"
+import matplotlib
+
+matplotlib.use("Agg")  # before anything else of matplotlib: no display, no GUI toolkit
+
+from matplotlib import dates as mdates
+from matplotlib import ticker
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from tizim.core.numerals import day_and_month, format_number
+
+#: Changes whenever the drawing changes, so that files drawn by older code are not reused.
+STYLE_VERSION = "3"
+#: Claims above this many times the documented top go on a panel of their own.
+SEPARATE_ABOVE = 3.0
 #: Okabe–Ito colour-blind-safe palette, most legible on white first (yellow left out).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-#: Marker shapes, paired with PALETTE, so series stay apart in greyscale.
-MARKERS = ("circle", "square", "triangle", "diamond", "triangle-down", "plus", "cross")
-_DASHES = (None, "6 3", "2 3", "8 3 2 3")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+DASHES = ("-", "--", ":", "-.")
+INK, MUTED, FAINT, HIGHLIGHT = "#222222", "#6b6b6b", "#d9d9d9", "#fff3d6"
+FONT = "DejaVu Sans"
+EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SERIES_KINDS = frozenset({"line", "points", "step"})
-INK, MUTED, FAINT, STRIPE, HIGHLIGHT = "#222222", "#6b6b6b", "#d0d0d0", "#f3f3f3", "#fff3d6"
-FONT, SMALL = 12, 10
-_PAD = 10
-_MAX_LABEL = 40
-# Everything XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How big a chart is drawn and how much text fits on a line."""
+
+    name: str
+    width: float  # inches; the SVG is this many × 96 CSS pixels wide
+    font: float  # points
+    title_chars: int
+    label_chars: int
+    max_ticks: int
+    max_columns: int
+
+
+WIDE = Layout("wide", 8.0, 10.0, 70, 34, 8, 24)
+NARROW = Layout("narrow", 4.0, 9.5, 30, 18, 4, 10)
+LAYOUTS = (WIDE, NARROW)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words every chart carries, in the page's language."""
+
+    title: str
+    language: str = "en"
+    no_data: str = "No data"
+    months: tuple[str, ...] = EN_MONTHS
+
+
+@dataclass(frozen=True)
+class Series:
+    """A series over time: ``kind`` is ``line``, ``points`` (each point labelled) or ``step``."""
+
+    label: str
+    points: tuple[tuple[datetime.date, float], ...]
+    kind: str = "line"
+
+    def __post_init__(self) -> None:
+        if self.kind not in SERIES_KINDS:
+            raise ValueError(f"series kind {self.kind!r} is not one of {sorted(SERIES_KINDS)}")
+        for day, value in self.points:
+            if not math.isfinite(value) or value < 0:
+                raise ValueError(f"{self.label}: value {value} on {day} is not a count")
+        object.__setattr__(self, "points", tuple(sorted(self.points)))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Counts over time; ``points`` series are claims, and those far above the counts get a
+    panel of their own, headed ``separate_label``."""
+
+    words: Words
+    series: tuple[Series, ...]
+    axis_label: str
+    separate_label: str = "Claims far above the documented counts (own scale)"
+    near_label: str = "Documented"
+
+
+@dataclass(frozen=True)
+class Bars:
+    """Horizontal bars in the order given, each with its value written at its end."""
+
+    words: Words
+    rows: tuple[tuple[str, float], ...]
+    axis_label: str
+
+    def __post_init__(self) -> None:
+        for label, value in self.rows:
+            if not math.isfinite(value) or value < 0:
+                raise ValueError(f"{label}: {value} is not a count")
 
 
 @dataclass(frozen=True)
 class IntervalRow:
     """One row of a forest plot: a model or stratum with its estimate and interval.
 
-    ``None`` (or NaN) means unknown. ``upper`` of ``None`` or infinity is drawn as an open-ended
-    arrow; ``lower`` of ``None`` is drawn from 0. Values below 0 are drawn at 0.
+    ``None`` (or NaN) means unknown; an ``upper`` of ``None`` or infinity with a known
+    ``lower`` is an interval with no upper end, drawn as an arrow to the right edge.
     """
 
     label: str
@@ -66,348 +153,339 @@ class IntervalRow:
 
 
 @dataclass(frozen=True)
-class Series:
-    """A series over time: ``kind`` is ``line``, ``points`` (each point labelled) or ``step``."""
+class Intervals:
+    """Estimates with their intervals and the documented count, one row each."""
 
-    label: str
-    points: Sequence[tuple[datetime.date, float]]
-    kind: str = "line"
-
-    def __post_init__(self) -> None:
-        if self.kind not in SERIES_KINDS:
-            raise ValueError(f"series kind {self.kind!r} is not one of {sorted(SERIES_KINDS)}")
-        object.__setattr__(self, "points", tuple(self.points))
-
-
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round, evenly spaced ticks from at or below ``low`` to at or above ``high``.
-
-    The step is 1, 2, 2.5 or 5 times a power of ten, chosen so that about ``count`` intervals
-    cover the range. A range of zero width still gets two ticks (``nice_ticks(0, 0)`` is
-    ``[0.0, 1.0]``). Raises ``ValueError`` for non-finite bounds, ``low > high`` or ``count < 1``.
-    """
-    if count < 1:
-        raise ValueError("count must be at least 1")
-    if not (math.isfinite(low) and math.isfinite(high)):
-        raise ValueError("tick bounds must be finite numbers")
-    if low > high:
-        raise ValueError(f"low ({low}) is above high ({high})")
-    # A zero-width range gets one round step holding it: 0 → [0, 1], 3 → [0, 5]. A step finer
-    # than the floats near the range can hold would repeat ticks, so it is never that fine.
-    raw = (high - low) / count if high > low else (abs(low) or 1.0)
-    step = _nice_step(max(raw, 16 * math.ulp(max(abs(low), abs(high)))))
-    first, last = math.floor(low / step), math.ceil(high / step)
-    if first * step > low:
-        first -= 1
-    if last * step < high:
-        last += 1
-    if last == first:
-        last += 1
-    if not math.isfinite(last * step):
-        raise ValueError("values too large to chart")
-    digits = max(0, 1 - math.floor(math.log10(step)))
-
-    def tick(i: int) -> float:
-        return round(i * step, digits) if digits else float(i * step)
-
-    ticks = [tick(i) for i in range(first, last + 1)]
-    # Rounding to decimals can move an end a hair inside the range; one more step covers it.
-    if ticks[0] > low:
-        ticks.insert(0, tick(first - 1))
-    if ticks[-1] < high:
-        ticks.append(tick(last + 1))
-    return ticks
+    words: Words
+    rows: tuple[IntervalRow, ...]
+    axis_label: str
+    estimate_label: str = "estimate"
+    interval_label: str = "interval"
+    observed_label: str = "documented"
+    not_from_zero: str = "the axis does not start at zero"
 
 
-def _nice_step(raw: float) -> float:
-    raw = max(raw, 1e-300)
-    power = 10.0 ** math.floor(math.log10(raw))
-    for mantissa in (1.0, 2.0, 2.5, 5.0):
-        if raw <= mantissa * power * (1 + 1e-9):
-            return mantissa * power
-    return 10.0 * power
-
-
-def format_number(value: float, decimals: int | None = None) -> str:
-    """A number for display: thin space between thousands, point for decimals.
-
-    Without ``decimals``, whole numbers and values of 100 or more are rounded to integers and
-    smaller fractions get up to two decimals. Infinity is "∞"; NaN is "–".
-    """
-    if math.isnan(value):
-        return "–"
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    if abs(value) >= 1e15:
-        return f"{value:.3g}"
-    auto = decimals is None
-    if decimals is None:
-        decimals = 0 if abs(value) >= 100 or value == round(value) else 2
-    text = f"{value:,.{decimals}f}"
-    if auto and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text.lstrip("-").strip("0.,") == "":
-        text = text.lstrip("-")
-    return text.replace(",", THIN_SPACE)
-
-
-def _decimals_for(ticks: Sequence[float]) -> int:
-    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
-    for digits in range(12):
-        if all(abs(round(t, digits) - t) <= step * 1e-6 for t in ticks):
-            return digits
-    return 12
-
-
-# -- markup -------------------------------------------------------------------------------------
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
-
-
-def _text(value: str) -> str:
-    return _clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attr(value: str) -> str:
-    return _text(value).replace('"', "&quot;").replace("'", "&apos;").replace("\n", "&#10;")
-
-
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _tag(name: str, text: str | None = None, /, *children: str, **attrs: str | float | None) -> str:
-    """An element; ``text`` is escaped, ``children`` are markup; ``text_anchor`` → text-anchor."""
-    parts = [name]
-    for key, value in attrs.items():
-        if value is not None:
-            shown = _attr(value) if isinstance(value, str) else _num(value)
-            parts.append(f'{key.rstrip("_").replace("_", "-")}="{shown}"')
-    content = ("" if text is None else _text(text)) + "".join(children)
-    return f"<{' '.join(parts)}>{content}</{name}>" if content else f"<{' '.join(parts)}/>"
-
-
-def _svg(kind: str, width: float, height: float, title: str, desc: str, body: Iterable[str]) -> str:
-    inner = "".join(body)
-    key = "\0".join((kind, title, desc, inner))
-    ident = "chart-" + hashlib.sha256(_clean(key).encode()).hexdigest()[:12]
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(width)} {_num(height)}" '
-        f'width="100%" role="img" aria-labelledby="{ident}-title {ident}-desc" '
-        f'class="chart chart-{kind}" font-family="sans-serif" font-size="{FONT}" fill="{INK}">'
-        f'<title id="{ident}-title">{_text(title)}</title>'
-        f'<desc id="{ident}-desc">{_text(desc)}</desc>{inner}</svg>'
-    )
-
-
-def _no_data(kind: str, title: str, label: str) -> str:
-    text = _tag("text", label, x=200, y=35, text_anchor="middle", fill=MUTED, class_="no-data")
-    return _svg(kind, 400, 60, title, label, [text])
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "…"
-
-
-def _width(text: str, size: float) -> float:
-    # A sans-serif glyph averages about 0.6 em; Cyrillic runs a little wider than Latin.
-    return len(text) * size * 0.62
-
-
-def _txt(
-    cls: str,
-    text: str,
-    x: float,
-    y: float,
-    anchor: str | None = None,
-    size: float | None = None,
-    **attrs: str | float | None,
-) -> str:
-    """A text element, shortened on screen with the full text as a tooltip when too long."""
-    shown = _short(text)
-    tip = _tag("title", text) if shown != text else ""
-    return _tag(
-        "text", shown, tip, x=x, y=y, text_anchor=anchor, font_size=size, class_=cls, **attrs
-    )
-
-
-def _line(
-    cls: str,
-    x1: float,
-    y1: float,
-    x2: float,
-    y2: float,
-    stroke: str = INK,
-    **attrs: str | float | None,
-) -> str:
-    return _tag("line", x1=x1, y1=y1, x2=x2, y2=y2, stroke=stroke, class_=cls, **attrs)
-
-
-def _rect(cls: str, x: float, y: float, width: float, height: float, fill: str) -> str:
-    return _tag("rect", x=x, y=y, width=width, height=height, fill=fill, class_=cls)
-
-
-def _marker(shape: str, cx: float, cy: float, r: float, colour: str, cls: str) -> str:
-    if shape == "circle":
-        return _tag("circle", cx=cx, cy=cy, r=r, fill=colour, class_=cls)
-    if shape in ("plus", "cross"):
-        a = r * (0.8 if shape == "cross" else 1.1)
-        if shape == "plus":
-            d = f"M{_num(cx - a)} {_num(cy)}H{_num(cx + a)}"
-            d += f"M{_num(cx)} {_num(cy - a)}V{_num(cy + a)}"
-        else:
-            d = (
-                f"M{_num(cx - a)} {_num(cy - a)}L{_num(cx + a)} {_num(cy + a)}"
-                f"M{_num(cx - a)} {_num(cy + a)}L{_num(cx + a)} {_num(cy - a)}"
-            )
-        return _tag("path", d=d, fill="none", stroke=colour, stroke_width=2.2, class_=cls)
-    corners = {
-        "square": [(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)],
-        "triangle": [(0, -1.2), (1.1, 0.85), (-1.1, 0.85)],
-        "triangle-down": [(0, 1.2), (1.1, -0.85), (-1.1, -0.85)],
-        "diamond": [(0, -1.3), (1.1, 0), (0, 1.3), (-1.1, 0)],
-    }[shape]
-    points = " ".join(f"{_num(cx + dx * r)},{_num(cy + dy * r)}" for dx, dy in corners)
-    return _tag("polygon", points=points, fill=colour, class_=cls)
-
-
-def _value_axis(
-    ticks: Sequence[float], x0: float, plot_w: float, top: float, bottom: float, label: str
-) -> list[str]:
-    """Vertical grid lines with tick labels under ``bottom``, and the axis label below them."""
-    decimals = _decimals_for(ticks)
-    out = []
-    for tick in ticks:
-        x = x0 + tick / ticks[-1] * plot_w
-        out.append(_line("grid", x, top, x, bottom, FAINT))
-        out.append(_txt("tick", format_number(tick, decimals), x, bottom + 14, "middle", SMALL))
-    out.append(_line("axis", x0, bottom, x0 + plot_w, bottom))
-    out.append(_txt("axis-label", label, x0 + plot_w / 2, bottom + 30, "middle"))
-    return out
-
-
-# -- overlap (UpSet) ----------------------------------------------------------------------------
-
-
-def _pattern_name(names: Sequence[str], pattern: Sequence[bool]) -> str:
-    chosen = [name for name, on in zip(names, pattern, strict=True) if on]
-    if len(chosen) == 1:
-        return f"{chosen[0]} only"
-    return ", ".join(chosen[:-1]) + " and " + chosen[-1]
-
-
-def overlap_svg(
-    list_names: Sequence[str],
-    cells: Sequence[tuple[Sequence[bool], int]],
-    *,
-    title: str,
-    no_data_label: str = "No data",
-    max_columns: int = 30,
-    other_label: str = "other",
-    description: str | None = None,
-) -> str:
+@dataclass(frozen=True)
+class Overlap:
     """An UpSet chart of how lists overlap: one column per capture pattern, largest first.
 
-    ``cells`` pairs a pattern (one flag per list: does the list name these persons?) with how
-    many persons have it. Repeated patterns are summed; empty patterns and zero counts are left
-    out. Each column has a bar with its count and a dot matrix below; each list shows its total
-    as a small bar by its name. Beyond ``max_columns`` the smallest patterns are folded into one
-    ``other_label`` column. Raises ``ValueError`` for a pattern of the wrong length or a
-    negative count.
+    ``cells`` pairs a pattern (one flag per list) with how many persons have it.
     """
-    if max_columns < 1:
-        raise ValueError("max_columns must be at least 1")
-    names = list(list_names)
-    merged: dict[tuple[bool, ...], int] = {}
-    for flags, count in cells:
-        key = tuple(bool(flag) for flag in flags)
-        if len(key) != len(names):
-            raise ValueError(f"a pattern has {len(key)} flags for {len(names)} lists")
-        if count < 0:
-            raise ValueError(f"a pattern has a negative count ({count})")
-        if count and any(key):
-            merged[key] = merged.get(key, 0) + int(count)
-    if not names or not merged:
-        return _no_data("overlap", title, no_data_label)
-    # Ties: fewer lists first, then patterns naming earlier lists, so the order is stable.
-    ordered = sorted(merged.items(), key=lambda c: (-c[1], sum(c[0]), [not f for f in c[0]]))
-    keep = len(ordered) if len(ordered) <= max_columns else max_columns - 1
-    folded = ordered[keep:]
-    columns: list[tuple[tuple[bool, ...] | None, int]] = list(ordered[:keep])
-    if folded:
-        columns.append((None, sum(count for _, count in folded)))
-    totals = [sum(c for p, c in merged.items() if p[i]) for i in range(len(names))]
 
-    count_texts = [format_number(count) for _, count in columns]
-    total_texts = [format_number(total) for total in totals]
-    col_w = max(22.0, max(_width(t, SMALL) for t in count_texts) + 6)
-    names_right = _PAD + max(_width(_short(n), FONT) for n in names)
-    totals_right = names_right + 8 + max(_width(t, SMALL) for t in total_texts)
-    set_x, set_w = totals_right + 4, 60.0
-    matrix_x = set_x + set_w + 12
-    matrix_end = matrix_x + len(columns) * col_w
-    bar_base, bar_h, row_h = _PAD + 16 + 140, 140.0, 22.0
-    matrix_top = bar_base + 10
-    width = max(matrix_end + _PAD, 200.0)
-    height = matrix_top + len(names) * row_h + (18 if folded else 0) + _PAD
-    top_count = max(count for _, count in columns)
-    top_total = max(totals) or 1
+    words: Words
+    lists: tuple[str, ...]
+    cells: tuple[tuple[tuple[bool, ...], int], ...]
+    axis_label: str = "persons"
+    other_label: str = "other"
 
-    def row_mid(i: int) -> float:
-        return matrix_top + (i + 0.5) * row_h
+    def __post_init__(self) -> None:
+        for pattern, count in self.cells:
+            if len(pattern) != len(self.lists):
+                raise ValueError(f"a pattern has {len(pattern)} flags for {len(self.lists)} lists")
+            if count < 0:
+                raise ValueError(f"a pattern has a negative count ({count})")
 
-    body: list[str] = []
-    for i, name in enumerate(names):
-        mid = row_mid(i)
-        if i % 2 == 0:
-            body.append(_rect("row-stripe", _PAD / 2, mid - row_h / 2, width - _PAD, row_h, STRIPE))
-        body.append(_txt("list-name", name, names_right, mid + 4, "end"))
-        body.append(_txt("value list-total", total_texts[i], totals_right, mid + 4, "end", SMALL))
-        body.append(_rect("set-bar", set_x, mid - 5, totals[i] / top_total * set_w, 10, MUTED))
-    body.append(_line("axis", matrix_x, bar_base, matrix_end, bar_base))
-    for j, (pattern, count) in enumerate(columns):
-        cx = matrix_x + (j + 0.5) * col_w
-        h = count / top_count * bar_h
-        name = _pattern_name(names, pattern) if pattern else f"{other_label} ({len(folded)})"
-        parts = [
-            _tag("title", f"{name}: {count_texts[j]}"),
-            _rect("bar" if pattern else "bar bar-other", cx - 8, bar_base - h, 16, h,
-                  INK if pattern else MUTED),
-            _txt("value", count_texts[j], cx, bar_base - h - 4, "middle", SMALL),
-        ]  # fmt: skip
-        if pattern is None:
-            bottom = row_mid(len(names)) + 2
-            parts.append(_txt("other-label", name, cx + col_w / 2, bottom, "end", SMALL))
-        else:
-            rows_on = [i for i, on in enumerate(pattern) if on]
-            if len(rows_on) > 1:
-                y1, y2 = row_mid(rows_on[0]), row_mid(rows_on[-1])
-                parts.append(_line("link", cx, y1, cx, y2, stroke_width=2))
-            for i, on in enumerate(pattern):
-                cls, fill = ("dot dot-on", INK) if on else ("dot dot-off", FAINT)
-                parts.append(_tag("circle", cx=cx, cy=row_mid(i), r=5, fill=fill, class_=cls))
-        body.append(_tag("g", None, *parts, class_="column"))
 
-    if description is None:
-        lists = "; ".join(f"{n}: {t}" for n, t in zip(names, total_texts, strict=True))
-        shown = "; ".join(
-            f"{_pattern_name(names, p)}: {text}"
-            for (p, _), text in zip(columns, count_texts, strict=True)
-            if p is not None
+Chart = Timeline | Bars | Intervals | Overlap
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A chart's files: the wide SVG and PNG (shown and downloaded) and the phone's SVG."""
+
+    wide_svg: bytes
+    wide_png: bytes
+    narrow_svg: bytes
+    files: dict[str, bytes] = field(init=False)
+
+    def __post_init__(self) -> None:
+        files = {"wide.svg": self.wide_svg, "wide.png": self.wide_png}
+        files["narrow.svg"] = self.narrow_svg
+        object.__setattr__(self, "files", files)
+
+
+def chart_key(chart: Chart) -> str:
+    """A name for the chart's files that changes whenever its data, words or drawing do."""
+    return hashlib.sha256(f"{STYLE_VERSION}\0{chart!r}".encode()).hexdigest()[:32]
+
+
+# matplotlib's settings are global, and its text layout caches are not made for threads:
+# one chart is drawn at a time in a process.
+_DRAWING = threading.Lock()
+PNG_DPI = 200
+
+
+def draw(chart: Chart) -> Drawn:
+    """The chart's SVG (wide and narrow) and PNG (wide, 1 600 px) files."""
+    with _DRAWING, matplotlib.rc_context(_rc()):
+        wide = figure(chart, WIDE)
+        narrow = figure(chart, NARROW)
+        return Drawn(
+            _save(wide, chart, "svg"), _save(wide, chart, "png"), _save(narrow, chart, "svg")
         )
-        description = (
-            f"Overlap of {len(names)} lists ({lists}). {format_number(sum(merged.values()))} "
-            f"persons in {len(merged)} capture patterns, largest first: {shown}."
+
+
+def render(chart: Chart, layout: Layout, kind: str = "png") -> bytes:
+    """One drawing of ``chart`` as one file (``svg`` or ``png``), for looking at it — the
+    phone's drawing as PNG in particular, which ``draw`` does not make."""
+    with _DRAWING, matplotlib.rc_context(_rc()):
+        return _save(figure(chart, layout), chart, kind)
+
+
+def _rc() -> dict[Any, Any]:
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": [FONT],
+        "svg.fonttype": "path",
+        "svg.hashsalt": "tizim",  # the same chart gives the same file, byte for byte
+        "axes.edgecolor": MUTED,
+        "axes.labelcolor": INK,
+        "text.color": INK,
+        "xtick.color": MUTED,
+        "ytick.color": MUTED,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+
+
+def _save(fig: Figure, chart: Chart, kind: str) -> bytes:
+    out = io.BytesIO()
+    metadata = {"Title": chart.words.title, "Creator": "tizim"}
+    if kind == "svg":
+        metadata["Date"] = None  # type: ignore[assignment]
+    else:
+        metadata["Software"] = "tizim"
+    fig.savefig(out, format=kind, dpi=PNG_DPI if kind == "png" else 96, metadata=metadata)
+    return out.getvalue()
+
+
+def figure(chart: Chart, layout: Layout) -> Figure:
+    """The matplotlib figure of ``chart`` in ``layout`` (``draw`` saves it as files)."""
+    drawers: dict[type, Callable[[Chart, Layout], Figure]] = {
+        Timeline: _timeline,  # type: ignore[dict-item]
+        Bars: _bars,  # type: ignore[dict-item]
+        Intervals: _intervals,  # type: ignore[dict-item]
+        Overlap: _overlap,  # type: ignore[dict-item]
+    }
+    return drawers[type(chart)](chart, layout)
+
+
+# -- the parts every chart shares -----------------------------------------------------------------
+
+
+def _new_figure(words: Words, layout: Layout, height: float) -> Figure:
+    fig = Figure(figsize=(layout.width, height), layout="constrained", facecolor="white")
+    fig.get_layout_engine().set(h_pad=0.06, w_pad=0.06)  # type: ignore[call-arg, union-attr]
+    fig.suptitle(
+        _wrap(words.title, layout.title_chars),
+        x=0.01,
+        ha="left",
+        fontsize=layout.font * 1.3,
+        fontweight="bold",
+    )
+    return fig
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def _no_data(words: Words, layout: Layout) -> Figure:
+    fig = _new_figure(words, layout, 1.6)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, words.no_data, ha="center", va="center", color=MUTED, fontsize=layout.font)
+    return fig
+
+
+def _count_axis(
+    axis: matplotlib.axis.Axis, language: str, layout: Layout, ticks: int | None = None
+) -> None:
+    """Whole-number ticks written as the language writes numbers (no wrapping)."""
+    nbins = ticks or layout.max_ticks
+    axis.set_major_locator(ticker.MaxNLocator(nbins=nbins, integer=True, min_n_ticks=3))
+    axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: format_number(v, language)))
+
+
+def _legend(fig: Figure, handles: Sequence[Artist], labels: Sequence[str], layout: Layout) -> None:
+    wrapped = [
+        _wrap(label, layout.title_chars // (1 if layout is NARROW else 2)) for label in labels
+    ]
+    fig.legend(
+        handles,
+        wrapped,
+        loc="outside lower left",
+        ncols=1 if layout is NARROW else 2,
+        frameon=False,
+        fontsize=layout.font * 0.95,
+        handlelength=2.6,
+    )
+
+
+def _style(ax: Axes, layout: Layout) -> None:
+    ax.tick_params(labelsize=layout.font * 0.9)
+    ax.grid(axis="y", color=FAINT, linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+# -- timeline -----------------------------------------------------------------------------------
+
+
+def _timeline(chart: Timeline, layout: Layout) -> Figure:
+    drawn = [s for s in chart.series if s.points]
+    if not drawn:
+        return _no_data(chart.words, layout)
+    counts = [v for s in drawn if s.kind != "points" for _, v in s.points]
+    ceiling = SEPARATE_ABOVE * max(max(counts, default=0.0), 1.0)
+    # Each claim series is split: points near the counts stay with them, the rest go above.
+    near = [(i, _part(s, lambda v: v <= ceiling or not counts)) for i, s in enumerate(drawn)]
+    far = [(i, _part(s, lambda v: v > ceiling and bool(counts))) for i, s in enumerate(drawn)]
+    far = [(i, s) for i, s in far if s.kind == "points" and s.points]
+    height = (4.4 if layout is WIDE else 5.6) + (1.4 if far else 0.0)
+    fig = _new_figure(chart.words, layout, height)
+    if far:
+        top, main = fig.subplots(2, 1, sharex=True, height_ratios=(1, 2))
+        _timeline_panel(top, far, chart, layout)
+        top.set_title(
+            _wrap(chart.separate_label, layout.title_chars),
+            loc="left",
+            fontsize=layout.font,
+            color=MUTED,
         )
-        if folded:
-            description += (
-                f" The {len(folded)} smallest patterns ({count_texts[-1]} persons) are folded "
-                f"into one '{other_label}' column."
+        main.set_title(
+            _wrap(chart.near_label, layout.title_chars),
+            loc="left",
+            fontsize=layout.font,
+            color=MUTED,
+        )
+        top.spines["bottom"].set_linestyle((0, (4, 3)))  # the break between the two scales
+    else:
+        main = fig.add_subplot()
+    handles = _timeline_panel(main, near, chart, layout)
+    main.set_ylabel(chart.axis_label, fontsize=layout.font)
+    days = [d for s in drawn for d, _ in s.points]
+    _date_axis(main, min(days), max(days), chart.words, layout)
+    _legend(fig, handles, [s.label for s in drawn], layout)
+    return fig
+
+
+def _part(series: Series, keep: Callable[[float], bool]) -> Series:
+    if series.kind != "points":
+        return series
+    return Series(series.label, tuple(p for p in series.points if keep(p[1])), series.kind)
+
+
+def _timeline_panel(
+    ax: Axes, series: Sequence[tuple[int, Series]], chart: Timeline, layout: Layout
+) -> list[Line2D]:
+    """Draws ``series`` (each with the index that picks its colour); one legend handle each."""
+    _style(ax, layout)
+    handles = []
+    top = 0.0
+    for index, item in series:
+        colour, marker = PALETTE[index % len(PALETTE)], MARKERS[index % len(MARKERS)]
+        if not item.points:
+            # Claims all drawn on the panel above: only their legend entry comes from here.
+            # Plotted empty, a marker line with clip_on=False would still be measured, at the
+            # figure's corner, and constrained layout would leave a blank band down to it.
+            handles.append(
+                Line2D([], [], linestyle="none", marker=marker, color=colour, markersize=7)
             )
-    return _svg("overlap", width, height, title, description, body)
+            continue
+        days = mdates.date2num([d for d, _ in item.points])
+        values = [v for _, v in item.points]
+        top = max([top, *values])
+        if item.kind == "points":
+            (line,) = ax.plot(
+                days,
+                values,
+                linestyle="none",
+                marker=marker,
+                color=colour,
+                markersize=7,
+                clip_on=False,
+            )
+            for day, value in item.points:
+                ax.annotate(
+                    format_number(value, chart.words.language),
+                    (mdates.date2num(day), value),
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=layout.font * 0.85,
+                    color=colour,
+                )
+        else:
+            drawstyle = "steps-post" if item.kind == "step" else "default"
+            (line,) = ax.plot(
+                days,
+                values,
+                drawstyle=drawstyle,
+                color=colour,
+                linestyle=DASHES[index % len(DASHES)],
+                linewidth=2,
+                marker=marker,
+                markersize=3.5,
+                markevery=max(1, len(days) // 12),
+            )
+        handles.append(line)
+    ax.set_ylim(0, max(top, 1.0) * 1.2)  # room above for the values written over claims
+    short = all(item.kind == "points" for _, item in series)  # the claims' own, low panel
+    _count_axis(ax.yaxis, chart.words.language, layout, 3 if short else None)
+    return handles
+
+
+def _date_axis(
+    ax: Axes, first: datetime.date, last: datetime.date, words: Words, layout: Layout
+) -> None:
+    if first == last:
+        first, last = first - datetime.timedelta(days=1), last + datetime.timedelta(days=1)
+    pad = datetime.timedelta(days=max(1, (last - first).days // 20))
+    ax.set_xlim(mdates.date2num(first - pad), mdates.date2num(last + pad))
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=layout.max_ticks)
+    ax.xaxis.set_major_locator(locator)
+
+    def label(value: float, _: object) -> str:
+        return day_and_month(mdates.num2date(value).date(), words.months, words.language)
+
+    ax.xaxis.set_major_formatter(ticker.FuncFormatter(label))
+
+
+# -- bars ---------------------------------------------------------------------------------------
+
+
+def _rows_figure(
+    words: Words, layout: Layout, labels: Sequence[str], base: float, per_row: float
+) -> tuple[Figure, Axes]:
+    """A figure of one row per label, as tall as its (wrapped) labels need; vertical grid."""
+    lines = sum(label.count("\n") + 1 for label in labels)
+    fig = _new_figure(words, layout, base + 0.23 * lines + per_row * len(labels))
+    ax = fig.add_subplot()
+    _style(ax, layout)
+    ax.grid(False)
+    ax.grid(axis="x", color=FAINT, linewidth=0.8)
+    return fig, ax
+
+
+def _bars(chart: Bars, layout: Layout) -> Figure:
+    if not chart.rows:
+        return _no_data(chart.words, layout)
+    labels = [_wrap(label, layout.label_chars) for label, _ in chart.rows]
+    fig, ax = _rows_figure(chart.words, layout, labels, 1.5, 0.12)
+    values = [value for _, value in chart.rows]
+    bars = ax.barh(range(len(values)), values, color=PALETTE[0], height=0.7)
+    ax.set_yticks(range(len(values)), labels, fontsize=layout.font * 0.9)
+    ax.invert_yaxis()  # the first row on top, as in the table beside it
+    ax.bar_label(
+        bars,
+        [format_number(v, chart.words.language) for v in values],
+        padding=3,
+        fontsize=layout.font * 0.9,
+    )
+    ax.set_xlim(0, max(max(values), 1.0) * 1.18)
+    _count_axis(ax.xaxis, chart.words.language, layout)
+    ax.set_xlabel(chart.axis_label, fontsize=layout.font)
+    return fig
 
 
 # -- intervals (forest plot) --------------------------------------------------------------------
@@ -419,288 +497,154 @@ def _known(value: float | None, *, allow_inf: bool = False) -> float | None:
     return max(0.0, float(value))
 
 
-def _interval_summary(
-    est: float | None, low: float | None, high: float | None, open_end: bool
-) -> str:
-    """The figures of a row as text: ``1 234 (1 000–1 500)``, ``(200–∞)``, or "–"."""
-    parts = [] if est is None else [format_number(est)]
+def interval_text(row: IntervalRow, language: str = "en") -> str:
+    """A row's figures as text: ``155 (148–163)``, ``(200–∞)``, or "–"."""
+    est, low = _known(row.estimate), _known(row.lower)
+    high = _known(row.upper, allow_inf=True)
+    parts = [] if est is None else [format_number(est, language)]
     if low is not None or high is not None:
-        upper = "∞" if open_end or high is None else format_number(high)
-        parts.append(f"({format_number(low or 0.0)}–{upper})")
+        upper = "∞" if high is None or math.isinf(high) else format_number(high, language)
+        parts.append(f"({format_number(low or 0.0, language)}–{upper})")
     return " ".join(parts) or "–"
 
 
-def interval_svg(
-    rows: Sequence[IntervalRow],
-    *,
-    title: str,
-    axis_label: str,
-    no_data_label: str = "No data",
-    observed_label: str = "documented",
-    estimate_label: str = "estimate",
-    description: str | None = None,
-) -> str:
-    """A horizontal forest plot: per row a point for the estimate, a line for the interval (an
-    arrow when it has no upper end) and a tick for the documented (observed) count.
-
-    The axis starts at 0 with round ticks; the highlighted row is drawn bolder on a tinted band,
-    and each row's figures are written at the right. Rows without any number keep their label.
-    """
-    views = []
-    for row in rows:
-        est, low = _known(row.estimate), _known(row.lower)
-        high = _known(row.upper, allow_inf=True)
-        obs = None if row.observed is None else _known(float(row.observed))
-        open_end = low is not None and (high is None or math.isinf(high))
-        high = None if high is None or math.isinf(high) else high
-        if high is not None and low is not None and high < low:
-            low, high = high, low
-        views.append((row, est, low, high, open_end, obs))
-    finite = [v for view in views for v in (view[1], view[2], view[3], view[5]) if v is not None]
-    if not finite:
-        return _no_data("interval", title, no_data_label)
-    ticks = nice_ticks(0.0, max(finite))
-    summaries = [_interval_summary(*view[1:5]) for view in views]
-
-    label_right = _PAD + max(_width(_short(r.label), FONT) * 1.1 for r in rows)
-    x0, plot_w, row_h = label_right + 10, 360.0, 26.0
-    summary_x = x0 + plot_w + 14
-    width = summary_x + max(_width(s, SMALL) for s in summaries) + _PAD
-    legend_y, rows_top = _PAD + 8, _PAD + 24
-    axis_y = rows_top + len(views) * row_h + 4
-    height = axis_y + 36 + _PAD
-
-    def x_of(value: float) -> float:
-        return x0 + value / ticks[-1] * plot_w
-
-    body = [
-        _line("interval", x0, legend_y, x0 + 12, legend_y, PALETTE[0], stroke_width=1.5),
-        _tag("circle", cx=x0 + 6, cy=legend_y, r=4, fill=PALETTE[0], class_="estimate"),
-        _txt("legend-label", estimate_label, x0 + 18, legend_y + 4, size=SMALL),
+def interval_limits(rows: Sequence[IntervalRow]) -> tuple[float, float] | None:
+    """The axis range that holds every known number of ``rows`` with a margin; it starts at 0
+    only when the numbers come near 0, so that narrow intervals stay readable."""
+    values = [
+        v
+        for r in rows
+        for v in (_known(r.estimate), _known(r.lower), _known(r.upper), _known(r.observed))
+        if v is not None
     ]
-    if any(view[5] is not None for view in views):
-        lx = x0 + 30 + _width(estimate_label, SMALL)
-        body.append(
-            _line("observed", lx, legend_y - 7, lx, legend_y + 7, PALETTE[1], stroke_width=2.5)
+    if not values:
+        return None
+    low, high = min(values), max(values)
+    margin = max((high - low) * 0.15, high * 0.02, 1.0)
+    start = low - margin if low - margin > 0.25 * high else 0.0
+    return start, high + margin
+
+
+def _intervals(chart: Intervals, layout: Layout) -> Figure:
+    limits = interval_limits(chart.rows)
+    if limits is None:
+        return _no_data(chart.words, layout)
+    labels = [_wrap(row.label, layout.label_chars) for row in chart.rows]
+    fig, ax = _rows_figure(chart.words, layout, labels, 2.0, 0.3)
+    ax.set_xlim(*limits)
+    for y, row in enumerate(chart.rows):
+        _interval_row(ax, y, row, limits[1], chart.words.language, layout)
+    ax.set_yticks(range(len(labels)), labels, fontsize=layout.font * 0.9)
+    for tick, row in zip(ax.get_yticklabels(), chart.rows, strict=True):
+        tick.set_fontweight("bold" if row.highlight else "normal")
+    ax.set_ylim(len(labels) - 0.4, -0.75)  # the first row on top; room for its figures
+    _count_axis(ax.xaxis, chart.words.language, layout)
+    label = chart.axis_label
+    if limits[0] > 0:
+        label += f" ({chart.not_from_zero})"
+    ax.set_xlabel(_wrap(label, layout.title_chars), fontsize=layout.font)
+    handles = [
+        Line2D([], [], color=PALETTE[0], marker="o", linestyle="-", linewidth=2),
+        Line2D([], [], color=PALETTE[1], marker="|", linestyle="none", markersize=14, mew=2.5),
+    ]
+    names = [f"{chart.estimate_label} ({chart.interval_label})", chart.observed_label]
+    _legend(fig, handles, names, layout)
+    return fig
+
+
+def _interval_row(
+    ax: Axes, y: int, row: IntervalRow, right: float, language: str, layout: Layout
+) -> None:
+    if row.highlight:
+        ax.axhspan(y - 0.5, y + 0.5, color=HIGHLIGHT, zorder=0)
+    est, low = _known(row.estimate), _known(row.lower)
+    high = _known(row.upper, allow_inf=True)
+    width = 3.0 if row.highlight else 1.8
+    if low is not None or high is not None:
+        open_end = high is None or math.isinf(high)
+        end = right if high is None or math.isinf(high) else high
+        ax.plot([low or 0.0, end], [y, y], color=PALETTE[0], linewidth=width, solid_capstyle="butt")
+        if open_end:  # no upper end: an arrow to the edge of the chart
+            ax.plot([end], [y], marker=">", color=PALETTE[0], markersize=8, clip_on=False)
+    if row.observed is not None:
+        ax.plot([row.observed], [y], marker="|", color=PALETTE[1], markersize=14, mew=2.5)
+    if est is not None:
+        ax.plot([est], [y], marker="o", color=PALETTE[0], markersize=7 if row.highlight else 6)
+    centre = est if est is not None else (low if low is not None else row.observed)
+    if centre is not None:
+        ax.annotate(
+            interval_text(row, language),
+            (centre, y),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=layout.font * 0.85,
+            fontweight="bold" if row.highlight else "normal",
         )
-        body.append(_txt("legend-label", observed_label, lx + 6, legend_y + 4, size=SMALL))
-    body.extend(_value_axis(ticks, x0, plot_w, rows_top, axis_y, axis_label))
-    for i, (row, est, low, high, open_end, obs) in enumerate(views):
-        mid = rows_top + (i + 0.5) * row_h
-        weight = "bold" if row.highlight else None
-        parts = []
-        if row.highlight:
-            parts.append(
-                _rect("highlight-band", _PAD / 2, mid - row_h / 2, width - _PAD, row_h, HIGHLIGHT)
+
+
+# -- overlap (UpSet) ----------------------------------------------------------------------------
+
+
+def overlap_columns(chart: Overlap, max_columns: int) -> list[tuple[tuple[bool, ...] | None, int]]:
+    """The columns of an overlap chart: patterns summed, largest first (ties: fewer lists,
+    then earlier lists), the smallest folded into one ``None`` column beyond ``max_columns``."""
+    merged: dict[tuple[bool, ...], int] = {}
+    for flags, count in chart.cells:
+        key = tuple(bool(flag) for flag in flags)
+        if count and any(key):
+            merged[key] = merged.get(key, 0) + int(count)
+    ordered = sorted(merged.items(), key=lambda c: (-c[1], sum(c[0]), [not f for f in c[0]]))
+    if len(ordered) <= max_columns:
+        return list(ordered)
+    kept: list[tuple[tuple[bool, ...] | None, int]] = list(ordered[: max_columns - 1])
+    kept.append((None, sum(count for _, count in ordered[max_columns - 1 :])))
+    return kept
+
+
+def _overlap(chart: Overlap, layout: Layout) -> Figure:
+    columns = overlap_columns(chart, layout.max_columns)
+    if not chart.lists or not columns:
+        return _no_data(chart.words, layout)
+    names = [_wrap(name, layout.label_chars) for name in chart.lists]
+    fig = _new_figure(chart.words, layout, 3.4 + 0.32 * len(names))
+    bars_ax, dots_ax = fig.subplots(2, 1, sharex=True, height_ratios=(2.2, 0.35 * len(names) + 0.3))
+    _style(bars_ax, layout)
+    xs = range(len(columns))
+    counts = [count for _, count in columns]
+    bars = bars_ax.bar(xs, counts, color=PALETTE[0], width=0.7)
+    bars_ax.bar_label(
+        bars,
+        [format_number(c, chart.words.language) for c in counts],
+        padding=2,
+        fontsize=layout.font * 0.8,
+        rotation=90 if layout is NARROW else 0,
+    )
+    bars_ax.set_ylim(0, max(counts) * 1.3)
+    bars_ax.set_ylabel(chart.axis_label, fontsize=layout.font)
+    _count_axis(bars_ax.yaxis, chart.words.language, layout)
+    for x, (pattern, _) in enumerate(columns):
+        if pattern is None:
+            dots_ax.text(
+                x,
+                (len(names) - 1) / 2,
+                chart.other_label,
+                rotation=90,
+                ha="center",
+                va="center",
+                fontsize=layout.font * 0.8,
+                color=MUTED,
             )
-        parts.append(_txt("row-label", row.label, label_right, mid + 4, "end", font_weight=weight))
-        if low is not None or high is not None:
-            x1 = x_of(low or 0.0)
-            x2 = x0 + plot_w if open_end else x_of(high or 0.0)
-            stroke_w = 3.0 if row.highlight else 1.5
-            parts.append(_line("interval", x1, mid, x2, mid, PALETTE[0], stroke_width=stroke_w))
-            if open_end:
-                # The arrow points past the axis end: the interval has no upper bound.
-                tip = [(x2 + 8, mid), (x2, mid - 5), (x2, mid + 5)]
-                points = " ".join(f"{_num(x)},{_num(y)}" for x, y in tip)
-                parts.append(_tag("polygon", points=points, fill=PALETTE[0], class_="open-end"))
-        if obs is not None:
-            xo = x_of(obs)
-            parts.append(_line("observed", xo, mid - 8, xo, mid + 8, PALETTE[1], stroke_width=2.5))
-        if est is not None:
-            r = 5 if row.highlight else 4
-            parts.append(
-                _tag("circle", cx=x_of(est), cy=mid, r=r, fill=PALETTE[0], class_="estimate")
-            )
-        parts.append(
-            _txt("value", summaries[i], summary_x, mid + 4, size=SMALL, font_weight=weight)
-        )
-        body.append(_tag("g", None, *parts, class_="row highlight" if weight else "row"))
-
-    if description is None:
-        described = []
-        for (row, *_, obs), summary in zip(views, summaries, strict=True):
-            text = f"{row.label}: {estimate_label} {summary}"
-            if obs is not None:
-                text += f", {observed_label} {format_number(obs)}"
-            described.append(text + (" (highlighted)" if row.highlight else ""))
-        description = f"{axis_label}. " + "; ".join(described) + "."
-    return _svg("interval", width, height, title, description, body)
-
-
-# -- timeline -----------------------------------------------------------------------------------
-
-
-def _date_ticks(first: int, last: int) -> list[int]:
-    span = last - first
-    step = next((s for s in (1, 2, 3, 7, 14, 28) if span / s <= 7), math.ceil(span / 7))
-    return list(range(first, last + 1, step))
-
-
-def _series_marks(
-    index: int,
-    item: Series,
-    points: Sequence[tuple[datetime.date, float]],
-    xy: list[tuple[float, float]],
-) -> str:
-    colour, dash = PALETTE[index % len(PALETTE)], _DASHES[index % len(_DASHES)]
-    parts = []
-    if item.kind == "line" and len(xy) > 1:
-        coords = " ".join(f"{_num(x)},{_num(y)}" for x, y in xy)
-        parts.append(
-            _tag("polyline", points=coords, fill="none", stroke=colour, stroke_width=2,
-                 stroke_dasharray=dash, class_="series-line")
-        )  # fmt: skip
-    elif item.kind == "step" and len(xy) > 1:
-        # The count holds until the next date, then jumps: a step after each point.
-        d = f"M{_num(xy[0][0])} {_num(xy[0][1])}"
-        d += "".join(f"H{_num(x)}V{_num(y)}" for x, y in xy[1:])
-        parts.append(
-            _tag("path", d=d, fill="none", stroke=colour, stroke_width=2, stroke_dasharray=dash,
-                 class_="series-step")
-        )  # fmt: skip
-    for (day, value), (x, y) in zip(points, xy, strict=True):
-        tip = _tag("title", f"{item.label}, {day.isoformat()}: {format_number(value)}")
-        shape = _marker(MARKERS[index % len(MARKERS)], x, y, 4, colour, "marker")
-        parts.append(_tag("g", None, tip, shape, class_="point"))
-        if item.kind == "points":
-            parts.append(_txt("value", format_number(value), x, y - 8, "middle", SMALL))
-    return _tag("g", None, *parts, class_=f"series series-{index} series-{item.kind}")
-
-
-def timeline_svg(
-    series: Sequence[Series],
-    *,
-    title: str,
-    axis_label: str,
-    no_data_label: str = "No data",
-    description: str | None = None,
-) -> str:
-    """Values over time: official claims as labelled points, documented counts as steps, etc.
-
-    Each series has its own colour, marker shape and dash, and an entry in the legend. Dates on
-    the x axis are ISO (``2022-01-06``); the y axis starts at 0. Series without points are left
-    out. Raises ``ValueError`` for a negative or non-finite value.
-    """
-    drawn: list[tuple[Series, list[tuple[datetime.date, float]]]] = []
-    for item in series:
-        points = []
-        for day, value in item.points:
-            if not math.isfinite(value) or value < 0:
-                raise ValueError(f"{item.label}: value {value} on {day} is not a count")
-            plain = day.date() if isinstance(day, datetime.datetime) else day
-            points.append((plain, float(value)))
-        if points:
-            drawn.append((item, sorted(points)))
-    if not drawn:
-        return _no_data("timeline", title, no_data_label)
-    days = [day.toordinal() for _, points in drawn for day, _ in points]
-    first, last = min(days), max(days)
-    if first == last:
-        first, last = first - 1, last + 1
-    ticks = nice_ticks(0.0, max(value for _, points in drawn for _, value in points))
-    decimals = _decimals_for(ticks)
-    tick_texts = [format_number(t, decimals) for t in ticks]
-    x0 = _PAD + 18 + max(_width(t, SMALL) for t in tick_texts) + 6
-    plot_w, plot_h = 520.0, 220.0
-    width = x0 + plot_w + 34
-
-    body: list[str] = []
-    lx, ly = x0, _PAD + 8.0
-    for i, (item, _) in enumerate(drawn):
-        item_w = 34 + _width(_short(item.label), SMALL) + 14
-        if lx + item_w > width - _PAD and lx > x0:
-            lx, ly = x0, ly + 18
-        colour, dash = PALETTE[i % len(PALETTE)], _DASHES[i % len(_DASHES)]
-        if item.kind != "points":
-            cls = f"legend-line series-{i}"
-            body.append(
-                _line(cls, lx, ly, lx + 28, ly, colour, stroke_width=2, stroke_dasharray=dash)
-            )
-        body.append(_marker(MARKERS[i % len(MARKERS)], lx + 14, ly, 4, colour, "legend-marker"))
-        body.append(_txt("legend-label", item.label, lx + 34, ly + 4, size=SMALL))
-        lx += item_w
-    plot_top = ly + 30
-    plot_bottom = plot_top + plot_h
-    height = plot_bottom + 24 + _PAD
-
-    def x_of(day: datetime.date) -> float:
-        return x0 + (day.toordinal() - first) / (last - first) * plot_w
-
-    def y_of(value: float) -> float:
-        return plot_bottom - value / ticks[-1] * plot_h
-
-    for tick, text in zip(ticks, tick_texts, strict=True):
-        y = y_of(tick)
-        body.append(_line("grid", x0, y, x0 + plot_w, y, FAINT))
-        body.append(_txt("tick", text, x0 - 6, y + 4, "end", SMALL))
-    for ordinal in _date_ticks(first, last):
-        day = datetime.date.fromordinal(ordinal)
-        x = x_of(day)
-        body.append(_line("axis", x, plot_bottom, x, plot_bottom + 4))
-        body.append(_txt("tick date", day.isoformat(), x, plot_bottom + 16, "middle", SMALL))
-    body.append(_line("axis", x0, plot_bottom, x0 + plot_w, plot_bottom))
-    body.append(_line("axis", x0, plot_top, x0, plot_bottom))
-    ax, ay = _PAD + 8, (plot_top + plot_bottom) / 2
-    turn = f"rotate(-90 {_num(ax)} {_num(ay)})"
-    body.append(_txt("axis-label", axis_label, ax, ay, "middle", transform=turn))
-    for i, (item, points) in enumerate(drawn):
-        xy = [(x_of(day), y_of(value)) for day, value in points]
-        body.append(_series_marks(i, item, points, xy))
-
-    if description is None:
-        described = []
-        for item, points in drawn:
-            if len(points) <= 12:
-                values = ", ".join(f"{d.isoformat()} {format_number(v)}" for d, v in points)
-            else:
-                top_day, top = max(points, key=lambda p: (p[1], p[0]))
-                values = (
-                    f"{len(points)} points, highest {format_number(top)} on {top_day.isoformat()}"
-                    f", last {format_number(points[-1][1])} on {points[-1][0].isoformat()}"
-                )
-            described.append(f"{item.label}: {values}")
-        span = f"{datetime.date.fromordinal(min(days))} to {datetime.date.fromordinal(max(days))}"
-        description = f"{axis_label}, {span}. " + "; ".join(described) + "."
-    return _svg("timeline", width, height, title, description, body)
-
-
-# -- bars ---------------------------------------------------------------------------------------
-
-
-def bars_svg(
-    rows: Sequence[tuple[str, float]],
-    *,
-    title: str,
-    axis_label: str,
-    no_data_label: str = "No data",
-    description: str | None = None,
-) -> str:
-    """A horizontal bar chart in the order given, each bar labelled with its value.
-
-    Raises ``ValueError`` for a negative or non-finite value.
-    """
-    for label, value in rows:
-        if not math.isfinite(value) or value < 0:
-            raise ValueError(f"{label}: {value} is not a count")
-    if not rows:
-        return _no_data("bars", title, no_data_label)
-    ticks = nice_ticks(0.0, max(float(value) for _, value in rows))
-    texts = [format_number(value) for _, value in rows]
-    label_right = _PAD + max(_width(_short(label), FONT) for label, _ in rows)
-    x0, plot_w, row_h = label_right + 10, 400.0, 24.0
-    width = x0 + plot_w + 8 + max(_width(t, SMALL) for t in texts) + _PAD
-    axis_y = _PAD + len(rows) * row_h + 4
-    height = axis_y + 36 + _PAD
-    body = _value_axis(ticks, x0, plot_w, _PAD, axis_y, axis_label)
-    for i, ((label, value), text) in enumerate(zip(rows, texts, strict=True)):
-        mid = _PAD + (i + 0.5) * row_h
-        bar_w = value / ticks[-1] * plot_w
-        label_el = _txt("row-label", label, label_right, mid + 4, "end")
-        bar = _rect("bar", x0, mid - 8, bar_w, 16, PALETTE[0])
-        value_el = _txt("value", text, x0 + bar_w + 4, mid + 4, size=SMALL)
-        body.append(_tag("g", None, label_el, bar, value_el, class_="row"))
-    if description is None:
-        listed = "; ".join(f"{label}: {text}" for (label, _), text in zip(rows, texts, strict=True))
-        description = f"{axis_label}. {listed}."
-    return _svg("bars", width, height, title, description, body)
+            continue
+        on = [i for i, flag in enumerate(pattern) if flag]
+        dots_ax.scatter([x] * len(names), range(len(names)), s=30, color=FAINT, zorder=1)
+        dots_ax.scatter([x] * len(on), on, s=30, color=INK, zorder=2)
+        if len(on) > 1:
+            dots_ax.plot([x, x], [on[0], on[-1]], color=INK, linewidth=2, zorder=2)
+    dots_ax.set_yticks(range(len(names)), names, fontsize=layout.font * 0.9)
+    dots_ax.set_ylim(len(names) - 0.5, -0.5)
+    dots_ax.set_xticks([])
+    for spine in dots_ax.spines.values():
+        spine.set_visible(False)
+    return fig

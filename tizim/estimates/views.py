@@ -1,5 +1,5 @@
 """Staff pages of the Numbers domain. Thin: read through selectors, write through services,
-render; charts come from ``pictures`` as server-side SVG."""
+render; charts come from ``pictures`` as files drawn once per change of their data."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from tizim.accounts.access import require_perms
 from tizim.accounts.roles import VIEW_AGGREGATES
 from tizim.core.counting import CountRule, Measure, fates_of, selector_label
 from tizim.core.places import place_name
-from tizim.estimates import pictures, selectors, services
+from tizim.estimates import pictures, selectors, services, wording
 from tizim.estimates.forms import CountsForm, EstimateForm
 from tizim.estimates.models import EstimateRun
 from tizim.registry.errors import RegistryError
@@ -77,6 +78,7 @@ def numbers(request: HttpRequest) -> HttpResponse:
         }
         for item in selectors.claims_beside_counts(people)
     ]
+    latest = selectors.latest_run("dead")
     series = [
         selectors.count_series("dead", measure=Measure.EVER, people=people),
         selectors.count_series("custody", measure=Measure.ON_DATE, people=people),
@@ -96,16 +98,27 @@ def numbers(request: HttpRequest) -> HttpResponse:
             "claims": claims,
             "bars": pictures.counts_chart(table, "dead"),
             "series_charts": [
-                ("Deaths by each day: documented and claimed", pictures.series_chart(series[0])),
-                (
-                    "In custody on each day: documented and claimed",
-                    pictures.series_chart(series[1]),
+                pictures.series_chart(series[0], _("Deaths by each day: documented and claimed")),
+                pictures.series_chart(
+                    series[1], _("In custody on each day: documented and claimed")
                 ),
             ],
-            "latest_estimate": selectors.latest_run("dead"),
+            "latest_estimate": latest,
+            "latest_sentence": _sentence(latest) if latest else "",
             # Analysts and partners see the counts, not the persons behind them.
             "can_see_persons": request.user.has_perm("registry.view_person"),
         },
+    )
+
+
+def _sentence(run: EstimateRun) -> str:
+    """The run's lead in one sentence that can be quoted."""
+    return wording.quotable_sentence(
+        group=run.selector,
+        observed=run.observed,
+        lower=run.lower,
+        upper=run.upper,
+        method=run.recommended_method,
     )
 
 
@@ -183,10 +196,18 @@ def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "key": key,
             "name": place_name(key) if run.stratified_by == "region" else key,
             "report": report,
+            "recommendation": wording.in_words(report.get("recommendation", "")),
+            "reasons": [wording.in_words(r) for r in (report.get("lead") or {}).get("reasons", [])],
+            "warnings": [
+                {**w, "message": wording.in_words(w.get("message", ""))}
+                for w in report.get("warnings", [])
+            ],
             "estimates": _own_warnings(report.get("estimates", []), report.get("warnings", [])),
-            "overlap_chart": pictures.overlap_chart(report, f"Overlap of the lists: {label}"),
+            "overlap_chart": pictures.overlap_chart(
+                report, _("Overlap of the lists: %(what)s") % {"what": label}
+            ),
             "interval_chart": pictures.interval_chart(
-                report.get("estimates", []), f"Estimates: {label}"
+                report.get("estimates", []), _("Estimates: %(what)s") % {"what": label}
             ),
         }
         for key, report in run.strata.items()
@@ -201,12 +222,17 @@ def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "totals": _own_warnings(
                 run.totals, [] if run.stratified_by else run.report.get("warnings", [])
             ),
-            "totals_chart": pictures.interval_chart(run.totals, f"Total estimate: {label}")
+            "sentence": _sentence(run),
+            "totals_chart": pictures.interval_chart(
+                run.totals, _("Total estimate: %(what)s") % {"what": label}
+            )
             if run.stratified_by
-            else "",
-            "strata_chart": pictures.strata_chart(run.strata, f"Per region: {label}")
+            else None,
+            "strata_chart": pictures.strata_chart(
+                run.strata, _("Per region: %(what)s") % {"what": label}
+            )
             if run.stratified_by
-            else "",
+            else None,
         },
     )
 
@@ -218,6 +244,16 @@ def _own_warnings(
     once above, not repeated in every row."""
     codes = {w.get("code") for w in shared}
     return [
-        {**e, "warnings": [w for w in e.get("warnings", []) if w.get("code") not in codes]}
+        {
+            **e,
+            "warnings": [
+                {**w, "message": wording.in_words(w.get("message", ""))}
+                for w in e.get("warnings", [])
+                if w.get("code") not in codes
+            ],
+            "method_words": wording.method_name(e.get("method", "")),
+            "interval_words": wording.interval_name(e.get("interval_kind", "")),
+            "settings_words": wording.settings_in_words(e.get("details") or {}),
+        }
         for e in estimates
     ]

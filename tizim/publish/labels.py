@@ -56,12 +56,14 @@ SOURCE_KINDS: dict[str, Promise] = {
     "other": _("another source"),
 }
 
-QUALIFIERS: dict[str, Promise] = {
-    "exact": _("exactly"),
-    "at_least": _("at least"),
-    "about": _("about"),
-    "more_than": _("more than"),
-    "nearly": _("nearly"),
+#: A claimed figure with its qualifier, and the Kazakh case its number takes: in Kazakh
+#: "nearly" and "more than" follow the number ("10 000-ға жуық", "10 000-нан астам").
+CLAIMED: dict[str, tuple[Promise, str]] = {
+    "exact": (_("exactly %(number)s"), ""),
+    "at_least": (_("at least %(number)s"), ""),
+    "about": (_("about %(number)s"), ""),
+    "more_than": (_("more than %(number)s"), "ablative"),
+    "nearly": (_("nearly %(number)s"), "dative"),
 }
 
 CLAIM_STATUSES: dict[str, Promise] = {

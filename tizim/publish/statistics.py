@@ -171,6 +171,34 @@ def _refresh_holding_lock() -> None:
                 "payload": figures_to_json(computed),
             },
         )
+        draw_charts_soon(computed)
+
+
+def draw_charts_soon(computed: Figures) -> bool:
+    """Draw the statistics page's charts of these figures, in every language, in a background
+    thread — unless a process is drawing charts already; True if this call started it.
+
+    Drawing takes seconds per chart, so no visitor waits for it: the page says a chart is being
+    drawn until its files are there. The thread reads nothing from the database.
+    """
+    from tizim.charts import files as chart_files
+    from tizim.publish import pictures  # they show these figures
+
+    lock = FileLock(Path(settings.TIZIM_HOME) / "charts.lock")
+    if not lock.try_acquire():
+        return False
+
+    def run() -> None:
+        try:
+            pictures.draw_public_charts(computed)
+            chart_files.prune()
+        except Exception:  # the figures stay; the next visit to the page tries again
+            log.exception("drawing the public charts failed")
+        finally:
+            lock.release()
+
+    threading.Thread(target=run, name="tizim-charts", daemon=True).start()
+    return True
 
 
 def _first_figures() -> Figures:

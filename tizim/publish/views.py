@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 
 from tizim.core.places import GAZETTEER, place_name
 from tizim.publish import exports, pictures, selectors
-from tizim.publish.statistics import HEADLINE_GROUPS, TABLE_GROUPS, figures
+from tizim.publish.statistics import HEADLINE_GROUPS, TABLE_GROUPS, draw_charts_soon, figures
 
 GAZETTEER_CODES = frozenset(p.code for p in GAZETTEER)
 
@@ -167,9 +167,9 @@ def search(request: HttpRequest) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     """Documented counts by region, over time, beside the claims; charts drawn on the server."""
     figs = figures()
-    charts = [pictures.series_chart(figs, group) for group in ("dead", "custody")]
-    charts.append(pictures.regions_chart(figs, "dead"))
-    charts.append(pictures.regions_chart(figs, "custody"))
+    charts = pictures.shown_charts(figs) if figs.day else []
+    if not all(chart.ready for chart in charts):
+        draw_charts_soon(figs)  # the files were never drawn, or were lost
     return _render(
         request,
         "publish/statistics.html",

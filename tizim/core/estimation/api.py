@@ -554,8 +554,9 @@ def _latent(
                 codes.NOT_CONVERGED,
                 f"The latent-class chains have not converged (R-hat {rhat:.3f}, wanted at most "
                 f"{limits.max_rhat}; effective sample size {ess:.0f}, wanted at least "
-                f"{limits.min_ess:.0f}). Run longer (LatentClassSettings burn_in and samples) "
-                "before using this estimate.",
+                f"{limits.min_ess:.0f}). Run the sampler longer (a longer burn-in: samples "
+                "discarded before counting; and more samples counted) before using this "
+                "estimate.",
                 {"rhat": rhat, "ess": ess},
             )
         )

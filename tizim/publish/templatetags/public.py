@@ -13,10 +13,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tizim.core.charts import format_number
+from tizim.core.numerals import format_number, number_in_case
 from tizim.core.places import place_name
 from tizim.publish import labels
 from tizim.publish.selectors import PublicPerson
+from tizim.publish.statistics import ClaimFigure
 
 register = template.Library()
 
@@ -47,8 +48,13 @@ def source_kind(code: str) -> str:
 
 
 @register.filter
-def qualifier(code: str) -> str:
-    return str(labels.QUALIFIERS.get(code, code))
+def claimed(claim: ClaimFigure) -> str:
+    """A claim's figure with its qualifier, as the page's language puts them ("nearly
+    10,000"; in Kazakh "10 000-ға жуық", the word after the number)."""
+    language = _language()
+    words, case = labels.CLAIMED.get(claim.qualifier, (None, ""))
+    number = number_in_case(claim.value, language, case)
+    return str(words) % {"number": number} if words else number
 
 
 @register.filter
@@ -59,13 +65,18 @@ def claim_status(code: str) -> str:
 @register.filter
 def place(code: str) -> str:
     """A gazetteer code as the place's name in the page's language."""
-    return place_name(code, (get_language() or "en")[:2]) if code else ""
+    return place_name(code, _language()) if code else ""
 
 
 @register.filter
 def number(value: int | float | None) -> str:
-    """A count with thin spaces between thousands (unambiguous in kk, ru and en)."""
-    return "" if value is None else format_number(float(value), 0)
+    """A count as the page's language writes it: ``10,000`` in English, ``10 000`` (a no-break
+    space, so it never wraps) in Kazakh and Russian."""
+    return "" if value is None else format_number(float(value), _language(), 0)
+
+
+def _language() -> str:
+    return (get_language() or "en")[:2]
 
 
 @register.filter
