@@ -9,26 +9,20 @@ import re
 
 import pytest
 
-from tests.factories import make_staff
 from tests.http_client import Browser
 from tests.intake.test_report_pages import FIELDS, multipart
 from tests.intake.test_report_services import submit
 from tests.intake.test_triage_pages import logged_in
 from tests.publish.fixtures import publish_site
-from tizim.intake import report_views, reports
+from tizim.intake import reports
 from tizim.intake.models import Report
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def instance(settings, tmp_path, transactional_db):
-    settings.TIZIM_HOME = tmp_path / "home"
-    settings.MEDIA_ROOT = tmp_path / "home" / "media"
-    settings.TIZIM_KEY_KDF = "min"
-    make_staff("rev", "reviewer")
-    settings.REPORT_RATE_PER_SENDER = 50
-    report_views._limits = None
+def instance(report_desk):
+    return report_desk
 
 
 def test_nothing_is_chosen_beforehand_and_torture_and_dont_know_are_offered(live_server):

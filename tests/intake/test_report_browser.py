@@ -10,23 +10,17 @@ from __future__ import annotations
 import pytest
 
 from tests.chromium import BROWSER_TEST, keep, launch
-from tests.factories import STAFF_PASSWORD, make_staff
+from tests.factories import STAFF_PASSWORD
 from tests.http_client import totp_code
 from tests.intake.test_report_services import jpeg_with_gps
-from tizim.intake import report_views
 from tizim.intake.models import Report
 
 pytestmark = BROWSER_TEST
 
 
 @pytest.fixture(autouse=True)
-def instance(settings, tmp_path, transactional_db):
-    settings.TIZIM_HOME = tmp_path / "home"
-    settings.MEDIA_ROOT = tmp_path / "home" / "media"
-    settings.TIZIM_KEY_KDF = "min"
-    make_staff("rev", "reviewer")
-    settings.REPORT_RATE_PER_SENDER = 50
-    report_views._limits = None
+def instance(report_desk):
+    return report_desk
 
 
 def test_a_reporter_sends_a_report_and_a_reviewer_logs_in(live_server, tmp_path, monkeypatch):

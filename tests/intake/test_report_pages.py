@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.http_client import Browser
+from tests.intake.conftest import use_private_home
 from tests.intake.test_report_services import jpeg_with_gps
 from tizim.accounts.roles import Role
 from tizim.accounts.services import create_recipient_key, set_role
@@ -21,9 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def instance(settings, tmp_path, transactional_db):
-    settings.TIZIM_HOME = tmp_path / "home"
-    settings.MEDIA_ROOT = tmp_path / "home" / "media"
-    settings.TIZIM_KEY_KDF = "min"
+    use_private_home(settings, tmp_path)
     user = get_user_model().objects.create_user("rev", password="a long test password 42")
     set_role(user, Role.REVIEWER, actor="test")
     create_recipient_key(user, "a long test password 42", actor="test")

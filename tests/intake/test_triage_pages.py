@@ -11,6 +11,7 @@ from PIL import Image
 
 from tests.factories import STAFF_PASSWORD, make_staff
 from tests.http_client import Browser
+from tests.intake.conftest import use_private_home
 from tests.intake.test_report_services import CANARY, jpeg_with_gps, submit
 from tizim.audit.models import AuditEntry
 from tizim.intake.models import Report
@@ -20,9 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def instance(settings, tmp_path, transactional_db):
-    settings.TIZIM_HOME = tmp_path / "home"
-    settings.MEDIA_ROOT = tmp_path / "home" / "media"
-    settings.TIZIM_KEY_KDF = "min"
+    use_private_home(settings, tmp_path)
     make_staff("rev", "reviewer")
     make_staff("vol", "volunteer")
     make_staff("ana", "analyst")
