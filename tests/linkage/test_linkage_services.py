@@ -233,3 +233,8 @@ def test_an_official_list_of_initials_joins_the_dead_and_asks_about_the_rest(tmp
     assert {c.group_size for c in asked} == {2} and len({c.group_key for c in asked}) == 1
     assert all("one of these 2" in c.why_queued for c in asked)
     assert any("surname and initials joined a person" in note for note in result.notes)
+
+
+def test_a_spark_master_needs_the_spark_backend():
+    with pytest.raises(LinkageError, match="only used with the spark backend"):
+        link_records(backend="duckdb", spark_master="spark://127.0.0.1:7077")
