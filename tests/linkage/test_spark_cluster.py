@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -34,6 +33,8 @@ from bench.linkage_eval import (
     link_and_export,
     score,
 )
+from tests.cli.test_demo_and_serve import free_port
+from tests.processes import stop_group
 
 pytestmark = [
     pytest.mark.slow,
@@ -61,12 +62,6 @@ class SparkCluster:
             return json.load(r)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _spark_class() -> Path:
     import pyspark
 
@@ -84,16 +79,6 @@ def _start(folder: Path, name: str, env: dict[str, str], *args: str) -> subproce
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=30)
 
 
 def _wait_for_workers(cluster: SparkCluster, processes: list[subprocess.Popen]) -> None:
@@ -121,7 +106,7 @@ def spark_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparkClu
         # else to all interfaces).
         "SPARK_LOCAL_IP": "127.0.0.1",
     }
-    port, web_ui = _free_port(), _free_port()
+    port, web_ui = free_port(), free_port()
     master_url = f"spark://127.0.0.1:{port}"
     processes: list[subprocess.Popen] = []
     try:
@@ -141,8 +126,8 @@ def spark_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparkClu
                     f"worker{n}",
                     env,
                     "org.apache.spark.deploy.worker.Worker",
-                    *("--host", "127.0.0.1", "--port", str(_free_port())),
-                    *("--webui-port", str(_free_port()), "--cores", "1", "--memory", "1g"),
+                    *("--host", "127.0.0.1", "--port", str(free_port())),
+                    *("--webui-port", str(free_port()), "--cores", "1", "--memory", "1g"),
                     *("--work-dir", str(folder / f"worker{n}"), master_url),
                 )
             )
@@ -151,7 +136,7 @@ def spark_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparkClu
         yield cluster
     finally:
         for process in reversed(processes):
-            _stop(process)
+            stop_group(process)
 
 
 def _listening_addresses(pid: int) -> set[str]:
@@ -218,6 +203,5 @@ def test_dev_lists_link_on_the_cluster_as_on_duckdb(spark_cluster, tmp_path, mon
     launches = list(spark_cluster.folder.glob("worker*/app-*/*/stderr"))
     assert {p.parts[-4] for p in launches} == {"worker1", "worker2"}, launches
     for stderr in launches:
-        assert "--driver-url spark://CoarseGrainedScheduler@127.0.0.1:" in stderr.read_text(), (
-            stderr.read_text()[-2000:]
-        )
+        command = stderr.read_text().split("\n", 1)[0]  # "Spark Executor Command: …"
+        assert '"--driver-url" "spark://CoarseGrainedScheduler@127.0.0.1:' in command, command
