@@ -142,11 +142,16 @@ def link_records(
     if backend == "spark" and spark is None:
         say(f"starting Spark (master {spark_master})" if spark_master else "starting Spark")
         # On a cluster the executors write Splink's checkpoints here and the driver reads them.
-        work_dir = tempfile.mkdtemp(prefix="tizim-spark-", dir=os.environ.get("TIZIM_SPARK_DIR"))
+        shared = os.environ.get("TIZIM_SPARK_DIR")
         try:
+            work_dir = tempfile.mkdtemp(prefix="tizim-spark-", dir=shared)
             spark = started_spark = spark_session(work_dir, master=spark_master)
         except SparkMasterError as error:
             raise LinkageError(str(error)) from error
+        except OSError as error:
+            raise LinkageError(
+                f"cannot make Spark's work folder in TIZIM_SPARK_DIR={shared}: {error.strerror}"
+            ) from error
         spark_notes.append(f"Spark's own log: {work_dir}/spark.log")
     try:
         model = train_and_score(
