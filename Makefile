@@ -21,6 +21,11 @@ $(STAMP): pyproject.toml
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else echo "chromium not installed (no apt-get or not root): browser tests will be skipped"; fi
+	@# The deployment tests put Debian's nginx in front of tizim serve (docs/deployment.md).
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
+	else echo "nginx not installed (no apt-get or not root): proxy tests will be skipped"; fi
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -257,7 +257,7 @@ DEV_LISTS = (
 LISTS_OF_THE_DEAD = ("official_list", "official_initials")
 
 
-def _tizim(home: Path, backend: str, *args: str) -> str:
+def _tizim(home: Path, *args: str) -> str:
     env = {**os.environ, "TIZIM_HOME": str(home), "TIZIM_ADMIN_PASSWORD": secrets.token_urlsafe()}
     env.pop("DATABASE_URL", None)
     command = [str(Path(sys.executable).with_name("tizim")), *args]
@@ -267,19 +267,39 @@ def _tizim(home: Path, backend: str, *args: str) -> str:
     return done.stdout
 
 
-def dev_as_a_new_user(folder: Path, home: Path, backend: str) -> tuple[Path, float]:
-    """Import the six lists and link them with the ``tizim`` command; the records export."""
-    _tizim(home, backend, "init")
+def import_dev_lists(folder: Path, home: Path) -> None:
+    """``tizim init`` in ``home`` and the six lists imported as a new user would, no mapping."""
+    _tizim(home, "init")
     for name in DEV_LISTS:
         fate = ["--fate", "killed"] if name in LISTS_OF_THE_DEAD else []
-        _tizim(home, backend, "source", "add", name, "--kind", "other", *fate)
-        _tizim(home, backend, "import", str(folder / f"{name}.csv"), "--source", name)
+        _tizim(home, "source", "add", name, "--kind", "other", *fate)
+        _tizim(home, "import", str(folder / f"{name}.csv"), "--source", name)
+
+
+def link_and_export(home: Path, backend: str, *link_options: str) -> tuple[Path, float]:
+    """``tizim link`` (with ``link_options``, e.g. ``--spark-master URL``) and the records
+    export it leaves; the link's wall time."""
     started = time.perf_counter()
-    _tizim(home, backend, "link", "--backend", backend)
+    _tizim(home, "link", "--backend", backend, *link_options)
     seconds = time.perf_counter() - started
     export = home / "records.csv"
-    _tizim(home, backend, "export", "records", "--output", str(export))
+    _tizim(home, "export", "records", "--output", str(export))
     return export, seconds
+
+
+def dev_as_a_new_user(
+    folder: Path, home: Path, backend: str, *link_options: str
+) -> tuple[Path, float]:
+    """Import the six lists and link them with the ``tizim`` command; the records export."""
+    import_dev_lists(folder, home)
+    return link_and_export(home, backend, *link_options)
+
+
+def dev_pairs(truth: dict[Key, str], export: Path) -> set[tuple[Key, Key]]:
+    """The pairs of the lists' rows a records export puts in one person (a row missing from
+    the export alone)."""
+    person = dev_clusters(export)[0]
+    return _groups_by({k: person.get(k, f"lost:{k}") for k in truth})
 
 
 def dev_truth(folder: Path) -> dict[Key, str]:
@@ -375,14 +395,14 @@ def miss_class(a: LinkRecord | None, b: LinkRecord | None) -> str:
     return "both name parts differ (two slips, or another spelling)"
 
 
-def report_dev(folder: Path, backend: str, report) -> None:  # type: ignore[no-untyped-def]
+def report_dev(folder: Path, backend: str, report, *link_options: str) -> None:  # type: ignore[no-untyped-def]
     truth = dev_truth(folder)
     expected = _groups_by(truth)
     with tempfile.TemporaryDirectory(prefix="tizim-dev-") as tmp:
         home = Path(tmp)
-        export, seconds = dev_as_a_new_user(folder, home, backend)
-        person, records, keys = dev_clusters(export)
-        found = _groups_by({k: person.get(k, f"lost:{k}") for k in truth})
+        export, seconds = dev_as_a_new_user(folder, home, backend, *link_options)
+        _, records, keys = dev_clusters(export)
+        found = dev_pairs(truth, export)
         name = f"kz-lists-dev ({len(truth):,} rows)"
         report(name, len(truth), expected, f"tizim (CLI, {backend})", lambda: found, seconds)
 
@@ -425,6 +445,7 @@ def main() -> None:
         "--dev", type=Path, default=Path(__file__).parents[2] / "shared" / "data" / "kz-lists-dev"
     )
     parser.add_argument("--backend", default="duckdb", choices=("duckdb", "spark"))
+    parser.add_argument("--spark-master", help="with --backend spark: spark://HOST:PORT")
     parser.add_argument("--persons", type=int, default=600)
     parser.add_argument("--seed", type=int, default=2022)
     parser.add_argument("--skip-febrl", action="store_true")
@@ -445,7 +466,8 @@ def main() -> None:
         )
 
     if args.dev.exists():
-        report_dev(args.dev, args.backend, report)
+        master = ("--spark-master", args.spark_master) if args.spark_master else ()
+        report_dev(args.dev, args.backend, report, *master)
     else:
         print(f"(the outside development lists are not at {args.dev}: left out)")
     records, truth = demo_link_records(args.persons, args.seed)

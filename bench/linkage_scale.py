@@ -151,7 +151,9 @@ def _truth_pairs(persons) -> set[tuple[int, int]]:
     return {p for g in groups.values() if len(g) > 1 for p in itertools.combinations(g, 2)}
 
 
-def run_tizim(path: Path) -> list[list[int]]:
+def run_tizim(path: Path, spark_master: str | None = None) -> list[list[int]]:
+    """tizim's pipeline; on Spark when ``spark_master`` is given (``local[N]`` or
+    ``spark://HOST:PORT``), else on DuckDB."""
     import pandas as pd
 
     from tizim.core.linkage.clustering import cluster_pairs
@@ -183,7 +185,22 @@ def run_tizim(path: Path) -> list[list[int]]:
     ]
     features = features_frame(records)
     _stage("features", started)
-    model = train_and_score(features, keep_above=0.01, explain_from=1.1)
+    if spark_master:
+        from tizim.core.linkage.spark import spark_session
+
+        work_dir = tempfile.mkdtemp(prefix="tizim-scale-spark-")
+        local = spark_master.startswith("local[")
+        spark = spark_session(
+            work_dir,
+            master=None if local else spark_master,
+            cores=int(spark_master[6:-1]) if local else 2,
+        )
+        _stage(f"Spark started ({spark_master}; log {work_dir}/spark.log)", started)
+        model = train_and_score(
+            features, backend="spark", spark=spark, keep_above=0.01, explain_from=1.1
+        )
+    else:
+        model = train_and_score(features, keep_above=0.01, explain_from=1.1)
     _stage(f"model ({len(model.pairs):,} pairs)", started)
     by_id = {r.record_id: r for r in records}
     scored = [(p.left, p.right, p.probability) for p in model.pairs]
@@ -271,16 +288,19 @@ def _stage(name: str, started: float) -> None:
     print(f"    {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
 
 
-def _child(which: str, path: Path, out: Path) -> None:
-    clusters = run_tizim(path) if which == "tizim" else run_plain(path)
+def _child(which: str, path: Path, out: Path, spark_master: str | None) -> None:
+    clusters = run_tizim(path, spark_master) if which == "tizim" else run_plain(path)
     out.write_text(json.dumps([c for c in clusters if len(c) > 1]))
 
 
-def _measure(which: str, path: Path, workdir: Path) -> tuple[float, float, Path]:
+def _measure(
+    which: str, path: Path, workdir: Path, spark_master: str | None
+) -> tuple[float, float, Path]:
     out = workdir / f"{which}-clusters.json"
     started = time.perf_counter()
+    spark = ["--spark", spark_master] if spark_master else []
     child = subprocess.Popen(
-        [sys.executable, __file__, "--child", which, "--data", str(path), "--out", str(out)]
+        [sys.executable, __file__, "--child", which, "--data", str(path), "--out", str(out), *spark]
     )
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
@@ -294,12 +314,19 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2022)
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument(
+        "--spark",
+        metavar="MASTER",
+        help="run tizim's model on Spark: local[N] or spark://HOST:PORT (peak memory is then "
+        "the driver's; a cluster's executors are bounded by their own settings)",
+    )
+    parser.add_argument("--skip-plain", action="store_true", help="measure tizim only")
     parser.add_argument("--child", choices=["tizim", "plain"], help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.data, args.out)
+        _child(args.child, args.data, args.out, args.spark)
         return
     import pandas as pd
 
@@ -315,8 +342,8 @@ def main() -> None:
     print("| linker | wall | peak memory | precision | recall | F1 |")
     print("|---|---:|---:|---:|---:|---:|")
     times = {}
-    for which in ("plain", "tizim"):
-        seconds, megabytes, out = _measure(which, path, workdir)
+    for which in ("tizim",) if args.skip_plain else ("plain", "tizim"):
+        seconds, megabytes, out = _measure(which, path, workdir, args.spark)
         found = {
             p for c in json.loads(out.read_text()) for p in itertools.combinations(sorted(c), 2)
         }
@@ -325,13 +352,14 @@ def main() -> None:
         recall = hits / len(expected) if expected else 1.0
         f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
         times[which] = seconds
-        label = "tizim" if which == "tizim" else "plain Splink"
+        label = f"tizim ({args.spark or 'duckdb'})" if which == "tizim" else "plain Splink"
         print(
             f"| {label} | {seconds:.1f} s | {megabytes:,.0f} MB | {precision:.3f} | {recall:.3f} "
             f"| **{f1:.3f}** |",
             flush=True,
         )
-    print(f"tizim / plain Splink time: {times['tizim'] / times['plain']:.2f}×")
+    if "plain" in times:
+        print(f"tizim / plain Splink time: {times['tizim'] / times['plain']:.2f}×")
 
 
 if __name__ == "__main__":

@@ -95,6 +95,23 @@ class _BoundedChannel(HTTPChannel):
     parser_class = _BoundedRequestParser
 
 
+def _behind_a_proxy() -> dict[str, Any]:
+    """With ``TIZIM_HTTPS`` set, the TLS proxy on this machine (deploy/nginx) says which
+    scheme the visitor used in ``X-Forwarded-Proto`` (https, or http for the onion service):
+    waitress takes it from 127.0.0.1 only, so that Django's CSRF check compares a form's
+    Origin with the right scheme. Every other forwarded header is dropped, as without a proxy:
+    no visitor's address is read."""
+    from django.conf import settings
+
+    if not getattr(settings, "TIZIM_HTTPS", False):
+        return {}
+    return {
+        "trusted_proxy": "127.0.0.1",
+        "trusted_proxy_count": 1,
+        "trusted_proxy_headers": {"x-forwarded-proto"},
+    }
+
+
 def _run_waitress(
     application: Callable[..., Any], listener: socket.socket, *, threads: int
 ) -> None:
@@ -113,6 +130,7 @@ def _run_waitress(
         inbuf_overflow=limits.in_memory + 1,
         outbuf_overflow=limits.in_memory + 1,
         max_request_body_size=max([limits.default, limits.in_memory, *limits.by_path.values()]) + 1,
+        **_behind_a_proxy(),
     )
     for dispatcher in sockets_map.values():
         if isinstance(dispatcher, BaseWSGIServer):

@@ -233,3 +233,14 @@ def test_an_official_list_of_initials_joins_the_dead_and_asks_about_the_rest(tmp
     assert {c.group_size for c in asked} == {2} and len({c.group_key for c in asked}) == 1
     assert all("one of these 2" in c.why_queued for c in asked)
     assert any("surname and initials joined a person" in note for note in result.notes)
+
+
+def test_a_spark_master_needs_the_spark_backend():
+    with pytest.raises(LinkageError, match="only used with the spark backend"):
+        link_records(backend="duckdb", spark_master="spark://127.0.0.1:7077")
+
+
+def test_a_spark_work_folder_that_cannot_be_made_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIZIM_SPARK_DIR", str(tmp_path / "not-mounted"))
+    with pytest.raises(LinkageError, match=r"TIZIM_SPARK_DIR=.*not-mounted"):
+        link_records(backend="spark", spark_master="spark://127.0.0.1:7077")

@@ -11,7 +11,8 @@ import pytest
 
 from tizim.core.linkage.clustering import cluster_pairs
 from tizim.core.linkage.prior import demo_link_records
-from tizim.core.linkage.probabilistic import local_spark_session, train_and_score
+from tizim.core.linkage.probabilistic import train_and_score
+from tizim.core.linkage.spark import spark_session
 
 pytestmark = [
     pytest.mark.slow,
@@ -21,7 +22,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def spark(tmp_path_factory):
-    session = local_spark_session(str(tmp_path_factory.mktemp("spark")))
+    session = spark_session(str(tmp_path_factory.mktemp("spark")))
     yield session
     session.stop()
 
@@ -78,3 +79,21 @@ def test_spark_link_on_the_command_line_shows_tizims_progress_not_sparks(tmp_pat
     assert "Warning" not in done.stderr, done.stderr[:2000]
     log = next(line for line in done.stdout.splitlines() if "Spark's own log" in line)
     assert Path(log.rsplit(": ", 1)[1]).exists()
+
+
+def test_link_names_a_spark_master_it_cannot_reach_and_changes_nothing(tmp_path):
+    import socket
+
+    from tests.cli.test_cli import tizim
+
+    home = tmp_path / "data"
+    assert tizim(home, "init").returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))  # bound, not listening: nothing answers there
+        url = f"spark://127.0.0.1:{probe.getsockname()[1]}"
+        done = tizim(home, "link", "--backend", "spark", "--spark-master", url)
+    assert done.returncode != 0
+    assert "cannot reach the Spark master at 127.0.0.1:" in done.stderr, done.stderr
+    assert "link run #" not in done.stdout
+    wrong = tizim(home, "link", "--backend", "spark", "--spark-master", "yarn")
+    assert wrong.returncode != 0 and "spark://HOST:PORT" in wrong.stderr, wrong.stderr

@@ -44,6 +44,7 @@ def cmd_link(args: argparse.Namespace, out: TextIO) -> int:
         backend=args.backend,
         full=args.full,
         actor="cli",
+        spark_master=args.spark_master,
         progress=stage,
     )
     print(
@@ -75,6 +76,13 @@ def add_parsers(sub: Any) -> None:
         help="match probability at which two records become one person (default 0.8)",
     )
     p.add_argument("--backend", choices=["duckdb", "spark"], default="duckdb")
+    p.add_argument(
+        "--spark-master",
+        metavar="spark://HOST:PORT",
+        help="with --backend spark: run on this Spark standalone cluster instead of a local "
+        "Spark (the driver's work folder, under TIZIM_SPARK_DIR if set, must be visible to "
+        "every worker at the same path)",
+    )
     p.add_argument(
         "--full",
         action="store_true",

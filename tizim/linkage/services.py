@@ -8,6 +8,7 @@ membership change, and fills the review queue. Every write is audited.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -22,12 +23,8 @@ from tizim.audit.services import record_action
 from tizim.core.linkage.clustering import cluster_pairs
 from tizim.core.linkage.features import LinkRecord, evidently_different
 from tizim.core.linkage.initials import InitialsQuestion, attach_initials
-from tizim.core.linkage.probabilistic import (
-    Backend,
-    ScoredPair,
-    local_spark_session,
-    train_and_score,
-)
+from tizim.core.linkage.probabilistic import Backend, ScoredPair, train_and_score
+from tizim.core.linkage.spark import SparkMasterError, spark_session
 from tizim.linkage.models import CandidatePair, LinkRun, PairDecision
 from tizim.registry.errors import RegistryError
 from tizim.registry.membership import apply_clusters, merge_persons, split_records, undo_change
@@ -96,6 +93,7 @@ def link_records(
     full: bool = False,
     actor: str = "",
     spark: Any = None,
+    spark_master: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> LinkResult:
     """Score every usable record against the others, cluster at ``threshold`` and make the
@@ -105,14 +103,18 @@ def link_records(
     records imported since the last run join them or each other. ``full`` re-decides every
     link a machine made. Either way reviewers' decisions bind: an accepted pair stays
     together, a rejected pair apart; no record is ever deleted, and the whole run is one
-    membership change that ``undo_change`` reverses. ``progress`` is told each stage as it
-    starts.
+    membership change that ``undo_change`` reverses. ``spark_master`` (``spark://HOST:PORT``)
+    runs the Spark backend on a standalone cluster instead of inside this process; its work
+    folder is made under ``TIZIM_SPARK_DIR`` when set (a path the cluster's workers see too).
+    ``progress`` is told each stage as it starts.
     """
     say = progress or (lambda stage: None)
     if not 0.0 < threshold < 1.0:
         raise LinkageError(f"threshold must be a probability between 0 and 1, not {threshold}")
     if backend not in ("duckdb", "spark"):
         raise LinkageError(f"unknown linkage backend {backend!r}; use duckdb or spark")
+    if spark_master is not None and backend != "spark":
+        raise LinkageError("a Spark master is only used with the spark backend")
     rows = list(linkable_records())
     records = [_link_record(r) for r in rows]
     person_of = {int(r["pk"]): r["person_id"] for r in rows}
@@ -131,19 +133,34 @@ def link_records(
             settled[person_id].append(record_id)
 
     spark_notes: list[str] = []
+    started_spark = None
     if backend == "spark" and spark is None:
-        say("starting Spark")
-        work_dir = tempfile.mkdtemp(prefix="tizim-spark-")
-        spark = local_spark_session(work_dir)
+        say(f"starting Spark (master {spark_master})" if spark_master else "starting Spark")
+        # On a cluster the executors write Splink's checkpoints here and the driver reads them.
+        shared = os.environ.get("TIZIM_SPARK_DIR")
+        try:
+            work_dir = tempfile.mkdtemp(prefix="tizim-spark-", dir=shared)
+            spark = started_spark = spark_session(work_dir, master=spark_master)
+        except SparkMasterError as error:
+            raise LinkageError(str(error)) from error
+        except OSError as error:
+            raise LinkageError(
+                f"cannot make Spark's work folder in TIZIM_SPARK_DIR={shared}: {error.strerror}"
+            ) from error
         spark_notes.append(f"Spark's own log: {work_dir}/spark.log")
-    model = train_and_score(
-        records,
-        backend=backend,
-        labels=[(a, b, v == PairDecision.Verdict.SAME) for (a, b), v in decisions.items()],
-        spark=spark,
-        explain_from=REVIEW_FLOOR,
-        progress=say,
-    )
+    try:
+        model = train_and_score(
+            records,
+            backend=backend,
+            labels=[(a, b, v == PairDecision.Verdict.SAME) for (a, b), v in decisions.items()],
+            spark=spark,
+            explain_from=REVIEW_FLOOR,
+            progress=say,
+        )
+    finally:
+        # A cluster's executors are held until the session ends: free them for others at once.
+        if started_spark is not None:
+            started_spark.stop()
     say(f"clustering {len(model.pairs):,} scored pairs into persons")
     by_id = {r.record_id: r for r in records}
     scored = [(p.left, p.right, p.probability) for p in model.pairs]

@@ -331,46 +331,6 @@ def build_settings(extra_columns: Sequence[str] = ()) -> Any:
     )
 
 
-_SPARK_LOG_CONFIG = """\
-rootLogger.level = warn
-rootLogger.appenderRef.file.ref = file
-appender.file.type = File
-appender.file.name = file
-appender.file.fileName = {path}
-appender.file.layout.type = PatternLayout
-appender.file.layout.pattern = %d{{yy/MM/dd HH:mm:ss}} %p %c{{1}}: %m%n
-"""
-
-
-def local_spark_session(work_dir: str, *, cores: int = 2, memory: str = "2g") -> Any:
-    """A local Spark session set up for Splink: its similarity functions' jar on the class
-    path, a checkpoint directory (Splink breaks lineage by checkpointing), no web UI, and no
-    console output of its own: Spark's log goes to ``spark.log`` in ``work_dir`` and its
-    progress bars are off, so a terminal shows tizim's progress only."""
-    from pyspark.sql import SparkSession
-    from splink.backends.spark import similarity_jar_location
-
-    log_config = Path(work_dir) / "log4j2.properties"
-    log_config.write_text(
-        _SPARK_LOG_CONFIG.format(path=Path(work_dir) / "spark.log"), encoding="utf-8"
-    )
-    session = (
-        SparkSession.builder.master(f"local[{cores}]")
-        .appName("tizim-link")
-        .config("spark.jars", similarity_jar_location())
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config}")
-        .config("spark.sql.shuffle.partitions", str(cores * 2))
-        .config("spark.driver.memory", memory)
-        .config("spark.local.dir", work_dir)
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    session.sparkContext.setCheckpointDir(work_dir)
-    return session
-
-
 def _db_api(backend: Backend, spark: Any = None) -> Any:
     if backend == "duckdb":
         import tempfile
