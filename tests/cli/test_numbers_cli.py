@@ -42,6 +42,14 @@ def test_estimate_a_table_as_text_with_chosen_methods(tmp_path):
     assert "independence" in result.stdout and "stepwise_aic" not in result.stdout
 
 
+def test_the_text_says_what_an_estimate_rests_on(tmp_path):
+    result = tizim(tmp_path / "unused", "estimate", "--table", str(UK), "--method", "graphical_bma")
+    assert result.returncode == 0, result.stderr
+    # The prior, and the estimate under the other usual prior, as the estimate page shows them.
+    assert "graphical_bma: prior: hyper-Dirichlet delta = 0.03125 per cell" in result.stdout
+    assert "graphical_bma: sensitivity: " in result.stdout
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -36,10 +36,29 @@ def _estimate_report_lines(report: Any, out: TextIO, *, indent: str = "") -> Non
             out,
             indent=indent,
         )
+    for e in report.estimates:
+        for line in _assumption_lines(e.details):
+            print(f"{indent}{e.method}: {line}", file=out)
     for warning in report.warnings:
         print(f"{indent}warning [{warning.code}]: {warning.message}", file=out)
     if report.recommendation:
         print(f"{indent}{report.recommendation}", file=out)
+
+
+def _assumption_lines(details: dict[str, Any]) -> list[str]:
+    """What an estimate rests on, as the estimate page says it: its prior, more than one mode
+    of its posterior, and how far it moves under another usual prior."""
+    lines = []
+    prior = details.get("prior")
+    if isinstance(prior, dict) and prior.get("text"):
+        lines.append(f"prior: {prior['text']}")
+    modes = details.get("modes")
+    if isinstance(modes, list) and len(modes) > 1:
+        lines.append(f"more than one mode: {details.get('modes_text', '')}")
+    for other in details.get("sensitivity") or ():
+        if isinstance(other, dict) and other.get("text"):
+            lines.append(f"sensitivity: {other['text']}")
+    return lines
 
 
 def _number(value: float | None) -> str:
