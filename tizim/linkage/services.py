@@ -236,12 +236,22 @@ def _queue_for_review(
     threshold: float,
     decisions: Mapping[tuple[int, int], str],
     clusters: Iterable[Iterable[int]],
+    *,
+    replace_pending: bool = True,
 ) -> int:
     """Replace the pending queue with this run's uncertain pairs, refused joins and initials
-    entries that fit several persons, grouped by the persons they ask about."""
-    CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).update(
-        status=CandidatePair.Status.STALE
-    )
+    entries that fit several persons, grouped by the persons they ask about.
+
+    Without ``replace_pending`` (a run that scored only new records, and so cannot say the
+    older questions are settled) the pending pairs stay and only questions not yet asked are
+    added."""
+    pending = CandidatePair.objects.filter(status=CandidatePair.Status.PENDING)
+    asked: set[tuple[int, int]] = set()
+    if replace_pending:
+        pending.update(status=CandidatePair.Status.STALE)
+    else:
+        asked = set(pending.values_list("record_a_id", "record_b_id"))
+    decisions = {**decisions, **dict.fromkeys(asked, "asked")}
     by_pair = {(p.left, p.right): p for p in pairs}
     queue: dict[tuple[int, int], CandidatePair] = {}
     for join in refused:
