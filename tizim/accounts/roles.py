@@ -74,6 +74,10 @@ _VOLUNTEER = _AGGREGATES | {
     "registry.view_fateevent",
     "registry.view_membership",
     "registry.view_claim",
+    # Staff notes on a person (they change no count); corrections are visible to all staff.
+    "registry.view_personnote",
+    "registry.add_personnote",
+    "registry.view_recordcorrection",
     "estimates.view_estimaterun",
     "intake.view_importjob",
     "intake.add_importjob",
@@ -97,6 +101,11 @@ _REVIEWER = _VOLUNTEER | {
     "linkage.view_pairdecision",
     "linkage.add_pairdecision",
     "registry.view_linkchange",
+    # Correcting where it is seen: merge, split, move, correct a record, re-admit a quarantined
+    # row, edit a source (each changes what is counted; docs/decisions/0021).
+    "registry.change_person",
+    "registry.add_recordcorrection",
+    "registry.change_source",
     "intake.unseal_report",
     "intake.triage_report",
     "intake.view_reportmessage",
@@ -117,7 +126,6 @@ _REVIEWER = _VOLUNTEER | {
 _ADMIN = _REVIEWER | {
     "registry.add_claim",
     "registry.change_claim",
-    "registry.change_source",
     "audit.view_auditentry",
     "auth.view_user",
     "auth.add_user",

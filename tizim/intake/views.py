@@ -16,7 +16,12 @@ from tizim.intake.models import ImportJob
 @require_perms("intake.add_importjob")
 def upload(request: HttpRequest) -> HttpResponse:
     """Upload a list; it is previewed as a dry run before anything is written."""
-    form = UploadForm(request.POST or None, request.FILES or None)
+    # A source just added from this page comes back chosen (?source=NAME).
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"source": request.GET.get("source", "")},
+    )
     mapping = ""  # for a list refused for want of a name column: a mapping to start from
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]

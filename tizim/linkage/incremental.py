@@ -44,8 +44,8 @@ from tizim.linkage.services import (
     current_decisions,
     link_records,
 )
-from tizim.registry.models import Record
-from tizim.registry.selectors import linkable_records
+from tizim.registry.models import Record, RecordCorrection
+from tizim.registry.selectors import SETTLED_CORRECTIONS, linkable_records
 from tizim.registry.services import apply_clusters
 
 
@@ -109,7 +109,8 @@ def link_new_records(
     rows = list(linkable_records())
     records = [_link_record(r) for r in rows]
     person_of = {int(r["pk"]): r["person_id"] for r in rows}
-    new = _new_ids(previous.last_record_id, also) & person_of.keys()
+    kept = {int(r["pk"]) for r in rows if r["settled_version"]}
+    new = (_new_ids(previous.last_record_id, also) & person_of.keys()) - kept
     if not new:
         return NewRecordsOutcome(None, 0, 0, 0, 0, 0, ["no new records to link"])
     model = score_new_records(records, new, settings, explain_from=REVIEW_FLOOR, progress=progress)
@@ -225,7 +226,8 @@ def _apart_already(
 def _outcome(run_id: int | None, after: int, also: set[int], notes: list[str]) -> NewRecordsOutcome:
     """Count what became of the new records (above id ``after``, and ``also``), as the
     registry holds them now."""
-    is_new = Q(pk__gt=after) | Q(pk__in=also)
+    settled = RecordCorrection.objects.filter(kind__in=SETTLED_CORRECTIONS).values("corrected")
+    is_new = (Q(pk__gt=after) & ~Q(pk__in=settled)) | Q(pk__in=also)
     person_of = dict(
         Record.objects.filter(is_new, quarantine_reason="", person__isnull=False).values_list(
             "pk", "person_id"

@@ -130,9 +130,11 @@ def link_records(
     must_link += [
         (int(r["previous_version_id"]), int(r["pk"])) for r in rows if r["previous_version_id"]
     ]
+    # A version staff corrected stays where they put it, unless every link is re-decided.
+    kept = {int(r["pk"]) for r in rows if r["settled_version"]} if not full else set()
     settled: dict[int, list[int]] = defaultdict(list)
     for record_id, person_id in person_of.items():
-        if record_id <= seen_up_to and person_id is not None:
+        if (record_id <= seen_up_to or record_id in kept) and person_id is not None:
             settled[person_id].append(record_id)
 
     spark_notes: list[str] = []
@@ -173,7 +175,7 @@ def link_records(
             mode=LinkRun.Mode.FULL if full else LinkRun.Mode.INCREMENTAL,
             threshold=threshold,
             records=len(records),
-            new_records=sum(1 for r in person_of if r > seen_up_to),
+            new_records=sum(1 for r in person_of if r > seen_up_to and r not in kept),
             pairs_scored=len(model.pairs),
             last_record_id=max(person_of, default=seen_up_to),
             model_json=json.dumps(model.settings, ensure_ascii=False),
