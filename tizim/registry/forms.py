@@ -140,7 +140,9 @@ class SourceForm(forms.Form):
         ],
         label=_("Language"),
     )
-    url = forms.URLField(required=False, max_length=1000, label=_("Address (URL)"))
+    url = forms.URLField(
+        required=False, max_length=1000, label=_("Address (URL)"), assume_scheme="https"
+    )
     obtained_on = forms.DateField(
         required=False,
         label=_("Obtained on"),
