@@ -188,3 +188,19 @@ def test_sources_are_added_and_edited_and_the_import_form_chooses_none(live_serv
     )
     source.refresh_from_db()
     assert (source.title, source.default_fate) == ("Azattyq: the dead", "")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_new_staff_words_are_translated(lang):
+    from django.utils import translation
+
+    with translation.override(lang):
+        for text in (
+            "Merge into this person",
+            "Link the new records now",
+            "records that joined persons already in the registry",
+            "Fix and re-admit",
+            "— choose a source —",
+        ):
+            assert translation.gettext(text) != text, text
+        assert translation.ngettext("%(n)s record", "%(n)s records", 5) != "%(n)s records"

@@ -59,7 +59,8 @@ class NewRecordsOutcome:
     joined_existing: int
     #: Persons made of new records only (counted as new people).
     new_persons: int
-    #: New records in a pair waiting for a reviewer (each counted as its person meanwhile).
+    #: Of the records in new persons, those in a pair waiting for a reviewer: they may be people
+    #: already counted, and count as new until a reviewer decides.
     for_review: int
     #: Pairs this run added to the review queue.
     queued: int
@@ -246,7 +247,9 @@ def _outcome(run_id: int | None, after: int, also: set[int], notes: list[str]) -
         | Q(record_a__in=also)
         | Q(record_b__in=also)
     )
-    waiting = pairs_by_record(pending.values_list("record_a_id", "record_b_id")).keys() & new
+    # Of the new persons, the records a reviewer may yet find to be someone already counted.
+    asked = pairs_by_record(pending.values_list("record_a_id", "record_b_id")).keys()
+    waiting = {r for r in asked & new if person_of[r] not in with_older}
     return NewRecordsOutcome(
         run_id=run_id,
         new_records=len(person_of),
