@@ -12,6 +12,7 @@ import pytest
 
 from tests.factories import import_rows, make_staff
 from tests.http_client import Browser
+from tests.registry.test_corrections import ROWS
 from tizim.registry.models import PersonNote, Record, RecordCorrection, Source
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,22 +22,7 @@ PASSWORD = "a long test password 42"
 @pytest.fixture
 def rows(tmp_path, transactional_db, settings):
     settings.TIZIM_HOME = tmp_path
-    import_rows(
-        tmp_path,
-        [
-            (
-                "1",
-                "Серикбаев Ерлан Болатович",
-                "12.03.1985",
-                "г. Алматы",
-                "пропал без вести",
-                "06.01.2022",
-                "",
-            ),
-            ("2", "Жумабекова Айгерим", "1990 г.р.", "Талдыкорган", "задержана", "31.02.2022", ""),
-        ],
-        obtained_on=datetime.date(2022, 1, 10),
-    )
+    import_rows(tmp_path, ROWS[:2], obtained_on=datetime.date(2022, 1, 10))
     import_rows(
         tmp_path,
         [("Yerlan Serikbayev", "36", "Almaty", "detained", "January 8, 2022")],
