@@ -209,3 +209,36 @@ def test_the_command_line_import_links_unless_told_not_to(tmp_path):
     result = tizim(home, "import", str(third), "--source", "press", "--no-link")
     assert result.returncode == 0, result.stderr
     assert "not linked (--no-link)" in result.stdout and "linked into persons" not in result.stdout
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_linking_leaves_the_import_and_can_be_run_again(tmp_path, settings, monkeypatch):
+    from tizim.intake import services as intake
+    from tizim.linkage.services import LinkageError
+
+    settings.TIZIM_HOME = tmp_path
+    ngo(tmp_path)
+    link_records()
+    path = write_csv(
+        tmp_path / "press.csv",
+        PRESS,
+        [("Bakhytzhan Toregozhina", "51", "Almaty", "detained", "January 8, 2022")],
+    )
+    make_source("press", kind="press_list")
+    user = make_staff("volunteer", "volunteer")
+    job = stage_upload(name="press.csv", chunks=[path.read_bytes()], source_name="press", user=user)
+
+    def broken(**kwargs):
+        raise LinkageError("the linker is broken today")
+
+    monkeypatch.setattr(intake, "link_new_records", broken)
+    confirm_job(job, user=user, background=False)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE and job.link_error == "the linker is broken today"
+    assert Record.objects.filter(source__name="press").count() == 1  # the import stands
+    monkeypatch.undo()
+    intake.relink_job(job, user=user, background=False)
+    job.refresh_from_db()
+    assert not job.link_error and job.summary["joined_existing"] == 1
+    with pytest.raises(intake.IntakeError, match="linked already"):
+        intake.relink_job(job, user=user, background=False)
