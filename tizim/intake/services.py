@@ -225,15 +225,7 @@ def confirm_job(
         record_action(
             "import.confirm", actor=user.get_username(), object_type="import_job", object_id=job.pk
         )
-    if background:
-        threading.Thread(
-            target=_in_thread(run_job),
-            args=(job.pk,),
-            name=f"{IMPORT_THREAD_PREFIX}{job.pk}",
-            daemon=True,
-        ).start()
-    else:
-        run_job(job.pk)
+    _start(run_job, job.pk, background=background)
 
 
 def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> None:
@@ -256,17 +248,21 @@ def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> No
 IMPORT_THREAD_PREFIX = "tizim-import-"
 
 
-def _in_thread(work: Callable[[int], None]) -> Callable[[int], None]:
-    """``work`` as a thread runs it: with a connection of its own, closed at the end."""
+def _start(work: Callable[[int], None], job_id: int, *, background: bool) -> None:
+    """Run ``work`` on a job: in a thread named for it with a connection of its own (closed
+    at the end), or here."""
+    if not background:
+        work(job_id)
+        return
 
-    def run(job_id: int) -> None:
+    def run() -> None:
         close_old_connections()
         try:
             work(job_id)
         finally:
             connection.close()
 
-    return run
+    threading.Thread(target=run, name=f"{IMPORT_THREAD_PREFIX}{job_id}", daemon=True).start()
 
 
 def run_job(job_id: int, *, link: bool = True) -> None:
@@ -366,15 +362,7 @@ def relink_job(
         record_action(
             "import.link", actor=user.get_username(), object_type="import_job", object_id=job.pk
         )
-    if background:
-        threading.Thread(
-            target=_in_thread(link_job_records),
-            args=(job.pk,),
-            name=f"{IMPORT_THREAD_PREFIX}{job.pk}",
-            daemon=True,
-        ).start()
-    else:
-        link_job_records(job.pk)
+    _start(link_job_records, job.pk, background=background)
 
 
 def summary_counts(summary: ImportSummary) -> dict[str, Any]:

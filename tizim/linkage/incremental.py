@@ -25,9 +25,7 @@ from pathlib import Path
 from django.conf import settings as django_settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
-from tizim.audit.services import record_action
 from tizim.core.linkage.clustering import cluster_pairs, pairs_by_record
 from tizim.core.linkage.features import evidently_different
 from tizim.core.linkage.incremental import score_new_records
@@ -42,6 +40,7 @@ from tizim.linkage.services import (
     _link_record,
     _queue_for_review,
     current_decisions,
+    finish_run,
     link_records,
 )
 from tizim.registry.models import Record, RecordCorrection
@@ -169,27 +168,7 @@ def link_new_records(
             initials.clusters,
             replace_pending=False,
         )
-        run.change = change
-        run.records_moved = change.opened.count() if change else 0
-        run.queued = queued
-        run.persons_after = len(initials.clusters)
-        run.finished_at = timezone.now()
-        run.save()
-        record_action(
-            "linkage.run",
-            actor=actor,
-            object_type="link_run",
-            object_id=run.pk,
-            details={
-                "backend": "duckdb",
-                "mode": run.mode,
-                "threshold": threshold,
-                "records": run.records,
-                "new_records": run.new_records,
-                "records_moved": run.records_moved,
-                "queued": queued,
-            },
-        )
+        finish_run(run, change, queued=queued, persons=len(initials.clusters))
         outcome = _outcome(run.pk, previous.last_record_id, set(also), model.notes)
     return outcome
 

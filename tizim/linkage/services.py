@@ -193,26 +193,7 @@ def link_records(
             decisions,
             initials.clusters,
         )
-        run.change = change
-        run.records_moved = change.opened.count() if change else 0
-        run.queued = queued
-        run.persons_after = len(initials.clusters)
-        run.finished_at = timezone.now()
-        run.save()
-        record_action(
-            "linkage.run",
-            actor=actor,
-            object_type="link_run",
-            object_id=run.pk,
-            details={
-                "backend": backend,
-                "mode": run.mode,
-                "threshold": threshold,
-                "records": run.records,
-                "records_moved": run.records_moved,
-                "queued": queued,
-            },
-        )
+        finish_run(run, change, queued=queued, persons=len(initials.clusters))
     return LinkResult(
         run_id=run.pk,
         records=run.records,
@@ -227,6 +208,32 @@ def link_records(
             f"{len(initials.joined)} entries of surname and initials joined a person; "
             f"{len(initials.questions)} fit several and wait for review",
         ],
+    )
+
+
+def finish_run(run: LinkRun, change: Any, *, queued: int, persons: int) -> None:
+    """Record what a run did (its membership change, pairs queued, persons after) and audit
+    it; inside the run's transaction."""
+    run.change = change
+    run.records_moved = change.opened.count() if change else 0
+    run.queued = queued
+    run.persons_after = persons
+    run.finished_at = timezone.now()
+    run.save()
+    record_action(
+        "linkage.run",
+        actor=run.actor,
+        object_type="link_run",
+        object_id=run.pk,
+        details={
+            "backend": run.backend,
+            "mode": run.mode,
+            "threshold": run.threshold,
+            "records": run.records,
+            "new_records": run.new_records,
+            "records_moved": run.records_moved,
+            "queued": queued,
+        },
     )
 
 
