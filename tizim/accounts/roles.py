@@ -10,9 +10,11 @@ one place that says who sees what.
 
 * **admin** — everything below, plus users, roles, recipients and the audit log.
 * **reviewer** — the registry, linkage review, the intake queue and the sealed parts of reports
-  (a reviewer is a recipient: can unseal, so needs a second factor).
-* **volunteer** (data entry) — the registry, list uploads, intake queue entries without their
-  sealed parts.
+  (a reviewer is a recipient: can unseal, so needs a second factor); corrections that change
+  what is counted: merge, split, move, correct a record, re-admit a quarantined row, edit a
+  source (docs/decisions/0021).
+* **volunteer** (data entry) — the registry, list uploads, sources added, staff notes on
+  persons, intake queue entries without their sealed parts.
 * **analyst** — aggregates only: counts, estimates, charts and claims, never a person row,
   a record or the review queue.
 * **partner** — for now aggregates only, like an analyst without running estimates. The

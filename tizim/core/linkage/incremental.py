@@ -64,7 +64,9 @@ def score_new_records(
         return LinkageModel(pairs=[], settings=dict(settings), notes=["no new records to link"])
     say(f"comparing {len(fresh):,} new records with {len(older):,} in the registry")
     db_api = _db_api("duckdb")
-    linker = Linker(db_api.register(frame), dict(settings), log_level=logging.ERROR)
+    # A model trained on Spark scores here on DuckDB: the dialect is the database's to say.
+    model = {k: v for k, v in settings.items() if k != "sql_dialect"}
+    linker = Linker(db_api.register(frame), model, log_level=logging.ERROR)
     for column in term_frequency_columns(settings):
         linker.table_management.compute_tf_table(column)
     new_table = db_api.register(fresh.reset_index(drop=True))
