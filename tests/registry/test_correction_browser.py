@@ -114,7 +114,10 @@ def test_reviewer_walks_import_linking_review_and_corrections(live_server, regis
         page.get_by_role("button", name="Merge into this person").click()
         page.wait_for_load_state()
         assert "merged into this person" in page.content()
-        page.locator("section.person-changes").get_by_role("button", name="Undo").first.click()
+        # the review's merge is withdrawn on Decisions, not here: only this merge is offered
+        undo = page.locator("section.person-changes").get_by_role("button", name="Undo")
+        assert undo.count() == 1
+        undo.click()
         page.wait_for_load_state()
         assert "undone" in page.content()
         # correct a field: her birth year, as a relative gave it

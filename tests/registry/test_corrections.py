@@ -228,3 +228,14 @@ def test_a_source_is_edited_with_what_changed_audited(db, reviewer, volunteer):
     assert entry.details["changes"]["default_fate"] == ["", "killed"]
     with pytest.raises(RegistryError, match="fate"):
         update_source(source, actor=reviewer, kind="radio_list", title="x", default_fate="maybe")
+
+
+def test_a_reviewers_decision_is_withdrawn_not_undone_by_hand(rows, reviewer):
+    from tizim.linkage.services import decide_pair
+
+    a, c = rows[2], rows[4]
+    decision = decide_pair(a.pk, c.pk, "same", actor=reviewer)
+    person = Record.objects.get(pk=a.pk).person
+    assert decision.change not in selectors.undoable_changes(person)
+    with pytest.raises(RegistryError, match="withdraw the decision"):
+        person_changes.undo(decision.change, actor=reviewer)

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from tizim.accounts.access import Actor, acting_as
 from tizim.registry.models import LinkChange, Person
-from tizim.registry.selectors import UNDOABLE_ON_PERSON_PAGE
+from tizim.registry.selectors import UNDOABLE_ON_PERSON_PAGE, decided_changes
 from tizim.registry.services import (
     RegistryError,
     merge_persons,
@@ -65,6 +65,10 @@ def undo(change: LinkChange, *, actor: Actor) -> LinkChange:
     who = acting_as(actor, CHANGE_PERMISSION)
     if change.kind not in UNDOABLE_ON_PERSON_PAGE:
         raise RegistryError(f"a {change.get_kind_display()} is not undone from a person's page")
+    if decided_changes().filter(change=change.pk).exists():
+        raise RegistryError(
+            "this change is a reviewer's decision on a pair: withdraw the decision instead"
+        )
     return undo_change(change, reason=f"undo of #{change.pk} on the person's page", actor=who)
 
 

@@ -317,11 +317,23 @@ def undoable_changes(person: Person) -> list[LinkChange]:
     """Changes of ``person`` made by hand that can still be undone: not undone, and none of
     their records moved again since."""
     found = []
-    candidates = changes_of(person).filter(kind__in=UNDOABLE_ON_PERSON_PAGE, undone_by__isnull=True)
+    candidates = (
+        changes_of(person)
+        .filter(kind__in=UNDOABLE_ON_PERSON_PAGE, undone_by__isnull=True)
+        .exclude(pk__in=decided_changes())
+    )
     for change in candidates[:20]:
         if not change.opened.filter(closed_by__isnull=False).exists():
             found.append(change)
     return found
+
+
+def decided_changes() -> QuerySet[Any]:
+    """The membership changes reviewers' pair decisions made: undone by withdrawing the
+    decision (*Decisions*), so that later linkage runs stop keeping to it too."""
+    from tizim.linkage.models import PairDecision  # linkage builds on the registry
+
+    return PairDecision.objects.filter(change__isnull=False).values("change")
 
 
 def persons_like(query: str, *, besides: Person, limit: int = 10) -> list[Person]:
