@@ -71,3 +71,18 @@ def make_staff(username: str, role: str | None, password: str = STAFF_PASSWORD):
     if requires_two_factor(user):
         services.enrol_confirmed_device(user, actor="test")
     return user
+
+
+def load_demo_registry(folder: Path, *, persons: int = 600, seed: int = 2022) -> None:
+    """The fictional demo lists imported and linked as ``tizim demo`` does (without its claims,
+    estimates and publications): a registry of persons written several ways on several lists."""
+    from tizim.core.demo.dataset import generate_demo, write_demo
+    from tizim.demo import registry_source_name
+    from tizim.linkage.services import link_records
+
+    dataset = generate_demo(persons=persons, seed=seed)
+    for demo_source, path in zip(dataset.sources, write_demo(dataset, folder), strict=True):
+        name = registry_source_name(demo_source.name)
+        make_source(name, kind=demo_source.kind, obtained_on=demo_source.obtained)
+        import_table(path, source_name=name, actor="demo", obtained_on=demo_source.obtained)
+    link_records(actor="demo")

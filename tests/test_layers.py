@@ -27,8 +27,9 @@ ALLOWED: dict[str, set[str]] = {
     "accounts": BASE,
     "registry": ACCOUNTS,
     "linkage": DOMAIN,
-    # The public report form names the published person a report is about.
-    "intake": DOMAIN | {"publish", "estimates"},
+    # The public report form names the published person a report is about; an import job
+    # links the records it wrote.
+    "intake": DOMAIN | {"publish", "estimates", "linkage"},
     "ingest": DOMAIN,
     "acts": DOMAIN,
     "estimates": DOMAIN,

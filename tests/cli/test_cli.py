@@ -227,13 +227,16 @@ def test_link_joins_one_person_across_lists_and_scripts(home, tmp_path):
         str(write_csv(tmp_path / "a.csv", NGO_HEADERS, ROWS[:1])),
         "--source",
         "ngo-sheet",
+        "--no-link",
     )
     radio = write_csv(
         tmp_path / "b.csv",
         ("Аты-жөні", "Жасы", "Қаласы", "Мәртебесі", "Күні"),
         [("Ерлан Серікбаев", "36", "Алматы", "ұсталды", "08.01.2022")],
     )
-    tizim(home, "import", str(radio), "--source", "radio")
+    # Linked by the command below, not by the import (which would link it at once).
+    skipped = tizim(home, "import", str(radio), "--source", "radio", "--no-link")
+    assert "not linked (--no-link)" in skipped.stdout
     result = tizim(home, "link")
     assert result.returncode == 0, result.stderr
     out = tmp_path / "records.csv"

@@ -10,9 +10,11 @@ one place that says who sees what.
 
 * **admin** — everything below, plus users, roles, recipients and the audit log.
 * **reviewer** — the registry, linkage review, the intake queue and the sealed parts of reports
-  (a reviewer is a recipient: can unseal, so needs a second factor).
-* **volunteer** (data entry) — the registry, list uploads, intake queue entries without their
-  sealed parts.
+  (a reviewer is a recipient: can unseal, so needs a second factor); corrections that change
+  what is counted: merge, split, move, correct a record, re-admit a quarantined row, edit a
+  source (docs/decisions/0021).
+* **volunteer** (data entry) — the registry, list uploads, sources added, staff notes on
+  persons, intake queue entries without their sealed parts.
 * **analyst** — aggregates only: counts, estimates, charts and claims, never a person row,
   a record or the review queue.
 * **partner** — for now aggregates only, like an analyst without running estimates. The
@@ -74,6 +76,10 @@ _VOLUNTEER = _AGGREGATES | {
     "registry.view_fateevent",
     "registry.view_membership",
     "registry.view_claim",
+    # Staff notes on a person (they change no count); corrections are visible to all staff.
+    "registry.view_personnote",
+    "registry.add_personnote",
+    "registry.view_recordcorrection",
     "estimates.view_estimaterun",
     "intake.view_importjob",
     "intake.add_importjob",
@@ -97,6 +103,11 @@ _REVIEWER = _VOLUNTEER | {
     "linkage.view_pairdecision",
     "linkage.add_pairdecision",
     "registry.view_linkchange",
+    # Correcting where it is seen: merge, split, move, correct a record, re-admit a quarantined
+    # row, edit a source (each changes what is counted; docs/decisions/0021).
+    "registry.change_person",
+    "registry.add_recordcorrection",
+    "registry.change_source",
     "intake.unseal_report",
     "intake.triage_report",
     "intake.view_reportmessage",
@@ -117,7 +128,6 @@ _REVIEWER = _VOLUNTEER | {
 _ADMIN = _REVIEWER | {
     "registry.add_claim",
     "registry.change_claim",
-    "registry.change_source",
     "audit.view_auditentry",
     "auth.view_user",
     "auth.add_user",

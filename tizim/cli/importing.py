@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -118,7 +119,33 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     print_table(("", "rows"), rows, out)
     if summary.dry_run:
         print("dry run: nothing was written", file=out)
+    elif summary.imported or summary.new_versions:
+        _link_after_import(args, out)
     return EXIT_OK
+
+
+def _link_after_import(args: argparse.Namespace, out: TextIO) -> None:
+    """Link the records just imported into the registry's persons (unless ``--no-link``), so
+    that people already in the registry are not counted again as new."""
+    if args.no_link:
+        print("not linked (--no-link): run 'tizim link' before counting", file=out)
+        return
+    from tizim.linkage.incremental import link_new_records, linkage_lock
+
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    lock = linkage_lock()
+    if not lock.acquire(timeout=600):
+        raise CommandError("another linkage run is still going: run 'tizim link' later")
+    try:
+        outcome = link_new_records(actor="cli")
+    finally:
+        lock.release()
+    rows = [
+        ("records that joined persons already in the registry", str(outcome.joined_existing)),
+        ("new persons", str(outcome.new_persons)),
+        ("records waiting for review (counted as new persons meanwhile)", str(outcome.for_review)),
+    ]
+    print_table(("linked into persons", ""), rows, out)
 
 
 # How many rows of each sheet a dry run shows as parsed, and how wide a shown cell may be.
@@ -371,6 +398,12 @@ def add_parsers(sub: Any) -> None:
         metavar="FATE",
         help="for this file instead of the source's fate (tizim source set NAME --fate): "
         + LIST_FATE_HELP,
+    )
+    p.add_argument(
+        "--no-link",
+        action="store_true",
+        help="do not link the new records into persons after the import (run 'tizim link' "
+        "later; until then people already in the registry are counted again)",
     )
     p.add_argument("--verbose", action="store_true", help="list every problem")
     p.add_argument("--quiet", action="store_true", help="no progress display")

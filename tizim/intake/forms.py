@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from tizim.registry.models import Source
 
@@ -10,8 +11,12 @@ from tizim.registry.models import Source
 class UploadForm(forms.Form):
     """A list to import: which source it is a version of, and the file."""
 
+    # No source is chosen for the user: a list imported into the wrong source is counted
+    # under the wrong list, so the menu starts empty ("choose a source").
     source = forms.ModelChoiceField(
-        queryset=Source.objects.order_by("name"), to_field_name="name", empty_label=None
+        queryset=Source.objects.order_by("name"),
+        to_field_name="name",
+        empty_label=gettext_lazy("— choose a source —"),
     )
     file = forms.FileField(help_text="CSV, XLSX or ODS; headers in Kazakh, Russian or English.")
     obtained_on = forms.DateField(

@@ -16,6 +16,7 @@ class ImportJob(models.Model):
         PREVIEWED = "previewed", "previewed, waiting for confirmation"
         QUEUED = "queued", "queued"
         RUNNING = "running", "importing"
+        LINKING = "linking", "linking the new records"
         DONE = "done", "imported"
         FAILED = "failed", "failed"
         DISCARDED = "discarded", "discarded"
@@ -31,6 +32,9 @@ class ImportJob(models.Model):
     rows_done = models.PositiveIntegerField(default=0)
     summary = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
+    link_error = models.TextField(
+        blank=True, help_text="Why linking the new records failed (the import itself stands)."
+    )
     batch = models.ForeignKey(
         ImportBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="jobs"
     )

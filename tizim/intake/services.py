@@ -13,7 +13,7 @@ import os
 import secrets
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,8 @@ from tizim.core.processes import current_process, process_is_gone
 from tizim.core.table_check import check_in_child
 from tizim.core.tables import SPREADSHEET_SUFFIXES, close_tables, open_tables
 from tizim.intake.models import ImportJob
+from tizim.linkage.incremental import link_new_records, linkage_lock
+from tizim.linkage.services import LinkageError
 from tizim.registry.errors import RegistryError
 from tizim.registry.import_summary import ImportSummary
 from tizim.registry.importing import import_table, reference_date_for, sample_tables
@@ -219,15 +221,7 @@ def confirm_job(
         record_action(
             "import.confirm", actor=user.get_username(), object_type="import_job", object_id=job.pk
         )
-    if background:
-        threading.Thread(
-            target=_run_in_thread,
-            args=(job.pk,),
-            name=f"{IMPORT_THREAD_PREFIX}{job.pk}",
-            daemon=True,
-        ).start()
-    else:
-        run_job(job.pk)
+    _start(run_job, job.pk, background=background)
 
 
 def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> None:
@@ -250,16 +244,27 @@ def discard_job(job: ImportJob, *, user: AbstractBaseUser | AnonymousUser) -> No
 IMPORT_THREAD_PREFIX = "tizim-import-"
 
 
-def _run_in_thread(job_id: int) -> None:
-    close_old_connections()
-    try:
-        run_job(job_id)
-    finally:
-        connection.close()
+def _start(work: Callable[[int], None], job_id: int, *, background: bool) -> None:
+    """Run ``work`` on a job: in a thread named for it with a connection of its own (closed
+    at the end), or here."""
+    if not background:
+        work(job_id)
+        return
+
+    def run() -> None:
+        close_old_connections()
+        try:
+            work(job_id)
+        finally:
+            connection.close()
+
+    threading.Thread(target=run, name=f"{IMPORT_THREAD_PREFIX}{job_id}", daemon=True).start()
 
 
-def run_job(job_id: int) -> None:
-    """Import a confirmed upload; progress is readable with ``job_progress`` meanwhile."""
+def run_job(job_id: int, *, link: bool = True) -> None:
+    """Import a confirmed upload, then link its new records into the registry's persons
+    (unless ``link`` is false); progress is readable with ``job_progress`` and ``job_stage``
+    meanwhile."""
     job = ImportJob.objects.select_related("source", "created_by").get(pk=job_id)
     ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING)
 
@@ -282,12 +287,78 @@ def run_job(job_id: int) -> None:
     except Exception as exc:  # keep the job honest even on a bug; the error is shown to staff
         _finish(job, status=ImportJob.Status.FAILED, error=f"unexpected error: {exc!r}")
         raise
-    _finish(
-        job,
-        status=ImportJob.Status.DONE,
-        summary=summary_counts(summary),
+    counts = summary_counts(summary)
+    if not link or not (summary.imported or summary.new_versions):
+        _finish(job, status=ImportJob.Status.DONE, summary=counts, batch_id=summary.batch_id)
+        return
+    _delete_file(job)
+    ImportJob.objects.filter(pk=job_id).update(
+        status=ImportJob.Status.LINKING,
+        summary=counts,
         batch_id=summary.batch_id,
+        rows_done=summary.rows_read,
+        stored_path="",
     )
+    link_job_records(job_id)
+
+
+def link_job_records(job_id: int) -> None:
+    """Link the records a job imported (and any others not linked yet) into persons, one job
+    at a time, and keep what became of them in the job's summary. A failure leaves the import
+    as it is, the job done, and says why: linking can be started again from the job's page."""
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    lock = linkage_lock()
+    report_job_stage(job_id, "waiting for another linkage to finish")
+    error = ""
+    summary = dict(job.summary)
+    try:
+        if not lock.acquire(timeout=LINK_WAIT_SECONDS):
+            raise LinkageError("another linkage run is still going: link again in a while")
+        try:
+            outcome = link_new_records(
+                actor=job.created_by.get_username(),
+                progress=lambda stage: report_job_stage(job_id, stage),
+            )
+        finally:
+            lock.release()
+        summary.update(outcome.as_summary())
+    except RegistryError as exc:
+        error = str(exc)
+    except Exception as exc:  # the import stands whatever linking does; say what went wrong
+        error = f"unexpected error: {exc!r}"
+        raise
+    finally:
+        _finish(
+            job,
+            status=ImportJob.Status.DONE,
+            summary=summary,
+            batch_id=job.batch_id,
+            link_error=error,
+        )
+
+
+#: How long a job waits for another job's (or the command line's) linkage to finish.
+LINK_WAIT_SECONDS = 600.0
+
+
+def relink_job(
+    job: ImportJob, *, user: AbstractBaseUser | AnonymousUser, background: bool = True
+) -> None:
+    """Start linking again the records of an import whose linking failed or was skipped."""
+    acting_as(user, "intake.add_importjob")
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        linked = "link_run" in job.summary and not job.link_error
+        if job.status != ImportJob.Status.DONE or linked:
+            raise IntakeError("the records of this upload are linked already")
+        job.status = ImportJob.Status.LINKING
+        job.link_error = ""
+        job.save(update_fields=["status", "link_error"])
+        _write_private(_owner_file(job.pk), current_process())
+        record_action(
+            "import.link", actor=user.get_username(), object_type="import_job", object_id=job.pk
+        )
+    _start(link_job_records, job.pk, background=background)
 
 
 def summary_counts(summary: ImportSummary) -> dict[str, Any]:
@@ -312,17 +383,19 @@ def _finish(
     error: str = "",
     summary: dict[str, Any] | None = None,
     batch_id: int | None = None,
+    link_error: str = "",
 ) -> None:
     _delete_file(job)
     job.status = status
     job.error = error
+    job.link_error = link_error
     job.summary = summary or {}
     job.batch_id = batch_id
     job.rows_done = (summary or {}).get("rows_read", job.rows_done)
     job.finished_at = timezone.now()
     job.save()
-    _progress_file(job.pk).unlink(missing_ok=True)
-    _owner_file(job.pk).unlink(missing_ok=True)
+    for kind in _JOB_FILES:
+        (upload_folder() / f"{kind}-{job.pk}").unlink(missing_ok=True)
 
 
 def _delete_file(job: ImportJob) -> None:
@@ -337,6 +410,22 @@ def job_progress(job: ImportJob) -> int:
         return int(_progress_file(job.pk).read_text(encoding="ascii"))
     except (OSError, ValueError):
         return job.rows_done
+
+
+def job_stage(job: ImportJob) -> str:
+    """What the linking of a job's new records is doing now (whichever process runs it)."""
+    try:
+        return (upload_folder() / f"stage-{job.pk}").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def report_job_stage(job_id: int, stage: str) -> None:
+    """Tell every process serving pages what the linking of job ``job_id`` is doing."""
+    path = upload_folder() / f"stage-{job_id}"
+    partial = path.with_name(f"{path.name}.partial")
+    _write_private(partial, stage)
+    os.replace(partial, path)
 
 
 def _progress_file(job_id: int) -> Path:
@@ -360,11 +449,18 @@ INTERRUPTED = (
 )
 
 
+LINKING_INTERRUPTED = (
+    "linking the new records was interrupted: the server process running it stopped. The "
+    "rows are imported; link them again."
+)
+_UNDER_WAY = (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING, ImportJob.Status.LINKING)
+
+
 def job_was_interrupted(job: ImportJob, *, at_start: bool = False) -> bool:
     """Whether a queued or running job's process has ended without finishing it. ``at_start``
     (the server starting, so no import of its own can be running yet) also counts a job whose
     owner is not recorded: confirmed by an older version, or its files lost."""
-    if job.status not in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING):
+    if job.status not in _UNDER_WAY:
         return False
     try:
         owner = _owner_file(job.pk).read_text(encoding="utf-8").strip()
@@ -383,6 +479,16 @@ def fail_interrupted_job(job: ImportJob, *, at_start: bool = False) -> bool:
         # Checked again under the lock: the import may have finished meanwhile.
         if not job_was_interrupted(job, at_start=at_start):
             return False
+        if job.status == ImportJob.Status.LINKING:
+            # The rows are in: only the linking stopped, and it can be started again.
+            _finish(
+                job,
+                status=ImportJob.Status.DONE,
+                summary=job.summary,
+                batch_id=job.batch_id,
+                link_error=LINKING_INTERRUPTED,
+            )
+            return True
         _finish(job, status=ImportJob.Status.FAILED, error=INTERRUPTED)
         record_action(
             "import.interrupted", actor="tizim", object_type="import_job", object_id=job.pk
@@ -397,14 +503,10 @@ def recover_interrupted_jobs(*, orphans_older_than: float = 3600.0) -> list[int]
     Returns the ids of the jobs failed."""
     failed = [
         job.pk
-        for job in ImportJob.objects.filter(
-            status__in=(ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
-        )
+        for job in ImportJob.objects.filter(status__in=_UNDER_WAY)
         if fail_interrupted_job(job, at_start=True)
     ]
-    active = ImportJob.objects.filter(
-        status__in=(ImportJob.Status.PREVIEWED, ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
-    )
+    active = ImportJob.objects.filter(status__in=(ImportJob.Status.PREVIEWED, *_UNDER_WAY))
     kept = {Path(p).name for p in active.values_list("stored_path", flat=True) if p}
     kept |= {f"{kind}-{pk}" for pk in active.values_list("pk", flat=True) for kind in _JOB_FILES}
     now = time.time()
@@ -415,7 +517,7 @@ def recover_interrupted_jobs(*, orphans_older_than: float = 3600.0) -> list[int]
     return failed
 
 
-_JOB_FILES = ("progress", "owner")
+_JOB_FILES = ("progress", "owner", "stage")
 
 
 def report_job_progress(job_id: int, rows: int) -> None:

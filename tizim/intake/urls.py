@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:job_id>/", views.job, name="job"),
     path("<int:job_id>/confirm/", views.confirm, name="confirm"),
     path("<int:job_id>/discard/", views.discard, name="discard"),
+    path("<int:job_id>/link/", views.link, name="link"),
 ]

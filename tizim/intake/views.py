@@ -16,7 +16,12 @@ from tizim.intake.models import ImportJob
 @require_perms("intake.add_importjob")
 def upload(request: HttpRequest) -> HttpResponse:
     """Upload a list; it is previewed as a dry run before anything is written."""
-    form = UploadForm(request.POST or None, request.FILES or None)
+    # A source just added from this page comes back chosen (?source=NAME).
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"source": request.GET.get("source", "")},
+    )
     mapping = ""  # for a list refused for want of a name column: a mapping to start from
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
@@ -44,13 +49,18 @@ def job(request: HttpRequest, job_id: int) -> HttpResponse:
     item = get_object_or_404(ImportJob.objects.select_related("source"), pk=job_id)
     if services.job_was_interrupted(item) and services.fail_interrupted_job(item):
         item.refresh_from_db()
-    running = item.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
+    running = item.status in (
+        ImportJob.Status.QUEUED,
+        ImportJob.Status.RUNNING,
+        ImportJob.Status.LINKING,
+    )
     done = services.job_progress(item) if running else item.rows_done
     percent = min(99, int(100 * done / item.rows_total)) if running and item.rows_total else 0
+    stage = services.job_stage(item) if item.status == ImportJob.Status.LINKING else ""
     return render(
         request,
         "intake/job.html",
-        {"job": item, "running": running, "rows_done": done, "percent": percent},
+        {"job": item, "running": running, "rows_done": done, "percent": percent, "stage": stage},
     )
 
 
@@ -60,6 +70,18 @@ def confirm(request: HttpRequest, job_id: int) -> HttpResponse:
     item = get_object_or_404(ImportJob, pk=job_id)
     try:
         services.confirm_job(item, user=request.user)
+    except services.IntakeError as exc:
+        messages.error(request, str(exc))
+    return redirect("intake:job", job_id=item.pk)
+
+
+@require_perms("intake.add_importjob")
+@require_POST
+def link(request: HttpRequest, job_id: int) -> HttpResponse:
+    """Link the records of an import whose linking failed or was skipped."""
+    item = get_object_or_404(ImportJob, pk=job_id)
+    try:
+        services.relink_job(item, user=request.user)
     except services.IntakeError as exc:
         messages.error(request, str(exc))
     return redirect("intake:job", job_id=item.pk)

@@ -21,6 +21,7 @@ class LinkRun(models.Model):
     class Mode(models.TextChoices):
         INCREMENTAL = "incremental", "incremental (new records join settled persons)"
         FULL = "full", "full (every link re-decided, except reviewers' decisions)"
+        NEW_RECORDS = "new_records", "new records only (after an import, with the last model)"
 
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -138,3 +138,9 @@ def decisions() -> QuerySet[PairDecision]:
 def decisions_about(record: Record) -> QuerySet[PairDecision]:
     """Decisions naming a record."""
     return decisions().filter(record_a=record) | decisions().filter(record_b=record)
+
+
+def pair_decision_changes() -> list[int]:
+    """The ids of the membership changes reviewers' pair decisions made: only withdrawing the
+    decision undoes them (the registry's person page leaves them alone)."""
+    return list(PairDecision.objects.filter(change__isnull=False).values_list("change", flat=True))

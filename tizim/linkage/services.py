@@ -127,9 +127,11 @@ def link_records(
     must_link += [
         (int(r["previous_version_id"]), int(r["pk"])) for r in rows if r["previous_version_id"]
     ]
+    # A version staff corrected stays where they put it, unless every link is re-decided.
+    kept = {int(r["pk"]) for r in rows if r["settled_version"]} if not full else set()
     settled: dict[int, list[int]] = defaultdict(list)
     for record_id, person_id in person_of.items():
-        if record_id <= seen_up_to and person_id is not None:
+        if (record_id <= seen_up_to or record_id in kept) and person_id is not None:
             settled[person_id].append(record_id)
 
     spark_notes: list[str] = []
@@ -185,7 +187,7 @@ def link_records(
             mode=LinkRun.Mode.FULL if full else LinkRun.Mode.INCREMENTAL,
             threshold=threshold,
             records=len(records),
-            new_records=sum(1 for r in person_of if r > seen_up_to),
+            new_records=sum(1 for r in person_of if r > seen_up_to and r not in kept),
             pairs_scored=len(model.pairs),
             last_record_id=max(person_of, default=seen_up_to),
             model_json=json.dumps(model.settings, ensure_ascii=False),
@@ -203,26 +205,7 @@ def link_records(
             decisions,
             initials.clusters,
         )
-        run.change = change
-        run.records_moved = change.opened.count() if change else 0
-        run.queued = queued
-        run.persons_after = len(initials.clusters)
-        run.finished_at = timezone.now()
-        run.save()
-        record_action(
-            "linkage.run",
-            actor=actor,
-            object_type="link_run",
-            object_id=run.pk,
-            details={
-                "backend": backend,
-                "mode": run.mode,
-                "threshold": threshold,
-                "records": run.records,
-                "records_moved": run.records_moved,
-                "queued": queued,
-            },
-        )
+        finish_run(run, change, queued=queued, persons=len(initials.clusters))
     return LinkResult(
         run_id=run.pk,
         records=run.records,
@@ -240,6 +223,32 @@ def link_records(
     )
 
 
+def finish_run(run: LinkRun, change: Any, *, queued: int, persons: int) -> None:
+    """Record what a run did (its membership change, pairs queued, persons after) and audit
+    it; inside the run's transaction."""
+    run.change = change
+    run.records_moved = change.opened.count() if change else 0
+    run.queued = queued
+    run.persons_after = persons
+    run.finished_at = timezone.now()
+    run.save()
+    record_action(
+        "linkage.run",
+        actor=run.actor,
+        object_type="link_run",
+        object_id=run.pk,
+        details={
+            "backend": run.backend,
+            "mode": run.mode,
+            "threshold": run.threshold,
+            "records": run.records,
+            "new_records": run.new_records,
+            "records_moved": run.records_moved,
+            "queued": queued,
+        },
+    )
+
+
 def _queue_for_review(
     run: LinkRun,
     pairs: Iterable[ScoredPair],
@@ -248,12 +257,22 @@ def _queue_for_review(
     threshold: float,
     decisions: Mapping[tuple[int, int], str],
     clusters: Iterable[Iterable[int]],
+    *,
+    replace_pending: bool = True,
 ) -> int:
     """Replace the pending queue with this run's uncertain pairs, refused joins and initials
-    entries that fit several persons, grouped by the persons they ask about."""
-    CandidatePair.objects.filter(status=CandidatePair.Status.PENDING).update(
-        status=CandidatePair.Status.STALE
-    )
+    entries that fit several persons, grouped by the persons they ask about.
+
+    Without ``replace_pending`` (a run that scored only new records, and so cannot say the
+    older questions are settled) the pending pairs stay and only questions not yet asked are
+    added."""
+    pending = CandidatePair.objects.filter(status=CandidatePair.Status.PENDING)
+    asked: set[tuple[int, int]] = set()
+    if replace_pending:
+        pending.update(status=CandidatePair.Status.STALE)
+    else:
+        asked = set(pending.values_list("record_a_id", "record_b_id"))
+    decisions = {**decisions, **dict.fromkeys(asked, "asked")}
     by_pair = {(p.left, p.right): p for p in pairs}
     queue: dict[tuple[int, int], CandidatePair] = {}
     for join in refused:

@@ -13,6 +13,7 @@ import json
 import secrets
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
@@ -279,6 +280,7 @@ class LinkChange(models.Model):
         MOVE = "move", "move"
         UNDO = "undo", "undo"
         LINK = "link", "automatic linkage"
+        CORRECT = "correct", "a record replaced by its corrected version"
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     reason = models.TextField(blank=True)
@@ -331,6 +333,57 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"record {self.record_id} → person {self.person_id}"
+
+
+class RecordCorrection(models.Model):
+    """A new version of a record made by staff: a parsed field corrected, or a quarantined row
+    fixed and re-admitted (or such a correction undone). The raw values are the original's,
+    untouched; the new version takes the original's place in its person, and the original is
+    kept, set aside (in no person), as the history of what was read from the row."""
+
+    class Kind(models.TextChoices):
+        CORRECT = "correct", "parsed fields corrected"
+        READMIT = "readmit", "quarantined row fixed and re-admitted"
+        RESTORE = "restore", "correction undone"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    original = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="corrections")
+    corrected = models.OneToOneField(Record, on_delete=models.PROTECT, related_name="correction_of")
+    # field → [before, after]; for a re-admitted row, column as written → [raw, as fixed].
+    changes = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    note = models.TextField(blank=True)
+    actor = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    change = models.ForeignKey(
+        LinkChange, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    undone_by = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="undoes"
+    )
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: record {self.original_id} → {self.corrected_id}"
+
+
+class PersonNote(models.Model):
+    """A staff note on a person (what a relative said on the phone, why two records were kept
+    apart). Never public; withdrawn, not deleted."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="notes")
+    text = models.TextField()
+    author = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    withdrawn_by = models.CharField(max_length=150, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on {self.person}"
 
 
 class FateEvent(models.Model):

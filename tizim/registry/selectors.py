@@ -8,11 +8,21 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from tizim.core.names import initial_search_keys, is_initial, name_key
 from tizim.core.rows import PARSED_FIELDS
-from tizim.registry.models import FateEvent, ImportBatch, Person, Record, Source
+from tizim.registry.models import (
+    FateEvent,
+    ImportBatch,
+    LinkChange,
+    Person,
+    PersonNote,
+    Record,
+    RecordCorrection,
+    Source,
+)
+from tizim.registry.providers import held_change_ids
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "source",
@@ -169,14 +179,23 @@ def sources_with_counts() -> QuerySet[Source]:
     """Sources with how many records, quarantined records and persons each holds."""
     return Source.objects.annotate(
         n_records=Count("records", distinct=True),
-        n_quarantined=Count("records", filter=~Q(records__quarantine_reason=""), distinct=True),
+        n_quarantined=Count(
+            "records",
+            filter=~Q(records__quarantine_reason="") & Q(records__next_version__isnull=True),
+            distinct=True,
+        ),
         n_persons=Count("records__person", distinct=True),
     ).order_by("name")
 
 
 def quarantined_records(source: str = "") -> QuerySet[Record]:
-    """Records kept aside because they could not be parsed, with their reasons."""
-    records = Record.objects.exclude(quarantine_reason="").select_related("source")
+    """Records kept aside because they could not be parsed, with their reasons (not those
+    fixed and re-admitted since: their new version is the row now)."""
+    records = (
+        Record.objects.exclude(quarantine_reason="")
+        .filter(next_version__isnull=True)
+        .select_related("source")
+    )
     return records.filter(source__name=source) if source else records
 
 
@@ -283,11 +302,26 @@ def _text(value: object) -> str:
     return str(value)
 
 
+#: Corrections whose new version keeps its record's place: staff put it there, so linkage runs
+#: that keep settled persons whole keep it too (a re-admitted row is linked like a new one).
+SETTLED_CORRECTIONS = (RecordCorrection.Kind.CORRECT, RecordCorrection.Kind.RESTORE)
+
+
 def linkable_records() -> Iterator[Mapping[str, Any]]:
     """The fields linkage needs, for every usable record (streamed). Earlier versions of a
-    re-imported row are included so that they stay with their person."""
+    re-imported row are included so that they stay with their person; a version replaced by a
+    staff correction is not (it is in no person), and ``settled_version`` says whether a record
+    is itself such a correction."""
     return (
         Record.objects.filter(quarantine_reason="")
+        .exclude(next_version__correction_of__isnull=False)
+        .annotate(
+            settled_version=Exists(
+                RecordCorrection.objects.filter(
+                    corrected=OuterRef("pk"), kind__in=SETTLED_CORRECTIONS
+                )
+            )
+        )
         .values(
             "pk",
             "surname",
@@ -303,7 +337,71 @@ def linkable_records() -> Iterator[Mapping[str, Any]]:
             "person_id",
             "previous_version_id",
             "source__name",
+            "settled_version",
         )
         .order_by("pk")
         .iterator(chunk_size=5000)
     )
+
+
+# --- what a person's page offers to correct ---------------------------------------------------
+
+#: The membership changes a person's page offers to undo: those staff made by hand. A linkage
+#: run's change spans many persons; a correction is undone as a correction.
+UNDOABLE_ON_PERSON_PAGE = (LinkChange.Kind.MERGE, LinkChange.Kind.SPLIT, LinkChange.Kind.MOVE)
+
+
+def changes_of(person: Person) -> QuerySet[LinkChange]:
+    """Changes that brought records into ``person`` or took them out, newest first."""
+    return (
+        LinkChange.objects.filter(Q(opened__person=person) | Q(closed__person=person))
+        .distinct()
+        .order_by("-id")
+    )
+
+
+def undoable_changes(person: Person) -> list[LinkChange]:
+    """Changes of ``person`` made by hand that can still be undone: not undone, and none of
+    their records moved again since."""
+    found = []
+    candidates = (
+        changes_of(person)
+        .filter(kind__in=UNDOABLE_ON_PERSON_PAGE, undone_by__isnull=True)
+        .exclude(pk__in=decided_changes())
+    )
+    for change in candidates[:20]:
+        if not change.opened.filter(closed_by__isnull=False).exists():
+            found.append(change)
+    return found
+
+
+def decided_changes() -> set[int]:
+    """The ids of membership changes reviewers' pair decisions made: undone by withdrawing the
+    decision (*Decisions*), so that later linkage runs stop keeping to it too."""
+    return held_change_ids()
+
+
+def persons_like(query: str, *, besides: Person, limit: int = 10) -> list[Person]:
+    """Persons a name finds (in any script), for choosing whom to merge with or move to."""
+    if not query.strip():
+        return []
+    return list(search_persons(PersonFilter(query=query.strip())).exclude(pk=besides.pk)[:limit])
+
+
+def records_of(person: Person) -> QuerySet[Record]:
+    """The person's records, as the page lists them to choose from."""
+    return person.records.select_related("source").order_by("source__name", "row_number")
+
+
+def corrections_of(person: Person) -> list[RecordCorrection]:
+    """Corrections of the person's records (their current versions), newest first."""
+    return list(
+        RecordCorrection.objects.filter(corrected__person=person)
+        .select_related("original__source")
+        .order_by("-id")
+    )
+
+
+def notes_on(person: Person) -> QuerySet[PersonNote]:
+    """Staff notes on a person that were not withdrawn, newest first."""
+    return person.notes.filter(withdrawn_at__isnull=True).order_by("-at", "-id")

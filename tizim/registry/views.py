@@ -10,6 +10,7 @@ from tizim.accounts.access import require_perms
 from tizim.accounts.roles import VIEW_AGGREGATES
 from tizim.core.rows import PARSED_FIELDS
 from tizim.registry import selectors
+from tizim.registry.edit_views import person_tools
 from tizim.registry.forms import PersonFilterForm
 from tizim.registry.models import Claim, Person, Source
 
@@ -67,6 +68,7 @@ def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "rows": rows,
             "events": list(person.fate_events.all()),
             "memberships": list(person.memberships.all()),
+            **person_tools(request, person),
         },
     )
 
