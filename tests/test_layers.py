@@ -148,3 +148,17 @@ def test_a_name_bound_twice_is_found(tmp_path: Path) -> None:
     module = tmp_path / "joined.py"
     module.write_text("import re\n_ISO = re.compile('a')\n\n_ISO = re.compile('b')\n")
     assert _bound_twice(module) == ["_ISO (lines 2 and 4)"]
+
+
+MAX_FUNCTION_LINES = 120
+
+
+def test_no_function_is_longer_than_a_reader_can_follow() -> None:
+    long = [
+        f"{p.relative_to(PACKAGE)}:{node.lineno} {node.name} ({length} lines)"
+        for p in _modules()
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and (length := (node.end_lineno or node.lineno) - node.lineno + 1) > MAX_FUNCTION_LINES
+    ]
+    assert not long, long

@@ -23,7 +23,7 @@ from tizim.audit.services import record_action
 from tizim.core.linkage.clustering import cluster_pairs
 from tizim.core.linkage.features import LinkRecord, evidently_different
 from tizim.core.linkage.initials import InitialsQuestion, attach_initials
-from tizim.core.linkage.probabilistic import Backend, ScoredPair, train_and_score
+from tizim.core.linkage.probabilistic import Backend, LinkageModel, ScoredPair, train_and_score
 from tizim.core.linkage.spark import SparkMasterError, spark_session
 from tizim.linkage.models import CandidatePair, LinkRun, PairDecision
 from tizim.registry.errors import RegistryError
@@ -109,12 +109,7 @@ def link_records(
     ``progress`` is told each stage as it starts.
     """
     say = progress or (lambda stage: None)
-    if not 0.0 < threshold < 1.0:
-        raise LinkageError(f"threshold must be a probability between 0 and 1, not {threshold}")
-    if backend not in ("duckdb", "spark"):
-        raise LinkageError(f"unknown linkage backend {backend!r}; use duckdb or spark")
-    if spark_master is not None and backend != "spark":
-        raise LinkageError("a Spark master is only used with the spark backend")
+    _check_link_arguments(threshold, backend, spark_master)
     rows = list(linkable_records())
     records = [_link_record(r) for r in rows]
     person_of = {int(r["pk"]): r["person_id"] for r in rows}
@@ -134,35 +129,9 @@ def link_records(
         if (record_id <= seen_up_to or record_id in kept) and person_id is not None:
             settled[person_id].append(record_id)
 
-    spark_notes: list[str] = []
-    started_spark = None
-    if backend == "spark" and spark is None:
-        say(f"starting Spark (master {spark_master})" if spark_master else "starting Spark")
-        # On a cluster the executors write Splink's checkpoints here and the driver reads them.
-        shared = os.environ.get("TIZIM_SPARK_DIR")
-        try:
-            work_dir = tempfile.mkdtemp(prefix="tizim-spark-", dir=shared)
-            spark = started_spark = spark_session(work_dir, master=spark_master)
-        except SparkMasterError as error:
-            raise LinkageError(str(error)) from error
-        except OSError as error:
-            raise LinkageError(
-                f"cannot make Spark's work folder in TIZIM_SPARK_DIR={shared}: {error.strerror}"
-            ) from error
-        spark_notes.append(f"Spark's own log: {work_dir}/spark.log")
-    try:
-        model = train_and_score(
-            records,
-            backend=backend,
-            labels=[(a, b, v == PairDecision.Verdict.SAME) for (a, b), v in decisions.items()],
-            spark=spark,
-            explain_from=REVIEW_FLOOR,
-            progress=say,
-        )
-    finally:
-        # A cluster's executors are held until the session ends: free them for others at once.
-        if started_spark is not None:
-            started_spark.stop()
+    model, spark_notes = _train_and_score(
+        records, decisions, backend=backend, spark=spark, spark_master=spark_master, say=say
+    )
     say(f"clustering {len(model.pairs):,} scored pairs into persons")
     by_id = {r.record_id: r for r in records}
     scored = [(p.left, p.right, p.probability) for p in model.pairs]
@@ -221,6 +190,60 @@ def link_records(
             f"{len(initials.questions)} fit several and wait for review",
         ],
     )
+
+
+def _check_link_arguments(threshold: float, backend: str, spark_master: str | None) -> None:
+    """Refuse, before any work, a threshold, backend or master that cannot be used."""
+    if not 0.0 < threshold < 1.0:
+        raise LinkageError(f"threshold must be a probability between 0 and 1, not {threshold}")
+    if backend not in ("duckdb", "spark"):
+        raise LinkageError(f"unknown linkage backend {backend!r}; use duckdb or spark")
+    if spark_master is not None and backend != "spark":
+        raise LinkageError("a Spark master is only used with the spark backend")
+
+
+def _train_and_score(
+    records: list[LinkRecord],
+    decisions: dict[tuple[int, int], str],
+    *,
+    backend: Backend,
+    spark: Any,
+    spark_master: str | None,
+    say: Callable[[str], None],
+) -> tuple[LinkageModel, list[str]]:
+    """Train the model on the registry and score its candidate pairs (reviewers' decisions are
+    labels), starting and stopping a Spark session when the Spark backend has none given; with
+    notes on where Spark's own log went."""
+    spark_notes: list[str] = []
+    started_spark = None
+    if backend == "spark" and spark is None:
+        say(f"starting Spark (master {spark_master})" if spark_master else "starting Spark")
+        # On a cluster the executors write Splink's checkpoints here and the driver reads them.
+        shared = os.environ.get("TIZIM_SPARK_DIR")
+        try:
+            work_dir = tempfile.mkdtemp(prefix="tizim-spark-", dir=shared)
+            spark = started_spark = spark_session(work_dir, master=spark_master)
+        except SparkMasterError as error:
+            raise LinkageError(str(error)) from error
+        except OSError as error:
+            raise LinkageError(
+                f"cannot make Spark's work folder in TIZIM_SPARK_DIR={shared}: {error.strerror}"
+            ) from error
+        spark_notes.append(f"Spark's own log: {work_dir}/spark.log")
+    try:
+        model = train_and_score(
+            records,
+            backend=backend,
+            labels=[(a, b, v == PairDecision.Verdict.SAME) for (a, b), v in decisions.items()],
+            spark=spark,
+            explain_from=REVIEW_FLOOR,
+            progress=say,
+        )
+    finally:
+        # A cluster's executors are held until the session ends: free them for others at once.
+        if started_spark is not None:
+            started_spark.stop()
+    return model, spark_notes
 
 
 def finish_run(run: LinkRun, change: Any, *, queued: int, persons: int) -> None:
