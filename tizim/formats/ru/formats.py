@@ -1,20 +1,18 @@
-"""Russian: ``4 января 2022`` (without Django's trailing "г."), ``10 000``."""
+"""Russian: ``4 января 2022`` (without Django's trailing "г."), ``10 000``; the rest as Kazakh."""
+
+from tizim.formats.kk.formats import (  # noqa: F401 (a format module is read by its names)
+    DATE_INPUT_FORMATS,
+    DATETIME_INPUT_FORMATS,
+    DECIMAL_SEPARATOR,
+    FIRST_DAY_OF_WEEK,
+    NUMBER_GROUPING,
+    SHORT_DATE_FORMAT,
+    SHORT_DATETIME_FORMAT,
+    THOUSAND_SEPARATOR,
+    TIME_FORMAT,
+    YEAR_MONTH_FORMAT,
+)
 
 DATE_FORMAT = "j E Y"
 DATETIME_FORMAT = "j E Y, H:i"
-TIME_FORMAT = "H:i"
-YEAR_MONTH_FORMAT = "F Y"
 MONTH_DAY_FORMAT = "j E"
-SHORT_DATE_FORMAT = "d.m.Y"
-SHORT_DATETIME_FORMAT = "d.m.Y H:i"
-FIRST_DAY_OF_WEEK = 1
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
-DATETIME_INPUT_FORMATS = [
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%d.%m.%Y %H:%M:%S",
-    "%d.%m.%Y %H:%M",
-]
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "\xa0"
-NUMBER_GROUPING = 3
