@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from tizim.core.charts import IntervalRow, Series, bars_svg, interval_svg, overlap_svg, timeline_svg
-from tizim.core.counting import CountTable, selector_label
+from tizim.core.counting import CountTable
 from tizim.core.places import place_name
 from tizim.estimates.selectors import CountSeries
+from tizim.registry.labels import selector_label
 
 
 def counts_chart(table: CountTable, selector: str) -> str:
@@ -21,27 +24,29 @@ def counts_chart(table: CountTable, selector: str) -> str:
     rows = [(label(r), float(table.cell(r, selector))) for r in table.rows]
     return bars_svg(
         [r for r in rows if r[1]],
-        title=f"{selector_label(selector).capitalize()}, by {table.by}",
-        axis_label="documented persons",
+        title=_("%(group)s, by %(by)s")
+        % {"group": selector_label(selector).capitalize(), "by": _(table.by)},
+        axis_label=_("documented persons"),
     )
 
 
 def series_chart(series: CountSeries) -> str:
     """Documented counts over time (as known now, and as known at the time) beside claims."""
     lines = [
-        Series("documented (as known now)", series.known_now, "step"),
-        Series("documented (as the sources had said by each day)", series.known_then, "step"),
+        Series(_("documented (as known now)"), series.known_now, "step"),
+        Series(_("documented (as the sources had said by each day)"), series.known_then, "step"),
     ]
     standing = [(c.as_of, float(c.value)) for c in series.claims if c.status == "standing"]
     other = [(c.as_of, float(c.value)) for c in series.claims if c.status != "standing"]
     if standing:
-        lines.append(Series("claims", standing, "points"))
+        lines.append(Series(_("claims"), standing, "points"))
     if other:
-        lines.append(Series("claims disavowed, revised or disputed", other, "points"))
+        lines.append(Series(_("claims disavowed, revised or disputed"), other, "points"))
     return timeline_svg(
         lines,
-        title=f"{selector_label(series.group).capitalize()}: documented and claimed",
-        axis_label="persons",
+        title=_("%(group)s: documented and claimed")
+        % {"group": selector_label(series.group).capitalize()},
+        axis_label=_("persons"),
     )
 
 

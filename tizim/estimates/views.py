@@ -13,14 +13,16 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from tizim.accounts.access import require_perms
 from tizim.accounts.roles import VIEW_AGGREGATES
-from tizim.core.counting import CountRule, Measure, fates_of, selector_label
+from tizim.core.counting import CountRule, Measure, fates_of
 from tizim.core.places import place_name
 from tizim.estimates import pictures, selectors, services
 from tizim.estimates.forms import CountsForm, EstimateForm
 from tizim.estimates.models import EstimateRun
+from tizim.registry.labels import selector_label
 from tizim.registry.models import Source
 from tizim.registry.services import RegistryError
 
@@ -96,9 +98,9 @@ def numbers(request: HttpRequest) -> HttpResponse:
             "claims": claims,
             "bars": pictures.counts_chart(table, "dead"),
             "series_charts": [
-                ("Deaths by each day: documented and claimed", pictures.series_chart(series[0])),
+                (_("Deaths by each day: documented and claimed"), pictures.series_chart(series[0])),
                 (
-                    "In custody on each day: documented and claimed",
+                    _("In custody on each day: documented and claimed"),
                     pictures.series_chart(series[1]),
                 ),
             ],

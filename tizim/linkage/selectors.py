@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from tizim.core.rows import PARSED_FIELDS
 from tizim.linkage.models import CandidatePair, LinkRun, PairDecision
+from tizim.registry.labels import field_label, field_value
 from tizim.registry.models import Record
 
 # What a reviewer compares, in order; the model's comparison that speaks to each field.
@@ -67,9 +68,9 @@ def side_by_side(candidate: CandidatePair) -> list[FieldRow]:
             shown.add(comparison)
         rows.append(
             FieldRow(
-                label=name.replace("_", " "),
-                left=getattr(candidate.record_a, name),
-                right=getattr(candidate.record_b, name),
+                label=field_label(name),
+                left=field_value(name, getattr(candidate.record_a, name)),
+                right=field_value(name, getattr(candidate.record_b, name)),
                 comparison=comparison,
                 level=level,
                 weight=weight,
