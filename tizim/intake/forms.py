@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tizim.registry.models import Source
 
@@ -11,25 +12,30 @@ class UploadForm(forms.Form):
     """A list to import: which source it is a version of, and the file."""
 
     source = forms.ModelChoiceField(
-        queryset=Source.objects.order_by("name"), to_field_name="name", empty_label=None
+        queryset=Source.objects.order_by("name"),
+        to_field_name="name",
+        empty_label=None,
+        label=_("Source"),
     )
-    file = forms.FileField(help_text="CSV, XLSX or ODS; headers in Kazakh, Russian or English.")
+    file = forms.FileField(
+        label=_("File"), help_text=_("CSV, XLSX or ODS; headers in Kazakh, Russian or English.")
+    )
     obtained_on = forms.DateField(
         required=False,
-        label="Obtained on",
-        help_text="When this version of the list was obtained (YYYY-MM-DD); default today.",
+        label=_("Obtained on"),
+        help_text=_("When this version of the list was obtained (YYYY-MM-DD); default today."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     sheet = forms.CharField(
         required=False,
         max_length=200,
-        help_text="Only this sheet of a workbook (default: every sheet).",
+        label=_("Sheet"),
+        help_text=_("Only this sheet of a workbook (default: every sheet)."),
     )
 
 
 # --- the public report form ------------------------------------------------------------------
 
-from django.utils.translation import gettext_lazy as _  # noqa: E402
 
 WHAT_HAPPENED_CHOICES = [
     ("missing", _("missing: nobody knows where they are")),
