@@ -9,7 +9,6 @@ claimants of ``core.claim_words``) pick the page's language instead and are not 
 
 from __future__ import annotations
 
-from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -66,8 +65,8 @@ def describe_rule(rule: CountRule) -> str:
     """``CountRule.describe`` in the current language: what a documented number counts."""
     values = {
         "what": selector_label(rule.selector),
-        "day": date_format(rule.day),
-        "known": date_format(rule.known_by) if rule.known_by else "",
+        "day": rule.day.isoformat(),
+        "known": rule.known_by.isoformat() if rule.known_by else "",
     }
     if rule.measure is Measure.ON_DATE:
         if rule.known_by:
