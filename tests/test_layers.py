@@ -36,6 +36,8 @@ ALLOWED: dict[str, set[str]] = {
     "publish": DOMAIN | {"estimates"},
     "serving": set(),
     "charts": ACCOUNTS,
+    # Django format modules (settings.FORMAT_MODULE_PATH): dates and numbers per language.
+    "formats": set(),
 }
 # A whole instance: backup, restore and upgrade stand above every app, below the CLI.
 ALLOWED["backups"] = set().union(*ALLOWED.values()) | set(ALLOWED)

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # After OTPMiddleware: a session that still owes its second factor reaches no staff page.
     "tizim.accounts.middleware.TwoFactorMiddleware",
+    # After AuthenticationMiddleware: the staff side speaks the language the user chose.
+    "tizim.accounts.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: a locked-out login attempt is answered before any view runs.
@@ -184,9 +186,18 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 LANGUAGE_CODE = "en"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them (4 қаңтар 2022, 4 января 2022, 4 January 2022),
+# not Django's defaults (US "Jan. 4, 2022", Russian "4 января 2022 г."): tizim/formats/.
+FORMAT_MODULE_PATH = ["tizim.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
+# The staff side's language is a per-user preference (tizim.accounts.middleware); before login,
+# and after logout, it is this cookie's (set by the switcher only: the public side, whose
+# language is in its URL, never sets it).
+LANGUAGE_COOKIE_NAME = "tizim_language"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "static/"
 STATIC_ROOT = None
@@ -208,6 +219,7 @@ CSRF_COOKIE_AGE = None
 TIZIM_HTTPS = os.environ.get("TIZIM_HTTPS", "").strip().lower() in ("1", "true", "yes", "on")
 SESSION_COOKIE_SECURE = TIZIM_HTTPS
 CSRF_COOKIE_SECURE = TIZIM_HTTPS
+LANGUAGE_COOKIE_SECURE = TIZIM_HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"

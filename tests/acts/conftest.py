@@ -14,6 +14,7 @@ from tests.factories import STAFF_PASSWORD, import_rows, make_staff
 from tizim.accounts.selectors import recipient_id
 from tizim.accounts.services import unlock_key_at_login
 from tizim.acts import services
+from tizim.acts.models import Facility
 from tizim.core.acts.vocabulary import FacilityKind
 from tizim.registry.models import Person, Source
 
@@ -73,8 +74,8 @@ def world(settings, tmp_path, transactional_db) -> World:
     )
 
 
-@pytest.fixture
-def ivs(world):
+def create_almaty_ivs() -> Facility:
+    """The Almaty police's temporary detention centre, as a facility of the registry."""
     return services.create_facility(
         "almaty-ivs",
         kind=FacilityKind.TEMPORARY_DETENTION,
@@ -84,3 +85,8 @@ def ivs(world):
         place_code="almaty",
         actor="test",
     )
+
+
+@pytest.fixture
+def ivs(world):
+    return create_almaty_ivs()

@@ -65,7 +65,7 @@ def test_a_reporter_sends_a_report_and_a_reviewer_logs_in(live_server, tmp_path,
             staff.goto(live_server.url + "/login/")
             staff.fill("input[name=username]", "rev")
             staff.fill("input[name=password]", STAFF_PASSWORD)
-            staff.click("button[type=submit]")
+            staff.click("form.login button[type=submit]")  # not the language switcher
             staff.wait_for_load_state()
             assert staff.url.endswith("/accounts/verify/"), staff.url
             staff.fill("input[name=code]", totp_code("rev"))

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AuthenticationForm):
@@ -14,7 +16,7 @@ class LoginForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "Your username and password did not match. Please try again.",
+        "invalid_login": _("Your username and password did not match. Please try again."),
     }
 
 
@@ -22,7 +24,7 @@ class CodeForm(forms.Form):
     """A 6-digit code from the authenticator app."""
 
     code = forms.CharField(
-        label="Code from your authenticator app",
+        label=_("Code from your authenticator app"),
         max_length=12,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
@@ -32,7 +34,7 @@ class CodeForm(forms.Form):
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
         if not code.isdigit() or len(code) != 6:
-            raise forms.ValidationError("Enter the 6 digits the app shows.")
+            raise forms.ValidationError(_("Enter the 6 digits the app shows."))
         return code
 
 
@@ -40,18 +42,19 @@ class PasswordChangeForm(forms.Form):
     """The current password (it unwraps your key) and the new one twice."""
 
     old_password = forms.CharField(
-        label="Current password",
+        label=_("Current password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     new_password1 = forms.CharField(
-        label="New password",
+        label=_("New password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validators_help_text_html(),
+        # Lazy: in the language of the page, not of the process that imported the form.
+        help_text=lazy(password_validators_help_text_html, str)(),
     )
     new_password2 = forms.CharField(
-        label="New password again",
+        label=_("New password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -59,5 +62,5 @@ class PasswordChangeForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("new_password1") and data.get("new_password1") != data.get("new_password2"):
-            self.add_error("new_password2", "The two new passwords differ.")
+            self.add_error("new_password2", _("The two new passwords differ."))
         return data

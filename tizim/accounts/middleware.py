@@ -14,11 +14,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import translation
 
 from tizim.accounts import selectors
 from tizim.accounts.roles import requires_two_factor
 
-_OPEN_URL_NAMES = ("login", "logout", "accounts:verify", "accounts:enrol")
+_OPEN_URL_NAMES = ("login", "logout", "accounts:verify", "accounts:enrol", "accounts:language")
 
 
 class TwoFactorMiddleware:
@@ -47,4 +48,25 @@ class TwoFactorMiddleware:
                 return HttpResponseRedirect(
                     f"{step}?{urlencode({'next': request.get_full_path()})}"
                 )
+        return self.get_response(request)
+
+
+class StaffLanguageMiddleware:
+    """The staff side in the language its user chose (``StaffPreference``), on every device.
+
+    Place after ``AuthenticationMiddleware``. The public side is left alone: its language is in
+    its URL (``/kk/…``, ``i18n_patterns``), which Django's ``LocaleMiddleware`` already applied.
+    Pages before login (and users who never chose) keep what ``LocaleMiddleware`` found: the
+    switcher's cookie, else the browser's languages.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if translation.get_language_from_path(request.path_info) is None:
+            chosen = selectors.staff_language(request.user)
+            if chosen:
+                translation.activate(chosen)
+                request.LANGUAGE_CODE = chosen
         return self.get_response(request)

@@ -61,3 +61,16 @@ class StaffPermission(models.Model):
 
     def __str__(self) -> str:
         return "staff permissions"
+
+
+class StaffPreference(models.Model):
+    """What one staff member chose for the staff side: for now, the language it speaks."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_preference"
+    )
+    # A code of settings.LANGUAGES (kk, ru, en); checked by services.set_language.
+    language = models.CharField(max_length=8)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}"

@@ -30,6 +30,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 from django.db import transaction
+from django.utils.translation import pgettext_lazy
 
 
 class Role(StrEnum):
@@ -44,15 +45,15 @@ class Role(StrEnum):
     @property
     def label(self) -> str:
         """How the role is named to people."""
-        return _LABELS[self]
+        return str(_LABELS[self])
 
 
 _LABELS = {
-    Role.ADMIN: "admin",
-    Role.REVIEWER: "reviewer",
-    Role.VOLUNTEER: "data-entry volunteer",
-    Role.ANALYST: "analyst (aggregates only)",
-    Role.PARTNER: "partner",
+    Role.ADMIN: pgettext_lazy("role", "admin"),
+    Role.REVIEWER: pgettext_lazy("role", "reviewer"),
+    Role.VOLUNTEER: pgettext_lazy("role", "data-entry volunteer"),
+    Role.ANALYST: pgettext_lazy("role", "analyst (aggregates only)"),
+    Role.PARTNER: pgettext_lazy("role", "partner"),
 }
 
 # The custom permission for counts, estimates, charts and claims: it belongs to no one model,

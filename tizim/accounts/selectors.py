@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, User
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tizim.accounts.models import RecipientKey
+from tizim.accounts.models import RecipientKey, StaffPreference
 from tizim.accounts.roles import UNSEALING_ROLES, Role, user_role
 
 
@@ -88,3 +88,12 @@ def staff_accounts() -> list[StaffAccount]:
         )
         for u in users
     ]
+
+
+def staff_language(user: User | AnonymousUser) -> str | None:
+    """The language this user chose for the staff side (None: not chosen, or not logged in)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        StaffPreference.objects.filter(user_id=user.pk).values_list("language", flat=True).first()
+    )

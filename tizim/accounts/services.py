@@ -16,12 +16,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tizim.accounts import keyring
 from tizim.accounts.access import Actor, acting_as
-from tizim.accounts.models import RecipientKey
+from tizim.accounts.models import RecipientKey, StaffPreference
 from tizim.accounts.roles import Role, can_unseal, forget_cached_role, user_role
 from tizim.audit.services import record_action
 from tizim.core.sealing import (
@@ -131,7 +132,7 @@ def set_password(
     own = not isinstance(actor, str) and actor.pk == user.pk
     name = acting_as(actor) if own else acting_as(actor, "auth.change_user")
     if old_password is not None and not user.check_password(old_password):
-        raise AccountError("the current password is wrong")
+        raise AccountError(_("the current password is wrong"))
     validate_password(password, user)
     with transaction.atomic():
         user.set_password(password)
@@ -230,7 +231,7 @@ def unlock_key_at_login(user: User, password: str) -> tuple[bytes | None, str]:
     try:
         return unwrap_private_key(key.wrapped(), password), ""
     except WrongPassphrase:
-        return None, (
+        return None, _(
             "Your recipient key does not open with this password (was it set outside tizim?). "
             "Sealed items cannot be opened in this session; ask an admin to reset your "
             "password, which gives you a new key."
@@ -351,3 +352,21 @@ def record_logout(user: User | AnonymousUser) -> None:
             object_type="user",
             object_id=user.get_username(),
         )
+
+
+# --- preferences -----------------------------------------------------------------------------
+
+
+def staff_languages() -> frozenset[str]:
+    """The language codes the staff side can speak (``settings.LANGUAGES``)."""
+    return frozenset(code for code, _name in settings.LANGUAGES)
+
+
+def set_language(user: User, language: str) -> None:
+    """Remember ``language`` as the language of ``user``'s staff side, on every device.
+
+    Not audited: a display preference changes no record and tells nothing about anyone.
+    """
+    if language not in staff_languages():
+        raise AccountError(f"unknown language {language!r}")
+    StaffPreference.objects.update_or_create(user=user, defaults={"language": language})

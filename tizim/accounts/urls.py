@@ -14,4 +14,5 @@ urlpatterns = [
     path("verify/", views.verify_view, name="verify"),
     path("enrol/", views.enrol_view, name="enrol"),
     path("password/", views.password_view, name="password"),
+    path("language/", views.language_view, name="language"),
 ]

@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 
 import qrcode
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -32,9 +36,11 @@ from tizim.accounts.forms import CodeForm, LoginForm, PasswordChangeForm
 from tizim.accounts.roles import VIEW_AGGREGATES, can_unseal, requires_two_factor, user_role
 
 NEXT_SESSION_KEY = "tizim_login_next"
-NOT_RIGHT = "That code is not right, or was used already: wait for the next one."
+NOT_RIGHT = gettext_lazy("That code is not right, or was used already: wait for the next one.")
 # django-otp doubles a device's wait after each wrong code (1 s, 2 s, 4 s, …).
-THROTTLED = "Too many wrong codes in a row: wait a few seconds, then try the next code."
+THROTTLED = gettext_lazy(
+    "Too many wrong codes in a row: wait a few seconds, then try the next code."
+)
 
 
 def _safe_next(request: HttpRequest, candidate: str | None) -> str:
@@ -84,6 +90,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 response = redirect(_safe_next(request, next_url))
             if key is not None:
                 keyring.store(request, response, key, pending=second)
+            chosen = selectors.staff_language(user)
+            if chosen:
+                # The login page after a logout then speaks it too.
+                remember_language(response, chosen)
             return response
         services.record_failed_login(
             request.POST.get("username", "")[:150],
@@ -118,7 +128,7 @@ def verify_view(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:enrol")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        allowed, _ = device.verify_is_allowed()
+        allowed, _wait = device.verify_is_allowed()
         verified = services.verify_second_factor(user, form.cleaned_data["code"])  # type: ignore[arg-type]
         if verified is not None:
             return _finish_second_factor(request, verified)
@@ -141,19 +151,19 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
     user = request.user
     if selectors.has_two_factor(user):
         if user.is_verified():  # type: ignore[union-attr]
-            messages.info(request, "You already use an authenticator app.")
+            messages.info(request, _("You already use an authenticator app."))
             return redirect("accounts:account")
         return redirect("accounts:verify")
     device = services.enrolment_device(user)  # type: ignore[arg-type]
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        allowed, _ = device.verify_is_allowed()
+        allowed, _wait = device.verify_is_allowed()
         if services.confirm_enrolment(user, device, form.cleaned_data["code"]):  # type: ignore[arg-type]
-            messages.success(request, "Your authenticator app is set up.")
+            messages.success(request, _("Your authenticator app is set up."))
             return _finish_second_factor(request, device)
         form.add_error(
             "code",
-            "That code does not match: check the app's clock and try again."
+            _("That code does not match: check the app's clock and try again.")
             if allowed
             else THROTTLED,
         )
@@ -177,6 +187,32 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     auth_logout(request)
     response = redirect("login")
     keyring.forget(request, response)
+    return response
+
+
+def remember_language(response: HttpResponse, language: str) -> None:
+    """Set the language cookie that pages before login (and after logout) speak."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
+    )
+
+
+@require_POST
+def language_view(request: HttpRequest) -> HttpResponse:
+    """The staff side's language switcher: remembered for the user, and in a cookie."""
+    language = request.POST.get("language", "")
+    if language not in services.staff_languages():
+        return HttpResponseBadRequest(_("Unknown language."))
+    if request.user.is_authenticated:
+        services.set_language(request.user, language)
+    translation.activate(language)
+    response = redirect(_safe_next(request, request.POST.get("next")))
+    remember_language(response, language)
     return response
 
 
@@ -222,9 +258,9 @@ def password_view(request: HttpRequest) -> HttpResponse:
         else:
             update_session_auth_hash(request, user)  # type: ignore[arg-type]
             response = redirect("accounts:account")
-            key, _ = services.unlock_key_at_login(user, new)  # type: ignore[arg-type]
+            key, _problem = services.unlock_key_at_login(user, new)  # type: ignore[arg-type]
             if key is not None:
                 keyring.store(request, response, key, pending=False)
-            messages.success(request, "Your password was changed.")
+            messages.success(request, _("Your password was changed."))
             return response
     return render(request, "accounts/password.html", {"form": form})

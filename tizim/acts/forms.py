@@ -8,7 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from tizim.acts.labels import in_page_language, page_language
 from tizim.acts.models import Act, Event, Evidence, Facility, Unit
 from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
 from tizim.core.dates import PartialDateTime, parse_partial_datetime
@@ -44,54 +47,64 @@ class _FacilityChoice(forms.ModelChoiceField):
 
 
 class ActForm(forms.Form):
-    act_type = forms.ChoiceField(label="What was done", choices=ACT_TYPE_FORM_CHOICES)
+    act_type = forms.ChoiceField(label=_("What was done"), choices=ACT_TYPE_FORM_CHOICES)
     when = forms.CharField(
-        label="When",
+        label=_("When"),
         required=False,
-        help_text="As said: 6.01.2022 19:54, около 20:00 6 января, early January.",
+        help_text=_("As said: 6.01.2022 19:54, около 20:00 6 января, early January."),
     )
-    until = forms.CharField(label="Until", required=False, help_text="For acts that lasted.")
-    place = forms.CharField(label="Where (town)", required=False)
-    facility = _FacilityChoice(queryset=Facility.objects.none(), required=False)
+    until = forms.CharField(label=_("Until"), required=False, help_text=_("For acts that lasted."))
+    place = forms.CharField(label=_("Where (town)"), required=False)
+    facility = _FacilityChoice(
+        queryset=Facility.objects.none(), required=False, label=_("Facility")
+    )
     unit_kind = forms.ChoiceField(
-        label="By which force", choices=UNIT_FORM_CHOICES, initial=UnitKind.UNKNOWN.value
+        label=_("By which force"), choices=UNIT_FORM_CHOICES, initial=UnitKind.UNKNOWN.value
     )
     unit = forms.ModelChoiceField(
-        label="Unit, if known", queryset=Unit.objects.none(), required=False
+        label=_("Unit, if known"), queryset=Unit.objects.none(), required=False
     )
     event = forms.ModelChoiceField(
-        label="Part of the incident", queryset=Event.objects.none(), required=False
+        label=_("Part of the incident"), queryset=Event.objects.none(), required=False
     )
     sources = forms.ModelMultipleChoiceField(
-        label="Sources", queryset=Source.objects.none(), help_text="Every act cites its source."
+        label=_("Sources"),
+        queryset=Source.objects.none(),
+        help_text=_("Every act cites its source."),
     )
     citation = forms.CharField(
-        label="Where in the source",
+        label=_("Where in the source"),
         required=False,
         max_length=300,
-        help_text="Row, page, or the interview's date.",
+        help_text=_("Row, page, or the interview's date."),
     )
-    confidence = forms.ChoiceField(choices=Act.Confidence.choices, initial="possible")
+    confidence = forms.ChoiceField(
+        choices=Act.Confidence.choices, initial="possible", label=_("Confidence")
+    )
     description = forms.CharField(
-        label="What happened (no officer's name here)",
+        label=_("What happened (no officer's name here)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     officers = forms.CharField(
-        label="Individual officers (sealed)",
+        label=_("Individual officers (sealed)"),
         required=False,
         max_length=1000,
-        help_text="Names, ranks, badge numbers. Sealed at once: you will not see them again.",
+        help_text=_("Names, ranks, badge numbers. Sealed at once: you will not see them again."),
     )
     sealed_note = forms.CharField(
-        label="Note naming them (sealed)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note naming them (sealed)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     testimony = forms.CharField(
-        label="Passage of testimony (not stored)",
+        label=_("Passage of testimony (not stored)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Paste and press Suggest: the act type, force and facility it names are "
-        "proposed for you to check.",
+        help_text=_(
+            "Paste and press Suggest: the act type, force and facility it names are "
+            "proposed for you to check."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -111,29 +124,39 @@ class ActForm(forms.Form):
         data = super().clean() or {}
         start, end = data.get("when"), data.get("until")
         if end is not None and start is None and "when" not in self.errors:
-            self.add_error("when", "an act with an end needs a start")
+            self.add_error("when", gettext("an act with an end needs a start"))
         elif start is not None and end is not None and end.latest() < start.earliest():
-            self.add_error("until", f"the end ({end}) is before the start ({start})")
+            self.add_error(
+                "until",
+                gettext("the end (%(end)s) is before the start (%(start)s)")
+                % {"end": end, "start": start},
+            )
         unit, kind = data.get("unit"), data.get("unit_kind")
         if unit is not None and kind not in (UnitKind.UNKNOWN.value, unit.kind):
-            self.add_error("unit", f"this unit is {UnitKind(unit.kind).label()}, not {kind}")
+            self.add_error(
+                "unit",
+                gettext("this unit is %(unit)s, not %(kind)s")
+                % {"unit": UnitKind(unit.kind).label(page_language()), "kind": kind},
+            )
         return data
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField()
-    kind = forms.ChoiceField(choices=Evidence.Kind.choices)
-    act = forms.ModelChoiceField(label="About the act", queryset=Act.objects.none(), required=False)
-    captured = forms.CharField(label="Taken on", required=False)
-    capture_place = forms.CharField(label="Taken in (town)", required=False)
+    file = forms.FileField(label=_("File"))
+    kind = forms.ChoiceField(choices=Evidence.Kind.choices, label=_("Kind"))
+    act = forms.ModelChoiceField(
+        label=_("About the act"), queryset=Act.objects.none(), required=False
+    )
+    captured = forms.CharField(label=_("Taken on"), required=False)
+    capture_place = forms.CharField(label=_("Taken in (town)"), required=False)
     collected_by = forms.CharField(
-        label="Collected by (sealed)",
+        label=_("Collected by (sealed)"),
         required=False,
         max_length=300,
-        help_text="Who gave or collected the file; sealed with it.",
+        help_text=_("Who gave or collected the file; sealed with it."),
     )
     note = forms.CharField(
-        label="Note (sealed)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note (sealed)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args: Any, person: Any = None, **kwargs: Any) -> None:
@@ -146,30 +169,36 @@ class EvidenceForm(forms.Form):
 
 
 class ShareForm(forms.Form):
-    shared_with = forms.CharField(label="Shared with", max_length=300)
-    note = forms.CharField(required=False, max_length=500)
+    shared_with = forms.CharField(label=_("Shared with"), max_length=300)
+    note = forms.CharField(required=False, max_length=500, label=_("Note"))
 
 
 class ActFilterForm(forms.Form):
     act_type = forms.ChoiceField(
-        required=False, choices=[("", "any act")] + [(t.value, t.label("en")) for t in ActType]
+        label=_("act"),
+        required=False,
+        choices=[("", _("any act"))] + [(t.value, in_page_language(t.label)) for t in ActType],
     )
     unit_kind = forms.ChoiceField(
-        label="force",
+        label=_("force"),
         required=False,
-        choices=[("", "any force")] + [(u.value, u.label("en")) for u in UnitKind],
+        choices=[("", _("any force"))] + [(u.value, in_page_language(u.label)) for u in UnitKind],
     )
     facility = forms.ModelChoiceField(
-        queryset=Facility.objects.none(), required=False, empty_label="any facility"
+        queryset=Facility.objects.none(),
+        required=False,
+        empty_label=_("any facility"),
+        label=_("facility"),
     )
     facility_kind = forms.ChoiceField(
-        label="kind of facility",
+        label=_("kind of facility"),
         required=False,
-        choices=[("", "any kind")] + [(f.value, f.label("en")) for f in FacilityKind],
+        choices=[("", _("any kind"))]
+        + [(f.value, in_page_language(f.label)) for f in FacilityKind],
     )
-    place = forms.CharField(required=False, help_text="town or region")
-    start = forms.DateField(label="from", required=False)
-    end = forms.DateField(label="to", required=False)
+    place = forms.CharField(required=False, label=_("place"), help_text=_("town or region"))
+    start = forms.DateField(label=_("from"), required=False)
+    end = forms.DateField(label=_("to"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -181,29 +210,40 @@ class CountsForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         choices=[
-            ("act_group", "act (methods under it)"),
-            ("act_type", "act type"),
-            ("unit", "force"),
-            ("facility", "facility"),
-            ("facility_kind", "kind of facility"),
-            ("date", "date"),
-            ("place", "region"),
+            ("act_group", _("act (methods under it)")),
+            ("act_type", _("act type")),
+            ("unit", _("force")),
+            ("facility", _("facility")),
+            ("facility_kind", _("kind of facility")),
+            ("date", _("date")),
+            ("place", _("region")),
         ],
     )
-    start = forms.DateField(label="from", required=False)
-    end = forms.DateField(label="to", required=False)
+    start = forms.DateField(label=_("from"), required=False)
+    end = forms.DateField(label=_("to"), required=False)
     language = forms.ChoiceField(
-        required=False, choices=[("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
+        required=False,
+        label=_("Labels in"),
+        choices=[
+            ("", _("this page's language")),
+            ("en", "English"),
+            ("ru", "Русский"),
+            ("kk", "Қазақша"),
+        ],
     )
 
 
 class EventForm(forms.Form):
-    title = forms.CharField(max_length=300)
-    when = forms.CharField(required=False)
-    until = forms.CharField(required=False)
-    place = forms.CharField(required=False)
-    facility = _FacilityChoice(queryset=Facility.objects.none(), required=False)
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    title = forms.CharField(max_length=300, label=_("Title"))
+    when = forms.CharField(required=False, label=_("When"))
+    until = forms.CharField(required=False, label=_("Until"))
+    place = forms.CharField(required=False, label=_("Where (town)"))
+    facility = _FacilityChoice(
+        queryset=Facility.objects.none(), required=False, label=_("Facility")
+    )
+    description = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("What happened")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from tizim.audit.models import AuditEntry
 from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
@@ -222,10 +223,10 @@ class Act(Span):
     near Republic Square", with its sources and how sure we are."""
 
     class Confidence(models.TextChoices):
-        CONFIRMED = "confirmed", "confirmed (independent sources or documents agree)"
-        PROBABLE = "probable", "probable (one credible, detailed source)"
-        POSSIBLE = "possible", "possible (one source, not yet checked)"
-        DISPUTED = "disputed", "disputed (sources contradict each other)"
+        CONFIRMED = "confirmed", _("confirmed (independent sources or documents agree)")
+        PROBABLE = "probable", _("probable (one credible, detailed source)")
+        POSSIBLE = "possible", _("possible (one source, not yet checked)")
+        DISPUTED = "disputed", _("disputed (sources contradict each other)")
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="acts")
     act_type = models.CharField(max_length=40, choices=ACT_TYPE_CHOICES)
@@ -321,12 +322,12 @@ class Evidence(models.Model):
     """
 
     class Kind(models.TextChoices):
-        PHOTO = "photo", "photograph"
-        VIDEO = "video", "video"
-        AUDIO = "audio", "audio recording"
-        DOCUMENT = "document", "document"
-        MEDICAL = "medical", "medical record or forensic report"
-        OTHER = "other", "other"
+        PHOTO = "photo", _("photograph")
+        VIDEO = "video", _("video")
+        AUDIO = "audio", _("audio recording")
+        DOCUMENT = "document", _("document")
+        MEDICAL = "medical", _("medical record or forensic report")
+        OTHER = "other", _("other")
 
     public_id = models.CharField(max_length=16, unique=True, default=new_evidence_id)
     act = models.ForeignKey(
@@ -386,12 +387,12 @@ class CustodyEntry(models.Model):
     """
 
     class Action(models.TextChoices):
-        RECEIVED = "received", "received"
-        VIEWED = "viewed", "viewed"
-        COPIED = "copied", "copied (original downloaded)"
-        EXPORTED = "exported", "exported"
-        SHARED = "shared", "shared"
-        VERIFIED = "verified", "verified"
+        RECEIVED = "received", _("received")
+        VIEWED = "viewed", _("viewed")
+        COPIED = "copied", _("copied (original downloaded)")
+        EXPORTED = "exported", _("exported")
+        SHARED = "shared", _("shared")
+        VERIFIED = "verified", _("verified")
 
     evidence = models.ForeignKey(Evidence, on_delete=models.PROTECT, related_name="custody")
     action = models.CharField(max_length=16, choices=Action.choices)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from tizim.acts.models import Act, Event, Evidence, Facility, moment
 from tizim.core.acts.vocabulary import ActType, FacilityKind, UnitKind
@@ -27,13 +28,13 @@ DIMENSIONS: tuple[str, ...] = (
     "place",
 )
 DIMENSION_LABELS = {
-    "act_type": "act type",
-    "act_group": "act type (methods under their act)",
-    "unit": "force",
-    "facility": "facility",
-    "facility_kind": "kind of facility",
-    "date": "date (start)",
-    "place": "region",
+    "act_type": _("act type"),
+    "act_group": _("act type (methods under their act)"),
+    "unit": _("force"),
+    "facility": _("facility"),
+    "facility_kind": _("kind of facility"),
+    "date": _("date (start)"),
+    "place": _("region"),
 }
 
 
@@ -266,7 +267,7 @@ def act_counts(
 
 def _label(dimension: str, value: str, facilities: dict[str, Facility], language: str) -> str:
     if not value:
-        return "not known"
+        return str(_("not known"))
     if dimension in ("act_type", "act_group"):
         return ActType(value).label(language)
     if dimension == "unit":

@@ -21,6 +21,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -36,6 +37,7 @@ from tizim.acts.forms import (
     EvidenceForm,
     ShareForm,
 )
+from tizim.acts.labels import page_language
 from tizim.acts.models import Act, Event, Evidence, Facility
 from tizim.audit.services import record_action
 from tizim.charts.files import show
@@ -120,7 +122,7 @@ def case_file(request: HttpRequest, public_id: str) -> HttpResponse:
             raise PermissionDenied("your role may not see sealed perpetrators")
         key = _key(request)
         if key is None:
-            messages.error(request, "Your key is locked: log out and in again to unlock it.")
+            messages.error(request, _("Your key is locked: log out and in again to unlock it."))
         else:
             for act in selectors.acts_of(person).exclude(sealed_perpetrator=None):
                 if not act.has_sealed_perpetrator:
@@ -130,7 +132,9 @@ def case_file(request: HttpRequest, public_id: str) -> HttpResponse:
                         act, recipient=key[0], private_key=key[1], actor=request.user
                     )
                 except services.ActsError as error:
-                    messages.error(request, f"act {act.pk}: {error}")
+                    messages.error(
+                        request, _("act %(act)s: %(error)s") % {"act": act.pk, "error": error}
+                    )
     entries = selectors.timeline(person)
     return render(
         request,
@@ -204,7 +208,9 @@ def act_add(request: HttpRequest, public_id: str) -> HttpResponse:
     if request.method == "POST" and "suggest" in request.POST:
         proposed = _suggest(request)
         text = request.POST.get("testimony", "")
-        suggestions = [f"{m.code.label()} (“{m.matched}”)" for m in parse_act_types(text)]
+        suggestions = [
+            f"{m.code.label(page_language())} (“{m.matched}”)" for m in parse_act_types(text)
+        ]
         form = ActForm(initial=proposed)
         form.fields["sources"].initial = request.POST.getlist("sources")
     elif request.method == "POST":
@@ -219,7 +225,9 @@ def act_add(request: HttpRequest, public_id: str) -> HttpResponse:
                 form.add_error(None, str(error))
             else:
                 messages.success(
-                    request, f"Act recorded: {act.act_type_enum.label()} ({act.when})."
+                    request,
+                    _("Act recorded: %(act)s (%(when)s).")
+                    % {"act": act.act_type_enum.label(page_language()), "when": act.when},
                 )
                 if "another" in request.POST:
                     keep = {
@@ -284,7 +292,7 @@ def act_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except services.ActsError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, "Act corrected.")
+                messages.success(request, _("Act corrected."))
                 return redirect("acts:act-detail", pk=act.pk)
     else:
         form = ActForm(
@@ -328,7 +336,7 @@ def evidence_add(request: HttpRequest, public_id: str) -> HttpResponse:
     """Upload an evidence file about a person (or one of their acts)."""
     if request.method == "POST":
         if int(request.META.get("CONTENT_LENGTH") or 0) > services.MAX_EVIDENCE_BYTES + 65536:
-            return HttpResponse("The file is too large.", status=413)
+            return HttpResponse(_("The file is too large."), status=413)
         # Replaced before CSRF reads the body (the checked view below is csrf_protect).
         request.upload_handlers = [_InMemoryUploads(request)]
     return _evidence_add(request, public_id)
@@ -358,7 +366,10 @@ def _evidence_add(request: HttpRequest, public_id: str) -> HttpResponse:
         except services.ActsError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Evidence {evidence.public_id} received, sealed and logged.")
+            messages.success(
+                request,
+                _("Evidence %(id)s received, sealed and logged.") % {"id": evidence.public_id},
+            )
             return redirect("acts:case-file", public_id=public_id)
     return render(request, "acts/evidence_form.html", {"form": form, "person": person})
 
@@ -386,12 +397,12 @@ def evidence_detail(request: HttpRequest, public_id: str) -> HttpResponse:
                     note=share_form.cleaned_data["note"],
                     actor=request.user,
                 )
-                messages.success(request, "Sharing recorded in the chain of custody.")
+                messages.success(request, _("Sharing recorded in the chain of custody."))
                 return redirect("acts:evidence-detail", public_id=public_id)
         else:
             key = _key(request)
             if key is None:
-                messages.error(request, "Your key is locked: log out and in again to unlock it.")
+                messages.error(request, _("Your key is locked: log out and in again to unlock it."))
             else:
                 try:
                     if action == "original":
@@ -491,9 +502,9 @@ def counts(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_valid() else {}
     by = tuple(data.get("by") or ("act_group", "facility"))
     start, end = data.get("start"), data.get("end")
-    language = data.get("language") or "en"
+    language = data.get("language") or page_language()
     rows = selectors.act_counts(by, start, end, language=language)
-    headers = [selectors.DIMENSION_LABELS[d] for d in by]
+    headers = [str(selectors.DIMENSION_LABELS[d]) for d in by]
     if request.GET.get("format") == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -505,8 +516,10 @@ def counts(request: HttpRequest) -> HttpResponse:
         return response
     total_acts, total_persons = selectors.total_acts(start, end)
     chart_rows = tuple((" · ".join(row.labels), float(row.acts)) for row in rows[:25])
-    title = "Acts by " + " × ".join(headers) + " (largest 25)"
-    chart = show(Bars(Words(title, no_data="No acts recorded"), chart_rows, "acts"), area="staff")
+    title = _("Acts by %(by)s (largest 25)") % {"by": " × ".join(headers)}
+    chart = show(
+        Bars(Words(title, no_data=_("No acts recorded")), chart_rows, _("acts")), area="staff"
+    )
     return render(
         request,
         "acts/counts.html",

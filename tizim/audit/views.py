@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from tizim.audit.keys import AuditKeyError, audit_key
@@ -22,9 +23,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     """The checkpoint line, how the log is keyed, and the newest 100 entries."""
     head = AuditHead.objects.filter(pk=1).first()
     try:
-        key_state = "present" if audit_key() is not None else "not created yet"
+        key_state = _("present") if audit_key() is not None else _("not created yet")
     except AuditKeyError as exc:
-        key_state = f"unusable: {exc}"
+        key_state = _("unusable: %(problem)s") % {"problem": exc}
     context = {
         "checkpoint": current_checkpoint(),
         "legacy_entries": head.keyed_from if head else None,

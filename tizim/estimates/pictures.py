@@ -13,17 +13,18 @@ from django.utils.translation import gettext as _
 from tizim.charts.files import ShownChart, show
 from tizim.charts.localised import claims_timeline, words
 from tizim.core.charts import Bars, IntervalRow, Intervals, Overlap
-from tizim.core.counting import CountTable, selector_label
+from tizim.core.counting import CountTable
 from tizim.core.places import place_name
 from tizim.estimates.selectors import CountSeries
 from tizim.estimates.wording import interval_name, method_name
+from tizim.registry.labels import selector_label
 
 
 def counts_chart(table: CountTable, selector: str) -> ShownChart:
     """Bars of one selector's count per row of a count table."""
     label = (lambda r: place_name(r)) if table.by == "region" else (lambda r: r)
     rows = tuple((label(r), float(table.cell(r, selector))) for r in table.rows)
-    title = _("%(what)s, by %(by)s") % {"what": selector_label(selector), "by": table.by}
+    title = _("%(what)s, by %(by)s") % {"what": selector_label(selector), "by": _(table.by)}
     chart = Bars(words(title.capitalize()), tuple(r for r in rows if r[1]), _("documented persons"))
     return show(chart, area="staff")
 

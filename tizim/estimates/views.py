@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 
 from tizim.accounts.access import require_perms
 from tizim.accounts.roles import VIEW_AGGREGATES
-from tizim.core.counting import CountRule, Measure, fates_of, selector_label
+from tizim.core.counting import CountRule, Measure, fates_of
 from tizim.core.places import place_name
 from tizim.estimates import pictures, selectors, services, wording
 from tizim.estimates.forms import CountsForm, EstimateForm
 from tizim.estimates.models import EstimateRun
 from tizim.registry.errors import RegistryError
+from tizim.registry.labels import selector_label
 from tizim.registry.models import Source
 
 PAGE_SIZE = 50

@@ -6,40 +6,48 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tizim.core.errors import ParseError
 from tizim.core.ingest.readers import check_size
+from tizim.registry.labels import FATE_LABELS, GROUP_LABELS, MEASURE_LABELS
+from tizim.registry.models import Claim
 
 
 class ArticleForm(forms.Form):
     source = forms.SlugField(
         max_length=80,
-        help_text="A short name for the article's source (made if new), e.g. bbc-2022-01-21.",
+        label=_("Source"),
+        help_text=_("A short name for the article's source (made if new), e.g. bbc-2022-01-21."),
     )
     file = forms.FileField(
-        required=False, help_text="A saved web page (HTML), plain text, PDF or DOCX."
+        required=False,
+        label=_("File"),
+        help_text=_("A saved web page (HTML), plain text, PDF or DOCX."),
     )
     text = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 10, "cols": 90}),
-        label="or paste the text",
+        label=_("or paste the text"),
     )
     published = forms.DateField(
         required=False,
-        help_text="YYYY-MM-DD; needed only when the page does not say its date.",
+        label=_("Published"),
+        help_text=_("YYYY-MM-DD; needed only when the page does not say its date."),
     )
     language = forms.ChoiceField(
         required=False,
-        choices=[("", "detect"), ("kk", "Kazakh"), ("ru", "Russian"), ("en", "English")],
+        label=_("Language"),
+        choices=[("", _("detect")), ("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")],
     )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         upload, text = cleaned.get("file"), (cleaned.get("text") or "").strip()
         if upload is None and not text:
-            raise forms.ValidationError("Upload a file or paste the article's text.")
+            raise forms.ValidationError(_("Upload a file or paste the article's text."))
         if upload is not None and text:
-            raise forms.ValidationError("Upload a file or paste a text, not both.")
+            raise forms.ValidationError(_("Upload a file or paste a text, not both."))
         if upload is not None:
             try:
                 check_size(upload.size or 0)
@@ -51,36 +59,43 @@ class ArticleForm(forms.Form):
 class ClaimDecisionForm(forms.Form):
     """A claim as the reviewer accepts it (the proposal's values, corrected if needed)."""
 
-    value = forms.IntegerField(min_value=0)
-    qualifier = forms.ChoiceField(
-        choices=[
-            (q, q.replace("_", " ")) for q in ("exact", "at_least", "about", "more_than", "nearly")
-        ]
-    )
-    counted = forms.CharField(max_length=300)
+    value = forms.IntegerField(min_value=0, label=_("Number"))
+    qualifier = forms.ChoiceField(choices=Claim.Qualifier.choices, label=_("Qualifier"))
+    counted = forms.CharField(max_length=300, label=_("What is counted"))
     fate_group = forms.ChoiceField(
         required=False,
-        choices=[("", "none (not people: cases…)")]
-        + [(g, g) for g in ("dead", "injured", "missing", "custody", "prosecuted", "released")],
+        label=_("Fate group"),
+        choices=[("", _("none (not people: cases…)"))]
+        + [
+            (g, GROUP_LABELS[g])
+            for g in ("dead", "injured", "missing", "custody", "prosecuted", "released")
+        ],
     )
-    measure = forms.ChoiceField(choices=[("ever", "ever, by the date"), ("on_date", "on the date")])
-    claimant = forms.CharField(max_length=300, required=False)
-    as_of = forms.DateField(required=False, help_text="blank: the article's date")
-    region = forms.CharField(max_length=64, required=False)
+    measure = forms.ChoiceField(
+        choices=[("ever", MEASURE_LABELS["ever"]), ("on_date", MEASURE_LABELS["on_date"])],
+        label=_("Measure"),
+    )
+    claimant = forms.CharField(max_length=300, required=False, label=_("Claimant"))
+    as_of = forms.DateField(
+        required=False, label=_("As of"), help_text=_("blank: the article's date")
+    )
+    region = forms.CharField(max_length=64, required=False, label=_("Region"))
     status = forms.ChoiceField(
         required=False,
-        choices=[("", "standing"), ("disavowed", "disavowed"), ("revised", "revised"),
-                 ("disputed", "disputed")],
-    )  # fmt: skip
+        label=_("Status"),
+        choices=[("", Claim.Status.STANDING.label)]
+        + [(s.value, s.label) for s in Claim.Status if s != Claim.Status.STANDING],
+    )
 
 
 class PersonDecisionForm(forms.Form):
     """A person as the reviewer accepts them."""
 
-    name = forms.CharField(max_length=300)
+    name = forms.CharField(max_length=300, label=_("Name"))
     fate = forms.ChoiceField(
+        label=_("Fate"),
         choices=[
-            (f, f)
+            (f, FATE_LABELS[f])
             for f in (
                 "killed",
                 "died_in_custody",
@@ -94,8 +109,8 @@ class PersonDecisionForm(forms.Form):
                 "released",
                 "found",
             )
-        ]
+        ],
     )
-    date = forms.DateField(required=False)
-    age = forms.IntegerField(required=False, min_value=0, max_value=120)
-    place = forms.CharField(max_length=300, required=False)
+    date = forms.DateField(required=False, label=_("Date"))
+    age = forms.IntegerField(required=False, min_value=0, max_value=120, label=_("Age"))
+    place = forms.CharField(max_length=300, required=False, label=_("Place"))

@@ -12,6 +12,7 @@ import hashlib
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tizim.registry.models import Claim, RawValuesImmutableError, Record, Source
 
@@ -27,11 +28,11 @@ class Article(models.Model):
     """One text read from a file or pasted: the source's raw material, verbatim."""
 
     class Kind(models.TextChoices):
-        HTML = "html", "web page"
-        TEXT = "text", "plain text"
-        PDF = "pdf", "PDF"
-        DOCX = "docx", "DOCX"
-        PASTE = "paste", "pasted text"
+        HTML = "html", _("web page")
+        TEXT = "text", _("plain text")
+        PDF = "pdf", _("PDF")
+        DOCX = "docx", _("DOCX")
+        PASTE = "paste", _("pasted text")
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
     filename = models.CharField(max_length=500, blank=True)
@@ -68,14 +69,14 @@ class Proposal(models.Model):
     """A claim or a person read from an article, waiting for a reviewer (or decided)."""
 
     class Kind(models.TextChoices):
-        CLAIM = "claim", "claim"
-        PERSON = "person", "person"
+        CLAIM = "claim", _("claim")
+        PERSON = "person", _("person")
 
     class State(models.TextChoices):
-        PENDING = "pending", "to review"
-        ACCEPTED = "accepted", "accepted"
-        CORRECTED = "corrected", "accepted with corrections"
-        REJECTED = "rejected", "rejected"
+        PENDING = "pending", _("to review")
+        ACCEPTED = "accepted", _("accepted")
+        CORRECTED = "corrected", _("accepted with corrections")
+        REJECTED = "rejected", _("rejected")
 
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="proposals")
     kind = models.CharField(max_length=8, choices=Kind.choices)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from tizim.registry.models import Source
 
@@ -16,25 +16,28 @@ class UploadForm(forms.Form):
     source = forms.ModelChoiceField(
         queryset=Source.objects.order_by("name"),
         to_field_name="name",
-        empty_label=gettext_lazy("— choose a source —"),
+        empty_label=_("— choose a source —"),
+        label=_("Source"),
     )
-    file = forms.FileField(help_text="CSV, XLSX or ODS; headers in Kazakh, Russian or English.")
+    file = forms.FileField(
+        label=_("File"), help_text=_("CSV, XLSX or ODS; headers in Kazakh, Russian or English.")
+    )
     obtained_on = forms.DateField(
         required=False,
-        label="Obtained on",
-        help_text="When this version of the list was obtained (YYYY-MM-DD); default today.",
+        label=_("Obtained on"),
+        help_text=_("When this version of the list was obtained (YYYY-MM-DD); default today."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     sheet = forms.CharField(
         required=False,
         max_length=200,
-        help_text="Only this sheet of a workbook (default: every sheet).",
+        label=_("Sheet"),
+        help_text=_("Only this sheet of a workbook (default: every sheet)."),
     )
 
 
 # --- the public report form ------------------------------------------------------------------
 
-from django.utils.translation import gettext_lazy as _  # noqa: E402
 
 # Nothing is chosen beforehand: a reporter who skips the question must not report someone as
 # missing by default. "Tortured" is an act, not a fate: it reaches triage as

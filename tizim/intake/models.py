@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tizim.registry.models import ImportBatch, Source
 
@@ -13,13 +14,13 @@ class ImportJob(models.Model):
     once imported, its rows live in the registry and the copy on disk is deleted."""
 
     class Status(models.TextChoices):
-        PREVIEWED = "previewed", "previewed, waiting for confirmation"
-        QUEUED = "queued", "queued"
-        RUNNING = "running", "importing"
-        LINKING = "linking", "linking the new records"
-        DONE = "done", "imported"
-        FAILED = "failed", "failed"
-        DISCARDED = "discarded", "discarded"
+        PREVIEWED = "previewed", _("previewed, waiting for confirmation")
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("importing")
+        LINKING = "linking", _("linking the new records")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+        DISCARDED = "discarded", _("discarded")
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="import_jobs")
     original_name = models.CharField(max_length=300)
@@ -70,9 +71,9 @@ class Report(models.Model):
     """One report sent through the public form, without an account."""
 
     class Status(models.TextChoices):
-        NEW = "new", "new"
-        RECORDED = "recorded", "turned into a registry record"
-        DECLINED = "declined", "declined (not about the events, or abuse of the form)"
+        NEW = "new", _("new")
+        RECORDED = "recorded", _("turned into a registry record")
+        DECLINED = "declined", _("declined (not about the events, or abuse of the form)")
 
     public_id = models.CharField(max_length=16, unique=True, editable=False)
     # The day only: an hour and minute could be matched against a provider's connection logs.
@@ -134,8 +135,8 @@ class ReportMessage(models.Model):
     Sealed to the recipients and to the reporter's own key."""
 
     class Author(models.TextChoices):
-        REPORTER = "reporter", "the reporter"
-        STAFF = "staff", "staff"
+        REPORTER = "reporter", _("the reporter")
+        STAFF = "staff", _("staff")
 
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="messages")
     author = models.CharField(max_length=16, choices=Author.choices)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -51,10 +52,10 @@ def report_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     opened = None
     if request.method == "POST":
         if not request.user.has_perm("intake.unseal_report"):
-            return HttpResponse("You may not unseal reports.", status=403)
+            return HttpResponse(_("You may not unseal reports."), status=403)
         private_key = _private_key(request)
         if private_key is None:
-            messages.error(request, "Your key is locked: log out and in again to unlock it.")
+            messages.error(request, _("Your key is locked: log out and in again to unlock it."))
         else:
             try:
                 opened = reports.unseal_report(
@@ -85,7 +86,7 @@ def report_file(request: HttpRequest, public_id: str, attachment_id: int) -> Htt
     attachment = get_object_or_404(ReportAttachment, pk=attachment_id, report__public_id=public_id)
     private_key = _private_key(request)
     if private_key is None:
-        return HttpResponse("Your key is locked: log out and in again.", status=403)
+        return HttpResponse(_("Your key is locked: log out and in again."), status=403)
     original = request.POST.get("original") == "1"
     data = reports.open_attachment(
         attachment, private_key=private_key, actor=request.user.get_username(), original=original
@@ -109,21 +110,22 @@ def report_action(request: HttpRequest, public_id: str) -> HttpResponse:
             record = reports.record_report(report, actor=actor)
             messages.success(
                 request,
-                f"Recorded as row {record.row_number} of {reports.WEB_FORM_SOURCE}"
+                _("Recorded as row %(row)s of %(source)s")
+                % {"row": record.row_number, "source": reports.WEB_FORM_SOURCE}
                 + (
-                    " (quarantined: " + record.quarantine_reason + ")"
+                    " (" + _("quarantined: %(reason)s") % {"reason": record.quarantine_reason} + ")"
                     if record.quarantine_reason
                     else ""
                 ),
             )
         elif action == "decline":
             reports.decline_report(report, actor=actor, reason=request.POST.get("reason", ""))
-            messages.success(request, "Declined; the report is kept, sealed.")
+            messages.success(request, _("Declined; the report is kept, sealed."))
         elif action == "reply":
             reports.reply(report, text=request.POST.get("text", ""), actor=actor)
-            messages.success(request, "Reply sealed; the reporter reads it with their phrase.")
+            messages.success(request, _("Reply sealed; the reporter reads it with their phrase."))
         else:
-            messages.error(request, f"unknown action '{action}'")
+            messages.error(request, _("unknown action '%(action)s'") % {"action": action})
     except reports.ReportError as error:
         messages.error(request, str(error))
     return redirect("triage:detail", public_id=public_id)

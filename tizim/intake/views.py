@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tizim.accounts.access import require_perms
@@ -93,7 +94,10 @@ def discard(request: HttpRequest, job_id: int) -> HttpResponse:
     item = get_object_or_404(ImportJob, pk=job_id)
     try:
         services.discard_job(item, user=request.user)
-        messages.info(request, f"{item.original_name} discarded: nothing was imported.")
+        messages.info(
+            request,
+            _("%(name)s discarded: nothing was imported.") % {"name": item.original_name},
+        )
     except services.IntakeError as exc:
         messages.error(request, str(exc))
     return redirect("intake:upload")

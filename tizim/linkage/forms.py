@@ -1,6 +1,7 @@
 """Forms of the review pages."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tizim.linkage.models import PairDecision
 
@@ -10,9 +11,10 @@ class VerdictForm(forms.Form):
 
     verdict = forms.ChoiceField(
         choices=[
-            (PairDecision.Verdict.SAME, "same person"),
-            (PairDecision.Verdict.DIFFERENT, "different people"),
-            (PairDecision.Verdict.UNSURE, "unsure"),
-        ]
+            (PairDecision.Verdict.SAME, _("same person")),
+            (PairDecision.Verdict.DIFFERENT, _("different people")),
+            (PairDecision.Verdict.UNSURE, _("unsure")),
+        ],
+        label=_("Verdict"),
     )
-    note = forms.CharField(required=False, max_length=2000)
+    note = forms.CharField(required=False, max_length=2000, label=_("Note"))

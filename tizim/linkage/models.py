@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tizim.registry.models import LinkChange, Record
 
@@ -19,9 +20,9 @@ class LinkRun(models.Model):
     """One run of ``tizim link``: what it read, how it was set, what it did."""
 
     class Mode(models.TextChoices):
-        INCREMENTAL = "incremental", "incremental (new records join settled persons)"
-        FULL = "full", "full (every link re-decided, except reviewers' decisions)"
-        NEW_RECORDS = "new_records", "new records only (after an import, with the last model)"
+        INCREMENTAL = "incremental", _("incremental (new records join settled persons)")
+        FULL = "full", _("full (every link re-decided, except reviewers' decisions)")
+        NEW_RECORDS = "new_records", _("new records only (after an import, with the last model)")
 
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -55,9 +56,9 @@ class CandidatePair(models.Model):
     """A pair of records a reviewer should look at, with the model's reasons."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "waiting for review"
-        DECIDED = "decided", "decided"
-        STALE = "stale", "replaced by a later run"
+        PENDING = "pending", _("waiting for review")
+        DECIDED = "decided", _("decided")
+        STALE = "stale", _("replaced by a later run")
 
     run = models.ForeignKey(LinkRun, on_delete=models.PROTECT, related_name="candidates")
     record_a = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="+")
@@ -95,10 +96,10 @@ class PairDecision(models.Model):
     """A reviewer's verdict on two records. Append-only: the latest one for a pair counts."""
 
     class Verdict(models.TextChoices):
-        SAME = "same", "same person"
-        DIFFERENT = "different", "different people"
-        UNSURE = "unsure", "unsure"
-        WITHDRAWN = "withdrawn", "earlier decision withdrawn"
+        SAME = "same", _("same person")
+        DIFFERENT = "different", _("different people")
+        UNSURE = "unsure", _("unsure")
+        WITHDRAWN = "withdrawn", _("earlier decision withdrawn")
 
     record_a = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="+")
     record_b = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="+")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tizim.core.linkage.explanations import Words, explain, reason_in_words, weight_in_words
 from tizim.core.rows import PARSED_FIELDS
 from tizim.linkage.models import CandidatePair, LinkRun, PairDecision
+from tizim.registry.labels import field_value
 from tizim.registry.models import Record
 
 # What a reviewer compares, in order; the model's comparison that speaks to each field.
@@ -112,8 +113,8 @@ def side_by_side(candidate: CandidatePair) -> list[FieldRow]:
         rows.append(
             FieldRow(
                 label=str(FIELD_LABELS.get(name, name.replace("_", " "))),
-                left=getattr(candidate.record_a, name),
-                right=getattr(candidate.record_b, name),
+                left=field_value(name, getattr(candidate.record_a, name)),
+                right=field_value(name, getattr(candidate.record_b, name)),
                 comparison=comparison,
                 level=level,
                 weight=weight,

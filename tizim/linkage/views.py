@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tizim.accounts.access import require_perms
@@ -28,7 +29,7 @@ def review_next(request: HttpRequest) -> HttpResponse:
     """Go to the most informative pending pair (or back to the empty queue)."""
     candidate = selectors.next_pending()
     if candidate is None:
-        messages.info(request, "The review queue is empty.")
+        messages.info(request, _("The review queue is empty."))
         return redirect("linkage:queue")
     return redirect("linkage:pair", pk=candidate.pk)
 
@@ -57,13 +58,15 @@ def review_pair(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, str(error))
                 return redirect("linkage:pair", pk=pk)
             messages.success(
-                request, f"Recorded: {PairDecision.Verdict(form.cleaned_data['verdict']).label}."
+                request,
+                _("Recorded: %(verdict)s.")
+                % {"verdict": PairDecision.Verdict(form.cleaned_data["verdict"]).label},
             )
             following = selectors.next_pending(after=candidate)
             if following is None:
                 return redirect("linkage:queue")
             return redirect("linkage:pair", pk=following.pk)
-        messages.error(request, "Choose same, different or unsure.")
+        messages.error(request, _("Choose same, different or unsure."))
     return render(
         request,
         "linkage/pair.html",
@@ -102,5 +105,5 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     except RegistryError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Decision #{pk} withdrawn.")
+        messages.success(request, _("Decision #%(pk)s withdrawn.") % {"pk": pk})
     return redirect("linkage:decisions")

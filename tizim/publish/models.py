@@ -12,6 +12,7 @@ alone — and hold nothing a chosen field does not allow: a hidden name leaves `
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tizim.registry.models import Person
 
@@ -20,19 +21,19 @@ class Publication(models.Model):
     """A reviewer's decision to show a person on the public site, and what of them to show."""
 
     class Status(models.TextChoices):
-        PUBLISHABLE = "publishable", "publishable"
-        WITHDRAWN = "withdrawn", "withdrawn"
+        PUBLISHABLE = "publishable", _("publishable")
+        WITHDRAWN = "withdrawn", _("withdrawn")
 
     class Basis(models.TextChoices):
-        CONFIRMED_SOURCE = "confirmed_source", "the death is confirmed by a source"
-        FAMILY_REQUEST = "family_request", "the family asked for publication"
-        CONSENT = "consent", "the person or their family consented"
-        PUBLIC_SOURCE = "public_source", "already named in a published source"
+        CONFIRMED_SOURCE = "confirmed_source", _("the death is confirmed by a source")
+        FAMILY_REQUEST = "family_request", _("the family asked for publication")
+        CONSENT = "consent", _("the person or their family consented")
+        PUBLIC_SOURCE = "public_source", _("already named in a published source")
 
     class List(models.TextChoices):
-        KILLED = "killed", "killed"
-        MISSING = "missing", "missing"
-        DETAINED = "detained", "detained"
+        KILLED = "killed", _("killed")
+        MISSING = "missing", _("missing")
+        DETAINED = "detained", _("detained")
 
     person = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="publication")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.WITHDRAWN)

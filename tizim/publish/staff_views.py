@@ -13,6 +13,8 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tizim.accounts.access import require_perms
 from tizim.publish import rules, selectors, services
@@ -20,23 +22,28 @@ from tizim.publish.models import Publication
 from tizim.registry.models import Person
 
 FIELD_LABELS = {
-    "show_name": "names (in every script given)",
-    "show_birth_year": "year of birth",
-    "show_birth_date": "full date of birth (the dead only)",
-    "show_place": "town or region",
-    "show_fate": "what happened, with dates",
-    "show_facility": "facility where held or found (the dead only)",
-    "show_sources": "sources cited",
+    "show_name": _("names (in every script given)"),
+    "show_birth_year": _("year of birth"),
+    "show_birth_date": _("full date of birth (the dead only)"),
+    "show_place": _("town or region"),
+    "show_fate": _("what happened, with dates"),
+    "show_facility": _("facility where held or found (the dead only)"),
+    "show_sources": _("sources cited"),
 }
 
 
 class PublicationForm(forms.Form):
-    action = forms.ChoiceField(choices=[("publish", "publish"), ("withdraw", "withdraw")])
-    basis = forms.ChoiceField(choices=[("", "—"), *Publication.Basis.choices], required=False)
+    action = forms.ChoiceField(
+        choices=[("publish", _("publish")), ("withdraw", _("withdraw"))], label=_("Action")
+    )
+    basis = forms.ChoiceField(
+        choices=[("", "—"), *Publication.Basis.choices], required=False, label=_("Basis")
+    )
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text="For staff only (never public): how consent was given, by whom, when.",
+        label=_("Note"),
+        help_text=_("For staff only (never public): how consent was given, by whom, when."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -57,7 +64,9 @@ def publication(request: HttpRequest, public_id: str) -> HttpResponse:
             try:
                 if data["action"] == "withdraw":
                     services.unpublish_person(person, reason=data["note"], actor=request.user)
-                    messages.info(request, "Withdrawn: the person is gone from the public site.")
+                    messages.info(
+                        request, gettext("Withdrawn: the person is gone from the public site.")
+                    )
                 else:
                     services.publish_person(
                         person,
@@ -66,10 +75,10 @@ def publication(request: HttpRequest, public_id: str) -> HttpResponse:
                         note=data["note"],
                         actor=request.user,
                     )
-                    messages.info(request, "Published.")
+                    messages.info(request, gettext("Published."))
                 return redirect("publication", public_id=public_id)
             except rules.PublicationRefused as refused:
-                form.add_error(None, f"Not published: {refused}.")
+                form.add_error(None, gettext("Not published: %(why)s.") % {"why": refused})
     else:
         initial: dict[str, Any] = dict(rules.FIELD_DEFAULTS)
         if current is not None:

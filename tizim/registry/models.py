@@ -16,8 +16,10 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from tizim.core.fates import FATE_CHOICES, Fate
+from tizim.core.fates import Fate
+from tizim.registry.labels import FATE_CHOICES
 
 
 class RawValuesImmutableError(Exception):
@@ -28,14 +30,14 @@ class Source(models.Model):
     """A list or channel that records come from."""
 
     class Kind(models.TextChoices):
-        NGO_SPREADSHEET = "ngo_spreadsheet", "NGO spreadsheet"
-        RADIO_LIST = "radio_list", "radio / media list"
-        OFFICIAL_LIST = "official_list", "official list"
-        PRESS_LIST = "press_list", "press list"
-        WEB_FORM = "web_form", "web form"
-        NEWS_ARTICLE = "news_article", "news article"
-        INTERVIEW = "interview", "interview"
-        OTHER = "other", "other"
+        NGO_SPREADSHEET = "ngo_spreadsheet", _("NGO spreadsheet")
+        RADIO_LIST = "radio_list", _("radio / media list")
+        OFFICIAL_LIST = "official_list", _("official list")
+        PRESS_LIST = "press_list", _("press list")
+        WEB_FORM = "web_form", _("web form")
+        NEWS_ARTICLE = "news_article", _("news article")
+        INTERVIEW = "interview", _("interview")
+        OTHER = "other", _("other")
 
     name = models.SlugField(
         max_length=80, unique=True, help_text="Short handle used on the command line."
@@ -274,13 +276,13 @@ class LinkChange(models.Model):
     """One change of membership (import, merge, split, move, undo), so it can be undone."""
 
     class Kind(models.TextChoices):
-        IMPORT = "import", "import"
-        MERGE = "merge", "merge"
-        SPLIT = "split", "split"
-        MOVE = "move", "move"
-        UNDO = "undo", "undo"
-        LINK = "link", "automatic linkage"
-        CORRECT = "correct", "a record replaced by its corrected version"
+        IMPORT = "import", _("import")
+        MERGE = "merge", _("merge")
+        SPLIT = "split", _("split")
+        MOVE = "move", _("move")
+        UNDO = "undo", _("undo")
+        LINK = "link", _("automatic linkage")
+        CORRECT = "correct", _("a record replaced by its corrected version")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     reason = models.TextField(blank=True)
@@ -394,8 +396,8 @@ class FateEvent(models.Model):
     """
 
     class DateBasis(models.TextChoices):
-        EVENT = "event", "date of the event"
-        REPORTED = "reported", "date the source reported it"
+        EVENT = "event", _("date of the event")
+        REPORTED = "reported", _("date the source reported it")
 
     # Covered by the (person, on_date) index below.
     person = models.ForeignKey(
@@ -427,23 +429,23 @@ class Claim(models.Model):
     """A figure stated by someone: the government's 225 dead, the disavowed 164, 10,000 detained."""
 
     class Qualifier(models.TextChoices):
-        EXACT = "exact", "exactly"
-        AT_LEAST = "at_least", "at least"
-        ABOUT = "about", "about"
-        MORE_THAN = "more_than", "more than"
-        NEARLY = "nearly", "nearly"
+        EXACT = "exact", _("exactly")
+        AT_LEAST = "at_least", _("at least")
+        ABOUT = "about", _("about")
+        MORE_THAN = "more_than", _("more than")
+        NEARLY = "nearly", _("nearly")
 
     class Measure(models.TextChoices):
         # The same words as tizim.core.counting.Measure; the comparison with documented counts
         # depends on it: "970 in custody on 22 January" is not "10,000 arrested by then".
-        EVER = "ever", "at any time up to the date"
-        ON_DATE = "on_date", "in that status on the date"
+        EVER = "ever", _("at any time up to the date")
+        ON_DATE = "on_date", _("in that status on the date")
 
     class Status(models.TextChoices):
-        STANDING = "standing", "standing"
-        REVISED = "revised", "revised by the claimant"
-        DISAVOWED = "disavowed", "disavowed"
-        DISPUTED = "disputed", "disputed"
+        STANDING = "standing", _("standing")
+        REVISED = "revised", _("revised by the claimant")
+        DISAVOWED = "disavowed", _("disavowed")
+        DISPUTED = "disputed", _("disputed")
 
     claimant = models.CharField(max_length=300)
     counted = models.CharField(max_length=300, help_text="What is counted, in the claim's words.")

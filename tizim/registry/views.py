@@ -12,6 +12,7 @@ from tizim.core.rows import PARSED_FIELDS
 from tizim.registry import selectors
 from tizim.registry.edit_views import person_tools
 from tizim.registry.forms import PersonFilterForm
+from tizim.registry.labels import field_label, field_value
 from tizim.registry.models import Claim, Person, Source
 
 PAGE_SIZE = 50
@@ -55,7 +56,7 @@ def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         raise Http404("no such person") from None
     records = list(person.records.all())
     rows = [
-        (name.replace("_", " "), [getattr(r, name) for r in records])
+        (field_label(name), [field_value(name, getattr(r, name)) for r in records])
         for name in ("source_record_id", *PARSED_FIELDS)
     ]
     return render(

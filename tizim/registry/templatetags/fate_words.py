@@ -1,0 +1,29 @@
+"""Fates, fate groups and count rules in the page's language (``tizim.registry.labels``):
+``{{ rule|describe_rule }}``, ``{{ "dead"|selector_label }}``."""
+
+from __future__ import annotations
+
+from django import template
+
+from tizim.core.counting import CountRule
+from tizim.registry import labels
+
+register = template.Library()
+
+
+@register.filter
+def describe_rule(rule: CountRule) -> str:
+    """What a documented number counts, in words of the page's language."""
+    return labels.describe_rule(rule)
+
+
+@register.filter
+def measure_label(measure: str) -> str:
+    """A measure ("on_date", "ever") in words of the page's language."""
+    return str(labels.MEASURE_LABELS.get(measure, measure))
+
+
+@register.filter
+def selector_label(selector: str) -> str:
+    """A fate group's or a fate's label in the page's language."""
+    return labels.selector_label(selector)
