@@ -12,7 +12,7 @@ one place that says who sees what.
 * **reviewer** — the registry, linkage review, the intake queue and the sealed parts of reports
   (a reviewer is a recipient: can unseal, so needs a second factor); corrections that change
   what is counted: merge, split, move, correct a record, re-admit a quarantined row, edit a
-  source (docs/decisions/0021).
+  source (docs/decisions/0020).
 * **volunteer** (data entry) — the registry, list uploads, sources added, staff notes on
   persons, intake queue entries without their sealed parts.
 * **analyst** — aggregates only: counts, estimates, charts and claims, never a person row,
@@ -105,7 +105,7 @@ _REVIEWER = _VOLUNTEER | {
     "linkage.add_pairdecision",
     "registry.view_linkchange",
     # Correcting where it is seen: merge, split, move, correct a record, re-admit a quarantined
-    # row, edit a source (each changes what is counted; docs/decisions/0021).
+    # row, edit a source (each changes what is counted; docs/decisions/0020).
     "registry.change_person",
     "registry.add_recordcorrection",
     "registry.change_source",

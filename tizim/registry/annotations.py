@@ -3,7 +3,7 @@ kept apart, what to check next. Notes are never shown on the public site nor exp
 is withdrawn, never deleted, and both are audited.
 
 Volunteers may write notes (they talk to families, and a note changes no count); a note is
-withdrawn by its author, or by a reviewer or admin (docs/decisions/0021).
+withdrawn by its author, or by a reviewer or admin (docs/decisions/0020).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ correction never edits a record: it writes a **new version** of it — the same 
 corrected reading — whose ``previous_version`` is the record corrected. The new version takes
 the old one's place in its person, as one membership change; the old one is kept, set aside in
 no person, so the history of what was read, by whom and why, stays whole
-(docs/decisions/0021-corrections-where-they-are-seen.md).
+(docs/decisions/0020-corrections-where-they-are-seen.md).
 
 * ``correct_record``: staff type a field as they would in a spreadsheet (a date, a status in
   any language, a town); it is read by the importer's own parser (``tizim.core.rows``).
