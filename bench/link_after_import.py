@@ -4,7 +4,7 @@ now runs) against a whole incremental ``tizim link`` (training included), on the
     .venv/bin/python bench/link_after_import.py [--persons 600] [--repeat 3]
 
 The demo lists are imported and linked into a fresh SQLite instance; then the eight rows of
-issue 21 (six demo persons written in Latin letters, two new people) are imported without
+the browser walk (six demo persons written in Latin letters, two new people) are imported without
 linking, and the same database is linked both ways, ``--repeat`` times each, from a copy.
 Prints the seconds (best and median) and what each way did.
 """

@@ -29,7 +29,7 @@ ALLOWED: dict[str, set[str]] = {
     "linkage": DOMAIN,
     # The public report form names the published person a report is about; an import job
     # links the records it wrote.
-    "intake": DOMAIN | {"publish", "estimates", "linkage"},
+    "intake": DOMAIN | {"publish", "linkage"},
     "ingest": DOMAIN,
     "acts": DOMAIN,
     "estimates": DOMAIN,

@@ -141,7 +141,7 @@ NEW_PEOPLE = [
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_an_upload_of_people_already_counted_counts_only_the_new_ones(tmp_path, settings):
-    """The eight rows of issue 21: six persons of the demo written in Latin letters and two
+    """Eight uploaded rows: six persons of the demo written in Latin letters and two
     new people, uploaded on the Import page, move the public counts by the two only."""
     settings.TIZIM_HOME = tmp_path
     load_demo_registry(tmp_path / "demo")

@@ -1,4 +1,5 @@
-"""Issue 21 in a real browser (Debian's Chromium through Playwright), as a reviewer walks it:
+"""Import, link, review and correct in a real browser (Debian's Chromium through Playwright),
+as a reviewer walks it:
 upload a list → preview → confirm → its records linked (the summary says how many joined
 persons already in the registry, how many are new, how many wait for review) → review the
 uncertain pair (same person: a merge) → merge and undo from a person's page with the name

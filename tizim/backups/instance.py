@@ -52,6 +52,8 @@ HOME_PREFIX = "home/"
 # and the work folders of a backup or restore under way.
 _SKIPPED_AT_TOP = {"tizim.sqlite3", "tizim.sqlite3-wal", "tizim.sqlite3-shm", "figures.lock"}
 _SKIPPED_AT_TOP |= {"tizim.sqlite3-journal"}
+# Compiled code numba caches (deploy/tizim.env puts it here): rebuilt at the first estimate.
+_SKIPPED_AT_TOP |= {"numba-cache"}
 _WORK_PREFIX = ".backup-work-"
 
 

@@ -6,13 +6,9 @@ import argparse
 import getpass
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from tizim.cli.base import EXIT_OK, CommandError, print_table, require_initialised, setup_django
-
-if TYPE_CHECKING:
-    pass
-
 
 # Mirrors accounts.roles.Role, for --help before Django is set up.
 ROLES = ("admin", "reviewer", "volunteer", "analyst", "partner")

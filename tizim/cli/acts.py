@@ -6,7 +6,7 @@ import argparse
 import getpass
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from tizim.cli.base import (
     EXIT_FAILURE,
@@ -17,9 +17,6 @@ from tizim.cli.base import (
     require_initialised,
     setup_django,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def export_acts(args: argparse.Namespace, out: TextIO) -> int:

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from tizim.cli.base import EXIT_FAILURE, EXIT_OK, CommandError, require_initialised, setup_django
-
-if TYPE_CHECKING:
-    pass
 
 
 def cmd_audit_verify(args: argparse.Namespace, out: TextIO) -> int:

@@ -11,11 +11,7 @@ import os
 import secrets
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
-
-if TYPE_CHECKING:
-    pass
-
+from typing import TextIO
 
 EXIT_OK = 0
 

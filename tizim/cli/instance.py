@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from tizim.cli.accounts import ensure_user, password_for
 from tizim.cli.base import (
@@ -18,9 +18,6 @@ from tizim.cli.base import (
     setup_django,
     tizim_home,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:

@@ -6,12 +6,9 @@ import argparse
 import sys
 import time
 import warnings
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from tizim.cli.base import EXIT_OK, require_initialised, setup_django
-
-if TYPE_CHECKING:
-    pass
 
 
 def _probability(text: str) -> float:

@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from tizim.cli import (
     accounts,
@@ -23,9 +23,6 @@ from tizim.cli import (
 )
 from tizim.cli.base import EXIT_FAILURE, CommandError, prepare_home, setup_django
 from tizim.cli.ingest import add_ingest_parser
-
-if TYPE_CHECKING:
-    pass
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from tizim.cli.base import EXIT_OK, CommandError, iso_date, print_table, require_initialised
-
-if TYPE_CHECKING:
-    pass
 
 
 def _estimate_report_lines(report: Any, out: TextIO, *, indent: str = "") -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from tizim.cli.acts import export_acts
 from tizim.cli.base import (
@@ -17,10 +17,6 @@ from tizim.cli.base import (
     require_initialised,
     setup_django,
 )
-
-if TYPE_CHECKING:
-    pass
-
 
 # Mirrors registry.models.Source.Kind, so that --help works before Django is set up.
 SOURCE_KINDS = (

@@ -1,7 +1,7 @@
 """Partial date-times in words: "around 19:00 on 4 January 2022", "January 2022".
 
 An act's time is known only as precisely as a witness said it (``PartialDateTime`` in
-``tizim.core.acts``); ``2022-01-04T19`` with a tilde is how it is stored, not how a relative
+``tizim.core.dates``); ``2022-01-04T19`` with a tilde is how it is stored, not how a relative
 reads it. Framework-free: ``in_words`` returns an English pattern (a translation catalogue's
 msgid) and its values, with the month as a number for the web layer to name in the reader's
 language.
@@ -14,7 +14,7 @@ from typing import Protocol
 
 
 class PartialMoment(Protocol):
-    """What ``in_words`` reads of a partial date-time (``tizim.core.acts.PartialDateTime``)."""
+    """What ``in_words`` reads of a partial date-time (``tizim.core.dates.PartialDateTime``)."""
 
     year: int
     month: int | None
