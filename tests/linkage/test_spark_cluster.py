@@ -41,7 +41,18 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java"),
 ]
 
-DEV_LISTS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "kz-lists-dev"
+# Beside the checkout (../shared), or where the development machines keep it.
+DEV_LISTS = next(
+    (
+        path
+        for path in (
+            Path(__file__).resolve().parents[2].parent / "shared" / "data" / "kz-lists-dev",
+            Path("/work/shared/data/kz-lists-dev"),
+        )
+        if path.is_dir()
+    ),
+    Path(__file__).resolve().parents[2].parent / "shared" / "data" / "kz-lists-dev",
+)
 WORKERS = 2
 # Master and workers start in a few seconds on an idle machine; a loaded CI runner is slower.
 STARTUP_WAIT = 180.0
