@@ -289,10 +289,16 @@ def link_and_export(home: Path, backend: str, *link_options: str) -> tuple[Path,
 
 def dev_as_a_new_user(
     folder: Path, home: Path, backend: str, *link_options: str
-) -> tuple[Path, float]:
-    """Import the six lists and link them with the ``tizim`` command; the records export."""
+) -> tuple[Path, float, Path, float]:
+    """Import the six lists (each import links its rows) and link them with the ``tizim``
+    command: the records export after the imports alone and the imports' wall time, the export
+    after ``tizim link`` and the link's wall time."""
+    started = time.perf_counter()
     import_dev_lists(folder, home)
-    return link_and_export(home, backend, *link_options)
+    importing = time.perf_counter() - started
+    after_imports = home / "records-after-imports.csv"
+    _tizim(home, "export", "records", "--output", str(after_imports))
+    return (after_imports, importing, *link_and_export(home, backend, *link_options))
 
 
 def dev_pairs(truth: dict[Key, str], export: Path) -> set[tuple[Key, Key]]:
@@ -400,10 +406,15 @@ def report_dev(folder: Path, backend: str, report, *link_options: str) -> None: 
     expected = _groups_by(truth)
     with tempfile.TemporaryDirectory(prefix="tizim-dev-") as tmp:
         home = Path(tmp)
-        export, seconds = dev_as_a_new_user(folder, home, backend, *link_options)
+        after_imports, importing, export, seconds = dev_as_a_new_user(
+            folder, home, backend, *link_options
+        )
         _, records, keys = dev_clusters(export)
         found = dev_pairs(truth, export)
         name = f"kz-lists-dev ({len(truth):,} rows)"
+        imported = dev_pairs(truth, after_imports)
+        label = "tizim: the six imports alone (each links its rows)"
+        report(name, len(truth), expected, label, lambda: imported, importing)
         report(name, len(truth), expected, f"tizim (CLI, {backend})", lambda: found, seconds)
 
         def of_initials(pairs: set[tuple[Key, Key]]) -> set[tuple[Key, Key]]:

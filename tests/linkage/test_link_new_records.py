@@ -79,6 +79,40 @@ def test_the_first_linking_of_a_registry_is_a_whole_run(tmp_path):
     assert person_of("Bakhytzhan") == person_of("Төрегожина")
 
 
+def test_a_registry_grown_by_half_is_linked_by_a_run_that_trains_afresh(tmp_path):
+    ngo(tmp_path)
+    link_records()  # trained on the three rows of the NGO sheet
+    press(tmp_path)  # five rows now: more than half as many again
+    outcome = link_new_records(actor="test")
+    run = LinkRun.objects.get(pk=outcome.run_id)
+    assert run.mode == LinkRun.Mode.INCREMENTAL and run.after_import
+    assert "grown from 3 to 5 records" in outcome.notes[0]
+    assert (outcome.new_records, outcome.joined_existing, outcome.new_persons) == (2, 2, 0)
+
+
+def _links_survive_a_stricter_run(first_linking) -> bool:  # type: ignore[no-untyped-def]
+    """Whether Bakhytzhan and Төрегожина, joined by ``first_linking``, stay one person through a
+    run at a threshold their pair does not reach."""
+    first_linking()
+    assert person_of("Bakhytzhan") == person_of("Төрегожина")
+    link_records(threshold=0.999999)
+    return person_of("Bakhytzhan") == person_of("Төрегожина")
+
+
+def test_the_links_an_import_made_are_re_decided_by_the_next_run(tmp_path):
+    ngo(tmp_path)
+    press(tmp_path)
+    assert not _links_survive_a_stricter_run(link_new_records)
+    assert LinkRun.objects.order_by("id").first().after_import  # type: ignore[union-attr]
+    assert LinkRun.objects.order_by("id").last().new_records == 5  # type: ignore[union-attr]
+
+
+def test_the_links_a_person_ran_are_settled(tmp_path):
+    ngo(tmp_path)
+    press(tmp_path)
+    assert _links_survive_a_stricter_run(link_records)
+
+
 def test_reviewers_decisions_bind_and_the_queue_keeps_its_questions(tmp_path):
     ngo(tmp_path)
     press(tmp_path)

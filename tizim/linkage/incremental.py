@@ -7,8 +7,14 @@ the last linkage run are scored, with that run's trained model, against every re
 (``tizim.core.linkage.incremental``), and clustered as an incremental run clusters them —
 persons settled earlier stay whole, reviewers' decisions bind, a record that fits two persons
 about equally joins neither — then uncertain pairs are added to the review queue without
-dropping the questions already in it. Cheap for a few rows: no training. The first run of a
-registry has no trained model yet, so it is an ordinary ``link_records`` run.
+dropping the questions already in it. Cheap for a few rows: no training.
+
+A model trained on the first list or two knows little of how the others write names, so while
+the registry grows fast the import links by a whole ``link_records`` run that trains afresh
+(the first import of a registry, and any import once the registry is half as large again as
+when the model was trained). The links an import makes are provisional either way: the next
+run a person starts (``tizim link``, the *Link* button) re-decides them with a model trained
+on everything.
 
 The outcome says what became of the new records: how many joined persons already in the
 registry, how many persons are new, how many records wait for a reviewer.
@@ -21,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings as django_settings
 from django.db import transaction
@@ -47,6 +54,10 @@ from tizim.registry.membership import apply_clusters
 from tizim.registry.models import Record, RecordCorrection
 from tizim.registry.providers import Linked
 from tizim.registry.selectors import SETTLED_CORRECTIONS, linkable_records
+
+#: A registry this many times larger than the one the last model was trained on is linked
+#: by a whole run that trains afresh, not scored with that model.
+RETRAIN_GROWTH = 1.5
 
 
 @dataclass(frozen=True)
@@ -101,13 +112,14 @@ def link_new_records(
         LinkRun.objects.filter(finished_at__isnull=False).exclude(model_json="").order_by("-id")
     ).first()
     settings = json.loads(previous.model_json) if previous else {}
-    if previous is None or not settings.get("comparisons"):
-        say("no trained model yet: linking the whole registry")
-        result = link_records(threshold=threshold, actor=actor, progress=progress)
-        after = previous.last_record_id if previous else 0
-        return _outcome(result.run_id, after, set(also), result.notes)
-
     rows = list(linkable_records())
+    retrain = _why_retrain(previous, settings, len(rows))
+    if retrain or previous is None:
+        say(retrain)
+        result = link_records(threshold=threshold, actor=actor, after_import=True, progress=say)
+        after = previous.last_record_id if previous else 0
+        return _outcome(result.run_id, after, set(also), [retrain, *result.notes])
+
     records = [_link_record(r) for r in rows]
     person_of = {int(r["pk"]): r["person_id"] for r in rows}
     kept = {int(r["pk"]) for r in rows if r["settled_version"]}
@@ -153,6 +165,7 @@ def link_new_records(
             new_records=len(new),
             pairs_scored=len(model.pairs),
             last_record_id=max(previous.last_record_id, max(person_of, default=0)),
+            after_import=True,
             model_json=previous.model_json,
             notes="\n".join(model.notes),
         )
@@ -172,6 +185,29 @@ def link_new_records(
         finish_run(run, change, queued=queued, persons=len(initials.clusters))
         outcome = _outcome(run.pk, previous.last_record_id, set(also), model.notes)
     return outcome
+
+
+def _why_retrain(previous: LinkRun | None, settings: dict[str, Any], records: int) -> str:
+    """Why the new records are linked by a whole run that trains a model afresh, or "" when
+    the last trained model will do. A model trained when the registry held a third fewer
+    records (the first list or two) is retrained, so training costs at most a few times what
+    one training on the whole registry would, however many lists come one by one."""
+    if previous is None or not settings.get("comparisons"):
+        return "no trained model yet: linking the whole registry"
+    trained = (
+        LinkRun.objects.filter(finished_at__isnull=False)
+        .exclude(model_json="")
+        .exclude(mode=LinkRun.Mode.NEW_RECORDS)
+        .order_by("-id")
+        .values_list("records", flat=True)
+        .first()
+    )
+    if trained is None or records >= RETRAIN_GROWTH * trained:
+        return (
+            f"the registry has grown from {trained or 0:,} to {records:,} records since the model"
+            " was trained: training it afresh and linking the whole registry"
+        )
+    return ""
 
 
 def _new_ids(after: int, also: Iterable[int]) -> set[int]:

@@ -39,6 +39,9 @@ class LinkRun(models.Model):
     # Records up to this id were seen by the run: the next incremental run treats records
     # above it as new.
     last_record_id = models.BigIntegerField(default=0)
+    # A run an import started, not a person: its links are provisional (the model may have been
+    # trained on a few lists), and the next run a person starts re-decides them.
+    after_import = models.BooleanField(default=False)
     change = models.ForeignKey(
         LinkChange, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

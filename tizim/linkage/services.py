@@ -94,14 +94,17 @@ def link_records(
     actor: str = "",
     spark: Any = None,
     spark_master: str | None = None,
+    after_import: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> LinkResult:
     """Score every usable record against the others, cluster at ``threshold`` and make the
     registry's persons those clusters; queue the uncertain pairs for review.
 
     Incremental by default: persons as an earlier run or a reviewer left them stay whole, and
-    records imported since the last run join them or each other. ``full`` re-decides every
-    link a machine made. Either way reviewers' decisions bind: an accepted pair stays
+    records imported since the last run join them or each other. Links made by the linking an
+    import did on its own (``after_import``, with a model that may have seen only the first
+    lists) are not settled: a run started by a person re-decides them. ``full`` re-decides
+    every link a machine made. Either way reviewers' decisions bind: an accepted pair stays
     together, a rejected pair apart; no record is ever deleted, and the whole run is one
     membership change that ``undo_change`` reverses. ``spark_master`` (``spark://HOST:PORT``)
     runs the Spark backend on a standalone cluster instead of inside this process; its work
@@ -113,7 +116,9 @@ def link_records(
     rows = list(linkable_records())
     records = [_link_record(r) for r in rows]
     person_of = {int(r["pk"]): r["person_id"] for r in rows}
-    previous = LinkRun.objects.filter(finished_at__isnull=False).order_by("-id").first()
+    previous = (
+        LinkRun.objects.filter(finished_at__isnull=False, after_import=False).order_by("-id")
+    ).first()
     seen_up_to = previous.last_record_id if previous and not full else 0
     decisions = current_decisions()
     must_link = [pair for pair, v in decisions.items() if v == PairDecision.Verdict.SAME]
@@ -159,6 +164,7 @@ def link_records(
             new_records=sum(1 for r in person_of if r > seen_up_to and r not in kept),
             pairs_scored=len(model.pairs),
             last_record_id=max(person_of, default=seen_up_to),
+            after_import=after_import,
             model_json=json.dumps(model.settings, ensure_ascii=False),
             notes="\n".join(model.notes),
         )
