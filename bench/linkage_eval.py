@@ -267,13 +267,15 @@ def _tizim(home: Path, *args: str) -> str:
     return done.stdout
 
 
-def import_dev_lists(folder: Path, home: Path) -> None:
-    """``tizim init`` in ``home`` and the six lists imported as a new user would, no mapping."""
+def import_dev_lists(folder: Path, home: Path, *, link: bool = True) -> None:
+    """``tizim init`` in ``home`` and the six lists imported as a new user would, no mapping;
+    without ``link``, with ``--no-link`` (``tizim link`` alone decides every link)."""
     _tizim(home, "init")
     for name in DEV_LISTS:
         fate = ["--fate", "killed"] if name in LISTS_OF_THE_DEAD else []
+        no_link = [] if link else ["--no-link"]
         _tizim(home, "source", "add", name, "--kind", "other", *fate)
-        _tizim(home, "import", str(folder / f"{name}.csv"), "--source", name)
+        _tizim(home, "import", str(folder / f"{name}.csv"), "--source", name, *no_link)
 
 
 def link_and_export(home: Path, backend: str, *link_options: str) -> tuple[Path, float]:

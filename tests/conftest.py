@@ -2,7 +2,9 @@
 
 The suite runs twice under ``make test``: on SQLite (the embedded default) and on the local
 PostgreSQL server (``DATABASE_URL``). In CI PostgreSQL is required; elsewhere, when no server
-answers, the PostgreSQL pass is skipped with a message saying so.
+answers, the PostgreSQL pass is skipped with a message saying so. What cannot reach a database
+runs once, in the SQLite pass: tests under ``tests/core/`` and the layering check here, and
+tests marked ``sqlite_only`` (the command line's tests run ``tizim`` on an instance of its own).
 """
 
 from __future__ import annotations
@@ -51,10 +53,32 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"tizim database: {'PostgreSQL ' + url if url else 'SQLite (embedded)'}"
 
 
+#: Tests that cannot reach a database, run once (in the SQLite pass): the framework-free
+#: algorithms of ``tizim.core`` (they import no Django) and the layering check, which reads source.
+WITHOUT_DATABASE = ("tests/core/", "tests/test_layers.py")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The slow files first: each is one unit of work for a pytest-xdist worker (--dist
+    # loadfile), and one started last keeps a worker busy long after the others have finished.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        root = config.rootpath
+        once = [item for item in items if _relative(item, root).startswith(WITHOUT_DATABASE)]
+        if once:
+            config.hook.pytest_deselected(items=once)
+            dropped = set(once)
+            items[:] = [item for item in items if item not in dropped]
         return
     skip = pytest.mark.skip(reason="PostgreSQL-only test; this pass runs on SQLite")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def _relative(item: pytest.Item, root: Path) -> str:
+    """The test file's path from the checkout's root, with forward slashes."""
+    try:
+        return item.path.relative_to(root).as_posix()
+    except ValueError:
+        return item.path.as_posix()

@@ -16,6 +16,9 @@ from tizim.core.linkage.spark import spark_session
 
 pytestmark = [
     pytest.mark.slow,
+    # No database of the pass is read: the model is trained in process, and the command line
+    # runs on an embedded instance of its own. Run once, in the SQLite pass.
+    pytest.mark.sqlite_only,
     pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java"),
 ]
 
@@ -54,6 +57,19 @@ def test_spark_trains_and_links_like_duckdb(spark):
     strong_duckdb = {(p.left, p.right) for p in on_duckdb.pairs if p.probability >= 0.8}
     overlap = len(strong_spark & strong_duckdb) / len(strong_spark | strong_duckdb)
     assert overlap > 0.95
+
+
+def test_a_registry_too_small_to_train_links_on_spark_as_on_duckdb(spark):
+    # Under 500 records the prior model's parameters are used: saved in DuckDB's SQL, they once
+    # gave every pair on Spark the same probability, 0.0003, and nobody was linked.
+    records, truth = demo_link_records(200, 11)
+    on_spark = train_and_score(records, backend="spark", spark=spark)
+    on_duckdb = train_and_score(records)
+    assert "the parameters trained on the demo lists are used" in on_spark.notes[0]
+    assert _f1(records, truth, on_spark) == _f1(records, truth, on_duckdb) > 0.95
+    assert {(p.left, p.right): round(p.probability, 6) for p in on_spark.pairs} == {
+        (p.left, p.right): round(p.probability, 6) for p in on_duckdb.pairs
+    }
 
 
 def test_spark_link_on_the_command_line_shows_tizims_progress_not_sparks(tmp_path):

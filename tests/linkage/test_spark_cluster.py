@@ -38,6 +38,9 @@ from tests.processes import stop_group
 
 pytestmark = [
     pytest.mark.slow,
+    # The lists are imported and linked by the command line on an embedded instance of its own
+    # (bench/linkage_eval.py), whichever database the pass uses. Run once, in the SQLite pass.
+    pytest.mark.sqlite_only,
     pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java"),
 ]
 
@@ -196,8 +199,9 @@ def test_dev_lists_link_on_the_cluster_as_on_duckdb(spark_cluster, tmp_path, mon
     monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path / "conf"))
     truth = dev_truth(DEV_LISTS)
     expected = _groups_by(truth)
-    # One import, two copies of the data folder: each backend links the same records.
-    import_dev_lists(DEV_LISTS, tmp_path / "duckdb")
+    # One import, two copies of the data folder: each backend links the same records, and only
+    # `tizim link` links them (the imports' own linking runs on DuckDB).
+    import_dev_lists(DEV_LISTS, tmp_path / "duckdb", link=False)
     shutil.copytree(tmp_path / "duckdb", tmp_path / "spark")
     on_duckdb, _ = link_and_export(tmp_path / "duckdb", "duckdb")
     on_spark, _ = link_and_export(

@@ -24,7 +24,10 @@ from tizim.estimates.models import EstimateRun
 from tizim.publish.models import Publication
 from tizim.publish.statistics import figures
 
-pytestmark = BROWSER_TEST
+# Once, in the SQLite pass: the figures the charts draw are checked on PostgreSQL too
+# (tests/publish/test_figures.py, test_public_pages.py), and the pictures and photographs
+# are the same whichever database holds the demo.
+pytestmark = [*BROWSER_TEST, pytest.mark.sqlite_only]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 WIDTHS = (1280, 390)

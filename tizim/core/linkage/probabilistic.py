@@ -399,7 +399,7 @@ def train_and_score(
     if not train:
         # Too few records for EM (or even for u): score with the model trained on the demo
         # lists, without name-frequency adjustments a handful of records cannot support.
-        settings = prior_model()
+        settings = prior_settings(extra, db_api.sql_dialect.sql_dialect_str)
         notes.append(
             f"{len(frame)} records (training needs {MIN_RECORDS_TO_TRAIN}): the parameters "
             "trained on the demo lists are used"
@@ -592,6 +592,35 @@ def prior_model() -> dict[str, Any]:
         for level in comparison["comparison_levels"]:
             level.pop("tf_adjustment_column", None)
             level.pop("tf_adjustment_weight", None)
+    return settings
+
+
+def prior_settings(extra_columns: Sequence[str], dialect: str) -> dict[str, Any]:
+    """Settings for ``dialect`` (``duckdb``, ``spark``) with the prior model's parameters.
+
+    The prior model is saved as DuckDB wrote it; handed to another backend as it stands, its
+    SQL is not that backend's and every pair scored the same. So the settings are built for the
+    backend, and each level takes the m and u of the prior's level of the same comparison and
+    label, without name-frequency adjustments (see ``prior_model``); levels the prior lacks
+    (extra identifier columns) keep Splink's defaults."""
+    prior = prior_model()
+    parameters = {
+        (c["output_column_name"], level.get("label_for_charts")): level
+        for c in prior["comparisons"]
+        for level in c["comparison_levels"]
+    }
+    settings: dict[str, Any] = build_settings(extra_columns).create_settings_dict(dialect)
+    settings["probability_two_random_records_match"] = prior["probability_two_random_records_match"]
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            level.pop("tf_adjustment_column", None)
+            level.pop("tf_adjustment_weight", None)
+            trained = parameters.get(
+                (comparison["output_column_name"], level.get("label_for_charts"))
+            )
+            for name in ("m_probability", "u_probability"):
+                if trained is not None and trained.get(name) is not None:
+                    level[name] = trained[name]
     return settings
 
 
