@@ -1,12 +1,16 @@
-"""The statistics table on a 390 px phone in a real browser (Debian's Chromium): wider than
-the screen, it scrolls inside its frame, and the page says so (a hint, and a shadow on the side
-where columns are hidden) without JavaScript."""
+"""The statistics page on a 390 px phone in a real browser (Debian's Chromium): the counts
+table, wider than the screen, scrolls inside its frame, and the page says so (a hint, and a
+shadow on the side where columns are hidden) without JavaScript; the claims table becomes a
+card per claim, every column on the screen with its label."""
 
 from __future__ import annotations
+
+import datetime
 
 from tests.chromium import BROWSER_TEST, keep, launch
 from tests.publish.fixtures import publish_site
 from tizim.publish.statistics import figures
+from tizim.registry.claims import record_claim
 
 pytestmark = BROWSER_TEST
 
@@ -18,6 +22,15 @@ def test_the_counts_table_shows_that_it_scrolls(live_server, settings, tmp_path,
     settings.TIZIM_HOME = tmp_path / "home"
     settings.TIZIM_HOME.mkdir()
     publish_site(tmp_path)
+    record_claim(
+        claimant="Ministry of Internal Affairs",
+        counted="detained",
+        value=10_000,
+        as_of=datetime.date(2022, 1, 11),
+        fate="detained",
+        qualifier="nearly",
+        actor="test",
+    )
     assert figures().day is not None  # computed now, before the browser asks
     with sync_playwright() as p:
         browser = launch(p)
@@ -34,11 +47,21 @@ def test_the_counts_table_shows_that_it_scrolls(live_server, settings, tmp_path,
             assert page.locator("#counts-scroll-hint").is_visible()
             background = frame.evaluate("el => getComputedStyle(el).backgroundImage")
             assert background.count("gradient") == 4
+            # every cell of a claim, the figure claimed too, is on the screen, with its label
+            cells = page.locator("#claims-table tbody td")
+            assert cells.count() == 5
+            for box in cells.evaluate_all("tds => tds.map(td => td.getBoundingClientRect().right)"):
+                assert box <= 390
+            claimed = page.locator("#claims-table td.claimed")
+            assert "10" in claimed.inner_text()
+            label = claimed.evaluate("td => getComputedStyle(td, '::before').content")
+            assert label == '"Claimed"'
             shot = tmp_path / "statistics-390.png"
             page.screenshot(path=str(shot), full_page=False)
             keep(shot, "publish")
             # on a wide screen the hint is not needed
             page.set_viewport_size({"width": 1280, "height": 900})
             assert not page.locator("#counts-scroll-hint").is_visible()
+            assert page.locator("#claims-table thead th").nth(3).is_visible()
         finally:
             browser.close()

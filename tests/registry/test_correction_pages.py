@@ -77,6 +77,39 @@ def test_reviewer_splits_records_off(live_server, rows):
     assert press.person_id not in (ngo.person_id, None)
 
 
+def test_reviewer_moves_a_record_to_a_person_found_by_name(live_server, rows, tmp_path):
+    import_rows(
+        tmp_path,
+        [("Серикбаев Ерлан", "36", "Алматы", "задержан", "08.01.2022")],
+        source="radio-list",
+        headers=("Name", "Age", "City", "Status", "Date"),
+        filename="radio.csv",
+    )
+    radio = Record.objects.get(source__name="radio-list")
+    browser = logged_in(live_server, "reviewer")
+    ngo, press = rows["ngo-sheet"], rows["press-list"]
+    page = f"/persons/{ngo.person.public_id}/"
+    post(browser, page, f"{page}merge/", {"other": press.person.public_id})
+    # Before a search nothing is offered to move to, and a move names what is missing.
+    assert 'name="target"' not in browser.get(page).text
+    response = post(browser, page, f"{page}regroup/", {"records": str(press.pk), "action": "move"})
+    assert "Choose the person to move the records to" in response.text
+    # A name search in another script offers the person as a choice, not an id to type.
+    searched = f"{page}?find={urllib.parse.quote('Serikbayev')}"
+    found = browser.get(searched).text
+    choice = re.search(r'name="target" value="([^"]+)"', found)
+    assert choice and choice.group(1) == radio.person.public_id
+    response = post(
+        browser,
+        searched,
+        f"{page}regroup/",
+        {"records": str(press.pk), "action": "move", "target": choice.group(1)},
+    )
+    assert "can be undone" in response.text
+    press.refresh_from_db()
+    assert press.person_id == radio.person_id != ngo.person_id
+
+
 def test_reviewer_corrects_a_field_and_sees_the_correction(live_server, rows):
     browser = logged_in(live_server, "reviewer")
     ngo = rows["ngo-sheet"]

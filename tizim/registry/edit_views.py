@@ -103,7 +103,12 @@ def regroup(request: HttpRequest, public_id: str) -> HttpResponse:
         if request.POST.get("action") == "move":
             target = Person.objects.filter(public_id=form.cleaned_data["target"].strip()).first()
             if target is None:
-                raise RegistryError(_("Name the person to move the records to (their id)."))
+                raise RegistryError(
+                    _(
+                        "Choose the person to move the records to: find them by name above, "
+                        "then choose them in the list."
+                    )
+                )
             change = person_changes.move_to(
                 person, chosen, target, actor=request.user, reason=reason
             )

@@ -56,7 +56,8 @@ class RecordsForm(forms.Form):
     records = forms.TypedMultipleChoiceField(
         coerce=int, widget=forms.CheckboxSelectMultiple, label=_("Records")
     )
-    target = forms.CharField(required=False, max_length=16, label=_("Move to (person id)"))
+    # Chosen among the persons a name search found (the page lists them), not typed.
+    target = forms.CharField(required=False, max_length=16)
     reason = ReasonField()
 
     def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
