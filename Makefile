@@ -44,9 +44,10 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy tizim
 
 # One test process per core (pytest-xdist); a test file stays in one process, so its
-# module-wide fixtures (a demo instance, a server) are built once. TEST_JOBS=0 runs serially.
+# module-wide fixtures (a demo instance, a server) are built once, and files are handed out in
+# the order tests/conftest.py sets (the slowest first). TEST_JOBS=0 runs serially.
 TEST_JOBS ?= auto
-XDIST := -n $(TEST_JOBS) --dist loadfile
+XDIST := -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 
 test-sqlite: $(STAMP)
 	env -u DATABASE_URL $(PY) -m pytest $(XDIST)

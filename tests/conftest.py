@@ -59,9 +59,10 @@ WITHOUT_DATABASE = ("tests/core/", "tests/test_layers.py")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # The slow files first: each is one unit of work for a pytest-xdist worker (--dist
-    # loadfile), and one started last keeps a worker busy long after the others have finished.
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    # The slow files first, the heaviest (``slow(minutes=N)``) before them: each file is one
+    # unit of work for a pytest-xdist worker (--dist loadfile --no-loadscope-reorder), and one
+    # started last keeps a worker busy long after the others have finished.
+    items.sort(key=_weight, reverse=True)
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         root = config.rootpath
         once = [item for item in items if _relative(item, root).startswith(WITHOUT_DATABASE)]
@@ -74,6 +75,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def _weight(item: pytest.Item) -> float:
+    """How long a test's file keeps a worker busy, roughly: 0 unless marked slow, then the
+    minutes its ``slow`` mark says (1 when it says none)."""
+    return max((float(m.kwargs.get("minutes", 1)) for m in item.iter_markers("slow")), default=0)
 
 
 def _relative(item: pytest.Item, root: Path) -> str:

@@ -16,7 +16,7 @@ import pytest
 from tests.factories import NGO_HEADERS, write_csv
 from tizim.cli.importing import load_mapping
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow(minutes=2)]
 
 ROWS = [
     (
@@ -429,3 +429,17 @@ def test_import_help_says_what_dates_without_a_year_are_counted_from(tmp_path):
     result = tizim(tmp_path / "unused", "import", "--help")
     assert result.returncode == 0
     assert "without a year" in " ".join(result.stdout.split())
+
+
+def test_import_says_a_date_column_is_read_month_first(home, tmp_path):
+    sheet = tmp_path / "us.csv"
+    sheet.write_text(
+        "Name,Status,Date\nYerlan Serikbayev,detained,1/25/2022\nNurlan Ospanov,killed,1/6/2022\n",
+        encoding="utf-8",
+    )
+    assert tizim(home, "source", "add", "us-press", "--kind", "press_list").returncode == 0
+    result = tizim(home, "import", str(sheet), "--source", "us-press", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "dates in 'Date' are read month first (1/8/2022 is 8 January)" in said
+    assert "a mapping of the column to event_date reads them day first" in said

@@ -11,7 +11,7 @@ import pytest
 from tests.cli.test_cli import tizim
 from tests.core.test_cells import FORMULA_NOTES
 
-pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow]
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.slow(minutes=1)]
 
 
 @pytest.fixture(scope="module")

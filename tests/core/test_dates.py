@@ -328,3 +328,56 @@ def test_any_birth_text_is_a_birth_or_a_parse_error(birth, age):
         assert info.year_min <= info.year_max <= JAN6.year
     if info.date is not None:
         assert info.year_min == info.year_max == info.date.year
+
+
+# --- dates written month first (lists made in the United States) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "month_first"),
+    [
+        (["1/8/2022", "1/25/2022", "12/31/2021"], True),  # a second number above 12: a day
+        (["06.01.2022", "25.01.2022"], False),  # a first number above 12: a day
+        (["01/02/2022", "1/6/2022", ""], False),  # nothing tells: day first, as written here
+        (["1/25/2022", "1/26/2022", "25/1/2022"], True),  # more say month first
+        (["1/25/2022", "25/1/2022", "26/1/2022"], False),
+        (["1/25", "2/14"], True),  # without a year
+        (["2022-01-25", "January 8, 2022", "8 января 2022"], False),  # no figures to judge
+    ],
+)
+def test_a_columns_values_say_whether_it_is_written_month_first(values, month_first):
+    from tizim.core.dates import reads_month_first
+
+    assert reads_month_first(values) is month_first
+
+
+@pytest.mark.parametrize(
+    ("values", "month_first"),
+    [
+        # six days of January written month first, not six months of 2022
+        (["01/05/2022", "01/06/2022", "01/10/2022", "04 January 2022", "1/8/2022"], True),
+        # the same days written day first stay so
+        (["05.01.2022", "06.01.2022", "10.01.2022", "4 января 2022", "08.01.2022"], False),
+        (["01/06/2022"], False),  # one date cannot tell
+        (["01.02.2022", "05.03.2022", "10.06.2022", "03.09.2022"], False),  # spread either way
+    ],
+)
+def test_days_of_one_crackdown_are_read_the_way_that_keeps_them_together(values, month_first):
+    from tizim.core.dates import reads_month_first
+
+    assert reads_month_first(values, clustered=True) is month_first
+    assert reads_month_first(values) is False  # births are not clustered: day first
+
+
+def test_month_first_reads_dates_in_figures_only():
+    assert parse_date("1/8/2022", month_first=True) == D(2022, 1, 8)
+    assert parse_date("1/8/2022") == D(2022, 8, 1)
+    assert parse_date("12/25/21", month_first=True) == D(2021, 12, 25)
+    assert parse_date("1/25", default_year=2022, month_first=True) == D(2022, 1, 25)
+    # year first and month words read the same either way
+    assert parse_date("2022-01-08", month_first=True) == D(2022, 1, 8)
+    assert parse_date("January 8, 2022", month_first=True) == D(2022, 1, 8)
+    with pytest.raises(ParseError, match="no such date: 25/1/2022"):
+        parse_date("25/1/2022", month_first=True)  # a month 25: refused, never guessed
+    born = parse_birth("12/25/1990", reference_date=JAN6, month_first=True)
+    assert born == BirthInfo(D(1990, 12, 25), 1990, 1990)

@@ -10,6 +10,8 @@ from tizim.core.headers import FIELDS, find_header, headers_not_found, map_heade
 
 # Every header the lists are known to use, by field (the brief's vocabulary, all of it).
 KNOWN: dict[str, tuple[str, ...]] = {
+    "event_date_month_first": ("Date (MM/DD/YYYY)", "Incident date (mm/dd/yyyy)"),
+    "birth_date_month_first": ("Date of birth (MM/DD/YYYY)", "DOB (mm/dd/yyyy)"),
     "source_id": ("№", "N", "No", "#", "ID", "Id", "Номер", "Нөмір", "Record id", "№ п/п"),
     "full_name": (
         "ФИО",

@@ -15,7 +15,7 @@ from tizim.core.linkage.probabilistic import train_and_score
 from tizim.core.linkage.spark import spark_session
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.slow(minutes=2),
     # No database of the pass is read: the model is trained in process, and the command line
     # runs on an embedded instance of its own. Run once, in the SQLite pass.
     pytest.mark.sqlite_only,

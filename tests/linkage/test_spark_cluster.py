@@ -37,7 +37,7 @@ from tests.cli.test_demo_and_serve import free_port
 from tests.processes import stop_group
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.slow(minutes=3),
     # The lists are imported and linked by the command line on an embedded instance of its own
     # (bench/linkage_eval.py), whichever database the pass uses. Run once, in the SQLite pass.
     pytest.mark.sqlite_only,

@@ -118,3 +118,19 @@ def publish_site(tmp_path: Path) -> dict[str, Person]:
     publish_person(people["missing"], basis="family_request", actor="t")
     publish_person(people["detained_public"], basis="public_source", actor="t")
     return people
+
+
+def ministry_claims_nearly_10_000_detained() -> None:
+    """The one claim the claims pages need: the ministry's "nearly 10,000 detained" of 11
+    January (as the seed articles quote it)."""
+    from tizim.registry.claims import record_claim
+
+    record_claim(
+        claimant="Ministry of Internal Affairs",
+        counted="detained",
+        value=10_000,
+        as_of=datetime.date(2022, 1, 11),
+        fate="detained",
+        qualifier="nearly",
+        actor="test",
+    )

@@ -4,7 +4,6 @@ downloads on asking; a claim's figure written as each language writes it."""
 
 from __future__ import annotations
 
-import datetime
 import re
 import time
 import urllib.error
@@ -14,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.http_client import Browser
-from tests.publish.fixtures import publish_site
+from tests.publish.fixtures import ministry_claims_nearly_10_000_detained, publish_site
 from tizim.charts import files as chart_files
 from tizim.core.locks import FileLock
-from tizim.registry.claims import record_claim
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,15 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def site(tmp_path, transactional_db, settings):
     settings.TIZIM_HOME = tmp_path / "home"
     people = publish_site(tmp_path)
-    record_claim(
-        claimant="Ministry of Internal Affairs",
-        counted="detained",
-        value=10_000,
-        as_of=datetime.date(2022, 1, 11),
-        fate="detained",
-        qualifier="nearly",
-        actor="test",
-    )
+    ministry_claims_nearly_10_000_detained()
     return people
 
 

@@ -27,7 +27,7 @@ from tizim.publish.statistics import figures
 # Once, in the SQLite pass: the figures the charts draw are checked on PostgreSQL too
 # (tests/publish/test_figures.py, test_public_pages.py), and the pictures and photographs
 # are the same whichever database holds the demo.
-pytestmark = [*BROWSER_TEST, pytest.mark.sqlite_only]
+pytestmark = [*BROWSER_TEST, pytest.mark.slow(minutes=2), pytest.mark.sqlite_only]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 WIDTHS = (1280, 390)

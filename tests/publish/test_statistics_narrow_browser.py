@@ -5,12 +5,9 @@ card per claim, every column on the screen with its label."""
 
 from __future__ import annotations
 
-import datetime
-
 from tests.chromium import BROWSER_TEST, keep, launch
-from tests.publish.fixtures import publish_site
+from tests.publish.fixtures import ministry_claims_nearly_10_000_detained, publish_site
 from tizim.publish.statistics import figures
-from tizim.registry.claims import record_claim
 
 pytestmark = BROWSER_TEST
 
@@ -22,15 +19,7 @@ def test_the_counts_table_shows_that_it_scrolls(live_server, settings, tmp_path,
     settings.TIZIM_HOME = tmp_path / "home"
     settings.TIZIM_HOME.mkdir()
     publish_site(tmp_path)
-    record_claim(
-        claimant="Ministry of Internal Affairs",
-        counted="detained",
-        value=10_000,
-        as_of=datetime.date(2022, 1, 11),
-        fate="detained",
-        qualifier="nearly",
-        actor="test",
-    )
+    ministry_claims_nearly_10_000_detained()
     assert figures().day is not None  # computed now, before the browser asks
     with sync_playwright() as p:
         browser = launch(p)

@@ -190,3 +190,72 @@ def test_unknown_places_are_counted_and_their_number_is_bounded():
     assert len(summary.unknown_places) == UNKNOWN_PLACES_KEPT
     assert summary.unknown_places["place 0"] == 2
     assert "place 510" not in summary.unknown_places
+
+
+US_HEADERS = ("Name", "Date of birth", "City", "Status", "Date")
+US_ROWS = [
+    ("Yerlan Serikbayev", "3/12/1985", "Almaty", "detained", "1/6/2022"),
+    ("Aigerim Zhumabekova", "11/23/1990", "Almaty", "missing", "1/8/2022"),
+    ("Nurlan Ospanov", "", "Taraz", "killed", "1/25/2022"),
+]
+
+
+def test_a_list_written_month_first_is_read_so_and_stays_so(tmp_path):
+    from tizim.registry.corrections import readmit_record
+
+    import_rows(
+        tmp_path,
+        [*US_ROWS, ("Zhanibek Akhmetov", "", "Almaty", "detained", "1/32/2022")],
+        source="us-press",
+        headers=US_HEADERS,
+    )
+    dates = dict(
+        Record.objects.filter(source__name="us-press", quarantine_reason="").values_list(
+            "full_name", "event_date"
+        )
+    )
+    assert dates == {
+        "Serikbayev Yerlan": D(2022, 1, 6),
+        "Zhumabekova Aigerim": D(2022, 1, 8),
+        "Ospanov Nurlan": D(2022, 1, 25),
+    }
+    assert Record.objects.get(surname="Zhumabekova").birth_date == D(1990, 11, 23)
+    assert Record.objects.get(surname="Serikbayev").birth_date == D(1985, 3, 12)
+    batch = ImportBatch.objects.get(source__name="us-press")
+    assert set(batch.column_map[""].values()) >= {
+        "event_date_month_first",
+        "birth_date_month_first",
+    }
+    # a row fixed later is read as its list was: month first
+    broken = Record.objects.get(source__name="us-press", quarantine_reason__startswith="date")
+    cells = [v if v != "1/32/2022" else "1/30/2022" for v in broken.raw.values()]
+    fixed = readmit_record(broken, cells, actor="test").corrected
+    assert fixed.event_date == D(2022, 1, 30)
+
+
+def test_dates_that_do_not_say_their_order_are_read_day_first(tmp_path):
+    rows = [("Yerlan Serikbayev", "", "Almaty", "detained", "1/6/2022")]
+    import_rows(tmp_path, rows, source="press", headers=US_HEADERS)
+    assert Record.objects.get().event_date == D(2022, 6, 1)
+
+
+def test_a_mapping_that_names_the_date_column_is_obeyed(tmp_path):
+    make_source("us-press")
+    path = write_csv(tmp_path / "us.csv", US_HEADERS, US_ROWS[:2])
+    import_table(path, source_name="us-press", actor="test", mapping={"Date": "event_date"})
+    assert Record.objects.get(surname="Serikbayev").event_date == D(2022, 6, 1)
+    path = write_csv(tmp_path / "us2.csv", US_HEADERS, [US_ROWS[2]])
+    import_table(path, source_name="us-press", actor="test")
+    assert Record.objects.get(surname="Ospanov").event_date == D(2022, 1, 25)
+
+
+def test_a_press_list_of_the_crackdowns_days_written_month_first_is_read_so(tmp_path):
+    rows = [
+        ("Yerlan Serikbayev", "", "Almaty", "detained", "01/06/2022"),
+        ("Nurlan Ospanov", "", "Taraz", "killed", "01/07/2022"),
+        ("Aigerim Zhumabekova", "", "Almaty", "missing", "01/10/2022"),
+        ("Zhanibek Akhmetov", "", "Almaty", "killed", "04 January 2022"),
+    ]
+    import_rows(tmp_path, rows, source="press", headers=US_HEADERS)
+    dates = sorted(Record.objects.values_list("event_date", flat=True))
+    assert dates == [D(2022, 1, 4), D(2022, 1, 6), D(2022, 1, 7), D(2022, 1, 10)]

@@ -232,6 +232,14 @@ def _print_layout(
         headers = table.headers
         mapped = ", ".join(f"{headers[i]!r}→{f}" for i, f in sorted(table.column_map.items()))
         print(f"{where}columns: {mapped or 'none recognised'}", file=out)
+        for index, field in sorted(table.column_map.items()):
+            if field.endswith("_month_first"):
+                print(
+                    f"{where}dates in {headers[index]!r} are read month first (1/8/2022 is "
+                    f"8 January), as its values are written; a mapping of the column to "
+                    f"{field.removesuffix('_month_first')} reads them day first",
+                    file=out,
+                )
         unmapped = [h for i, h in enumerate(headers) if i not in table.column_map]
         if unmapped:
             print(f"{where}kept in raw values only: {', '.join(map(repr, unmapped))}", file=out)

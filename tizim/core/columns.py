@@ -1,4 +1,5 @@
-"""Finding a list's name column by what its cells hold, when no header names it.
+"""Finding a list's name column by what its cells hold, when no header names it; and the
+order its date columns are written in.
 
 Lists arrive with headers nobody foresaw ("Фамилия, инициалы", "Кто", "Погибшие"). A list
 whose name column is not found must not quietly become a list of quarantined rows, so when
@@ -13,9 +14,10 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from tizim.core.dates import parse_date
+from tizim.core.dates import parse_date, reads_month_first
 from tizim.core.errors import ParseError
 from tizim.core.fates import parse_fate
+from tizim.core.headers import MONTH_FIRST
 from tizim.core.names.split import split_full_name
 from tizim.core.places import fold_place
 from tizim.core.tables import Table, peek_rows
@@ -207,6 +209,7 @@ def mapping_template(headers: Sequence[str], column_map: Mapping[int, str]) -> s
     lines = [
         "# fields: source_id full_name surname given_name patronymic sex birth_date age",
         "#         place fate event_date facility notes",
+        "#         event_date_month_first birth_date_month_first (dates written 1/25/2022)",
         "[columns]",
     ]
     for index, header in enumerate(headers):
@@ -217,3 +220,30 @@ def mapping_template(headers: Sequence[str], column_map: Mapping[int, str]) -> s
                 f"{json.dumps(column_map.get(index, ''), ensure_ascii=False)}"
             )
     return "\n".join(lines) + "\n"
+
+
+#: How many rows of a date column are read to tell its order: a day above 12 turns up within
+#: the first two weeks of any month, so a few thousand rows settle it if anything does.
+DATE_ORDER_ROWS = 5_000
+
+
+def with_date_order(
+    table: Table, column_map: Mapping[int, str], chosen: Iterable[int] = ()
+) -> dict[int, str]:
+    """``column_map`` with each date column whose values are written month first ("1/8/2022",
+    "12/25/1990": lists made in the United States; see ``reads_month_first``) renamed to its
+    month-first field (``MONTH_FIRST``), so that the import, and any later re-reading of a
+    row, read it so.
+    Columns a mapping named (``chosen``) are read as it said. The rows read to judge are
+    read again by the import."""
+    kept = set(chosen)
+    dates = [i for i, f in column_map.items() if f in MONTH_FIRST and i not in kept]
+    if not dates:
+        return dict(column_map)
+    rows = [row.cells for row in peek_rows(table, DATE_ORDER_ROWS)]
+    columns = dict(column_map)
+    for index in dates:
+        values = [r[index] for r in rows if index < len(r)]
+        if reads_month_first(values, clustered=columns[index] == "event_date"):
+            columns[index] = MONTH_FIRST[columns[index]]
+    return columns

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -219,27 +219,79 @@ def implausible_event_date(day: datetime.date, obtained: datetime.date) -> str |
     return None
 
 
-def parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
+def parse_date(
+    text: str, *, default_year: int | None = None, month_first: bool = False
+) -> datetime.date:
     """A date from the ways lists write one (day first); ParseError with the reason otherwise.
 
     A date written without a year ("06.01", "6 января") is in ``default_year``; without one
-    it is refused ("no year in date")."""
-    found = _date_or_reason(text, default_year)
+    it is refused ("no year in date"). ``month_first`` reads dates written in figures as the
+    United States writes them ("1/8/2022": 8 January); see ``reads_month_first``."""
+    found = _date_or_reason(text, default_year, month_first)
     if isinstance(found, str):
         raise ParseError(found)
     return found
 
 
+def reads_month_first(values: Iterable[str], *, clustered: bool = False) -> bool:
+    """Whether a column's dates in figures are written month first ("1/8/2022", "12/25/2021").
+
+    Only the values themselves can say: a first number above 12 is a day ("25.01.2022"), a
+    second above 12 is a day written second ("1/25/2022"); month first when more values say
+    so than say the opposite. When none tells (every number 12 or below), dates that are
+    ``clustered`` — the days of one crackdown, not births — are read the way that keeps them
+    together: "01/05/2022" … "01/10/2022" are six days of January, not six months of 2022
+    (month first only when that halves their spread). Otherwise day first, as Kazakhstan,
+    Russia and most of the world write dates."""
+    texts = list(values)
+    day_first = month_first = 0
+    for value in texts:
+        cleaned = re.sub(r"(?<=\d)\s*([./-])\s*(?=\d)", r"\1", _TIME.sub("", _clean(value)))
+        if m := _NUMERIC.match(cleaned) or _DAY_MONTH.match(cleaned):
+            first, second = int(m[1]), int(m[2])
+            day_first += first > 12 >= second
+            month_first += second > 12 >= first
+    if month_first != day_first or not clustered:
+        return month_first > day_first
+    return 2 * _spread(texts, month_first=True) < _spread(texts, month_first=False)
+
+
+def _spread(values: Sequence[str], *, month_first: bool) -> int:
+    """Days between the 10th and the 90th percentile of the dates ``values`` read as (a typo
+    of a year or two does not decide); 0 for fewer than two dates."""
+    days = []
+    for value in values:
+        try:
+            days.append(parse_date(value, month_first=month_first).toordinal())
+        except ParseError:
+            continue
+    if len(days) < 2:
+        return 0
+    days.sort()
+    cut = len(days) // 10
+    return days[len(days) - 1 - cut] - days[cut]
+
+
 # Dates repeat endlessly in a list (a crackdown has few days); each distinct text is parsed once.
 @lru_cache(maxsize=65_536)
-def _date_or_reason(text: str, default_year: int | None) -> datetime.date | str:
+def _date_or_reason(
+    text: str, default_year: int | None, month_first: bool = False
+) -> datetime.date | str:
     try:
-        return _parse_date(text, default_year=default_year)
+        return _parse_date(text, default_year=default_year, month_first=month_first)
     except ParseError as exc:
         return exc.reason
 
 
-def _parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
+def _month_and_day(found: re.Match[str], month_first: bool) -> tuple[int, int]:
+    """The month and the day of a date in figures, day first unless ``month_first``."""
+    first, second = int(found[1]), int(found[2])
+    return (first, second) if month_first else (second, first)
+
+
+def _parse_date(
+    text: str, *, default_year: int | None = None, month_first: bool = False
+) -> datetime.date:
     original = " ".join(text.split())
     cleaned = _clean(text)
     if not cleaned:
@@ -252,11 +304,11 @@ def _parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
     if m := _NUMERIC.match(cleaned):
         written = int(m[3])
         full = _full_year(written) if len(m[3]) == 2 else written
-        return _make(full, int(m[2]), int(m[1]), original)
+        return _make(full, *_month_and_day(m, month_first), original)
     if m := _DAY_MONTH.match(cleaned):
         if default_year is None:
             raise ParseError(f"no year in date: {original}")
-        return _make(default_year, int(m[2]), int(m[1]), original)
+        return _make(default_year, *_month_and_day(m, month_first), original)
     words = re.sub(r"(\d)-?(?:го|ое|е|ші|шы|сы|сі|th|st|nd|rd)\b", r"\1", cleaned)
     # "2022г." and "6января" are written glued together often enough
     words = re.sub(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", " ", words)
@@ -294,11 +346,16 @@ def _parse_date(text: str, *, default_year: int | None = None) -> datetime.date:
 
 
 def parse_birth(
-    birth_text: str, age_text: str = "", *, reference_date: datetime.date | None
+    birth_text: str,
+    age_text: str = "",
+    *,
+    reference_date: datetime.date | None,
+    month_first: bool = False,
 ) -> BirthInfo:
     """What a list says of a birth: a date, a year, or an age (relative to ``reference_date``,
-    the event date, so "37 лет" on 6 January 2022 means born in 1984 or 1985)."""
-    found = _birth_or_reason(birth_text, age_text, reference_date)
+    the event date, so "37 лет" on 6 January 2022 means born in 1984 or 1985); a date in
+    figures read month first with ``month_first`` (see ``parse_date``)."""
+    found = _birth_or_reason(birth_text, age_text, reference_date, month_first)
     if isinstance(found, str):
         raise ParseError(found)
     return found
@@ -306,16 +363,22 @@ def parse_birth(
 
 @lru_cache(maxsize=65_536)
 def _birth_or_reason(
-    birth_text: str, age_text: str, reference_date: datetime.date | None
+    birth_text: str, age_text: str, reference_date: datetime.date | None, month_first: bool
 ) -> BirthInfo | str:
     try:
-        return _parse_birth(birth_text, age_text, reference_date=reference_date)
+        return _parse_birth(
+            birth_text, age_text, reference_date=reference_date, month_first=month_first
+        )
     except ParseError as exc:
         return exc.reason
 
 
 def _parse_birth(
-    birth_text: str, age_text: str = "", *, reference_date: datetime.date | None
+    birth_text: str,
+    age_text: str = "",
+    *,
+    reference_date: datetime.date | None,
+    month_first: bool = False,
 ) -> BirthInfo:
     birth = _clean(birth_text)
     age = _clean(age_text)
@@ -329,7 +392,7 @@ def _parse_birth(
             # A bare "37" in a birth column is an age, not the year 1937 or 2037.
             birth_age = _age(birth, birth_text)
         else:
-            date = parse_date(birth_text)
+            date = parse_date(birth_text, month_first=month_first)
             info = BirthInfo(date, date.year, date.year)
         if info.year_min is not None:
             latest = reference_date or datetime.date.today()

@@ -19,7 +19,17 @@ FIELDS: tuple[str, ...] = (
     "event_date",
     "facility",
     "notes",
+    # A date column read month first ("1/8/2022" is 8 January): so the import finds it from
+    # the column's values (``tizim.core.columns.with_date_order``), or a mapping says so.
+    "event_date_month_first",
+    "birth_date_month_first",
 )
+
+#: The date fields, and the name each takes when its column is read month first.
+MONTH_FIRST: dict[str, str] = {
+    "event_date": "event_date_month_first",
+    "birth_date": "birth_date_month_first",
+}
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "source_id": (
@@ -232,6 +242,22 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "date killed",
         "date of killing",
         "date detained",
+    ),
+    # A header that says how its dates are written; a plain "Date" column is judged by its
+    # values (``tizim.core.columns.with_date_order``).
+    "event_date_month_first": (
+        "event_date_month_first",
+        "date (mm/dd/yyyy)",
+        "date (mm/dd/yy)",
+        "event date (mm/dd/yyyy)",
+        "date of the event (mm/dd/yyyy)",
+        "incident date (mm/dd/yyyy)",
+    ),
+    "birth_date_month_first": (
+        "birth_date_month_first",
+        "date of birth (mm/dd/yyyy)",
+        "birth date (mm/dd/yyyy)",
+        "dob (mm/dd/yyyy)",
     ),
     "facility": (
         "место содержания",

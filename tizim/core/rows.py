@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from tizim.core.dates import implausible_event_date, parse_birth, parse_date
 from tizim.core.errors import ParseError
 from tizim.core.fates import parse_fate
+from tizim.core.headers import MONTH_FIRST
 from tizim.core.names import full_name_keys, surname_key
 from tizim.core.names.split import NameParts, guess_sex, split_full_name
 from tizim.core.places import fold_place
@@ -40,6 +41,9 @@ PARSED_FIELDS: tuple[str, ...] = (
     "notes",
 )
 
+
+# A date column read month first, back to the field it fills.
+_READ_MONTH_FIRST = {read: field for field, read in MONTH_FIRST.items()}
 
 # Set in a row's fields when its fate is the list's (``default_fate``), not its own.
 FATE_FROM_LIST = "fate_from_list"
@@ -137,7 +141,11 @@ def _parse_cells(
         problems.append("empty row")
         return ""
     value: dict[str, str] = {}
+    month_first: set[str] = set()
     for index, name in column_map.items():
+        if name in _READ_MONTH_FIRST:
+            name = _READ_MONTH_FIRST[name]
+            month_first.add(name)
         if index < len(cells) and cells[index].strip():
             value[name] = " ".join(cells[index].split())
 
@@ -146,7 +154,11 @@ def _parse_cells(
     event_date: datetime.date | None = None
     if "event_date" in value:
         try:
-            event_date = parse_date(value["event_date"], default_year=reference_date.year)
+            event_date = parse_date(
+                value["event_date"],
+                default_year=reference_date.year,
+                month_first="event_date" in month_first,
+            )
         except ParseError as exc:
             problems.append(f"date: {exc.reason}")
         # Kept out of the counts (quarantined with the reason): one date typed 1900 or 2099
@@ -164,6 +176,7 @@ def _parse_cells(
                 value.get("birth_date", ""),
                 value.get("age", ""),
                 reference_date=event_date or reference_date,
+                month_first="birth_date" in month_first,
             )
             fields["birth_date"] = birth.date
             fields["birth_year_min"] = birth.year_min

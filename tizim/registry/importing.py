@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tizim.audit.services import record_action
-from tizim.core.columns import refuse_without_names, with_name_column
+from tizim.core.columns import refuse_without_names, with_date_order, with_name_column
 from tizim.core.files import sha256_of_file
 from tizim.core.headers import FIELDS, find_header, map_headers
 from tizim.core.rows import (
@@ -110,7 +110,13 @@ def table_columns(
             for index, header in enumerate(table.headers)
             if any(not f and find_header([header], w) == 0 for w, f in (mapping or {}).items())
         ]
-        column_maps.append(with_name_column(table, column_map_for(table.headers, mapping), ignored))
+        chosen = [
+            index
+            for index, header in enumerate(table.headers)
+            if any(f and find_header([header], w) == 0 for w, f in (mapping or {}).items())
+        ]
+        columns = with_name_column(table, column_map_for(table.headers, mapping), ignored)
+        column_maps.append(with_date_order(table, columns, chosen))
     if tables:
         refuse_without_names(tables[0].path.name, tables, column_maps)
     return column_maps

@@ -100,6 +100,22 @@ FIELD_LABELS: dict[str, Promise] = {
 }
 
 
+#: The fields a list's column can fill, beyond the record's own (``tizim.core.headers.FIELDS``).
+COLUMN_LABELS: dict[str, Promise] = {
+    "source_id": _("id in the source"),
+    "age": _("age"),
+    "place": _("place"),
+    "event_date_month_first": _("date of the event, month first (1/8/2022 is 8 January)"),
+    "birth_date_month_first": _("date of birth, month first (12/25/1990 is 25 December)"),
+}
+
+
+def column_label(name: str) -> str:
+    """What a list's column is read as, in the current language."""
+    label = COLUMN_LABELS.get(name)
+    return str(label) if label is not None else field_label(name)
+
+
 def field_label(name: str) -> str:
     """A record field's label in the current language (the name, spaced, when unknown)."""
     label = FIELD_LABELS.get(name)

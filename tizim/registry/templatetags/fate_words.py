@@ -27,3 +27,9 @@ def measure_label(measure: str) -> str:
 def selector_label(selector: str) -> str:
     """A fate group's or a fate's label in the page's language."""
     return labels.selector_label(selector)
+
+
+@register.filter
+def column_label(field: str) -> str:
+    """The field a list's column is read as, in words of the page's language."""
+    return labels.column_label(field)
