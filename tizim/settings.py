@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 TIZIM_HOME = Path(os.environ.get("TIZIM_HOME", "tizim-data")).expanduser().resolve()
 BASE_DIR = Path(__file__).resolve().parent
@@ -162,6 +163,26 @@ TIZIM_KEY_KDF = "min" if os.environ.get("PYTEST_VERSION") else "moderate"
 # server process.
 TIZIM_UPLOAD_CHECK_MEMORY = int(os.environ.get("TIZIM_UPLOAD_CHECK_MB", "2048")) * 2**20
 TIZIM_UPLOAD_CHECK_SECONDS = int(os.environ.get("TIZIM_UPLOAD_CHECK_SECONDS", "300"))
+
+
+def _events_begin() -> datetime.date:
+    """The first day an event of this registry may fall on (``TIZIM_EVENTS_BEGIN``, a date
+    written YYYY-MM-DD): earlier event dates in a list are quarantined as slips. The default
+    is a month before the protests of January 2022; another crackdown sets its own."""
+    from tizim.core.dates import EVENTS_BEGIN
+
+    written = os.environ.get("TIZIM_EVENTS_BEGIN", "").strip()
+    if not written:
+        return EVENTS_BEGIN
+    try:
+        return datetime.date.fromisoformat(written)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TIZIM_EVENTS_BEGIN={written!r} is not a date written YYYY-MM-DD (e.g. 2020-08-01)"
+        ) from None
+
+
+TIZIM_EVENTS_BEGIN = _events_begin()
 
 # Two-factor login (django-otp, TOTP): codes from an authenticator app, named "tizim" there.
 OTP_TOTP_ISSUER = "tizim"

@@ -443,3 +443,10 @@ def test_import_says_a_date_column_is_read_month_first(home, tmp_path):
     said = " ".join(result.stdout.split())
     assert "dates in 'Date' are read month first (1/8/2022 is 8 January)" in said
     assert "a mapping of the column to event_date reads them day first" in said
+
+
+def test_a_first_day_of_the_events_that_is_no_date_is_named(home, monkeypatch):
+    monkeypatch.setenv("TIZIM_EVENTS_BEGIN", "2020-13-01")
+    result = tizim(home, "source", "list")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "TIZIM_EVENTS_BEGIN='2020-13-01' is not a date written YYYY-MM-DD" in result.stderr

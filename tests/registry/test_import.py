@@ -259,3 +259,18 @@ def test_a_press_list_of_the_crackdowns_days_written_month_first_is_read_so(tmp_
     import_rows(tmp_path, rows, source="press", headers=US_HEADERS)
     dates = sorted(Record.objects.values_list("event_date", flat=True))
     assert dates == [D(2022, 1, 4), D(2022, 1, 6), D(2022, 1, 7), D(2022, 1, 10)]
+
+
+def test_the_first_day_of_the_events_is_the_instances_to_set(tmp_path, settings):
+    rows = [("Yerlan Serikbayev", "", "Minsk", "detained", "10.08.2020")]
+    import_rows(tmp_path, rows, source="press", headers=US_HEADERS, filename="a.csv")
+    quarantined = Record.objects.get()
+    assert "2020-08-10 is before the events this registry documents (from 2021-12-01)" in (
+        quarantined.quarantine_reason
+    )
+    # another crackdown's registry: its own first day
+    settings.TIZIM_EVENTS_BEGIN = D(2020, 8, 1)
+    rows = [("Nurlan Ospanov", "", "Minsk", "detained", "10.08.2020")]
+    import_rows(tmp_path, rows, source="press-two", headers=US_HEADERS, filename="b.csv")
+    record = Record.objects.get(source__name="press-two")
+    assert record.quarantine_reason == "" and record.event_date == D(2020, 8, 10)

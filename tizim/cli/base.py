@@ -48,8 +48,12 @@ def setup_django() -> None:
     """Configure Django once (settings are read from the environment at this moment)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tizim.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # a setting in the environment that cannot be used
+        raise CommandError(str(exc)) from None
 
 
 def require_initialised() -> None:

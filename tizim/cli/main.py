@@ -62,7 +62,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         # The secret key must exist before settings are read, or sessions would not survive
         # a restart of the server.
         prepare_home()
-    setup_django()
+    try:
+        setup_django()
+    except CommandError as exc:  # a setting that cannot be used: say which, no traceback
+        print(f"tizim: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     from tizim.core.errors import ParseError
     from tizim.registry.errors import RegistryError
 

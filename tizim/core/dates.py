@@ -198,21 +198,25 @@ def _full_year(two_digits: int) -> int:
     return 2000 + two_digits if two_digits <= this_year else 1900 + two_digits
 
 
-#: The first day an event of the registry may fall on: a month before the protests of January
-#: 2022. An earlier date in a list is a slip (1900 for a missing year, 2021 typed in January).
+#: The first day an event of the registry may fall on, unless the instance says otherwise
+#: (``TIZIM_EVENTS_BEGIN``): a month before the protests of January 2022. An earlier date in a
+#: list is a slip (1900 for a missing year, 2021 typed in January).
 EVENTS_BEGIN = datetime.date(2021, 12, 1)
 #: How long after the day a list was obtained its dates may fall: a list cannot report what had
 #: not happened yet, but a volunteer may date a planned release or a hearing a little ahead.
 AFTER_OBTAINED = datetime.timedelta(days=31)
 
 
-def implausible_event_date(day: datetime.date, obtained: datetime.date) -> str | None:
+def implausible_event_date(
+    day: datetime.date, obtained: datetime.date, events_begin: datetime.date = EVENTS_BEGIN
+) -> str | None:
     """Why ``day`` cannot be the date of an event in a list obtained on ``obtained`` (None if
-    it can): before the events began, or well after the list was obtained (2099)."""
-    if day < EVENTS_BEGIN:
+    it can): before the events began (``events_begin``), or well after the list was obtained
+    (2099)."""
+    if day < events_begin:
         return (
             f"{day.isoformat()} is before the events this registry documents "
-            f"(from {EVENTS_BEGIN.isoformat()})"
+            f"(from {events_begin.isoformat()})"
         )
     if day > obtained + AFTER_OBTAINED:
         return f"{day.isoformat()} is after the list was obtained ({obtained.isoformat()})"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import Any, NamedTuple
 
-from tizim.core.dates import implausible_event_date, parse_birth, parse_date
+from tizim.core.dates import EVENTS_BEGIN, implausible_event_date, parse_birth, parse_date
 from tizim.core.errors import ParseError
 from tizim.core.fates import parse_fate
 from tizim.core.headers import MONTH_FIRST
@@ -116,14 +116,16 @@ def parse_row(
     *,
     reference_date: datetime.date,
     default_fate: str = "",
+    events_begin: datetime.date = EVENTS_BEGIN,
 ) -> ParsedRow:
     """Parse one row. ``column_map`` maps column index → field (see ``tizim.core.headers``);
     ``reference_date`` is the date ages are counted from when the row has no event date;
     ``default_fate`` the fate the whole list states (a list of the dead), taken by a row
-    that states none of its own."""
+    that states none of its own; ``events_begin`` the first day an event may fall on (see
+    ``implausible_event_date``)."""
     row = ParsedRow(raw=raw_values(headers, cells))
     row.source_record_id = _parse_cells(
-        cells, column_map, reference_date, row.fields, row.problems, default_fate
+        cells, column_map, reference_date, row.fields, row.problems, default_fate, events_begin
     )
     return row
 
@@ -135,6 +137,7 @@ def _parse_cells(
     fields: dict[str, Any],
     problems: list[str],
     default_fate: str = "",
+    events_begin: datetime.date = EVENTS_BEGIN,
 ) -> str:
     """Fill ``fields`` and ``problems`` from a row's cells; return the source's own id."""
     if not any(cell.strip() for cell in cells):
@@ -163,7 +166,9 @@ def _parse_cells(
             problems.append(f"date: {exc.reason}")
         # Kept out of the counts (quarantined with the reason): one date typed 1900 or 2099
         # would stretch every chart and series over two centuries.
-        implausible = event_date and implausible_event_date(event_date, reference_date)
+        implausible = event_date and implausible_event_date(
+            event_date, reference_date, events_begin
+        )
         if implausible:
             problems.append(f"date: {implausible}")
             event_date = None
@@ -354,7 +359,7 @@ def display_name(fields: Mapping[str, Any]) -> str:
 
 
 _CHUNK = 2000
-_worker_args: tuple[RawJson, Mapping[int, str], datetime.date, str] | None = None
+_worker_args: tuple[RawJson, Mapping[int, str], datetime.date, str, datetime.date] | None = None
 
 
 def _init_worker(
@@ -362,9 +367,10 @@ def _init_worker(
     column_map: Mapping[int, str],
     reference_date: datetime.date,
     default_fate: str,
+    events_begin: datetime.date,
 ) -> None:
     global _worker_args
-    _worker_args = (RawJson(headers), column_map, reference_date, default_fate)
+    _worker_args = (RawJson(headers), column_map, reference_date, default_fate, events_begin)
 
 
 def _prepare_chunk(chunk: list[tuple[int, tuple[str, ...]]]) -> list[PreparedRow]:
@@ -379,12 +385,15 @@ def _prepare(
     column_map: Mapping[int, str],
     reference_date: datetime.date,
     default_fate: str = "",
+    events_begin: datetime.date = EVENTS_BEGIN,
 ) -> list[PreparedRow]:
     prepared = []
     for number, cells in chunk:
         fields: dict[str, Any] = {}
         problems: list[str] = []
-        source_id = _parse_cells(cells, column_map, reference_date, fields, problems, default_fate)
+        source_id = _parse_cells(
+            cells, column_map, reference_date, fields, problems, default_fate, events_begin
+        )
         prepared.append(_prepared(number, source_id, to_json(cells), fields, problems))
     return prepared
 
@@ -396,6 +405,7 @@ def prepare_rows(
     *,
     reference_date: datetime.date,
     default_fate: str = "",
+    events_begin: datetime.date = EVENTS_BEGIN,
     workers: int = 0,
     chunk_size: int = _CHUNK,
 ) -> Iterator[list[PreparedRow]]:
@@ -408,14 +418,14 @@ def prepare_rows(
     if workers <= 0:
         to_json = RawJson(headers)
         for chunk in _chunks(rows, chunk_size):
-            yield _prepare(chunk, to_json, column_map, reference_date, default_fate)
+            yield _prepare(chunk, to_json, column_map, reference_date, default_fate, events_begin)
         return
     # "spawn", not "fork": a forked child would share the parent's database connection.
     context = multiprocessing.get_context("spawn")
     with context.Pool(
         workers,
         initializer=_init_worker,
-        initargs=(tuple(headers), dict(column_map), reference_date, default_fate),
+        initargs=(tuple(headers), dict(column_map), reference_date, default_fate, events_begin),
     ) as pool:
         pending: deque[AsyncResult[list[PreparedRow]]] = deque()
         ahead = 2 * workers + 1  # enough to keep every worker busy while one result is read

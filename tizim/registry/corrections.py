@@ -25,6 +25,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
@@ -95,6 +96,7 @@ def read_typed(record: Record, typed: Mapping[str, str]) -> dict[str, Any]:
         cells,
         column_map_for(headers, {h: h for h in headers if h in FIELDS}),
         reference_date=_reported_on(record),
+        events_begin=settings.TIZIM_EVENTS_BEGIN,
     )
     problems = [p for p in parsed.problems if p != "empty row"]
     if "full_name" in typed and not str(typed["full_name"]).strip():
@@ -204,6 +206,7 @@ def _parse_like_import(record: Record, headers: list[str], cells: list[str]) -> 
         column_map,
         reference_date=_reported_on(record),
         default_fate=batch.default_fate if batch else "",
+        events_begin=settings.TIZIM_EVENTS_BEGIN,
     )
 
 

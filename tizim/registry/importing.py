@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -88,6 +89,7 @@ def sample_tables(
                     column_map,
                     reference_date=reference_date,
                     default_fate=default_fate,
+                    events_begin=settings.TIZIM_EVENTS_BEGIN,
                 ),
             )
             for row in itertools.islice(table.rows, rows)
@@ -350,6 +352,7 @@ def _import_sheet(
         column_map,
         reference_date=reference_date,
         default_fate=summary.default_fate,
+        events_begin=settings.TIZIM_EVENTS_BEGIN,
         workers=workers,
         chunk_size=_BATCH,
     ):

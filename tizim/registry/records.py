@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.db import transaction
 
 from tizim.audit.services import record_action
@@ -51,7 +52,13 @@ def add_record(
     headers = list(values)
     cells = [str(values[h]) for h in headers]
     column_map = column_map_for(headers, {h: h for h in headers if h in FIELDS})
-    parsed = parse_row(headers, cells, column_map, reference_date=reported_on)
+    parsed = parse_row(
+        headers,
+        cells,
+        column_map,
+        reference_date=reported_on,
+        events_begin=settings.TIZIM_EVENTS_BEGIN,
+    )
     with transaction.atomic():
         source = Source.objects.select_for_update().filter(name=source_name).first()
         if source is None:
