@@ -200,8 +200,7 @@ def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "recommendation": wording.in_words(report.get("recommendation", "")),
             "reasons": [wording.in_words(r) for r in (report.get("lead") or {}).get("reasons", [])],
             "warnings": [
-                {**w, "message": wording.in_words(w.get("message", ""))}
-                for w in report.get("warnings", [])
+                {**w, "message": wording.warning_in_words(w)} for w in report.get("warnings", [])
             ],
             "estimates": _own_warnings(report.get("estimates", []), report.get("warnings", [])),
             "overlap_chart": pictures.overlap_chart(
@@ -248,7 +247,7 @@ def _own_warnings(
         {
             **e,
             "warnings": [
-                {**w, "message": wording.in_words(w.get("message", ""))}
+                {**w, "message": wording.warning_in_words(w)}
                 for w in e.get("warnings", [])
                 if w.get("code") not in codes
             ],

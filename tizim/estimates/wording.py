@@ -8,12 +8,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from tizim.core.estimation.graphical import MAX_LISTS
 from tizim.core.numerals import format_number
 
 METHODS: dict[str, Promise] = {
@@ -50,6 +51,102 @@ def in_words(text: str) -> str:
     identifiers replaced by their words: "stepwise_aic: sparse cells" → "log-linear models
     chosen by AIC: sparse cells"."""
     return _IDENTIFIERS.sub(lambda m: method_name(m[1]), text)
+
+
+#: Each warning of the estimators (by its code) in a sentence of the reader's language, from
+#: the figures it carries (``details``). English readers get the estimators' own message, which
+#: also names the thresholds; a code not here, or a run stored before its figures were, keeps
+#: that message too.
+WARNINGS: dict[str, Promise] = {
+    "empty_list": gettext_lazy("No one is on %(lists)s here; left out of the estimation."),
+    "too_few_lists": gettext_lazy(
+        "Only %(count)s list(s) with people: estimating the people no list recorded needs at "
+        "least two overlapping lists."
+    ),
+    "too_few_overlaps": gettext_lazy(
+        "Only %(on_several)s of %(observed)s people are on two or more lists: the estimate "
+        "rests on very few overlaps and can change a lot with a single record."
+    ),
+    "list_subset": gettext_lazy(
+        "Every one of the %(size)s people on %(subset)s is also on %(of)s: the list adds no one "
+        "new, and the models read this as strong dependence. Consider merging the two lists or "
+        "leaving one out."
+    ),
+    "sparse_cells": gettext_lazy(
+        "%(small)s of the %(cells)s combinations of lists hold very few people (%(empty)s are "
+        "empty): models with many interactions rest on a handful of people."
+    ),
+    "unstable_models": gettext_lazy(
+        "The models disagree: estimates range from %(lowest)s to %(highest)s (%(ratio)s "
+        "times). They make different assumptions about how the lists depend on each other; "
+        "report the range, not one number."
+    ),
+    "not_converged": gettext_lazy(
+        "The model did not converge: do not use this estimate before it is run longer."
+    ),
+    "interactions_not_estimable": gettext_lazy(
+        "Interactions %(interactions)s could not be estimated (the lists share no one) and "
+        "were left out."
+    ),
+    "open_interval": gettext_lazy(
+        "The data set no upper bound the interval can trust: the number never recorded may be "
+        "very large."
+    ),
+    "bootstrap_failures": gettext_lazy(
+        "%(failed)s bootstrap tables had no estimate and were left out; the interval is "
+        "likely too narrow."
+    ),
+    "multimodal_posterior": gettext_lazy(
+        "The posterior has %(count)s modes: the data support different answers under "
+        "different models, and one number summarises them badly. Report the modes with their "
+        "weights."
+    ),
+    "too_many_lists": gettext_lazy(
+        "This method handles at most %(most)s lists: merge lists or leave some out."
+    ),
+}
+
+
+def warning_in_words(warning: Mapping[str, Any]) -> str:
+    """A stored warning (``code``, ``message``, ``details``) in the reader's language."""
+    message = in_words(str(warning.get("message", "")))
+    template = WARNINGS.get(str(warning.get("code", "")))
+    language = (get_language() or "en")[:2]
+    if template is None or language == "en":
+        return message
+    details = warning.get("details") or {}
+
+    def number(key: str, decimals: int = 0) -> str:
+        value = details.get(key)
+        return format_number(float(value), language, decimals) if _is_number(value) else "?"
+
+    def names(key: str) -> str:
+        value = details.get(key)
+        return ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value or "")
+
+    values = {
+        "lists": names("lists"),
+        "count": str(len(details.get("lists_with_people") or details.get("modes") or [])),
+        "on_several": number("on_two_or_more_lists"),
+        "observed": number("observed"),
+        "size": number("size"),
+        "subset": str(details.get("subset", "")),
+        "of": str(details.get("of", "")),
+        "small": number("small_cells"),
+        "cells": number("cells"),
+        "empty": number("empty_cells"),
+        "lowest": number("lowest"),
+        "highest": number("highest"),
+        "ratio": number("ratio", 1),
+        "interactions": names("interactions"),
+        "failed": number("failed_replicates"),
+        "most": str(MAX_LISTS),
+    }
+    return str(template) % values
+
+
+def _is_number(value: object) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def method_name(code: str) -> str:

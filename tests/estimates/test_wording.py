@@ -1,0 +1,64 @@
+"""The estimators' warnings in the reader's language (``tizim.estimates.wording``)."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from tizim.core.estimation import CaptureHistoryTable, estimate_all
+from tizim.estimates.wording import WARNINGS, warning_in_words
+
+SPARSE = {
+    "code": "sparse_cells",
+    "message": "5 of the 7 combinations of lists hold fewer than 3 people (2 are empty): …",
+    "details": {"small_cells": 5, "empty_cells": 2, "cells": 7},
+}
+
+
+def test_english_readers_get_the_estimators_own_message():
+    with translation.override("en"):
+        assert warning_in_words(SPARSE) == SPARSE["message"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ru", "В 5 из 7 сочетаний списков очень мало людей (2 пусты)"),
+        ("kk", "Тізімдердің 7 тіркесімінің 5-інде адам өте аз (2 бос)"),
+    ],
+)
+def test_a_warning_is_said_in_the_readers_language_with_its_figures(language, expected):
+    with translation.override(language):
+        assert warning_in_words(SPARSE).startswith(expected)
+
+
+def test_numbers_are_written_as_the_language_writes_them():
+    unstable = {
+        "code": "unstable_models",
+        "message": "The models disagree",
+        "details": {"lowest": 11313.0, "highest": 22990.0, "ratio": 2.03},
+    }
+    with translation.override("ru"):
+        said = warning_in_words(unstable)
+    assert "от 11\u00a0313 до 22\u00a0990" in said or "от 11 313 до 22 990" in said, said
+
+
+def test_every_warning_the_estimators_give_has_words():
+    """Every code a real run gives (here: a table built to give many) has a sentence."""
+    table = CaptureHistoryTable.from_csv_text(
+        "a,b,c,count\n1,0,0,40\n0,1,0,1\n1,1,0,0\n0,0,1,30\n1,0,1,2\n0,1,1,0\n1,1,1,0\n"
+    )
+    report = estimate_all(table)
+    codes = {w.code for w in report.warnings} | {
+        w.code for e in report.estimates for w in e.warnings
+    }
+    assert codes and codes <= set(WARNINGS), codes - set(WARNINGS)
+
+
+def test_a_stored_warning_without_figures_keeps_its_message():
+    old = {"code": "not_converged", "message": "The model fit did not converge."}
+    with translation.override("kk"):
+        assert "Модель жинақталмады" in warning_in_words(old)
+    unknown = {"code": "something_new", "message": "A new warning."}
+    with translation.override("kk"):
+        assert warning_in_words(unknown) == "A new warning."
