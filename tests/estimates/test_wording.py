@@ -62,3 +62,39 @@ def test_a_stored_warning_without_figures_keeps_its_message():
     unknown = {"code": "something_new", "message": "A new warning."}
     with translation.override("kk"):
         assert warning_in_words(unknown) == "A new warning."
+
+
+def test_what_a_report_leads_with_and_why_in_the_readers_language():
+    from tizim.estimates.wording import lead_in_words
+
+    report = {
+        "recommendation": "Recommended: stepwise_aic (profile-likelihood interval).",
+        "lead": {
+            "kind": "estimate",
+            "method": "stepwise_aic",
+            "reasons": [
+                "latent_class: not usable (not_converged, open_interval).",
+                "graphical_bma: its posterior has more than one mode.",
+            ],
+        },
+        "estimates": [
+            {"method": "stepwise_aic", "interval_kind": "profile-likelihood", "recommended": True}
+        ],
+    }
+    with translation.override("en"):
+        lead, reasons = lead_in_words(report)
+    assert lead == "Recommended: log-linear models chosen by AIC (profile-likelihood interval)."
+    assert (
+        reasons[0] == "latent-class model (LCMCR): not usable (did not converge, no upper bound)."
+    )
+    with translation.override("ru"):
+        lead, reasons = lead_in_words(report)
+    assert lead.startswith("Рекомендуется: ") and "stepwise_aic" not in lead
+    assert "не сошлась, нет верхней границы" in reasons[0]
+    assert "больше одной моды" in reasons[1]
+    ranged = {
+        "lead": {"kind": "range", "low": 9000.0, "high": 21000.0, "lower": 8000.0, "upper": 33000.0}
+    }
+    with translation.override("kk"):
+        lead, _ = lead_in_words(ranged)
+    assert "аралығын келтіріңіз" in lead and "stepwise" not in lead

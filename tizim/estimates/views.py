@@ -192,26 +192,7 @@ def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     the overlap of the lists it came from."""
     run = get_object_or_404(EstimateRun, pk=pk)
     label = selector_label(run.selector)
-    strata = [
-        {
-            "key": key,
-            "name": place_name(key) if run.stratified_by == "region" else key,
-            "report": report,
-            "recommendation": wording.in_words(report.get("recommendation", "")),
-            "reasons": [wording.in_words(r) for r in (report.get("lead") or {}).get("reasons", [])],
-            "warnings": [
-                {**w, "message": wording.warning_in_words(w)} for w in report.get("warnings", [])
-            ],
-            "estimates": _own_warnings(report.get("estimates", []), report.get("warnings", [])),
-            "overlap_chart": pictures.overlap_chart(
-                report, _("Overlap of the lists: %(what)s") % {"what": label}
-            ),
-            "interval_chart": pictures.interval_chart(
-                report.get("estimates", []), _("Estimates: %(what)s") % {"what": label}
-            ),
-        }
-        for key, report in run.strata.items()
-    ]
+    strata = [_stratum(run, key, report, label) for key, report in run.strata.items()]
     return render(
         request,
         "estimates/estimate_detail.html",
@@ -235,6 +216,29 @@ def estimate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None,
         },
     )
+
+
+def _stratum(run: EstimateRun, key: str, report: dict[str, Any], label: str) -> dict[str, Any]:
+    """One stratum's report (the whole table when the run is not stratified) as the page
+    shows it: what it leads with and why, the warnings, each model and the charts, in words."""
+    recommendation, reasons = wording.lead_in_words(report)
+    return {
+        "key": key,
+        "name": place_name(key) if run.stratified_by == "region" else key,
+        "report": report,
+        "recommendation": recommendation,
+        "reasons": reasons,
+        "warnings": [
+            {**w, "message": wording.warning_in_words(w)} for w in report.get("warnings", [])
+        ],
+        "estimates": _own_warnings(report.get("estimates", []), report.get("warnings", [])),
+        "overlap_chart": pictures.overlap_chart(
+            report, _("Overlap of the lists: %(what)s") % {"what": label}
+        ),
+        "interval_chart": pictures.interval_chart(
+            report.get("estimates", []), _("Estimates: %(what)s") % {"what": label}
+        ),
+    }
 
 
 def _own_warnings(

@@ -149,6 +149,87 @@ def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
+#: What a report leads with (``tizim.core.estimation.recommend``), by the lead's kind.
+LEADS: dict[str, Promise] = {
+    "estimate": gettext_lazy("Recommended: %(method)s (%(interval)s)."),
+    "range": gettext_lazy(
+        "Lead with the range %(low)s–%(high)s (intervals from %(lower)s to %(upper)s), not one "
+        "number: the models disagree by more than their intervals."
+    ),
+    "none": gettext_lazy("No method gave a usable estimate; see the warnings."),
+}
+#: Why a method was passed over, by the rule's reason (as the rule writes it in English).
+_REASONS: tuple[tuple[re.Pattern[str], Promise], ...] = (
+    (
+        re.compile(r"^(?P<method>\w+): not usable \((?P<why>[^)]*)\)\.$"),
+        gettext_lazy("%(method)s: not usable (%(why)s)."),
+    ),
+    (
+        re.compile(r"^(?P<method>\w+): its posterior has more than one mode\.$"),
+        gettext_lazy("%(method)s: its posterior has more than one mode."),
+    ),
+    (
+        re.compile(r"^(?P<method>\w+): sparse cells\b.*$"),
+        gettext_lazy("%(method)s: sparse cells (its chosen interactions rest on few)."),
+    ),
+    (
+        re.compile(
+            r"^(?P<method>\w+)'s interval \((?P<interval>[^)]*)\) lies wholly above "
+            r"(?P<other>\w+)'s \((?P<other_interval>[^)]*)\)\.$"
+        ),
+        gettext_lazy(
+            "The interval of the %(method)s (%(interval)s) lies wholly above that of the "
+            "%(other)s (%(other_interval)s)."
+        ),
+    ),
+)
+#: Why an estimate cannot be used, by the code of the warning that says so.
+BLOCKED: dict[str, Promise] = {
+    "no_estimate": gettext_lazy("no estimate"),
+    "not_converged": gettext_lazy("did not converge"),
+    "too_many_lists": gettext_lazy("too many lists"),
+    "open_interval": gettext_lazy("no upper bound"),
+}
+
+
+def lead_in_words(report: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """What a stored report leads with, and why other methods were passed over, in the
+    reader's language; a report stored without its lead keeps its recommendation's words."""
+    lead = report.get("lead") or {}
+    template = LEADS.get(str(lead.get("kind", "")))
+    reasons = [_reason_in_words(str(r)) for r in lead.get("reasons", [])]
+    if template is None:
+        return in_words(str(report.get("recommendation", ""))), reasons
+    language = (get_language() or "en")[:2]
+
+    def number(key: str) -> str:
+        value = lead.get(key)
+        return format_number(float(value), language) if _is_number(value) else "?"
+
+    chosen = next(
+        (e for e in report.get("estimates", []) if e.get("recommended")),
+        {"interval_kind": "none"},
+    )
+    values = {
+        "method": method_name(str(lead.get("method", ""))),
+        "interval": interval_name(str(chosen.get("interval_kind", "none"))),
+        **{key: number(key) for key in ("low", "high", "lower", "upper")},
+    }
+    return str(template) % values, reasons
+
+
+def _reason_in_words(reason: str) -> str:
+    for pattern, words in _REASONS:
+        found = pattern.match(reason.strip())
+        if found:
+            values = {k: method_name(v) for k, v in found.groupdict().items()}
+            if "why" in values:
+                codes = [code.strip() for code in values["why"].split(",")]
+                values["why"] = ", ".join(str(BLOCKED.get(code, code)) for code in codes)
+            return str(words) % values
+    return in_words(reason)
+
+
 def method_name(code: str) -> str:
     """An estimation method in words (its identifier when it has no words yet)."""
     return str(METHODS.get(code, code))
