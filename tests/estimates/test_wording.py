@@ -98,3 +98,14 @@ def test_what_a_report_leads_with_and_why_in_the_readers_language():
     with translation.override("kk"):
         lead, _ = lead_in_words(ranged)
     assert "аралығын келтіріңіз" in lead and "stepwise" not in lead
+
+
+def test_models_that_agree_but_have_several_answers_are_not_said_to_disagree():
+    agreeing = {
+        "code": "unstable_models",
+        "message": "The models' medians agree (stepwise_aic 11,313; graphical_bma 11,718), but …",
+        "details": {"lowest": 11313.0, "highest": 11718.0, "ratio": 1.04, "multimodal": ["x"]},
+    }
+    with translation.override("ru"):
+        said = warning_in_words(agreeing)
+    assert said.startswith("Медианы моделей согласуются") and "расходятся" not in said

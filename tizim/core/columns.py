@@ -233,9 +233,8 @@ def with_date_order(
     """``column_map`` with each date column whose values are written month first ("1/8/2022",
     "12/25/1990": lists made in the United States; see ``reads_month_first``) renamed to its
     month-first field (``MONTH_FIRST``), so that the import, and any later re-reading of a
-    row, read it so.
-    Columns a mapping named (``chosen``) are read as it said. The rows read to judge are
-    read again by the import."""
+    row, read it so. Columns a mapping named (``chosen``) are read as it said. The rows read
+    to judge are read again by the import."""
     kept = set(chosen)
     dates = [i for i, f in column_map.items() if f in MONTH_FIRST and i not in kept]
     if not dates:

@@ -81,6 +81,11 @@ WARNINGS: dict[str, Promise] = {
         "times). They make different assumptions about how the lists depend on each other; "
         "report the range, not one number."
     ),
+    # The same code when the models' medians agree but a posterior has several answers.
+    "unstable_models:modes": gettext_lazy(
+        "The models' medians agree (%(lowest)s to %(highest)s), but not every posterior has "
+        "one answer; report the range, not one number."
+    ),
     "not_converged": gettext_lazy(
         "The model did not converge: do not use this estimate before it is run longer."
     ),
@@ -110,7 +115,10 @@ WARNINGS: dict[str, Promise] = {
 def warning_in_words(warning: Mapping[str, Any]) -> str:
     """A stored warning (``code``, ``message``, ``details``) in the reader's language."""
     message = in_words(str(warning.get("message", "")))
-    template = WARNINGS.get(str(warning.get("code", "")))
+    code = str(warning.get("code", ""))
+    if code == "unstable_models" and message.startswith("The models' medians agree"):
+        code += ":modes"  # the estimators' message says which of its two cases this is
+    template = WARNINGS.get(code)
     language = (get_language() or "en")[:2]
     if template is None or language == "en":
         return message
