@@ -1,5 +1,6 @@
-"""Fates, fate groups and count rules in the page's language (``tizim.registry.labels``):
-``{{ rule|describe_rule }}``, ``{{ "dead"|selector_label }}``."""
+"""Fates, fate groups, count rules, list columns and quarantine reasons in the page's language
+(``tizim.registry.labels``, ``tizim.registry.problem_words``): ``{{ rule|describe_rule }}``,
+``{{ "dead"|selector_label }}``, ``{{ record.quarantine_reason|problem_words }}``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django import template
 
 from tizim.core.counting import CountRule
 from tizim.registry import labels
+from tizim.registry.problem_words import problems_in_words
 
 register = template.Library()
 
@@ -33,3 +35,9 @@ def selector_label(selector: str) -> str:
 def column_label(field: str) -> str:
     """The field a list's column is read as, in words of the page's language."""
     return labels.column_label(field)
+
+
+@register.filter
+def problem_words(reason: str) -> str:
+    """Why a row is in quarantine, in words of the page's language."""
+    return problems_in_words(reason)
