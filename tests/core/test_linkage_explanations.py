@@ -152,11 +152,32 @@ def test_weights_in_words():
             "initials fit 3 persons equally: one of these 3",
             "Surname and initials fit 3 persons equally well: which one is it?",
         ),
+        (
+            "their records give two different birth dates",
+            "The model did not join them alone: their records give two different birth dates.",
+        ),
         ("something new", "The model asks a reviewer: something new."),
     ],
 )
 def test_why_a_pair_is_queued_in_words(stored, expected):
     assert str(reason_in_words(stored)) == expected
+
+
+def test_every_reason_the_clustering_gives_has_words():
+    """The refusals ``tizim.core.linkage.clustering`` writes (read from its source, figures
+    filled in) each have a sentence of their own, not the catch-all."""
+    import re
+    from pathlib import Path
+
+    import tizim.core.linkage.clustering as clustering
+
+    source = Path(clustering.__file__).read_text(encoding="utf-8")
+    written = re.findall(r'(?:return|reason =) f?"([a-z][^"]+)"', source)
+    assert len(written) >= 6, written
+    for reason in written:
+        filled = re.sub(r"\{[^}]*\}", "7", reason)
+        said = str(reason_in_words(filled))
+        assert not said.startswith("The model asks a reviewer:"), reason
 
 
 def test_the_review_sentences_are_translated(transactional_db):

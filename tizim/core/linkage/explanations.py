@@ -310,6 +310,17 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
         _("Reviewers settled both persons earlier; only a reviewer can join them."),
     ),
     (
+        re.compile(r"^their records give two different birth dates$"),
+        _("The model did not join them alone: their records give two different birth dates."),
+    ),
+    (
+        re.compile(r"^one of the two fits two different people about equally$"),
+        _(
+            "The model did not join them alone: one of the two fits two different people "
+            "about equally."
+        ),
+    ),
+    (
         re.compile(r"^initials fit (?P<k>\d+) persons equally: one of these (?P<n>\d+)$"),
         _("Surname and initials fit %(k)s persons equally well: which one is it?"),
     ),
