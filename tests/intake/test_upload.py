@@ -39,13 +39,25 @@ def browser(live_server, tmp_path, settings):
     return b
 
 
-def upload(browser: Browser, name: str, content: bytes):
+def upload(browser: Browser, name: str, content: bytes, source: str = "ngo-sheet"):
     token = browser.csrf_token("/imports/")
     return browser.post_multipart(
         "/imports/",
-        {"csrfmiddlewaretoken": token, "source": "ngo-sheet"},
+        {"csrfmiddlewaretoken": token, "source": source},
         {"file": (name, content)},
     )
+
+
+def test_a_list_of_the_dead_without_its_fate_is_pointed_to_its_source_page(browser):
+    make_source("mvd-list", kind="official_list")
+    sheet = "ФИО;Регион\nСерикбаев Ерлан Болатович;Алматы\n".encode()
+    page = upload(browser, "dead.csv", sheet, source="mvd-list")
+    hint = re.search(r'<p class="hint" id="fate-hint">(.*?)</p>', page.text, re.S)
+    assert hint, "the preview says the list has no fate"
+    said = " ".join(hint.group(1).split())
+    assert "has no status column and no fate of its own" in said
+    assert '<a href="/sources/mvd-list/edit/">mvd-list</a>' in said
+    assert "--fate" not in page.text  # the command line's words stay on the command line
 
 
 def test_preview_shows_columns_rows_and_problems_and_writes_nothing(browser, tmp_path):

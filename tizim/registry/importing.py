@@ -319,7 +319,8 @@ _ONE_FATE_KINDS = (Source.Kind.OFFICIAL_LIST, Source.Kind.RADIO_LIST)
 def fate_hints(source: Source, column_maps: Sequence[Mapping[int, str]], fate: str) -> list[str]:
     """Advice for a list of a kind that is usually of the dead, with no status column and no
     fate of its own: to say its fate (never guessed: an official list may be of the
-    detained)."""
+    detained). The *Import* page says it in its own words (``intake/job.html``): a new kind
+    of hint needs words there too."""
     if fate or source.kind not in _ONE_FATE_KINDS:
         return []
     if any("fate" in columns.values() for columns in column_maps):
