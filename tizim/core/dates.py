@@ -250,7 +250,7 @@ def reads_month_first(values: Iterable[str], *, clustered: bool = False) -> bool
     texts = list(values)
     day_first = month_first = 0
     for value in texts:
-        cleaned = re.sub(r"(?<=\d)\s*([./-])\s*(?=\d)", r"\1", _TIME.sub("", _clean(value)))
+        cleaned = _without_time(_clean(value))
         if m := _NUMERIC.match(cleaned) or _DAY_MONTH.match(cleaned):
             first, second = int(m[1]), int(m[2])
             day_first += first > 12 >= second
@@ -287,6 +287,12 @@ def _date_or_reason(
         return exc.reason
 
 
+def _without_time(cleaned: str) -> str:
+    """A cleaned date without the time a spreadsheet added, its figures' separators closed up
+    ("06 . 01 . 2022 00:00" → "06.01.2022")."""
+    return re.sub(r"(?<=\d)\s*([./-])\s*(?=\d)", r"\1", _TIME.sub("", cleaned))
+
+
 def _month_and_day(found: re.Match[str], month_first: bool) -> tuple[int, int]:
     """The month and the day of a date in figures, day first unless ``month_first``."""
     first, second = int(found[1]), int(found[2])
@@ -300,9 +306,7 @@ def _parse_date(
     cleaned = _clean(text)
     if not cleaned:
         raise ParseError("empty date")
-    cleaned = _TIME.sub("", cleaned)
-    # "06 . 01 . 2022" → "06.01.2022"
-    cleaned = re.sub(r"(?<=\d)\s*([./-])\s*(?=\d)", r"\1", cleaned)
+    cleaned = _without_time(cleaned)
     if m := _ISO.match(cleaned):
         return _make(int(m[1]), int(m[3]), int(m[4]), original)
     if m := _NUMERIC.match(cleaned):
