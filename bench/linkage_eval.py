@@ -48,7 +48,7 @@ from anyascii import anyascii
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from tizim.core.linkage.clustering import cluster_pairs
-from tizim.core.linkage.features import LinkRecord, evidently_different, features_row
+from tizim.core.linkage.features import LinkRecord, evidently_different, features_row, near_names
 from tizim.core.linkage.initials import attach_initials, is_initials_entry
 from tizim.core.linkage.prior import demo_link_records
 from tizim.core.linkage.probabilistic import train_and_score
@@ -79,6 +79,7 @@ def tizim_link(records: list[LinkRecord], threshold: float = THRESHOLD) -> set[t
         different=evidently_different(
             by_id, ((p.left, p.right, p.probability) for p in model.pairs), threshold
         ),
+        birth_dates={r.record_id: r.birth_date for r in records if r.birth_date},
     )
     return _pairs(attach_initials(records, clustering.clusters).clusters)
 
@@ -396,9 +397,9 @@ def miss_class(a: LinkRecord | None, b: LinkRecord | None) -> str:
     fa, fb = features_row(a), features_row(b)
     if fa["names"] and fa["names"] == fb["names"]:
         return "same names (other facts disagree or namesakes)"
-    if set(fa["whole"]) & set(fb["whole"]):
+    if {fa["together"], fa["together_swapped"]} & {fb["together"], fb["together_swapped"]} - {None}:
         return "same letters, space misplaced"
-    if set(fa["name_variants"]) & set(fb["name_variants"]):
+    if fb["names"] and fb["names"] in near_names([fa, fb]).get(fa["names"] or "", ()):
         return "one name part one slip off"
     return "both name parts differ (two slips, or another spelling)"
 

@@ -211,6 +211,7 @@ def run_tizim(path: Path, spark_master: str | None = None) -> list[list[int]]:
         different=evidently_different(
             by_id, ((p.left, p.right, p.probability) for p in model.pairs), THRESHOLD
         ),
+        birth_dates={r.record_id: r.birth_date for r in records if r.birth_date},
     )
     _stage("clustering", started)
     clusters = attach_initials(records, result.clusters).clusters

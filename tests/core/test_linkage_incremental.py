@@ -89,3 +89,25 @@ def test_the_name_frequency_columns_are_read_from_the_model():
     }
     assert term_frequency_columns(settings) == ["gn", "sn"]
     assert term_frequency_columns(prior_model()) == []  # the prior model has them off
+
+
+def test_a_model_saved_by_an_earlier_release_still_scores_new_records():
+    # An earlier release blocked on columns ``features_frame`` no longer makes: the model's
+    # trained parameters are kept, its candidate pairs come from this release's rules.
+    records = _records()
+    new = {5, 6, 7, 8}
+    current = train_and_score(records, train=False)
+    saved = dict(current.settings)
+    saved["blocking_rules_to_generate_predictions"] = [
+        {"blocking_rule": 'l."names" = r."names"', "sql_dialect": "duckdb"},
+        {
+            "blocking_rule": 'l."name_variants" = r."name_variants"',
+            "sql_dialect": "duckdb",
+            "arrays_to_explode": ["name_variants"],
+        },
+    ]
+    found = {(p.left, p.right) for p in score_new_records(records, new, saved).pairs}
+    assert found == {
+        (p.left, p.right) for p in score_new_records(records, new, current.settings).pairs
+    }
+    assert {(1, 5), (2, 6), (6, 7)} <= found

@@ -17,6 +17,7 @@ from tizim.core.linkage.features import (
     evidently_different,
     features_row,
     name_variants,
+    near_names,
     within_one_slip,
 )
 from tizim.core.linkage.initials import attach_initials, is_initials_entry
@@ -209,3 +210,78 @@ def test_namesakes_of_one_town_do_not_merge_through_rows_without_a_birth_date():
     clusters = cluster_pairs(records, pairs, THRESHOLD, different=different)
     assert not any(1 in c and 2 in c for c in clusters.clusters)
     assert any("two different birth dates" in r.reason for r in clusters.refused)
+
+
+def test_two_birth_dates_keep_namesakes_apart_when_their_own_pair_was_never_scored():
+    # At a million records the pair of the two dated men (1, 2) may not be among the scored
+    # pairs at all (dropped below the kept probability, or never a candidate); a row with an
+    # age (3) fits both and would chain them into one person.
+    records = {
+        1: rec(1, "Ибрабеков Амангелді", born=D(1982, 12, 31)),
+        2: rec(2, "Ибрабеков Амангелді", born=D(1985, 5, 10)),
+        3: rec(3, "Amangeldi Ibrabekov", years=(1984, 1985)),
+    }
+    pairs = [(2, 3, 0.99), (1, 3, 0.95)]
+    assert evidently_different(records, pairs, THRESHOLD) == []
+    chained = cluster_pairs(records, pairs, THRESHOLD)
+    assert [1, 2, 3] in chained.clusters
+    dates = {i: r.birth_date for i, r in records.items() if r.birth_date}
+    clusters = cluster_pairs(records, pairs, THRESHOLD, birth_dates=dates)
+    assert [2, 3] in clusters.clusters and [1] in clusters.clusters
+    assert [r.reason for r in clusters.refused] == ["their records give two different birth dates"]
+    # The model's own verdict on that very pair (a shared identifier, say) still joins them.
+    assert [1, 2, 3] in cluster_pairs(
+        records, [*pairs, (1, 2, 0.9)], THRESHOLD, birth_dates=dates
+    ).clusters
+
+
+def test_an_initials_entry_with_an_age_does_not_join_a_man_born_years_apart():
+    records = [
+        rec(1, "Оразланов Марат Нұрланұлы", born=D(1964, 5, 7), place="atyrau"),
+        rec(2, "Оразланов М.", years=(1951, 1952), place="atyrau", source="official"),
+        rec(3, "Оразланов М.", years=(1963, 1964), place="atyrau", source="press"),
+    ]
+    alone = attach_initials(records[:2], [[1], [2]])
+    assert alone.joined == {} and alone.questions == []
+    near = attach_initials([records[0], records[2]], [[1], [3]])
+    assert near.joined == {3: 1}  # an age a year off is the same man
+
+
+def test_near_names_are_found_once_per_spelling_not_per_record():
+    rows = [
+        features_row(rec(i, name))
+        for i, name in enumerate(
+            [
+                "Сатыбаева Индира",
+                "Сатыбаева Индира",  # the same spelling: not a near name of itself
+                "Стыбаева Индира",  # one slip in one part
+                "Гауха рМахамбетова",  # the space misplaced
+                "Гаухар Махамбетова",
+                "Стабаева Индра",  # two slips: not near
+            ]
+        )
+    ]
+    names = [row["names"] for row in rows]
+    near = near_names(rows)
+    assert near[names[0]] == (names[2],) and near[names[2]] == (names[0],)
+    assert near[names[3]] == (names[4],)
+    assert names[5] not in near
+
+
+def test_a_slip_level_is_one_dropped_doubled_or_swapped_letter_in_sql_too():
+    # The model's SQL (guarded for speed) says what ``within_one_slip`` says, on every pair.
+    import duckdb
+
+    from tizim.core.linkage.probabilistic import _slip_level
+
+    words = ["berdibekov", "brdibekov", "berdibeokv", "berdibekkov", "berdibekova", "asel"]
+    words += ["asem", "erlan", "ernar", "rakimov", "rakiomv", "aman", "amman", "amna", "ma"]
+    sql = _slip_level("sn").get_comparison_level("duckdb").as_dict()["sql_condition"]
+    pairs = [(a, b) for a in words for b in words if a != b]
+    connection = duckdb.connect()
+    got = connection.execute(
+        f"SELECT sn_l, sn_r, {sql} FROM (SELECT unnest($1) AS sn_l, unnest($2) AS sn_r)",
+        [[a for a, _ in pairs], [b for _, b in pairs]],
+    ).fetchall()
+    assert len(got) == len(pairs)
+    assert [(a, b) for a, b, slip in got if slip != within_one_slip(a, b)] == []

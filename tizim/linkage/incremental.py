@@ -151,6 +151,7 @@ def link_new_records(
             *_apart_already(model.pairs, person_of, new, threshold),
         ],
         settled_groups=settled.values(),
+        birth_dates={r.record_id: r.birth_date for r in records if r.birth_date},
     )
     initials = attach_initials(records, clustering.clusters, cannot_link=cannot_link)
     touched = [c for c in initials.clusters if any(r in new for r in c)]

@@ -150,6 +150,7 @@ def link_records(
             by_id, ((p.left, p.right, p.probability) for p in model.pairs), threshold
         ),
         settled_groups=settled.values(),
+        birth_dates={r.record_id: r.birth_date for r in records if r.birth_date},
     )
     # Entries of surname and initials join the one person they fit; several fits are asked.
     initials = attach_initials(records, clustering.clusters, cannot_link=cannot_link)

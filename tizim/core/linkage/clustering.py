@@ -26,10 +26,13 @@ the question a human should answer.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from tizim.core.linkage.features import dates_differ
 
 # A scored pair this unlikely between two clusters keeps them apart.
 VETO_BELOW = 0.05
@@ -98,6 +101,7 @@ def cluster_pairs(
     different: Iterable[tuple[int, int]] = (),
     settled_groups: Iterable[Sequence[int]] = (),
     max_cluster_size: int = MAX_CLUSTER_SIZE,
+    birth_dates: Mapping[int, datetime.date] | None = None,
 ) -> Clustering:
     """Cluster records from scored pairs ``(left, right, probability)``.
 
@@ -106,6 +110,11 @@ def cluster_pairs(
     ``different``: pairs whose records show them to be two people (two documents' birth dates:
     ``tizim.core.linkage.features.evidently_different``); kept apart like a rejection, unless
     a reviewer accepted them.
+    ``birth_dates``: records' full birth dates. Two clusters whose records give two different
+    ones are kept apart too, whether or not that pair of records was scored: a chain through a
+    record without a date (an age, an initial) must not make one person of two men of one name
+    born in different years. Only the model's own verdict on that very pair (above the
+    threshold: a shared national id outweighs a mistyped date) lets them join.
     ``settled_groups``: persons an earlier run or a reviewer settled; each stays whole, and two
     settled groups are never joined here (that is a reviewer's decision, so it is refused and
     reported). Record ids in pairs or constraints that are not in ``record_ids`` are ignored.
@@ -142,7 +151,10 @@ def cluster_pairs(
         if ra == rb:
             continue
         reason = _refusal(clusters, forbidden, scored, ra, rb, threshold, max_cluster_size)
-        if not reason and _conflicts(clusters, evident, ra, rb):
+        if not reason and (
+            _conflicts(clusters, evident, ra, rb)
+            or _dates_conflict(clusters, birth_dates or {}, scored, ra, rb, threshold)
+        ):
             reason = "their records give two different birth dates"
         if not reason and (a in torn or b in torn):
             reason = "one of the two fits two different people about equally"
@@ -210,6 +222,25 @@ def _conflicts(clusters: _Clusters, forbidden: dict[int, set[int]], a: int, b: i
     small, large = sorted((clusters.members[ra], clusters.members[rb]), key=len)
     large_set = set(large)
     return any(forbidden.get(r, set()) & large_set for r in small)
+
+
+def _dates_conflict(
+    clusters: _Clusters,
+    birth_dates: Mapping[int, datetime.date],
+    scored: dict[tuple[int, int], float],
+    ra: int,
+    rb: int,
+    threshold: float,
+) -> bool:
+    dated_a = [(r, birth_dates[r]) for r in clusters.members[ra] if r in birth_dates]
+    if not dated_a:
+        return False
+    dated_b = [(r, birth_dates[r]) for r in clusters.members[rb] if r in birth_dates]
+    return any(
+        dates_differ(x_date, y_date) and scored.get((x, y) if x < y else (y, x), 0.0) < threshold
+        for x, x_date in dated_a
+        for y, y_date in dated_b
+    )
 
 
 def _refusal(

@@ -130,12 +130,7 @@ def features_row(record: LinkRecord) -> dict[str, Any]:
         "pn": _or_none(patronymic_key(patronymic) if patronymic_full else ""),
         "pi": _or_none(initial_key(patronymic) if patronymic else ""),
         "names": _or_none(" ".join(pair) if len(pair) == 2 else ""),
-        "name_variants": name_variants(*pair) if len(pair) == 2 else [],
         # Both parts written together in either order: a misplaced space changes no letter.
-        # As an array for blocking (exploded), and as two plain columns for the comparison (an
-        # array function is spelt differently on each backend; a trained model must read the
-        # same on both).
-        "whole": sorted({together, apart}) if together else [],
         "together": _or_none(together),
         "together_swapped": _or_none(apart),
         # The surname key's consonants, for blocking pairs whose surname lost or swapped a
@@ -156,14 +151,57 @@ def features_row(record: LinkRecord) -> dict[str, Any]:
     return row
 
 
+# What a record whose names have no near neighbour holds in ``name_near``: never a name (an
+# empty list would drop the record from the exploded table the blocking rule joins).
+NO_NEAR_NAME = ("-",)
+
+
+def near_names(rows: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """For each two-part name (the ``names`` column) the other names in ``rows`` that are one
+    slip of one part away (``name_variants``) or the same letters with the space misplaced.
+
+    Found once per distinct name, not per record: at a million records a common name is
+    written the same way thousands of times, and blocking on the variants themselves joined
+    every one of those records with every other some fifteen times over (once per variant)
+    before the pairs were told apart. The blocking rule joins a record's near names to other
+    records' own names instead, so it yields each cross pair of two different spellings once.
+    """
+    shapes = {
+        (row["names"], row["together"], row["together_swapped"]) for row in rows if row["names"]
+    }
+    meeting: dict[str, set[str]] = {}
+    for names, together, swapped in shapes:
+        first, second = names.split(" ")
+        for key in name_variants(first, second):
+            meeting.setdefault(key, set()).add(names)
+        for written in (together, swapped):
+            if written:
+                # A prefix keeps the letters-together keys apart from the variants' keys.
+                meeting.setdefault(f"+{written}", set()).add(names)
+    near: dict[str, set[str]] = {}
+    for group in meeting.values():
+        if len(group) > 1:
+            for names in group:
+                near.setdefault(names, set()).update(group)
+    return {names: tuple(sorted(others - {names})) for names, others in near.items()}
+
+
 def features_frame(records: Iterable[LinkRecord]) -> pd.DataFrame:
-    """The table Splink links: one row per record, the columns of ``features_row``."""
+    """The table Splink links: one row per record, the columns of ``features_row`` and, for
+    blocking, its names' near neighbours (``near_names``: an array, and its first element)."""
     import pandas as pd
 
     rows = [features_row(r) for r in records]
+    # Lists, which every backend reads as an array (one list per name, shared by its records).
+    near = {names: list(others) for names, others in near_names(rows).items()}
+    nobody = list(NO_NEAR_NAME)
+    for row in rows:
+        row["name_near"] = near.get(row["names"], nobody)
+        row["name_near_first"] = row["name_near"][0]
     frame = pd.DataFrame.from_records(rows)
     if frame.empty:
-        frame = pd.DataFrame(columns=list(features_row(LinkRecord(0)).keys()))
+        columns = [*features_row(LinkRecord(0)).keys(), "name_near", "name_near_first"]
+        frame = pd.DataFrame(columns=columns)
     for column in ("by_min", "by_max"):
         frame[column] = frame[column].astype("Int64")
     frame["unique_id"] = frame["unique_id"].astype("int64")
@@ -198,9 +236,16 @@ def birth_dates_differ(a: LinkRecord, b: LinkRecord) -> bool:
     """Whether two records give two different people's birth dates: both full dates, and not
     one typing slip apart (a digit changed, two swapped) nor day and month swapped. Ages and
     years prove nothing of the kind: they are guessed, rounded or counted from another day."""
-    if a.birth_date is None or b.birth_date is None or a.birth_date == b.birth_date:
+    if a.birth_date is None or b.birth_date is None:
         return False
-    x, y = a.birth_date, b.birth_date
+    return dates_differ(a.birth_date, b.birth_date)
+
+
+def dates_differ(x: datetime.date, y: datetime.date) -> bool:
+    """Whether two full birth dates are two people's: not the same, not one typing slip apart
+    (a digit changed, two swapped), not day and month swapped."""
+    if x == y:
+        return False
     if x.year == y.year and (x.month, x.day) == (y.day, y.month):
         return False
     return not within_one_slip(x.isoformat(), y.isoformat(), changed=True)

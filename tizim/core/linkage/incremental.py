@@ -23,6 +23,7 @@ from tizim.core.linkage.probabilistic import (
     LinkageModel,
     _db_api,
     _scored_pairs,
+    build_settings,
 )
 
 
@@ -66,6 +67,13 @@ def score_new_records(
     db_api = _db_api("duckdb")
     # A model trained on Spark scores here on DuckDB: the dialect is the database's to say.
     model = {k: v for k, v in settings.items() if k != "sql_dialect"}
+    # Candidate pairs come from this release's blocking rules, not the ones saved with the
+    # model: they are not trained, and they read the columns ``features_frame`` makes now (a
+    # model saved by an older release may name columns that are no longer made).
+    extra = [c for c in frame.columns if c.startswith(("id_", "text_"))]
+    model["blocking_rules_to_generate_predictions"] = build_settings(extra).create_settings_dict(
+        "duckdb"
+    )["blocking_rules_to_generate_predictions"]
     linker = Linker(db_api.register(frame), model, log_level=logging.ERROR)
     for column in term_frequency_columns(settings):
         linker.table_management.compute_tf_table(column)

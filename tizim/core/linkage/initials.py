@@ -9,7 +9,8 @@ this kind exists for. An initials entry is joined to a person here when
   slip away in a long enough surname; the gender form must agree where both show one),
 * the given-name initial fits (``Е.`` = Ерлан = Yerlan) and, where both have one, the
   patronymic initial fits too,
-* the regions agree where both are known,
+* the regions agree where both are known, and so do the birth years (or ages) within
+  ``YEARS_APART``,
 * the fates do not contradict each other (a list of the dead meets people whose fate is death,
   or is not known; not a namesake released on 10 January), and
 * that person is the *only* one who fits, at the best level of agreement: a person whose death
@@ -35,13 +36,22 @@ from tizim.core.linkage.features import (
     region_of,
     within_one_slip,
 )
-from tizim.core.names import initial_key, initials_compatible, is_initial, surname_key
+from tizim.core.names import (
+    initial_key,
+    initial_search_keys,
+    initials_compatible,
+    is_initial,
+    surname_key,
+)
 
 # A surname at least this long may differ by one slip (a dropped, doubled or swapped letter)
 # and still be taken for the same; shorter ones must agree exactly (Ли, Ким, Пак).
 FUZZY_SURNAME_FROM = 6
 # Fates that contradict an entry on a list of the dead: only alive-and-accounted-for stages.
 _ALIVE = frozenset({"released"})
+# Birth years (or ages) further apart than this are two people's, even under one name and
+# initial: an age is guessed or counted from another day, so a year or two is allowed.
+YEARS_APART = 2
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,28 @@ def _record_fits(entry: LinkRecord, other: LinkRecord) -> bool:
     return not (entry_region and other_region and entry_region != other_region)
 
 
+def _birth_years(record: LinkRecord) -> tuple[int, int] | None:
+    if record.birth_date is not None:
+        return record.birth_date.year, record.birth_date.year
+    if record.birth_year_min is None:
+        return None
+    return record.birth_year_min, record.birth_year_max or record.birth_year_min
+
+
+def _years_fit(entry: LinkRecord, person: Sequence[LinkRecord]) -> bool:
+    """Whether no record of the person gives a birth year (or age) too far from the entry's:
+    a namesake born a decade apart is another man, however well the initials fit."""
+    years = _birth_years(entry)
+    if years is None:
+        return True
+    low, high = years
+    for record in person:
+        other = _birth_years(record)
+        if other is not None and (other[0] - YEARS_APART > high or low - YEARS_APART > other[1]):
+            return False
+    return True
+
+
 def attach_initials(
     records: Sequence[LinkRecord],
     clusters: Sequence[Sequence[int]],
@@ -137,10 +169,13 @@ def attach_initials(
         for record_id in members:
             cluster_of[record_id] = index
     forbidden: Mapping[int, set[int]] = pairs_by_record(cannot_link)
-    by_surname: dict[str, list[int]] = defaultdict(list)
+    # Full names by surname key and then by their given name's initial: an entry looks only at
+    # the initials it may stand for (a common surname has thousands of records at a million).
+    by_surname: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
-        if not is_initials_entry(record):
-            by_surname[surname_key(record.surname)].append(record.record_id)
+        given = record.given_name.strip()
+        if given and not is_initial(given) and not is_initials_entry(record):
+            by_surname[surname_key(record.surname)][initial_key(given)].append(record.record_id)
     # Keys one slip apart share a key with one letter dropped: look surnames up by those.
     by_variant: dict[str, set[str]] = defaultdict(set)
     for key in by_surname:
@@ -161,17 +196,20 @@ def attach_initials(
         }
         near = sorted(k for k in candidates if _surname_fits(key, k))
         fitting: dict[int, list[int]] = defaultdict(list)
-        for k in near:
-            for other_id in by_surname[k]:
-                if other_id in forbidden.get(entry.record_id, ()):
-                    continue
-                if _record_fits(entry, by_id[other_id]):
-                    fitting[cluster_of[other_id]].append(other_id)
+        for other_id in _same_surname(by_surname, near, entry.given_name):
+            if other_id in forbidden.get(entry.record_id, ()):
+                continue
+            if _record_fits(entry, by_id[other_id]):
+                fitting[cluster_of[other_id]].append(other_id)
         ranked: dict[tuple[int, int], list[int]] = defaultdict(list)
         for index in fitting:
             person = [by_id[m] for m in clusters[index]]
             fate = _fate_rank(entry.fate, {r.fate for r in person})
-            if fate is not None and not _forbidden_cluster(clusters[index], entry, forbidden):
+            if (
+                fate is not None
+                and _years_fit(entry, person)
+                and not _forbidden_cluster(clusters[index], entry, forbidden)
+            ):
                 ranked[(fate, _patronymic_rank(entry, person))].append(index)
         if not ranked:
             continue
@@ -209,6 +247,18 @@ def attach_initials(
         entries = [r for r in grow.get(index, []) if r in joined]
         result.append(sorted([*members, *entries]))
     return InitialsOutcome(clusters=sorted(result), joined=joined, questions=questions)
+
+
+def _same_surname(
+    by_surname: Mapping[str, Mapping[str, list[int]]], keys: Iterable[str], given: str
+) -> Iterable[int]:
+    """The full-name records under the surname ``keys`` whose given name may be the one the
+    entry's initial (``given``, or none) stands for; ``_record_fits`` then checks each."""
+    starts = initial_search_keys(given) if given.strip() else None
+    for key in keys:
+        by_initial = by_surname.get(key, {})
+        for start in sorted(by_initial if starts is None else starts & by_initial.keys()):
+            yield from by_initial[start]
 
 
 def _forbidden_cluster(

@@ -89,9 +89,16 @@ def _slip_level(column: str) -> Any:
     import splink.comparison_level_library as cll
 
     left, right = f"{column}_l", f"{column}_r"
+    # Damerau-Levenshtein is ten times slower than the plain distance in DuckDB and nearly every
+    # pair a model scores is two different names: it is asked only of two names of one length
+    # two plain edits apart (where a swap is one Damerau edit), and a length one apart needs one
+    # plain edit.
     return cll.CustomLevel(
-        f"damerau_levenshtein({left}, {right}) <= 1 "
-        f"AND (length({left}) <> length({right}) OR levenshtein({left}, {right}) = 2)",
+        f"CASE WHEN length({left}) = length({right}) "
+        f"THEN (CASE WHEN levenshtein({left}, {right}) = 2 "
+        f"THEN damerau_levenshtein({left}, {right}) = 1 ELSE false END) "
+        f"WHEN abs(length({left}) - length({right})) = 1 "
+        f"THEN levenshtein({left}, {right}) = 1 ELSE false END",
         label_for_charts="one letter dropped, doubled or swapped",
     )
 
@@ -186,9 +193,13 @@ def _birth_comparison() -> Any:
             cll.ExactMatchLevel("bd"),
             # m starts here and EM moves it where it sees such pairs (lists without typos in
             # their dates leave it as it starts).
-            cll.DamerauLevenshteinLevel("bd", 1).configure(
-                label_for_charts="birth dates one slip apart", m_probability=0.03
-            ),
+            # One digit changed or two swapped; both are within two plain edits, which are
+            # cheap to count (see ``_slip_level``).
+            cll.CustomLevel(
+                "CASE WHEN levenshtein(bd_l, bd_r) <= 2 "
+                "THEN damerau_levenshtein(bd_l, bd_r) <= 1 ELSE false END",
+                label_for_charts="birth dates one slip apart",
+            ).configure(m_probability=0.03),
             cll.CustomLevel(
                 f"{not_two_dates} AND {overlap} "
                 "AND by_max_l - by_min_l <= 1 AND by_max_r - by_min_r <= 1",
@@ -291,12 +302,20 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     ("sn", "gi", "by_min"),
     ("sn", "gi", "by_max"),
     ("names",),
-    ("gn", "sn_skel"),
+    ("gn", "sn_skel", "region"),
     ("sn", "bd"),
 )
+# Both names, either order, one of them possibly misspelt, or the letters the same with the
+# space misplaced (``features.near_names``): a record's near names meet the other records' own
+# names. Each record is kept on the right once (its first near name) so the pair is not
+# repeated once per near name it has.
+NEAR_NAMES_RULE = {
+    "blocking_rule": "l.name_near = r.names AND r.name_near = r.name_near_first",
+    "arrays_to_explode": ["name_near"],
+}
 # EM rounds: each trains every comparison that does not read its columns, and between them
 # every comparison is trained; both keep blocks small at a million records.
-EM_BLOCKS: tuple[tuple[str, ...], ...] = (("sn", "bd"), ("gn", "sn_skel"))
+EM_BLOCKS: tuple[tuple[str, ...], ...] = (("sn", "bd"), ("gn", "sn_skel", "region"))
 
 
 def build_settings(extra_columns: Sequence[str] = ()) -> Any:
@@ -320,9 +339,7 @@ def build_settings(extra_columns: Sequence[str] = ()) -> Any:
         # A shared identifier (a national id number, say) makes a candidate pair by itself.
         blocking_rules_to_generate_predictions=[
             *(block_on(*rule) for rule in BLOCKING_RULES),
-            # Both names, either order, one of them possibly misspelt (see ``name_variants``).
-            block_on("name_variants", arrays_to_explode=["name_variants"]),
-            block_on("whole", arrays_to_explode=["whole"]),
+            NEAR_NAMES_RULE,
             *(block_on(c) for c in extra_columns if c.startswith("id_")),
         ],
         retain_intermediate_calculation_columns=True,
