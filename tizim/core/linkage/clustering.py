@@ -12,6 +12,8 @@ are joined only when
   initials-only entry cannot chain two different men into one),
 * no scored pair between them falls below ``VETO_BELOW`` (the model is sure those two records
   are different people, so their clusters are too),
+* no record of one gives a full birth date that a record of the other contradicts (two
+  documents' dates make two people, whether or not that pair was ever scored),
 * the joined cluster stays within ``MAX_CLUSTER_SIZE`` records (a person is named on a handful of
   lists; a cluster of dozens is a chain of namesakes, Splink #1824),
 * neither cluster is frozen against the other (incremental linking: two persons settled by an
