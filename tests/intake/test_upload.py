@@ -312,3 +312,77 @@ def test_at_restart_a_running_import_with_no_recorded_owner_is_failed(browser, t
     assert "99000 of 100000" in browser.get(f"/imports/{job.pk}/").text  # pages cannot tell
     assert recover_interrupted_jobs() == [job.pk]
     assert ImportJob.objects.get().status == "failed"
+
+
+@pytest.fixture
+def read_later(settings, monkeypatch):
+    """Every upload larger than 10 bytes is read in the background, and its reading waits for
+    the test to let it go (the page the upload lands on is read first: on the test's in-memory
+    SQLite a read beside the reading thread's write would fail as "table is locked")."""
+    from tizim.intake import services
+
+    settings.TIZIM_PREVIEW_IN_REQUEST_BYTES = 10
+    release = threading.Event()
+    real = services.check_in_child
+
+    def held(*args, **kwargs):
+        assert release.wait(60)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "check_in_child", held)
+
+    def finish() -> None:
+        release.set()
+        for thread in threading.enumerate():
+            if thread.name.startswith(IMPORT_THREAD_PREFIX):
+                thread.join(timeout=60)
+                assert not thread.is_alive()
+
+    return finish
+
+
+def test_a_large_list_is_read_in_the_background_then_previewed(browser, tmp_path, read_later):
+    page = upload(browser, "list.csv", SHEET)
+    assert page.status == 200 and 'id="being-read"' in page.text
+    assert "<strong>being read</strong>" in page.text and 'http-equiv="refresh"' in page.text
+    assert "/confirm/" not in page.text  # nothing to confirm before it is read
+    job = ImportJob.objects.get()
+    assert job.status == "checking" and (tmp_path / "uploads" / f"owner-{job.pk}").exists()
+    read_later()
+    previewed = browser.get(f"/imports/{job.pk}/")
+    assert (
+        "What would happen" in previewed.text and "<th>rows read</th><td>2</td>" in previewed.text
+    )
+    assert f"/imports/{job.pk}/confirm/" in previewed.text and "refresh" not in previewed.text
+    assert ImportJob.objects.get().rows_total == 2 and Record.objects.count() == 0
+    assert not (tmp_path / "uploads" / f"owner-{job.pk}").exists()
+
+
+def test_a_large_list_refused_in_the_background_says_why_and_keeps_nothing(
+    browser, tmp_path, read_later
+):
+    sheet = "Город;Статус;Дата\nг. Алматы;задержан;06.01.2022\nТараз;погиб;07.01.2022\n"
+    page = upload(browser, "list.csv", sheet.encode())
+    assert 'id="being-read"' in page.text
+    read_later()
+    job = ImportJob.objects.get()
+    refused = browser.get(f"/imports/{job.pk}/")
+    assert "The list was not accepted: list.csv: no column holds a person&#x27;s name" in (
+        refused.text
+    )
+    assert "[columns]" in refused.text and "&quot;Город&quot; = &quot;place&quot;" in refused.text
+    assert "/confirm/" not in refused.text and "Upload the list again" in refused.text
+    assert job.status == "failed" and Record.objects.count() == 0
+    assert list((tmp_path / "uploads").iterdir()) == []
+
+
+def test_a_list_whose_reader_died_is_failed_and_said_so(browser, tmp_path, read_later):
+    upload(browser, "list.csv", SHEET)
+    job = ImportJob.objects.get()
+    (tmp_path / "uploads" / f"owner-{job.pk}").write_text(dead_process())
+    page = browser.get(f"/imports/{job.pk}/")
+    assert "reading the list was interrupted" in page.text and "refresh" not in page.text
+    read_later()  # the held reader finds its job failed and its file gone, and stops
+    job.refresh_from_db()
+    assert job.status == "failed" and "reading the list was interrupted" in job.error
+    assert list((tmp_path / "uploads").iterdir()) == []

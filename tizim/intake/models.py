@@ -14,6 +14,7 @@ class ImportJob(models.Model):
     once imported, its rows live in the registry and the copy on disk is deleted."""
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("being read")
         PREVIEWED = "previewed", _("previewed, waiting for confirmation")
         QUEUED = "queued", _("queued")
         RUNNING = "running", _("importing")

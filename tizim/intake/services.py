@@ -67,11 +67,15 @@ def stage_upload(
     user: AbstractBaseUser | AnonymousUser,
     obtained_on: datetime.date | None = None,
     sheet: str = "",
+    background: bool = True,
 ) -> ImportJob:
     """Keep an uploaded list on disk (private to the server) and preview it as a dry run.
 
-    Raises IntakeError when the file is of a kind we cannot read, too large, or unreadable;
-    then nothing is kept; PermissionDenied for a user whose role may not upload lists.
+    A list up to ``TIZIM_PREVIEW_IN_REQUEST_BYTES`` is read here: IntakeError when it is of a
+    kind we cannot read, too large or unreadable, and then nothing is kept. A larger one is
+    read in the background (unless ``background`` is false): the job is returned *being read*,
+    and ends previewed, or failed with the same message (its file removed). PermissionDenied
+    for a user whose role may not upload lists.
     """
     acting_as(user, "intake.add_importjob")
     suffix = Path(name).suffix.lower()
@@ -83,6 +87,8 @@ def stage_upload(
     source = Source.objects.filter(name=source_name).first()
     if source is None:
         raise IntakeError(f"unknown source '{source_name}'")
+    if user.pk is None:
+        raise IntakeError("only a logged-in staff member can upload a list")
     path = upload_folder() / f"{secrets.token_hex(16)}{suffix}"
     size = 0
     # Created private (0600), never readable by others even for a moment.
@@ -94,6 +100,40 @@ def stage_upload(
                 path.unlink()
                 raise IntakeError(f"'{name}' is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
             fh.write(chunk)
+    later = background and size > settings.TIZIM_PREVIEW_IN_REQUEST_BYTES
+    preview = {} if later else _read_upload(path, name, source, obtained_on, sheet)
+    with transaction.atomic():
+        job = ImportJob.objects.create(
+            source=source,
+            original_name=name[:300],
+            stored_path=str(path),
+            sheet=sheet,
+            obtained_on=obtained_on,
+            status=ImportJob.Status.CHECKING if later else ImportJob.Status.PREVIEWED,
+            preview=preview,
+            rows_total=int(preview["counts"]["rows_read"]) if preview else 0,
+            created_by_id=user.pk,
+        )
+        if later:
+            # Written before the job commits: whoever sees it being read can find its reader.
+            _write_private(_owner_file(job.pk), current_process())
+        record_action(
+            "import.stage",
+            actor=user.get_username(),
+            object_type="import_job",
+            object_id=job.pk,
+            details={"file": name, "source": source.name},
+        )
+    if later:
+        _start(read_staged_upload, job.pk, background=True)
+    return job
+
+
+def _read_upload(
+    path: Path, name: str, source: Source, obtained_on: datetime.date | None, sheet: str
+) -> dict[str, Any]:
+    """Check an uploaded list in a child process, then preview it; IntakeError (the file
+    removed) when it cannot be read. ``name`` is the file's name as uploaded."""
     try:
         # Read once in a child process with a memory and time ceiling: a file built to
         # exhaust the server costs that child only (tizim.core.table_check).
@@ -104,7 +144,7 @@ def stage_upload(
             max_seconds=settings.TIZIM_UPLOAD_CHECK_SECONDS,
             display_name=name,
         )
-        preview = preview_file(
+        return preview_file(
             path, source_name=source.name, obtained_on=obtained_on, sheet=sheet or None
         )
     except NoNameColumnError as exc:
@@ -114,27 +154,44 @@ def stage_upload(
         path.unlink(missing_ok=True)
         message = exc.reason if isinstance(exc, ParseError) else str(exc)
         raise IntakeError(message.replace(path.name, name)) from None
-    if user.pk is None:
-        raise IntakeError("only a logged-in staff member can upload a list")
+
+
+def read_staged_upload(job_id: int) -> None:
+    """Read and preview an upload staged to be read in the background: the job ends
+    previewed, or failed with why (and, for a list whose names were not found, a mapping to
+    start from in its preview)."""
+    job = ImportJob.objects.select_related("source").get(pk=job_id)
+    try:
+        preview = _read_upload(
+            Path(job.stored_path), job.original_name, job.source, job.obtained_on, job.sheet
+        )
+    except IntakeError as exc:
+        _settle_reading(job_id, error=str(exc), mapping=exc.mapping)
+    except Exception as exc:  # keep the job honest even on a bug; the error is shown to staff
+        _settle_reading(job_id, error=f"unexpected error: {exc!r}")
+        raise
+    else:
+        _settle_reading(job_id, preview=preview)
+
+
+def _settle_reading(
+    job_id: int, *, preview: dict[str, Any] | None = None, error: str = "", mapping: str = ""
+) -> None:
+    """End the reading of job ``job_id``: previewed with ``preview``, else failed with
+    ``error``; unless the job was failed meanwhile (its reader taken for dead), which stands."""
     with transaction.atomic():
-        job = ImportJob.objects.create(
-            source=source,
-            original_name=name[:300],
-            stored_path=str(path),
-            sheet=sheet,
-            obtained_on=obtained_on,
-            preview=preview,
-            rows_total=int(preview["counts"]["rows_read"]),
-            created_by_id=user.pk,
-        )
-        record_action(
-            "import.stage",
-            actor=user.get_username(),
-            object_type="import_job",
-            object_id=job.pk,
-            details={"file": name, "source": source.name},
-        )
-    return job
+        job = ImportJob.objects.select_for_update().get(pk=job_id)
+        if job.status != ImportJob.Status.CHECKING:
+            return
+        if preview is None:
+            job.preview = {"refused": True, "mapping": mapping}
+            _finish(job, status=ImportJob.Status.FAILED, error=error)
+            return
+        job.status = ImportJob.Status.PREVIEWED
+        job.preview = preview
+        job.rows_total = int(preview["counts"]["rows_read"])
+        job.save(update_fields=["status", "preview", "rows_total"])
+    _owner_file(job_id).unlink(missing_ok=True)
 
 
 def preview_file(
@@ -453,7 +510,16 @@ LINKING_INTERRUPTED = (
     "linking the new records was interrupted: the server process running it stopped. The "
     "rows are imported; link them again."
 )
-_UNDER_WAY = (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING, ImportJob.Status.LINKING)
+READING_INTERRUPTED = (
+    "reading the list was interrupted: the server process reading it stopped before it "
+    "finished (a restart, a crash or lack of memory). Upload the list again."
+)
+_UNDER_WAY = (
+    ImportJob.Status.CHECKING,
+    ImportJob.Status.QUEUED,
+    ImportJob.Status.RUNNING,
+    ImportJob.Status.LINKING,
+)
 
 
 def job_was_interrupted(job: ImportJob, *, at_start: bool = False) -> bool:
@@ -489,7 +555,12 @@ def fail_interrupted_job(job: ImportJob, *, at_start: bool = False) -> bool:
                 link_error=LINKING_INTERRUPTED,
             )
             return True
-        _finish(job, status=ImportJob.Status.FAILED, error=INTERRUPTED)
+        reading = job.status == ImportJob.Status.CHECKING
+        _finish(
+            job,
+            status=ImportJob.Status.FAILED,
+            error=READING_INTERRUPTED if reading else INTERRUPTED,
+        )
         record_action(
             "import.interrupted", actor="tizim", object_type="import_job", object_id=job.pk
         )

@@ -51,6 +51,7 @@ def job(request: HttpRequest, job_id: int) -> HttpResponse:
     if services.job_was_interrupted(item) and services.fail_interrupted_job(item):
         item.refresh_from_db()
     running = item.status in (
+        ImportJob.Status.CHECKING,
         ImportJob.Status.QUEUED,
         ImportJob.Status.RUNNING,
         ImportJob.Status.LINKING,
