@@ -186,12 +186,7 @@ def serve(
                 os._exit(code)
         return pid
 
-    children = {start_worker() for _ in range(workers)}
-    print(
-        f"tizim serving on http://{host}:{port}/ with {workers} worker processes (Ctrl-C to stop)",
-        file=out,
-        flush=True,
-    )
+    children: set[int] = set()
     stopping = False
 
     def stop(signum: int, frame: object) -> None:
@@ -201,9 +196,19 @@ def serve(
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
 
-    # SIGHUP too: a parent killed by a closed terminal would leave its workers serving alone.
+    # Before the first fork: a signal that came between the forks and the handlers killed this
+    # process alone and left its workers serving. SIGHUP too: a parent killed by a closed
+    # terminal would leave its workers serving alone.
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, stop)
+    for _ in range(workers):
+        if not stopping:
+            children.add(start_worker())
+    print(
+        f"tizim serving on http://{host}:{port}/ with {workers} worker processes (Ctrl-C to stop)",
+        file=out,
+        flush=True,
+    )
     respawns: list[float] = []
     while children:
         try:
