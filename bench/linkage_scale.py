@@ -2,6 +2,7 @@
 """Deduplicate 1,000,000 generated records end to end: tizim's linker beside plain Splink.
 
     .venv/bin/python bench/linkage_scale.py [--records 1000000] [--seed 2022] [--workdir DIR]
+                                            [--spark local[2]|spark://HOST:PORT] [--spark-memory 8g]
 
 Generates Kazakh-like records (a large pool of surnames built from stems and endings, given
 names and patronymics from the demo generator's pools, birth dates or ages, cities, fates) of
@@ -151,7 +152,9 @@ def _truth_pairs(persons) -> set[tuple[int, int]]:
     return {p for g in groups.values() if len(g) > 1 for p in itertools.combinations(g, 2)}
 
 
-def run_tizim(path: Path, spark_master: str | None = None) -> list[list[int]]:
+def run_tizim(
+    path: Path, spark_master: str | None = None, spark_memory: str = "2g"
+) -> list[list[int]]:
     """tizim's pipeline; on Spark when ``spark_master`` is given (``local[N]`` or
     ``spark://HOST:PORT``), else on DuckDB."""
     import pandas as pd
@@ -194,6 +197,7 @@ def run_tizim(path: Path, spark_master: str | None = None) -> list[list[int]]:
             work_dir,
             master=None if local else spark_master,
             cores=int(spark_master[6:-1]) if local else 2,
+            memory=spark_memory,
         )
         _stage(f"Spark started ({spark_master}; log {work_dir}/spark.log)", started)
         model = train_and_score(
@@ -289,17 +293,17 @@ def _stage(name: str, started: float) -> None:
     print(f"    {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
 
 
-def _child(which: str, path: Path, out: Path, spark_master: str | None) -> None:
-    clusters = run_tizim(path, spark_master) if which == "tizim" else run_plain(path)
+def _child(which: str, path: Path, out: Path, spark_master: str | None, spark_memory: str) -> None:
+    clusters = run_tizim(path, spark_master, spark_memory) if which == "tizim" else run_plain(path)
     out.write_text(json.dumps([c for c in clusters if len(c) > 1]))
 
 
 def _measure(
-    which: str, path: Path, workdir: Path, spark_master: str | None
+    which: str, path: Path, workdir: Path, spark_master: str | None, spark_memory: str
 ) -> tuple[float, float, Path]:
     out = workdir / f"{which}-clusters.json"
     started = time.perf_counter()
-    spark = ["--spark", spark_master] if spark_master else []
+    spark = ["--spark", spark_master, "--spark-memory", spark_memory] if spark_master else []
     child = subprocess.Popen(
         [sys.executable, __file__, "--child", which, "--data", str(path), "--out", str(out), *spark]
     )
@@ -321,13 +325,18 @@ def main() -> None:
         help="run tizim's model on Spark: local[N] or spark://HOST:PORT (peak memory is then "
         "the driver's; a cluster's executors are bounded by their own settings)",
     )
+    parser.add_argument(
+        "--spark-memory",
+        default="2g",
+        help="the Spark driver's memory (in local mode also the executors'), e.g. 8g",
+    )
     parser.add_argument("--skip-plain", action="store_true", help="measure tizim only")
     parser.add_argument("--child", choices=["tizim", "plain"], help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.data, args.out, args.spark)
+        _child(args.child, args.data, args.out, args.spark, args.spark_memory)
         return
     import pandas as pd
 
@@ -344,7 +353,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|")
     times = {}
     for which in ("tizim",) if args.skip_plain else ("plain", "tizim"):
-        seconds, megabytes, out = _measure(which, path, workdir, args.spark)
+        seconds, megabytes, out = _measure(which, path, workdir, args.spark, args.spark_memory)
         found = {
             p for c in json.loads(out.read_text()) for p in itertools.combinations(sorted(c), 2)
         }
