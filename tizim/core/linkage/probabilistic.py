@@ -296,8 +296,9 @@ def _extra_comparisons(extra_columns: Sequence[str]) -> list[Any]:
 # keep the pairs a list could plausibly share — an initials-only entry meets every full name
 # with its surname, initial and birth year (by_min or by_max, so an age's range meets a birth
 # date); the same two names in either order meet whatever else differs; a surname that lost a
-# vowel meets its given name; a given name misspelt at its first letter meets its surname and
-# birth date — while no block grows with the square of a common surname (Ахметов).
+# vowel or two meets its given name in its region; a given name misspelt at its first letter
+# meets its surname and birth date — while no block grows with the square of a common surname
+# (Ахметов).
 BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     ("sn", "gi", "by_min"),
     ("sn", "gi", "by_max"),
