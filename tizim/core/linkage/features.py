@@ -105,6 +105,14 @@ def name_variants(first: str, second: str) -> list[str]:
     return sorted(variants)
 
 
+def birth_years(record: LinkRecord) -> tuple[int | None, int | None]:
+    """The earliest and latest birth year a record allows: its birth date's year, else the
+    range its age or year gave (None where it says nothing)."""
+    if record.birth_date is not None:
+        return record.birth_date.year, record.birth_date.year
+    return record.birth_year_min, record.birth_year_max
+
+
 def features_row(record: LinkRecord) -> dict[str, Any]:
     """The comparison columns of one record: keys, initials, years, place, fate, dates."""
     surname, given, patronymic = record.surname, record.given_name, record.patronymic
@@ -117,9 +125,7 @@ def features_row(record: LinkRecord) -> dict[str, Any]:
     pair = sorted(k for k in (sn, surname_key(given) if given_full else "") if k)
     together = name_key(given + surname) if given_full and sn else ""
     apart = name_key(surname + given) if together else ""
-    years_min, years_max = record.birth_year_min, record.birth_year_max
-    if record.birth_date is not None:
-        years_min = years_max = record.birth_date.year
+    years_min, years_max = birth_years(record)
     row: dict[str, Any] = {
         "unique_id": record.record_id,
         "source": record.source,

@@ -32,6 +32,7 @@ from tizim.core.linkage.clustering import pairs_by_record
 from tizim.core.linkage.features import (
     FATE_GROUPS,
     LinkRecord,
+    birth_years,
     deletion_variants,
     region_of,
     within_one_slip,
@@ -133,24 +134,18 @@ def _record_fits(entry: LinkRecord, other: LinkRecord) -> bool:
     return not (entry_region and other_region and entry_region != other_region)
 
 
-def _birth_years(record: LinkRecord) -> tuple[int, int] | None:
-    if record.birth_date is not None:
-        return record.birth_date.year, record.birth_date.year
-    if record.birth_year_min is None:
-        return None
-    return record.birth_year_min, record.birth_year_max or record.birth_year_min
-
-
 def _years_fit(entry: LinkRecord, person: Sequence[LinkRecord]) -> bool:
     """Whether no record of the person gives a birth year (or age) too far from the entry's:
     a namesake born a decade apart is another man, however well the initials fit."""
-    years = _birth_years(entry)
-    if years is None:
+    low, high = birth_years(entry)
+    if low is None:
         return True
-    low, high = years
+    high = high or low
     for record in person:
-        other = _birth_years(record)
-        if other is not None and (other[0] - YEARS_APART > high or low - YEARS_APART > other[1]):
+        other_low, other_high = birth_years(record)
+        if other_low is None:
+            continue
+        if other_low - YEARS_APART > high or low - YEARS_APART > (other_high or other_low):
             return False
     return True
 
