@@ -22,6 +22,13 @@ if worker := os.environ.get("PYTEST_XDIST_WORKER"):
     os.environ["TIZIM_HOME"] = str(_home / f"test-{worker}")
     Path(os.environ["TIZIM_HOME"]).mkdir(parents=True, exist_ok=True)
 
+# The test database is SQLite in memory with a shared cache, where a page read beside a reading
+# thread's write fails at once ("table is locked"; the served file database in WAL mode waits
+# instead). So the suite reads small uploads in the request, as an instance set to do so would;
+# the tests of reading in the background (the default) hold the reader until the page is read
+# (tests/intake/test_upload.py), and tests/cli/test_serving.py uploads to a served instance.
+os.environ.setdefault("TIZIM_PREVIEW_IN_REQUEST_KB", "2048")
+
 # Property tests judge results, not speed: on a loaded CI machine a slow example is no failure.
 settings.register_profile("tizim", deadline=None)
 settings.load_profile("tizim")

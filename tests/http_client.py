@@ -73,6 +73,7 @@ class Browser:
         files: dict[str, tuple[str, bytes]],
         *,
         raw_body: bytes | None = None,
+        follow: bool = True,
     ) -> Response:
         """POST a multipart form (file uploads) as a browser does; ``raw_body`` sends those
         bytes instead of the encoded form (a broken request)."""
@@ -85,7 +86,7 @@ class Browser:
                 "Referer": self.base_url + path,
             },
         )
-        return self._open(request, True)
+        return self._open(request, follow)
 
     def post_streamed(
         self, path: str, content_type: str, chunks: Iterable[bytes], length: int

@@ -163,10 +163,10 @@ TIZIM_KEY_KDF = "min" if os.environ.get("PYTEST_VERSION") else "moderate"
 # server process.
 TIZIM_UPLOAD_CHECK_MEMORY = int(os.environ.get("TIZIM_UPLOAD_CHECK_MB", "2048")) * 2**20
 TIZIM_UPLOAD_CHECK_SECONDS = int(os.environ.get("TIZIM_UPLOAD_CHECK_SECONDS", "300"))
-# Uploads up to this size are checked and previewed while the upload request waits (about a
-# second for 2 MB); larger ones in the background, the job's page showing them being read, so
-# no request waits minutes on a large list.
-TIZIM_PREVIEW_IN_REQUEST_BYTES = int(os.environ.get("TIZIM_PREVIEW_IN_REQUEST_KB", "2048")) * 1024
+# Uploads up to this size are checked and previewed while the upload request waits; larger ones
+# after it has answered, the job's page showing them being read. By default every list is read
+# after the request answers (0): no request waits on a parser, however small the list.
+TIZIM_PREVIEW_IN_REQUEST_BYTES = int(os.environ.get("TIZIM_PREVIEW_IN_REQUEST_KB", "0")) * 1024
 
 
 def _events_begin() -> datetime.date:

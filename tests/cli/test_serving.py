@@ -172,3 +172,70 @@ def test_serve_fails_the_imports_its_killed_predecessor_left_running(tmp_path):
         status, error = db.execute("SELECT status, error FROM intake_importjob").fetchone()
     assert status == "failed" and "the import was interrupted" in error
     assert list((home / "uploads").iterdir()) == []
+
+
+def test_a_served_instance_reads_every_upload_after_the_request_has_answered(tmp_path):
+    """The default (no ``TIZIM_PREVIEW_IN_REQUEST_KB``): the upload request answers with the
+    job being read, never with a preview it parsed; the preview then comes on the job's page
+    and the import runs from it."""
+    from tests.factories import STAFF_PASSWORD
+    from tests.http_client import Browser
+
+    home = tmp_path / "data"
+    assert tizim(home, "init").returncode == 0
+    assert tizim(home, "source", "add", "sheet", "--kind", "ngo_spreadsheet").returncode == 0
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "PYTEST_VERSION", "TIZIM_PREVIEW_IN_REQUEST_KB")
+    }
+    env.update(TIZIM_HOME=str(home), DJANGO_SETTINGS_MODULE="tizim.settings")
+    script = (
+        "import django; django.setup()\n"
+        "from tests.factories import make_staff\n"
+        "make_staff('volunteer', 'volunteer')\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tizim", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(lambda: answers(base))
+        browser = Browser(base)
+        assert browser.login("volunteer", STAFF_PASSWORD).status == 200
+        # 20,000 rows (under 1 MB, once read in the request): seconds to read, so the page
+        # the upload lands on is seen before the reading ends.
+        rows = [f"Серикбаев Ерлан {n};задержан;06.01.2022" for n in range(20_000)]
+        sheet = "\n".join(["ФИО;Статус;Дата", *rows, ""]).encode()
+        answer = browser.post_multipart(
+            "/imports/",
+            {"csrfmiddlewaretoken": browser.csrf_token("/imports/"), "source": "sheet"},
+            {"file": ("list.csv", sheet)},
+            follow=False,
+        )
+        assert answer.status == 302, answer.text
+        job_page = answer.headers["Location"]
+        assert 'id="being-read"' in browser.get(job_page).text
+        wait_for(lambda: "What would happen" in browser.get(job_page).text, seconds=60)
+        previewed = browser.get(job_page).text
+        assert "<th>rows read</th><td>20000</td>" in previewed
+        assert 'id="being-read"' not in previewed
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        finally:
+            if server.poll() is None:
+                server.kill()
+                server.wait()
+    import sqlite3
+
+    with sqlite3.connect(home / "tizim.sqlite3") as db:
+        (status,) = db.execute("SELECT status FROM intake_importjob").fetchone()
+    assert status == "previewed"

@@ -316,12 +316,12 @@ def test_at_restart_a_running_import_with_no_recorded_owner_is_failed(browser, t
 
 @pytest.fixture
 def read_later(settings, monkeypatch):
-    """Every upload larger than 10 bytes is read in the background, and its reading waits for
-    the test to let it go (the page the upload lands on is read first: on the test's in-memory
+    """Every upload is read in the background (as served by default), and its reading waits
+    for the test to let it go (the page the upload lands on is read first: on the test's in-memory
     SQLite a read beside the reading thread's write would fail as "table is locked")."""
     from tizim.intake import services
 
-    settings.TIZIM_PREVIEW_IN_REQUEST_BYTES = 10
+    settings.TIZIM_PREVIEW_IN_REQUEST_BYTES = 0
     release = threading.Event()
     real = services.check_in_child
 

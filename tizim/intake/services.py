@@ -71,11 +71,11 @@ def stage_upload(
 ) -> ImportJob:
     """Keep an uploaded list on disk (private to the server) and preview it as a dry run.
 
-    A list up to ``TIZIM_PREVIEW_IN_REQUEST_BYTES`` is read here: IntakeError when it is of a
-    kind we cannot read, too large or unreadable, and then nothing is kept. A larger one is
-    read in the background (unless ``background`` is false): the job is returned *being read*,
-    and ends previewed, or failed with the same message (its file removed). PermissionDenied
-    for a user whose role may not upload lists.
+    The list is read in the background (unless ``background`` is false, or it is no larger
+    than ``TIZIM_PREVIEW_IN_REQUEST_BYTES``, 0 by default): the job is returned *being read*,
+    and ends previewed, or failed with why (its file removed). A list read here raises
+    IntakeError when it is of a kind we cannot read, too large or unreadable, and then nothing
+    is kept. PermissionDenied for a user whose role may not upload lists.
     """
     acting_as(user, "intake.add_importjob")
     suffix = Path(name).suffix.lower()
