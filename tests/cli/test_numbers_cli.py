@@ -50,6 +50,26 @@ def test_the_text_says_what_an_estimate_rests_on(tmp_path):
     assert "graphical_bma: sensitivity: " in result.stdout
 
 
+def test_the_simulation_check_on_the_tables_shape_can_be_set_or_turned_off(tmp_path):
+    kosovo = UK.with_name("kosovo1999_4lists.csv")
+    run = [tmp_path / "unused", "estimate", "--table", str(kosovo), "--method", "latent_class"]
+    checked = tizim(*run)
+    assert checked.returncode == 0, checked.stderr
+    assert "warning [shape_check_failed]: Simulation check on this table's shape failed" in (
+        checked.stdout
+    )
+    assert "Its interval is widened from" in checked.stdout
+    assert "70% of the people 4 times harder" in checked.stdout
+    milder = tizim(*run, "--hard-to-record", "1", "--json")
+    assert milder.returncode == 0, milder.stderr
+    lead = json.loads(milder.stdout)["lead"]
+    assert lead["shape_check"]["harder"] == 1.0 and lead["shape_check"]["passed"]
+    off = tizim(*run, "--no-shape-check")
+    assert off.returncode == 0 and "widened" not in off.stdout and "shape_check" not in off.stdout
+    wrong = tizim(*run, "--hard-to-record", "0.5")
+    assert wrong.returncode == 1 and "at least 1" in wrong.stderr
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -13,6 +13,7 @@ import pytest
 from tests.estimates.test_numbers_services import NGO, PRESS, D, person_of
 from tests.factories import import_rows, make_staff
 from tests.http_client import Browser
+from tizim.accounts.services import set_language
 from tizim.core.estimation import GRAPHICAL_BMA, LATENT_CLASS, CaptureHistoryTable, estimate_all
 from tizim.estimates.models import EstimateRun
 from tizim.registry.claims import record_claim
@@ -170,3 +171,38 @@ def test_an_estimate_page_says_its_priors_modes_and_sensitivity(live_server, ana
     assert "Prior: up to 5 classes" in page and "alpha ~ Gamma(0.25, 0.25)" in page
     assert "More than one mode</b>: near 11," in page
     assert "Sensitivity: with delta = 0.5: 4,6" in page
+
+
+def test_an_estimate_page_says_how_the_simulation_check_widened_its_lead(live_server, analyst):
+    """Kosovo 1999 with the latent classes alone: the check on the table's shape fails, the
+    page leads with the widened interval in the reader's language and says why, and the
+    quotable sentence names the widening."""
+    data = Path(__file__).parents[1] / "core" / "estimation" / "data"
+    table = CaptureHistoryTable.from_csv(data / "kosovo1999_4lists.csv")
+    report = estimate_all(table, [LATENT_CLASS]).to_dict()
+    lead = report["lead"]
+    assert lead["why"] == "shape_check"
+    run = EstimateRun.objects.create(
+        selector="dead",
+        lists=list(table.lists),
+        observed=table.observed,
+        report=report,
+        estimate=lead["estimate"],
+        lower=lead["lower"],
+        upper=lead["upper"],
+        recommended_method="latent_class_widened",
+    )
+    set_language(analyst, "ru")
+    browser = Browser(live_server.url)
+    browser.login("analyst", PASSWORD)
+    page = html.unescape(browser.get(f"/numbers/estimates/{run.pk}/").text)
+    number = r"([\d\s\u00a0]+)"
+    said = re.search(
+        r"Рекомендуется: модель латентных классов \(LCMCR\), с интервалом, расширенным с "
+        rf"{number}–{number} до {number}–{number}:",
+        page,
+    )
+    assert said, page
+    assert int(re.sub(r"\D", "", said.group(4))) == round(lead["upper"])
+    assert 'data-code="shape_check_failed"' in page and "Проверка на симуляциях" in page
+    assert "её интервал расширен проверкой на симуляциях" in page  # the quotable sentence

@@ -9,8 +9,13 @@ import pytest
 from tests.factories import import_rows
 from tizim.audit.models import AuditEntry
 from tizim.core.counting import CountRule, Measure
-from tizim.core.estimation import EstimationReport, ModelEstimate
-from tizim.core.estimation.recommend import choose_lead
+from tizim.core.estimation import (
+    EstimationReport,
+    ModelEstimate,
+    ShapeCheck,
+    ShapeCheckSettings,
+)
+from tizim.core.estimation.recommend import choose_lead, lead_after_check
 from tizim.estimates import selectors, services
 from tizim.estimates.models import EstimateRun
 from tizim.estimates.services import estimate_registry
@@ -200,3 +205,25 @@ def test_a_run_whose_models_disagree_is_saved_with_the_range_as_its_headline(reg
     assert run.recommended_method == "range"
     assert run.estimate is None and (run.lower, run.upper) == (5.0, 12.0)
     assert run.report["lead"]["kind"] == "range"
+
+
+def test_a_run_whose_interval_the_shape_check_widened_leads_with_the_wider_interval(
+    registry, monkeypatch
+):
+    """A latent-class lead that failed the simulation check on its table's shape: the run keeps
+    the model's estimate, with the widened interval as its bounds, and says so by its method."""
+
+    def widened(table, methods, seed=0, settings=None):
+        estimates = [ModelEstimate("latent_class", "m", 3, 10.0, 8.0, 14.0, "bayesian-credible")]
+        check = ShapeCheck(20, 9, 30, False, 0.9, 1.5, 1.2, ShapeCheckSettings())
+        lead = lead_after_check(choose_lead(estimates), estimates, check)
+        return EstimationReport(
+            ("ngo", "press"), 3, estimates, [], [], lead.text, lead=lead.to_dict()
+        )
+
+    monkeypatch.setattr(services, "estimate_all", widened)
+    run = estimate_registry(selector="dead", actor="analyst").run
+    assert run is not None and run.recommended_method == "latent_class_widened"
+    assert run.estimate == 10.0
+    assert (run.lower, run.upper) == (pytest.approx(7.2), pytest.approx(21.0))
+    assert run.report["lead"]["shape_check"]["held"] == 9

@@ -109,3 +109,64 @@ def test_models_that_agree_but_have_several_answers_are_not_said_to_disagree():
     with translation.override("ru"):
         said = warning_in_words(agreeing)
     assert said.startswith("Медианы моделей согласуются") and "расходятся" not in said
+
+
+def test_a_lead_widened_by_the_simulation_check_is_said_with_its_figures():
+    """A real run on a table shaped like a registry stratum: the check fails, and the lead, its
+    warning and the quotable method are said in each language with the check's figures."""
+    from tizim.core.estimation.simulate import latent_class_cells, simulate_table
+    from tizim.estimates.wording import lead_in_words, method_name
+
+    cells = latent_class_cells(
+        [0.3, 0.7], [[0.5, 0.4, 0.6, 0.3, 0.5, 0.4], [0.1, 0.05, 0.15, 0.1, 0.08, 0.12]]
+    )
+    report = estimate_all(simulate_table(400, cells, seed=3), seed=1).to_dict()
+    check = report["lead"]["shape_check"]
+    assert report["lead"]["why"] == "shape_check" and not check["passed"]
+    failed = next(w for w in report["warnings"] if w["code"] == "shape_check_failed")
+    expected = {
+        "en": ("widened from", "the model's own interval held the true total in only"),
+        "ru": ("расширенным с", "лишь в"),
+        "kk": ("кеңейтілген", "тек"),
+    }
+    for language, (widened, only) in expected.items():
+        with translation.override(language):
+            lead, _ = lead_in_words(report)
+            warning = warning_in_words(failed)
+            method = method_name("latent_class_widened")
+        assert widened in lead and only in lead and "%(" not in lead, lead
+        assert f"{check['held']}" in lead and "70" in lead and "4" in lead
+        assert "%(" not in warning and str(check["held"]) in warning, warning
+        assert method != "latent_class_widened"
+    with translation.override("ru"):
+        assert "в 4 раза труднее" in warning_in_words(failed)
+
+
+def test_a_passed_simulation_check_is_given_as_a_reason():
+    from tizim.estimates.wording import lead_in_words
+
+    report = {
+        "lead": {
+            "kind": "estimate",
+            "method": "latent_class",
+            "shape_check": {
+                "tables": 20,
+                "held": 19,
+                "population": 1200,
+                "passed": True,
+                "hard_share": 0.7,
+                "harder": 4.0,
+            },
+        },
+        "estimates": [
+            {"method": "latent_class", "interval_kind": "bayesian-credible", "recommended": True}
+        ],
+    }
+    with translation.override("kk"):
+        lead, reasons = lead_in_words(report)
+    assert lead.startswith("Ұсынылады:")
+    assert reasons == [
+        "Осындай пішінді кестелердегі симуляциялық тексерістен өтті: адамдардың 70%-ы "
+        "басқаларға қарағанда 4 есе қиын тіркелетін жиынтықтан алынған осындай пішінді 20 "
+        "кестеде модель аралығы нақты санды 19 рет қамтыды."
+    ]

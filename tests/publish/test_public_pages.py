@@ -64,6 +64,11 @@ def test_pages_are_translated(live_server, site):
     assert "The killed" in browser.get("/en/killed/").text
     assert "Іздеу" in browser.get("/kk/search/").text
     assert "Поиск" in browser.get("/ru/search/").text
+    # The methodology says how a published interval is checked by simulation.
+    for lang, words in (("kk", "симуляциямен"), ("ru", "на симуляциях"), ("en", "by simulation")):
+        page = browser.get(f"/{lang}/methodology/").text
+        check = re.search(r'<p id="simulation-check">(.*?)</p>', page, re.S)
+        assert check and words in check.group(1), lang
 
 
 def test_lists_show_the_published_only(live_server, site):

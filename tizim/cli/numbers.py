@@ -83,17 +83,28 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
     """``tizim estimate``: multiple systems estimation on a table or the registry's lists."""
     import json
 
-    from tizim.core.estimation import CaptureHistoryTable, estimate_all
+    from tizim.core.estimation import (
+        DEFAULT_METHODS,
+        CaptureHistoryTable,
+        EstimationSettings,
+        ShapeCheckSettings,
+        estimate_all,
+    )
 
-    methods = args.method or None
+    methods = args.method or DEFAULT_METHODS
+    if args.hard_to_record is not None and args.hard_to_record < 1:
+        raise CommandError("--hard-to-record is how many times harder to record: at least 1")
+    check = ShapeCheckSettings()
+    if args.no_shape_check:
+        check = ShapeCheckSettings(tables=0)
+    elif args.hard_to_record is not None:
+        check = ShapeCheckSettings(harder=args.hard_to_record)
+    settings = EstimationSettings(shape_check=check)
     if args.table is not None:
         if args.by or args.as_of or args.lists:
             raise CommandError("--by, --as-of and --lists apply to --fate, not to --table")
         table = CaptureHistoryTable.from_csv(args.table)
-        if methods:
-            report = estimate_all(table, methods, seed=args.seed)
-        else:
-            report = estimate_all(table, seed=args.seed)
+        report = estimate_all(table, methods, seed=args.seed, settings=settings)
         if args.json:
             print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), file=out)
             return EXIT_OK
@@ -104,7 +115,7 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
 
     require_initialised()
-    from tizim.core.estimation import DEFAULT_METHODS, StratifiedReport
+    from tizim.core.estimation import StratifiedReport
     from tizim.estimates.services import estimate_registry
 
     result = estimate_registry(
@@ -112,10 +123,11 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
         by=args.by or "",
         as_of=args.as_of,
         lists=[n.strip() for n in args.lists.split(",") if n.strip()] if args.lists else None,
-        methods=methods or DEFAULT_METHODS,
+        methods=methods,
         seed=args.seed,
         actor="cli",
         save=not args.no_save,
+        settings=settings,
     )
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), file=out)
@@ -146,6 +158,11 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
             for e in result.report.totals
         ]
         print_table(["method", "interval", "observed", "estimate", "lower", "upper"], rows, out)
+        for warning in (w for e in result.report.totals for w in e.warnings):
+            if warning.code == "shape_check_failed":
+                print(f"warning [{warning.code}]: {warning.message}", file=out)
+        if result.report.lead:
+            print(str(result.report.lead.get("text", "")), file=out)
     else:
         _overlap_lines(
             result.tables.get("all") or CaptureHistoryTable.from_person_sets([], result.lists), out
@@ -256,6 +273,18 @@ def add_parsers(sub: Any) -> None:
         help="a method to fit (repeatable; default: all but loglinear)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (results are reproducible)")
+    p.add_argument(
+        "--hard-to-record",
+        type=float,
+        metavar="TIMES",
+        help="the simulation check on the table's shape draws populations in which 70%% of "
+        "the people are TIMES harder to record than the rest (default 4; 1: nobody harder)",
+    )
+    p.add_argument(
+        "--no-shape-check",
+        action="store_true",
+        help="lead without the simulation check on the table's shape (docs/estimation.md)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument("--no-save", action="store_true", help="do not keep the run (--fate only)")
     p.set_defaults(func=cmd_estimate)

@@ -16,8 +16,10 @@ from tizim.core.counting import fates_of
 from tizim.core.estimation import (
     DEFAULT_METHODS,
     METHODS,
+    WIDENED,
     CaptureHistoryTable,
     EstimationReport,
+    EstimationSettings,
     StratifiedReport,
     estimate_all,
     estimate_strata,
@@ -65,13 +67,15 @@ def estimate_registry(
     seed: int = 0,
     actor: str = "",
     save: bool = True,
+    settings: EstimationSettings | None = None,
 ) -> RegistryEstimate:
     """Estimate how many people had ``selector``'s fate (e.g. ``dead``, ``killed``,
     ``custody``) from how the registry's lists overlap, per region when ``by="region"``.
 
     Lists are the sources with records of the persons (``lists`` to choose some); a person
     is on a list when one of their linked records comes from it. The result is saved as an
-    ``EstimateRun`` and audited unless ``save`` is False.
+    ``EstimateRun`` and audited unless ``save`` is False. ``settings`` are the estimators'
+    (e.g. the simulation check on the table's shape); their defaults otherwise.
     """
     try:
         fates_of(selector)
@@ -107,12 +111,13 @@ def estimate_registry(
     }
     report: EstimationReport | StratifiedReport[str]
     if by:
-        report = estimate_strata(tables, methods, seed=seed)
+        report = estimate_strata(tables, methods, seed=seed, settings=settings)
     else:
         report = estimate_all(
             tables.get("all") or CaptureHistoryTable.from_person_sets([], used_lists),
             methods,
             seed=seed,
+            settings=settings,
         )
     seconds = time.perf_counter() - started
     result = RegistryEstimate(
@@ -141,7 +146,7 @@ def _save_run(
         totals = report.estimates
         observed = report.observed
     recommended = next((e for e in totals if e.recommended), None)
-    lead = report.lead if isinstance(report, EstimationReport) else {}
+    lead = report.lead
     if lead.get("kind") == "range":
         # The models disagree beyond their intervals: the run leads with their range.
         return _save(result, methods, seed, actor, observed, _range_of(lead))
@@ -150,17 +155,19 @@ def _save_run(
         chosen = [r.recommended.method for r in report.strata.values() if r.recommended]
         method = max(set(chosen), key=chosen.count) if chosen else ""
         recommended = next((e for e in totals if e.method == method), None)
-    headline = (
-        (
-            _finite(recommended.estimate),
-            _finite(recommended.lower),
-            _finite(recommended.upper),
-            recommended.method,
-        )
-        if recommended
-        else (None, None, None, "")
-    )
+    if recommended is None:
+        return _save(result, methods, seed, actor, observed, (None, None, None, ""))
+    lower, upper, method = recommended.lower, recommended.upper, recommended.method
+    if lead.get("why") == "shape_check":
+        # The simulation check on the table's shape widened the interval the run leads with.
+        lower, upper = _number(lead.get("lower")), _number(lead.get("upper"))
+        method = f"{method}{WIDENED}"
+    headline = (_finite(recommended.estimate), _finite(lower), _finite(upper), method)
     return _save(result, methods, seed, actor, observed, headline)
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _range_of(lead: dict[str, object]) -> tuple[None, float | None, float | None, str]:

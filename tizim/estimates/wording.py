@@ -23,6 +23,10 @@ METHODS: dict[str, Promise] = {
     "loglinear": gettext_lazy("log-linear model with the list interactions chosen by hand"),
     "graphical_bma": gettext_lazy("average over graphical models (Bayesian model averaging)"),
     "latent_class": gettext_lazy("latent-class model (LCMCR)"),
+    "latent_class_widened": gettext_lazy(
+        "latent-class model (LCMCR), its interval widened by the simulation check on the "
+        "table's shape"
+    ),
     "range": gettext_lazy("the range of models that disagree"),
 }
 INTERVALS: dict[str, Promise] = {
@@ -109,6 +113,13 @@ WARNINGS: dict[str, Promise] = {
     "too_many_lists": gettext_lazy(
         "This method handles at most %(most)s lists: merge lists or leave some out."
     ),
+    "shape_check_failed": gettext_lazy(
+        "Simulation check on this table's shape failed: on %(tables)s tables with the same "
+        "lists, list sizes and number of people seen, drawn from a population of "
+        "%(population)s in which %(share)s%% of the people are %(harder)s times harder to "
+        "record than the rest, the model's interval held the true total in %(held)s. People "
+        "that hard to record could be missed here without the lists showing it."
+    ),
 }
 
 
@@ -149,6 +160,7 @@ def warning_in_words(warning: Mapping[str, Any]) -> str:
         "interactions": names("interactions"),
         "failed": number("failed_replicates"),
         "most": str(MAX_LISTS),
+        **_check_values(details, language),
     }
     return str(template) % values
 
@@ -157,15 +169,46 @@ def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-#: What a report leads with (``tizim.core.estimation.recommend``), by the lead's kind.
+def _check_values(check: Mapping[str, Any], language: str) -> dict[str, str]:
+    """The figures of a simulation check on a table's shape, written for ``language``."""
+
+    def number(key: str, scale: float = 1.0) -> str:
+        value = check.get(key)
+        return format_number(float(value) * scale, language) if _is_number(value) else "?"
+
+    harder = check.get("harder")
+    return {
+        "tables": number("tables"),
+        "held": number("held"),
+        "population": number("population"),
+        "share": number("hard_share", 100.0),
+        "harder": format_number(float(harder), language, 1 if float(harder) % 1 else 0)
+        if _is_number(harder)
+        else "?",
+    }
+
+
+#: What a report leads with (``tizim.core.estimation.recommend``), by the lead's kind (and, for
+#: an estimate whose interval the simulation check on the table's shape widened, ``:widened``).
 LEADS: dict[str, Promise] = {
     "estimate": gettext_lazy("Recommended: %(method)s (%(interval)s)."),
+    "estimate:widened": gettext_lazy(
+        "Recommended: %(method)s, with its interval widened from %(own_lower)s–%(own_upper)s "
+        "to %(lower)s–%(upper)s: on %(tables)s tables shaped like this one, drawn from a "
+        "population in which %(share)s%% of the people are %(harder)s times harder to record "
+        "than the rest, the model's own interval held the true total in only %(held)s."
+    ),
     "range": gettext_lazy(
         "Lead with the range %(low)s–%(high)s (intervals from %(lower)s to %(upper)s), not one "
         "number: the models disagree by more than their intervals."
     ),
     "none": gettext_lazy("No method gave a usable estimate; see the warnings."),
 }
+CHECK_PASSED = gettext_lazy(
+    "Simulation check on this table's shape passed: on %(tables)s tables shaped like this one, "
+    "drawn from a population in which %(share)s%% of the people are %(harder)s times harder to "
+    "record than the rest, the model's interval held the true total in %(held)s."
+)
 #: Why a method was passed over, by the rule's reason (as the rule writes it in English).
 _REASONS: tuple[tuple[re.Pattern[str], Promise], ...] = (
     (
@@ -204,7 +247,8 @@ def lead_in_words(report: Mapping[str, Any]) -> tuple[str, list[str]]:
     """What a stored report leads with, and why other methods were passed over, in the
     reader's language; a report stored without its lead keeps its recommendation's words."""
     lead = report.get("lead") or {}
-    template = LEADS.get(str(lead.get("kind", "")))
+    widened = lead.get("why") == "shape_check"
+    template = LEADS.get(str(lead.get("kind", "")) + (":widened" if widened else ""))
     reasons = [_reason_in_words(str(r)) for r in lead.get("reasons", [])]
     if template is None:
         return in_words(str(report.get("recommendation", ""))), reasons
@@ -218,11 +262,18 @@ def lead_in_words(report: Mapping[str, Any]) -> tuple[str, list[str]]:
         (e for e in report.get("estimates", []) if e.get("recommended")),
         {"interval_kind": "none"},
     )
+    check = lead.get("shape_check") or {}
     values = {
         "method": method_name(str(lead.get("method", ""))),
         "interval": interval_name(str(chosen.get("interval_kind", "none"))),
         **{key: number(key) for key in ("low", "high", "lower", "upper")},
+        **_check_values(check, language),
     }
+    for key in ("lower", "upper"):  # the model's own interval, before any widening
+        value = chosen.get(key)
+        values[f"own_{key}"] = format_number(float(value), language) if _is_number(value) else "?"
+    if check.get("passed"):
+        reasons.append(str(CHECK_PASSED) % values)
     return str(template) % values, reasons
 
 

@@ -13,6 +13,8 @@ Pure numpy/scipy/statsmodels, no Django. The pieces:
   Manrique-Vallier 2016) with convergence diagnostics (:mod:`.diagnostics`);
 * :mod:`.checks` — checks of tables and estimates, giving :mod:`.warnings` (structured);
   :mod:`.results` — what is returned;
+* :mod:`.recommend` — which figure a report leads with, and :mod:`.shape_check`, the
+  simulation check on a table's own shape that a latent-class lead must pass;
 * :mod:`.api` — :func:`estimate_all` and :func:`estimate_strata`, the entry points;
 * :mod:`.simulate` — tables from populations of known size.
 """
@@ -47,7 +49,9 @@ from tizim.core.estimation.loglinear import (
     profile_interval,
     stepwise_aic,
 )
+from tizim.core.estimation.recommend import WIDENED
 from tizim.core.estimation.results import EstimationReport, ModelEstimate, StratifiedReport
+from tizim.core.estimation.shape_check import ShapeCheck, ShapeCheckSettings
 from tizim.core.estimation.tables import (
     CaptureHistoryTable,
     CaptureTableError,
@@ -64,6 +68,7 @@ __all__ = [
     "LOGLINEAR",
     "METHODS",
     "STEPWISE_AIC",
+    "WIDENED",
     "CaptureHistoryTable",
     "CaptureTableError",
     "EstimationReport",
@@ -77,6 +82,8 @@ __all__ = [
     "ModelEstimate",
     "NoFiniteEstimate",
     "OverlapRow",
+    "ShapeCheck",
+    "ShapeCheckSettings",
     "StepwiseResult",
     "StratifiedReport",
     "WarningThresholds",

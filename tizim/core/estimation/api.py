@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -65,8 +66,13 @@ from tizim.core.estimation.recommend import (
     INDEPENDENCE,
     LATENT_CLASS,
     LOGLINEAR,
+    NONE,
     STEPWISE_AIC,
+    Lead,
+    checks_lead,
     choose_lead,
+    lead_after_check,
+    lead_with,
 )
 from tizim.core.estimation.results import (
     BOOTSTRAP,
@@ -77,6 +83,7 @@ from tizim.core.estimation.results import (
     ModelEstimate,
     StratifiedReport,
 )
+from tizim.core.estimation.shape_check import ShapeCheck, ShapeCheckSettings, check_shapes_soon
 from tizim.core.estimation.tables import CaptureHistoryTable
 from tizim.core.estimation.warnings import EstimationWarning
 
@@ -95,7 +102,9 @@ class EstimationSettings:
 
     ``interactions`` are the two-list interactions of the ``loglinear`` method (pairs of list
     names); ``intervals`` the interval kinds of the log-linear methods; ``p_threshold`` the
-    significance an interaction needs in the stepwise procedure; ``level`` the interval level.
+    significance an interaction needs in the stepwise procedure; ``level`` the interval level;
+    ``shape_check`` the simulation check on the table's shape that a latent-class lead must
+    pass (``ShapeCheckSettings(tables=0)`` turns it off).
     """
 
     interactions: tuple[Interaction, ...] = ()
@@ -106,6 +115,7 @@ class EstimationSettings:
     latent_class: LatentClassSettings = field(default_factory=LatentClassSettings)
     thresholds: WarningThresholds = field(default_factory=WarningThresholds)
     bma_delta: float | None = None
+    shape_check: ShapeCheckSettings = field(default_factory=ShapeCheckSettings)
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.intervals) - set(INTERVALS))
@@ -131,11 +141,14 @@ def estimate_all(
     settings = settings or EstimationSettings()
     chosen = _check_methods(methods, settings)
     used, warnings = _prepare(table, settings)
-    bootstrap_seed, latent_seed = np.random.SeedSequence(seed).spawn(2)
+    bootstrap_seed, latent_seed, check_seed = np.random.SeedSequence(seed).spawn(3)
+    checks = _start_checks([used], chosen, settings, check_seed)
     posterior = None
     if used is not None and LATENT_CLASS in chosen and used.n_lists >= LATENT_MIN_LISTS:
         posterior = fit_latent_class_batch([used], settings.latent_class, seed=latent_seed)[0]
-    return _report(table, used, warnings, chosen, settings, bootstrap_seed, posterior)
+    report, lead = _report(table, used, warnings, chosen, settings, bootstrap_seed, posterior)
+    _check_leads([(report, lead)], checks.result())
+    return report
 
 
 def estimate_strata(
@@ -152,12 +165,18 @@ def estimate_strata(
     reproducibly. Sums: Bayesian posteriors and bootstrap replicates are added draw by draw
     (strata are independent), giving an interval for the sum; profile-likelihood intervals do
     not add up, so their sum carries no interval.
+
+    Each stratum has its lead; the sum leads with the method the strata lead with most often,
+    and a latent-class sum passes the simulation check on the shape of all strata together.
     """
     settings = settings or EstimationSettings()
     chosen = _check_methods(methods, settings)
     root = np.random.SeedSequence(seed)
-    latent_seed, *stratum_seeds = root.spawn(len(tables) + 1)
+    latent_seed, *stratum_seeds, check_seed = root.spawn(len(tables) + 2)
     prepared = {key: _prepare(table, settings) for key, table in tables.items()}
+    # The simulation checks need only the tables: they run beside the models.
+    candidates = [used for used, _ in prepared.values()]
+    checks = _start_checks([*candidates, _pooled(tables)], chosen, settings, check_seed)
 
     posteriors: dict[Key, LatentClassPosterior] = {}
     if LATENT_CLASS in chosen:
@@ -173,15 +192,19 @@ def estimate_strata(
             )
             posteriors.update(zip(keys, fitted, strict=True))
 
-    reports = {
-        key: _report(
+    reports: dict[Key, EstimationReport] = {}
+    leads: list[tuple[EstimationReport, Lead]] = []
+    for (key, (used, warnings)), stratum_seed in zip(prepared.items(), stratum_seeds, strict=True):
+        report, lead = _report(
             tables[key], used, warnings, chosen, settings, stratum_seed, posteriors.get(key)
         )
-        for (key, (used, warnings)), stratum_seed in zip(
-            prepared.items(), stratum_seeds, strict=True
-        )
-    }
-    return StratifiedReport(strata=reports, totals=_totals(reports, settings.level))
+        reports[key] = report
+        leads.append((report, lead))
+    *strata_checks, pooled_check = checks.result()
+    _check_leads(leads, strata_checks)
+    totals = _totals(reports, settings.level)
+    total_lead = _total_lead(reports, totals, pooled_check)
+    return StratifiedReport(strata=reports, totals=totals, lead=total_lead)
 
 
 # -- internals -------------------------------------------------------------------------------
@@ -222,17 +245,21 @@ def _report(
     settings: EstimationSettings,
     seed: np.random.SeedSequence,
     posterior: LatentClassPosterior | None,
-) -> EstimationReport:
+) -> tuple[EstimationReport, Lead]:
+    """The report on one table and the lead its estimates earn before the simulation check
+    on the table's shape (:func:`_check_leads`)."""
     overlaps = original.overlap_rows()
     if used is None:
-        return EstimationReport(
+        text = "No estimate: fewer than two lists with people."
+        report = EstimationReport(
             lists=original.lists,
             observed=original.observed,
             estimates=[],
             warnings=list(table_warnings),
             overlaps=overlaps,
-            recommendation="No estimate: fewer than two lists with people.",
+            recommendation=text,
         )
+        return report, Lead(NONE, text)
     bootstrap_seed, bma_seed = seed.spawn(2)
     runners: dict[str, Callable[[], list[ModelEstimate]]] = {
         INDEPENDENCE: lambda: _loglinear(used, INDEPENDENCE, settings, bootstrap_seed),
@@ -251,19 +278,66 @@ def _report(
         if disagreement is not None:
             estimate.warnings.append(disagreement)
     lead = choose_lead(estimates, table_warnings)
-    recommendation = lead.text
-    if disagreement is not None and lead.kind == ESTIMATE:
-        recommendation += " The models disagree (see the warning): publish the range with it."
-    return EstimationReport(
+    report = EstimationReport(
         lists=used.lists,
         observed=used.observed,
         estimates=estimates,
         warnings=warnings,
         # Over the lists used, as ``lists`` is: an empty list left out has no column here.
         overlaps=used.overlap_rows(),
-        recommendation=recommendation,
-        lead=lead.to_dict(),
     )
+    _set_lead(report, lead)
+    return report, lead
+
+
+def _set_lead(report: EstimationReport, lead: Lead) -> None:
+    report.lead = lead.to_dict()
+    report.recommendation = lead.text
+    disagree = any(w.code == codes.UNSTABLE_MODELS for w in report.warnings)
+    if disagree and lead.kind == ESTIMATE:
+        report.recommendation += (
+            " The models disagree (see the warning): publish the range with it."
+        )
+
+
+def _start_checks(
+    tables: Sequence[CaptureHistoryTable | None],
+    methods: Sequence[str],
+    settings: EstimationSettings,
+    seed: np.random.SeedSequence,
+) -> Future[list[ShapeCheck | None]]:
+    """The simulation checks of the tables a latent-class estimate can be made for (None for
+    the others), started in the background (:func:`.shape_check.check_shapes_soon`)."""
+    eligible = [
+        table
+        if table is not None and LATENT_CLASS in methods and table.n_lists >= LATENT_MIN_LISTS
+        else None
+        for table in tables
+    ]
+    return check_shapes_soon(eligible, settings.shape_check, level=settings.level, seed=seed)
+
+
+def _check_leads(
+    leads: Sequence[tuple[EstimationReport, Lead]], checks: Sequence[ShapeCheck | None]
+) -> None:
+    """Rule point 6 (:mod:`.recommend`): every latent-class lead meets the simulation check
+    on its table's shape."""
+    for (report, lead), check in zip(leads, checks, strict=True):
+        if checks_lead(lead):
+            _apply_check(report, lead, check)
+
+
+def _apply_check(report: EstimationReport, lead: Lead, check: ShapeCheck | None) -> Lead:
+    """The report's lead after its simulation check, with a warning when the check failed."""
+    final = lead_after_check(lead, report.estimates, check)
+    if check is not None and not check.passed:
+        warning = EstimationWarning(codes.SHAPE_CHECK, check.message, check.to_dict())
+        report.warnings.append(warning)
+        for estimate in report.estimates:
+            if estimate.method == lead.method:
+                estimate.warnings.append(warning)
+    _set_lead(report, final)
+    return final
 
 
 def _no_estimate(
@@ -590,6 +664,48 @@ def _latent(
         },
         draws=posterior.draws.ravel(),
     )
+
+
+def _total_lead(
+    reports: Mapping[Key, EstimationReport],
+    totals: Sequence[ModelEstimate],
+    pooled_check: ShapeCheck | None,
+) -> dict[str, object]:
+    """What the sum over strata leads with: the sum of the method the strata lead with most
+    often; a latent-class sum meets the simulation check on all strata pooled. Empty when no
+    stratum has a lead."""
+    methods = [str(r.lead.get("method", "")) for r in reports.values()]
+    methods = [m for m in methods if m]
+    if not methods:
+        return {}
+    method = max(dict.fromkeys(methods), key=methods.count)
+    total = next((e for e in totals if e.method == method and e.estimate is not None), None)
+    if total is None:
+        return {}
+    lead = lead_with(
+        total, f"Recommended: {method}, summed over strata ({total.interval_kind} interval)."
+    )
+    if checks_lead(lead):
+        report = EstimationReport((), total.observed, list(totals), [], [])
+        lead = _apply_check(report, lead, pooled_check)  # warns on ``total`` if it failed
+    total.recommended = True
+    return lead.to_dict()
+
+
+def _pooled(tables: Mapping[Key, CaptureHistoryTable]) -> CaptureHistoryTable | None:
+    """All strata in one table (the same lists in each), without its empty lists."""
+    found = list(tables.values())
+    if not found or any(t.lists != found[0].lists for t in found):
+        return None
+    counts: dict[tuple[int, ...], int] = {}
+    for table in found:
+        for pattern, count in table.counts_by_pattern().items():
+            counts[pattern] = counts.get(pattern, 0) + count
+    pooled = CaptureHistoryTable(found[0].lists, counts)
+    if pooled.observed == 0:
+        return None
+    empty = pooled.empty_lists()
+    return pooled.without_lists(empty) if empty else pooled
 
 
 def _totals(reports: Mapping[Key, EstimationReport], level: float) -> list[ModelEstimate]:

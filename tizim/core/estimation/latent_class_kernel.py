@@ -247,7 +247,10 @@ def _draw_weights(
     return log_rest
 
 
-@njit(cache=True)
+# nogil: a chain runs without holding the interpreter, so the simulation check on a table's
+# shape (tizim.core.estimation.shape_check) samples in a thread beside the report's own chains.
+# Each thread has its own random stream, seeded by seed_numba in that thread.
+@njit(cache=True, nogil=True)
 def run_chain(
     patterns: IntArray,
     counts: IntArray,
@@ -305,5 +308,5 @@ def run_chain(
 
 @njit(cache=True)
 def seed_numba(seed: int) -> None:  # pragma: no cover - compiled
-    """Seed the compiled code's random stream."""
+    """Seed the compiled code's random stream (the calling thread's: each thread has its own)."""
     np.random.seed(seed)

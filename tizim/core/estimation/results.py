@@ -114,12 +114,14 @@ class StratifiedReport(Generic[Key]):
 
     strata: dict[Key, EstimationReport]
     totals: list[ModelEstimate]
+    lead: dict[str, object] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         """Plain, JSON-serialisable data (stratum keys as strings)."""
         return {
             "strata": {str(key): report.to_dict() for key, report in self.strata.items()},
             "totals": [e.to_dict() for e in self.totals],
+            "lead": _plain(self.lead),
         }
 
 

@@ -23,6 +23,7 @@ INTERACTIONS_NOT_ESTIMABLE = "interactions_not_estimable"
 TOO_MANY_LISTS = "too_many_lists"
 BOOTSTRAP_FAILURES = "bootstrap_failures"
 MULTIMODAL = "multimodal_posterior"
+SHAPE_CHECK = "shape_check_failed"
 
 
 @dataclass(frozen=True)
