@@ -206,3 +206,31 @@ def test_an_estimate_page_says_how_the_simulation_check_widened_its_lead(live_se
     assert int(re.sub(r"\D", "", said.group(4))) == round(lead["upper"])
     assert 'data-code="shape_check_failed"' in page and "Проверка на симуляциях" in page
     assert "её интервал расширен проверкой на симуляциях" in page  # the quotable sentence
+
+
+@pytest.mark.parametrize(("chosen", "tables", "harder"), [("6", 20, 6.0), ("off", 0, 4.0)])
+def test_the_estimate_form_sets_the_simulation_check(
+    live_server, analyst, registry, monkeypatch, chosen, tables, harder
+):
+    from tizim.estimates import services
+
+    seen = []
+    real = services.estimate_registry
+
+    def recording(**kwargs):  # type: ignore[no-untyped-def]
+        seen.append(kwargs["settings"].shape_check)
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "estimate_registry", recording)
+    browser = Browser(live_server.url)
+    browser.login("analyst", PASSWORD)
+    listing = browser.get("/numbers/estimates/").text
+    assert '<option value="4" selected>four times (the default)</option>' in listing
+    assert 'id="check-hint"' in listing
+    token = browser.csrf_token("/numbers/estimates/")
+    done = browser.post(
+        "/numbers/estimates/",
+        {"csrfmiddlewaretoken": token, "selector": "dead", "by": "", "hard_to_record": chosen},
+    )
+    assert done.status == 200 and EstimateRun.objects.count() == 1
+    assert [(s.tables, s.harder) for s in seen] == [(tables, harder)]

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tizim.core.counting import Measure
+from tizim.core.estimation import ShapeCheckSettings
 from tizim.registry.labels import MEASURE_LABELS, SELECTOR_CHOICES
 
 
@@ -53,3 +54,26 @@ class EstimateForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave blank for everything known."),
     )
+    hard_to_record = forms.ChoiceField(
+        choices=[
+            ("4", _("four times (the default)")),
+            ("2", _("twice")),
+            ("6", _("six times")),
+            ("off", _("no check")),
+        ],
+        initial="4",
+        required=False,
+        label=_("Simulation check: 7 in 10 people harder to record"),
+        help_text=_(
+            "The lead's interval is checked on tables like yours drawn from a population in "
+            "which 7 in 10 people are this much harder to record than the rest, and widened "
+            "where it would miss the truth there (docs/estimation.md)."
+        ),
+    )
+
+    def shape_check(self) -> ShapeCheckSettings:
+        """The simulation check chosen (call after validation)."""
+        chosen = self.cleaned_data.get("hard_to_record") or "4"
+        if chosen == "off":
+            return ShapeCheckSettings(tables=0)
+        return ShapeCheckSettings(harder=float(chosen))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from tizim.accounts.access import require_perms
 from tizim.accounts.roles import VIEW_AGGREGATES
 from tizim.core.counting import CountRule, Measure, fates_of
+from tizim.core.estimation import EstimationSettings
 from tizim.core.places import place_name
 from tizim.estimates import pictures, selectors, services, wording
 from tizim.estimates.forms import CountsForm, EstimateForm
@@ -176,6 +177,7 @@ def estimate_list(request: HttpRequest) -> HttpResponse:
                     by=form.cleaned_data["by"] or "",
                     as_of=form.cleaned_data["as_of"],
                     actor=request.user.get_username(),
+                    settings=EstimationSettings(shape_check=form.shape_check()),
                 )
             except RegistryError as error:
                 messages.error(request, str(error))
