@@ -216,7 +216,7 @@ def test_a_run_whose_interval_the_shape_check_widened_leads_with_the_wider_inter
     def widened(table, methods, seed=0, settings=None):
         estimates = [ModelEstimate("latent_class", "m", 3, 10.0, 8.0, 14.0, "bayesian-credible")]
         check = ShapeCheck(20, 9, 30, False, 0.9, 1.5, 1.2, ShapeCheckSettings())
-        lead = lead_after_check(choose_lead(estimates), estimates, check)
+        lead = lead_after_check(choose_lead(estimates), check)
         return EstimationReport(
             ("ngo", "press"), 3, estimates, [], [], lead.text, lead=lead.to_dict()
         )

@@ -329,7 +329,7 @@ def _check_leads(
 
 def _apply_check(report: EstimationReport, lead: Lead, check: ShapeCheck | None) -> Lead:
     """The report's lead after its simulation check, with a warning when the check failed."""
-    final = lead_after_check(lead, report.estimates, check)
+    final = lead_after_check(lead, check)
     if check is not None and not check.passed:
         warning = EstimationWarning(codes.SHAPE_CHECK, check.message, check.to_dict())
         report.warnings.append(warning)

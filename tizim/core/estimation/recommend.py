@@ -139,9 +139,7 @@ def checks_lead(lead: Lead) -> bool:
     return lead.kind == ESTIMATE and lead.method == LATENT_CLASS
 
 
-def lead_after_check(
-    lead: Lead, estimates: Sequence[ModelEstimate], check: ShapeCheck | None
-) -> Lead:
+def lead_after_check(lead: Lead, check: ShapeCheck | None) -> Lead:
     """The lead once the simulation check on the table's shape has run (rule point 6): the
     same estimate, its interval widened by the check's factors when the check failed (the
     model's own interval stays on the estimate itself); the check's figures in either case."""

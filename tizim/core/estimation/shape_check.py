@@ -83,8 +83,9 @@ class ShapeCheckSettings:
 class ShapeCheck:
     """The check's outcome for one table: ``held`` of ``tables`` intervals held the truth of
     a population of ``population``; ``low_factor``/``high_factor`` stretch the lead's interval
-    bounds (1 when the check passed) and ``bias_factor`` its estimate (truth over estimate,
-    the median over the simulated tables; at least 1)."""
+    bounds (1 when the check passed); ``bias_factor`` says how far the simulated tables'
+    estimates fell short (truth over estimate, their median; at least 1, 1 when the check
+    passed), for the record: the lead keeps the model's estimate."""
 
     tables: int
     held: int
