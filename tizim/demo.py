@@ -99,13 +99,14 @@ def load_demo(
             estimate = estimate_registry(selector=selector, actor="demo")
             run = estimate.run
             assert run is not None
-            interval = (
-                f"{run.estimate:,.0f} ({run.lower:,.0f}–"
-                + (f"{run.upper:,.0f}" if run.upper is not None else "open")
-                + f", {run.recommended_method})"
-                if run.estimate is not None and run.lower is not None
-                else "no estimate"
-            )
+            upper = f"{run.upper:,.0f}" if run.upper is not None else "open"
+            if run.estimate is not None and run.lower is not None:
+                method = run.recommended_method
+                interval = f"{run.estimate:,.0f} ({run.lower:,.0f}–{upper}, {method})"
+            elif run.recommended_method == "range" and run.lower is not None:
+                interval = f"between {run.lower:,.0f} and {upper} (the models disagree)"
+            else:
+                interval = "no estimate"
             print(
                 f"  estimate #{run.pk} of '{selector}': {run.observed} documented on "
                 f"{len(run.lists)} lists, estimated {interval}",

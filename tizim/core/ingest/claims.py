@@ -24,6 +24,18 @@ _FATES = {group: lx.compiled(pattern) for group, pattern in lx.FATE_GROUP_TERMS.
 _PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
 _CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
 _NOT_PEOPLE = re.compile(rf"^\s*(?:-|‑)?\s*(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
+_THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
+_ONE_OF = re.compile(r"^\s*(?:of|из)(?!\w)")
+_OF_THOSE = re.compile(r"(?:of those|of the|из числа)\s+(?P<who>[\w-]+)\s*,\s*$")
+_OF_THEM = re.compile(r"^\s*(?:of them|of those|из них|из которых)(?!\w)")
+# An aside between commas that says who speaks or how it is known ("Criminal charges, the
+# statement said, have been brought against 86 people"; "Около 900 из них, по его словам, уже
+# отпущены"): blanked (same length) before a figure is read, so the verb beyond it is reached.
+_ASIDE = re.compile(
+    r",\s*(?:(?:как|по словам|по его словам|по ее словам|по данным|according to)[^,.;]{0,60}"
+    r"|(?:добавил|сообщил|заявил|отметил|уточнил)\w*[^,.;]{0,40}"
+    r"|[^,.;]{0,40}(?<!\w)(?:said|says|added|told us)(?!\w)[^,.;]{0,20}),(?=\s)"
+)
 _MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
@@ -139,6 +151,11 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "between 4 and 10 January"
     if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d", after):
         return True
+    wider = folded[number.end : number.end + 40]
+    if _THINGS.match(wider) and not _PEOPLE.match(wider.lstrip()):
+        return True  # "two main hospitals", "8 сожжённых автомобилях"
+    if number.value == 1 and (_ONE_OF.match(after) or fold(number.written).endswith("бірі")):
+        return True  # "one of them", "один из", "солардың бірі": a person, not a count
     name_before = text[max(0, number.start - 40) : number.start]
     if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
@@ -300,7 +317,15 @@ def _read_number(
         if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
             fate = after_noun
     qualifier = _qualifier(folded, number, lo)
+    of_those = _OF_THOSE.search(folded, max(0, number.start - 40), number.start)
+    if of_those is not None:  # "Of those detained, 23 people said they were beaten"
+        for group, pattern in _FATES.items():
+            if group != "found" and pattern.fullmatch(of_those["who"]):
+                anchor = (of_those.start("who"), of_those.end("who"))
+                return _Reading(number, group, anchor, qualifier, bool(people), False)
     if cases and (not people or cases.end() < people.end()):  # "58 cases detainees described…"
+        if number.value == 1 and not number.written.isdigit():
+            return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
         return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
     if fate is not None and fate[0] != "found":
         return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
@@ -309,6 +334,7 @@ def _read_number(
     if previous is not None and (
         _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
         or (people and _INCLUDING.search(folded[previous.number.end : number.start]))
+        or _OF_THEM.match(folded, number.end)  # "forty-one of them": of the figure just told
     ):
         return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
     if people and _FATE_UNKNOWN.search(folded, lo, hi):  # "судьба 17 человек неизвестна"
@@ -372,6 +398,7 @@ def claims_in_sentence(
     """The claims one sentence states, in order; ``context`` holds the fate group of the last
     figure the text told before this sentence, if any."""
     text, folded = sentence.text, fold(sentence.text)
+    read = _ASIDE.sub(lambda m: " " * len(m.group(0)), folded)  # asides blanked, same offsets
     dates = find_dates(text, published=published)
     numbers = [
         n
@@ -384,10 +411,10 @@ def claims_in_sentence(
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
         previous = readings[-1] if readings else None
         told = (previous.group,) if previous is not None else context
-        reading = _read_number(folded, number, previous, next_start, told)
+        reading = _read_number(read, number, previous, next_start, told)
         if reading is not None:
             readings.append(reading)
-    _share_across_and(readings, folded)
+    _share_across_and(readings, read)
     if not readings:
         return []
     claimant, region = _claimant(text, folded), _region(text)

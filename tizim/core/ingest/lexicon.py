@@ -20,9 +20,11 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"құрбан{_W}|мәйіт{_W}"
     ),
     "injured": (
-        r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|"
-        rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|"
-        rf"жарақат{_W}|жарала{_W}|зардап шек{_W}"
+        r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|beaten|"
+        r"(?:serious|critical|grave) condition|"
+        rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|избит{_W}|"
+        rf"тяжел{_W} состояни{_W}|"
+        rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}"
     ),
     "missing": (
         r"missing|disappeared|disappearances|unaccounted|whereabouts|"
@@ -34,11 +36,15 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
         r"in prison|rounded up|held\b|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
+        rf"изолятор{_W}|сизо\b|"
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|"
-        rf"ұсталған{_W}|алып кетіл{_W}"
+        rf"ұсталған{_W}|алып кетіл{_W}|изолятор{_W}"
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|defendants|"
+        r"(?:brought|opened|filed|launched) against|"
+        rf"уголовн{_W} преследовани{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
+        rf"(?:қылмыстық )?іс қозғал{_W}|"
         rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
         rf"подозрева{_W}|фигурант{_W}|обвиняем{_W}|подсудим{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
         rf"жауапқа тартыл{_W}|айып тағыл{_W}"
@@ -80,17 +86,32 @@ NOT_PEOPLE_UNITS = (
     r"kilometres|dollars|tenge|p\.m|a\.m|o'clock|"
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
     rf"тенге|раз\b|км\b|г\.|"
-    rf"пайыз{_W}|жыл{_W}|ай\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|теңге|жаста{_W}|"
-    r"рет\b"
+    rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
+    rf"теңге|жаста{_W}|рет\b"
 )
 
 #: Words that make a count of people with no fate part of the events ("50,000 people had
 #: joined the unrest", "1,300 entries", a list of names).
 EVENT_WORDS = (
     r"protests?|unrest|rally|rallies|riots?|demonstrations?|joined|took part|participated|"
-    r"entries|names|list|found alive|"
+    r"entries|names|list|found alive|interviewed|"
     rf"митинг{_W}|протест{_W}|беспоряд{_W}|участ{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
+    rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|"
     rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}"
+)
+
+#: Nouns of things after a number (two adjectives may stand between): "two main hospitals",
+#: "two broken ribs", "8 сожжённых автомобилях" are not counts of people.
+THING_NOUNS = (
+    r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
+    r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
+    r"streets?|lists?|"
+    rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
+    rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"
+    # Kazakh: plural, possessive and genitive only ("12 көлік", "екі ауруханасының"); a
+    # locative or ablative is where people were ("38-і ауруханада қайтыс болды")
+    r"(?:аурухана|ғимарат|көлік|дүкен|қабырға|камера|аудан|облыс|қала|ауыл|көше|бет)"
+    r"(?:лар|лер|дар|дер|тар|тер)?(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің)?"
 )
 
 MONTHS = (

@@ -24,6 +24,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.MISSING,
         r"missing|whereabouts (?:remain|remains|are|is|still) (?:still )?unknown|disappeared|"
+        rf"last seen|в последний раз (?:его |ее |её )?видел{_W}|соңғы рет көр{_W}|"
         rf"пропал{_W}|без вести|местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
         rf"хабарсыз кет{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз",
     ),
@@ -75,7 +76,8 @@ AMONG: tuple[tuple[Fate, str], ...] = (
 
 #: A relative or the lawyer of someone, written before their name: they speak of another.
 RELATIVE_BEFORE = (
-    r"(?:his|her|their|его|ее|её|их|оның)\s+(?:uncle|brother|sister|mother|father|wife|husband|"
+    r"(?:his|her|their|его|ее|её|их|оның|[а-яёәғқңөұүһі]+(?:ның|нің|дың|дің|тың|тің))\s+"
+    r"(?:uncle|brother|sister|mother|father|wife|husband|"
     r"son|daughter|lawyer|дядя|брат|сестра|мать|отец|жена|муж|адвокат|ағасы|інісі|әкесі|анасы|"
     r"әйелі|күйеуі|адвокаты|нағашысы)\s*,?\s*$"
 )
@@ -128,9 +130,10 @@ NOT_NAMES = frozenset(
     government authorities almaty astana nur-sultan city region district street
     международн{W} правозащитн{W} министерств{W} мвд кнб генпрокуратур{W} прокуратур{W}
     казахстан{W} алмат{W} астан{W} республик{W} президент{W} правительств{W} январ{W}
+    former detainees families relatives dead wounded
     по в на с и но а это также однако после когда
     қазақстан{W} алматы{W} астана{W} ішкі істер министрліг{W} бас прокуратура{W} үкімет{W}
-    президент{W} қаңтар{W} бірақ және сонымен
+    президент{W} қаңтар{W} бірақ және сонымен қр рк қылмыстық кодекс{W}
     адвокат{W} журналист{W} активист{W} правозащитни{W} студент{W} аким{W} врач{W} волонтер{W}
     тело труп заместител{W} председател{W} директор{W} следовател{W}
     белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}

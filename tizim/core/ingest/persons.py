@@ -43,6 +43,8 @@ _PREDICATE_AFTER = re.compile(
     r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
     r"(?!\w)"
 )
+# "по его словам", "according to him": the pronoun is the one who speaks, not the one spoken of.
+_SPEECH_BEFORE_PRONOUN = re.compile(r"(?<!\w)(?:по|according to)\s*$", re.IGNORECASE)
 _PLURAL_BETWEEN = re.compile(rf"(?<!\w)(?:{personal.PLURAL_PEOPLE})(?!\w)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:me|my|меня|мне|мені|маған)(?!\w)", re.IGNORECASE)
 _REACH = 16  # words between a name and what happened for it to be that person's
@@ -193,6 +195,7 @@ def find_persons(
         victims = [m for m in mentions if not m.speaker or m.self_report]
         pronouns = [
             bool(_SPEECH_AFTER.match(sentence.text[m.end() :]))
+            or bool(_SPEECH_BEFORE_PRONOUN.search(sentence.text[: m.start()]))
             for m in _PRONOUN.finditer(sentence.text)
         ]
         # "He was beaten" carries on; "…," he said does only when he speaks of himself ("me")
