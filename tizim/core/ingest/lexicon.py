@@ -38,7 +38,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"изолятор{_W}|сизо\b|"
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|"
-        rf"ұсталған{_W}|алып кетіл{_W}|изолятор{_W}"
+        rf"ұсталған{_W}|алып кетіл{_W}"
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|defendants|"
