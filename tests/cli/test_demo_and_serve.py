@@ -48,7 +48,9 @@ def test_demo_loads_several_overlapping_lists(demo_home):
     home, out = demo_home
     said = re.findall(r"estimate #\d+ of '(\w+)': \d+ documented on \d+ lists, estimated (.+)", out)
     assert {selector for selector, _ in said} == {"dead", "custody"}, out
-    assert all(re.match(r"[\d,]+ \([\d,]+–[\d,]+, latent_class", line) for _, line in said), said
+    # each one a figure with its interval and method, or the range of models that disagree
+    shapes = r"[\d,]+ \([\d,]+–[\d,]+, \w+\)|between [\d,]+ and [\d,]+ \(the models disagree\)"
+    assert all(re.fullmatch(shapes, line.strip()) for _, line in said), said
     with sqlite3.connect(home / "tizim.sqlite3") as db:
         kinds = {k for (k,) in db.execute("SELECT kind FROM registry_source")}
         quarantined = db.execute(
