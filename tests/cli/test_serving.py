@@ -176,8 +176,8 @@ def test_serve_fails_the_imports_its_killed_predecessor_left_running(tmp_path):
 
 def test_a_served_instance_reads_every_upload_after_the_request_has_answered(tmp_path):
     """The default (no ``TIZIM_PREVIEW_IN_REQUEST_KB``): the upload request answers with the
-    job being read, never with a preview it parsed; the preview then comes on the job's page
-    and the import runs from it."""
+    job being read, never with a preview it parsed; the preview then comes on the job's page,
+    and the job is left previewed (nothing imported before a person confirms)."""
     from tests.factories import STAFF_PASSWORD
     from tests.http_client import Browser
 
