@@ -58,6 +58,28 @@ def serve_with_two_workers(tmp_path: Path) -> tuple[subprocess.Popen[str], str]:
     return server, f"http://127.0.0.1:{port}"
 
 
+def instance_env(home: Path, *, unset: tuple[str, ...] = ()) -> dict[str, str]:
+    """The environment of a process run on the instance in ``home`` rather than on the test's
+    database (``unset``: more variables of the test run to leave out)."""
+    left_out = ("DATABASE_URL", "PYTEST_VERSION", *unset)
+    env = {k: v for k, v in os.environ.items() if k not in left_out}
+    env.update(TIZIM_HOME=str(home), DJANGO_SETTINGS_MODULE="tizim.settings")
+    return env
+
+
+def serve_one_worker(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    """``tizim serve --workers 1`` in ``env``, and its base URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tizim", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return server, f"http://127.0.0.1:{port}"
+
+
 needs_proc = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 
 
@@ -145,19 +167,11 @@ def test_serve_fails_the_imports_its_killed_predecessor_left_running(tmp_path):
         "(folder / f'progress-{job.pk}').write_text('99000')\n"
         f"(folder / f'owner-{{job.pk}}').write_text(socket.gethostname() + ' {dead} 1')\n"
     )
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PYTEST_VERSION")}
-    env.update(TIZIM_HOME=str(home), DJANGO_SETTINGS_MODULE="tizim.settings")
+    env = instance_env(home)
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "tizim", "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server, base = serve_one_worker(env)
     try:
-        wait_for(lambda: answers(f"http://127.0.0.1:{port}"))
+        wait_for(lambda: answers(base))
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         out, _ = server.communicate(timeout=10)
@@ -184,28 +198,15 @@ def test_a_served_instance_reads_every_upload_after_the_request_has_answered(tmp
     home = tmp_path / "data"
     assert tizim(home, "init").returncode == 0
     assert tizim(home, "source", "add", "sheet", "--kind", "ngo_spreadsheet").returncode == 0
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DATABASE_URL", "PYTEST_VERSION", "TIZIM_PREVIEW_IN_REQUEST_KB")
-    }
-    env.update(TIZIM_HOME=str(home), DJANGO_SETTINGS_MODULE="tizim.settings")
+    env = instance_env(home, unset=("TIZIM_PREVIEW_IN_REQUEST_KB",))
     script = (
         "import django; django.setup()\n"
         "from tests.factories import make_staff\n"
         "make_staff('volunteer', 'volunteer')\n"
     )
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "tizim", "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server, base = serve_one_worker(env)
     try:
-        base = f"http://127.0.0.1:{port}"
         wait_for(lambda: answers(base))
         browser = Browser(base)
         assert browser.login("volunteer", STAFF_PASSWORD).status == 200

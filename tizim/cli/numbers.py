@@ -116,6 +116,7 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
 
     require_initialised()
     from tizim.core.estimation import StratifiedReport
+    from tizim.core.estimation.warnings import SHAPE_CHECK
     from tizim.estimates.services import estimate_registry
 
     result = estimate_registry(
@@ -159,7 +160,7 @@ def cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
         ]
         print_table(["method", "interval", "observed", "estimate", "lower", "upper"], rows, out)
         for warning in (w for e in result.report.totals for w in e.warnings):
-            if warning.code == "shape_check_failed":
+            if warning.code == SHAPE_CHECK:
                 print(f"warning [{warning.code}]: {warning.message}", file=out)
         if result.report.lead:
             print(str(result.report.lead.get("text", "")), file=out)

@@ -160,25 +160,15 @@ def _save_run(
     lower, upper, method = recommended.lower, recommended.upper, recommended.method
     if lead.get("why") == "shape_check":
         # The simulation check on the table's shape widened the interval the run leads with.
-        lower, upper = _number(lead.get("lower")), _number(lead.get("upper"))
+        lower, upper = _finite_float(lead.get("lower")), _finite_float(lead.get("upper"))
         method = f"{method}{WIDENED}"
     headline = (_finite(recommended.estimate), _finite(lower), _finite(upper), method)
     return _save(result, methods, seed, actor, observed, headline)
 
 
-def _number(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None
-
-
 def _range_of(lead: dict[str, object]) -> tuple[None, float | None, float | None, str]:
     """A range lead as the run's headline: no single estimate, the range as its bounds."""
-    low, high = lead.get("low"), lead.get("high")
-    return (
-        None,
-        _finite(low) if isinstance(low, float) else None,
-        _finite(high) if isinstance(high, float) else None,
-        "range",
-    )
+    return (None, _finite_float(lead.get("low")), _finite_float(lead.get("high")), "range")
 
 
 def _save(
@@ -226,3 +216,8 @@ def _save(
 
 def _finite(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
+
+
+def _finite_float(value: object) -> float | None:
+    """A figure of a stored lead, if it is a finite float."""
+    return _finite(value) if isinstance(value, float) else None

@@ -136,8 +136,7 @@ def warning_in_words(warning: Mapping[str, Any]) -> str:
     details = warning.get("details") or {}
 
     def number(key: str, decimals: int = 0) -> str:
-        value = details.get(key)
-        return format_number(float(value), language, decimals) if _is_number(value) else "?"
+        return _figure(details.get(key), language, decimals)
 
     def names(key: str) -> str:
         value = details.get(key)
@@ -169,22 +168,21 @@ def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def _figure(value: object, language: str, decimals: int = 0) -> str:
+    """A stored figure as ``language`` writes it; "?" where there is none."""
+    return format_number(float(value), language, decimals) if _is_number(value) else "?"
+
+
 def _check_values(check: Mapping[str, Any], language: str) -> dict[str, str]:
     """The figures of a simulation check on a table's shape, written for ``language``."""
 
-    def number(key: str, scale: float = 1.0) -> str:
-        value = check.get(key)
-        return format_number(float(value) * scale, language) if _is_number(value) else "?"
-
-    harder = check.get("harder")
+    share, harder = check.get("hard_share"), check.get("harder")
     return {
-        "tables": number("tables"),
-        "held": number("held"),
-        "population": number("population"),
-        "share": number("hard_share", 100.0),
-        "harder": format_number(float(harder), language, 1 if float(harder) % 1 else 0)
-        if _is_number(harder)
-        else "?",
+        "tables": _figure(check.get("tables"), language),
+        "held": _figure(check.get("held"), language),
+        "population": _figure(check.get("population"), language),
+        "share": _figure(share * 100.0 if _is_number(share) else None, language),
+        "harder": _figure(harder, language, 1 if _is_number(harder) and harder % 1 else 0),
     }
 
 
@@ -255,8 +253,7 @@ def lead_in_words(report: Mapping[str, Any]) -> tuple[str, list[str]]:
     language = (get_language() or "en")[:2]
 
     def number(key: str) -> str:
-        value = lead.get(key)
-        return format_number(float(value), language) if _is_number(value) else "?"
+        return _figure(lead.get(key), language)
 
     chosen = next(
         (e for e in report.get("estimates", []) if e.get("recommended")),
@@ -270,8 +267,7 @@ def lead_in_words(report: Mapping[str, Any]) -> tuple[str, list[str]]:
         **_check_values(check, language),
     }
     for key in ("lower", "upper"):  # the model's own interval, before any widening
-        value = chosen.get(key)
-        values[f"own_{key}"] = format_number(float(value), language) if _is_number(value) else "?"
+        values[f"own_{key}"] = _figure(chosen.get(key), language)
     if check.get("passed"):
         reasons.append(str(CHECK_PASSED) % values)
     return str(template) % values, reasons

@@ -324,20 +324,25 @@ def _check_leads(
     on its table's shape."""
     for (report, lead), check in zip(leads, checks, strict=True):
         if checks_lead(lead):
-            _apply_check(report, lead, check)
+            warning = _apply_check(lead, report.estimates, check)
+            if warning is not None:
+                report.warnings.append(warning)
+            _set_lead(report, lead)
 
 
-def _apply_check(report: EstimationReport, lead: Lead, check: ShapeCheck | None) -> Lead:
-    """The report's lead after its simulation check, with a warning when the check failed."""
-    final = lead_after_check(lead, check)
-    if check is not None and not check.passed:
-        warning = EstimationWarning(codes.SHAPE_CHECK, check.message, check.to_dict())
-        report.warnings.append(warning)
-        for estimate in report.estimates:
-            if estimate.method == lead.method:
-                estimate.warnings.append(warning)
-    _set_lead(report, final)
-    return final
+def _apply_check(
+    lead: Lead, estimates: Sequence[ModelEstimate], check: ShapeCheck | None
+) -> EstimationWarning | None:
+    """The simulation check's outcome on ``lead`` (in place); when the check failed, its
+    warning, also given to the estimates of the lead's method."""
+    lead_after_check(lead, check)
+    if check is None or check.passed:
+        return None
+    warning = EstimationWarning(codes.SHAPE_CHECK, check.message, check.to_dict())
+    for estimate in estimates:
+        if estimate.method == lead.method:
+            estimate.warnings.append(warning)
+    return warning
 
 
 def _no_estimate(
@@ -686,8 +691,7 @@ def _total_lead(
         total, f"Recommended: {method}, summed over strata ({total.interval_kind} interval)."
     )
     if checks_lead(lead):
-        report = EstimationReport((), total.observed, list(totals), [], [])
-        lead = _apply_check(report, lead, pooled_check)  # warns on ``total`` if it failed
+        _apply_check(lead, totals, pooled_check)  # warns on ``total`` if it failed
     total.recommended = True
     return lead.to_dict()
 

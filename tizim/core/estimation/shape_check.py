@@ -215,6 +215,10 @@ def check_shapes_soon(
     """:func:`check_shapes`, started now in a thread of its own. The check needs only the
     tables, not their estimates, and the sampler's kernel runs without holding the
     interpreter: on a machine with two cores the check costs a report little wall time."""
+    if settings.tables == 0 or all(table is None for table in tables):
+        nothing: Future[list[ShapeCheck | None]] = Future()  # no thread for no work
+        nothing.set_result([None for _ in tables])
+        return nothing
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tizim-shape-check")
     try:
         return executor.submit(check_shapes, list(tables), settings, level=level, seed=seed)
