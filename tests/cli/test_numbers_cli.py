@@ -59,7 +59,7 @@ def test_the_simulation_check_on_the_tables_shape_can_be_set_or_turned_off(tmp_p
         checked.stdout
     )
     assert "Its interval is widened from" in checked.stdout
-    assert "70% of the people 4 times harder" in checked.stdout
+    assert "70% of the people 4.5 times harder" in checked.stdout
     milder = tizim(*run, "--hard-to-record", "1", "--json")
     assert milder.returncode == 0, milder.stderr
     lead = json.loads(milder.stdout)["lead"]

@@ -208,7 +208,7 @@ def test_an_estimate_page_says_how_the_simulation_check_widened_its_lead(live_se
     assert "её интервал расширен проверкой на симуляциях" in page  # the quotable sentence
 
 
-@pytest.mark.parametrize(("chosen", "tables", "harder"), [("6", 20, 6.0), ("off", 0, 4.0)])
+@pytest.mark.parametrize(("chosen", "tables", "harder"), [("6", 20, 6.0), ("off", 0, 4.5)])
 def test_the_estimate_form_sets_the_simulation_check(
     live_server, analyst, registry, monkeypatch, chosen, tables, harder
 ):
@@ -225,7 +225,7 @@ def test_the_estimate_form_sets_the_simulation_check(
     browser = Browser(live_server.url)
     browser.login("analyst", PASSWORD)
     listing = browser.get("/numbers/estimates/").text
-    assert '<option value="4" selected>four times (the default)</option>' in listing
+    assert '<option value="4.5" selected>four and a half times (the default)</option>' in listing
     assert 'id="check-hint"' in listing
     token = browser.csrf_token("/numbers/estimates/")
     done = browser.post(

@@ -139,7 +139,7 @@ def test_a_lead_widened_by_the_simulation_check_is_said_with_its_figures():
         assert "%(" not in warning and str(check["held"]) in warning, warning
         assert method != "latent_class_widened"
     with translation.override("ru"):
-        assert "в 4 раза труднее" in warning_in_words(failed)
+        assert "в 4,5 раза труднее" in warning_in_words(failed)
 
 
 def test_a_passed_simulation_check_is_given_as_a_reason():

@@ -279,7 +279,7 @@ def add_parsers(sub: Any) -> None:
         type=float,
         metavar="TIMES",
         help="the simulation check on the table's shape draws populations in which 70%% of "
-        "the people are TIMES harder to record than the rest (default 4; 1: nobody harder)",
+        "the people are TIMES harder to record than the rest (default 4.5; 1: nobody harder)",
     )
     p.add_argument(
         "--no-shape-check",

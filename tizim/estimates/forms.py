@@ -56,12 +56,12 @@ class EstimateForm(forms.Form):
     )
     hard_to_record = forms.ChoiceField(
         choices=[
-            ("4", _("four times (the default)")),
+            ("4.5", _("four and a half times (the default)")),
             ("2", _("twice")),
             ("6", _("six times")),
             ("off", _("no check")),
         ],
-        initial="4",
+        initial="4.5",
         required=False,
         label=_("Simulation check: 7 in 10 people harder to record"),
         help_text=_(
@@ -73,7 +73,7 @@ class EstimateForm(forms.Form):
 
     def shape_check(self) -> ShapeCheckSettings:
         """The simulation check chosen (call after validation)."""
-        chosen = self.cleaned_data.get("hard_to_record") or "4"
+        chosen = self.cleaned_data.get("hard_to_record") or "4.5"
         if chosen == "off":
             return ShapeCheckSettings(tables=0)
         return ShapeCheckSettings(harder=float(chosen))

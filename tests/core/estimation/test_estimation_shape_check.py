@@ -13,7 +13,7 @@ from tizim.core.estimation import (
     estimate_all,
     estimate_strata,
 )
-from tizim.core.estimation.shape_check import check_shapes, stressed_population
+from tizim.core.estimation.shape_check import check_shapes, prediction_bound, stressed_population
 from tizim.core.estimation.simulate import independent_cells, latent_class_cells, simulate_table
 from tizim.core.estimation.tables import observable_patterns
 
@@ -135,3 +135,17 @@ def test_tables_of_different_widths_are_checked_in_one_call():
     )
     found = check_shapes([registry_table(), five], ShapeCheckSettings(tables=10), seed=2)
     assert [c.tables if c else None for c in found] == [10, 10]
+
+
+def test_the_widening_bound_holds_a_further_table_19_times_in_20():
+    # Of 20 ratios the bound is the largest; of 60, the 58th smallest (ceil(0.95 x 61)).
+    assert prediction_bound(np.arange(20.0), 0.95) == 19.0
+    assert prediction_bound(np.arange(60.0), 0.95) == 57.0
+    # Drawn many times: a further value exceeds the bound of 20 about 1 time in 21, where the
+    # 95th percentile of the same 20 is exceeded about 1 time in 10.
+    rng = np.random.default_rng(5)
+    draws = rng.lognormal(size=(4000, 21))
+    past, further = draws[:, :20], draws[:, 20]
+    bound = np.array([prediction_bound(row, 0.95) for row in past])
+    assert (further > bound).mean() == pytest.approx(1 / 21, abs=0.012)
+    assert (further > np.quantile(past, 0.95, axis=1)).mean() > 0.07
