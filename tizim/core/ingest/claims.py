@@ -26,7 +26,12 @@ _CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
 _NOT_PEOPLE = re.compile(rf"^\s*(?:-|‑)?\s*(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
 _THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
 _ONE_OF = re.compile(r"^\s*(?:of|из)(?!\w)")
-_OF_THOSE = re.compile(r"(?:of those|of the|из числа)\s+(?P<who>[\w-]+)\s*,\s*$")
+# The group a count is taken from, just before it: "Of those detained, 20 were released",
+# "из задержанных 17 отпущены", "ұсталғандардың 20-сы босатылды" (a Kazakh genitive plural).
+_OF_THOSE = re.compile(
+    r"(?:(?:of those|of the|из числа|из)\s+(?P<who>[\w-]+)\s*,?"
+    r"|(?<!\w)(?P<kk>[\w-]+(?:лар|лер|дар|дер|тар|тер))(?:дың|дің|тың|тің|ның|нің))\s*$"
+)
 _OF_THEM = re.compile(r"^\s*(?:of them|of those|из них|из которых)(?!\w)")
 # An aside between commas that says who speaks or how it is known ("Criminal charges, the
 # statement said, have been brought against 86 people"; "Около 900 из них, по его словам, уже
@@ -316,13 +321,12 @@ def _read_number(
         )
         if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
             fate = after_noun
+        elif after_noun is None:  # "отпущены 17 задержанных": released, not detained
+            fate = _fate_just_before(folded, number, lo) or fate
     qualifier = _qualifier(folded, number, lo)
-    of_those = _OF_THOSE.search(folded, max(0, number.start - 40), number.start)
-    if of_those is not None:  # "Of those detained, 23 people said they were beaten"
-        for group, pattern in _FATES.items():
-            if group != "found" and pattern.fullmatch(of_those["who"]):
-                anchor = (of_those.start("who"), of_those.end("who"))
-                return _Reading(number, group, anchor, qualifier, bool(people), False)
+    partitive = _taken_from(folded, number, lo, hi)
+    if partitive is not None:
+        return _Reading(number, partitive[0], partitive[1], qualifier, True, False)
     if cases and (not people or cases.end() < people.end()):  # "58 cases detainees described…"
         if number.value == 1 and not number.written.isdigit():
             return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
@@ -352,6 +356,38 @@ def _read_number(
         )
         return _Reading(number, context[0], anchor, qualifier, True, False)
     return None
+
+
+def _fate_just_before(folded: str, number: NumberMention, lo: int) -> tuple[str, int, int] | None:
+    """The fate of a verb right before the number, a qualifier at most between ("отпущены 17",
+    "arrested more than 150")."""
+    for group, pattern in _FATES.items():
+        for m in pattern.finditer(folded, lo, number.start):
+            if group != "found" and _ONLY_QUALIFIERS.fullmatch(folded[m.end() : number.start]):
+                return group, m.start(), m.end()
+    return None
+
+
+def _taken_from(
+    folded: str, number: NumberMention, lo: int, hi: int
+) -> tuple[str, tuple[int, int]] | None:
+    """A count taken from a group named just before it ("Of those detained, 20 were
+    released"): what the verb after the number says happened to them, else the group's own
+    fate ("Of those detained, 23 people said they were beaten": still the detained)."""
+    of_those = _OF_THOSE.search(folded, max(lo, number.start - 40), number.start)
+    if of_those is None:
+        return None
+    who = "who" if of_those["who"] is not None else "kk"
+    group = next(
+        (g for g, pattern in _FATES.items() if g != "found" and pattern.fullmatch(of_those[who])),
+        None,
+    )
+    if group is None:
+        return None
+    after = _fate_after(folded, number.end, hi, farthest=False)
+    if after is not None and not _SPEECH.search(folded, number.end, after[1]):
+        return after[0], (after[1], after[2])
+    return group, (of_those.start(who), of_those.end(who))
 
 
 def _fate_after(folded: str, start: int, hi: int, *, farthest: bool) -> tuple[str, int, int] | None:

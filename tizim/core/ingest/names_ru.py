@@ -45,11 +45,14 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             start += len(first) + 1
             written = written[len(first) + 1 :]
             normal = " ".join(normal.split()[1:]) if len(normal.split()) > 1 else written
-        if normal == written:
-            normal = _by_endings(written, vocab)
+        if normal == written or _given_unchanged(written, normal):
+            # natasha left the name, or changed the surname only ("Исатая Донбаев")
+            normal = _by_endings(written, vocab) if normal == written else normal
+            normal = _by_endings(written, vocab) if _given_unchanged(written, normal) else normal
         if _already_nominative(written, normal, vocab):
             normal = written
-        names.append((start, span.stop, _keep_feminine(written, normal)))
+        normal = _surname_after_given(written, _keep_feminine(written, normal))
+        names.append((start, span.stop, normal))
     return names
 
 
@@ -82,6 +85,29 @@ def _keep_feminine(written: str, normal: str) -> str:
     )
 
 
+def _given_unchanged(written: str, normal: str) -> bool:
+    words, normals = written.split(), normal.split()
+    return len(words) == len(normals) >= 2 and words[0] == normals[0]
+
+
+# Kazakh surnames without a Russian ending, in a man's genitive or accusative: "Ошакбая",
+# "Сейтбека" (of Ошакбай, Сейтбек).
+_OBLIQUE_KAZAKH_SURNAME = re.compile(r"(?P<stem>\w+[ае])я$|(?P<bek>\w+бек)а$")
+
+
+def _surname_after_given(written: str, normal: str) -> str:
+    """When natasha put a man's given name back in the nominative ("Токтара" → "Токтар") but
+    left a Kazakh surname it does not decline ("Ошакбая"), the surname follows."""
+    words, normals = written.split(), normal.split()
+    if len(words) != 2 or len(normals) != 2 or words[0] == normals[0] or words[1] != normals[1]:
+        return normal
+    m = _OBLIQUE_KAZAKH_SURNAME.fullmatch(normals[1])
+    if m is None or not words[0].endswith(("а", "я")):
+        return normal
+    surname = m["stem"] + "й" if m["stem"] else m["bek"]
+    return f"{normals[0]} {surname}"
+
+
 _OBLIQUE_SURNAME = re.compile(r"(?P<stem>\w+?(?:ов|ев|ёв|ин|ын))(?P<ending>у|ой|ым|е|а)$")
 
 
@@ -93,6 +119,11 @@ def _by_endings(written: str, vocab: Any) -> str:
         return written
     parses = [p for p in vocab.parse(words[0]) if "Name" in p.tag and p.tag.case != "nomn"]
     if not parses:
+        # A given name that does not decline is a woman's ("Айман Умарову": a man's would be
+        # "Айману"), so "-ову" is her accusative.
+        m = _OBLIQUE_SURNAME.fullmatch(words[-1])
+        if len(words) == 2 and m is not None and m["ending"] == "у":
+            return f"{words[0]} {m['stem']}а"
         return written
     given, feminine = parses[0], "femn" in parses[0].tag
     out = [given.normal_form.capitalize()]

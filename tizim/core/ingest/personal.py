@@ -32,7 +32,12 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.CHARGED,
         rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
         rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|осужден{_W}|приговорен{_W}|"
-        rf"айып тағыл{_W}|айыпта{_W}|сотталды|қылмыстық іс қозғал{_W}",
+        rf"айып тағыл{_W}|айыпта{_W}|сотталды|қылмыстық іс қозғал{_W}|"
+        # a sentence passed: "sentenced to 15 years", "given 20 years", "a seven-year
+        # sentence", "к восьми годам лишения свободы", "5 жылға сотталды"
+        rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced to|(?:was |were )?given "
+        rf"(?:[\d.]+|\w+) years?|received (?:a |an )?[\w-]+ sentence|"
+        rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|сотталған{_W}",
     ),
     (
         Fate.ARRESTED,
@@ -66,6 +71,11 @@ AMONG: tuple[tuple[Fate, str], ...] = (
         r"among the (?:dead|killed)|среди (?:погибших|убитых)|қаза тапқандардың арасында",
     ),
     (Fate.MISSING, r"among the missing|среди пропавших|хабарсыз кеткендердің арасында"),
+    (
+        Fate.CHARGED,
+        r"among (?:the |those )?(?:sentenced|convicted|charged|defendants)|"
+        r"среди (?:осужденных|обвиняемых|подсудимых)|сотталғандардың арасында",
+    ),
     (
         Fate.DETAINED,
         r"among (?:the |those )?detained|among the detainees|среди задержанных|"
