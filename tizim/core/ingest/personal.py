@@ -16,6 +16,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.KILLED,
         rf"{_BE} (?:shot and )?killed|shot dead|(?<!will )(?<!would )died|found dead|"
+        r"^killed by|"
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
@@ -24,6 +25,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.MISSING,
         r"missing|whereabouts (?:remain|remains|are|is|still) (?:still )?unknown|disappeared|"
+        r"vanished|"
         rf"last seen|в последний раз (?:его |ее |её )?видел{_W}|соңғы рет көр{_W}|"
         rf"пропал{_W}|без вести|местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
         rf"хабарсыз кет{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз",
@@ -121,6 +123,19 @@ PLURAL_PEOPLE = (
 #: Pronouns that carry a sentence on to the person last told of.
 PRONOUNS = r"he|his|him|she|her|он|его|ему|ним|нем|она|ее|её|ей|ней|ол|оны|оның|оған|онымен"
 
+#: Words that make the capitalised words before them (or around them) a place, a street, an
+#: organisation, a law or a title, not a person: "Aiteke Bi Street", "Criminal Code",
+#: "Steppe Wire", "Home Affairs" (checked after folding; English and Kazakh in Latin letters).
+NAME_OF_A_THING = frozenset(
+    """street avenue road prospekt prospect lane square boulevard district microdistrict park
+    bazaar market mall centre center hospital clinic university college school academy
+    institute code law article act court committee commission council department ministry
+    affairs office bureau agency service news wire press post times herald daily media tv
+    channel radio group movement party union foundation fund association network watch
+    monitor initiative coalition front company plant factory bank airport station prison
+    colony""".split()
+)
+
 #: Capitalised words that are not names: sentence openers, titles, places in general,
 #: organisations. Checked after folding (lower case).
 NOT_NAMES = frozenset(
@@ -145,6 +160,7 @@ NOT_NAMES = frozenset(
     қазақстан{W} алматы{W} астана{W} ішкі істер министрліг{W} бас прокуратура{W} үкімет{W}
     президент{W} қаңтар{W} бірақ және сонымен қр рк қылмыстық кодекс{W}
     адвокат{W} журналист{W} активист{W} правозащитни{W} студент{W} аким{W} врач{W} волонтер{W}
+    судья судьи айыпталушы{W} сотталушы{W} полиция{W} сот{W}
     тело труп заместител{W} председател{W} директор{W} следовател{W}
     белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
     """.replace("{W}", "").split()

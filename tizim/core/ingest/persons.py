@@ -30,7 +30,8 @@ _FATES = tuple(
 )
 _FATE_WEIGHT = {fate: len(_FATES) - i for i, (fate, _) in enumerate(_FATES)}
 _SPEECH_AFTER = re.compile(
-    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})(?!\w)"
+    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
+    rf"(?:{personal.SPEECH})(?!\w)"
 )
 _SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
 _SELF = re.compile(
@@ -47,6 +48,13 @@ _PREDICATE_AFTER = re.compile(
 _SPEECH_BEFORE_PRONOUN = re.compile(r"(?<!\w)(?:по|according to)\s*$", re.IGNORECASE)
 _PLURAL_BETWEEN = re.compile(rf"(?<!\w)(?:{personal.PLURAL_PEOPLE})(?!\w)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:me|my|меня|мне|мені|маған)(?!\w)", re.IGNORECASE)
+# What happened, opening a sentence with no subject: of one person, the one just named.
+_SUBJECTLESS = re.compile(
+    r"^(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|"
+    r"(?:задержан|убит|ранен|арестован|избит|освобожден|освобожд[её]н|осужден|осужд[её]н|"
+    r"доставлен)а?|погиб(?:ла)?|пропал[а]?|скончал(?:ся|ась))(?!\w)",
+    re.IGNORECASE,
+)
 _REACH = 16  # words between a name and what happened for it to be that person's
 _AMONG = tuple(
     (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.AMONG
@@ -128,6 +136,8 @@ def _is_name_word(word: str, *, beside_surname: bool = False) -> bool:
 
 
 def _strip_kazakh_case(word: str) -> str:
+    if re.search(r"(?:ұлы|улы|қызы|кызы)н$", word, re.IGNORECASE):
+        return word[:-1]  # the accusative after a vowel: "Марат Жұмабайұлын"
     for ending in _KK_ENDINGS:
         if word.lower().endswith(ending) and len(word) - len(ending) >= 4:
             stem = word[: -len(ending)]
@@ -150,6 +160,8 @@ def _names_in(
     text = sentence.text
     for m in _NAME_RUN.finditer(text):
         words = m["name"].split()
+        if _names_a_thing(words, text[m.end() :]):
+            continue  # "Aiteke Bi Street", "Criminal Code", "Steppe Wire"
         beside = len(words) > 1 and any(_SURNAME_SHAPE.search(_strip_kazakh_case(w)) for w in words)
         while words and not _is_name_word(words[0], beside_surname=beside):
             words = words[1:]
@@ -170,6 +182,14 @@ def _names_in(
         if len(words) == 1 and start == 0 and re.match(r"^,\s*(?:a|an|who|the)\s", text[end:]):
             found[-1] = (start, end, name, False)  # "Asel, a protester going by a pseudonym"
     return found
+
+
+def _names_a_thing(words: list[str], after: str) -> bool:
+    """Whether capitalised ``words`` name a street, an organisation or a law: one of them is
+    such a word, or the word right after them is."""
+    following = re.match(r"\s+([\w-]+)", after)
+    heads = [w.lower() for w in words] + ([following[1].lower()] if following else [])
+    return any(word in personal.NAME_OF_A_THING for word in heads)
 
 
 def _russian_names(text: str) -> list[tuple[int, int, str]]:
@@ -200,6 +220,9 @@ def find_persons(
         ]
         # "He was beaten" carries on; "…," he said does only when he speaks of himself ("me")
         pronoun = (not all(pronouns)) or bool(_FIRST_PERSON.search(sentence.text))
+        # "Bakhytzhan Ormanov, 19, student. Killed by a gunshot wound …", "Задержан 7 января":
+        # a sentence that opens with what happened, with no subject, is of the one just named
+        pronoun = pronoun or bool(_SUBJECTLESS.match(sentence.text))
         for kind, value, position in events:
             if kind == "act" and _names_role(sentence.text, position, mentions):
                 continue
