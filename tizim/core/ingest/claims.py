@@ -80,6 +80,17 @@ _INCLUDING = re.compile(
     r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
     r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
 )
+_INCLUDING_ASIDE = re.compile(
+    r"\s*,\s*(?:including|among them|в том числе|среди них|оның ішінде)[^,.;]{0,60},"
+)
+_DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
+_CLAUSE_BREAK_BEFORE_DASH = re.compile(r"[.;:!?()\"](?=[^.;:!?()\"]*$)")
+# "three men detained in Kazaly district remained unaccounted for": the main verb, not the
+# participle right after the noun, says what happened to them.
+_MAIN_VERB = re.compile(
+    r"(?:remain|remains|remained|were|are|have been|had been|остают\w*|остал\w*)\s+"
+    r"(?:[\w-]+\s+)?$"
+)
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
 _EVENT_CONTEXT = lx.compiled(lx.EVENT_WORDS)
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|have been|has been|had been|also|later)$")
@@ -319,10 +330,20 @@ def _read_number(
             and fate[2] <= number.start
             and _ONLY_QUALIFIERS.fullmatch(folded[fate[2] : number.start])
         )
+        if after_noun is not None and not relative:
+            after_noun = _main_verb_after_participle(folded, noun_end, after_noun, hi)
+        aside = _INCLUDING_ASIDE.match(folded, noun_end)
+        if after_noun is None and aside is not None:
+            # "Eleven people, including four police officers, were taken to hospital"
+            after_noun = _fate_after(folded, aside.end(), len(folded), farthest=False)
         if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
             fate = after_noun
         elif after_noun is None:  # "отпущены 17 задержанных": released, not detained
             fate = _fate_just_before(folded, number, lo) or fate
+        if fate is None and _DASH_BEFORE.search(folded, 0, number.start):
+            # "больше всего людей погибло в Алматы – 139 человек": the clause before the dash
+            clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
+            fate = _nearest_fate(folded, number, clause.end() if clause else 0, number.start)
     qualifier = _qualifier(folded, number, lo)
     partitive = _taken_from(folded, number, lo, hi)
     if partitive is not None:
@@ -388,6 +409,19 @@ def _taken_from(
     if after is not None and not _SPEECH.search(folded, number.end, after[1]):
         return after[0], (after[1], after[2])
     return group, (of_those.start(who), of_those.end(who))
+
+
+def _main_verb_after_participle(
+    folded: str, noun_end: int, participle: tuple[str, int, int], hi: int
+) -> tuple[str, int, int]:
+    """The fate of a main verb after a participle that follows the noun ("men detained in
+    Kazaly remained unaccounted for"), else the participle's."""
+    if folded[noun_end : participle[1]].strip():
+        return participle  # not right after the noun: "people were detained"
+    later = _fate_after(folded, participle[2], hi, farthest=False)
+    if later is not None and _MAIN_VERB.search(folded, participle[2], later[1]):
+        return later
+    return participle
 
 
 def _fate_after(folded: str, start: int, hi: int, *, farthest: bool) -> tuple[str, int, int] | None:

@@ -15,12 +15,14 @@ FATE_GROUP_TERMS: dict[str, str] = {
     "dead": (
         r"killed|killings|dead|deaths?|died|death toll|lost their lives|fatalities|bodies|"
         r"shot dead|"
-        rf"погиб{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|тел[ао]?\b|"
+        rf"погиб{_W}|гибел{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|"
+        rf"тел[ао]?\b|ликвидирован{_W}|"
         rf"қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|көз жұм{_W}|"
         rf"құрбан{_W}|мәйіт{_W}"
     ),
     "injured": (
         r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|beaten|"
+        r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|"
         r"(?:serious|critical|grave) condition|"
         rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|избит{_W}|"
         rf"тяжел{_W} состояни{_W}|"
@@ -44,6 +46,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|defendants|"
         r"(?:brought|opened|filed|launched) against|"
         rf"уголовн{_W} преследовани{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
+        rf"досудебн{_W} расследовани{_W}|"
         rf"(?:қылмыстық )?іс қозғал{_W}|"
         rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
         rf"подозрева{_W}|фигурант{_W}|обвиняем{_W}|подсудим{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
@@ -72,7 +75,8 @@ PEOPLE_NOUNS = (
     r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
     r"defendants|suspects|of them|"
     rf"человек|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
-    rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|полицейск{_W}|активист{_W}|журналист{_W}|"
+    rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|военн{_W}|силовик{_W}|полицейск{_W}|"
+    rf"активист{_W}|журналист{_W}|"
     rf"жител{_W}|детей|ребен{_W}|женщин{_W}|мужчин{_W}|иностран{_W}|фамили{_W}|записей|"
     rf"тел\b|лиц\b|из них|протестующ{_W}|митингующ{_W}|обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"

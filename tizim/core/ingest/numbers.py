@@ -46,6 +46,15 @@ _RU_WORDS = (
     "восьмидесяти девяноста четырехсот четырёхсот пятисот шестисот семисот восьмисот "
     "девятисот"
 ).split()
+# Collective numerals count people: "погибли трое", "семеро из них", "пятерых погибших".
+_RU_COLLECTIVE = {
+    stem + ending: value
+    for value, stem in enumerate(
+        ("дво", "тро", "четвер", "пятер", "шестер", "семер", "восьмер", "девятер", "десятер"),
+        start=2,
+    )
+    for ending in (("е", "их", "им") if value < 4 else ("о", "ых", "ым"))
+}
 # Kazakh: units, tens, and the multipliers (with the case endings an article puts on them).
 _KK_UNITS = {
     "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
@@ -62,7 +71,9 @@ _EN_RUN = re.compile(
     re.IGNORECASE,
 )
 _RU_RUN = re.compile(
-    rf"(?<!\w)(?:{'|'.join(_RU_WORDS)})(?:\s+(?:{'|'.join(_RU_WORDS)}))*(?!\w)", re.IGNORECASE
+    rf"(?<!\w)(?:{'|'.join(_RU_COLLECTIVE)}|(?:{'|'.join(_RU_WORDS)})(?:\s+(?:{'|'.join(_RU_WORDS)}))*)"
+    r"(?!\w)",
+    re.IGNORECASE,
 )
 _KK_PRONOUNS = frozenset(("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған"))
 _KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:і|ін|ы|ын)?"
@@ -130,6 +141,8 @@ def _kazakh_value(words: str) -> int | None:
 def _word_value(words: str, language: str) -> int | None:
     if language == "kk":
         return _kazakh_value(words)
+    if words.lower() in _RU_COLLECTIVE:
+        return _RU_COLLECTIVE[words.lower()]
     try:
         value = parse_number(words, language=language)
     except (ValueError, KeyError, IndexError):
