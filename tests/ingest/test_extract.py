@@ -28,6 +28,9 @@ PUBLISHED = datetime.date(2022, 3, 16)  # a Wednesday
         ("10 мыңға жуық адам", "kk", 10_000),
         ("екі жүз адам", "kk", 200),
         ("он бес адам", "kk", 15),
+        ("погибли трое", "ru", 3),
+        ("семеро из них", "ru", 7),
+        ("пятерых погибших", "ru", 5),
     ],
 )
 def test_numbers_as_written(text, language, value):
@@ -56,6 +59,31 @@ def _claims(text: str) -> list[tuple]:
         (
             "At least 10 deaths and 19 injuries were documented.",
             [(10, "at_least", "dead"), (19, "at_least", "injured")],
+        ),
+        # A count taken from a group named before it: the verb after says what happened.
+        ("Of those detained, 20 were released on bail.", [(20, "exact", "released")]),
+        ("Из задержанных 17 отпущены.", [(17, "exact", "released")]),
+        (
+            "Ұсталғандардың 20-сы түсініктеме бергеннен кейін босатылды.",
+            [(20, "exact", "released")],
+        ),
+        ("Of those detained, 23 people said they were beaten.", [(23, "exact", "custody")]),
+        # A verb right before the count beats the fate its noun names.
+        ("К вечеру отпущены 17 задержанных.", [(17, "exact", "released")]),
+        ("Қамауда үш адамның қайтыс болғанын құжаттадық.", [(3, "exact", "dead")]),
+        (
+            "Eleven people, including four police officers, were taken to hospital.",
+            [(11, "exact", "injured"), (4, "exact", "injured")],
+        ),
+        (
+            "At least three men detained in Kazaly remained unaccounted for.",
+            [(3, "at_least", "missing")],
+        ),
+        ("Больше всего людей погибло в Таразе – 39 человек.", [(39, "exact", "dead")]),
+        ("Ранее сообщалось о гибели 27 человек.", [(27, "exact", "dead")]),
+        (
+            "Досудебное расследование начато в отношении 46 человек.",
+            [(46, "exact", "prosecuted")],
         ),
     ],
 )
@@ -160,3 +188,41 @@ def test_a_pronoun_carries_on_to_the_person_last_told_of():
 )
 def test_language_detected(text, language):
     assert detect_language(text) == language
+
+
+def test_kazakh_names_in_russian_oblique_cases_back_in_the_nominative():
+    persons = extract(
+        "Суд признал виновными посмертно погибших Исатая Донбаева и Токтара Ошакбая. "
+        "Задержанную Айман Умарову отпустили 9 января."
+    ).persons
+    assert [p.name for p in persons] == ["Донбаев Исатай", "Ошакбай Токтар", "Умарова Айман"]
+
+
+def test_a_sentence_passed_is_a_charge():
+    persons = extract(
+        "Among those sentenced was Arman Tolegenov, given 20 years in prison. Serik Abenov "
+        "received a seven-year sentence."
+    ).persons
+    assert [(p.name, p.fate) for p in persons] == [
+        ("Tolegenov Arman", "charged"),
+        ("Abenov Serik", "charged"),
+    ]
+    russian = extract("Суд приговорил активиста Каната Бекова – к восьми годам лишения свободы.")
+    assert [(p.name, p.fate) for p in russian.persons] == [("Беков Канат", "charged")]
+
+
+def test_streets_organisations_and_laws_are_not_persons():
+    persons = extract(
+        "Bolat Nurov was detained on Aiteke Bi Street, Steppe Wire reported. He was charged "
+        "under the Criminal Code. Home Affairs officials declined to comment."
+    ).persons
+    assert [p.name for p in persons] == ["Nurov Bolat"]
+
+
+def test_a_sentence_with_no_subject_is_of_the_one_just_named():
+    persons = extract(
+        "4.1. Bakhytzhan Temirov, 19, student at a local college. Killed by a gunshot wound "
+        "on 5 January. 4.2. Е. Нургалиев, 23 года. Задержан 7 января в Лисаковске.",
+        language="en",
+    ).persons
+    assert [(p.surname, p.fate) for p in persons][:1] == [("Temirov", "killed")]

@@ -85,6 +85,11 @@ def _keep_feminine(written: str, normal: str) -> str:
     )
 
 
+def _consonant_a(word: str) -> bool:
+    """A word ending in "-а" after a consonant ("Каната"), as a man's name in the genitive."""
+    return len(word) > 3 and word.endswith("а") and word[-2].lower() not in "аеёиоуыэюяәөұүі"
+
+
 def _given_unchanged(written: str, normal: str) -> bool:
     words, normals = written.split(), normal.split()
     return len(words) == len(normals) >= 2 and words[0] == normals[0]
@@ -124,6 +129,11 @@ def _by_endings(written: str, vocab: Any) -> str:
         m = _OBLIQUE_SURNAME.fullmatch(words[-1])
         if len(words) == 2 and m is not None and m["ending"] == "у":
             return f"{words[0]} {m['stem']}а"
+        # A man's genitive whose given name the dictionary takes for a word ("Каната" of
+        # "канат"), unless it is a woman's name in the nominative ("Динара Беккулова").
+        womans = any("Name" in p.tag and "femn" in p.tag for p in vocab.parse(words[0]))
+        if len(words) == 2 and m is not None and m["ending"] == "а" and not womans:
+            return f"{words[0][:-1]} {m['stem']}" if _consonant_a(words[0]) else written
         return written
     given, feminine = parses[0], "femn" in parses[0].tag
     out = [given.normal_form.capitalize()]
