@@ -226,3 +226,14 @@ def test_a_sentence_with_no_subject_is_of_the_one_just_named():
         language="en",
     ).persons
     assert [(p.surname, p.fate) for p in persons][:1] == [("Temirov", "killed")]
+
+
+def test_the_late_and_the_shot_in_kazakh_are_dead():
+    persons = extract(
+        "Оққа ұшқан Ерлан Тәжібаевтың әкесі сотқа шағымданды. Марқұм Тоқтар Сейітбайдың анасы "
+        "Гүлнар Смағұлова да шешімге разы емес."
+    ).persons
+    assert [(p.surname, p.given_name, p.fate) for p in persons] == [
+        ("Тәжібаев", "Ерлан", "killed"),
+        ("Сейітбай", "Тоқтар", "killed"),
+    ]

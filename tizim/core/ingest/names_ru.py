@@ -106,8 +106,13 @@ def _surname_after_given(written: str, normal: str) -> str:
     words, normals = written.split(), normal.split()
     if len(words) != 2 or len(normals) != 2 or words[0] == normals[0] or words[1] != normals[1]:
         return normal
+    if not words[0].endswith(("а", "я")):
+        return normal
+    russian = _OBLIQUE_SURNAME.fullmatch(normals[1])
+    if russian is not None and russian["ending"] == "а":
+        return f"{normals[0]} {russian['stem']}"  # "Бекзата Алимжанова"
     m = _OBLIQUE_KAZAKH_SURNAME.fullmatch(normals[1])
-    if m is None or not words[0].endswith(("а", "я")):
+    if m is None:
         return normal
     surname = m["stem"] + "й" if m["stem"] else m["bek"]
     return f"{normals[0]} {surname}"
