@@ -237,3 +237,33 @@ def test_the_late_and_the_shot_in_kazakh_are_dead():
         ("Тәжібаев", "Ерлан", "killed"),
         ("Сейітбай", "Тоқтар", "killed"),
     ]
+
+
+def test_a_figure_stated_twice_is_proposed_once_where_it_is_said_with_most():
+    claims = extract(
+        "At least 40 detained in Oral after night of unrest\n\nPolice in Oral detained at "
+        "least 40 people overnight, a police spokesman said on Thursday. In Aktobe at least "
+        "40 people were detained.",
+        language="en",
+        published=PUBLISHED,
+    ).claims
+    assert [(c.value, c.region) for c in claims] == [
+        (40, "west-kazakhstan-region"),
+        (40, "aktobe-region"),
+    ]
+    assert claims[0].claimant is not None and claims[0].as_of == datetime.date(2022, 3, 10)
+
+
+def test_kazakh_figures_of_them_and_figures_reached():
+    claims = _claims(
+        "Қозғалған істер 700-ге жуықтады. 695 іс бойынша тергеу басталған: 44-і – терроризм, "
+        "15-і – адам өлтіру. Күдікті ретінде 780 адам ұсталған, 695-ін қамауға сот санкция берген."
+    )
+    assert claims == [
+        (700, "nearly", None),
+        (695, "exact", None),
+        (44, "exact", None),
+        (15, "exact", None),
+        (780, "exact", "custody"),
+        (695, "exact", "custody"),
+    ]

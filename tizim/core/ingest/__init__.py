@@ -54,4 +54,33 @@ def extract(
         told = (claims[-1].fate_group,) if claims else None
         claims.extend(claims_in_sentence(sentence, language, published, told))
     persons = find_persons(text, sentences, language, published)
-    return Extraction(language, published, claims, persons)
+    return Extraction(language, published, _once(claims), persons)
+
+
+def _once(claims: list[ClaimProposal]) -> list[ClaimProposal]:
+    """A figure the text states again in the same words — a headline and its lead, a summary
+    and its body — is proposed once: where it is said with most (who claims it, the date it
+    is for, a status, a region), else where it is stated last (the body, after the
+    headline). Figures of two regions are two figures; one that names no region is either's."""
+    kept: list[ClaimProposal] = []
+    for claim in claims:
+        same = next((i for i, k in enumerate(kept) if _restates(claim, k)), None)
+        if same is None:
+            kept.append(claim)
+        elif _said_with(claim) >= _said_with(kept[same]):
+            kept[same] = claim
+    return sorted(kept, key=lambda claim: claim.start)
+
+
+def _restates(claim: ClaimProposal, other: ClaimProposal) -> bool:
+    return (
+        (claim.value, claim.fate_group, claim.qualifier)
+        == (other.value, other.fate_group, other.qualifier)
+        and (claim.region is None or other.region is None or claim.region == other.region)
+    )
+
+
+def _said_with(claim: ClaimProposal) -> int:
+    return sum(
+        value is not None for value in (claim.claimant, claim.as_of, claim.status, claim.region)
+    )

@@ -61,7 +61,7 @@ _REVISED = lx.compiled(lx.REVISED)
 _UP_FROM = re.compile(r"(?:up|down) from\s*$|с\s*$|(?:from)\s*$")
 _ON_DATE = lx.compiled(lx.ON_DATE_STATES)
 _OFFICIALLY = re.compile(r"(?<!\w)(?:officially|официально|ресми)(?!\w)")
-_PLACE_WORD = re.compile(r"(?<!\w)(?:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)")
+_PLACE_WORD = re.compile(r"(?<!\w)(?i:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)")
 _KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
@@ -100,6 +100,10 @@ _TIME_OPENER = re.compile(
     r"сәрсенбіде|бейсенбіде|жұмада|сенбіде|жексенбіде)\s*,?\s+",
     re.IGNORECASE,
 )
+# A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
+_KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі|ын|ін|сын|сін)$")
+_KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
+_CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")
 _KK_GENITIVE = re.compile(r"(?<=[іиы])(?:ның|нің|тың|тің|дың|дің)$")
 _REACH = 6  # words between a number and the fate word or noun that makes it a count of people
 
@@ -360,14 +364,20 @@ def _read_number(
         _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
         or (people and _INCLUDING.search(folded[previous.number.end : number.start]))
         or _OF_THEM.match(folded, number.end)  # "forty-one of them": of the figure just told
+        or _KK_OF_THEM.search(number.written)  # "44-і – терроризм": 44 of the cases just told
     ):
-        return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
+        return _Reading(
+            number, previous.group, previous.anchor, qualifier, not previous.cases, previous.cases
+        )
     if people and _FATE_UNKNOWN.search(folded, lo, hi):  # "судьба 17 человек неизвестна"
         return _Reading(
             number, "missing", (number.end, offset + people.end()), qualifier, True, False
         )
     if people:
         return _Reading(number, None, (number.end, offset + people.end()), qualifier, True, False)
+    if _KK_REACHED.match(folded, number.end) and _CASES_BEFORE.search(folded, lo, number.start):
+        # "қозғалған істер 700-ге жуықтады": the cases before the figure reached it
+        return _Reading(number, None, (lo, number.start), qualifier, False, True)
     figure = _THE_FIGURE.search(folded[max(0, number.start - 30) : number.start])
     if context is not None and figure:
         # "the prosecutor's office put the number at 112": the figure of what was just told

@@ -136,7 +136,7 @@ QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         r"more than|over|upwards of|above|in excess of|более(?: чем)?|свыше|больше(?: чем)?|"
-        r"более|астам",
+        r"более|астам|exceeded|превысил\w*|превышает",
         "more_than",
     ),
     (
@@ -152,8 +152,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
     (r"exactly|ровно|дәл", "exact"),
 )
 QUALIFIERS_AFTER: tuple[tuple[str, str], ...] = (
-    (r"астам|артық|аса", "more_than"),
-    (r"жуық|жуығы|таяу", "nearly"),
+    (r"астам|артық|аса|асты|асып", "more_than"),
+    (r"жуық|жуығы|таяу|жуықтады|жуықтап", "nearly"),
     (r"шамасында|шақты|дай|дей", "about"),
 )
 

@@ -20,7 +20,9 @@ _THOUSAND = (
     r"million|миллион[аов]*"
 )
 # A Kazakh case ending written after a hyphen: "700-ге жуық", "30-ға", "олардың 60-ы".
-_KK_NUMBER_CASE = r"(?:ге|ке|ға|қа|ден|тен|дан|тан|нан|нен|ы|і|сы|сі|ның|нің|дың|дің|да|де|та|те)"
+_KK_NUMBER_CASE = (
+    r"(?:ге|ке|ға|қа|ден|тен|дан|тан|нан|нен|ын|ін|сын|сін|ы|і|сы|сі|ның|нің|дың|дің|да|де|та|те)"
+)
 _DIGIT_NUMBER = re.compile(
     rf"(?<![\w.,/:-])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?"
     rf"(?:-{_KK_NUMBER_CASE}(?!\w))?"
