@@ -73,11 +73,11 @@ def _once(claims: list[ClaimProposal]) -> list[ClaimProposal]:
 
 
 def _restates(claim: ClaimProposal, other: ClaimProposal) -> bool:
-    return (
-        (claim.value, claim.fate_group, claim.qualifier)
-        == (other.value, other.fate_group, other.qualifier)
-        and (claim.region is None or other.region is None or claim.region == other.region)
-    )
+    return (claim.value, claim.fate_group, claim.qualifier) == (
+        other.value,
+        other.fate_group,
+        other.qualifier,
+    ) and (claim.region is None or other.region is None or claim.region == other.region)
 
 
 def _said_with(claim: ClaimProposal) -> int:
