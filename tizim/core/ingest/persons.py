@@ -76,6 +76,8 @@ _KK_ENDINGS = sorted(
 _SURNAME_SHAPE = re.compile(
     r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in)$", re.IGNORECASE
 )
+_KAZAKH_NAME = re.compile(rf"(?:{personal.KAZAKH_NAME_ENDINGS})$", re.IGNORECASE)
+_ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})(?:,\s*[\w ]+)?\s*[–—-]")
 
 
@@ -169,6 +171,8 @@ def _names_in(
             words = words[:-1]
         if not words or not all(_is_name_word(w, beside_surname=beside) for w in words):
             continue
+        if len(words) > 1 and not _may_be_a_name(words, language):
+            continue  # "Civic Freedoms", "Мәжілістің Ұсынымдары"
         start = m.start("name") + m["name"].index(words[0])
         end = start + len(" ".join(words))
         if language == "kk":
@@ -182,6 +186,13 @@ def _names_in(
         if len(words) == 1 and start == 0 and re.match(r"^,\s*(?:a|an|who|the)\s", text[end:]):
             found[-1] = (start, end, name, False)  # "Asel, a protester going by a pseudonym"
     return found
+
+
+def _may_be_a_name(words: list[str], language: str) -> bool:
+    """Whether a run of capitalised words may be a person's name by the shape of its words."""
+    if language == "kk":
+        return any(_KAZAKH_NAME.search(_strip_kazakh_case(w)) for w in words)
+    return not all(_ENGLISH_WORD.search(w) for w in words)
 
 
 def _names_a_thing(words: list[str], after: str) -> bool:
