@@ -20,7 +20,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
-        rf"моргта|атып өлтір{_W}|өлтірілді|марқұм(?! бол)|оққа ұш{_W}",
+        rf"моргта|атып өлтір{_W}|өлтірілді|марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}",
     ),
     (
         Fate.MISSING,
@@ -28,7 +28,11 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"vanished|"
         rf"last seen|в последний раз (?:его |ее |её )?видел{_W}|соңғы рет көр{_W}|"
         rf"пропал{_W}|без вести|местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
-        rf"хабарсыз кет{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз",
+        rf"хабарсыз кет{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз|"
+        # "I haven't heard from her since", "не могут его найти", "связь с ним утрачена"
+        r"(?:have not|haven't|has not|hasn't) heard from (?:him|her)|"
+        rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
+        rf"на связь не выход{_W}",
     ),
     (
         Fate.CHARGED,
@@ -37,6 +41,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"айып тағыл{_W}|айыпта{_W}|сотталды|қылмыстық іс қозғал{_W}|"
         # a sentence passed: "sentenced to 15 years", "given 20 years", "a seven-year
         # sentence", "к восьми годам лишения свободы", "5 жылға сотталды"
+        r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|"
+        rf"условн{_W} срок|(?:года?|лет) условно|"
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced to|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) years?|received (?:a |an )?[\w-]+ sentence|"
         rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|сотталған{_W}",
@@ -56,7 +62,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.INJURED,
         rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
-        rf"жарақат ал{_W}|жарала{_W}|оқ тиді",
+        rf"жарақат ал{_W}|жарала{_W}|оқ тиді|(?:жанарынан|көзінен) айырыл{_W}",
     ),
     (
         Fate.RELEASED,
@@ -76,6 +82,7 @@ AMONG: tuple[tuple[Fate, str], ...] = (
     (
         Fate.CHARGED,
         r"among (?:the |those )?(?:sentenced|convicted|charged|defendants)|"
+        r"one of the (?:defendants|accused|convicted)|"
         r"среди (?:осужденных|обвиняемых|подсудимых)|сотталғандардың арасында",
     ),
     (
@@ -178,7 +185,7 @@ NOT_NAMES = frozenset(
     президент{W} қаңтар{W} бірақ және сонымен қр рк қылмыстық кодекс{W}
     адвокат{W} журналист{W} активист{W} правозащитни{W} студент{W} аким{W} врач{W} волонтер{W}
     судья судьи айыпталушы{W} сотталушы{W} полиция{W} сот{W} марқұм депутат{W}
-    defendant defendants judge prosecutors
+    defendant defendants judge prosecutors deputy head chief
     тело труп заместител{W} председател{W} директор{W} следовател{W}
     белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
     """.replace("{W}", "").split()

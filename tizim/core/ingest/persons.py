@@ -76,6 +76,12 @@ _KK_ENDINGS = sorted(
 _SURNAME_SHAPE = re.compile(
     r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in)$", re.IGNORECASE
 )
+# "former president Nursultan Nazarbayev", "Елбасы", "премьер-министр": those who govern are
+# named for what they said or did, not for what was done to them.
+_HEAD_OF_STATE_BEFORE = re.compile(
+    r"(?:president|prime minister|президент\w*|премьер-министр\w*|елбасы\w*)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _KAZAKH_NAME = re.compile(rf"(?:{personal.KAZAKH_NAME_ENDINGS})$", re.IGNORECASE)
 _ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})(?:,\s*[\w ]+)?\s*[–—-]")
@@ -286,7 +292,11 @@ def _mentions(
             continue
         after, before = sentence.text[end:], sentence.text[:start]
         speaker = bool(_SPEECH_AFTER.match(after)) or (
-            (_said_before(before) or _RELATIVE_BEFORE.search(before) is not None)
+            (
+                _said_before(before)
+                or _RELATIVE_BEFORE.search(before) is not None
+                or _HEAD_OF_STATE_BEFORE.search(before) is not None
+            )
             and not _PREDICATE_AFTER.match(after)
         )
         self_report = bool(_SELF.match(after)) or bool(
