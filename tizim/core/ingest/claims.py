@@ -320,6 +320,9 @@ def _read_number(
     """What ``number`` counts, or None when it counts no people and no cases; ``context``
     holds the fate group of the last figure told before it, if any."""
     lo, hi = _clause_window(folded, number.start, number.end)
+    if re.match(r"\s+[-–—]\s", folded[number.end : number.end + 4]):
+        # "в том числе 29 – с огнестрельными ранениями": the dash stands for the verb
+        hi = _clause_window(folded, hi + 2, hi + 2)[1]
     lo, hi = max(lo, previous.number.end if previous else 0), min(hi, next_start)
     offset, people, cases = _noun_after_number(folded, number)
     fate = _nearest_fate(folded, number, lo, hi)
@@ -401,7 +404,7 @@ def _fate_just_before(folded: str, number: NumberMention, lo: int) -> tuple[str,
 
 def _taken_from(
     folded: str, number: NumberMention, lo: int, hi: int
-) -> tuple[str, tuple[int, int]] | None:
+) -> tuple[str | None, tuple[int, int]] | None:
     """A count taken from a group named just before it ("Of those detained, 20 were
     released"): what the verb after the number says happened to them, else the group's own
     fate ("Of those detained, 23 people said they were beaten": still the detained)."""
@@ -409,6 +412,13 @@ def _taken_from(
     if of_those is None:
         return None
     who = "who" if of_those["who"] is not None else "kk"
+    if who == "kk" and of_those["kk"] == "олар":
+        # "Олардың 60-ы айыппұл төлеп, босатылды": of them, what the verb says (a converb's
+        # comma does not end the clause)
+        after = _fate_after(folded, number.end, hi, farthest=False, past_commas=True)
+        if after is None:
+            return None
+        return (None if after[0] == "found" else after[0]), (after[1], after[2])
     group = next(
         (g for g, pattern in _FATES.items() if g != "found" and pattern.fullmatch(of_those[who])),
         None,
@@ -434,13 +444,15 @@ def _main_verb_after_participle(
     return participle
 
 
-def _fate_after(folded: str, start: int, hi: int, *, farthest: bool) -> tuple[str, int, int] | None:
+def _fate_after(
+    folded: str, start: int, hi: int, *, farthest: bool, past_commas: bool = False
+) -> tuple[str, int, int] | None:
     found = [
         (m.start(), group, m.end())
         for group, pattern in _FATES.items()
         for m in pattern.finditer(folded, start, hi)
         if _words_between(folded, start, m.start()) <= _REACH
-        and "," not in folded[start : m.start()]
+        and (past_commas or "," not in folded[start : m.start()])
     ]
     if not found:
         return None

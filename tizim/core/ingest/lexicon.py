@@ -23,6 +23,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
     "injured": (
         r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|beaten|"
         r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|"
+        r"(?:sought|received|needed|required) (?:hospital |medical )?(?:treatment|attention|help)|"
+        rf"телесн{_W} повреждени{_W}|"
         r"(?:serious|critical|grave) condition|"
         rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|избит{_W}|"
         rf"тяжел{_W} состояни{_W}|"
@@ -36,7 +38,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "custody": (
         r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
-        r"in prison|rounded up|held\b|"
+        r"in prison|rounded up|held\b|deprived of (?:their|his|her) liberty|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"изолятор{_W}|сизо\b|"
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|"
@@ -50,7 +52,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"(?:қылмыстық )?іс қозғал{_W}|"
         rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
         rf"подозрева{_W}|фигурант{_W}|обвиняем{_W}|подсудим{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
-        rf"жауапқа тартыл{_W}|айып тағыл{_W}"
+        rf"жауапқа тартыл{_W}|айып тағыл{_W}|күдік жария{_W}|күдікті{_W}"
     ),
     "released": (
         r"released|freed|set free|let go|"
@@ -64,7 +66,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
 #: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
 CASE_NOUNS = (
     rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"
-    rf"уголовн{_W} дел{_W}|дел\b|случа{_W}|жалоб{_W}|"
+    rf"уголовн{_W} дел{_W}|дел\b|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
     rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}"
 )
 
