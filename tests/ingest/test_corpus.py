@@ -26,8 +26,8 @@ def test_claims_and_persons_reach_the_goals_on_the_corpus(totals, language):
 #: What the held-out sets are read as now, once rules were written for what each showed (the
 #: first looks are in docs/benchmarks.md): a change that loses one of these fails here.
 HELD_OUT_FOUND = {  # claims found, persons found, share of the persons proposed that are victims
-    "corpus-heldout": (16, 15, 0.9),
-    "corpus-heldout-2": (14, 11, 0.9),
+    "corpus-heldout": (19, 15, 0.9),
+    "corpus-heldout-2": (15, 11, 0.9),
     "corpus-heldout-3": (14, 6, 0.9),
     "corpus-heldout-4": (37, 15, 0.9),
     "corpus-heldout-5": (67, 29, 0.7),

@@ -267,3 +267,31 @@ def test_kazakh_figures_of_them_and_figures_reached():
         (780, "exact", "custody"),
         (695, "exact", "custody"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label before a colon gives the figures after it their fate.
+        (
+            "— погибли: в Кентау — 3 человека, в Туркестане — не менее 6;",
+            [(3, "exact", "dead"), (6, "at_least", "dead")],
+        ),
+        ("Detained: 214. Released: 87.", [(214, "exact", "custody"), (87, "exact", "released")]),
+        # "of whom 1,120 in the city and 380 in Kulsary": parts of the figure just told.
+        (
+            "Some 1,500 people were detained in the region, of whom 1,120 in the city of Oral "
+            "and 380 in Aksai.",
+            [(1500, "about", "custody"), (1120, "exact", "custody"), (380, "exact", "custody")],
+        ),
+        ("More than 70 remain behind bars.", [(70, "more_than", "custody")]),
+        # Not definite figures, not people, nobody.
+        ("Several thousand people gathered on the square.", []),
+        ("Monitors visited 6 изоляторов and 11 places of detention.", []),
+        ("Бірақ әзірге бірде-бір полиция қызметкері жауапқа тартылған жоқ.", []),
+        ("Двоих из них нашли живыми в больнице.", [(2, "exact", None)]),
+        ("Сот 14 адамды бас бостандығынан айырды.", [(14, "exact", "prosecuted")]),
+    ],
+)
+def test_lists_parts_and_non_figures(text, expected):
+    assert _claims(text) == expected

@@ -25,6 +25,7 @@ _PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
 _CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
 _NOT_PEOPLE = re.compile(rf"^\s*(?:-|‑)?\s*(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
 _THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
+_FACILITIES = re.compile(rf"(?:{lx.FACILITY_COUNTS})")
 _ONE_OF = re.compile(r"^\s*(?:of|из)(?!\w)")
 # The group a count is taken from, just before it: "Of those detained, 20 were released",
 # "из задержанных 17 отпущены", "ұсталғандардың 20-сы босатылды" (a Kazakh genitive plural).
@@ -80,9 +81,16 @@ _INCLUDING = re.compile(
     r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
     r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
 )
-_INCLUDING_ASIDE = re.compile(
-    r"\s*,\s*(?:including|among them|в том числе|среди них|оның ішінде)[^,.;]{0,60},"
-)
+# An aside after the noun of a count, with no figure in it: "Eleven people, including four
+# police officers, were taken to hospital", "четверо жителей, ушедших из дома, числятся
+# пропавшими".
+_INCLUDING_ASIDE = re.compile(r"\s*,[^,.;\d]{1,60},")
+_ENUMERATED = re.compile(r"(?:^|\s)(?:and|и|және)\s*$|,\s*$")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|в|во)\s+(?:the city of\s+)?\w")
+# "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
+# of the figures after it.
+_LABEL = re.compile(r"^[\W\d]*(?P<label>[^:.;]{1,40}):")
+_NOT_A_SINGLE = re.compile(r"(?:бірде-|not a |ни )$")
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 _CLAUSE_BREAK_BEFORE_DASH = re.compile(r"[.;:!?()\"](?=[^.;:!?()\"]*$)")
 # "three men detained in Kazaly district remained unaccounted for": the main verb, not the
@@ -172,10 +180,17 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d", after):
         return True
     wider = folded[number.end : number.end + 40]
+    if _FACILITIES.match(wider.lstrip()):
+        return True  # "6 изоляторов", "11 places of detention": places, not people
     if _THINGS.match(wider) and not _PEOPLE.match(wider.lstrip()):
         return True  # "two main hospitals", "8 сожжённых автомобилях"
     if number.value == 1 and (_ONE_OF.match(after) or fold(number.written).endswith("бірі")):
         return True  # "one of them", "один из", "солардың бірі": a person, not a count
+    if number.value == 1 and (
+        "бірде-бір" in folded[max(0, number.start - 6) : number.end + 4]
+        or _NOT_A_SINGLE.search(folded, 0, number.start)
+    ):
+        return True  # "бірде-бір полиция қызметкері", "not a single officer": nobody
     name_before = text[max(0, number.start - 40) : number.start]
     if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
@@ -365,7 +380,12 @@ def _read_number(
         return _Reading(number, None, (fate[1], fate[2]), qualifier, True, False)
     if previous is not None and (
         _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
-        or (people and _INCLUDING.search(folded[previous.number.end : number.start]))
+        or _INCLUDING.search(folded[previous.number.end : number.start])
+        or (
+            not people
+            and _ENUMERATED.search(folded[previous.number.end : number.start])
+            and _PLACE_AFTER.match(folded, number.end)
+        )
         or _OF_THEM.match(folded, number.end)  # "forty-one of them": of the figure just told
         or _KK_OF_THEM.search(number.written)  # "44-і – терроризм": 44 of the cases just told
     ):
@@ -473,6 +493,18 @@ def _share_across_and(readings: list[_Reading], folded: str) -> None:
             second.qualifier = first.qualifier
 
 
+def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
+    """The fate a label before a colon gives the figures after it ("— ранены: более 40
+    человек", "Detained: 214"), if the label is a fate's words."""
+    m = _LABEL.match(folded)
+    if m is None:
+        return None
+    for group, pattern in _FATES.items():
+        if group != "found" and pattern.search(m["label"]):
+            return group, (m.start("label"), m.end("label"))
+    return None
+
+
 def _worth_proposing(reading: _Reading, folded: str) -> bool:
     """A count of people with no fate is a claim only where the sentence is about the events
     ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"."""
@@ -499,11 +531,16 @@ def claims_in_sentence(
         and not _is_not_a_count(text, folded, n)
     ]
     readings: list[_Reading] = []
+    label = _label_fate(read)
     for index, number in enumerate(numbers):
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
         previous = readings[-1] if readings else None
         told = (previous.group,) if previous is not None else context
         reading = _read_number(read, number, previous, next_start, told)
+        unread = reading is None or (reading.group is None and not reading.cases)
+        if label is not None and number.start > label[1][1] and unread:
+            qualifier = _qualifier(read, number, label[1][1])
+            reading = _Reading(number, label[0], label[1], qualifier, True, False)
         if reading is not None:
             readings.append(reading)
     _share_across_and(readings, read)

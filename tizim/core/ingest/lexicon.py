@@ -18,11 +18,12 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"погиб{_W}|гибел{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|"
         rf"тел[ао]?\b|ликвидирован{_W}|"
         rf"қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|көз жұм{_W}|"
-        rf"құрбан{_W}|мәйіт{_W}"
+        rf"құрбан{_W}|мәйіт{_W}|опат бол{_W}|құтқара алма{_W}|не (?:смогли|удалось) спасти"
     ),
     "injured": (
         r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|beaten|"
-        r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|"
+        r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospital|"
+        rf"в (?:\w+ )?больниц{_W}|ауруханада (?:\w+ )?жат{_W}|избива{_W}|избили|"
         r"(?:sought|received|needed|required) (?:hospital |medical )?(?:treatment|attention|help)|"
         rf"телесн{_W} повреждени{_W}|"
         r"(?:serious|critical|grave) condition|"
@@ -34,11 +35,12 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"missing|disappeared|disappearances|unaccounted|whereabouts|"
         rf"пропал{_W}|пропавш{_W}|без вести|исчез{_W}|не найден{_W}|"
         rf"хабарсыз{_W}|із-түзсіз|жоғалып|жоғалған{_W}|хабар-ошарсыз{_W}|табылмай{_W}|"
-        r"табылмады|табылған жоқ"
+        r"табылмады|табылған жоқ|қайда екені (?:әлі )?белгісіз"
     ),
     "custody": (
         r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
-        r"in prison|rounded up|held\b|deprived of (?:their|his|her) liberty|"
+        r"in prison|rounded up|held\b|deprived of (?:their|his|her) liberty|behind bars|"
+        r"за решетк\w*|за решётк\w*|содержатся|содержится|содержались|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"изолятор{_W}|сизо\b|"
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|"
@@ -52,7 +54,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"(?:қылмыстық )?іс қозғал{_W}|"
         rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
         rf"подозрева{_W}|фигурант{_W}|обвиняем{_W}|подсудим{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
-        rf"жауапқа тартыл{_W}|айып тағыл{_W}|күдік жария{_W}|күдікті{_W}"
+        rf"жауапқа тартыл{_W}|айып тағыл{_W}|күдік жария{_W}|күдікті{_W}|"
+        rf"бас бостандығынан айыр{_W}|лишени{_W} свободы"
     ),
     "released": (
         r"released|freed|set free|let go|"
@@ -60,7 +63,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"босатыл{_W}|бостандыққа{_W}"
     ),
     # Found alive: people, but no fate group counts them ("21 найдены живыми").
-    "found": rf"found alive|найден{_W} жив{_W}|тірі табыл{_W}",
+    "found": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}",
 }
 
 #: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
@@ -75,12 +78,13 @@ PEOPLE_NOUNS = (
     r"people|persons|individuals|protest[eo]rs|civilians|demonstrators|detainees|activists|"
     r"journalists|officers|policemen|servicemen|soldiers|men|women|children|victims|citizens|"
     r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
-    r"defendants|suspects|of them|"
+    r"defendants|suspects|of them|minors|teenagers|"
     rf"человек|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
     rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|военн{_W}|силовик{_W}|полицейск{_W}|"
     rf"активист{_W}|журналист{_W}|"
     rf"жител{_W}|детей|ребен{_W}|женщин{_W}|мужчин{_W}|иностран{_W}|фамили{_W}|записей|"
-    rf"тел\b|лиц\b|из них|протестующ{_W}|митингующ{_W}|обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
+    rf"тел\b|лиц\b|из них|несовершеннолетн{_W}|подрост{_W}|протестующ{_W}|митингующ{_W}|"
+    rf"обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
     rf"бала{_W}|әйел{_W}|тұрғын{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}"
@@ -93,7 +97,7 @@ NOT_PEOPLE_UNITS = (
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
     rf"тенге|раз\b|км\b|г\.|"
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
-    rf"теңге|жаста{_W}|рет\b"
+    rf"теңге{_W}|жаста{_W}|рет\b"
 )
 
 #: Words that make a count of people with no fate part of the events ("50,000 people had
@@ -102,8 +106,16 @@ EVENT_WORDS = (
     r"protests?|unrest|rally|rallies|riots?|demonstrations?|joined|took part|participated|"
     r"entries|names|list|found alive|interviewed|"
     rf"митинг{_W}|протест{_W}|беспоряд{_W}|участ{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
+    rf"нашли жив{_W}|"
     rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|"
     rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}"
+)
+
+#: Places of detention counted right after a number ("visited 6 изоляторов and 2 специальных
+#: приёмника", "11 places of detention"): not the people held there.
+FACILITY_COUNTS = (
+    r"(?:изолятор|приемник|приёмник)(?:ов|а)\b|(?:специальн\w+ )приемник\w*|"
+    r"(?:специальн\w+ )приёмник\w*|places of detention|detention (?:facilities|centres|centers)"
 )
 
 #: Nouns of things after a number (two adjectives may stand between): "two main hospitals",
@@ -111,7 +123,7 @@ EVENT_WORDS = (
 THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
-    r"streets?|lists?|"
+    r"streets?|lists?|ambulances?|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
     rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"
     # Kazakh: plural, possessive and genitive only ("12 көлік", "екі ауруханасының"); a

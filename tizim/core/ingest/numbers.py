@@ -77,6 +77,11 @@ _RU_RUN = re.compile(
     r"(?!\w)",
     re.IGNORECASE,
 )
+_BARE_MULTIPLIERS = frozenset("hundred thousand тысяч тысячи тысяча сотни сотен жүз мың".split())
+_VAGUE_BEFORE = re.compile(
+    r"(?<!\w)(?:several|a few|some|many|несколько|нескольк\w+|бірнеше|ондаған|жүздеген)\s+$",
+    re.IGNORECASE,
+)
 _KK_PRONOUNS = frozenset(("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған"))
 _KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:і|ін|ы|ын)?"
 _KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"
@@ -167,6 +172,8 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
             continue
         if language != "kk" and m[0].lower() in {"one", "один", "одного"}:
             continue  # "one lawyer", "one of them": an article, not a count
+        if m[0].lower() in _BARE_MULTIPLIERS and _VAGUE_BEFORE.search(text, 0, m.start()):
+            continue  # "several thousand people", "бірнеше мың": no definite figure
         if language == "kk" and m[0].lower().split()[0] in _KK_PRONOUNS:
             continue  # "онда", "оны": "there", "him" — not ten
         value = _word_value(m[0], language)
