@@ -295,3 +295,32 @@ def test_kazakh_figures_of_them_and_figures_reached():
 )
 def test_lists_parts_and_non_figures(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "16 medical workers, 34 firefighters and 8 rescuers were injured.",
+            [(16, "exact", "injured"), (34, "exact", "injured"), (8, "exact", "injured")],
+        ),
+        (
+            "Officials said that 230 people, including 19 police officers, died in the unrest.",
+            [(230, "exact", "dead"), (19, "exact", "dead")],
+        ),
+        (
+            "At least 27 people were killed. Of them, 21 are civilians.",
+            [
+                (27, "at_least", "dead"),
+                (21, "exact", "dead"),
+            ],
+        ),
+        (
+            "Суд приговорил 14 человек к срокам от трёх до восьми лет.",
+            [(14, "exact", "prosecuted")],
+        ),
+        ("July has seen 100 convictions so far.", [(100, "exact", "prosecuted")]),
+    ],
+)
+def test_lists_share_a_fate_and_parts_follow_their_whole(text, expected):
+    assert _claims(text) == expected

@@ -66,6 +66,9 @@ _PLACE_WORD = re.compile(r"(?<!\w)(?i:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁ
 _KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
+_RANGE_OF_UNITS = re.compile(
+    rf"\s*(?:до|to|-|–|—)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)"
+)
 _ONLY_QUALIFIERS = re.compile(
     r"\s*(?:(?:" + "|".join(p for p, _ in lx.QUALIFIERS_BEFORE) + r")\s*)?"
 )
@@ -84,7 +87,11 @@ _INCLUDING = re.compile(
 # An aside after the noun of a count, with no figure in it: "Eleven people, including four
 # police officers, were taken to hospital", "четверо жителей, ушедших из дома, числятся
 # пропавшими".
-_INCLUDING_ASIDE = re.compile(r"\s*,[^,.;\d]{1,60},")
+_INCLUDING_ASIDE = re.compile(
+    r"\s*,\s*(?:including|among them|в том числе|среди них|оның ішінде)[^,.;]{0,60},"
+    r"|\s*,[^,.;\d]{1,60},"
+)
+_OF_THEM_OPENS = re.compile(r"^\W*(?:of them|of those|из них|олардың)\s*,?\s*$")
 _ENUMERATED = re.compile(r"(?:^|\s)(?:and|и|және)\s*$|,\s*$")
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|в|во)\s+(?:the city of\s+)?\w")
 # "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
@@ -175,8 +182,8 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     )
     if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
-    if _RANGE_OF_DAYS.match(after):
-        return True  # "between 4 and 10 January"
+    if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
+        return True  # "between 4 and 10 January", "от трёх до восьми лет"
     if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d", after):
         return True
     wider = folded[number.end : number.end + 40]
@@ -392,6 +399,9 @@ def _read_number(
         return _Reading(
             number, previous.group, previous.anchor, qualifier, not previous.cases, previous.cases
         )
+    if context is not None and _OF_THEM_OPENS.search(folded, 0, number.start):
+        # "Of them, 219 are civilians": a part of the figure the text told last
+        return _Reading(number, context[0], (0, number.start), qualifier, True, False)
     if people and _FATE_UNKNOWN.search(folded, lo, hi):  # "судьба 17 человек неизвестна"
         return _Reading(
             number, "missing", (number.end, offset + people.end()), qualifier, True, False
@@ -481,16 +491,22 @@ def _fate_after(
 
 
 def _share_across_and(readings: list[_Reading], folded: str) -> None:
-    """ "26 protesters and 16 officers have been killed": the first count takes the fate the
-    second one states, and the qualifier goes on ("at least 10 deaths and 19 injuries")."""
-    for first, second in itertools.pairwise(readings):
-        between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
-        if not _AND_TAIL.search(between) or len(_WORD.findall(between)) > 4:
-            continue
-        if first.group is None and first.people and second.group is not None:
+    """ "26 protesters and 16 officers have been killed", "16 medical workers, 34 firefighters
+    and 8 rescuers were injured": a count takes the fate the next one in the list states (read
+    from the last), and the qualifier goes on ("at least 10 deaths and 19 injuries")."""
+    pairs = list(itertools.pairwise(readings))
+    joined = [_joined(first, second, folded) for first, second in pairs]
+    for (first, second), linked in zip(reversed(pairs), reversed(joined), strict=True):
+        if linked and first.group is None and first.people and second.group is not None:
             first.group, first.anchor = second.group, second.anchor
-        if second.qualifier is None:
+    for (first, second), linked in zip(pairs, joined, strict=True):
+        if linked and second.qualifier is None:
             second.qualifier = first.qualifier
+
+
+def _joined(first: _Reading, second: _Reading, folded: str) -> bool:
+    between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
+    return bool(_AND_TAIL.search(between)) and len(_WORD.findall(between)) <= 4
 
 
 def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:

@@ -24,6 +24,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|beaten|"
         r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospital|"
         rf"в (?:\w+ )?больниц{_W}|ауруханада (?:\w+ )?жат{_W}|избива{_W}|избили|"
+        rf"(?:медициналық |амбулаториялық )?көмек ал{_W}|(?:ауруханаға|стационарға) жатқызыл{_W}|"
         r"(?:sought|received|needed|required) (?:hospital |medical )?(?:treatment|attention|help)|"
         rf"телесн{_W} повреждени{_W}|"
         r"(?:serious|critical|grave) condition|"
@@ -47,7 +48,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"ұсталған{_W}|алып кетіл{_W}"
     ),
     "prosecuted": (
-        r"charged|charges|prosecuted|convicted|sentenced|accused|indicted|defendants|"
+        r"charged|charges|prosecuted|convicted|convictions|sentenced|accused|indicted|defendants|"
         r"(?:brought|opened|filed|launched) against|"
         rf"уголовн{_W} преследовани{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
         rf"досудебн{_W} расследовани{_W}|"
@@ -70,6 +71,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
 CASE_NOUNS = (
     rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"
     rf"уголовн{_W} дел{_W}|дел\b|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
+    rf"досудебн{_W} расследовани{_W}|"
     rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}"
 )
 
@@ -78,7 +80,8 @@ PEOPLE_NOUNS = (
     r"people|persons|individuals|protest[eo]rs|civilians|demonstrators|detainees|activists|"
     r"journalists|officers|policemen|servicemen|soldiers|men|women|children|victims|citizens|"
     r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
-    r"defendants|suspects|of them|minors|teenagers|"
+    r"defendants|suspects|of them|minors|teenagers|workers|firefighters|rescuers|employees|"
+    r"guardsmen|medics|doctors|troops|conscripts|"
     rf"человек|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
     rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|военн{_W}|силовик{_W}|полицейск{_W}|"
     rf"активист{_W}|журналист{_W}|"
