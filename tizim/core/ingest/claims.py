@@ -66,9 +66,7 @@ _PLACE_WORD = re.compile(r"(?<!\w)(?i:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁ
 _KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
-_RANGE_OF_UNITS = re.compile(
-    rf"\s*(?:до|to|-|–|—)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)"
-)
+_RANGE_OF_UNITS = re.compile(rf"\s*(?:до|to|-|–|—)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
 _ONLY_QUALIFIERS = re.compile(
     r"\s*(?:(?:" + "|".join(p for p, _ in lx.QUALIFIERS_BEFORE) + r")\s*)?"
 )
