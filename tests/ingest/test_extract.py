@@ -324,3 +324,19 @@ def test_lists_parts_and_non_figures(text, expected):
 )
 def test_lists_share_a_fate_and_parts_follow_their_whole(text, expected):
     assert _claims(text) == expected
+
+
+def test_officials_titles_and_our_listeners_are_not_victims():
+    persons = extract(
+        "The Rapporteur raised the case of Mr. Nurlan Abdrakhmanov, a 52-year-old worker, who "
+        "was arrested on 10 January. Minister Arman Dosov said the police were detained by "
+        "nobody. Take Kassymov: he was detained on 6 January.",
+        language="en",
+    ).persons
+    assert [(p.name, p.fate) for p in persons][:1] == [("Abdrakhmanov Nurlan", "arrested")]
+    assert "Dosov Arman" not in [p.name for p in persons]
+    kazakh = extract(
+        "Тыңдармандарымыз, Дәулет Сәрсенбаев 5 қаңтарда ұсталды. Вице-министрі Айнұр "
+        "Бекболатова ұсталғандар босатылды деді."
+    ).persons
+    assert [(p.surname, p.given_name) for p in kazakh] == [("Сәрсенбаев", "Дәулет")]

@@ -79,7 +79,9 @@ _SURNAME_SHAPE = re.compile(
 # "former president Nursultan Nazarbayev", "Елбасы", "премьер-министр": those who govern are
 # named for what they said or did, not for what was done to them.
 _HEAD_OF_STATE_BEFORE = re.compile(
-    r"(?:president|prime minister|президент\w*|премьер-министр\w*|елбасы\w*)\s*,?\s*$",
+    r"(?<!\w)(?:president|prime minister|minister|vice-minister|mayor|akim|judge|prosecutor|"
+    r"ombudsman|президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
+    r"судья|судьи|прокурор\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*)\s*,?\s*$",
     re.IGNORECASE,
 )
 _KAZAKH_NAME = re.compile(rf"(?:{personal.KAZAKH_NAME_ENDINGS})$", re.IGNORECASE)
@@ -134,6 +136,8 @@ def _is_name_word(word: str, *, beside_surname: bool = False) -> bool:
     folded = word.lower().strip("'’")
     if folded in personal.NOT_NAMES or len(folded) < 2:
         return False
+    if re.search(r"(?:мыз|міз|ымыз|іміз|ларымыз|леріміз)$", folded):
+        return False  # "Тыңдармандарымыз" (our listeners): a Kazakh "our", never a name
     if any(
         folded.startswith(stem)
         for stem in personal.NOT_NAMES
@@ -184,7 +188,7 @@ def _names_in(
         if language == "kk":
             words[-1] = _strip_kazakh_case(words[-1])
         name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
-        if m["title"] or len(words) == 1:
+        if (m["title"] and len(words) == 1) or len(words) == 1:
             # "Mr. Kim", or "Sarsenov was detained": a person told of before, if any
             found.append((m.start() if m["title"] else start, end, name, True))
         else:
