@@ -31,6 +31,7 @@ HELD_OUT_FOUND = {  # claims found, persons found, share of the persons proposed
     "corpus-heldout-3": (14, 6, 0.9),
     "corpus-heldout-4": (37, 15, 0.9),
     "corpus-heldout-5": (67, 29, 0.7),
+    "corpus-heldout-6": (69, 23, 0.75),
 }
 
 
