@@ -82,9 +82,9 @@ _INCLUDING = re.compile(
     r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
     r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
 )
-# An aside after the noun of a count, with no figure in it: "Eleven people, including four
-# police officers, were taken to hospital", "четверо жителей, ушедших из дома, числятся
-# пропавшими".
+# An aside after the noun of a count, before its verb: "Eleven people, including four police
+# officers, were taken to hospital" (an "including" aside may hold a figure of its own), "12
+# people, most of them students, were detained" (any other aside may not).
 _INCLUDING_ASIDE = re.compile(
     r"\s*,\s*(?:including|among them|в том числе|среди них|оның ішінде)[^,.;]{0,60},"
     r"|\s*,[^,.;\d]{1,60},"

@@ -47,8 +47,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             normal = " ".join(normal.split()[1:]) if len(normal.split()) > 1 else written
         if normal == written or _given_unchanged(written, normal):
             # natasha left the name, or changed the surname only ("Исатая Донбаев")
-            normal = _by_endings(written, vocab) if normal == written else normal
-            normal = _by_endings(written, vocab) if _given_unchanged(written, normal) else normal
+            normal = _by_endings(written, vocab)
         if _already_nominative(written, normal, vocab):
             normal = written
         normal = _surname_after_given(written, _keep_feminine(written, normal))

@@ -76,9 +76,9 @@ _KK_ENDINGS = sorted(
 _SURNAME_SHAPE = re.compile(
     r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in)$", re.IGNORECASE
 )
-# "former president Nursultan Nazarbayev", "Елбасы", "премьер-министр": those who govern are
-# named for what they said or did, not for what was done to them.
-_HEAD_OF_STATE_BEFORE = re.compile(
+# "former president Nursultan Nazarbayev", "Minister Arman Dosov", "вице-министрі Айнұр
+# Бекболатова": officials named after their title act or speak; nothing is done to them.
+_OFFICIAL_BEFORE = re.compile(
     r"(?<!\w)(?:president|prime minister|minister|vice-minister|mayor|akim|judge|prosecutor|"
     r"ombudsman|президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
     r"судья|судьи|прокурор\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*)\s*,?\s*$",
@@ -188,7 +188,7 @@ def _names_in(
         if language == "kk":
             words[-1] = _strip_kazakh_case(words[-1])
         name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
-        if (m["title"] and len(words) == 1) or len(words) == 1:
+        if len(words) == 1:
             # "Mr. Kim", or "Sarsenov was detained": a person told of before, if any
             found.append((m.start() if m["title"] else start, end, name, True))
         else:
@@ -299,7 +299,7 @@ def _mentions(
             (
                 _said_before(before)
                 or _RELATIVE_BEFORE.search(before) is not None
-                or _HEAD_OF_STATE_BEFORE.search(before) is not None
+                or _OFFICIAL_BEFORE.search(before) is not None
             )
             and not _PREDICATE_AFTER.match(after)
         )
