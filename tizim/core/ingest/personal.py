@@ -144,7 +144,7 @@ KAZAKH_NAME_ENDINGS = (
 #: "Preventive Mechanism"). One name-like word is enough to keep a run ("Kairat Kudaibergen").
 ENGLISH_WORD_ENDINGS = (
     r"ism|ist|ion|ions|ment|ments|ive|ives|ic|ics|ical|al|als|ity|ous|eur|eurs|ance|ence|ing|"
-    r"ed|ful|less|ness|ship|ary|ory|dom|doms|ers|ors|ure|ures|ate|ates|ian|ians|ship|hood"
+    r"ed|ful|less|ness|ship|ary|ory|dom|doms|ers|ors|ure|ures|ate|ates|ian|ians|hood"
 )
 
 #: Words that make the capitalised words before them (or around them) a place, a street, an
