@@ -340,3 +340,17 @@ def test_officials_titles_and_our_listeners_are_not_victims():
         "Бекболатова ұсталғандар босатылды деді."
     ).persons
     assert [(p.surname, p.given_name) for p in kazakh] == [("Сәрсенбаев", "Дәулет")]
+
+
+def test_a_verdict_handed_down_to_a_list_of_names_charges_them_all():
+    persons = extract(
+        "The verdict was handed down to former Deputy Head of Oral Police Serik Abenov and "
+        "officers Bolat Nurov, Arman Dosov, and Timur Kassymov.",
+        language="en",
+    ).persons
+    assert [(p.name, p.fate) for p in persons] == [
+        ("Abenov Serik", "charged"),
+        ("Nurov Bolat", "charged"),
+        ("Dosov Arman", "charged"),
+        ("Kassymov Timur", "charged"),
+    ]

@@ -24,7 +24,9 @@ from tizim.core.names.split import split_full_name
 from tizim.core.places import fold_place
 
 _CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
-_NAME_RUN = re.compile(rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")
+# Up to four capitalised words: a name with a patronymic, or a name after a place and a title
+# ("Almaty Police Berik Abilbekov"), whose leading words are then trimmed.
+_NAME_RUN = re.compile(rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
 _FATES = tuple(
     (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.PERSON_FATES
 )
@@ -179,7 +181,10 @@ def _names_in(
             words = words[1:]
         while words and not _is_name_word(words[-1], beside_surname=beside):
             words = words[:-1]
-        if not words or not all(_is_name_word(w, beside_surname=beside) for w in words):
+        inner = [i for i, w in enumerate(words) if not _is_name_word(w, beside_surname=beside)]
+        if inner:  # "Oral Police Serik Abenov": the name is what follows the last non-name
+            words = words[inner[-1] + 1 :]
+        if not words:
             continue
         if len(words) > 1 and not _may_be_a_name(words, language):
             continue  # "Civic Freedoms", "Мәжілістің Ұсынымдары"
@@ -363,7 +368,8 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
     return events
 
 
-_JOINED = re.compile(r"\s*(?:,|and|и|мен|бен|пен|және)\s*")
+# "A and B", "A, B, and C", "A and officers B, C": what is said of one is said of all
+_JOINED = re.compile(r"\s*(?:,|,?\s*and(?:\s+[a-z]+s)?|и|мен|бен|пен|және)\s*")
 
 
 def _joined_to(key: str, victims: list[_Mention], sentence: str) -> list[str]:
