@@ -95,7 +95,7 @@ _PLACE_AFTER = re.compile(r"\s+(?:in|at|в|во)\s+(?:the city of\s+)?\w")
 # "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
 # of the figures after it.
 _LABEL = re.compile(r"^[\W\d]*(?P<label>[^:.;]{1,40}):")
-_NOT_A_SINGLE = re.compile(r"(?:бірде-|not a |ни )$")
+_NOT_A_SINGLE = re.compile(r"(?:not a |ни )$")
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 _CLAUSE_BREAK_BEFORE_DASH = re.compile(r"[.;:!?()\"](?=[^.;:!?()\"]*$)")
 # "three men detained in Kazaly district remained unaccounted for": the main verb, not the
@@ -447,10 +447,7 @@ def _taken_from(
         if after is None:
             return None
         return (None if after[0] == "found" else after[0]), (after[1], after[2])
-    group = next(
-        (g for g, pattern in _FATES.items() if g != "found" and pattern.fullmatch(of_those[who])),
-        None,
-    )
+    group = _group_named(of_those[who], whole=True)
     if group is None:
         return None
     after = _fate_after(folded, number.end, hi, farthest=False)
@@ -511,11 +508,17 @@ def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
     """The fate a label before a colon gives the figures after it ("— ранены: более 40
     человек", "Detained: 214"), if the label is a fate's words."""
     m = _LABEL.match(folded)
-    if m is None:
-        return None
+    group = None if m is None else _group_named(m["label"], whole=False)
+    return None if m is None or group is None else (group, (m.start("label"), m.end("label")))
+
+
+def _group_named(words: str, *, whole: bool) -> str | None:
+    """The fate group ``words`` name (all of them when ``whole``, else some of them); "found"
+    alive is no group."""
     for group, pattern in _FATES.items():
-        if group != "found" and pattern.search(m["label"]):
-            return group, (m.start("label"), m.end("label"))
+        named = pattern.fullmatch(words) if whole else pattern.search(words)
+        if group != "found" and named:
+            return group
     return None
 
 

@@ -177,13 +177,11 @@ def _names_in(
         if _names_a_thing(words, text[m.end() :]):
             continue  # "Aiteke Bi Street", "Criminal Code", "Steppe Wire"
         beside = len(words) > 1 and any(_SURNAME_SHAPE.search(_strip_kazakh_case(w)) for w in words)
-        while words and not _is_name_word(words[0], beside_surname=beside):
-            words = words[1:]
         while words and not _is_name_word(words[-1], beside_surname=beside):
             words = words[:-1]
-        inner = [i for i, w in enumerate(words) if not _is_name_word(w, beside_surname=beside)]
-        if inner:  # "Oral Police Serik Abenov": the name is what follows the last non-name
-            words = words[inner[-1] + 1 :]
+        before = [i for i, w in enumerate(words) if not _is_name_word(w, beside_surname=beside)]
+        if before:  # "Oral Police Serik Abenov": the name is what follows the last non-name
+            words = words[before[-1] + 1 :]
         if not words:
             continue
         if len(words) > 1 and not _may_be_a_name(words, language):
