@@ -354,3 +354,99 @@ def test_a_verdict_handed_down_to_a_list_of_names_charges_them_all():
         ("Dosov Arman", "charged"),
         ("Kassymov Timur", "charged"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A total of 41 people die in Aral clashes.", [(41, "exact", "dead")]),
+        ("The clashes claimed at least 57 lives.", [(57, "at_least", "dead")]),
+        (
+            "The deaths of 20 people are examined, including 12 with gunshot wounds and "
+            "eight with other kinds of injuries.",
+            [(20, "exact", "dead"), (12, "exact", "dead"), (8, "exact", "dead")],
+        ),
+        ('Most died "in Oral, 73 people," he said.', [(73, "exact", "dead")]),
+        (
+            "Three died in Oral, two in Aksai and one in Zhanibek.",
+            [(3, "exact", "dead"), (2, "exact", "dead"), (1, "exact", "dead")],
+        ),
+        (
+            "Два летальных случая зафиксированы в Уральске, три — в Аксае.",
+            [(2, "exact", "dead"), (3, "exact", "dead")],
+        ),
+        (
+            "The amnesty covers more than 900 people who were detained and charged.",
+            [(900, "more_than", "released")],
+        ),
+        ("Over 600 people are awaiting trial.", [(600, "more_than", "prosecuted")]),
+        ("He was 19 years old[4].", []),
+        ("Пострадали 120 объектов и 14 зданий в шести регионах.", []),
+        ("The trial was held over 23 sessions.", []),
+        ("Звоните по телефону 102.", []),
+        (
+            "Судьба примерно двенадцати задержанных остаётся неизвестной.",
+            [(12, "about", "missing")],
+        ),
+        (
+            "Более сорока из них суды назначили административные аресты.",
+            [(40, "more_than", "prosecuted")],
+        ),
+        (
+            "Қаза болғандардың 12-сі — полицейлер.",
+            [(12, "exact", "dead")],
+        ),
+        (
+            "1 200 полиция қызметкері жарақат алды. 30-ына оқ тиіп, 90-ының сүйегі сынған.",
+            [(1200, "exact", "injured"), (30, "exact", "injured"), (90, "exact", "injured")],
+        ),
+        (
+            "310 күдікті қамауға алынды, 45 тұлғаға бұлтартпау шаралары қолданылды.",
+            [(310, "exact", "custody"), (45, "exact", "prosecuted")],
+        ),
+        (
+            "Облыс бойынша 900 жәбірленуші анықталды.",
+            [(900, "exact", None)],
+        ),
+    ],
+)
+def test_lives_parts_described_amnesties_and_trials(text, expected):
+    assert _claims(text) == expected
+
+
+def test_lawyers_prosecutors_and_representatives_named_after_their_title_are_not_victims():
+    persons = extract(
+        "Defence lawyer Aizhan Dosova said she had been unable to see detained clients. "
+        "Адвокат Ольга Пак, представляющая интересы задержанных, говорит о пытках. "
+        "Прокурор Атырауской области Б. Сейтов провёл приём родственников задержанных. "
+        "Бас прокуратура өкілі Ерлан Сұлтановтың мәліметінше, 40 адам ұсталды.",
+    ).persons
+    assert persons == []
+    arrested = extract(
+        "One lawyer, Nurlan Temirov, was arrested on 8 January.", language="en"
+    ).persons
+    assert [(p.name, p.fate) for p in arrested] == [("Temirov Nurlan", "arrested")]
+
+
+def test_names_in_capitals_surname_first_and_women_in_the_nominative():
+    persons = extract(
+        "1. ТЕМИРБАЕВ Ержан Маратович, 31 год. Погиб 6 января. "
+        "Наш корреспондент Алия Бекова была задержана у акимата. "
+        "Родные ищут Дмитрия Волкова. В последний раз Волкова видели 5 января.",
+        language="ru",
+    ).persons
+    assert [(p.surname, p.given_name, p.fate) for p in persons] == [
+        ("Темирбаев", "Ержан", "killed"),
+        ("Бекова", "Алия", "detained"),
+        ("Волков", "Дмитрий", "missing"),
+    ]
+
+
+def test_a_witness_telling_in_the_first_person_and_a_surname_told_again():
+    persons = extract(
+        "Arman Seitkali, a 30-year-old driver, says he went to the square out of curiosity. "
+        "Seitkali, who lives in Kaskelen, has no interest in politics. "
+        "“I did not think there would be shooting, but I got shot in the leg,” he said.",
+        language="en",
+    ).persons
+    assert [(p.name, p.fate) for p in persons] == [("Seitkali Arman", "injured")]

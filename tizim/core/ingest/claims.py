@@ -31,7 +31,8 @@ _ONE_OF = re.compile(r"^\s*(?:of|из)(?!\w)")
 # "из задержанных 17 отпущены", "ұсталғандардың 20-сы босатылды" (a Kazakh genitive plural).
 _OF_THOSE = re.compile(
     r"(?:(?:of those|of the|из числа|из)\s+(?P<who>[\w-]+)\s*,?"
-    r"|(?<!\w)(?P<kk>[\w-]+(?:лар|лер|дар|дер|тар|тер))(?:дың|дің|тың|тің|ның|нің))\s*$"
+    r"|(?<!\w)(?P<kk>(?:қаза\s+|хабарсыз\s+)?[\w-]+(?:лар|лер|дар|дер|тар|тер))"
+    r"(?:дың|дің|тың|тің|ның|нің))\s*$"
 )
 _OF_THEM = re.compile(r"^\s*(?:of them|of those|из них|из которых)(?!\w)")
 # An aside between commas that says who speaks or how it is known ("Criminal charges, the
@@ -46,7 +47,7 @@ _MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
     r"(?:article|articles|art\.|статья|статьи|статье|статьей|ст\.|part|часть|№|no\.|number|"
-    r"tel\.?|phone|телефон|\+|бап|бабы)\s*$"
+    r"tel\.?|phone|телефон\w*|\+|бап|бабы)\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
 _WORD = re.compile(r"[\w'-]+")
@@ -91,7 +92,7 @@ _INCLUDING_ASIDE = re.compile(
 )
 _OF_THEM_OPENS = re.compile(r"^\W*(?:of them|of those|из них|олардың)\s*,?\s*$")
 _ENUMERATED = re.compile(r"(?:^|\s)(?:and|и|және)\s*$|,\s*$")
-_PLACE_AFTER = re.compile(r"\s+(?:in|at|в|во)\s+(?:the city of\s+)?\w")
+_PLACE_AFTER = re.compile(r"\s+(?:[–—-]\s+)?(?:in|at|в|во)\s+(?:the city of\s+)?\w")
 # "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
 # of the figures after it.
 _LABEL = re.compile(r"^[\W\d]*(?P<label>[^:.;]{1,40}):")
@@ -114,11 +115,19 @@ _TIME_OPENER = re.compile(
     re.IGNORECASE,
 )
 # A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
-_KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі|ын|ін|сын|сін)$")
+_KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі)(?:н|на|не|нің|ның)?$")
 _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
 _CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")
 _KK_GENITIVE = re.compile(r"(?<=[іиы])(?:ның|нің|тың|тің|дың|дің)$")
 _REACH = 6  # words between a number and the fate word or noun that makes it a count of people
+# "the deaths of 53 persons …, including 48 with gunshot wounds": how some of them were hurt
+# or died, not a fate of their own; they are of the figure before them.
+_DESCRIBED_BY = re.compile(r"\s*(?:[–—-]\s*)?(?:with|с|со)\s+(?:[\w-]+\s+){0,4}")
+# "The majority died "in Almaty, 139 people"": the noun ends the clause, and the fate is in
+# the clause before the comma.
+_ENDS_AFTER_NOUN = re.compile(r"[\s\"”»']*(?:[.,;:!?]|$)")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SENTENCE_BREAK = re.compile(r"[.;!?]")
 
 
 @dataclass(frozen=True)
@@ -201,6 +210,8 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
     if re.search(r"[(+]\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
         return True  # a phone number: "8 (701) 555-12-34"
+    if before.endswith("[") and after.startswith("]"):
+        return True  # a footnote: "he was 17 years old[3]"
     # A year is never a count unless a noun of people follows it ("2022 people" is rare).
     year = number.written.isdigit() and len(number.written) == 4 and 1900 <= number.value <= 2100
     return year and not _PEOPLE.match(after.lstrip())
@@ -255,6 +266,8 @@ def _claimant_words(sentence: str, folded: str) -> str | None:
         ):
             return who
         after = sentence[speech.end() :].strip(' ,."”')
+        if re.match(r"(?:in|at|on|by|during|в|на|во время)\s", after):
+            continue  # "230 lives would be claimed in the bloodshed": not who claims it
         if after and len(after.split()) <= 6 and not re.search(r"\d", after):
             return after
     if _OFFICIALLY.search(folded):
@@ -346,12 +359,24 @@ def _read_number(
     lo, hi = max(lo, previous.number.end if previous else 0), min(hi, next_start)
     offset, people, cases = _noun_after_number(folded, number)
     fate = _nearest_fate(folded, number, lo, hi)
+    qualifier = _qualifier(folded, number, lo)
+    described = _fate_after(folded, number.end, hi, farthest=False)
+    if (
+        previous is not None
+        and described is not None
+        and _DESCRIBED_BY.fullmatch(folded, number.end, described[1])
+    ):
+        return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
     if people is not None:
         # "12 тыс. задержанных освобождены": the verb after the noun says what happened, and
         # after "who had been detained" the main verb ("were released") does
         noun_end = offset + people.end()
         relative = _RELATIVE.match(folded, noun_end) is not None
         after_noun = _fate_after(folded, noun_end, hi, farthest=relative)
+        if relative and (before := _fate_shortly_before(folded, number, lo)) is not None:
+            # "the amnesty affects more than 1,500 people who were arrested": what the
+            # clause says of them, not how they came to be there
+            after_noun = before
         verb_before = (
             fate is not None
             and fate[2] <= number.start
@@ -371,11 +396,26 @@ def _read_number(
             # "больше всего людей погибло в Алматы – 139 человек": the clause before the dash
             clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
             fate = _nearest_fate(folded, number, clause.end() if clause else 0, number.start)
-    qualifier = _qualifier(folded, number, lo)
+        if (
+            fate is None
+            and _COMMA_BEFORE.search(folded, 0, number.start)
+            and _ENDS_AFTER_NOUN.match(folded, noun_end)
+        ):
+            fate = _last_fate_before(folded, number)
+    unknown = _FATE_UNKNOWN.search(folded, lo, hi)
+    if unknown is not None and unknown.start() < number.start < unknown.end():
+        # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
+        return _Reading(number, "missing", (unknown.start(), unknown.end()), qualifier, True, False)
     partitive = _taken_from(folded, number, lo, hi)
     if partitive is not None:
         return _Reading(number, partitive[0], partitive[1], qualifier, True, False)
-    if cases and (not people or cases.end() < people.end()):  # "58 cases detainees described…"
+    lethal = (
+        fate is not None
+        and fate[0] == "dead"
+        and number.end <= fate[1] < offset + (cases.end() if cases else 0)
+    )
+    if cases and not lethal and (not people or cases.end() < people.end()):
+        # "58 cases detainees described…"; but "два летальных случая" are deaths
         if number.value == 1 and not number.written.isdigit():
             return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
         return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
@@ -418,6 +458,29 @@ def _read_number(
         )
         return _Reading(number, context[0], anchor, qualifier, True, False)
     return None
+
+
+def _fate_shortly_before(
+    folded: str, number: NumberMention, lo: int, reach: int = 4
+) -> tuple[str, int, int] | None:
+    """The fate of the last fate word at most ``reach`` words before the number, from
+    ``lo``."""
+    found = [
+        (m.start(), group, m.end())
+        for group, pattern in _FATES.items()
+        for m in pattern.finditer(folded, lo, number.start)
+        if group != "found" and _words_between(folded, m.end(), number.start) <= reach
+    ]
+    if not found:
+        return None
+    at, group, end = max(found)
+    return group, at, end
+
+
+def _last_fate_before(folded: str, number: NumberMention) -> tuple[str, int, int] | None:
+    """The last fate word of the sentence before the number, eight words at most away."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(folded, 0, number.start)]
+    return _fate_shortly_before(folded, number, breaks[-1] if breaks else 0, reach=8)
 
 
 def _fate_just_before(folded: str, number: NumberMention, lo: int) -> tuple[str, int, int] | None:

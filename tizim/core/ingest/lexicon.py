@@ -13,11 +13,12 @@ _W = r"\w*"
 #: What happened to the people a figure counts, by the fate groups of ``tizim.core.counting``.
 FATE_GROUP_TERMS: dict[str, str] = {
     "dead": (
-        r"killed|killings|dead|deaths?|died|death toll|lost their lives|fatalities|bodies|"
-        r"shot dead|"
+        r"killed|killings|dead|deaths?|died|die|dies|death toll|lost their lives|fatalities|bodies|"
+        r"shot dead|lives|"
         rf"погиб{_W}|гибел{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|"
-        rf"тел[ао]?\b|ликвидирован{_W}|"
-        rf"қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|көз жұм{_W}|"
+        rf"тел[ао]?\b|ликвидирован{_W}|летальн{_W} (?:случа{_W}|исход{_W})|жизн{_W}|"
+        rf"қаза тап{_W}|қаза тау{_W}|қаза бол{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|"
+        rf"көз жұм{_W}|"
         rf"құрбан{_W}|мәйіт{_W}|опат бол{_W}|құтқара алма{_W}|не (?:смогли|удалось) спасти"
     ),
     "injured": (
@@ -30,7 +31,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"(?:serious|critical|grave) condition|"
         rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|избит{_W}|"
         rf"тяжел{_W} состояни{_W}|"
-        rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}"
+        rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}|"
+        # how they were hurt: "28-іне оқ тиіп, 177-сінің сүйегі сынған. 111-і пышақталған"
+        rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}"
     ),
     "missing": (
         r"missing|disappeared|disappearances|unaccounted|whereabouts|"
@@ -56,11 +59,18 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
         rf"подозрева{_W}|фигурант{_W}|обвиняем{_W}|подсудим{_W}|айыпта{_W}|сотталды|сотталған{_W}|жазаланды|"
         rf"жауапқа тартыл{_W}|айып тағыл{_W}|күдік жария{_W}|күдікті{_W}|"
-        rf"бас бостандығынан айыр{_W}|лишени{_W} свободы"
+        rf"бас бостандығынан айыр{_W}|лишени{_W} свободы|"
+        # awaiting or facing trial, and measures of restraint other than custody
+        r"(?:awaiting|facing|face|on|stand|stood) trial|"
+        rf"бұлтартпау шара{_W}|мер{_W} пресечени{_W}|(?:preventive|restraint) measures?|"
+        # a court's sentence of arrest ("суды назначили административные аресты"), not
+        # being held under one ("әкімшілік қамауға алынды")
+        rf"сотқа дейінгі тергеп{_W}|(?:назначил{_W}|назначен{_W}) (?:\w+ )?арест{_W}"
     ),
     "released": (
-        r"released|freed|set free|let go|"
-        rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|отпустил{_W}|вышли на свободу|"
+        r"released|freed|set free|let go|amnest(?:y|ied)|pardoned|"
+        rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|отпустил{_W}|вышли на свободу|амнисти{_W}|"
+        rf"помилован{_W}|рақымшылық{_W}|кешірім{_W}|"
         rf"босатыл{_W}|бостандыққа{_W}"
     ),
     # Found alive: people, but no fate group counts them ("21 найдены живыми").
@@ -90,7 +100,7 @@ PEOPLE_NOUNS = (
     rf"обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
     rf"бала{_W}|әйел{_W}|тұрғын{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
-    rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}"
+    rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}"
 )
 
 #: Words right after a number that make it something other than a count of people.
@@ -110,7 +120,8 @@ EVENT_WORDS = (
     r"entries|names|list|found alive|interviewed|"
     rf"митинг{_W}|протест{_W}|беспоряд{_W}|участ{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
     rf"нашли жив{_W}|"
-    rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|"
+    rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|victims|"
+    rf"жәбірленуші{_W}|потерпевш{_W}|"
     rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}"
 )
 
@@ -126,8 +137,9 @@ FACILITY_COUNTS = (
 THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
-    r"streets?|lists?|ambulances?|"
+    r"streets?|lists?|ambulances?|sessions?|hearings?|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
+    rf"объект{_W}|регион{_W}|заседани{_W}|"
     rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"
     # Kazakh: plural, possessive and genitive only ("12 көлік", "екі ауруханасының"); a
     # locative or ablative is where people were ("38-і ауруханада қайтыс болды")

@@ -29,7 +29,9 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
     from natasha import Doc
 
     segmenter, ner, tagger, vocab = _models()
-    doc = Doc(text)
+    # Lists write surnames in capitals ("ЖУМАБАЕВ Нурсултан Ерланович"), which natasha does
+    # not take for names; the same letters in title case keep every offset.
+    doc = Doc(_CAPITALS.sub(lambda m: m[0].capitalize(), text))
     doc.segment(segmenter)
     doc.tag_morph(tagger)
     doc.tag_ner(ner)
@@ -48,11 +50,43 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         if normal == written or _given_unchanged(written, normal):
             # natasha left the name, or changed the surname only ("Исатая Донбаев")
             normal = _by_endings(written, vocab)
-        if _already_nominative(written, normal, vocab):
+        if _already_nominative(written, normal, vocab) or _womans_nominative(span, written):
             normal = written
         normal = _surname_after_given(written, _keep_feminine(written, normal))
         names.append((start, span.stop, normal))
-    return names
+    return names + _surnames_again(text, names)
+
+
+_CAPITALS = re.compile(r"(?<!\w)[А-ЯЁ]{3,}(?!\w)")
+# A patronymic in the nominative ends the name as written: "Сейдахметов Канат Болатович" is
+# nominative throughout, whatever natasha makes of a surname written first.
+_NOMINATIVE_PATRONYMIC = re.compile(r"(?:вич|вна|чна|ична|ұлы|улы|қызы|кызы)$")
+
+
+def _surnames_again(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Later mentions by surname alone that natasha missed ("Сагындыкова была задержана",
+    "по Соколову"): a surname of a name found, in any case, as one word of its own."""
+    taken = [(start, end) for start, end, _ in names]
+    again: list[tuple[int, int, str]] = []
+    for surname in {_surname_of(name) for _, _, name in names if len(name.split()) > 1}:
+        if surname is None:
+            continue
+        stem = surname[:-1] if surname.endswith("а") else surname
+        pattern = rf"(?<!\w){re.escape(stem)}(?:а|у|ым|е|ой|ов)?(?!\w)"
+        for m in re.finditer(pattern, text):
+            if not any(a <= m.start() < b for a, b in taken):
+                again.append((m.start(), m.end(), surname))
+    return again
+
+
+def _surname_of(name: str) -> str | None:
+    """The surname of a name in the nominative, if it has one of the Slavic endings (a
+    Kazakh given name alone is too common a word to look for)."""
+    words = name.split()
+    surname = (
+        words[0] if _NOMINATIVE_PATRONYMIC.search(words[-1]) and len(words) == 3 else words[-1]
+    )
+    return surname if re.search(r"(?:ов|ев|ёв|ин|ын)а?$", surname) else None
 
 
 _ROLE_WORD = re.compile(
@@ -63,14 +97,30 @@ _ROLE_WORD = re.compile(
 
 def _already_nominative(written: str, normal: str, vocab: Any) -> bool:
     """natasha sometimes lengthens a nominative name it does not know (``Аслан Нурпеисов`` →
-    ``Аслана``): a given name that is a name in the nominative singular stays as written."""
-    given, normal_given = written.split()[0], normal.split()[0]
-    if len(normal_given) <= len(given):
+    ``Аслана``): a given name that is a name in the nominative singular stays as written; so
+    does a name ending in a nominative patronymic."""
+    words = written.split()
+    if len(words) == 3 and _NOMINATIVE_PATRONYMIC.search(words[-1]):
+        return True
+    given, normal_given = words[0], normal.split()[0]
+    if len(normal_given) > len(given):
+        return any(
+            "Name" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing"
+            for p in vocab.parse(given)
+        )
+    return False
+
+
+def _womans_nominative(span: Any, written: str) -> bool:
+    """``Алия Нуртазина`` is read as a man's genitive (``Алий Нуртазин``) by the dictionary
+    alone; natasha's tagger, which sees the sentence, says whether it is a woman's name in the
+    nominative ("Наш корреспондент Алия Нуртазина была задержана", not "Журналиста Дамира
+    Сулейменова освободили")."""
+    words = written.split()
+    if len(words) != 2 or not _FEMININE.search(words[1].lower()) or not span.tokens:
         return False
-    return any(
-        "Name" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing"
-        for p in vocab.parse(given)
-    )
+    feats = span.tokens[0].feats or {}
+    return feats.get("Case") == "Nom" and feats.get("Gender") == "Fem"
 
 
 def _keep_feminine(written: str, normal: str) -> str:

@@ -21,7 +21,9 @@ _THOUSAND = (
 )
 # A Kazakh case ending written after a hyphen: "700-ге жуық", "30-ға", "олардың 60-ы".
 _KK_NUMBER_CASE = (
-    r"(?:ге|ке|ға|қа|ден|тен|дан|тан|нан|нен|ын|ін|сын|сін|ы|і|сы|сі|ның|нің|дың|дің|да|де|та|те)"
+    r"(?:ге|ке|ға|қа|ден|тен|дан|тан|нан|нен|ын|ін|сын|сін|ы|і|сы|сі|ның|нің|дың|дің|да|де|та|те|"
+    # a possessive, then a case: "28-іне оқ тиіп, 177-сінің сүйегі сынған"
+    r"іне|ына|сіне|сына|інің|ының|сінің|сының)"
 )
 _DIGIT_NUMBER = re.compile(
     rf"(?<![\w.,/:-])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?"
@@ -82,6 +84,9 @@ _VAGUE_BEFORE = re.compile(
     r"(?<!\w)(?:several|a few|some|many|несколько|нескольк\w+|бірнеше|ондаған|жүздеген)\s+$",
     re.IGNORECASE,
 )
+# "11 in Almaty, eight in the region and one in Taraz", "три — в ВКО и еще один — в
+# Талдыкоргане": after other figures, "one" is the last of a list.
+_LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IGNORECASE)
 _KK_PRONOUNS = frozenset(("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған"))
 _KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:і|ін|ы|ын)?"
 _KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"
@@ -170,7 +175,11 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
     for m in runs.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if language != "kk" and m[0].lower() in {"one", "один", "одного"}:
+        if (
+            language != "kk"
+            and m[0].lower() in {"one", "один", "одного"}
+            and not (found and _LAST_OF_A_LIST.search(text, 0, m.start()))
+        ):
             continue  # "one lawyer", "one of them": an article, not a count
         if m[0].lower() in _BARE_MULTIPLIERS and _VAGUE_BEFORE.search(text, 0, m.start()):
             continue  # "several thousand people", "бірнеше мың": no definite figure

@@ -26,17 +26,24 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.MISSING,
         r"missing|whereabouts (?:remain|remains|are|is|still) (?:still )?unknown|disappeared|"
         r"vanished|"
-        rf"last seen|в последний раз (?:его |ее |её )?видел{_W}|соңғы рет көр{_W}|"
+        rf"last seen|в последний раз (?:\w+ )?видел{_W}|соңғы рет көр{_W}|"
+        # the family looking for them: "Родные ищут Дмитрия", "relatives are searching for"
+        rf"(?:родные|родственники|семья|близкие|relatives|family|families) (?:\w+ )?"
+        rf"(?:ищут|разыскивают|(?:are|is) (?:still )?(?:looking|searching) for)|іздеп жүр{_W}|"
         rf"пропал{_W}|без вести|местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
         rf"хабарсыз кет{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз|"
         # "I haven't heard from her since", "не могут его найти", "связь с ним утрачена"
         r"(?:have not|haven't|has not|hasn't) heard from (?:him|her)|"
         rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
-        rf"на связь не выход{_W}",
+        rf"на связь не выход{_W}|"
+        # "вышел из дома … и не вернулся", "never came home", "үйге оралмады"
+        rf"не вернул{_W}|(?:did not|didn't|never) (?:return|come back|came back|come home|"
+        rf"came home)|оралмады|қайтып келмеді",
     ),
     (
         Fate.CHARGED,
         rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
+        rf"restriction of liberty|ограничени{_W} свободы|бас бостандығын шектеу{_W}|"
         rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|осужден{_W}|приговорен{_W}|"
         rf"айып тағыл{_W}|айыпта{_W}|сотталды|қылмыстық іс қозғал{_W}|"
         # a sentence passed: "sentenced to 15 years", "given 20 years", "a seven-year
@@ -49,18 +56,19 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     ),
     (
         Fate.ARRESTED,
-        rf"{_BE} arrested|арестован{_W}|арестовал{_W}|қамауға алын{_W}|тұтқындал{_W}",
+        rf"{_BE} arrested|арестован{_W}|арестовал{_W}|қамауға ал{_W}|тұтқындал{_W}",
     ),
     (
         Fate.DETAINED,
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
         r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
-        rf"ұстал{_W}|ұстап әкет{_W}|алып кет{_W}|изоляторда|изоляторында|қамауда",
+        rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|алып кет{_W}|изоляторда|изоляторында|қамауда",
     ),
     (
         Fate.INJURED,
         rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
+        r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
         rf"жарақат ал{_W}|жарала{_W}|оқ тиді|(?:жанарынан|көзінен) айырыл{_W}",
     ),
@@ -99,13 +107,16 @@ RELATIVE_BEFORE = (
     r"(?:uncle|brother|sister|mother|father|wife|husband|"
     r"son|daughter|lawyer|дядя|брат|сестра|мать|отец|жена|муж|адвокат|ағасы|інісі|әкесі|анасы|"
     r"әйелі|күйеуі|адвокаты|нағашысы)\s*,?\s*$"
+    # a Kazakh relative word carries its own possessive: "Әйелі Гүлжан Наурызбаева"
+    r"|(?<!\w)(?:әйелі|күйеуі|анасы|әкесі|ағасы|інісі|қарындасы|әпкесі|адвокаты)\s*,?\s*$"
 )
 
 #: Verbs of saying: a name right before or after one is a speaker in that sentence.
 SPEECH = (
-    r"said|says|told|added|recalled|claimed|stated|explained|wrote|believes|urged|"
-    r"according to|по словам|сообщил{W}|сказал{W}|заявил{W}|рассказал{W}|отметил{W}|"
-    r"пишет|написал{W}|айтты|деді|мәлімдеді|хабарлады|айтуынша|сөзінше|жазды"
+    r"said|says|told|added|recalled|claimed|stated|explained|wrote|believes|urged|noted|"
+    r"stressed|expressed|according to|по словам|сообщил{W}|сказал{W}|заявил{W}|рассказал{W}|"
+    r"отметил{W}|пояснил{W}|подчеркнул{W}|уточнил{W}|добавил{W}|говорит|пишет|написал{W}|"
+    r"айтты|айтады|дейді|деді|мәлімдеді|хабарлады|айтуынша|сөзінше|жазды|сұрады|атап өтті"
 ).replace("{W}", _W)
 
 #: Words after a verb of saying that start what was said, not who said it.
@@ -160,6 +171,14 @@ NAME_OF_A_THING = frozenset(
     colony""".split()
 )
 
+#: The same in Kazakh, as stems that take case and possessive endings ("ҰҚК Шекара
+#: академиясының", "Абай даңғылында").
+KAZAKH_THING_STEMS = (
+    r"академия|университет|колледж|мектеб|мектеп|көше|даңғыл|министрлі|комитет|департамент|"
+    r"басқарма|прокуратура|полиция|орталы|бөлім|агенттіг|ұйым|партия|газет|телеарна|кеңес|"
+    r"банк|зауыт|аурухана|ықшамаудан|шағынаудан"
+)
+
 #: Capitalised words that are not names: sentence openers, titles, places in general,
 #: organisations. Checked after folding (lower case).
 NOT_NAMES = frozenset(
@@ -189,6 +208,7 @@ NOT_NAMES = frozenset(
     defendant defendants judge prosecutors deputy head chief take let see consider meet
     тело труп заместител{W} председател{W} директор{W} следовател{W}
     белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
+    әйелі күйеуі анасы әкесі ағасы інісі қарындасы әпкесі баласы
     """.replace("{W}", "").split()
 )
 

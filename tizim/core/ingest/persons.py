@@ -42,14 +42,25 @@ _SELF = re.compile(
 )
 # After "said her son, Yerbol Iskakov, 24," a verb says the name is the one spoken of.
 _PREDICATE_AFTER = re.compile(
-    r"^(?:,\s*\d{1,2}(?:\s*(?:years old|лет|года|год|жаста\w*))?\s*,?)?\s*"
+    r"^(?:,\s*\d{1,2}(?:\s*(?:years old|лет|года|год|жаста\w*))?\s*,?)?,?\s*"
     r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
     r"(?!\w)"
 )
-# "по его словам", "according to him": the pronoun is the one who speaks, not the one spoken of.
-_SPEECH_BEFORE_PRONOUN = re.compile(r"(?<!\w)(?:по|according to)\s*$", re.IGNORECASE)
+# "по его словам", "according to him", "— деді ол", "— сказал он": the pronoun is the one who
+# speaks, not the one spoken of.
+_SPEECH_BEFORE_PRONOUN = re.compile(
+    rf"(?:(?<!\w)(?:по|according to)|[»\"”][\s,]*[—–-]*\s*(?:{personal.SPEECH}))\s*$",
+    re.IGNORECASE,
+)
 _PLURAL_BETWEEN = re.compile(rf"(?<!\w)(?:{personal.PLURAL_PEOPLE})(?!\w)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:me|my|меня|мне|мені|маған)(?!\w)", re.IGNORECASE)
+# One telling what happened to themselves: "I got shot", "меня задержали", "Ұстап алып …
+# әкелді … жүгіріп келдім" (a Kazakh verb in the first person singular).
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"(?<!\w)(?:I|(?i:me|я|меня|мне|мені|маған))(?!\w)"
+    # not an accusative after -м: "тізімін" (the list)
+    r"|(?<!\w)\w{2,}(?:дым|дім|тым|тім|(?<![ыі])(?:мын|мін|пын|пін))(?!\w)"
+)
 # What happened, opening a sentence with no subject: of one person, the one just named.
 _SUBJECTLESS = re.compile(
     r"^(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|"
@@ -79,13 +90,24 @@ _SURNAME_SHAPE = re.compile(
     r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in)$", re.IGNORECASE
 )
 # "former president Nursultan Nazarbayev", "Minister Arman Dosov", "вице-министрі Айнұр
-# Бекболатова": officials named after their title act or speak; nothing is done to them.
+# Бекболатова", "Defence lawyer Gaukhar Sadykova", "Прокурор Костанайской области А. Жакупов":
+# officials, lawyers and spokespeople named after their title act or speak for others; nothing
+# is done to them unless a verb right after the name says so ("Адвокат X был задержан"). The
+# title may be followed by whose or where it is ("адвокат Алимжанова", "облысының заңгері").
 _OFFICIAL_BEFORE = re.compile(
     r"(?<!\w)(?:president|prime minister|minister|vice-minister|mayor|akim|judge|prosecutor|"
-    r"ombudsman|президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
-    r"судья|судьи|прокурор\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*)\s*,?\s*$",
+    r"ombudsman|lawyer|attorney|advocate|spokesman|spokeswoman|spokesperson|rapporteur|"
+    r"начальник\w*|руководител\w*|бастығы|басшысы|төрағасы|орынбасары|"
+    r"өкілі|представител\w*|"
+    r"президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
+    r"судья|судьи|прокурор\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
+    r"(?<!право)защитник\w*|юрист\w*|пресс-секретар\w*|спикер\w*|заңгер\w*|(?<!құқық )қорғаушы\w*|"
+    r"баспасөз хатшысы)"
+    r"(?:\s+(?:[\w-]*(?:ской|ского|ной|ного|ова|ева|ина|области|района|города|облысының|"
+    r"ауданының|қаласының)|of [A-Z][\w-]+(?: [A-Z][\w-]+)?)){0,2}\s*,?\s*$",
     re.IGNORECASE,
 )
+_KAZAKH_THING = re.compile(rf"(?:{personal.KAZAKH_THING_STEMS})")
 _KAZAKH_NAME = re.compile(rf"(?:{personal.KAZAKH_NAME_ENDINGS})$", re.IGNORECASE)
 _ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})(?:,\s*[\w ]+)?\s*[–—-]")
@@ -116,6 +138,7 @@ class _Mention:
     end: int
     speaker: bool
     self_report: bool
+    role: bool = False  # named after a title or as someone's relative or lawyer
 
 
 @dataclass
@@ -203,8 +226,9 @@ def _names_in(
 
 def _may_be_a_name(words: list[str], language: str) -> bool:
     """Whether a run of capitalised words may be a person's name by the shape of its words."""
-    if language == "kk":
-        return any(_KAZAKH_NAME.search(_strip_kazakh_case(w)) for w in words)
+    if language == "kk":  # in Cyrillic: "Halyq Uni" is an outlet
+        cyrillic = all(re.search(r"[а-яёәғқңөұүһі]", w.lower()) for w in words)
+        return cyrillic and any(_KAZAKH_NAME.search(_strip_kazakh_case(w)) for w in words)
     return not all(_ENGLISH_WORD.search(w) for w in words)
 
 
@@ -213,7 +237,11 @@ def _names_a_thing(words: list[str], after: str) -> bool:
     such a word, or the word right after them is."""
     following = re.match(r"\s+([\w-]+)", after)
     heads = [w.lower() for w in words] + ([following[1].lower()] if following else [])
-    return any(word in personal.NAME_OF_A_THING for word in heads)
+    # a Kazakh thing is named by the last word ("Полиция Мөлдір Исаеваны" is a name after
+    # the police, "ҰҚК Шекара академиясының" an academy)
+    return any(word in personal.NAME_OF_A_THING for word in heads) or bool(
+        _KAZAKH_THING.match(heads[-1])
+    )
 
 
 def _russian_names(text: str) -> list[tuple[int, int, str]]:
@@ -231,6 +259,9 @@ def find_persons(
     dateline = _DATELINE.match(_first_body_line(text))
     focus: str | None = None
     focus_age = 0
+    # the last who spoke of their own accord, for what they tell in the first person
+    witness: str | None = None
+    witness_age = 0
     for sentence in sentences:
         mentions = _mentions(sentence, language, ru_names, people)
         events = _events(sentence)
@@ -264,6 +295,14 @@ def find_persons(
                 and not _PLURAL_BETWEEN.search(sentence.text[max(0, position - 30) : position])
             ):
                 key = focus
+            if (
+                key is None
+                and not victims
+                and witness is not None
+                and witness_age <= 3
+                and _FIRST_PERSON_SUBJECT.search(sentence.text)
+            ):
+                key = witness  # "“… I went there and I got shot,” he said"
             if key is None:
                 continue
             for each in [key, *_joined_to(key, victims, sentence.text)]:
@@ -272,6 +311,13 @@ def find_persons(
             focus, focus_age = victims[-1].key, 0
         else:
             focus_age += 1
+        speakers = [m for m in mentions if not m.role]
+        if speakers:
+            witness, witness_age = speakers[-1].key, 0
+        elif not mentions and _FIRST_PERSON_SUBJECT.search(sentence.text):
+            witness_age = 0  # still telling their own story
+        else:
+            witness_age += 1
     place_default = None
     if dateline is not None:
         found = fold_place(dateline["place"].title())
@@ -298,18 +344,19 @@ def _mentions(
         if key is None:
             continue
         after, before = sentence.text[end:], sentence.text[:start]
+        titled = _OFFICIAL_BEFORE.search(before) is not None
         speaker = bool(_SPEECH_AFTER.match(after)) or (
-            (
-                _said_before(before)
-                or _RELATIVE_BEFORE.search(before) is not None
-                or _OFFICIAL_BEFORE.search(before) is not None
-            )
+            (_said_before(before) or _RELATIVE_BEFORE.search(before) is not None or titled)
             and not _PREDICATE_AFTER.match(after)
         )
-        self_report = bool(_SELF.match(after)) or bool(
-            re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after)
+        # "Lawyer Aigerim Tulegenova said she had been unable to meet any clients": a lawyer
+        # speaking of herself speaks of her work
+        self_report = not titled and (
+            bool(_SELF.match(after))
+            or bool(re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after))
         )
-        mentions.append(_Mention(key, start, end, speaker and not self_report, self_report))
+        role = titled or _RELATIVE_BEFORE.search(before) is not None
+        mentions.append(_Mention(key, start, end, speaker and not self_report, self_report, role))
     return mentions
 
 
@@ -333,12 +380,15 @@ def _speaker_filler(word: str) -> bool:
 
 
 def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str | None:
-    """The person a mention is of: "Mr. Kim" is the Timur Kim told of before (else nobody)."""
-    if surname_only:
+    """The person a mention is of: "Mr. Kim" is the Timur Kim told of before (else nobody);
+    a word that may be a name alone ("Asel, a protester") is a new person unless it is the
+    surname of one told of ("Zhabarbekov, who lives in the suburbs")."""
+    if surname_only or len(name.split()) == 1:
         surname = name.split()[-1].lower()
         for key, person in people.items():
             if person.parts[0].lower() == surname or key.split()[-1] == surname:
                 return key
+    if surname_only:
         return None
     parts = split_full_name(name)
     key = f"{parts.given_name} {parts.surname}".strip().lower()
