@@ -450,3 +450,118 @@ def test_a_witness_telling_in_the_first_person_and_a_surname_told_again():
         language="en",
     ).persons
     assert [(p.name, p.fate) for p in persons] == [("Seitkali Arman", "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nine people were killed in Oral, two of them police officers.",
+            [(9, "exact", "dead"), (2, "exact", "dead")],
+        ),
+        (
+            "Of the people officially detained, 44 were later charged with mass riots.",
+            [(44, "exact", "prosecuted")],
+        ),
+        (
+            "Of these, 120 were released and 17 received administrative arrest.",
+            [(120, "exact", "released"), (17, "exact", "prosecuted")],
+        ),
+        ("Ещё 25 человек получили административный арест.", [(25, "exact", "prosecuted")]),
+        (
+            "At least 40 people have complained that they were beaten in custody.",
+            [(40, "at_least", None)],
+        ),
+        (
+            "Восемь освобождённых подали жалобы на избиения.",
+            [(8, "exact", None)],
+        ),
+        (
+            "A volunteer group keeps a list of nine people whose families have not been able to "
+            "find them.",
+            [(9, "exact", "missing")],
+        ),
+        (
+            "По данным полиции, на свободе находятся 140 человек, под стражей остаются 19.",
+            [(140, "exact", "released"), (19, "exact", "custody")],
+        ),
+        (
+            "Задержаны ещё 75 человек, а всего с начала беспорядков — около полутора тысяч.",
+            [(75, "exact", "custody"), (1500, "about", "custody")],
+        ),
+        (
+            "Ресми дерек бойынша Оралда үш адам қаза тапқан, бірақ қалада жеті адам деп айтады.",
+            [(3, "exact", "dead"), (7, "exact", "dead")],
+        ),
+        (
+            "Олардың төртеуі оқ тиіп қаза тапқан.",
+            [(4, "exact", "dead")],
+        ),
+        (
+            "Облыстық ауруханаға жүзден астам жаралы түсті.",
+            [(100, "more_than", "injured")],
+        ),
+        (
+            "Ұсталғандардан азаптау туралы 33 арыз түскен.",
+            [(33, "exact", None)],
+        ),
+        (
+            "Олардың 81-і қылмыстық жауапкершілікке тартылған.",
+            [(81, "exact", "prosecuted")],
+        ),
+        ("5 қаңтарда оған оқ тиіп, ол бір аяғынан айырылды.", []),
+    ],
+)
+def test_parts_complaints_liberty_totals_and_kazakh_converbs(text, expected):
+    assert _claims(text) == expected
+
+
+def test_the_same_number_said_of_others_is_another_figure_unless_in_the_lead():
+    text = (
+        "Eight killed in Oral clashes\n\n"
+        "At least eight people died in Oral on 5 January, officials said.\n\n"
+        "Five people were killed near the akimat, two of them police officers. Later, two "
+        "bodies were found in the morgue."
+    )
+    claims = [(c.value, c.fate_group) for c in extract(text, language="en").claims]
+    assert claims == [(8, "dead"), (5, "dead"), (2, "dead"), (2, "dead")]
+
+
+def test_transcripts_ranks_initials_and_relatives_in_kazakh():
+    persons = extract(
+        "SEITOV: Thank you. Sergeant Arman Dosov of the National Guard died on 9 January.\n"
+        "AIGUL NURLANOVA (Oral Times): Were any civilians killed? (d) Mr B. Sarsenov, whose "
+        "family asked that only his initial be used, was detained on 6 January.",
+        language="en",
+    ).persons
+    assert [(p.name, p.fate) for p in persons] == [
+        ("Dosov Arman", "killed"),
+        ("Sarsenov B.", "detained"),
+    ]
+    kazakh = extract(
+        "Бауырым Ерлан Досов 6 қаңтар күні кешкі сағат сегіздер шамасында жұмыстан үйге қайтып "
+        "келе жатып, Оралдың орталық алаңына жақын жерде ұсталды. Тағы екі жігіт — Нұрлан "
+        "Бекұлы пен оның досы Әсет Ибраев — ұсталды. Облыс полициясының бастығы, полиция "
+        "полковнигі Серік Омаров шабуыл тойтарылғанын мәлімдеді.",
+        language="kk",
+    ).persons
+    assert [(p.surname, p.given_name, p.fate) for p in kazakh] == [
+        ("Досов", "Ерлан", "detained"),
+        ("Бекұлы", "Нұрлан", "detained"),
+        ("Ибраев", "Әсет", "detained"),
+    ]
+
+
+def test_russian_datives_initials_speakers_and_companies():
+    persons = extract(
+        "Ерасылу Жумабаеву было 19 лет. Он погиб 6 января. О судьбе Д. Касенова, рабочего "
+        "ТОО «СтепьСтрой», ничего не известно с 6 января. СИНХРОН, Гульмира Есенова, врач "
+        "больницы: «Большинство поступивших — с огнестрельными ранениями». Официальный "
+        "представитель полиции Канат Оспанов сегодня на брифинге сообщил, что задержаны 40 "
+        "человек.",
+        language="ru",
+    ).persons
+    assert [(p.surname, p.given_name, p.fate) for p in persons] == [
+        ("Жумабаев", "Ерасыл", "killed"),
+        ("Касенов", "Д.", "missing"),
+    ]

@@ -8,6 +8,7 @@ Framework-free: no Django. ``extract(text, language=..., published=...)`` is the
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -54,17 +55,26 @@ def extract(
         told = (claims[-1].fate_group,) if claims else None
         claims.extend(claims_in_sentence(sentence, language, published, told))
     persons = find_persons(text, sentences, language, published)
-    return Extraction(language, published, _once(claims), persons)
+    return Extraction(language, published, _once(claims, _lead_end(text)), persons)
 
 
-def _once(claims: list[ClaimProposal]) -> list[ClaimProposal]:
+def _lead_end(text: str) -> int:
+    """Where the headline and the paragraph after it end: the lead, which the body restates."""
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:2]
+    return lines[-1].end() if lines else 0
+
+
+def _once(claims: list[ClaimProposal], lead_end: int = 0) -> list[ClaimProposal]:
     """A figure the text states again in the same words — a headline and its lead, a summary
     and its body — is proposed once: where it is said with most (who claims it, the date it
     is for, a status, a region), else where it is stated last (the body, after the
-    headline). Figures of two regions are two figures; one that names no region is either's."""
+    headline). Figures of two regions are two figures; one that names no region is either's;
+    the same number said of other people ("seven killed, two of them police officers"; "two
+    were found dead in the morgue") is another figure, unless one is in the headline or the
+    lead (``lead_end``), which the body restates in other words."""
     kept: list[ClaimProposal] = []
     for claim in claims:
-        same = next((i for i, k in enumerate(kept) if _restates(claim, k)), None)
+        same = next((i for i, k in enumerate(kept) if _restates(claim, k, lead_end)), None)
         if same is None:
             kept.append(claim)
         elif _said_with(claim) >= _said_with(kept[same]):
@@ -72,12 +82,24 @@ def _once(claims: list[ClaimProposal]) -> list[ClaimProposal]:
     return sorted(kept, key=lambda claim: claim.start)
 
 
-def _restates(claim: ClaimProposal, other: ClaimProposal) -> bool:
-    return (claim.value, claim.fate_group, claim.qualifier) == (
-        other.value,
-        other.fate_group,
-        other.qualifier,
-    ) and (claim.region is None or other.region is None or claim.region == other.region)
+def _restates(claim: ClaimProposal, other: ClaimProposal, lead_end: int = 0) -> bool:
+    """Whether ``claim`` states ``other``'s figure again: the same number of the same fate and
+    region, in the lead ("death toll rises to 14" before "at least 14 people were killed"),
+    or with the same qualifier and a word of what is counted in common."""
+    if (claim.value, claim.fate_group) != (other.value, other.fate_group):
+        return False
+    if not (claim.region is None or other.region is None or claim.region == other.region):
+        return False
+    if min(claim.start, other.start) < lead_end:
+        return True
+    same_words = bool(_stems(claim.counted) & _stems(other.counted))
+    return claim.qualifier == other.qualifier and same_words
+
+
+def _stems(words: str) -> set[str]:
+    """The first five letters of each word of four letters or more: "detained" and
+    "detainees", "погибли" and "погибших" share one."""
+    return {w[:5] for w in re.findall(r"\w{4,}", words.casefold())}
 
 
 def _said_with(claim: ClaimProposal) -> int:

@@ -34,7 +34,7 @@ _OF_THOSE = re.compile(
     r"|(?<!\w)(?P<kk>(?:қаза\s+|хабарсыз\s+)?[\w-]+(?:лар|лер|дар|дер|тар|тер))"
     r"(?:дың|дің|тың|тің|ның|нің))\s*$"
 )
-_OF_THEM = re.compile(r"^\s*(?:of them|of those|из них|из которых)(?!\w)")
+_OF_THEM = re.compile(r"\s*(?:of them|of those|из них|из которых)(?!\w)")  # matched at a number
 # An aside between commas that says who speaks or how it is known ("Criminal charges, the
 # statement said, have been brought against 86 people"; "Около 900 из них, по его словам, уже
 # отпущены"): blanked (same length) before a figure is read, so the verb beyond it is reached.
@@ -75,8 +75,11 @@ _FATE_UNKNOWN = re.compile(
     r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
     r"(?:неизвестн\w*|белгісіз|unknown)"
 )
+# "put the number at 112", "The Coalition's own estimate, based on lists, is about 250"
 _THE_FIGURE = re.compile(
-    r"(?:number|figure|toll|total|цифр\w*|числ\w*|сан\w*)\s+(?:at|as|of|to|в|на)?\s*$"
+    r"(?:number|figure|toll|total|estimate|цифр\w*|числ\w*|оценк\w*|сан\w*)"
+    r"(?:\s*,[^,.;]{1,60},)?\s+(?:at|as|of|to|is|was|в|на)?"
+    r"(?:\s*(?:about|around|nearly|almost|over|more than|около|почти|более))?\s*$"
 )
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|that|which|которы\w*|кто)(?!\w)")
 _INCLUDING = re.compile(
@@ -120,6 +123,19 @@ _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|ас�
 _CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")
 _KK_GENITIVE = re.compile(r"(?<=[іиы])(?:ның|нің|тың|тің|дың|дің)$")
 _REACH = 6  # words between a number and the fate word or noun that makes it a count of people
+_COMPLAINED = re.compile(
+    rf"\s*(?:[\w-]+\s+){{0,3}}?,?\s*(?:who\s+|которы\w+\s+)?(?:have\s+|had\s+)?"
+    rf"(?:{lx.COMPLAINED})(?!\w)"
+)
+# A Kazakh converb says how, the verb after it what happened: "олардың бесеуі оқ тиіп қаза
+# тапқан" (five of them died, shot).
+_CONVERB = re.compile(r"\w(?:ып|іп|п)$")
+# "officially two died in Kyzylorda, but in the town they say five people": the same fate,
+# disputed; "…задержаны ещё 158 человек, а всего … — более 1,2 тыс.": the total of the same.
+_SAME_AGAIN = re.compile(
+    r"(?<!\w)(?:but|while|whereas|however|а|но|однако|бірақ|ал|всего|in all|in total|total|"
+    r"altogether|барлығы|жалпы)(?!\w)"
+)
 # "the deaths of 53 persons …, including 48 with gunshot wounds": how some of them were hurt
 # or died, not a fate of their own; they are of the figure before them.
 _DESCRIBED_BY = re.compile(r"\s*(?:[–—-]\s*)?(?:with|с|со)\s+(?:[\w-]+\s+){0,4}")
@@ -173,8 +189,10 @@ def _nearest_fate(
                     continue  # "задержаны 410 человек, ранены 52": the wounded are the 52
             elif m.end() <= number.start:
                 distance = _words_between(folded, m.end(), number.start) + 2
-                if "," in folded[m.end() : number.start] and distance > 3:
-                    continue  # "…or been imprisoned, currently contains about 1,300 entries"
+                if "," in folded[m.end() : number.start]:
+                    if distance > 3:
+                        continue  # "…or been imprisoned, currently contains about 1,300 entries"
+                    distance += 3  # "Of the people detained, 38 were charged": the verb after
             else:
                 continue
             if distance <= _REACH + 2 and (best is None or distance < best[0]):
@@ -360,6 +378,12 @@ def _read_number(
     offset, people, cases = _noun_after_number(folded, number)
     fate = _nearest_fate(folded, number, lo, hi)
     qualifier = _qualifier(folded, number, lo)
+    complained = _COMPLAINED.match(folded, number.end)
+    if complained is not None and (number.value > 1 or number.written.isdigit()):
+        # "30 people have complained that they were beaten", "семь освобождённых подали
+        # жалобы": a figure of complaints
+        return _Reading(number, None, (number.end, complained.end()), qualifier, True, True)
+    fate = _after_converb(folded, fate, hi)
     described = _fate_after(folded, number.end, hi, farthest=False)
     if (
         previous is not None
@@ -368,40 +392,7 @@ def _read_number(
     ):
         return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
     if people is not None:
-        # "12 тыс. задержанных освобождены": the verb after the noun says what happened, and
-        # after "who had been detained" the main verb ("were released") does
-        noun_end = offset + people.end()
-        relative = _RELATIVE.match(folded, noun_end) is not None
-        after_noun = _fate_after(folded, noun_end, hi, farthest=relative)
-        if relative and (before := _fate_shortly_before(folded, number, lo)) is not None:
-            # "the amnesty affects more than 1,500 people who were arrested": what the
-            # clause says of them, not how they came to be there
-            after_noun = before
-        verb_before = (
-            fate is not None
-            and fate[2] <= number.start
-            and _ONLY_QUALIFIERS.fullmatch(folded[fate[2] : number.start])
-        )
-        if after_noun is not None and not relative:
-            after_noun = _main_verb_after_participle(folded, noun_end, after_noun, hi)
-        aside = _INCLUDING_ASIDE.match(folded, noun_end)
-        if after_noun is None and aside is not None:
-            # "Eleven people, including four police officers, were taken to hospital"
-            after_noun = _fate_after(folded, aside.end(), len(folded), farthest=False)
-        if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
-            fate = after_noun
-        elif after_noun is None:  # "отпущены 17 задержанных": released, not detained
-            fate = _fate_just_before(folded, number, lo) or fate
-        if fate is None and _DASH_BEFORE.search(folded, 0, number.start):
-            # "больше всего людей погибло в Алматы – 139 человек": the clause before the dash
-            clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
-            fate = _nearest_fate(folded, number, clause.end() if clause else 0, number.start)
-        if (
-            fate is None
-            and _COMMA_BEFORE.search(folded, 0, number.start)
-            and _ENDS_AFTER_NOUN.match(folded, noun_end)
-        ):
-            fate = _last_fate_before(folded, number)
+        fate = _fate_of_people(folded, number, fate, offset + people.end(), (lo, hi))
     unknown = _FATE_UNKNOWN.search(folded, lo, hi)
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
@@ -423,17 +414,7 @@ def _read_number(
         return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
     if fate is not None:  # "21 найдены живыми": people, but no fate group counts them
         return _Reading(number, None, (fate[1], fate[2]), qualifier, True, False)
-    if previous is not None and (
-        _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
-        or _INCLUDING.search(folded[previous.number.end : number.start])
-        or (
-            not people
-            and _ENUMERATED.search(folded[previous.number.end : number.start])
-            and _PLACE_AFTER.match(folded, number.end)
-        )
-        or _OF_THEM.match(folded, number.end)  # "forty-one of them": of the figure just told
-        or _KK_OF_THEM.search(number.written)  # "44-і – терроризм": 44 of the cases just told
-    ):
+    if previous is not None and _part_of_previous(folded, number, previous, bool(people)):
         return _Reading(
             number, previous.group, previous.anchor, qualifier, not previous.cases, previous.cases
         )
@@ -441,23 +422,93 @@ def _read_number(
         # "Of them, 219 are civilians": a part of the figure the text told last
         return _Reading(number, context[0], (0, number.start), qualifier, True, False)
     if people and _FATE_UNKNOWN.search(folded, lo, hi):  # "судьба 17 человек неизвестна"
-        return _Reading(
-            number, "missing", (number.end, offset + people.end()), qualifier, True, False
-        )
+        anchor = (number.end, offset + people.end())
+        return _Reading(number, "missing", anchor, qualifier, True, False)
     if people:
         return _Reading(number, None, (number.end, offset + people.end()), qualifier, True, False)
     if _KK_REACHED.match(folded, number.end) and _CASES_BEFORE.search(folded, lo, number.start):
         # "қозғалған істер 700-ге жуықтады": the cases before the figure reached it
         return _Reading(number, None, (lo, number.start), qualifier, False, True)
-    figure = _THE_FIGURE.search(folded[max(0, number.start - 30) : number.start])
+    window = max(0, number.start - 90)
+    figure = _THE_FIGURE.search(folded[window : number.start])
     if context is not None and figure:
         # "the prosecutor's office put the number at 112": the figure of what was just told
-        anchor = (
-            number.start - 30 + figure.start() if number.start >= 30 else figure.start(),
-            number.start,
-        )
+        anchor = (window + figure.start(), number.start)
         return _Reading(number, context[0], anchor, qualifier, True, False)
     return None
+
+
+def _fate_of_people(
+    folded: str,
+    number: NumberMention,
+    fate: tuple[str, int, int] | None,
+    noun_end: int,
+    window: tuple[int, int],
+) -> tuple[str, int, int] | None:
+    """The fate of a count followed by a noun of people: "12 тыс. задержанных освобождены" —
+    the verb after the noun says what happened, and after "who had been detained" the main
+    verb ("were released") does."""
+    lo, hi = window
+    relative = _RELATIVE.match(folded, noun_end) is not None
+    after_noun = _fate_after(folded, noun_end, hi, farthest=relative)
+    if relative and (before := _fate_shortly_before(folded, number, lo)) is not None:
+        # "the amnesty affects more than 1,500 people who were arrested": what the clause
+        # says of them, not how they came to be there
+        after_noun = before
+    verb_before = (
+        fate is not None
+        and fate[2] <= number.start
+        and _ONLY_QUALIFIERS.fullmatch(folded[fate[2] : number.start])
+    )
+    if after_noun is not None and not relative:
+        after_noun = _main_verb_after_participle(folded, noun_end, after_noun, hi)
+    aside = _INCLUDING_ASIDE.match(folded, noun_end)
+    if after_noun is None and aside is not None:
+        # "Eleven people, including four police officers, were taken to hospital"
+        after_noun = _fate_after(folded, aside.end(), len(folded), farthest=False)
+    if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
+        fate = after_noun
+    elif after_noun is None:  # "отпущены 17 задержанных": released, not detained
+        fate = _fate_just_before(folded, number, lo) or fate
+    if fate is None and _DASH_BEFORE.search(folded, 0, number.start):
+        # "больше всего людей погибло в Алматы – 139 человек": the clause before the dash
+        clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
+        fate = _nearest_fate(folded, number, clause.end() if clause else 0, number.start)
+    if (
+        fate is None
+        and _COMMA_BEFORE.search(folded, 0, number.start)
+        and _ENDS_AFTER_NOUN.match(folded, noun_end)
+    ):
+        fate = _last_fate_before(folded, number)
+    return fate
+
+
+def _part_of_previous(folded: str, number: NumberMention, previous: _Reading, people: bool) -> bool:
+    """Whether ``number`` is a part of the figure before it, or that figure again: "up from",
+    "including", "of them", "11 in Almaty, eight in the region", "but in the town they say
+    five", "44-і – терроризм" (44 of the cases just told)."""
+    between = folded[previous.number.end : number.start]
+    return bool(
+        _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
+        or _INCLUDING.search(between)
+        or (not people and _ENUMERATED.search(between) and _PLACE_AFTER.match(folded, number.end))
+        or _OF_THEM.match(folded, number.end)
+        or (previous.group is not None and _SAME_AGAIN.search(between))
+        or _KK_OF_THEM.search(number.written)
+    )
+
+
+def _after_converb(
+    folded: str, fate: tuple[str, int, int] | None, hi: int
+) -> tuple[str, int, int] | None:
+    """The fate of the verb after a Kazakh converb ("оқ тиіп қаза тапқан": dead), if one
+    follows it at once; else ``fate``."""
+    if fate is None or not _CONVERB.search(folded, 0, fate[2]):
+        return fate
+    later = _fate_after(folded, fate[2], hi, farthest=False)
+    if later is None or _words_between(folded, fate[2], later[1]) > 1:
+        return fate
+    return later
 
 
 def _fate_shortly_before(
@@ -506,7 +557,9 @@ def _taken_from(
     if who == "kk" and of_those["kk"] == "олар":
         # "Олардың 60-ы айыппұл төлеп, босатылды": of them, what the verb says (a converb's
         # comma does not end the clause)
-        after = _fate_after(folded, number.end, hi, farthest=False, past_commas=True)
+        after = _after_converb(
+            folded, _fate_after(folded, number.end, hi, farthest=False, past_commas=True), hi
+        )
         if after is None:
             return None
         return (None if after[0] == "found" else after[0]), (after[1], after[2])

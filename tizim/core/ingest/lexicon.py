@@ -33,13 +33,16 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"тяжел{_W} состояни{_W}|"
         rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}|"
         # how they were hurt: "28-іне оқ тиіп, 177-сінің сүйегі сынған. 111-і пышақталған"
-        rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}"
+        rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}|жаралы"
     ),
     "missing": (
         r"missing|disappeared|disappearances|unaccounted|whereabouts|"
         rf"пропал{_W}|пропавш{_W}|без вести|исчез{_W}|не найден{_W}|"
         rf"хабарсыз{_W}|із-түзсіз|жоғалып|жоғалған{_W}|хабар-ошарсыз{_W}|табылмай{_W}|"
-        r"табылмады|табылған жоқ|қайда екені (?:әлі )?белгісіз"
+        r"табылмады|табылған жоқ|қайда екені (?:әлі )?белгісіз|"
+        # "families have not been able to find them", "заявления о розыске"
+        r"(?:not been able|unable|could not|couldn't) to (?:find|locate)|"
+        rf"не (?:могут|смогли|удается|удалось) (?:\w+ )?найти|розыск{_W}"
     ),
     "custody": (
         r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
@@ -48,7 +51,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"изолятор{_W}|сизо\b|"
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|"
-        rf"ұсталған{_W}|алып кетіл{_W}"
+        rf"ұсталған{_W}|алып кетіл{_W}|holding facilit{_W}|в камере|камерада"
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|convictions|sentenced|accused|indicted|defendants|"
@@ -65,12 +68,14 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"бұлтартпау шара{_W}|мер{_W} пресечени{_W}|(?:preventive|restraint) measures?|"
         # a court's sentence of arrest ("суды назначили административные аресты"), not
         # being held under one ("әкімшілік қамауға алынды")
-        rf"сотқа дейінгі тергеп{_W}|(?:назначил{_W}|назначен{_W}) (?:\w+ )?арест{_W}"
+        rf"сотқа дейінгі тергеп{_W}|(?:назначил{_W}|назначен{_W}) (?:\w+ )?арест{_W}|"
+        rf"получ{_W} (?:\w+ )?арест{_W}|(?:received|given) (?:an )?administrative arrest|"
+        rf"status of suspects?|статус{_W} подозреваем{_W}|жауапкершілікке тартыл{_W}"
     ),
     "released": (
         r"released|freed|set free|let go|amnest(?:y|ied)|pardoned|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|отпустил{_W}|вышли на свободу|амнисти{_W}|"
-        rf"помилован{_W}|рақымшылық{_W}|кешірім{_W}|"
+        rf"помилован{_W}|рақымшылық{_W}|кешірім{_W}|на свободе|at liberty|бостандықта|"
         rf"босатыл{_W}|бостандыққа{_W}"
     ),
     # Found alive: people, but no fate group counts them ("21 найдены живыми").
@@ -82,7 +87,7 @@ CASE_NOUNS = (
     rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"
     rf"уголовн{_W} дел{_W}|дел\b|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
     rf"досудебн{_W} расследовани{_W}|"
-    rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}"
+    rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}|арыз{_W}|requests|appeals"
 )
 
 #: Nouns that count people (two adjectives may stand between number and noun).
@@ -103,6 +108,16 @@ PEOPLE_NOUNS = (
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}"
 )
 
+#: What people did who complain of what was done to them ("30 people have complained that
+#: they were beaten", "27 individuals who reported torture", "семь освобождённых подали
+#: жалобы на избиения"): a figure of complaints, with no fate group of its own.
+COMPLAINED = (
+    r"complained|(?:filed|lodged|submitted) (?:\w+ )?complaints?|reported (?:torture|beatings?|"
+    r"ill-treatment|abuse)|"
+    rf"подал{_W} жалоб{_W}|пожаловал{_W}|жалуют{_W}|сообщил{_W} (?:\w+ )?о том|"
+    rf"шағымдан{_W}|арыз (?:берді|жазды|түсірді)"
+)
+
 #: Words right after a number that make it something other than a count of people.
 NOT_PEOPLE_UNITS = (
     r"%|percent|per cent|years?|year-old|months?|weeks?|days?|hours?|minutes?|times|km|"
@@ -120,7 +135,7 @@ EVENT_WORDS = (
     r"entries|names|list|found alive|interviewed|"
     rf"митинг{_W}|протест{_W}|беспоряд{_W}|участ{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
     rf"нашли жив{_W}|"
-    rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|victims|"
+    rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|victims|interviews?|"
     rf"жәбірленуші{_W}|потерпевш{_W}|"
     rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}"
 )
@@ -137,9 +152,10 @@ FACILITY_COUNTS = (
 THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
-    r"streets?|lists?|ambulances?|sessions?|hearings?|"
+    r"streets?|lists?|ambulances?|sessions?|hearings?|legs?|arms?|eyes?|hands?|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
-    rf"объект{_W}|регион{_W}|заседани{_W}|"
+    rf"объект{_W}|регион{_W}|заседани{_W}|ног[иау]\b|ногу|рук[иау]\b|глаз{_W}|"
+    rf"аяғ{_W}|аяқ{_W}|қолы{_W}|қолын{_W}|көзі{_W}|көзін{_W}|"
     rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"
     # Kazakh: plural, possessive and genitive only ("12 көлік", "екі ауруханасының"); a
     # locative or ablative is where people were ("38-і ауруханада қайтыс болды")

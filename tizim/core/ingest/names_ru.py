@@ -53,8 +53,53 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         if _already_nominative(written, normal, vocab) or _womans_nominative(span, written):
             normal = written
         normal = _surname_after_given(written, _keep_feminine(written, normal))
-        names.append((start, span.stop, normal))
+        normal = _dative_or_accusative(span, written, normal)
+        normal = _initials_surname(span, written, normal)
+        if not _NOT_A_PERSON.search(written):
+            names.append((start, span.stop, normal))
     return names + _surnames_again(text, names)
+
+
+# "ТОО «КокшеСтрой»", "АО …": a company natasha took for a person
+_NOT_A_PERSON = re.compile(r"[«»\"]|^(?:ТОО|АО|ИП|ОО|ОФ|РОО)\s")
+
+
+def _dative_or_accusative(span: Any, written: str, normal: str) -> str:
+    """A given name natasha does not know, ending in "-у" after a consonant, beside a surname
+    in "-ову": a man's dative ("Мирасу Тулегенову" → "Мирас Тулегенов") or a woman's
+    accusative ("Гульнару Сапарову" → "Гульнара Сапарова"), as natasha's tagger reads the
+    case in the sentence."""
+    words, normals = written.split(), normal.split()
+    given = words[0]
+    if len(words) != 2 or len(normals) != 2 or normals[0] != given or not span.tokens:
+        return normal
+    surname = _OBLIQUE_SURNAME.fullmatch(words[1])
+    if not (given.endswith("у") and _consonant_a(given[:-1] + "а")) or surname is None:
+        return normal
+    if surname["ending"] != "у":
+        return normal
+    case = (span.tokens[0].feats or {}).get("Case")
+    if case == "Dat":
+        return f"{given[:-1]} {surname['stem']}"
+    if case == "Acc":
+        return f"{given[:-1]}а {surname['stem']}а"
+    return normal
+
+
+def _initials_surname(span: Any, written: str, normal: str) -> str:
+    """A surname after initials, in a man's oblique case ("О судьбе Д. Смагулова"): natasha
+    leaves it as written; the tagger's case of the surname says it is not a woman's
+    nominative, and its ending gives the stem."""
+    words = written.split()
+    if len(words) < 2 or not all(re.fullmatch(r"\w\.", w) for w in words[:-1]):
+        return normal
+    surname = _OBLIQUE_SURNAME.fullmatch(words[-1])
+    if surname is None or surname["ending"] not in ("а", "у", "ым", "е") or normal != written:
+        return normal
+    case = (span.tokens[-1].feats or {}).get("Case") if span.tokens else None
+    if case in (None, "Nom"):
+        return normal
+    return " ".join([*words[:-1], surname["stem"]])
 
 
 _CAPITALS = re.compile(r"(?<!\w)[А-ЯЁ]{3,}(?!\w)")

@@ -162,10 +162,25 @@ def _word_value(words: str, language: str) -> int | None:
     return int(value) if value else None
 
 
+# "около полутора тысяч", "полтора десятка": one and a half of a hundred, a thousand or ten
+_RU_ONE_AND_A_HALF = re.compile(
+    r"(?<!\w)(?:полтор[аы]|полутор[аы])\s+(?P<of>тысяч\w*|сот\w*|десят\w*)", re.IGNORECASE
+)
+
+
+def _one_and_a_half(of: str) -> int:
+    of = of.lower()
+    return 1500 if of.startswith("тысяч") else 150 if of.startswith("сот") else 15
+
+
 def find_numbers(text: str, language: str) -> list[NumberMention]:
     """Every number in ``text``, in order; words are read in ``language`` (kk, ru or en)."""
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
+    if language == "ru":
+        for m in _RU_ONE_AND_A_HALF.finditer(text):
+            found.append(NumberMention(_one_and_a_half(m["of"]), m.start(), m.end(), m[0]))
+            taken.append((m.start(), m.end()))
     for m in _DIGIT_NUMBER.finditer(text):
         value = _digit_value(m["digits"], _multiplier(m["mult"]))
         if value is not None:

@@ -20,7 +20,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
-        rf"моргта|атып өлтір{_W}|өлтірілді|марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}",
+        rf"моргта|атып өлтір{_W}|өлтірілді|марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}",
     ),
     (
         Fate.MISSING,
@@ -31,11 +31,12 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"(?:родные|родственники|семья|близкие|relatives|family|families) (?:\w+ )?"
         rf"(?:ищут|разыскивают|(?:are|is) (?:still )?(?:looking|searching) for)|іздеп жүр{_W}|"
         rf"пропал{_W}|без вести|местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
-        rf"хабарсыз кет{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз|"
+        rf"хабарсыз{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз|"
+        rf"розыск{_W}|(?:a )?search (?:file|case) (?:was |has been )?opened|"
         # "I haven't heard from her since", "не могут его найти", "связь с ним утрачена"
         r"(?:have not|haven't|has not|hasn't) heard from (?:him|her)|"
         rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
-        rf"на связь не выход{_W}|"
+        rf"на связь не выход{_W}|ничего не известно|nothing (?:is|has been) (?:known|heard)|"
         # "вышел из дома … и не вернулся", "never came home", "үйге оралмады"
         rf"не вернул{_W}|(?:did not|didn't|never) (?:return|come back|came back|come home|"
         rf"came home)|оралмады|қайтып келмеді",
@@ -45,7 +46,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
         rf"restriction of liberty|ограничени{_W} свободы|бас бостандығын шектеу{_W}|"
         rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|осужден{_W}|приговорен{_W}|"
-        rf"айып тағыл{_W}|айыпта{_W}|сотталды|қылмыстық іс қозғал{_W}|"
+        rf"айып тағыл{_W}|айыпта{_W}|соттал{_W}|қылмыстық іс қозғал{_W}|"
         # a sentence passed: "sentenced to 15 years", "given 20 years", "a seven-year
         # sentence", "к восьми годам лишения свободы", "5 жылға сотталды"
         r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|"
@@ -63,19 +64,20 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
         r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
-        rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|алып кет{_W}|изоляторда|изоляторында|қамауда",
+        rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|алып кет{_W}|изоляторда|изоляторында|қамауда|"
+        rf"забрали|увезли",
     ),
     (
         Fate.INJURED,
         rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
-        rf"жарақат ал{_W}|жарала{_W}|оқ тиді|(?:жанарынан|көзінен) айырыл{_W}",
+        rf"жарақат ал{_W}|жарала{_W}|оқ ти{_W}|(?:жанарынан|көзінен|аяғынан) айырыл{_W}",
     ),
     (
         Fate.RELEASED,
         rf"{_BE} (?:released|freed)|then released|освобожд{_W}|освобожден{_W}|отпущен{_W}|"
-        rf"отпустил{_W}|босатыл{_W}",
+        rf"отпустил{_W}|босатыл{_W}|бостандыққа шық{_W}",
     ),
 )
 
@@ -98,14 +100,18 @@ AMONG: tuple[tuple[Fate, str], ...] = (
         r"among (?:the |those )?detained|among the detainees|среди задержанных|"
         r"ұсталғандардың арасында",
     ),
-    (Fate.INJURED, r"among the (?:injured|wounded)|среди раненых|жараланғандардың арасында"),
+    (
+        Fate.INJURED,
+        r"among the (?:injured|wounded)|среди раненых|жараланғандардың арасында|"
+        r"(?:one of the|among the) (?:alleged )?victims",
+    ),
 )
 
 #: A relative or the lawyer of someone, written before their name: they speak of another.
 RELATIVE_BEFORE = (
     r"(?:his|her|their|его|ее|её|их|оның|[а-яёәғқңөұүһі]+(?:ның|нің|дың|дің|тың|тің))\s+"
     r"(?:uncle|brother|sister|mother|father|wife|husband|"
-    r"son|daughter|lawyer|дядя|брат|сестра|мать|отец|жена|муж|адвокат|ағасы|інісі|әкесі|анасы|"
+    r"son|daughter|lawyer|widow|widower|nephew|niece|cousin|вдова|дядя|брат|сестра|мать|отец|жена|муж|адвокат|ағасы|інісі|әкесі|анасы|"
     r"әйелі|күйеуі|адвокаты|нағашысы)\s*,?\s*$"
     # a Kazakh relative word carries its own possessive: "Әйелі Гүлжан Наурызбаева"
     r"|(?<!\w)(?:әйелі|күйеуі|анасы|әкесі|ағасы|інісі|қарындасы|әпкесі|адвокаты)\s*,?\s*$"
@@ -139,7 +145,10 @@ PLURAL_PEOPLE = (
 )
 
 #: Pronouns that carry a sentence on to the person last told of.
-PRONOUNS = r"he|his|him|she|her|он|его|ему|ним|нем|она|ее|её|ей|ней|ол|оны|оның|оған|онымен"
+PRONOUNS = (
+    r"he|his|him|she|her|он|его|ему|ним|нем|она|ее|её|ей|ней|ол|оны|оның|оған|онымен|өзі|өзін|"
+    r"өзіне"
+)
 
 #: Endings of Kazakh and Russian surnames and Kazakh given names in Cyrillic: in a Kazakh
 #: text a run of capitalised words is a person's name only if one of its words ends so or is
@@ -208,7 +217,10 @@ NOT_NAMES = frozenset(
     defendant defendants judge prosecutors deputy head chief take let see consider meet
     тело труп заместител{W} председател{W} директор{W} следовател{W}
     белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
-    әйелі күйеуі анасы әкесі ағасы інісі қарындасы әпкесі баласы
+    әйелі күйеуі анасы әкесі ағасы інісі қарындасы әпкесі баласы ал
+    бауырым ағам інім әкем анам ұлым қызым әйелім күйеуім досым көршім көршіміз
+    other sergeant lieutenant captain major private corporal сержант{W} лейтенант{W}
+    капитан{W} майор{W} полковник{W} рядов{W} прапорщик{W} старш{W} младш{W}
     """.replace("{W}", "").split()
 )
 

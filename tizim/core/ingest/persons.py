@@ -26,7 +26,15 @@ from tizim.core.places import fold_place
 _CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
 # Up to four capitalised words: a name with a patronymic, or a name after a place and a title
 # ("Almaty Police Berik Abilbekov"), whose leading words are then trimmed.
-_NAME_RUN = re.compile(rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
+# An initial or two may stand before the surname ("Mr A. Zhaksylykov", "Қ. Мұратбековтың").
+_INITIALS = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){1,2}(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*\w)"
+_NAME_RUN = re.compile(
+    rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:{_INITIALS})?{_CAP}(?:\s+{_CAP}){{0,3}})"
+)
+# "NURGUL BAIMUKHANOVA (Qazaq Radiosy):", "AITZHANOV:": a transcript's label of who speaks,
+# and the outlet in brackets after it.
+_LABEL_AFTER = re.compile(r"\s*(?:\([^)]{1,60}\))?\s*:")
+_IN_BRACKETS_LABEL = re.compile(r"\)\s*:")
 _FATES = tuple(
     (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.PERSON_FATES
 )
@@ -46,6 +54,12 @@ _PREDICATE_AFTER = re.compile(
     r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
     r"(?!\w)"
 )
+# "СИНХРОН, Гульмира Есенова, заместитель главного врача: «…»": a name, who they are, and
+# what they said.
+_SPEECH_A_FEW_WORDS_ON = re.compile(
+    rf"^(?P<gap>(?:\s+(?!(?:that|что|деп)\b)[a-zа-яёәғқңөұүһі]+){{1,4}})\s+(?:{personal.SPEECH})(?!\w)"
+)
+_QUOTED_AFTER = re.compile(r"^,[^.:«»\"“”]{1,120}:\s*[«\"“]")
 # "по его словам", "according to him", "— деді ол", "— сказал он": the pronoun is the one who
 # speaks, not the one spoken of.
 _SPEECH_BEFORE_PRONOUN = re.compile(
@@ -69,6 +83,11 @@ _SUBJECTLESS = re.compile(
     re.IGNORECASE,
 )
 _REACH = 16  # words between a name and what happened for it to be that person's
+# Kazakh puts the verb last: "Бауырым Ерболат Сәрсенбаев 6 қаңтар күні … жерде ұсталды"
+_KAZAKH_REACH = 26
+# "Полиция полковнигі Серік Бейсенов … тойтарылғанын мәлімдеді": a Kazakh sentence that ends
+# in a verb of saying is what its subject said.
+_ENDS_SAID = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\W*$", re.IGNORECASE)
 _AMONG = tuple(
     (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.AMONG
 )
@@ -197,6 +216,8 @@ def _names_in(
     text = sentence.text
     for m in _NAME_RUN.finditer(text):
         words = m["name"].split()
+        if _IN_BRACKETS_LABEL.match(text, m.end()) and text[: m.start()].rstrip().endswith("("):
+            continue  # "(Qazaq Radiosy):" an outlet in a transcript's label
         if _names_a_thing(words, text[m.end() :]):
             continue  # "Aiteke Bi Street", "Criminal Code", "Steppe Wire"
         beside = len(words) > 1 and any(_SURNAME_SHAPE.search(_strip_kazakh_case(w)) for w in words)
@@ -285,7 +306,8 @@ def find_persons(
                 key = next((m.key for m in victims if m.start >= position), None)
                 kind = "fate"
             else:
-                key = _owner(victims, position, sentence.text)
+                reach = _KAZAKH_REACH if language == "kk" else _REACH
+                key = _owner(victims, position, sentence.text, reach)
             # "His lawyer told the BBC that he had been beaten" carries on to the person last
             # told of, unless others are the subject ("10,000 people have been arrested")
             carries_on = pronoun and focus is not None and focus_age <= 3 and not victims
@@ -300,7 +322,9 @@ def find_persons(
                 and not victims
                 and witness is not None
                 and witness_age <= 3
-                and _FIRST_PERSON_SUBJECT.search(sentence.text)
+                and _FIRST_PERSON_SUBJECT.search(
+                    sentence.text, max(0, position - 30), position + 30
+                )
             ):
                 key = witness  # "“… I went there and I got shot,” he said"
             if key is None:
@@ -339,15 +363,35 @@ def _mentions(
     people: dict[str, _Person],
 ) -> list[_Mention]:
     mentions: list[_Mention] = []
-    for start, end, name, surname_only in _names_in(sentence, language, ru_names):
+    names = _names_in(sentence, language, ru_names)
+    first = min((found[0] for found in names), default=0)
+    for start, end, name, surname_only in names:
         key = _key_for(name, surname_only, people)
         if key is None:
             continue
         after, before = sentence.text[end:], sentence.text[:start]
         titled = _OFFICIAL_BEFORE.search(before) is not None
-        speaker = bool(_SPEECH_AFTER.match(after)) or (
-            (_said_before(before) or _RELATIVE_BEFORE.search(before) is not None or titled)
-            and not _PREDICATE_AFTER.match(after)
+        nominative = name.split()[-1] == sentence.text[start:end].split()[-1]
+        # the subject of a Kazakh sentence that ends in "мәлімдеді", "айтады"
+        said_last = (
+            language == "kk"
+            and nominative
+            and _ENDS_SAID.search(sentence.text) is not None
+            and start == first
+        )
+        label = _LABEL_AFTER.match(after) is not None and (
+            sentence.text[:start].strip() == "" and sentence.text[start:end].isupper()
+        )
+        speaker = bool(_SPEECH_AFTER.match(after) or _QUOTED_AFTER.match(after))
+        speaker = speaker or (nominative and _speaks_after_a_while(after))
+        speaker = (
+            speaker
+            or label
+            or said_last
+            or (
+                (_said_before(before) or _RELATIVE_BEFORE.search(before) is not None or titled)
+                and not _PREDICATE_AFTER.match(after)
+            )
         )
         # "Lawyer Aigerim Tulegenova said she had been unable to meet any clients": a lawyer
         # speaking of herself speaks of her work
@@ -358,6 +402,13 @@ def _mentions(
         role = titled or _RELATIVE_BEFORE.search(before) is not None
         mentions.append(_Mention(key, start, end, speaker and not self_report, self_report, role))
     return mentions
+
+
+def _speaks_after_a_while(after: str) -> bool:
+    """ "Канат Оспанов сегодня на брифинге сообщил", "Dana Ormanova on Monday told": a verb of
+    saying a few words on, with nothing that happened to the speaker between."""
+    m = _SPEECH_A_FEW_WORDS_ON.match(after)
+    return m is not None and not any(p.search(fold(m["gap"])) for _, p in _FATES)
 
 
 def _said_before(before: str) -> bool:
@@ -384,13 +435,21 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
     a word that may be a name alone ("Asel, a protester") is a new person unless it is the
     surname of one told of ("Zhabarbekov, who lives in the suburbs")."""
     if surname_only or len(name.split()) == 1:
-        surname = name.split()[-1].lower()
+        word = name.split()[-1].lower()
         for key, person in people.items():
-            if person.parts[0].lower() == surname or key.split()[-1] == surname:
+            if person.parts[0].lower() == word or key.split()[-1] == word:
                 return key
+        # "Багдат вышел из дома": the given name of the one person told of by it
+        by_given = [key for key, person in people.items() if person.parts[1].lower() == word]
+        if len(by_given) == 1:
+            return by_given[0]
     if surname_only:
         return None
     parts = split_full_name(name)
+    if not parts.surname and parts.patronymic:
+        # "Thank you, Berik Sagyndykovich": someone told of by name and patronymic
+        by_given = [k for k, p in people.items() if p.parts[1].lower() == parts.given_name.lower()]
+        return by_given[0] if len(by_given) == 1 else None
     key = f"{parts.given_name} {parts.surname}".strip().lower()
     if key not in people:
         people[key] = _Person(name, (parts.surname, parts.given_name, parts.patronymic))
@@ -417,7 +476,10 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
 
 
 # "A and B", "A, B, and C", "A and officers B, C": what is said of one is said of all
-_JOINED = re.compile(r"\s*(?:,|,?\s*and(?:\s+[a-z]+s)?|и|мен|бен|пен|және)\s*")
+_JOINED = re.compile(
+    r"\s*(?:,|,?\s*and(?:\s+[a-z]+s)?|и|мен|бен|пен|және)\s*"
+    r"(?:(?:his|her|their|его|ее|её|их|оның)\s+\w+\s*,?\s*)?"  # "пен оның досы", "and his son"
+)
 
 
 def _joined_to(key: str, victims: list[_Mention], sentence: str) -> list[str]:
@@ -448,7 +510,9 @@ def _names_role(sentence: str, position: int, mentions: list[_Mention]) -> bool:
     return any(sentence[end : m.start].strip() == "" and m.start > end for m in mentions)
 
 
-def _owner(victims: list[_Mention], position: int, sentence: str) -> str | None:
+def _owner(
+    victims: list[_Mention], position: int, sentence: str, reach: int = _REACH
+) -> str | None:
     """The name an event at ``position`` belongs to: the nearest before it, else after it,
     unless other people ("protesters", "loved ones") or too many words stand between."""
     before = [m for m in victims if m.end <= position]
@@ -460,7 +524,7 @@ def _owner(victims: list[_Mention], position: int, sentence: str) -> str | None:
             else (position, mention.start)
         )
         between = sentence[a:b]
-        if len(between.split()) > _REACH or _PLURAL_BETWEEN.search(between):
+        if len(between.split()) > reach or _PLURAL_BETWEEN.search(between):
             continue
         if mention.start >= position and _PLURAL_BETWEEN.search(
             sentence[max(0, position - 30) : position]
