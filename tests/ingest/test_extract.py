@@ -565,3 +565,42 @@ def test_russian_datives_initials_speakers_and_companies():
         ("Жумабаев", "Ерасыл", "killed"),
         ("Касенов", "Д.", "missing"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Аудандық аурухананың мәліметінше, 5–7 қаңтарда алпыстан астам адам жарақат алды.",
+            [(60, "more_than", "injured")],
+        ),
+        (
+            "Оның 2 100-і жараланды, оның 1 500-і (71%-і) — полиция қызметкерлері.",
+            [(2100, "exact", "injured"), (1500, "exact", "injured")],
+        ),
+        (
+            "Онымен бірге тағы үш жігіт — көршіміз Асқар Беков пен оның досы — ұсталды.",
+            [(3, "exact", "custody")],
+        ),
+        (
+            "Родственники четверых — Марата Исаева, Ерлана Бекова и Виктора Ли — подают "
+            "заявления о розыске.",
+            [(4, "exact", "missing")],
+        ),
+        (
+            "Аким назвал официальное число погибших в городе — трое: двое полицейских и врач.",
+            [(3, "exact", "dead"), (2, "exact", "dead")],
+        ),
+        (
+            'He told viewers that "about forty" people had been injured.',
+            [(40, "about", "injured")],
+        ),
+        (
+            "Двое погибли в Уральске, трое — в Аксае и ещё один — в Жанибеке.",
+            [(2, "exact", "dead"), (3, "exact", "dead"), (1, "exact", "dead")],
+        ),
+        ("В камере на восемь мест нас было тридцать человек.", [(30, "exact", "custody")]),
+    ],
+)
+def test_dates_in_kazakh_dash_asides_quoted_figures_and_seats(text, expected):
+    assert _claims(text) == expected

@@ -43,7 +43,15 @@ _ASIDE = re.compile(
     r"|(?:добавил|сообщил|заявил|отметил|уточнил)\w*[^,.;]{0,40}"
     r"|[^,.;]{0,40}(?<!\w)(?:said|says|added|told us)(?!\w)[^,.;]{0,20}),(?=\s)"
 )
-_MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.MONTHS})\.?\s*$")
+# "January 5": English writes the day after the month; Russian and Kazakh before it ("5–7
+# қаңтарда алпыстан астам адам" is sixty people, not a date)
+# Names or who they are between two dashes: "Родственники троих — Ерболата Кенжебаева, Ильяса
+# Нургалиева и Виктора Шевчука — подают заявления о розыске", "тағы бір адам — 17 жастағы
+# Ілияс Дәулетов — әлі хабарсыз": blanked, so the verb after reaches the count (an aside with
+# a figure of its own, other than an age, is left as it is).
+_DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
+_SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,3})["”»]')
+_MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
     r"(?:article|articles|art\.|статья|статьи|статье|статьей|ст\.|part|часть|№|no\.|number|"
@@ -51,7 +59,9 @@ _ARTICLE_BEFORE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
 _WORD = re.compile(r"[\w'-]+")
-_QUALIFIERS_BEFORE = [(re.compile(rf"(?:^|\s)(?:{p})\s*$"), q) for p, q in lx.QUALIFIERS_BEFORE]
+_QUALIFIERS_BEFORE = [
+    (re.compile(rf"(?:^|[\s\"«“])(?:{p})\s*$"), q) for p, q in lx.QUALIFIERS_BEFORE
+]
 _QUALIFIERS_AFTER = [(re.compile(rf"^\s*(?:{p})(?!\w)"), q) for p, q in lx.QUALIFIERS_AFTER]
 _KK_MULTIPLIER_TAIL = re.compile(r"^(?:ға|ге|нан|нен|дан|ден)")
 _SPEECH = lx.compiled(lx.SPEECH_VERBS)
@@ -94,7 +104,7 @@ _INCLUDING_ASIDE = re.compile(
     r"|\s*,[^,.;\d]{1,60},"
 )
 _OF_THEM_OPENS = re.compile(r"^\W*(?:of them|of those|из них|олардың)\s*,?\s*$")
-_ENUMERATED = re.compile(r"(?:^|\s)(?:and|и|және)\s*$|,\s*$")
+_ENUMERATED = re.compile(r"(?:^|\s)(?:and|и|және)(?:\s+(?:ещ[её]|тағы|another))?\s*$|,\s*$")
 _PLACE_AFTER = re.compile(r"\s+(?:[–—-]\s+)?(?:in|at|в|во)\s+(?:the city of\s+)?\w")
 # "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
 # of the figures after it.
@@ -209,7 +219,7 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True
     if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
         return True  # "between 4 and 10 January", "от трёх до восьми лет"
-    if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d", after):
+    if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d(?![\d,.]*\s*%)", after):
         return True
     wider = folded[number.end : number.end + 40]
     if _FACILITIES.match(wider.lstrip()):
@@ -353,7 +363,7 @@ def _noun_after_number(
 ) -> tuple[int, re.Match[str] | None, re.Match[str] | None]:
     """Where the words after the number start (past "мыңға жуық"), and the noun of people or
     of cases standing there."""
-    rest = folded[number.end :].lstrip()
+    rest = folded[number.end :].lstrip(' "”»')  # '"about thirty" people had been injured'
     rest = _KK_MULTIPLIER_TAIL.sub("", rest).lstrip()
     for pattern, _ in _QUALIFIERS_AFTER:
         rest = pattern.sub("", rest, count=1).lstrip()
@@ -393,6 +403,9 @@ def _read_number(
         return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
     if people is not None:
         fate = _fate_of_people(folded, number, fate, offset + people.end(), (lo, hi))
+    elif fate is None and cases is None:
+        # "официальное число погибших — двое": a number alone after a dash
+        fate = _fate_before_dash(folded, number, lo)
     unknown = _FATE_UNKNOWN.search(folded, lo, hi)
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
@@ -400,13 +413,15 @@ def _read_number(
     partitive = _taken_from(folded, number, lo, hi)
     if partitive is not None:
         return _Reading(number, partitive[0], partitive[1], qualifier, True, False)
-    lethal = (
-        fate is not None
-        and fate[0] == "dead"
-        and number.end <= fate[1] < offset + (cases.end() if cases else 0)
+    # "два летальных случая" are deaths, "заявления о розыске" people missing; but "три
+    # случая смерти под стражей" are cases
+    case_end = offset + (cases.end() if cases else 0)
+    lethal = fate is not None and (
+        (fate[0] == "dead" and number.end <= fate[1] < case_end)
+        or (fate[0] == "missing" and number.end <= fate[1] <= case_end + 4)
     )
     if cases and not lethal and (not people or cases.end() < people.end()):
-        # "58 cases detainees described…"; but "два летальных случая" are deaths
+        # "58 cases detainees described…"
         if number.value == 1 and not number.written.isdigit():
             return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
         return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
@@ -470,10 +485,8 @@ def _fate_of_people(
         fate = after_noun
     elif after_noun is None:  # "отпущены 17 задержанных": released, not detained
         fate = _fate_just_before(folded, number, lo) or fate
-    if fate is None and _DASH_BEFORE.search(folded, 0, number.start):
-        # "больше всего людей погибло в Алматы – 139 человек": the clause before the dash
-        clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
-        fate = _nearest_fate(folded, number, clause.end() if clause else 0, number.start)
+    if fate is None:
+        fate = _fate_before_dash(folded, number, lo)
     if (
         fate is None
         and _COMMA_BEFORE.search(folded, 0, number.start)
@@ -481,6 +494,15 @@ def _fate_of_people(
     ):
         fate = _last_fate_before(folded, number)
     return fate
+
+
+def _fate_before_dash(folded: str, number: NumberMention, lo: int) -> tuple[str, int, int] | None:
+    """ "больше всего людей погибло в Алматы – 139 человек": the fate of the clause before a
+    dash that stands right before the number."""
+    if not _DASH_BEFORE.search(folded, 0, number.start):
+        return None
+    clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
+    return _nearest_fate(folded, number, clause.end() if clause else 0, number.start)
 
 
 def _part_of_previous(folded: str, number: NumberMention, previous: _Reading, people: bool) -> bool:
@@ -494,6 +516,7 @@ def _part_of_previous(folded: str, number: NumberMention, previous: _Reading, pe
         or (not people and _ENUMERATED.search(between) and _PLACE_AFTER.match(folded, number.end))
         or _OF_THEM.match(folded, number.end)
         or (previous.group is not None and _SAME_AGAIN.search(between))
+        or re.fullmatch(r"\s*:\s*", between)  # "трое: двое полицейских и врач"
         or _KK_OF_THEM.search(number.written)
     )
 
@@ -620,6 +643,15 @@ def _joined(first: _Reading, second: _Reading, folded: str) -> bool:
     return bool(_AND_TAIL.search(between)) and len(_WORD.findall(between)) <= 4
 
 
+def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -> str:
+    """An aside between dashes, blanked unless it holds one of the sentence's figures ("трое
+    — в Аксае и ещё один — в Жанибеке" is a list, not an aside); an age is no figure, and
+    is among ``numbers`` no more."""
+    if any(aside.start(2) <= n.start < aside.end(2) for n in numbers):
+        return aside[0]
+    return " " * len(aside[0])
+
+
 def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
     """The fate a label before a colon gives the figures after it ("— ранены: более 40
     человек", "Detained: 214"), if the label is a fate's words."""
@@ -655,7 +687,6 @@ def claims_in_sentence(
     """The claims one sentence states, in order; ``context`` holds the fate group of the last
     figure the text told before this sentence, if any."""
     text, folded = sentence.text, fold(sentence.text)
-    read = _ASIDE.sub(lambda m: " " * len(m.group(0)), folded)  # asides blanked, same offsets
     dates = find_dates(text, published=published)
     numbers = [
         n
@@ -663,6 +694,10 @@ def claims_in_sentence(
         if not any(d.start <= n.start < d.end for d in dates)
         and not _is_not_a_count(text, folded, n)
     ]
+    read = _ASIDE.sub(lambda m: " " * len(m.group(0)), folded)  # asides blanked, same offsets
+    read = _DASH_ASIDE.sub(lambda m: _blank_unless_a_figure(m, numbers), read)
+    # '"about thirty" people had been injured': a few words in quotes are not a clause
+    read = _SHORT_QUOTE.sub(lambda m: f" {m[1]} ", read)
     readings: list[_Reading] = []
     label = _label_fate(read)
     for index, number in enumerate(numbers):

@@ -22,7 +22,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"құрбан{_W}|мәйіт{_W}|опат бол{_W}|құтқара алма{_W}|не (?:смогли|удалось) спасти"
     ),
     "injured": (
-        r"injured|wounded|wounds|injuries|hurt|hospitali[sz]ed|beaten|"
+        r"injured|wounded|wounds|injuries|traumas?|burns|hurt|hospitali[sz]ed|beaten|"
         r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospital|"
         rf"в (?:\w+ )?больниц{_W}|ауруханада (?:\w+ )?жат{_W}|избива{_W}|избили|"
         rf"(?:медициналық|амбулаториялық) көмек ал{_W}|(?:ауруханаға|стационарға) жатқызыл{_W}|"
@@ -104,7 +104,7 @@ PEOPLE_NOUNS = (
     rf"тел\b|лиц\b|из них|несовершеннолетн{_W}|подрост{_W}|протестующ{_W}|митингующ{_W}|"
     rf"обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
-    rf"бала{_W}|әйел{_W}|тұрғын{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
+    rf"бала{_W}|әйел{_W}|тұрғын{_W}|жігіт{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}"
 )
 
@@ -154,7 +154,7 @@ THING_NOUNS = (
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
     r"streets?|lists?|ambulances?|sessions?|hearings?|legs?|arms?|eyes?|hands?|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
-    rf"объект{_W}|регион{_W}|заседани{_W}|ног[иау]\b|ногу|рук[иау]\b|глаз{_W}|"
+    rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|ног[иау]\b|ногу|рук[иау]\b|глаз{_W}|"
     rf"аяғ{_W}|аяқ{_W}|қолы{_W}|қолын{_W}|көзі{_W}|көзін{_W}|"
     rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"
     # Kazakh: plural, possessive and genitive only ("12 көлік", "екі ауруханасының"); a
@@ -163,9 +163,12 @@ THING_NOUNS = (
     r"(?:лар|лер|дар|дер|тар|тер)?(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің)?"
 )
 
-MONTHS = (
+ENGLISH_MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+MONTHS = (
+    rf"{ENGLISH_MONTHS}|"
     rf"январ{_W}|феврал{_W}|март{_W}|апрел{_W}|ма[яйе]|июн{_W}|июл{_W}|август{_W}|"
     rf"сентябр{_W}|октябр{_W}|ноябр{_W}|декабр{_W}|"
     rf"қаңтар{_W}|ақпан{_W}|наурыз{_W}|сәуір{_W}|мамыр{_W}|маусым{_W}|шілде{_W}|тамыз{_W}|"

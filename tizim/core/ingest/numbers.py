@@ -87,7 +87,10 @@ _VAGUE_BEFORE = re.compile(
 # "11 in Almaty, eight in the region and one in Taraz", "три — в ВКО и еще один — в
 # Талдыкоргане": after other figures, "one" is the last of a list.
 _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IGNORECASE)
-_KK_PRONOUNS = frozenset(("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған"))
+# "онда", "оны": "there", "him" — not ten; "бірге": "together", not one
+_KK_PRONOUNS = frozenset(
+    ("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған", "бірге")
+)
 _KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:і|ін|ы|ын)?"
 _KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"
 _KK_RUN = re.compile(rf"(?<!\w){_KK_WORD}(?:\s+{_KK_WORD})*(?!\w)", re.IGNORECASE)
