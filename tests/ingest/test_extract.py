@@ -604,3 +604,58 @@ def test_russian_datives_initials_speakers_and_companies():
 )
 def test_dates_in_kazakh_dash_asides_quoted_figures_and_seats(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A court found six police officers guilty of torture.",
+            [(6, "exact", "prosecuted")],
+        ),
+        (
+            "Overall, 12 officers are suspected of using torture.",
+            [(12, "exact", "prosecuted")],
+        ),
+        (
+            "Three deputies were sentenced to 14, 12 and three years in prison.",
+            [(3, "exact", "prosecuted")],
+        ),
+        ("Журналиста отпустили через четыре с лишним часа.", []),
+        (
+            "3 мыңнан астам адам ұсталып, 19 қарулы қылмыскердің көзі жойылды.",
+            [(3000, "more_than", "custody"), (19, "exact", "dead")],
+        ),
+        (
+            "Медициналық көмек сұраған 140 адамның 60-ы жатқызылды. 25 адам жансақтау "
+            "бөліміне түскен. Үш адамның жағдайы ауыр.",
+            [
+                (140, "exact", "injured"),
+                (60, "exact", "injured"),
+                (25, "exact", "injured"),
+                (3, "exact", "injured"),
+            ],
+        ),
+        (
+            "3 800 адам зардап шекті, оның ішінде құқық қорғау органдарының 2 900 қызметкері.",
+            [(3800, "exact", "injured"), (2900, "exact", "injured")],
+        ),
+    ],
+)
+def test_guilt_suspicion_lists_of_years_and_kazakh_hospital_figures(text, expected):
+    assert _claims(text) == expected
+
+
+def test_title_case_headlines_names_in_quotes_and_plain_kazakh_names():
+    headline = extract(
+        "Six Tortured To Death, Official Says\n\nKazakh Deputy Prosecutor-General Aset "
+        "Dosov (file photo) said six people died. Case Of Killing 4-Year-Old Child Closed.",
+        language="en",
+    ).persons
+    assert headline == []
+    kazakh = extract(
+        "Азаттық радиосының тілшісі Қасым Аманжолды Алматыда полиция күшпен ұстап, екі сағаттан "
+        "соң босатты. «Әділет Жолы» партиясы мәлімдеме жасады.",
+        language="kk",
+    ).persons
+    assert [(p.surname, p.given_name) for p in kazakh] == [("Аманжол", "Қасым")]

@@ -23,7 +23,11 @@ from tizim.core.places import fold_place, region_of
 _FATES = {group: lx.compiled(pattern) for group, pattern in lx.FATE_GROUP_TERMS.items()}
 _PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
 _CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
-_NOT_PEOPLE = re.compile(rf"^\s*(?:-|‑)?\s*(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
+# "четыре с лишним часа": a unit after "odd" is still a unit
+_NOT_PEOPLE = re.compile(
+    rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+)?(?:-|‑)?\s*"
+    rf"(?:{lx.NOT_PEOPLE_UNITS}|{lx.BODY_PARTS})(?!\w)"
+)
 _THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
 _FACILITIES = re.compile(rf"(?:{lx.FACILITY_COUNTS})")
 _ONE_OF = re.compile(r"^\s*(?:of|из)(?!\w)")
@@ -77,6 +81,10 @@ _PLACE_WORD = re.compile(r"(?<!\w)(?i:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁ
 _KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
+_LIST_OF_UNITS = re.compile(
+    rf"(?:\s*(?:,|and|or|и|или|және|мен)\s*[\w-]+){{1,4}}\s*(?:-|‑)?\s*"
+    rf"(?:{lx.NOT_PEOPLE_UNITS})(?!\w)"
+)
 _RANGE_OF_UNITS = re.compile(rf"\s*(?:до|to|-|–|—)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
 _ONLY_QUALIFIERS = re.compile(
     r"\s*(?:(?:" + "|".join(p for p, _ in lx.QUALIFIERS_BEFORE) + r")\s*)?"
@@ -95,6 +103,10 @@ _RELATIVE = re.compile(r"\s*,?\s*(?:who|that|which|которы\w*|кто)(?!\w)
 _INCLUDING = re.compile(
     r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
     r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
+)
+# "оның ішінде құқық қорғау органдарының 3393 қызметкері": a few words after "including"
+_INCLUDING_A_FEW_WORDS_ON = re.compile(
+    r"(?:including|в том числе|оның ішінде|соның ішінде)(?:\s+[\w-]+){1,4}\s*$"
 )
 # An aside after the noun of a count, before its verb: "Eleven people, including four police
 # officers, were taken to hospital" (an "including" aside may hold a figure of its own), "12
@@ -118,6 +130,7 @@ _MAIN_VERB = re.compile(
     r"(?:remain|remains|remained|were|are|have been|had been|остают\w*|остал\w*)\s+"
     r"(?:[\w-]+\s+)?$"
 )
+_AND_WORD = re.compile(r"(?<!\w)(?:and|и|және|мен|бен|пен)(?!\w)")
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
 _EVENT_CONTEXT = lx.compiled(lx.EVENT_WORDS)
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|have been|has been|had been|also|later)$")
@@ -219,6 +232,8 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True
     if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
         return True  # "between 4 and 10 January", "от трёх до восьми лет"
+    if _LIST_OF_UNITS.match(folded, number.end):
+        return True  # "sentenced to 16, 15 and three years in prison"
     if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d(?![\d,.]*\s*%)", after):
         return True
     wider = folded[number.end : number.end + 40]
@@ -513,6 +528,7 @@ def _part_of_previous(folded: str, number: NumberMention, previous: _Reading, pe
     return bool(
         _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
         or _INCLUDING.search(between)
+        or _INCLUDING_A_FEW_WORDS_ON.search(between)
         or (not people and _ENUMERATED.search(between) and _PLACE_AFTER.match(folded, number.end))
         or _OF_THEM.match(folded, number.end)
         or (previous.group is not None and _SAME_AGAIN.search(between))
@@ -634,8 +650,9 @@ def _share_across_and(readings: list[_Reading], folded: str) -> None:
         if linked and first.group is None and first.people and second.group is not None:
             first.group, first.anchor = second.group, second.anchor
     for (first, second), linked in zip(pairs, joined, strict=True):
-        if linked and second.qualifier is None:
-            second.qualifier = first.qualifier
+        between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
+        if linked and second.qualifier is None and _AND_WORD.search(between):
+            second.qualifier = first.qualifier  # not across a comma: "3 мыңнан астам …, 26"
 
 
 def _joined(first: _Reading, second: _Reading, folded: str) -> bool:

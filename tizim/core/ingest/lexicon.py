@@ -19,7 +19,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"тел[ао]?\b|ликвидирован{_W}|летальн{_W} (?:случа{_W}|исход{_W})|жизн{_W}|"
         rf"қаза тап{_W}|қаза тау{_W}|қаза бол{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|"
         rf"көз жұм{_W}|"
-        rf"құрбан{_W}|мәйіт{_W}|опат бол{_W}|құтқара алма{_W}|не (?:смогли|удалось) спасти"
+        rf"құрбан{_W}|мәйіт{_W}|опат бол{_W}|көзі жойыл{_W}|eliminated|neutrali[sz]ed|"
+        rf"құтқара алма{_W}|не (?:смогли|удалось) спасти"
     ),
     "injured": (
         r"injured|wounded|wounds|injuries|traumas?|burns|hurt|hospitali[sz]ed|beaten|"
@@ -32,6 +33,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|избит{_W}|"
         rf"тяжел{_W} состояни{_W}|"
         rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}|"
+        rf"медициналық көмек сұра{_W}|жатқызыл{_W}|жансақтау{_W}|реанимаци{_W}|intensive care|"
+        rf"жағдайы ауыр|"
         # how they were hurt: "28-іне оқ тиіп, 177-сінің сүйегі сынған. 111-і пышақталған"
         rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}|жаралы"
     ),
@@ -55,6 +58,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|convictions|sentenced|accused|indicted|defendants|"
+        r"guilty|suspected|виновн\w*|кінәлі|"
         r"(?:brought|opened|filed|launched) against|"
         rf"уголовн{_W} преследовани{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
         rf"досудебн{_W} расследовани{_W}|"
@@ -152,15 +156,20 @@ FACILITY_COUNTS = (
 THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
-    r"streets?|lists?|ambulances?|sessions?|hearings?|legs?|arms?|eyes?|hands?|"
+    r"streets?|lists?|ambulances?|sessions?|hearings?|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
-    rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|ног[иау]\b|ногу|рук[иау]\b|глаз{_W}|"
-    rf"аяғ{_W}|аяқ{_W}|қолы{_W}|қолын{_W}|көзі{_W}|көзін{_W}|"
+    rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|"
     rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"
     # Kazakh: plural, possessive and genitive only ("12 көлік", "екі ауруханасының"); a
     # locative or ablative is where people were ("38-і ауруханада қайтыс болды")
     r"(?:аурухана|ғимарат|көлік|дүкен|қабырға|камера|аудан|облыс|қала|ауыл|көше|бет)"
     r"(?:лар|лер|дар|дер|тар|тер)?(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің)?"
+)
+
+#: Parts of the body right after a number: "бір аяғынан айырылды" (lost one leg), "two eyes".
+BODY_PARTS = (
+    rf"legs?|arms?|eyes?|hands?|ног[иау]\b|ногу|рук[иау]\b|глаз{_W}|"
+    rf"аяғ{_W}|аяқ{_W}|қолы{_W}|қолын{_W}|көзі{_W}|көзін{_W}"
 )
 
 ENGLISH_MONTHS = (

@@ -51,7 +51,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # sentence", "к восьми годам лишения свободы", "5 жылға сотталды"
         r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|"
         rf"условн{_W} срок|(?:года?|лет) условно|"
-        rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced to|(?:was |were )?given "
+        rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) years?|received (?:a |an )?[\w-]+ sentence|"
         rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|сотталған{_W}",
     ),
@@ -64,7 +64,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
         r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
-        rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|алып кет{_W}|изоляторда|изоляторында|қамауда|"
+        rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|ұстады|ұстап\b|алып кет{_W}|изоляторда|изоляторында|"
+        rf"қамауда|"
         rf"забрали|увезли",
     ),
     (
@@ -77,7 +78,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.RELEASED,
         rf"{_BE} (?:released|freed)|then released|освобожд{_W}|освобожден{_W}|отпущен{_W}|"
-        rf"отпустил{_W}|босатыл{_W}|бостандыққа шық{_W}",
+        rf"отпустил{_W}|босатыл{_W}|босатты|босатқан|бостандыққа шық{_W}",
     ),
 )
 
@@ -184,7 +185,7 @@ NAME_OF_A_THING = frozenset(
 #: академиясының", "Абай даңғылында").
 KAZAKH_THING_STEMS = (
     r"академия|университет|колледж|мектеб|мектеп|көше|даңғыл|министрлі|комитет|департамент|"
-    r"басқарма|прокуратура|полиция|орталы|бөлім|агенттіг|ұйым|партия|газет|телеарна|кеңес|"
+    r"басқарма|орталы|бөлім|агенттіг|ұйым|партия|газет|телеарна|кеңес|"
     r"банк|зауыт|аурухана|ықшамаудан|шағынаудан"
 )
 
@@ -215,12 +216,13 @@ NOT_NAMES = frozenset(
     судья судьи айыпталушы{W} сотталушы{W} полиция{W} сот{W} марқұм депутат{W} министр{W}
     вице-министр{W}
     defendant defendants judge prosecutors deputy head chief take let see consider meet
-    тело труп заместител{W} председател{W} директор{W} следовател{W}
+    тело труп заместител{W} председател{W} директор{W} следовател{W} прокурор{W}
     белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
     әйелі күйеуі анасы әкесі ағасы інісі қарындасы әпкесі баласы ал
     бауырым ағам інім әкем анам ұлым қызым әйелім күйеуім досым көршім көршіміз
-    other sergeant lieutenant captain major private corporal сержант{W} лейтенант{W}
-    капитан{W} майор{W} полковник{W} рядов{W} прапорщик{W} старш{W} младш{W}
+    says said gets faces amid over into against official officials death deaths
+    other year-old child boy girl sergeant lieutenant captain major private corporal
+    сержант{W} лейтенант{W} капитан{W} майор{W} полковник{W} рядов{W} прапорщик{W} старш{W} младш{W}
     """.replace("{W}", "").split()
 )
 

@@ -126,6 +126,10 @@ _OFFICIAL_BEFORE = re.compile(
     r"ауданының|қаласының)|of [A-Z][\w-]+(?: [A-Z][\w-]+)?)){0,2}\s*,?\s*$",
     re.IGNORECASE,
 )
+_OBLIQUE_KK = re.compile(
+    r"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|дан|ден|тан|"
+    r"тен|нан|нен|сы|сі|ы|і|мен|бен|пен|лар|лер|дар|дер|тар|тер)$"
+)
 _KAZAKH_THING = re.compile(rf"(?:{personal.KAZAKH_THING_STEMS})")
 _KAZAKH_NAME = re.compile(rf"(?:{personal.KAZAKH_NAME_ENDINGS})$", re.IGNORECASE)
 _ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECASE)
@@ -180,6 +184,8 @@ def _is_name_word(word: str, *, beside_surname: bool = False) -> bool:
     folded = word.lower().strip("'’")
     if folded in personal.NOT_NAMES or len(folded) < 2:
         return False
+    if "-" in folded and all(part in personal.NOT_NAMES for part in folded.split("-")):
+        return False  # "Prosecutor-General"
     if re.search(r"(?:мыз|міз|ымыз|іміз|ларымыз|леріміз)$", folded):
         return False  # "Тыңдармандарымыз" (our listeners): a Kazakh "our", never a name
     if any(
@@ -191,13 +197,15 @@ def _is_name_word(word: str, *, beside_surname: bool = False) -> bool:
     return beside_surname or fold_place(word) is None
 
 
-def _strip_kazakh_case(word: str) -> str:
+def _strip_kazakh_case(word: str, *, any_surname: bool = False) -> str:
+    """A Kazakh surname without its case ending ("Жақыповтың" → "Жақыпов"); with
+    ``any_surname``, also one of no telling shape after a given name ("Қасым Аманжолды")."""
     if re.search(r"(?:ұлы|улы|қызы|кызы)н$", word, re.IGNORECASE):
         return word[:-1]  # the accusative after a vowel: "Марат Жұмабайұлын"
     for ending in _KK_ENDINGS:
         if word.lower().endswith(ending) and len(word) - len(ending) >= 4:
             stem = word[: -len(ending)]
-            if _SURNAME_SHAPE.search(stem):
+            if _SURNAME_SHAPE.search(stem) or (any_surname and not _KAZAKH_NAME.search(word)):
                 return stem
     return word
 
@@ -218,6 +226,8 @@ def _names_in(
         words = m["name"].split()
         if _IN_BRACKETS_LABEL.match(text, m.end()) and text[: m.start()].rstrip().endswith("("):
             continue  # "(Qazaq Radiosy):" an outlet in a transcript's label
+        if text[: m.start()].endswith(("«", '"', "“")) and text[m.end() : m.end() + 1] in '»"”':
+            continue  # "«Әділет Жолы»": a party, an outlet, a company in quotes
         if _names_a_thing(words, text[m.end() :]):
             continue  # "Aiteke Bi Street", "Criminal Code", "Steppe Wire"
         beside = len(words) > 1 and any(_SURNAME_SHAPE.search(_strip_kazakh_case(w)) for w in words)
@@ -233,7 +243,7 @@ def _names_in(
         start = m.start("name") + m["name"].index(words[0])
         end = start + len(" ".join(words))
         if language == "kk":
-            words[-1] = _strip_kazakh_case(words[-1])
+            words[-1] = _strip_kazakh_case(words[-1], any_surname=len(words) == 2)
         name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
         if len(words) == 1:
             # "Mr. Kim", or "Sarsenov was detained": a person told of before, if any
@@ -249,7 +259,11 @@ def _may_be_a_name(words: list[str], language: str) -> bool:
     """Whether a run of capitalised words may be a person's name by the shape of its words."""
     if language == "kk":  # in Cyrillic: "Halyq Uni" is an outlet
         cyrillic = all(re.search(r"[а-яёәғқңөұүһі]", w.lower()) for w in words)
-        return cyrillic and any(_KAZAKH_NAME.search(_strip_kazakh_case(w)) for w in words)
+        shaped = any(_KAZAKH_NAME.search(_strip_kazakh_case(w)) for w in words)
+        # "Қасым Аманжол", "Бек Байтас": a given name and a surname of no telling ending, but
+        # neither in an oblique case nor possessive as "Мәжілістің Ұсынымдары" are
+        plain = len(words) == 2 and not _OBLIQUE_KK.search(words[0].lower())
+        return cyrillic and (shaped or plain)
     return not all(_ENGLISH_WORD.search(w) for w in words)
 
 
@@ -323,7 +337,7 @@ def find_persons(
                 and witness is not None
                 and witness_age <= 3
                 and _FIRST_PERSON_SUBJECT.search(
-                    sentence.text, max(0, position - 30), position + 30
+                    sentence.text, max(0, position - 20), position + 20
                 )
             ):
                 key = witness  # "“… I went there and I got shot,” he said"
