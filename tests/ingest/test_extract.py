@@ -659,3 +659,103 @@ def test_title_case_headlines_names_in_quotes_and_plain_kazakh_names():
         language="kk",
     ).persons
     assert [(p.surname, p.given_name) for p in kazakh] == [("Аманжол", "Қасым")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Балқаш қалалық соты 12 адамды әкімшілік қамауға кесті, тағы төртеуіне айыппұл салды.",
+            [(12, "exact", "prosecuted"), (4, "exact", "prosecuted")],
+        ),
+        ("Олардың 40-ы айыппұл төлеп, босатылды.", [(40, "exact", "released")]),
+        (
+            "2️⃣ Ұсталғандардың 150-і жеке басы анықталып, босатылды.",
+            [(150, "exact", "released")],
+        ),
+        (
+            "Из них 300 привлечены к административной ответственности (в том числе 120 "
+            "подвергнуты административному аресту).",
+            [(300, "exact", "prosecuted"), (120, "exact", "prosecuted")],
+        ),
+        (
+            "Зарегистрировано 41 уголовное дело, в том числе по статьям 272, 188 и 380 УК РК.",
+            [(41, "exact", None)],
+        ),
+        (
+            "В ночь на 6 января в здание УВД было доставлено около ста человек.",
+            [(100, "about", "custody")],
+        ),
+        (
+            "Of those 31, 23 are being held in a pre-trial detention centre.",
+            [(23, "exact", "custody")],
+        ),
+        ("The damage was assessed at KZT 312.4 million.", []),
+        (
+            "We have a list of 17 people whose families say they are still unaccounted for.",
+            [(17, "exact", "missing")],
+        ),
+    ],
+)
+def test_penalties_emoji_articles_money_and_figures_told_before(text, expected):
+    assert _claims(text) == expected
+
+
+def test_negation_pronouns_of_the_other_sex_and_russian_lists():
+    english = extract(
+        "Nurlan Abenov was detained on 6 January. When his lawyer, Olga Pak, was finally "
+        "allowed to see him, he had two broken ribs. His name has not been released.",
+        language="en",
+    ).persons
+    assert [(p.name, p.fate) for p in english] == [("Abenov Nurlan", "detained")]
+    russian = extract(
+        "ДЖУМАГАЛИЕВ Нурсултан, 2001 г.р., студент. Получил огнестрельное ранение 5 января.\n\n"
+        "ТУРСЫНОВ Аслан Маратович, 1987 г.р. 5 января задержан по месту жительства.\n\n"
+        "ТОКТАРОВ Е.М., 2003 г.р., задержанный 7 января.",
+        language="ru",
+    ).persons
+    assert [(p.surname, p.given_name, p.fate) for p in russian] == [
+        ("Джумагалиев", "Нурсултан", "injured"),
+        ("Турсынов", "Аслан", "detained"),
+        ("Токтаров", "Е.", "detained"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В течение суток в подразделения полиции доставлено 150 граждан, из которых 120 — "
+            "за нарушение комендантского часа.",
+            [(150, "exact", "custody"), (120, "exact", "custody")],
+        ),
+        (
+            "В больницы города доставлены 60 человек, из них девять в тяжёлом состоянии.",
+            [(60, "exact", "injured"), (9, "exact", "injured")],
+        ),
+        (
+            "В отношении 140 лиц составлены протоколы об административных правонарушениях.",
+            [(140, "exact", "prosecuted")],
+        ),
+        ("В стационарах продолжают лечение 11 человек.", [(11, "exact", "injured")]),
+        (
+            "Барлығы 300 адам ұсталды. Оның ішінде 120-сы Түркістан қаласында ұсталған.",
+            [(300, "exact", "custody"), (120, "exact", "custody")],
+        ),
+        (
+            "Жарақат алып, медициналық көмекке жүгінгендер саны — 64.",
+            [(64, "exact", "injured")],
+        ),
+        (
+            "Сот шешімімен 18 адамға әкімшілік қамау жазасы тағайындалды.",
+            [(18, "exact", "prosecuted")],
+        ),
+        (
+            "Officially, 9 criminal cases have been opened, with 31 suspects.",
+            [(9, "exact", None), (31, "exact", "prosecuted")],
+        ),
+        ("Горячая линия для родственников задержанных — 102.", []),
+    ],
+)
+def test_police_bulletins_hospitals_protocols_and_hotlines(text, expected):
+    assert _claims(text) == expected

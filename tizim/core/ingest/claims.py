@@ -55,11 +55,13 @@ _ASIDE = re.compile(
 # a figure of its own, other than an age, is left as it is).
 _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,3})["”»]')
+_OF_THOSE_BEFORE = re.compile(r"(?:of those|of these|of the|из этих|из них|из)\s+$")
+_HOTLINE_BEFORE = re.compile(r"(?:телефон|лини|line|call|звон|қоңырау|нөмір)")
 _MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
-    r"(?:article|articles|art\.|статья|статьи|статье|статьей|ст\.|part|часть|№|no\.|number|"
-    r"tel\.?|phone|телефон\w*|\+|бап|бабы)\s*$"
+    r"(?:article|articles|art\.|стать\w*|ст\.|part|часть|№|no\.|number|"
+    r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£)\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
 _WORD = re.compile(r"[\w'-]+")
@@ -95,11 +97,11 @@ _FATE_UNKNOWN = re.compile(
 )
 # "put the number at 112", "The Coalition's own estimate, based on lists, is about 250"
 _THE_FIGURE = re.compile(
-    r"(?:number|figure|toll|total|estimate|цифр\w*|числ\w*|оценк\w*|сан\w*)"
-    r"(?:\s*,[^,.;]{1,60},)?\s+(?:at|as|of|to|is|was|в|на)?"
+    r"(?:number|figure|toll|total|estimate|count|цифр\w*|числ\w*|оценк\w*|сан\w*)"
+    r"(?:\s*,[^,.;]{1,60},)?\s+(?:at|as|of|to|is|was|is higher:|is lower:|в|на)?"
     r"(?:\s*(?:about|around|nearly|almost|over|more than|около|почти|более))?\s*$"
 )
-_RELATIVE = re.compile(r"\s*,?\s*(?:who|that|which|которы\w*|кто)(?!\w)")
+_RELATIVE = re.compile(r"\s*,?\s*(?:who|whose|that|which|которы\w*|кто|чьи)(?!\w)")
 _INCLUDING = re.compile(
     r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
     r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
@@ -115,7 +117,9 @@ _INCLUDING_ASIDE = re.compile(
     r"\s*,\s*(?:including|among them|в том числе|среди них|оның ішінде)[^,.;]{0,60},"
     r"|\s*,[^,.;\d]{1,60},"
 )
-_OF_THEM_OPENS = re.compile(r"^\W*(?:of them|of those|из них|олардың)\s*,?\s*$")
+_OF_THEM_OPENS = re.compile(
+    r"^\W*(?:of them|of those|из них|олардың|оның ішінде|соның ішінде|в том числе)\s*,?\s*$"
+)
 _ENUMERATED = re.compile(r"(?:^|\s)(?:and|и|және)(?:\s+(?:ещ[её]|тағы|another))?\s*$|,\s*$")
 _PLACE_AFTER = re.compile(r"\s+(?:[–—-]\s+)?(?:in|at|в|во)\s+(?:the city of\s+)?\w")
 # "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
@@ -124,6 +128,7 @@ _LABEL = re.compile(r"^[\W\d]*(?P<label>[^:.;]{1,40}):")
 _NOT_A_SINGLE = re.compile(r"(?:not a |ни )$")
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 _CLAUSE_BREAK_BEFORE_DASH = re.compile(r"[.;:!?()\"](?=[^.;:!?()\"]*$)")
+_NAMED_ASIDE = re.compile(r"[^,.;]{0,30},[^,.;\d]{1,60},")
 # "three men detained in Kazaly district remained unaccounted for": the main verb, not the
 # participle right after the noun, says what happened to them.
 _MAIN_VERB = re.compile(
@@ -253,8 +258,13 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
     if re.search(r"[(+]\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
         return True  # a phone number: "8 (701) 555-12-34"
+    hotline = _HOTLINE_BEFORE.search(folded, max(0, number.start - 50), number.start)
+    if len(number.written) == 3 and hotline:
+        return True  # "Горячая линия для родственников задержанных — 102"
     if before.endswith("[") and after.startswith("]"):
         return True  # a footnote: "he was 17 years old[3]"
+    if _OF_THOSE_BEFORE.search(before) and after.startswith(","):
+        return True  # "Of those 31, 23 are held": the figure told before, not a new one
     # A year is never a count unless a noun of people follows it ("2022 people" is rare).
     year = number.written.isdigit() and len(number.written) == 4 and 1900 <= number.value <= 2100
     return year and not _PEOPLE.match(after.lstrip())
@@ -605,7 +615,10 @@ def _taken_from(
     group = _group_named(of_those[who], whole=True)
     if group is None:
         return None
-    after = _fate_after(folded, number.end, hi, farthest=False)
+    # a Kazakh genitive group's verb comes last, past converbs and their commas
+    after = _after_converb(
+        folded, _fate_after(folded, number.end, hi, farthest=False, past_commas=who == "kk"), hi
+    )
     if after is not None and not _SPEECH.search(folded, number.end, after[1]):
         return after[0], (after[1], after[2])
     return group, (of_those.start(who), of_those.end(who))
@@ -618,7 +631,11 @@ def _main_verb_after_participle(
     Kazaly remained unaccounted for"), else the participle's."""
     if folded[noun_end : participle[1]].strip():
         return participle  # not right after the noun: "people were detained"
-    later = _fate_after(folded, participle[2], hi, farthest=False)
+    start = participle[2]
+    named = _NAMED_ASIDE.match(folded, start)
+    if named is not None:  # "Two activists arrested in January, A and B, were released"
+        start = named.end()
+    later = _fate_after(folded, start, hi, farthest=False)
     if later is not None and _MAIN_VERB.search(folded, participle[2], later[1]):
         return later
     return participle

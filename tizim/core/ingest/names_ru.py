@@ -41,6 +41,11 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             continue
         span.normalize(vocab)
         written, normal, start = span.text, span.normal or span.text, span.start
+        capitals = _CAPITALS_BEFORE.search(text, 0, start)
+        if capitals is not None:
+            # "ТУРСЫНОВ Аслан Маратович": natasha left the surname in capitals out
+            surname = capitals[1].capitalize()
+            written, normal, start = f"{surname} {written}", f"{surname} {normal}", capitals.start()
         # natasha sometimes takes the word before a name into it ("Тело Нурсултана Бекова")
         while len(written.split()) > 1 and _ROLE_WORD.match(written.split()[0].lower()):
             first = written.split()[0]
@@ -55,6 +60,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         normal = _surname_after_given(written, _keep_feminine(written, normal))
         normal = _dative_or_accusative(span, written, normal)
         normal = _initials_surname(span, written, normal)
+        normal = _keep_yo(written, normal)
         if not _NOT_A_PERSON.search(written):
             names.append((start, span.stop, normal))
     return names + _surnames_again(text, names)
@@ -86,11 +92,28 @@ def _dative_or_accusative(span: Any, written: str, normal: str) -> str:
     return normal
 
 
+def _keep_yo(written: str, normal: str) -> str:
+    """natasha writes "ё" as "е" ("Ковальчука Артёма" → "Артем"): the letter as written."""
+    if "ё" not in written.lower():
+        return normal
+    out = []
+    for word in normal.split():
+        plain = word.replace("ё", "е")
+        source = next((w for w in written.split() if w.replace("ё", "е")[:4] == plain[:4]), "")
+        yo = [i for i, ch in enumerate(source) if ch in "ёЁ" and i < len(word)]
+        out.append("".join("ё" if i in yo and ch == "е" else ch for i, ch in enumerate(word)))
+    return " ".join(out)
+
+
 def _initials_surname(span: Any, written: str, normal: str) -> str:
     """A surname after initials, in a man's oblique case ("О судьбе Д. Смагулова"): natasha
     leaves it as written; the tagger's case of the surname says it is not a woman's
     nominative, and its ending gives the stem."""
     words = written.split()
+    if len(words) >= 2 and all(re.fullmatch(r"(?:\w\.)+", w) for w in words[1:]):
+        # "Токтаров Е.М." in a list: the surname first, nominative unless the tagger says not
+        case = (span.tokens[0].feats or {}).get("Case") if span.tokens else None
+        return written if case in (None, "Nom") else normal
     if len(words) < 2 or not all(re.fullmatch(r"\w\.", w) for w in words[:-1]):
         return normal
     surname = _OBLIQUE_SURNAME.fullmatch(words[-1])
@@ -102,7 +125,10 @@ def _initials_surname(span: Any, written: str, normal: str) -> str:
     return " ".join([*words[:-1], surname["stem"]])
 
 
-_CAPITALS = re.compile(r"(?<!\w)[А-ЯЁ]{3,}(?!\w)")
+# a surname in capitals before a given name or initials ("ЛИ Виктория", "ТОКТАРОВ Е.М."), not a
+# heading ("ДЕПУТАТСКИЙ ЗАПРОС")
+_CAPITALS_BEFORE = re.compile(r"(?<!\w)([А-ЯЁ]{2,})\s+$")
+_CAPITALS = re.compile(r"(?<!\w)[А-ЯЁ]{2,}(?=\s+[А-ЯЁ](?:[а-яё]|\.))")
 # A patronymic in the nominative ends the name as written: "Сейдахметов Канат Болатович" is
 # nominative throughout, whatever natasha makes of a surname written first.
 _NOMINATIVE_PATRONYMIC = re.compile(r"(?:вич|вна|чна|ична|ұлы|улы|қызы|кызы)$")
@@ -147,6 +173,12 @@ def _already_nominative(written: str, normal: str, vocab: Any) -> bool:
     words = written.split()
     if len(words) == 3 and _NOMINATIVE_PATRONYMIC.search(words[-1]):
         return True
+    if (
+        len(words) == 2
+        and re.search(r"(?:ов|ев|ин|ова|ева|ина)$", words[0])
+        and any("Name" in p.tag and p.tag.case == "nomn" for p in vocab.parse(words[1]))
+    ):
+        return True  # "Джумагалиев Нурсултан, 2001 г.р.": a list's surname first
     given, normal_given = words[0], normal.split()[0]
     if len(normal_given) > len(given):
         return any(

@@ -28,7 +28,7 @@ _KK_NUMBER_CASE = (
 _DIGIT_NUMBER = re.compile(
     rf"(?<![\w.,/:-])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?"
     rf"(?:-{_KK_NUMBER_CASE}(?!\w))?"
-    rf"(?!(?-i:[a-zа-яёәғқңөұүһі0-9_%/:-])|[.,]\d)",
+    rf"(?!(?-i:[a-zа-яёәғқңөұүһі0-9_%/:-])|[.,]\d|[\ufe0f\u20e3])",  # not "2️⃣", an emoji
     re.IGNORECASE,
 )
 
@@ -91,7 +91,7 @@ _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IG
 _KK_PRONOUNS = frozenset(
     ("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған", "бірге")
 )
-_KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:і|ін|ы|ын)?"
+_KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:іне|ына|і|ін|ы|ын|не|на)?"
 _KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"
 _KK_RUN = re.compile(rf"(?<!\w){_KK_WORD}(?:\s+{_KK_WORD})*(?!\w)", re.IGNORECASE)
 

@@ -20,7 +20,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
-        rf"моргта|атып өлтір{_W}|өлтірілді|марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}",
+        rf"моргта|денесі (?:\w+ ){{0,6}}табыл{_W}|атып өлтір{_W}|өлтірілді|марқұм(?! бол)|"
+        rf"оққа ұш{_W}|опат бол{_W}|көз жұм{_W}",
     ),
     (
         Fate.MISSING,
@@ -52,12 +53,13 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|"
         rf"условн{_W} срок|(?:года?|лет) условно|"
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
-        rf"(?:[\d.]+|\w+) years?|received (?:a |an )?[\w-]+ sentence|"
+        rf"(?:[\d.]+|\w+) (?:years?|months?|days?)|received (?:a |an )?[\w-]+ sentence|"
         rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|сотталған{_W}",
     ),
     (
         Fate.ARRESTED,
-        rf"{_BE} arrested|арестован{_W}|арестовал{_W}|қамауға ал{_W}|тұтқындал{_W}",
+        rf"{_BE} arrested|арестован{_W}|арестовал{_W}|қамауға ал{_W}|тұтқындал{_W}|"
+        rf"қамау берілді|қамауға кес{_W}",
     ),
     (
         Fate.DETAINED,
@@ -121,8 +123,10 @@ RELATIVE_BEFORE = (
 #: Verbs of saying: a name right before or after one is a speaker in that sentence.
 SPEECH = (
     r"said|says|told|added|recalled|claimed|stated|explained|wrote|believes|urged|noted|"
-    r"stressed|expressed|according to|по словам|сообщил{W}|сказал{W}|заявил{W}|рассказал{W}|"
+    r"stressed|expressed|talked to|spoke (?:to|with)|thinks|according to|по словам|"
+    r"сообщил{W}|сказал{W}|заявил{W}|рассказал{W}|"
     r"отметил{W}|пояснил{W}|подчеркнул{W}|уточнил{W}|добавил{W}|говорит|пишет|написал{W}|"
+    r"поговорил{W}|побеседовал{W}|считает|полагает|есептейді|санайды|"
     r"айтты|айтады|дейді|деді|мәлімдеді|хабарлады|айтуынша|сөзінше|жазды|сұрады|атап өтті"
 ).replace("{W}", _W)
 

@@ -77,12 +77,15 @@ _FIRST_PERSON_SUBJECT = re.compile(
 )
 # What happened, opening a sentence with no subject: of one person, the one just named.
 _SUBJECTLESS = re.compile(
-    r"^(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|"
+    r"^(?:\d{1,2}\s+[а-яё]+\s+|on \d{1,2} [a-z]+,?\s+)?"
+    r"(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|"
     r"(?:задержан|убит|ранен|арестован|избит|освобожден|освобожд[её]н|осужден|осужд[её]н|"
-    r"доставлен)а?|погиб(?:ла)?|пропал[а]?|скончал(?:ся|ась))(?!\w)",
+    r"доставлен)а?|погиб(?:ла)?|пропал[а]?|скончал(?:ся|ась)|получил[а]? (?:\w+ )?ранени[ея])"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 _REACH = 16  # words between a name and what happened for it to be that person's
+_NEGATED = re.compile(r"(?<!\w)(?:not|never|n't|не|ни)\s+(?:\w+\s+)?$")
 # Kazakh puts the verb last: "Бауырым Ерболат Сәрсенбаев 6 қаңтар күні … жерде ұсталды"
 _KAZAKH_REACH = 26
 # "Полиция полковнигі Серік Бейсенов … тойтарылғанын мәлімдеді": a Kazakh sentence that ends
@@ -119,7 +122,7 @@ _OFFICIAL_BEFORE = re.compile(
     r"начальник\w*|руководител\w*|бастығы|басшысы|төрағасы|орынбасары|"
     r"өкілі|представител\w*|"
     r"президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
-    r"судья|судьи|прокурор\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
+    r"судья\w*|судьи|прокурор\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
     r"(?<!право)защитник\w*|юрист\w*|пресс-секретар\w*|спикер\w*|заңгер\w*|(?<!құқық )қорғаушы\w*|"
     r"баспасөз хатшысы)"
     r"(?:\s+(?:[\w-]*(?:ской|ского|ной|ного|ова|ева|ина|области|района|города|облысының|"
@@ -404,7 +407,7 @@ def _mentions(
             or said_last
             or (
                 (_said_before(before) or _RELATIVE_BEFORE.search(before) is not None or titled)
-                and not _PREDICATE_AFTER.match(after)
+                and not (_PREDICATE_AFTER.match(after) and _fate_soon(after))
             )
         )
         # "Lawyer Aigerim Tulegenova said she had been unable to meet any clients": a lawyer
@@ -416,6 +419,13 @@ def _mentions(
         role = titled or _RELATIVE_BEFORE.search(before) is not None
         mentions.append(_Mention(key, start, end, speaker and not self_report, self_report, role))
     return mentions
+
+
+def _fate_soon(after: str) -> bool:
+    """Whether something happens within a few words after a name ("Адвокат X был задержан"),
+    not "his lawyer, Olga Pak, was finally allowed to see him"."""
+    near = fold(after[:40])
+    return any(pattern.search(near) for _, pattern in _FATES)
 
 
 def _speaks_after_a_while(after: str) -> bool:
@@ -460,6 +470,13 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
     if surname_only:
         return None
     parts = split_full_name(name)
+    if re.fullmatch(r"(?:\w\.\s?)+", parts.given_name or "x"):
+        # "Мусина Е. Б." after "Ерлан Мусин": the one told of with that surname and initial
+        initial = parts.given_name[0].lower()
+        for key, person in people.items():
+            surname, given = person.parts[0].lower(), person.parts[1][:1].lower()
+            if surname == parts.surname.lower() and given == initial:
+                return key
     if not parts.surname and parts.patronymic:
         # "Thank you, Berik Sagyndykovich": someone told of by name and patronymic
         by_given = [k for k, p in people.items() if p.parts[1].lower() == parts.given_name.lower()]
@@ -479,6 +496,8 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
+            if _NEGATED.search(folded, max(0, m.start() - 14), m.start()):
+                continue  # "His name has not been released", "не был задержан"
             events.append(("fate", fate.value, m.start()))
     for fate, pattern in _AMONG:
         for m in pattern.finditer(folded):
@@ -491,8 +510,9 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
 
 # "A and B", "A, B, and C", "A and officers B, C": what is said of one is said of all
 _JOINED = re.compile(
-    r"\s*(?:,|,?\s*and(?:\s+[a-z]+s)?|и|мен|бен|пен|және)\s*"
-    r"(?:(?:his|her|their|его|ее|её|их|оның)\s+\w+\s*,?\s*)?"  # "пен оның досы", "and his son"
+    r"\s*(?:,|,?\s*and|и|мен|бен|пен|және)\s*"
+    # "пен оның досы", "and his son", "and officers", "и сержанта полиции"
+    r"(?:(?:his|her|their|его|ее|её|их|оның)\s+\w+\s*,?\s*|(?:[a-zа-яёәғқңөұүһі]+\s+){1,2})?"
 )
 
 
