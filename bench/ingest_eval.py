@@ -7,7 +7,8 @@ texts in kk/ru/en with distractors) is read and compared with ``NAME.expected.js
 by hand. A claim counts as found when a proposed claim has the same value and fate group
 (qualifier agreement is reported apart); a person when a proposed person has the same surname
 and given name (fate agreement reported apart). Any folder of texts in the same shape — real
-articles never shown to the extractor — is scored the same way with ``--corpus``.
+articles never shown to the extractor — is scored the same way with ``--corpus``;
+``docs/ingest-annotation.md`` says how to write the expected files.
 
 Speed: one article of about 2,000 words (the seed articles joined) read after start-up, the
 median of 5 runs; then ``tizim ingest FOLDER --dry-run --json`` on a folder of ``--articles``

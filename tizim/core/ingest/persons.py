@@ -12,6 +12,7 @@ speaks or reports — a lawyer, a spokesman, a director — is never proposed.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -386,39 +387,48 @@ def _mentions(
         key = _key_for(name, surname_only, people)
         if key is None:
             continue
-        after, before = sentence.text[end:], sentence.text[:start]
-        titled = _OFFICIAL_BEFORE.search(before) is not None
-        nominative = name.split()[-1] == sentence.text[start:end].split()[-1]
-        # the subject of a Kazakh sentence that ends in "мәлімдеді", "айтады"
-        said_last = (
-            language == "kk"
-            and nominative
-            and _ENDS_SAID.search(sentence.text) is not None
-            and start == first
-        )
-        label = _LABEL_AFTER.match(after) is not None and (
-            sentence.text[:start].strip() == "" and sentence.text[start:end].isupper()
-        )
-        speaker = bool(_SPEECH_AFTER.match(after) or _QUOTED_AFTER.match(after))
-        speaker = speaker or (nominative and _speaks_after_a_while(after))
-        speaker = (
-            speaker
-            or label
-            or said_last
-            or (
-                (_said_before(before) or _RELATIVE_BEFORE.search(before) is not None or titled)
-                and not (_PREDICATE_AFTER.match(after) and _fate_soon(after))
-            )
-        )
-        # "Lawyer Aigerim Tulegenova said she had been unable to meet any clients": a lawyer
-        # speaking of herself speaks of her work
-        self_report = not titled and (
-            bool(_SELF.match(after))
-            or bool(re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after))
-        )
-        role = titled or _RELATIVE_BEFORE.search(before) is not None
+        speaker, self_report, role = _how_named(sentence.text, language, (start, end), name, first)
         mentions.append(_Mention(key, start, end, speaker and not self_report, self_report, role))
+    # "судьялар Р. Мұхамбетов пен А. Қуанышев", "Judges A and B": a title is said of all
+    for a, b in itertools.pairwise(mentions):
+        if a.role and a.speaker and _JOINED.fullmatch(sentence.text[a.end : b.start]):
+            b.role, b.speaker, b.self_report = True, True, False
     return mentions
+
+
+def _how_named(
+    text: str, language: str, span: tuple[int, int], name: str, first: int
+) -> tuple[bool, bool, bool]:
+    """Whether the name at ``span`` speaks, tells of themselves, and is named by a title or as
+    someone's relative or lawyer (``first``: where the sentence's first name starts)."""
+    start, end = span
+    after, before = text[end:], text[:start]
+    titled = _OFFICIAL_BEFORE.search(before) is not None
+    relative = _RELATIVE_BEFORE.search(before) is not None
+    nominative = name.split()[-1] == text[start:end].split()[-1]
+    # the subject of a Kazakh sentence that ends in "мәлімдеді", "айтады"
+    said_last = (
+        language == "kk" and nominative and _ENDS_SAID.search(text) is not None and start == first
+    )
+    label = _LABEL_AFTER.match(after) is not None and before.strip() == ""
+    label = label and text[start:end].isupper()  # "AITZHANOV:" in a transcript
+    speaker = (
+        bool(_SPEECH_AFTER.match(after) or _QUOTED_AFTER.match(after))
+        or (nominative and _speaks_after_a_while(after))
+        or label
+        or said_last
+        or (
+            (_said_before(before) or relative or titled)
+            and not (_PREDICATE_AFTER.match(after) and _fate_soon(after))
+        )
+    )
+    # "Lawyer Aigerim Tulegenova said she had been unable to meet any clients": a lawyer
+    # speaking of herself speaks of her work
+    self_report = not titled and (
+        bool(_SELF.match(after))
+        or bool(re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after))
+    )
+    return speaker, self_report, titled or relative
 
 
 def _fate_soon(after: str) -> bool:
