@@ -391,7 +391,8 @@ def _mentions(
         mentions.append(_Mention(key, start, end, speaker and not self_report, self_report, role))
     # "судьялар Р. Мұхамбетов пен А. Қуанышев", "Judges A and B": a title is said of all
     for a, b in itertools.pairwise(mentions):
-        if a.role and a.speaker and _JOINED.fullmatch(sentence.text[a.end : b.start]):
+        between = sentence.text[a.end : b.start]
+        if a.role and a.speaker and _JOINED.fullmatch(between) and _AND.search(between):
             b.role, b.speaker, b.self_report = True, True, False
     return mentions
 
@@ -518,6 +519,7 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
     return events
 
 
+_AND = re.compile(r"(?<!\w)(?:and|и|мен|бен|пен|және)(?!\w)")
 # "A and B", "A, B, and C", "A and officers B, C": what is said of one is said of all
 _JOINED = re.compile(
     r"\s*(?:,|,?\s*and|и|мен|бен|пен|және)\s*"
