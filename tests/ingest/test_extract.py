@@ -759,3 +759,45 @@ def test_negation_pronouns_of_the_other_sex_and_russian_lists():
 )
 def test_police_bulletins_hospitals_protocols_and_hotlines(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 150 people were tortured by the police.", [(150, "at_least", "injured")]),
+        (
+            "Over the state of emergency, 2,100 victims applied to medical organizations for help.",
+            [(2100, "exact", "injured")],
+        ),
+        (
+            "Casualties\n\nDoctors briefed reporters.\n\nToday, 6 people are being treated in "
+            "hospitals: 3 in Almaty and 3 in Taraz.",
+            [(6, "exact", "injured"), (3, "exact", "injured"), (3, "exact", "injured")],
+        ),
+        ("To date, 700 patients have been discharged.", [(700, "exact", None)]),
+        (
+            "The authorities sentenced at least three journalists to periods of detention.",
+            [(3, "at_least", "prosecuted")],
+        ),
+        (
+            "Алматыда екі полиция қызметкерінің мүрдесі табылды.",
+            [(2, "exact", "dead")],
+        ),
+    ],
+)
+def test_torture_medical_help_treatment_discharge_and_sentences(text, expected):
+    assert _claims(text) == expected
+
+
+def test_adverbs_after_be_jailed_and_whereabouts_unknown():
+    english = extract(
+        "One of them, Serik Omarov, was first accused of terrorism. Former chief Arman Dosov "
+        "was last year jailed for 18 years.",
+        language="en",
+    ).persons
+    assert [(p.name, p.fate) for p in english] == [
+        ("Omarov Serik", "charged"),
+        ("Dosov Arman", "charged"),
+    ]
+    russian = extract("Неизвестно местонахождение активистки Жанны Бековой.", language="ru")
+    assert [(p.name, p.fate) for p in russian.persons] == [("Бекова Жанна", "missing")]

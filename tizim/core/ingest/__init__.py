@@ -88,6 +88,8 @@ def _restates(claim: ClaimProposal, other: ClaimProposal, lead_end: int = 0) -> 
     or with the same qualifier and a word of what is counted in common."""
     if (claim.value, claim.fate_group) != (other.value, other.fate_group):
         return False
+    if claim.quote == other.quote:
+        return False  # "3 in Almaty and 3 in Taraz": a sentence does not restate itself
     if not (claim.region is None or other.region is None or claim.region == other.region):
         return False
     if min(claim.start, other.start) < lead_end:

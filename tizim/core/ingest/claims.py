@@ -120,7 +120,7 @@ _INCLUDING_ASIDE = re.compile(
 _OF_THEM_OPENS = re.compile(
     r"^\W*(?:of them|of those|из них|олардың|оның ішінде|соның ішінде|в том числе)\s*,?\s*$"
 )
-_ENUMERATED = re.compile(r"(?:^|\s)(?:and|и|және)(?:\s+(?:ещ[её]|тағы|another))?\s*$|,\s*$")
+_ENUMERATED = re.compile(r"(?:^|\s)(?:and|и|және)(?:\s+(?:ещ[её]|тағы|another))?\s*$|[,:]\s*$")
 _PLACE_AFTER = re.compile(r"\s+(?:[–—-]\s+)?(?:in|at|в|во)\s+(?:the city of\s+)?\w")
 # "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
 # of the figures after it.
@@ -495,10 +495,11 @@ def _fate_of_people(
         # "the amnesty affects more than 1,500 people who were arrested": what the clause
         # says of them, not how they came to be there
         after_noun = before
-    verb_before = (
-        fate is not None
-        and fate[2] <= number.start
-        and _ONLY_QUALIFIERS.fullmatch(folded[fate[2] : number.start])
+    # a verb right before the count, not a Kazakh locative ("қамауда үш адамның қайтыс
+    # болғанын": three died in custody)
+    just_before = _fate_just_before(folded, number, lo)
+    verb_before = just_before is not None and not folded[: just_before[2]].endswith(
+        ("да", "де", "та", "те")
     )
     if after_noun is not None and not relative:
         after_noun = _main_verb_after_participle(folded, noun_end, after_noun, hi)
@@ -508,7 +509,9 @@ def _fate_of_people(
         after_noun = _fate_after(folded, aside.end(), len(folded), farthest=False)
     if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
         fate = after_noun
-    elif after_noun is None:  # "отпущены 17 задержанных": released, not detained
+    elif verb_before or after_noun is None:
+        # "sentenced at least three journalists to periods of detention", "отпущены 17
+        # задержанных": the verb before the count, not the noun after it
         fate = _fate_just_before(folded, number, lo) or fate
     if fate is None:
         fate = _fate_before_dash(folded, number, lo)

@@ -9,7 +9,10 @@ from __future__ import annotations
 from tizim.core.fates import Fate
 
 _W = r"\w*"
-_BE = r"(?:was|were|been|is|are|being|had been|has been|have been)"
+_BE = (
+    r"(?:was|were|been|is|are|being|had been|has been|have been)"
+    r"(?: (?:first|later|then|also|subsequently|reportedly|allegedly|finally))?"
+)
 
 #: (fate, pattern) in the order of weight: a person's fate is the heaviest one told.
 PERSON_FATES: tuple[tuple[Fate, str], ...] = (
@@ -20,8 +23,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
-        rf"моргта|денесі (?:\w+ ){{0,6}}табыл{_W}|атып өлтір{_W}|өлтірілді|марқұм(?! бол)|"
-        rf"оққа ұш{_W}|опат бол{_W}|көз жұм{_W}",
+        rf"моргта|(?:денесі|мүрдесі) (?:\w+ ){{0,6}}табыл{_W}|атып өлтір{_W}|өлтірілді|"
+        rf"марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}",
     ),
     (
         Fate.MISSING,
@@ -32,6 +35,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"(?:родные|родственники|семья|близкие|relatives|family|families) (?:\w+ )?"
         rf"(?:ищут|разыскивают|(?:are|is) (?:still )?(?:looking|searching) for)|іздеп жүр{_W}|"
         rf"пропал{_W}|без вести|местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
+        rf"неизвестн{_W} местонахождени{_W}|"
         rf"хабарсыз{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз|"
         rf"розыск{_W}|(?:a )?search (?:file|case) (?:was |has been )?opened|"
         # "I haven't heard from her since", "не могут его найти", "связь с ним утрачена"
@@ -50,7 +54,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"айып тағыл{_W}|айыпта{_W}|соттал{_W}|қылмыстық іс қозғал{_W}|"
         # a sentence passed: "sentenced to 15 years", "given 20 years", "a seven-year
         # sentence", "к восьми годам лишения свободы", "5 жылға сотталды"
-        r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|"
+        r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|jailed for|"
         rf"условн{_W} срок|(?:года?|лет) условно|"
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) (?:years?|months?|days?)|received (?:a |an )?[\w-]+ sentence|"
