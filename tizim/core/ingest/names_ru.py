@@ -61,12 +61,18 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         normal = _dative_or_accusative(span, written, normal)
         normal = _initials_surname(span, written, normal)
         normal = _keep_yo(written, normal)
-        if not _NOT_A_PERSON.search(written):
+        if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
             names.append((start, span.stop, normal))
     return names + _surnames_again(text, names)
 
 
 # "ТОО «КокшеСтрой»", "АО …": a company natasha took for a person
+# "на проспекте Машхур Жусупа", "ул. Абая": a street named after someone
+_STREET_BEFORE = re.compile(
+    r"(?:улиц\w*|проспект\w*|ул\.|пр\.|бульвар\w*|переул\w*|микрорайон\w*|мкр\.?|площад\w*)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 _NOT_A_PERSON = re.compile(r"[«»\"]|^(?:ТОО|АО|ИП|ОО|ОФ|РОО)\s")
 
 

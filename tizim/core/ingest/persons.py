@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from tizim.core.acts.matching import parse_act_types
 from tizim.core.fates import Fate
-from tizim.core.ingest import personal
+from tizim.core.ingest import lexicon, personal
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, days_later, find_dates
-from tizim.core.names.split import split_full_name
+from tizim.core.names.split import NameParts, split_full_name
 from tizim.core.places import fold_place
 
 _CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
@@ -43,6 +43,13 @@ _FATE_WEIGHT = {fate: len(_FATES) - i for i, (fate, _) in enumerate(_FATES)}
 _SPEECH_AFTER = re.compile(
     rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
     rf"(?:{personal.SPEECH})(?!\w)"
+)
+# any word of what happened, of one person or of many ("подтвердили смерть Марата …")
+_ANY_FATE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (*lexicon.FATE_GROUP_TERMS.values(), *(p for _, p in personal.PERSON_FATES))
+    )
 )
 _SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
 _SELF = re.compile(
@@ -123,7 +130,7 @@ _OFFICIAL_BEFORE = re.compile(
     r"начальник\w*|руководител\w*|бастығы|басшысы|төрағасы|орынбасары|"
     r"өкілі|представител\w*|"
     r"президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
-    r"судья\w*|судьи|прокурор\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
+    r"судья\w*|судьи|прокурор\w*|обвинител\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
     r"(?<!право)защитник\w*|юрист\w*|пресс-секретар\w*|спикер\w*|заңгер\w*|(?<!құқық )қорғаушы\w*|"
     r"баспасөз хатшысы)"
     r"(?:\s+(?:[\w-]*(?:ской|ского|ной|ного|ова|ева|ина|области|района|города|облысының|"
@@ -412,7 +419,8 @@ def _how_named(
         language == "kk" and nominative and _ENDS_SAID.search(text) is not None and start == first
     )
     label = _LABEL_AFTER.match(after) is not None and before.strip() == ""
-    label = label and text[start:end].isupper()  # "AITZHANOV:" in a transcript
+    # "AITZHANOV:", "Zhumagaliyeva:" opening a transcript's or an interview's turn
+    label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)
     speaker = (
         bool(_SPEECH_AFTER.match(after) or _QUOTED_AFTER.match(after))
         or (nominative and _speaks_after_a_while(after))
@@ -451,8 +459,9 @@ def _said_before(before: str) -> bool:
     his brother, 44-year-old", "said Ms"): "told reporters that his client" is not that."""
     for m in _SPEECH_VERB.finditer(before, max(0, len(before) - 80)):
         words = re.findall(r"[\w'-]+", before[m.end() :])
-        if len(words) <= 6 and all(_speaker_filler(w) for w in words):
-            return True
+        happened = _ANY_FATE.search(fold(before[m.end() :])) is not None
+        if len(words) <= 6 and all(_speaker_filler(w) for w in words) and not happened:
+            return True  # not "подтвердили смерть Марата Есенгельдиева"
     return False
 
 
@@ -480,7 +489,7 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
             return by_given[0]
     if surname_only:
         return None
-    parts = split_full_name(name)
+    parts = _running_text_order(name, split_full_name(name))
     if re.fullmatch(r"(?:\w\.\s?)+", parts.given_name or "x"):
         # "Мусина Е. Б." after "Ерлан Мусин": the one told of with that surname and initial
         initial = parts.given_name[0].lower()
@@ -498,6 +507,21 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
     return key
 
 
+def _running_text_order(name: str, parts: NameParts) -> NameParts:
+    """Running text names the given name first: "Мәдина Исраилова", "Сабина Абдуллаева" are a
+    woman's given name in "-ина" and a surname in "-ова", whatever lists would make of two
+    words with surname endings."""
+    words = name.split()
+    if (
+        len(words) == 2
+        and parts.surname == words[0]
+        and re.search(r"(?:ина|ына|ina)$", words[0], re.IGNORECASE)
+        and re.search(r"(?:ов|ова|ев|ева|ёв|ёва|ov|ova|ev|eva)$", words[1], re.IGNORECASE)
+    ):
+        return NameParts(words[1], words[0], "")
+    return parts
+
+
 def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
     folded = fold(sentence.text)
     events: list[tuple[str, str, int]] = []
@@ -507,8 +531,9 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if _NEGATED.search(folded, max(0, m.start() - 14), m.start()):
-                continue  # "His name has not been released", "не был задержан"
+            if fate != Fate.MISSING and _NEGATED.search(folded, max(0, m.start() - 14), m.start()):
+                continue  # "His name has not been released", "не был задержан"; but missing
+                # is said by what is not known ("have not seen or heard from him since")
             events.append(("fate", fate.value, m.start()))
     for fate, pattern in _AMONG:
         for m in pattern.finditer(folded):
