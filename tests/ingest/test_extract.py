@@ -801,3 +801,34 @@ def test_adverbs_after_be_jailed_and_whereabouts_unknown():
     ]
     russian = extract("Неизвестно местонахождение активистки Жанны Бековой.", language="ru")
     assert [(p.name, p.fate) for p in russian.persons] == [("Бекова Жанна", "missing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ещё 12 подозреваемых объявлены в розыск.", [(12, "exact", "prosecuted")]),
+        (
+            "212 адамға қатысты әкімшілік құқық бұзушылық туралы хаттама толтырылды.",
+            [(212, "exact", "prosecuted")],
+        ),
+        ("Our branch received 14 bodies between January 5 and 8.", [(14, "exact", "dead")]),
+        ("Монитор 23 мониторингтік сапар жасады.", []),
+    ],
+)
+def test_wanted_suspects_protocols_date_ranges_and_visits(text, expected):
+    assert _claims(text) == expected
+
+
+def test_running_text_order_streets_and_interview_turns():
+    russian = extract(
+        "Двое — Сабина Абдуллаева и Олжас Беков — в марте были освобождены. Старшему сержанту "
+        "Ерлану Кусаинову на проспекте Машхур Жусупа было причинено огнестрельное ранение.",
+        language="ru",
+    ).persons
+    assert ("Абдуллаева", "Сабина") in [(p.surname, p.given_name) for p in russian]
+    assert "Жусупа" not in " ".join(p.name for p in russian)
+    english = extract(
+        "Dr Saltanat Omarova heads the morgue.\n\nOmarova: Of our 14, nine had gunshot wounds.",
+        language="en",
+    ).persons
+    assert english == []

@@ -55,7 +55,8 @@ _ASIDE = re.compile(
 # a figure of its own, other than an age, is left as it is).
 _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,3})["”»]')
-_OF_THOSE_BEFORE = re.compile(r"(?:of those|of these|of the|из этих|из них|из)\s+$")
+_OF_THOSE_BEFORE = re.compile(r"(?:of those|of these|of the|of our|of their|из этих|из них|из)\s+$")
+_DAY_AFTER_A_DATE = re.compile(rf"(?:{lx.ENGLISH_MONTHS})\s+\d{{1,2}}\s*(?:and|to|-|–)\s*$")
 _HOTLINE_BEFORE = re.compile(r"(?:телефон|лини|line|call|звон|қоңырау|нөмір)")
 _MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
@@ -237,6 +238,8 @@ def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True
     if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
         return True  # "between 4 and 10 January", "от трёх до восьми лет"
+    if _DAY_AFTER_A_DATE.search(before):
+        return True  # "between January 5 and 8"
     if _LIST_OF_UNITS.match(folded, number.end):
         return True  # "sentenced to 16, 15 and three years in prison"
     if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d(?![\d,.]*\s*%)", after):

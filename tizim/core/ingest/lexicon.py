@@ -85,7 +85,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"(?:әкімшілік )?қамауға кес{_W}|айыппұл салды|айыппұл салынды|оштрафован{_W}|"
         rf"подвергнут{_W} (?:\w+ )?арест{_W}|administrative penalt{_W}|"
         rf"привлечен{_W} к (?:\w+ )?ответственност{_W}|протокол{_W} об административн{_W}|"
-        rf"әкімшілік хаттама{_W}|жаза{_W} тағайындал{_W}|suspects|"
+        rf"әкімшілік хаттама{_W}|хаттама толтырыл{_W}|жаза{_W} тағайында{_W}|suspects|"
+        rf"объявлен{_W} в (?:международный )?розыск|"
         rf"получ{_W} (?:\w+ )?арест{_W}|(?:received|given) (?:an )?administrative arrest|"
         rf"status of suspects?|статус{_W} подозреваем{_W}|жауапкершілікке тартыл{_W}"
     ),
@@ -172,7 +173,7 @@ THING_NOUNS = (
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
     r"streets?|lists?|ambulances?|sessions?|hearings?|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
-    rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|"
+    rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|сапар{_W}|visits?|визит{_W}|посещени{_W}|"
     rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"
     # Kazakh: plural, possessive and genitive only ("12 көлік", "екі ауруханасының"); a
     # locative or ablative is where people were ("38-і ауруханада қайтыс болды")
