@@ -47,8 +47,6 @@ _ASIDE = re.compile(
     r"|(?:добавил|сообщил|заявил|отметил|уточнил)\w*[^,.;]{0,40}"
     r"|[^,.;]{0,40}(?<!\w)(?:said|says|added|told us)(?!\w)[^,.;]{0,20}),(?=\s)"
 )
-# "January 5": English writes the day after the month; Russian and Kazakh before it ("5–7
-# қаңтарда алпыстан астам адам" is sixty people, not a date)
 # Names or who they are between two dashes: "Родственники троих — Ерболата Кенжебаева, Ильяса
 # Нургалиева и Виктора Шевчука — подают заявления о розыске", "тағы бір адам — 17 жастағы
 # Ілияс Дәулетов — әлі хабарсыз": blanked, so the verb after reaches the count (an aside with
@@ -57,7 +55,11 @@ _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,3})["”»]')
 _OF_THOSE_BEFORE = re.compile(r"(?:of those|of these|of the|of our|of their|из этих|из них|из)\s+$")
 _DAY_AFTER_A_DATE = re.compile(rf"(?:{lx.ENGLISH_MONTHS})\s+\d{{1,2}}\s*(?:and|to|-|–)\s*$")
-_HOTLINE_BEFORE = re.compile(r"(?:телефон|лини|line|call|звон|қоңырау|нөмір)")
+_HOTLINE_BEFORE = re.compile(
+    r"(?<!\w)(?:телефон\w*|лини\w*|line|hotline|call|звон\w*|қоңырау\w*|нөмір\w*)(?!\w)"
+)
+# "January 5": English writes the day after the month; Russian and Kazakh before it ("5–7
+# қаңтарда алпыстан астам адам" is sixty people, not a date)
 _MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
@@ -515,7 +517,7 @@ def _fate_of_people(
     elif verb_before or after_noun is None:
         # "sentenced at least three journalists to periods of detention", "отпущены 17
         # задержанных": the verb before the count, not the noun after it
-        fate = _fate_just_before(folded, number, lo) or fate
+        fate = just_before or fate
     if fate is None:
         fate = _fate_before_dash(folded, number, lo)
     if (

@@ -66,13 +66,13 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
     return names + _surnames_again(text, names)
 
 
-# "ТОО «КокшеСтрой»", "АО …": a company natasha took for a person
 # "на проспекте Машхур Жусупа", "ул. Абая": a street named after someone
 _STREET_BEFORE = re.compile(
     r"(?:улиц\w*|проспект\w*|ул\.|пр\.|бульвар\w*|переул\w*|микрорайон\w*|мкр\.?|площад\w*)"
     r"\s+$",
     re.IGNORECASE,
 )
+# "ТОО «КокшеСтрой»", "АО …": a company natasha took for a person
 _NOT_A_PERSON = re.compile(r"[«»\"]|^(?:ТОО|АО|ИП|ОО|ОФ|РОО)\s")
 
 
@@ -131,9 +131,13 @@ def _initials_surname(span: Any, written: str, normal: str) -> str:
     return " ".join([*words[:-1], surname["stem"]])
 
 
+# A surname in capitals right before the name natasha found, which it left out ("ТУРСЫНОВ
+# Аслан Маратович"): a surname's ending, or as short as Korean surnames are (ЛИ, КИМ).
+_CAPITALS_BEFORE = re.compile(
+    r"(?<!\w)([А-ЯЁ]{2,3}|[А-ЯЁ]+(?:ОВ|ЕВ|ЁВ|ИН|ЫН|ОВА|ЕВА|ИНА|ЫНА|КО|УК|ЮК|ИЙ|АЯ))\s+$"
+)
 # a surname in capitals before a given name or initials ("ЛИ Виктория", "ТОКТАРОВ Е.М."), not a
 # heading ("ДЕПУТАТСКИЙ ЗАПРОС")
-_CAPITALS_BEFORE = re.compile(r"(?<!\w)([А-ЯЁ]{2,})\s+$")
 _CAPITALS = re.compile(r"(?<!\w)[А-ЯЁ]{2,}(?=\s+[А-ЯЁ](?:[а-яё]|\.))")
 # A patronymic in the nominative ends the name as written: "Сейдахметов Канат Болатович" is
 # nominative throughout, whatever natasha makes of a surname written first.

@@ -5,8 +5,10 @@ pymorphy3 (``names_ru``); Kazakh and English as runs of capitalised words that a
 or organisations, Kazakh case endings taken off the last word. A fate word or an act of the
 Acts vocabulary is given to the nearest name in its sentence that is not only speaking ("…,
 said Ms Struthers"), or, in a sentence that names nobody else, to the person last told of when
-a pronoun carries on ("His lawyer told the BBC that he had been beaten"). Someone who only
-speaks or reports — a lawyer, a spokesman, a director — is never proposed.
+a pronoun carries on ("His lawyer told the BBC that he had been beaten"), or to one who spoke
+and tells it in the first person ("“… and I got shot,” he said"). Someone who only speaks or
+reports — a lawyer, a spokesman, a director, anyone named after such a title or as a relative
+— is never proposed unless a verb right after the name says what happened to them.
 """
 
 from __future__ import annotations
@@ -62,11 +64,12 @@ _PREDICATE_AFTER = re.compile(
     r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
     r"(?!\w)"
 )
-# "СИНХРОН, Гульмира Есенова, заместитель главного врача: «…»": a name, who they are, and
-# what they said.
+# "Канат Оспанов сегодня на брифинге сообщил": a verb of saying a few words after the name
 _SPEECH_A_FEW_WORDS_ON = re.compile(
     rf"^(?P<gap>(?:\s+(?!(?:that|что|деп)\b)[a-zа-яёәғқңөұүһі]+){{1,4}})\s+(?:{personal.SPEECH})(?!\w)"
 )
+# "СИНХРОН, Гульмира Есенова, заместитель главного врача: «…»": a name, who they are, and
+# what they said.
 _QUOTED_AFTER = re.compile(r"^,[^.:«»\"“”]{1,120}:\s*[«\"“]")
 # "по его словам", "according to him", "— деді ол", "— сказал он": the pronoun is the one who
 # speaks, not the one spoken of.
