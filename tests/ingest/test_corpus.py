@@ -35,6 +35,7 @@ HELD_OUT_FOUND = {  # claims found, persons found, share of the persons proposed
     "corpus-heldout-7": (131, 51, 0.9),
     "corpus-heldout-8": (122, 55, 0.9),
     "corpus-heldout-9": (97, 41, 0.85),
+    "corpus-heldout-10": (72, 48, 0.9),
 }
 
 
