@@ -138,7 +138,7 @@ _MAIN_VERB = re.compile(
     r"(?:remain|remains|remained|were|are|have been|had been|остают\w*|остал\w*)\s+"
     r"(?:[\w-]+\s+)?$"
 )
-_AND_WORD = re.compile(r"(?<!\w)(?:and|и|және|мен|бен|пен)(?!\w)")
+_AND_WORD = re.compile(rf"(?<!\w)(?:{lx.AND_WORDS})(?!\w)")
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
 _EVENT_CONTEXT = lx.compiled(lx.EVENT_WORDS)
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|have been|has been|had been|also|later)$")

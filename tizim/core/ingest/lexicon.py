@@ -100,6 +100,10 @@ FATE_GROUP_TERMS: dict[str, str] = {
     "found": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}",
 }
 
+#: Words that join two figures or two names: "26 protesters and 16 officers", "Дана
+#: Жанболатова мен Асқар Тілеуов".
+AND_WORDS = r"and|и|және|мен|бен|пен"
+
 #: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
 CASE_NOUNS = (
     rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"

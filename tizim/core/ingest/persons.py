@@ -46,12 +46,15 @@ _SPEECH_AFTER = re.compile(
     rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
     rf"(?:{personal.SPEECH})(?!\w)"
 )
-# any word of what happened, of one person or of many ("подтвердили смерть Марата …")
+# any word of what happened, of one person or of many ("подтвердили смерть Марата …"), as
+# whole words like every other fate pattern
 _ANY_FATE = re.compile(
-    "|".join(
+    r"(?<!\w)(?:"
+    + "|".join(
         f"(?:{p})"
         for p in (*lexicon.FATE_GROUP_TERMS.values(), *(p for _, p in personal.PERSON_FATES))
     )
+    + r")(?!\w)"
 )
 _SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
 _SELF = re.compile(
@@ -547,7 +550,7 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
     return events
 
 
-_AND = re.compile(r"(?<!\w)(?:and|и|мен|бен|пен|және)(?!\w)")
+_AND = re.compile(rf"(?<!\w)(?:{lexicon.AND_WORDS})(?!\w)")
 # "A and B", "A, B, and C", "A and officers B, C": what is said of one is said of all
 _JOINED = re.compile(
     r"\s*(?:,|,?\s*and|и|мен|бен|пен|және)\s*"
