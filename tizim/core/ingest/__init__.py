@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tizim.core.ingest.claims import ClaimProposal, claims_in_sentence
+from tizim.core.ingest.claims import ClaimProposal, Told, claims_in_sentence, fate_asked
 from tizim.core.ingest.persons import PersonProposal, find_persons
 from tizim.core.ingest.text import detect_language, split_sentences
 
@@ -51,11 +51,28 @@ def extract(
     language = language or detect_language(text)
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
+    asked, answer_ends = None, 0
     for sentence in sentences:
-        told = (claims[-1].fate_group,) if claims else None
+        if sentence.start >= answer_ends:
+            asked = None
+        told = Told(
+            any_figure=bool(claims),
+            group=claims[-1].fate_group if claims else None,
+            values=frozenset(claim.value for claim in claims),
+            asked=asked,
+        )
         claims.extend(claims_in_sentence(sentence, language, published, told))
+        if fate_asked(sentence.text) is not None:
+            asked, answer_ends = fate_asked(sentence.text), _answer_end(text, sentence.end)
     persons = find_persons(text, sentences, language, published)
     return Extraction(language, published, _once(claims, _lead_end(text)), persons)
+
+
+def _answer_end(text: str, question_end: int) -> int:
+    """Where the paragraph answering a question that ends at ``question_end`` ends: an
+    interview's answer, a phone-in's reply."""
+    answer = re.compile(r"\s*\S[^\n]*").match(text, question_end)
+    return answer.end() if answer else question_end
 
 
 def _lead_end(text: str) -> int:

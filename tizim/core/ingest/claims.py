@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tizim.core.ingest import lexicon as lx
+from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, find_dates
@@ -23,14 +24,6 @@ from tizim.core.places import fold_place, region_of
 _FATES = {group: lx.compiled(pattern) for group, pattern in lx.FATE_GROUP_TERMS.items()}
 _PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
 _CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
-# "четыре с лишним часа": a unit after "odd" is still a unit
-_NOT_PEOPLE = re.compile(
-    rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+)?(?:-|‑)?\s*"
-    rf"(?:{lx.NOT_PEOPLE_UNITS}|{lx.BODY_PARTS})(?!\w)"
-)
-_THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
-_FACILITIES = re.compile(rf"(?:{lx.FACILITY_COUNTS})")
-_ONE_OF = re.compile(r"^\s*(?:of|из)(?!\w)")
 # The group a count is taken from, just before it: "Of those detained, 20 were released",
 # "из задержанных 17 отпущены", "ұсталғандардың 20-сы босатылды" (a Kazakh genitive plural).
 _OF_THOSE = re.compile(
@@ -53,19 +46,6 @@ _ASIDE = re.compile(
 # a figure of its own, other than an age, is left as it is).
 _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,3})["”»]')
-_OF_THOSE_BEFORE = re.compile(r"(?:of those|of these|of the|of our|of their|из этих|из них|из)\s+$")
-_DAY_AFTER_A_DATE = re.compile(rf"(?:{lx.ENGLISH_MONTHS})\s+\d{{1,2}}\s*(?:and|to|-|–)\s*$")
-_HOTLINE_BEFORE = re.compile(
-    r"(?<!\w)(?:телефон\w*|лини\w*|line|hotline|call|звон\w*|қоңырау\w*|нөмір\w*)(?!\w)"
-)
-# "January 5": English writes the day after the month; Russian and Kazakh before it ("5–7
-# қаңтарда алпыстан астам адам" is sixty people, not a date)
-_MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
-_MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
-_ARTICLE_BEFORE = re.compile(
-    r"(?:article|articles|art\.|стать\w*|ст\.|part|часть|№|no\.|number|"
-    r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£)\s*$"
-)
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
 _WORD = re.compile(r"[\w'-]+")
 _QUALIFIERS_BEFORE = [
@@ -85,12 +65,6 @@ _OFFICIALLY = re.compile(r"(?<!\w)(?:officially|официально|ресми)
 _PLACE_WORD = re.compile(r"(?<!\w)(?i:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)")
 _KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
-_RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
-_LIST_OF_UNITS = re.compile(
-    rf"(?:\s*(?:,|and|or|и|или|және|мен)\s*[\w-]+){{1,4}}\s*(?:-|‑)?\s*"
-    rf"(?:{lx.NOT_PEOPLE_UNITS})(?!\w)"
-)
-_RANGE_OF_UNITS = re.compile(rf"\s*(?:до|to|-|–|—)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
 _ONLY_QUALIFIERS = re.compile(
     r"\s*(?:(?:" + "|".join(p for p, _ in lx.QUALIFIERS_BEFORE) + r")\s*)?"
 )
@@ -100,13 +74,19 @@ _FATE_UNKNOWN = re.compile(
 )
 # "put the number at 112", "The Coalition's own estimate, based on lists, is about 250"
 _THE_FIGURE = re.compile(
-    r"(?:number|figure|toll|total|estimate|count|цифр\w*|числ\w*|оценк\w*|сан\w*)"
-    r"(?:\s*,[^,.;]{1,60},)?\s+(?:at|as|of|to|is|was|is higher:|is lower:|в|на)?"
-    r"(?:\s*(?:about|around|nearly|almost|over|more than|около|почти|более))?\s*$"
+    r"(?:number|figure|toll|total|estimate|count|цифр\w*|числ\w*|оценк\w*|сан\w*|"
+    r"revised (?:that|it|this)|raised (?:that|it|this))"
+    r"(?:\s*,[^,.;]{1,60},)?"
+    # "that number had risen to 59", "это число выросло до 59"
+    r"(?:\s+(?:had|has|have)?\s*(?:risen|rose|grown|grew|climbed|reached|gone up|increased|"
+    r"fallen|fell|dropped|вырос\w*|возрос\w*|увеличил\w*|достиг\w*))?"
+    r"\s+(?:at|as|of|to|is|was|is higher:|is lower:|в|на|до)?"
+    r"(?:\s*(?:about|around|roughly|some|nearly|almost|over|more than|at least|около|почти|"
+    r"более|примерно|свыше))?\s*$"
 )
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|whose|that|which|которы\w*|кто|чьи)(?!\w)")
 _INCLUDING = re.compile(
-    r"(?:including|of them|among them|of whom|в том числе|из них|среди них|из которых|"
+    r"(?:including|of them|among them|of whom|в том числе|включая|из них|среди них|из которых|"
     r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
 )
 # "оның ішінде құқық қорғау органдарының 3393 қызметкері": a few words after "including"
@@ -128,7 +108,6 @@ _PLACE_AFTER = re.compile(r"\s+(?:[–—-]\s+)?(?:in|at|в|во)\s+(?:the city 
 # "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
 # of the figures after it.
 _LABEL = re.compile(r"^[\W\d]*(?P<label>[^:.;]{1,40}):")
-_NOT_A_SINGLE = re.compile(r"(?:not a |ни )$")
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 _CLAUSE_BREAK_BEFORE_DASH = re.compile(r"[.;:!?()\"](?=[^.;:!?()\"]*$)")
 _NAMED_ASIDE = re.compile(r"[^,.;]{0,30},[^,.;\d]{1,60},")
@@ -174,6 +153,11 @@ _DESCRIBED_BY = re.compile(r"\s*(?:[–—-]\s*)?(?:with|с|со)\s+(?:[\w-]+\s+
 # the clause before the comma.
 _ENDS_AFTER_NOUN = re.compile(r"[\s\"”»']*(?:[.,;:!?]|$)")
 _COMMA_BEFORE = re.compile(r",\s*$")
+_COMMA_AFTER = re.compile(r"\s*,\s*")
+# "the five", "these 112": a figure told before, named again
+_DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|всех)\s+$")
+# "из 6 журналистов", "out of 40 detainees": a whole, a part of which the sentence counts next
+_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.;!?]")
 
 
@@ -229,50 +213,6 @@ def _nearest_fate(
             if distance <= _REACH + 2 and (best is None or distance < best[0]):
                 best = (distance, group, m.start(), m.end())
     return None if best is None else (best[1], best[2], best[3])
-
-
-def _is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
-    after, before = (
-        folded[number.end : number.end + 20],
-        folded[max(0, number.start - 25) : number.start],
-    )
-    if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
-        return True
-    if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
-        return True  # "between 4 and 10 January", "от трёх до восьми лет"
-    if _DAY_AFTER_A_DATE.search(before):
-        return True  # "between January 5 and 8"
-    if _LIST_OF_UNITS.match(folded, number.end):
-        return True  # "sentenced to 16, 15 and three years in prison"
-    if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d(?![\d,.]*\s*%)", after):
-        return True
-    wider = folded[number.end : number.end + 40]
-    if _FACILITIES.match(wider.lstrip()):
-        return True  # "6 изоляторов", "11 places of detention": places, not people
-    if _THINGS.match(wider) and not _PEOPLE.match(wider.lstrip()):
-        return True  # "two main hospitals", "8 сожжённых автомобилях"
-    if number.value == 1 and (_ONE_OF.match(after) or fold(number.written).endswith("бірі")):
-        return True  # "one of them", "один из", "солардың бірі": a person, not a count
-    if number.value == 1 and (
-        "бірде-бір" in folded[max(0, number.start - 6) : number.end + 4]
-        or _NOT_A_SINGLE.search(folded, 0, number.start)
-    ):
-        return True  # "бірде-бір полиция қызметкері", "not a single officer": nobody
-    name_before = text[max(0, number.start - 40) : number.start]
-    if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
-        return True  # an age beside a name: "Serik Abenov, 34, was detained"
-    if re.search(r"[(+]\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
-        return True  # a phone number: "8 (701) 555-12-34"
-    hotline = _HOTLINE_BEFORE.search(folded, max(0, number.start - 50), number.start)
-    if len(number.written) == 3 and hotline:
-        return True  # "Горячая линия для родственников задержанных — 102"
-    if before.endswith("[") and after.startswith("]"):
-        return True  # a footnote: "he was 17 years old[3]"
-    if _OF_THOSE_BEFORE.search(before) and after.startswith(","):
-        return True  # "Of those 31, 23 are held": the figure told before, not a new one
-    # A year is never a count unless a noun of people follows it ("2022 people" is rare).
-    year = number.written.isdigit() and len(number.written) == 4 and 1900 <= number.value <= 2100
-    return year and not _PEOPLE.match(after.lstrip())
 
 
 def _qualifier(folded: str, number: NumberMention, lo: int) -> str | None:
@@ -509,9 +449,22 @@ def _fate_of_people(
     if after_noun is not None and not relative:
         after_noun = _main_verb_after_participle(folded, noun_end, after_noun, hi)
     aside = _INCLUDING_ASIDE.match(folded, noun_end)
-    if after_noun is None and aside is not None:
+    whole = _WHOLE_BEFORE.search(folded, max(0, number.start - 10), number.start)
+    if after_noun is None and aside is not None and whole is not None:
+        # "Из 6 журналистов, задержанных в области, на свободе пятеро": the whole is what
+        # the aside says; the verb after it is of the part
+        after_noun = _fate_after(folded, noun_end, aside.end(), farthest=False, past_commas=True)
+    elif after_noun is None and aside is not None:
         # "Eleven people, including four police officers, were taken to hospital"
         after_noun = _fate_after(folded, aside.end(), len(folded), farthest=False)
+    apposition = _COMMA_AFTER.match(folded, noun_end)
+    if (
+        after_noun is None
+        and apposition is not None
+        and _COMMA_BEFORE.search(folded, 0, number.start)
+    ):
+        # "Остальные, 18 человек, находятся под стражей": the figure set off by commas
+        after_noun = _fate_after(folded, apposition.end(), hi, farthest=False)
     if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
         fate = after_noun
     elif verb_before or after_noun is None:
@@ -720,21 +673,49 @@ def _worth_proposing(reading: _Reading, folded: str) -> bool:
     return bool(_EVENT_CONTEXT.search(folded))
 
 
+@dataclass(frozen=True)
+class Told:
+    """What the text told before a sentence, for figures that lean on it."""
+
+    #: whether a figure was told at all, and the fate group of the last one
+    any_figure: bool = False
+    group: str | None = None
+    #: the values of every figure told ("found the five guilty": the five told before)
+    values: frozenset[int] = frozenset()
+    #: the fate group a question just asked is about ("Сколько людей задержали?" — "64")
+    asked: str | None = None
+
+
+def fate_asked(question: str) -> str | None:
+    """The fate group a question asks about ("How many were detained?": custody), if any."""
+    if not question.rstrip().endswith("?"):
+        return None
+    folded = fold(question)
+    found = [
+        (m.start(), group)
+        for group, pattern in _FATES.items()
+        if group != "found"
+        for m in pattern.finditer(folded)
+    ]
+    return min(found)[1] if found else None
+
+
 def claims_in_sentence(
     sentence: Sentence,
     language: str,
     published: datetime.date | None,
-    context: tuple[str | None] | None = None,
+    told: Told | None = None,
 ) -> list[ClaimProposal]:
-    """The claims one sentence states, in order; ``context`` holds the fate group of the last
-    figure the text told before this sentence, if any."""
+    """The claims one sentence states, in order, after what the text has ``told``."""
+    told = told or Told()
+    context = (told.group,) if told.any_figure else None
     text, folded = sentence.text, fold(sentence.text)
     dates = find_dates(text, published=published)
     numbers = [
         n
         for n in find_numbers(text, language)
         if not any(d.start <= n.start < d.end for d in dates)
-        and not _is_not_a_count(text, folded, n)
+        and not is_not_a_count(text, folded, n)
     ]
     read = _ASIDE.sub(lambda m: " " * len(m.group(0)), folded)  # asides blanked, same offsets
     read = _DASH_ASIDE.sub(lambda m: _blank_unless_a_figure(m, numbers), read)
@@ -745,8 +726,17 @@ def claims_in_sentence(
     for index, number in enumerate(numbers):
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
         previous = readings[-1] if readings else None
-        told = (previous.group,) if previous is not None else context
-        reading = _read_number(read, number, previous, next_start, told)
+        before = (previous.group,) if previous is not None else context
+        reading = _read_number(read, number, previous, next_start, before)
+        if (
+            reading is not None
+            and number.value in told.values
+            and _DEFINITE.search(read, 0, number.start)
+        ):
+            continue  # "the court found the five guilty": the five told before
+        if reading is not None and reading.group is None and reading.people and told.asked:
+            # "— Сколько людей задержали? — По данным полиции — 64 человека."
+            reading = _Reading(number, told.asked, reading.anchor, reading.qualifier, True, False)
         unread = reading is None or (reading.group is None and not reading.cases)
         if label is not None and number.start > label[1][1] and unread:
             qualifier = _qualifier(read, number, label[1][1])

@@ -20,7 +20,10 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"қаза тап{_W}|қаза тау{_W}|қаза бол{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|"
         rf"көз жұм{_W}|"
         rf"құрбан{_W}|мәйіт{_W}|мүрде{_W}|опат бол{_W}|көзі жойыл{_W}|eliminated|neutrali[sz]ed|"
-        rf"құтқара алма{_W}|не (?:смогли|удалось) спасти"
+        rf"құтқара алма{_W}|не (?:смогли|удалось) спасти|"
+        # "трое из них не вышли из изолятора живыми", "did not come out alive"
+        rf"не вышл{_W} (?:\w+ ){{0,3}}живыми|(?:did not|didn't|never) (?:come|make it) out alive|"
+        rf"тірі шықпа{_W}"
     ),
     "injured": (
         r"injured|wounded|wounds|injuries|traumas?|burns|hurt|hospitali[sz]ed|beaten|suffered|"
@@ -41,7 +44,10 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"медициналық ұйымға (?:\w+ ){{0,3}}жүгін{_W}|"
         rf"жағдайы ауыр|"
         # how they were hurt: "28-іне оқ тиіп, 177-сінің сүйегі сынған. 111-і пышақталған"
-        rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}|жаралы"
+        rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}|жаралы|"
+        # "у троих огнестрельные" (wounds), not "огнестрельное оружие"
+        rf"огнестрельн{_W}(?! оруж{_W})|"
+        r"(?:remain|remains|remained|are|were|still) in (?:the )?(?:[\w-]+ ){0,2}hospitals?"
     ),
     "missing": (
         r"missing|disappeared|disappearances|unaccounted|whereabouts|"
@@ -50,7 +56,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"табылмады|табылған жоқ|қайда екені (?:әлі )?белгісіз|"
         # "families have not been able to find them", "заявления о розыске"
         r"(?:not been able|unable|could not|couldn't) to (?:find|locate)|"
-        rf"не (?:могут|смогли|удается|удалось) (?:\w+ )?найти|розыск{_W}"
+        rf"не (?:могут|смогли|удается|удалось) (?:\w+ )?найти|розыск{_W}|"
+        r"(?:have|has) not been heard from|(?:have|has)n't been heard from"
     ),
     "custody": (
         r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
@@ -86,6 +93,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"подвергнут{_W} (?:\w+ )?арест{_W}|administrative penalt{_W}|"
         rf"привлечен{_W} к (?:\w+ )?ответственност{_W}|протокол{_W} об административн{_W}|"
         rf"әкімшілік хаттама{_W}|хаттама толтырыл{_W}|жаза{_W} тағайында{_W}|suspects|"
+        # "сот әкімшілік қамауға алу түріндегі жаза тағайындады": a penalty, not custody
+        rf"әкімшілік қамауға алу түріндегі|"
         rf"объявлен{_W} в (?:международный )?розыск|"
         rf"получ{_W} (?:\w+ )?арест{_W}|(?:received|given) (?:an )?administrative arrest|"
         rf"status of suspects?|статус{_W} подозреваем{_W}|жауапкершілікке тартыл{_W}"
@@ -109,7 +118,8 @@ CASE_NOUNS = (
     rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"
     rf"уголовн{_W} дел{_W}|дел\b|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
     rf"досудебн{_W} расследовани{_W}|"
-    rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}|арыз{_W}|requests|appeals"
+    rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}|арыз{_W}|өтініш{_W}|requests|appeals|"
+    r"applications"
 )
 
 #: Nouns that count people (two adjectives may stand between number and noun).
@@ -119,7 +129,7 @@ PEOPLE_NOUNS = (
     r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
     r"defendants|suspects|of them|minors|teenagers|workers|firefighters|rescuers|employees|"
     r"guardsmen|troops|conscripts|"
-    rf"человек|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
+    rf"человека?|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
     rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|военн{_W}|силовик{_W}|полицейск{_W}|"
     rf"активист{_W}|журналист{_W}|"
     rf"жител{_W}|детей|ребен{_W}|женщин{_W}|мужчин{_W}|иностран{_W}|фамили{_W}|записей|"
@@ -128,7 +138,7 @@ PEOPLE_NOUNS = (
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
     rf"бала{_W}|әйел{_W}|тұрғын{_W}|жігіт{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}|"
-    rf"patients|пациент{_W}|науқас{_W}"
+    rf"patients|пациент{_W}|науқас{_W}|families|семей|семьи|отбасы{_W}"
 )
 
 #: What people did who complain of what was done to them ("30 people have complained that
@@ -137,18 +147,18 @@ PEOPLE_NOUNS = (
 COMPLAINED = (
     r"complained|(?:filed|lodged|submitted) (?:\w+ )?complaints?|reported (?:torture|beatings?|"
     r"ill-treatment|abuse)|"
-    rf"подал{_W} жалоб{_W}|пожаловал{_W}|жалуют{_W}|сообщил{_W} (?:\w+ )?о том|"
+    rf"подал{_W} (?:\w+ )?жалоб{_W}|пожаловал{_W}|жалуют{_W}|сообщил{_W} (?:\w+ )?о том|"
     rf"шағымдан{_W}|арыз (?:берді|жазды|түсірді)"
 )
 
 #: Words right after a number that make it something other than a count of people.
 NOT_PEOPLE_UNITS = (
-    r"%|percent|per cent|years?|year-old|months?|weeks?|days?|hours?|minutes?|times|km|"
+    r"%|percent|per cent|years?|year-old|months?|weeks?|days?|nights?|hours?|minutes?|times|km|"
     r"kilometres|dollars|tenge|p\.m|a\.m|o'clock|"
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
     rf"тенге|раз\b|км\b|г\.|"
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
-    rf"теңге{_W}|жаста{_W}|рет\b"
+    rf"теңге{_W}|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b"
 )
 
 #: Words that make a count of people with no fate part of the events ("50,000 people had
@@ -160,7 +170,9 @@ EVENT_WORDS = (
     rf"нашли жив{_W}|"
     rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|victims|interviews?|"
     rf"жәбірленуші{_W}|потерпевш{_W}|discharged|выписан{_W}|емделіп шық{_W}|"
-    rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}"
+    rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}|"
+    # families and people who came to a commission, volunteers or a newsroom
+    rf"обратил{_W}|обращал{_W}|applied|contacted|approached|сөйлес{_W}|жүгін{_W}"
 )
 
 #: Places of detention counted right after a number ("visited 6 изоляторов and 2 специальных

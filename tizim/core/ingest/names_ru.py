@@ -8,6 +8,7 @@ The models are loaded once per process, from files inside the packages.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import Any
@@ -52,17 +53,21 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             start += len(first) + 1
             written = written[len(first) + 1 :]
             normal = " ".join(normal.split()[1:]) if len(normal.split()) > 1 else written
-        if normal == written or _given_unchanged(written, normal):
-            # natasha left the name, or changed the surname only ("Исатая Донбаев")
+        if (normal == written or _given_unchanged(written, normal)) and not (
+            normal == written and _tagged_nominative(span)
+        ):
+            # natasha left the name, or changed the surname only ("Исатая Донбаев"); not a
+            # name the tagger reads as nominative ("Евгений Морозов", not "Евгения")
             normal = _by_endings(written, vocab)
         if _already_nominative(written, normal, vocab) or _womans_nominative(span, written):
             normal = written
-        normal = _surname_after_given(written, _keep_feminine(written, normal))
+        normal = _surname_after_given(written, _keep_feminine(written, normal, span))
         normal = _dative_or_accusative(span, written, normal)
         normal = _initials_surname(span, written, normal)
         normal = _keep_yo(written, normal)
         if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
             names.append((start, span.stop, normal))
+    names = _brothers(text, names)
     return names + _surnames_again(text, names)
 
 
@@ -210,15 +215,51 @@ def _womans_nominative(span: Any, written: str) -> bool:
     return feats.get("Case") == "Nom" and feats.get("Gender") == "Fem"
 
 
-def _keep_feminine(written: str, normal: str) -> str:
+def _keep_feminine(written: str, normal: str, span: Any = None) -> str:
     """natasha turns ``Айман Умарова`` (already nominative) into ``Айман Умаров``: when the
-    given name did not change, the written surname was nominative already."""
+    given name did not change, the written surname was nominative already — unless the
+    tagger, which sees the sentence, reads it as a man's oblique case ("троих жителей —
+    Тлеугали Мамырова": a given name that does not decline)."""
     words, normals = written.split(), normal.split()
     if len(words) != len(normals) or words[0] != normals[0]:
+        return normal
+    last = (span.tokens[-1].feats or {}) if span is not None and span.tokens else {}
+    if last.get("Gender") == "Masc" and last.get("Case") in ("Gen", "Acc"):
         return normal
     return " ".join(
         w if _FEMININE.search(w.lower()) else n for w, n in zip(words, normals, strict=True)
     )
+
+
+def _tagged_nominative(span: Any) -> bool:
+    """Whether natasha's tagger reads every word of a man's name in the nominative."""
+    words = span.text.split()
+    if len(words) < 2 or not re.search(r"(?:ов|ев|ёв|ин|ын|ий)$", words[-1]):
+        return False  # a surname of a man's nominative shape, not "Динаре Абишевой"
+    return bool(span.tokens) and all(
+        (token.feats or {}).get("Case") == "Nom" for token in span.tokens
+    )
+
+
+# two given names before one surname in the plural: "братьев Рашида и Ильдара Хабибуллиных"
+_PLURAL_SURNAME = re.compile(r"(?P<stem>\w+(?:ин|ын|ов|ев|ёв))(?:ых|ыми|ым|ы)$")
+
+
+def _brothers(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two given names joined by "и" and one surname in the plural after the second: both
+    take the surname in the singular ("Рашида и Ильдара Хабибуллиных" → "Рашид Хабибуллин",
+    "Ильдар Хабибуллин")."""
+    out = list(names)
+    for i, ((_, end, first), (start, _, second)) in enumerate(itertools.pairwise(names)):
+        words = second.split()
+        plural = _PLURAL_SURNAME.fullmatch(words[-1])
+        if len(first.split()) != 1 or len(words) != 2 or plural is None:
+            continue
+        if not re.fullmatch(r"\s+и\s+", text[end:start]):
+            continue
+        out[i] = (out[i][0], out[i][1], f"{first} {plural['stem']}")
+        out[i + 1] = (out[i + 1][0], out[i + 1][1], f"{words[0]} {plural['stem']}")
+    return out
 
 
 def _consonant_a(word: str) -> bool:

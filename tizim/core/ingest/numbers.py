@@ -96,6 +96,15 @@ _KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])})
 _KK_RUN = re.compile(rf"(?<!\w){_KK_WORD}(?:\s+{_KK_WORD})*(?!\w)", re.IGNORECASE)
 
 
+# "two dozen", "два десятка": the number before counts twelves or tens ("dozens" and "десятки"
+# are no figure)
+_DOZENS = re.compile(r"\s+(dozen|десят(?:ка|ков|ок))(?!\w)", re.IGNORECASE)
+# "a dozen", "около десятка": one of them
+_A_DOZEN = re.compile(
+    r"(?<=\ba )dozen(?!\w)|(?<=около )десятка(?!\w)|(?<=более )десятка(?!\w)", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class NumberMention:
     """A number as written: its value and where it stands (``text[start:end]``)."""
@@ -204,7 +213,19 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
         if language == "kk" and m[0].lower().split()[0] in _KK_PRONOUNS:
             continue  # "онда", "оны": "there", "him" — not ten
         value = _word_value(m[0], language)
-        if value is not None:
+        dozens = _DOZENS.match(text, m.end())
+        if value is not None and dozens is not None:
+            # "two dozen residents" (24), "два десятка задержанных" (20)
+            size = 12 if dozens[1].lower().startswith("dozen") else 10
+            written = text[m.start() : dozens.end()]
+            found.append(NumberMention(value * size, m.start(), dozens.end(), written))
+        elif value is not None:
             found.append(NumberMention(value, m.start(), m.end(), m[0]))
+    for m in _A_DOZEN.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken) and not any(
+            n.start <= m.start() < n.end for n in found
+        ):
+            size = 12 if "dozen" in m[0].lower() else 10
+            found.append(NumberMention(size, m.start(), m.end(), m[0]))
     found.sort(key=lambda n: n.start)
     return found

@@ -24,7 +24,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
         rf"моргта|(?:денесі|мүрдесі) (?:\w+ ){{0,6}}табыл{_W}|атып өлтір{_W}|өлтірілді|"
-        rf"марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}",
+        rf"марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}|"
+        # a life span ending now, as lists of the dead write it: "Асқар Мамыров (1986–2022)"
+        r"\((?:19|20)\d\d\s*[–—-]\s*20[2-9]\d\)",
     ),
     (
         Fate.MISSING,
@@ -34,12 +36,13 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # the family looking for them: "Родные ищут Дмитрия", "relatives are searching for"
         rf"(?:родные|родственники|семья|близкие|relatives|family|families) (?:\w+ )?"
         rf"(?:ищут|разыскивают|(?:are|is) (?:still )?(?:looking|searching) for)|іздеп жүр{_W}|"
-        rf"пропал{_W}|без вести|местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
+        rf"пропал{_W}|пропавш(?:ий|его|ему|им|ая|ую|ей)|без вести|"
+        rf"местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
         rf"неизвестн{_W} местонахождени{_W}|"
         rf"хабарсыз{_W}|із-түзсіз|жоғалып кет{_W}|хабар-ошарсыз{_W}|қайда екені белгісіз|"
         rf"розыск{_W}|(?:a )?search (?:file|case) (?:was |has been )?opened|"
         # "I haven't heard from her since", "не могут его найти", "связь с ним утрачена"
-        r"(?:have not|haven't|has not|hasn't) heard from (?:him|her)|"
+        r"(?:have not|haven't|has not|hasn't) (?:been )?heard from|"
         rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
         rf"на связь не выход{_W}|ничего не известно|nothing (?:is|has been) (?:known|heard)|"
         # "вышел из дома … и не вернулся", "never came home", "үйге оралмады"
@@ -56,6 +59,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # sentence", "к восьми годам лишения свободы", "5 жылға сотталды"
         r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|jailed for|"
         rf"условн{_W} срок|(?:года?|лет) условно|"
+        # "each received six years", "получили по пять лет"
+        r"(?:each )?received (?:[\d.]+|\w+)(?:-| )years?|получил{_W} (?:по )?\w+ (?:года?|лет)\b|"
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) (?:years?|months?|days?)|received (?:a |an )?[\w-]+ sentence|"
         rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|сотталған{_W}",
@@ -63,7 +68,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.ARRESTED,
         rf"{_BE} arrested|арестован{_W}|арестовал{_W}|қамауға ал{_W}|тұтқындал{_W}|"
-        rf"қамау берілді|қамауға кес{_W}",
+        rf"қамау берілді|қамауға кес{_W}|санкционирова{_W} арест{_W}|"
+        r"(?:authori[sz]ed|ordered) (?:the )?(?:pre-trial )?(?:arrest|detention)",
     ),
     (
         Fate.DETAINED,
@@ -79,6 +85,10 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
+        rf"suffered (?:a |an )?(?:concussion|fractured|broken)|сотрясени{_W}|миы шайқал{_W}|"
+        # run over: "его сбила бронемашина", "hit by an armoured vehicle"
+        rf"сбил[аио]? (?:\w+ )?(?:бронемашин|машин|автомобил|грузовик|бтр){_W}|"
+        r"(?:hit|run over) by (?:a |an )?(?:armou?red )?(?:vehicle|car|truck)|"
         rf"жарақат ал{_W}|жарала{_W}|оқ ти{_W}|(?:жанарынан|көзінен|аяғынан) айырыл{_W}",
     ),
     (
@@ -93,7 +103,10 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
 AMONG: tuple[tuple[Fate, str], ...] = (
     (
         Fate.KILLED,
-        r"among the (?:dead|killed)|среди (?:погибших|убитых)|қаза тапқандардың арасында",
+        r"among the (?:dead|killed)|среди (?:погибших|убитых)|қаза тапқандардың арасында|"
+        # "Первой жертвой стала …", "the first victim was": of the shooting just told
+        r"(?:перв|втор|треть|ещё одн|еще одн|очередн)\w* жертв\w* стал\w*|"
+        r"the (?:first|second|third|latest) victim (?:was|is)",
     ),
     (Fate.MISSING, r"among the missing|среди пропавших|хабарсыз кеткендердің арасында"),
     (
@@ -232,6 +245,8 @@ NOT_NAMES = frozenset(
     says said gets faces amid over into against official officials death deaths
     other year-old child boy girl sergeant lieutenant captain major private corporal
     сержант{W} лейтенант{W} капитан{W} майор{W} полковник{W} рядов{W} прапорщик{W} старш{W} младш{W}
+    meanwhile moreover separately earlier later still today yesterday instead nevertheless
+    overall finally elsewhere besides furthermore then now once next eventually previously
     """.replace("{W}", "").split()
 )
 

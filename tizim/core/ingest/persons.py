@@ -99,6 +99,13 @@ _SUBJECTLESS = re.compile(
     re.IGNORECASE,
 )
 _REACH = 16  # words between a name and what happened for it to be that person's
+_NAMING = re.compile(
+    r"(?<!\w)(?:named|(?:their )?names (?:are|were)|identified (?:them )?as|назвал\w*|"
+    r"(?:их )?имена|есімдері|аты-жөні)(?!\w)",
+    re.IGNORECASE,
+)
+# what happened, a few words at most, then a colon and the names it is said of
+_LABEL_THEN_NAMES = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}\s*:\s*")
 _NEGATED = re.compile(r"(?<!\w)(?:not|never|n't|не|ни)\s+(?:\w+\s+)?$")
 # Kazakh puts the verb last: "Бауырым Ерболат Сәрсенбаев 6 қаңтар күні … жерде ұсталды"
 _KAZAKH_REACH = 26
@@ -314,6 +321,9 @@ def find_persons(
     # the last who spoke of their own accord, for what they tell in the first person
     witness: str | None = None
     witness_age = 0
+    # what the sentence before told of people it did not name ("Three men have not been
+    # heard from"), for a sentence that names them ("Their families have named A and B")
+    unnamed: list[tuple[str, str, int]] = []
     for sentence in sentences:
         mentions = _mentions(sentence, language, ru_names, people)
         events = _events(sentence)
@@ -330,6 +340,11 @@ def find_persons(
         # "Bakhytzhan Ormanov, 19, student. Killed by a gunshot wound …", "Задержан 7 января":
         # a sentence that opens with what happened, with no subject, is of the one just named
         pronoun = pronoun or bool(_SUBJECTLESS.match(sentence.text))
+        if victims and not events and unnamed and _NAMING.search(sentence.text):
+            for kind, value, _ in unnamed:
+                for victim in victims:
+                    _apply(people[victim.key], kind, value, sentence, published, victim.start)
+        unnamed = []
         for kind, value, position in events:
             if kind == "act" and _names_role(sentence.text, position, mentions):
                 continue
@@ -359,6 +374,8 @@ def find_persons(
             ):
                 key = witness  # "“… I went there and I got shot,” he said"
             if key is None:
+                if kind == "fate" and not mentions:
+                    unnamed.append((kind, value, position))
                 continue
             for each in [key, *_joined_to(key, victims, sentence.text)]:
                 _apply(people[each], kind, value, sentence, published, position)
@@ -556,6 +573,8 @@ _JOINED = re.compile(
     r"\s*(?:,|,?\s*and|и|мен|бен|пен|және)\s*"
     # "пен оның досы", "and his son", "and officers", "и сержанта полиции"
     r"(?:(?:his|her|their|его|ее|её|их|оның)\s+\w+\s*,?\s*|(?:[a-zа-яёәғқңөұүһі]+\s+){1,2})?"
+    # a Kazakh title of the second between: "… пен Ұлттық ұланның әскери қызметшісі Әділет"
+    r"|\s*(?:мен|бен|пен|және)\s+(?:[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+\s+){1,4}"
 )
 
 
@@ -594,6 +613,8 @@ def _owner(
     unless other people ("protesters", "loved ones") or too many words stand between."""
     before = [m for m in victims if m.end <= position]
     after = [m for m in victims if m.start >= position]
+    if after and _LABEL_THEN_NAMES.fullmatch(sentence, position, after[0].start):
+        return after[0].key  # "the names of the missing men: A, B and C", "Погибшие: A, B"
     for mention in ([before[-1]] if before else []) + ([after[0]] if after else []):
         a, b = (
             sorted((mention.end, position))

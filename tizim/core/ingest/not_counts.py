@@ -1,0 +1,109 @@
+"""Numbers in a sentence that count no people: dates, ages, durations, sentence lengths,
+article and phone numbers, hotlines, footnotes, places and things, a town's population, and
+figures told before ("Of those 31, …").
+
+Read before anything else about a number: ``claims`` reads only the numbers this module lets
+through.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tizim.core.ingest import lexicon as lx
+from tizim.core.ingest.numbers import NumberMention
+from tizim.core.ingest.text import fold
+
+_PARENT_BEFORE = re.compile(
+    r"(?<!\w)(?:у (?:него|нее|неё|них|меня|нас)|отец|отца|мать|матери|father of|mother of|"
+    r"has|had|have|leaves|left behind|оставил\w*|осталось|осталис\w*)\s+$"
+)
+_CHILDREN_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:children|kids|sons|daughters|детей|дети|сыновей|дочерей|бала\w*)(?!\w)"
+)
+_PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
+# "четыре с лишним часа": a unit after "odd" is still a unit
+_NOT_PEOPLE = re.compile(
+    rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+)?(?:-|‑)?\s*"
+    rf"(?:{lx.NOT_PEOPLE_UNITS}|{lx.BODY_PARTS})(?!\w)"
+)
+_THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
+_FACILITIES = re.compile(rf"(?:{lx.FACILITY_COUNTS})")
+_ONE_OF = re.compile(r"^\s*(?:of|из)(?!\w)")
+_OF_THOSE_BEFORE = re.compile(r"(?:of those|of these|of the|of our|of their|из этих|из них|из)\s+$")
+_DAY_AFTER_A_DATE = re.compile(rf"(?:{lx.ENGLISH_MONTHS})\s+\d{{1,2}}\s*(?:and|to|-|–)\s*$")
+_HOTLINE_BEFORE = re.compile(
+    r"(?<!\w)(?:телефон\w*|лини\w*|line|hotline|call|звон\w*|қоңырау\w*|нөмір\w*)(?!\w)"
+)
+# "January 5": English writes the day after the month; Russian and Kazakh before it ("5–7
+# қаңтарда алпыстан астам адам" is sixty people, not a date)
+_MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
+_ARTICLE_BEFORE = re.compile(
+    r"(?:article|articles|art\.|стать\w*|ст\.|part|часть|№|no\.|number|"
+    r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£)\s*$"
+)
+_RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
+_LIST_OF_UNITS = re.compile(
+    rf"(?:\s*(?:,|and|or|и|или|және|мен)\s*[\w-]+){{1,4}}\s*(?:-|‑)?\s*"
+    rf"(?:{lx.NOT_PEOPLE_UNITS})(?!\w)"
+)
+_RANGE_OF_UNITS = re.compile(rf"\s*(?:до|to|-|–|—)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
+_NOT_A_SINGLE = re.compile(r"(?:not a |ни )$")
+_POPULATION_BEFORE = re.compile(
+    r"(?:town|city|village|settlement|community|population|с населением|населени\w*) "
+    r"(?:of )?(?:about |around |some |nearly |almost |over |more than |около |почти |более )?$"
+)
+
+
+def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
+    """Whether ``number`` in a sentence (``folded``: the same folded) counts something other
+    than people: a date, an age, a duration, a sentence length, an article, a phone number, a
+    hotline, a footnote, places or things, a town's population, or a figure told before."""
+    after, before = (
+        folded[number.end : number.end + 20],
+        folded[max(0, number.start - 25) : number.start],
+    )
+    if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
+        return True  # "between 4 and 10 January", "от трёх до восьми лет"
+    if _DAY_AFTER_A_DATE.search(before):
+        return True  # "between January 5 and 8"
+    if _LIST_OF_UNITS.match(folded, number.end):
+        return True  # "sentenced to 16, 15 and three years in prison"
+    if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d(?![\d,.]*\s*%)", after):
+        return True
+    wider = folded[number.end : number.end + 40]
+    if _FACILITIES.match(wider.lstrip()):
+        return True  # "6 изоляторов", "11 places of detention": places, not people
+    if _THINGS.match(wider) and not _PEOPLE.match(wider.lstrip()):
+        return True  # "two main hospitals", "8 сожжённых автомобилях"
+    if number.value == 1 and (_ONE_OF.match(after) or fold(number.written).endswith("бірі")):
+        return True  # "one of them", "один из", "солардың бірі": a person, not a count
+    if number.value == 1 and (
+        "бірде-бір" in folded[max(0, number.start - 6) : number.end + 4]
+        or _NOT_A_SINGLE.search(folded, 0, number.start)
+    ):
+        return True  # "бірде-бір полиция қызметкері", "not a single officer": nobody
+    name_before = text[max(0, number.start - 40) : number.start]
+    if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
+        return True  # an age beside a name: "Serik Abenov, 34, was detained"
+    if re.search(r"[(+]\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
+        return True  # a phone number: "8 (701) 555-12-34"
+    hotline = _HOTLINE_BEFORE.search(folded, max(0, number.start - 50), number.start)
+    if len(number.written) == 3 and hotline:
+        return True  # "Горячая линия для родственников задержанных — 102"
+    if before.endswith("[") and after.startswith("]"):
+        return True  # a footnote: "he was 17 years old[3]"
+    if _OF_THOSE_BEFORE.search(before) and after.startswith(","):
+        return True  # "Of those 31, 23 are held": the figure told before, not a new one
+    if _PARENT_BEFORE.search(before) and _CHILDREN_AFTER.match(after):
+        return True  # "у него двое детей", "a father of three children": a family, not victims
+    if _POPULATION_BEFORE.search(before):
+        return True  # "a railway town of about 40,000 people": who live there
+    if re.match(r"\s+(?:де|да)(?!\w)", after) and fold(number.written).endswith(("уі", "уы")):
+        return True  # "Екеуі де 7 қаңтарда ұсталған": both of the two just named
+    # A year is never a count unless a noun of people follows it ("2022 people" is rare).
+    year = number.written.isdigit() and len(number.written) == 4 and 1900 <= number.value <= 2100
+    return year and not _PEOPLE.match(after.lstrip())
