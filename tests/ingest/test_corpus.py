@@ -36,6 +36,7 @@ HELD_OUT_FOUND = {  # claims found, persons found, share of the persons proposed
     "corpus-heldout-8": (122, 55, 0.9),
     "corpus-heldout-9": (98, 43, 0.85),
     "corpus-heldout-10": (90, 66, 0.9),
+    "corpus-heldout-11": (127, 45, 0.9),
 }
 
 

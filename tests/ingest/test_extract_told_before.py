@@ -5,24 +5,10 @@ verdicts write what happened. Fictional passages in Kazakh, Russian and English.
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
-from tizim.core.ingest import extract
+from tests.ingest.reading import claims_read, persons_read
 from tizim.core.ingest.numbers import find_numbers
-
-PUBLISHED = datetime.date(2022, 1, 20)
-
-
-def _claims(text: str) -> list[tuple]:
-    found = extract(text, published=PUBLISHED)
-    return [(c.value, c.qualifier, c.fate_group) for c in found.claims]
-
-
-def _persons(text: str, language: str) -> list[tuple[str, str, str | None]]:
-    found = extract(text, language=language, published=PUBLISHED)
-    return [(p.surname, p.given_name, p.fate) for p in found.persons]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +38,7 @@ def _persons(text: str, language: str) -> list[tuple[str, str, str | None]]:
     ],
 )
 def test_figures_revised_answered_and_named_again(text, expected):
-    assert _claims(text) == expected
+    assert claims_read(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -89,7 +75,7 @@ def test_figures_revised_answered_and_named_again(text, expected):
     ],
 )
 def test_asides_whole_and_part_hospitals_penalties_and_applications(text, expected):
-    assert _claims(text) == expected
+    assert claims_read(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -103,7 +89,7 @@ def test_asides_whole_and_part_hospitals_penalties_and_applications(text, expect
     ],
 )
 def test_a_population_both_an_age_nights_and_a_family_are_no_figures(text):
-    assert _claims(text) == []
+    assert claims_read(text) == []
 
 
 @pytest.mark.parametrize(
@@ -155,7 +141,7 @@ def test_dozens_and_tens(text, language, values):
     ],
 )
 def test_lists_after_a_colon_names_given_later_verdicts_and_wounds(text, language, expected):
-    assert _persons(text, language) == expected
+    assert persons_read(text, language) == expected
 
 
 @pytest.mark.parametrize(
@@ -205,4 +191,4 @@ def test_lists_after_a_colon_names_given_later_verdicts_and_wounds(text, languag
     ],
 )
 def test_life_spans_titles_between_two_names_participles_and_brothers(text, language, expected):
-    assert _persons(text, language) == expected
+    assert persons_read(text, language) == expected

@@ -51,9 +51,9 @@ def extract(
     language = language or detect_language(text)
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
-    asked, answer_ends = None, 0
+    asked, answer = None, (0, 0)
     for sentence in sentences:
-        if sentence.start >= answer_ends:
+        if not answer[0] <= sentence.start < answer[1] or sentence.text.rstrip().endswith("?"):
             asked = None
         told = Told(
             any_figure=bool(claims),
@@ -63,16 +63,17 @@ def extract(
         )
         claims.extend(claims_in_sentence(sentence, language, published, told))
         if fate_asked(sentence.text) is not None:
-            asked, answer_ends = fate_asked(sentence.text), _answer_end(text, sentence.end)
+            asked, answer = fate_asked(sentence.text), _answer(text, sentence.end)
     persons = find_persons(text, sentences, language, published)
     return Extraction(language, published, _once(claims, _lead_end(text)), persons)
 
 
-def _answer_end(text: str, question_end: int) -> int:
-    """Where the paragraph answering a question that ends at ``question_end`` ends: an
-    interview's answer, a phone-in's reply."""
-    answer = re.compile(r"\s*\S[^\n]*").match(text, question_end)
-    return answer.end() if answer else question_end
+def _answer(text: str, question_end: int) -> tuple[int, int]:
+    """Where the paragraph answering a question that ends at ``question_end`` starts and
+    ends: an interview's answer, a phone-in's reply on the next line (not the rest of the
+    question's own paragraph: a list of questions)."""
+    answer = re.compile(r"[^\n]*\n\s*(\S[^\n]*)").match(text, question_end)
+    return (answer.start(1), answer.end(1)) if answer else (question_end, question_end)
 
 
 def _lead_end(text: str) -> int:

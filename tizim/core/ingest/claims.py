@@ -15,11 +15,17 @@ import re
 from dataclasses import dataclass
 
 from tizim.core.ingest import lexicon as lx
+from tizim.core.ingest.claim_details import (
+    counted_words,
+    date_for,
+    region_named,
+    status_of,
+    who_claims,
+)
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
-from tizim.core.ingest.when import DateMention, find_dates
-from tizim.core.places import fold_place, region_of
+from tizim.core.ingest.when import find_dates
 
 _FATES = {group: lx.compiled(pattern) for group, pattern in lx.FATE_GROUP_TERMS.items()}
 _PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
@@ -28,8 +34,9 @@ _CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
 # "из задержанных 17 отпущены", "ұсталғандардың 20-сы босатылды" (a Kazakh genitive plural).
 _OF_THOSE = re.compile(
     r"(?:(?:of those|of the|из числа|из)\s+(?P<who>[\w-]+)\s*,?"
-    r"|(?<!\w)(?P<kk>(?:қаза\s+|хабарсыз\s+)?[\w-]+(?:лар|лер|дар|дер|тар|тер))"
-    r"(?:дың|дің|тың|тің|ның|нің))\s*$"
+    r"|(?<!\w)(?P<kk>(?:қаза\s+|хабарсыз\s+|жапа\s+|зардап\s+)?[\w-]+(?:лар|лер|дар|дер|тар|тер))"
+    # "Жапа шеккендердің ішінде 137 полиция қызметкері": among them
+    r"(?:дың|дің|тың|тің|ның|нің)(?:\s+ішінде)?)\s*$"
 )
 _OF_THEM = re.compile(r"\s*(?:of them|of those|из них|из которых)(?!\w)")  # matched at a number
 # An aside between commas that says who speaks or how it is known ("Criminal charges, the
@@ -54,20 +61,11 @@ _QUALIFIERS_BEFORE = [
 _QUALIFIERS_AFTER = [(re.compile(rf"^\s*(?:{p})(?!\w)"), q) for p, q in lx.QUALIFIERS_AFTER]
 _KK_MULTIPLIER_TAIL = re.compile(r"^(?:ға|ге|нан|нен|дан|ден)")
 _SPEECH = lx.compiled(lx.SPEECH_VERBS)
-_ACCORDING_BEFORE = re.compile(rf"(?<!\w)(?:{lx.ACCORDING_TO_BEFORE})\s+(?P<who>[^,.;:]+)")
-_ACCORDING_AFTER = re.compile(rf"(?P<who>[^,.;:]+?)\s+(?:{lx.ACCORDING_TO_AFTER})(?!\w)")
-_CLAIMANTS = lx.compiled(lx.CLAIMANTS)
-_DISAVOWED = lx.compiled(lx.DISAVOWED)
-_REVISED = lx.compiled(lx.REVISED)
-_UP_FROM = re.compile(r"(?:up|down) from\s*$|с\s*$|(?:from)\s*$")
+_UP_FROM = re.compile(rf"(?:{lx.UP_FROM})\s*$")
 _ON_DATE = lx.compiled(lx.ON_DATE_STATES)
-_OFFICIALLY = re.compile(r"(?<!\w)(?:officially|официально|ресми)(?!\w)")
-_PLACE_WORD = re.compile(r"(?<!\w)(?i:in|across|в|во)\s+(?P<place>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)")
-_KK_LOCATIVE = re.compile(r"(?P<place>[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+?)(?:ның|нің|да|де|та|те|нда|нде)(?!\w)")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
-_ONLY_QUALIFIERS = re.compile(
-    r"\s*(?:(?:" + "|".join(p for p, _ in lx.QUALIFIERS_BEFORE) + r")\s*)?"
-)
+_QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
+_ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:" + _QUALIFYING + r")\s*)?")
 _FATE_UNKNOWN = re.compile(
     r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
     r"(?:неизвестн\w*|белгісіз|unknown)"
@@ -79,7 +77,7 @@ _THE_FIGURE = re.compile(
     r"(?:\s*,[^,.;]{1,60},)?"
     # "that number had risen to 59", "это число выросло до 59"
     r"(?:\s+(?:had|has|have)?\s*(?:risen|rose|grown|grew|climbed|reached|gone up|increased|"
-    r"fallen|fell|dropped|вырос\w*|возрос\w*|увеличил\w*|достиг\w*))?"
+    r"fallen|fell|dropped|stands|stood|вырос\w*|возрос\w*|увеличил\w*|достиг\w*))?"
     r"\s+(?:at|as|of|to|is|was|is higher:|is lower:|в|на|до)?"
     r"(?:\s*(?:about|around|roughly|some|nearly|almost|over|more than|at least|около|почти|"
     r"более|примерно|свыше))?\s*$"
@@ -97,7 +95,10 @@ _INCLUDING_A_FEW_WORDS_ON = re.compile(
 # officers, were taken to hospital" (an "including" aside may hold a figure of its own), "12
 # people, most of them students, were detained" (any other aside may not).
 _INCLUDING_ASIDE = re.compile(
-    r"\s*,\s*(?:including|among them|в том числе|среди них|оның ішінде)[^,.;]{0,60},"
+    r"\s*,\s*(?:including|among them|в том числе|среди них|оның ішінде)"
+    r"(?:[^,.;]|(?<=\s\w)\.){0,60},"  # "and 4, including A. Bekov, remain missing"
+    # "88 persons, 51 of them police officers, received injuries"
+    r"|\s*,\s*[\w-]+\s+(?:of them|of whom|из них)[^,.;]{0,60},"
     r"|\s*,[^,.;\d]{1,60},"
 )
 _OF_THEM_OPENS = re.compile(
@@ -108,7 +109,8 @@ _PLACE_AFTER = re.compile(r"\s+(?:[–—-]\s+)?(?:in|at|в|во)\s+(?:the city 
 # "— погибли: в Кентау — 3 человека", "Detained: 214": a label before a colon says the fate
 # of the figures after it.
 _LABEL = re.compile(r"^[\W\d]*(?P<label>[^:.;]{1,40}):")
-_DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
+# "rounded up thousands - as many as 9,900": a dash, a qualifier at most, then the number
+_DASH_BEFORE = re.compile(rf"\s[–—-]\s*(?:(?:{_QUALIFYING})\s+)?$")
 _CLAUSE_BREAK_BEFORE_DASH = re.compile(r"[.;:!?()\"](?=[^.;:!?()\"]*$)")
 _NAMED_ASIDE = re.compile(r"[^,.;]{0,30},[^,.;\d]{1,60},")
 # "three men detained in Kazaly district remained unaccounted for": the main verb, not the
@@ -120,18 +122,10 @@ _MAIN_VERB = re.compile(
 _AND_WORD = re.compile(rf"(?<!\w)(?:{lx.AND_WORDS})(?!\w)")
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
 _EVENT_CONTEXT = lx.compiled(lx.EVENT_WORDS)
-_AUXILIARY = re.compile(r"\s+(?:have|has|had|have been|has been|had been|also|later)$")
-_TIME_OPENER = re.compile(
-    r"^(?:(?:on|last|this|во?|в)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|дүйсенбіде|сейсенбіде|"
-    r"сәрсенбіде|бейсенбіде|жұмада|сенбіде|жексенбіде)\s*,?\s+",
-    re.IGNORECASE,
-)
 # A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
 _KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі)(?:н|на|не|нің|ның)?$")
 _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
 _CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")
-_KK_GENITIVE = re.compile(r"(?<=[іиы])(?:ның|нің|тың|тің|дың|дің)$")
 _REACH = 6  # words between a number and the fate word or noun that makes it a count of people
 _COMPLAINED = re.compile(
     rf"\s*(?:[\w-]+\s+){{0,3}}?,?\s*(?:who\s+|которы\w+\s+)?(?:have\s+|had\s+)?"
@@ -154,6 +148,19 @@ _DESCRIBED_BY = re.compile(r"\s*(?:[–—-]\s*)?(?:with|с|со)\s+(?:[\w-]+\s+
 _ENDS_AFTER_NOUN = re.compile(r"[\s\"”»']*(?:[.,;:!?]|$)")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
+# "жалобы подали 9 человек", "complaints of beatings from at least 64 people": complaints
+_COMPLAINED_BEFORE = re.compile(
+    rf"(?:(?:жалоб\w*|шағым\w*) (?:\w+ )?(?:подал\w*|направил\w*|берді\w*)|"
+    rf"complaints? (?:of [\w -]{{0,30}})?from)\s+(?:(?:{_QUALIFYING})\s+)?$"
+)
+# a court's penalty before those it was given to: "Суды назначили административный арест
+# сроком от 10 до 15 суток 118 задержанным", "imposed administrative arrest … on 226 persons"
+_PENALTY_BEFORE = re.compile(
+    r"(?:назначил\w*|назначен\w*|imposed|handed down|вынес\w*)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:арест\w*|штраф\w*|arrest|fines?|penalt\w*|sentences?|приговор\w*)"
+    # "Сот шешімімен 214 адам … әкімшілік қамаққа алынды": held by a court's decision
+    r"|сот шешімімен|по решению суда|by (?:a )?court (?:order|decision)"
+)
 # "the five", "these 112": a figure told before, named again
 _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|всех)\s+$")
 # "из 6 журналистов", "out of 40 detainees": a whole, a part of which the sentence counts next
@@ -228,94 +235,6 @@ def _qualifier(folded: str, number: NumberMention, lo: int) -> str | None:
     return None
 
 
-def _claimant(sentence: str, folded: str) -> str | None:
-    """Who states the figure, in the sentence's words (None: the article itself)."""
-    who = _claimant_words(sentence, folded)
-    if who is None:
-        return None
-    who = _TIME_OPENER.sub("", who).strip()
-    words = who.split()
-    if words and len(words[-1]) > 6:
-        words[-1] = _KK_GENITIVE.sub("", words[-1])  # "министрлігінің" → "министрлігі"
-    return " ".join(words) or None
-
-
-def _claimant_words(sentence: str, folded: str) -> str | None:
-    m = _ACCORDING_BEFORE.search(folded)
-    if m:
-        return sentence[m.start("who") : m.end("who")].strip()
-    m = _ACCORDING_AFTER.search(folded)
-    if m:
-        who = sentence[m.start("who") : m.end("who")].strip()
-        return who.split(",")[-1].strip() or None
-    for speech in _SPEECH.finditer(folded):
-        before = folded[: speech.start()].rstrip()
-        segment_start = max(
-            before.rfind(","), before.rfind("."), before.rfind(":"), before.rfind('"')
-        )
-        if folded[speech.end() :].lstrip().startswith("by "):
-            continue  # "announced by the state": the passive names someone else's figure
-        who = _AUXILIARY.sub("", sentence[segment_start + 1 : len(before)].strip())
-        words = who.split()
-        if (
-            0 < len(words) <= 8
-            and not re.search(r"\d", who)
-            and who.lower() not in {"he", "she", "it", "they", "он", "она", "они"}
-        ):
-            return who
-        after = sentence[speech.end() :].strip(' ,."”')
-        if re.match(r"(?:in|at|on|by|during|в|на|во время)\s", after):
-            continue  # "230 lives would be claimed in the bloodshed": not who claims it
-        if after and len(after.split()) <= 6 and not re.search(r"\d", after):
-            return after
-    if _OFFICIALLY.search(folded):
-        return "officials"
-    m = _CLAIMANTS.search(folded)
-    return sentence[m.start() : m.end()].strip() if m else None
-
-
-def _status(folded: str, number: NumberMention) -> str | None:
-    if _UP_FROM.search(folded[max(0, number.start - 12) : number.start]):
-        return "revised"
-    if _DISAVOWED.search(folded):
-        return "disavowed"
-    return None
-
-
-def _as_of(dates: list[DateMention]) -> datetime.date | None:
-    """The date a figure is for: the last one the sentence states, not a "since" date."""
-    stated = [d for d in dates if not d.since]
-    return stated[-1].value if stated else None
-
-
-def _region(sentence: str) -> str | None:
-    for pattern in (_PLACE_WORD, _KK_LOCATIVE):
-        for m in pattern.finditer(sentence):
-            place = fold_place(m["place"])
-            if place is not None:
-                return place.code if place.region is None else region_of(place.code)
-    return None
-
-
-def _counted(sentence: str, folded: str, number: NumberMention, anchor: tuple[int, int]) -> str:
-    if anchor[0] >= number.end:
-        return sentence[number.end : anchor[1]].strip(" ,")
-    if anchor[1] <= number.start and "," in sentence[anchor[1] : number.start]:
-        noun = _noun_after(sentence, folded, number)  # "…killed, including 19 policemen"
-        return noun or sentence[anchor[0] : anchor[1]]
-    return (
-        sentence[anchor[0] : number.start].strip(" ,") + " " + _noun_after(sentence, folded, number)
-    ).strip()
-
-
-def _noun_after(sentence: str, folded: str, number: NumberMention) -> str:
-    m = _PEOPLE.match(folded[number.end :].lstrip())
-    if not m:
-        return ""
-    offset = len(folded[number.end :]) - len(folded[number.end :].lstrip())
-    return sentence[number.end + offset : number.end + offset + m.end()]
-
-
 @dataclass
 class _Reading:
     """What one number of a sentence counts, before it becomes a proposal."""
@@ -358,7 +277,9 @@ def _read_number(
     offset, people, cases = _noun_after_number(folded, number)
     fate = _nearest_fate(folded, number, lo, hi)
     qualifier = _qualifier(folded, number, lo)
-    complained = _COMPLAINED.match(folded, number.end)
+    complained = _COMPLAINED.match(folded, number.end) or _COMPLAINED_BEFORE.search(
+        folded, max(lo, number.start - 60), number.start
+    )
     if complained is not None and (number.value > 1 or number.written.isdigit()):
         # "30 people have complained that they were beaten", "семь освобождённых подали
         # жалобы": a figure of complaints
@@ -373,9 +294,13 @@ def _read_number(
         return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
     if people is not None:
         fate = _fate_of_people(folded, number, fate, offset + people.end(), (lo, hi))
-    elif fate is None and cases is None:
-        # "официальное число погибших — двое": a number alone after a dash
-        fate = _fate_before_dash(folded, number, lo)
+    elif cases is None:
+        aside = _INCLUDING_ASIDE.match(folded, number.end)
+        later = _fate_after(folded, aside.end(), len(folded), farthest=False) if aside else None
+        if later is not None:  # "and 4, including A. Bekov, remain missing"
+            fate = later
+        elif fate is None:  # "официальное число погибших — двое": a number alone after a dash
+            fate = _fate_before_dash(folded, number, lo)
     unknown = _FATE_UNKNOWN.search(folded, lo, hi)
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
@@ -397,8 +322,9 @@ def _read_number(
         return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
     if fate is not None and fate[0] != "found":
         return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
-    if fate is not None:  # "21 найдены живыми": people, but no fate group counts them
-        return _Reading(number, None, (fate[1], fate[2]), qualifier, True, False)
+    if fate is not None:  # "21 найдены живыми": people, but no fate group counts them, nor
+        # does the next figure's ("19 have been found, and 4 are still being sought")
+        return _Reading(number, None, (fate[1], fate[2]), qualifier, False, False)
     if previous is not None and _part_of_previous(folded, number, previous, bool(people)):
         return _Reading(
             number, previous.group, previous.anchor, qualifier, not previous.cases, previous.cases
@@ -434,8 +360,13 @@ def _fate_of_people(
     the verb after the noun says what happened, and after "who had been detained" the main
     verb ("were released") does."""
     lo, hi = window
-    relative = _RELATIVE.match(folded, noun_end) is not None
-    after_noun = _fate_after(folded, noun_end, hi, farthest=relative)
+    who = _RELATIVE.match(folded, noun_end)
+    relative = who is not None
+    # "41 человек, которых ищут родные": a clause set off by a comma says what it says first;
+    # "people who had been detained were released": the main verb comes last
+    set_off = who is not None and "," in who[0]
+    start = who.end() if who else noun_end
+    after_noun = _fate_after(folded, start, hi, farthest=relative and not set_off)
     if relative and (before := _fate_shortly_before(folded, number, lo)) is not None:
         # "the amnesty affects more than 1,500 people who were arrested": what the clause
         # says of them, not how they came to be there
@@ -479,6 +410,9 @@ def _fate_of_people(
         and _ENDS_AFTER_NOUN.match(folded, noun_end)
     ):
         fate = _last_fate_before(folded, number)
+    penalty = _PENALTY_BEFORE.search(folded, lo, number.start)
+    if penalty is not None and (fate is None or fate[0] in ("custody", "prosecuted")):
+        return "prosecuted", penalty.start(), penalty.end()  # a penalty given to them
     return fate
 
 
@@ -628,6 +562,12 @@ def _share_across_and(readings: list[_Reading], folded: str) -> None:
         if linked and first.group is None and first.people and second.group is not None:
             first.group, first.anchor = second.group, second.anchor
     for (first, second), linked in zip(pairs, joined, strict=True):
+        told_first = first.anchor[1] <= first.number.start
+        if linked and told_first and second.group is None and second.people and not second.cases:
+            # "Жапа шеккендердің ішінде 137 полиция қызметкері және 53 қала тұрғыны бар",
+            # "ранены 137 полицейских и 53 жителя": what is told before both is of both
+            second.group, second.anchor = first.group, first.anchor
+    for (first, second), linked in zip(pairs, joined, strict=True):
         between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
         if linked and second.qualifier is None and _AND_WORD.search(between):
             second.qualifier = first.qualifier  # not across a comma: "3 мыңнан астам …, 26"
@@ -734,10 +674,12 @@ def claims_in_sentence(
             and _DEFINITE.search(read, 0, number.start)
         ):
             continue  # "the court found the five guilty": the five told before
-        if reading is not None and reading.group is None and reading.people and told.asked:
+        answered = reading is not None and reading.people and not reading.cases
+        if answered and reading is not None and reading.group is None and told.asked:
             # "— Сколько людей задержали? — По данным полиции — 64 человека."
             reading = _Reading(number, told.asked, reading.anchor, reading.qualifier, True, False)
-        unread = reading is None or (reading.group is None and not reading.cases)
+        # a count of people found ("19 have been found") is read: no label gives it a fate
+        unread = reading is None or (reading.group is None and reading.people)
         if label is not None and number.start > label[1][1] and unread:
             qualifier = _qualifier(read, number, label[1][1])
             reading = _Reading(number, label[0], label[1], qualifier, True, False)
@@ -746,19 +688,19 @@ def claims_in_sentence(
     _share_across_and(readings, read)
     if not readings:
         return []
-    claimant, region = _claimant(text, folded), _region(text)
+    claimant, region = who_claims(text, folded), region_named(text)
     on_date = bool(_ON_DATE.search(folded))
     return [
         ClaimProposal(
             value=r.number.value,
             qualifier=r.qualifier or "exact",
-            counted=_counted(text, folded, r.number, r.anchor)[:300],
+            counted=counted_words(text, folded, r.number, r.anchor)[:300],
             fate_group=r.group,
             measure="on_date" if on_date and r.group == "custody" else "ever",
             region=region,
             claimant=claimant,
-            as_of=_as_of(dates),
-            status=_status(folded, r.number),
+            as_of=date_for(dates),
+            status=status_of(folded, r.number),
             quote=text,
             start=sentence.start + r.number.start,
             end=sentence.start + r.number.end,

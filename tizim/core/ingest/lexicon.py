@@ -14,7 +14,7 @@ _W = r"\w*"
 FATE_GROUP_TERMS: dict[str, str] = {
     "dead": (
         r"killed|killings|dead|deaths?|died|die|dies|death toll|lost their lives|fatalities|bodies|"
-        r"shot dead|lives|"
+        r"shot dead|lives|gunned down|mowed down|"
         rf"погиб{_W}|гибел{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|"
         rf"тел[ао]?\b|ликвидирован{_W}|летальн{_W} (?:случа{_W}|исход{_W})|жизн{_W}|"
         rf"қаза тап{_W}|қаза тау{_W}|қаза бол{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|"
@@ -29,7 +29,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"injured|wounded|wounds|injuries|traumas?|burns|hurt|hospitali[sz]ed|beaten|suffered|"
         r"tortured(?! to death)|(?:being|are|were) treated|receiving treatment|outpatient care|"
         r"(?:applied|turned) (?:to [\w ]{0,40})?for (?:medical )?help|were affected|"
-        r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospital|"
+        r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospital|медпомощ\w*|"
         rf"в (?:\w+ )?больниц{_W}|ауруханада (?:\w+ )?жат{_W}|избива{_W}|избили|"
         rf"(?:медициналық|амбулаториялық) көмек ал{_W}|(?:ауруханаға|стационарға) жатқызыл{_W}|"
         r"(?:sought|received|needed|required) (?:hospital |medical )?(?:treatment|attention|help)|"
@@ -37,7 +37,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"(?:serious|critical|grave) condition|"
         rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|избит{_W}|"
         rf"тяжел{_W} состояни{_W}|"
-        rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}|"
+        rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|жапа шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}|"
+        rf"ем қабылда{_W}|емделіп жат{_W}|"
         rf"медициналық көмек сұра{_W}|жатқызыл{_W}|жансақтау{_W}|реанимаци{_W}|intensive care|"
         rf"медициналық көмекке жүгін{_W}|(?:продолжают|проходят|находятся на) лечени{_W}|"
         rf"в стационар{_W}|зардап шегуші{_W}|амбулатор{_W}|"
@@ -52,23 +53,29 @@ FATE_GROUP_TERMS: dict[str, str] = {
     "missing": (
         r"missing|disappeared|disappearances|unaccounted|whereabouts|"
         rf"пропал{_W}|пропавш{_W}|без вести|исчез{_W}|не найден{_W}|"
-        rf"хабарсыз{_W}|із-түзсіз|жоғалып|жоғалған{_W}|хабар-ошарсыз{_W}|табылмай{_W}|"
+        rf"хабарсыз{_W}|із-түзсіз|жоғалып|жоғалған{_W}|хабар-ошарсыз{_W}|табылмай{_W}|табылмаған{_W}|"
         r"табылмады|табылған жоқ|қайда екені (?:әлі )?белгісіз|"
         # "families have not been able to find them", "заявления о розыске"
         r"(?:not been able|unable|could not|couldn't) to (?:find|locate)|"
         rf"не (?:могут|смогли|удается|удалось) (?:\w+ )?найти|розыск{_W}|"
-        r"(?:have|has) not been heard from|(?:have|has)n't been heard from"
+        r"(?:have|has) not been heard from|(?:have|has)n't been heard from|"
+        # "41 человек, которых ищут родные", "ищем 29 человек"
+        r"ищ(?:ем|ут)|разыскива\w+|(?:are|is) (?:still )?(?:being )?(?:sought|searched for)|"
+        rf"не установлен{_W} местонахождени{_W}|местонахождени{_W} (?:\w+ )?не установлен{_W}"
     ),
     "custody": (
         r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
         r"in prison|rounded up|held\b|deprived of (?:their|his|her) liberty|behind bars|"
+        r"(?:placed|put|kept) under (?:home |house )?arrest|under arrest|домашн\w* арест\w*|"
         r"за решетк\w*|за решётк\w*|содержатся|содержится|содержались|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"изолятор{_W}|сизо\b|"
-        rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|қамал{_W}|"
+        rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамаққа{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|"
+        rf"қамал{_W}|"
         rf"ұсталған{_W}|алып кетіл{_W}|holding facilit{_W}|в камере|камерада|"
         # taken to the police, not to a hospital
         rf"доставлен{_W} в (?:\w+ ){{0,3}}(?:увд|овд|ровд|отдел{_W}|полици{_W}|изолятор{_W})|"
+        rf"доставлен{_W} в орган{_W} внутренних дел|"
         rf"(?:увд|овд|ровд|полиции)(?: [\w-]+){{0,5}} доставлен{_W}"
     ),
     "prosecuted": (
@@ -97,7 +104,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"әкімшілік қамауға алу түріндегі|"
         rf"объявлен{_W} в (?:международный )?розыск|"
         rf"получ{_W} (?:\w+ )?арест{_W}|(?:received|given) (?:an )?administrative arrest|"
-        rf"status of suspects?|статус{_W} подозреваем{_W}|жауапкершілікке тартыл{_W}"
+        rf"status of suspects?|статус{_W} подозреваем{_W}|жауапкершілікке тартыл{_W}|"
+        # a court's warning is a penalty too: "4,584 persons have been issued a warning"
+        r"issued (?:with )?a warning|предупреждени\w*|ескерту жаса\w*"
     ),
     "released": (
         r"released|freed|set free|let go|amnest(?:y|ied)|pardoned|"
@@ -106,7 +115,10 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}"
     ),
     # Found alive: people, but no fate group counts them ("21 найдены живыми").
-    "found": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}",
+    "found": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}|"
+    # turned up: "19 have been found", "ещё 17 уже нашлись", "61-інің тұрған жері анықталды"
+    r"(?:have|has|had) been (?:found|located|traced)(?! dead)|нашл(?:ись|ось|ась)|"
+    rf"нашел{_W}|нашёл{_W}|тұрған жері анықтал{_W}|местонахождени{_W} установлен{_W}",
 }
 
 #: Words that join two figures or two names: "26 protesters and 16 officers", "Дана
@@ -158,7 +170,7 @@ NOT_PEOPLE_UNITS = (
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
     rf"тенге|раз\b|км\b|г\.|"
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
-    rf"теңге{_W}|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b"
+    rf"теңге{_W}|жас\b|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b"
 )
 
 #: Words that make a count of people with no fate part of the events ("50,000 people had
@@ -171,6 +183,7 @@ EVENT_WORDS = (
     rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|victims|interviews?|"
     rf"жәбірленуші{_W}|потерпевш{_W}|discharged|выписан{_W}|емделіп шық{_W}|"
     rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}|"
+    r"(?:have|has|had) been (?:found|located|traced)|нашл(?:ись|ось|ась)|тұрған жері анықтал\w*|"
     # families and people who came to a commission, volunteers or a newsroom
     rf"обратил{_W}|обращал{_W}|applied|contacted|approached|сөйлес{_W}|жүгін{_W}"
 )
@@ -229,6 +242,7 @@ QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         r"almost|nearly|close to|reaches close to|почти|едва не|чуть менее|порядка почти|"
+        r"as many as|up to|"
         r"жуық|жуығы",
         "nearly",
     ),
@@ -288,6 +302,8 @@ DISAVOWED = (
     rf"опроверг{_W}|отозвал{_W}|дезавуир{_W}|технический сбой|"
     rf"теріске шығар{_W}|жоққа шығар{_W}|техникалық ақау{_W}"
 )
+#: A figure given beside the one it replaces: "up from the 352 it reported", "с 12".
+UP_FROM = r"(?:up|down) from(?: the)?|с|from"
 REVISED = (
     r"revised|corrected|up from|down from|rises to|rose to|"
     rf"пересмотр{_W}|уточн{_W}|скорректир{_W}|выросл{_W} до|вырос до|"

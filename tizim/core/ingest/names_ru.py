@@ -309,7 +309,8 @@ def _by_endings(written: str, vocab: Any) -> str:
         # A given name that does not decline is a woman's ("Айман Умарову": a man's would be
         # "Айману"), so "-ову" is her accusative.
         m = _OBLIQUE_SURNAME.fullmatch(words[-1])
-        if len(words) == 2 and m is not None and m["ending"] == "у":
+        if len(words) == 2 and m is not None and m["ending"] in ("у", "ой"):
+            # "-ой" is only ever a woman's surname: "Ляззат Досмамбетовой"
             return f"{words[0]} {m['stem']}а"
         # A man's genitive whose given name the dictionary takes for a word ("Каната" of
         # "канат"), unless it is a woman's name in the nominative ("Динара Беккулова").

@@ -48,7 +48,10 @@ _LIST_OF_UNITS = re.compile(
     rf"(?:\s*(?:,|and|or|и|или|және|мен)\s*[\w-]+){{1,4}}\s*(?:-|‑)?\s*"
     rf"(?:{lx.NOT_PEOPLE_UNITS})(?!\w)"
 )
-_RANGE_OF_UNITS = re.compile(rf"\s*(?:до|to|-|–|—)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)")
+# "от трёх до восьми лет", "18 бен 29 жас аралығындағы": the first of a range of units
+_RANGE_OF_UNITS = re.compile(
+    rf"\s*(?:до|to|-|–|—|бен|мен|пен|and|и)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)"
+)
 _NOT_A_SINGLE = re.compile(r"(?:not a |ни )$")
 _POPULATION_BEFORE = re.compile(
     r"(?:town|city|village|settlement|community|population|с населением|населени\w*) "

@@ -25,6 +25,10 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
         rf"моргта|(?:денесі|мүрдесі) (?:\w+ ){{0,6}}табыл{_W}|атып өлтір{_W}|өлтірілді|"
         rf"марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}|"
+        # a funeral: "Жұмабаева Ақмаралдың жаназасы", "the funeral of", "похоронили"
+        rf"жаназасы{_W}|ақтық сапарға (?:шығарып сал|аттан){_W}|funeral of|похорон{_W}|"
+        # a relative lost: "күйеуі Бақытжан Есімовтен айырылды" (not "жанарынан айырылды")
+        rf"(?<!жанарынан )(?<!көзінен )(?<!аяғынан )айырыл{_W}|"
         # a life span ending now, as lists of the dead write it: "Асқар Мамыров (1986–2022)"
         r"\((?:19|20)\d\d\s*[–—-]\s*20[2-9]\d\)",
     ),
@@ -45,6 +49,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:have not|haven't|has not|hasn't) (?:been )?heard from|"
         rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
         rf"на связь не выход{_W}|ничего не известно|nothing (?:is|has been) (?:known|heard)|"
+        r"ешкім көрмеген|никто (?:\w+ )?не видел|no one has seen|nobody has seen|"
         # "вышел из дома … и не вернулся", "never came home", "үйге оралмады"
         rf"не вернул{_W}|(?:did not|didn't|never) (?:return|come back|came back|come home|"
         rf"came home)|оралмады|қайтып келмеді",
@@ -53,7 +58,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.CHARGED,
         rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
         rf"restriction of liberty|ограничени{_W} свободы|бас бостандығын шектеу{_W}|"
-        rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|осужден{_W}|приговорен{_W}|"
+        rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|осужден{_W}|приговор[её]н{_W}|"
+        rf"приговорил{_W}|"
         rf"айып тағыл{_W}|айыпта{_W}|соттал{_W}|қылмыстық іс қозғал{_W}|"
         # a sentence passed: "sentenced to 15 years", "given 20 years", "a seven-year
         # sentence", "к восьми годам лишения свободы", "5 жылға сотталды"
@@ -117,7 +123,7 @@ AMONG: tuple[tuple[Fate, str], ...] = (
     ),
     (
         Fate.DETAINED,
-        r"among (?:the |those )?detained|among the detainees|среди задержанных|"
+        r"among (?:the |those )?(?:detained|held|arrested)|among the detainees|среди задержанных|"
         r"ұсталғандардың арасында",
     ),
     (

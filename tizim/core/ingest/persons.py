@@ -1,7 +1,7 @@
 """The people a text says something happened to, as person proposals.
 
-Names are found per language: Russian by natasha's NER, put back into the nominative with
-pymorphy3 (``names_ru``); Kazakh and English as runs of capitalised words that are not places
+Names are found per language (``names_in_text``): Russian by natasha's NER, put back into the
+nominative (``names_ru``); Kazakh and English as runs of capitalised words that are not places
 or organisations, Kazakh case endings taken off the last word. A fate word or an act of the
 Acts vocabulary is given to the nearest name in its sentence that is not only speaking ("…,
 said Ms Struthers"), or, in a sentence that names nobody else, to the person last told of when
@@ -21,23 +21,15 @@ from dataclasses import dataclass, field
 from tizim.core.acts.matching import parse_act_types
 from tizim.core.fates import Fate
 from tizim.core.ingest import lexicon, personal
+from tizim.core.ingest.names_in_text import names_in, russian_names
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, days_later, find_dates
 from tizim.core.names.split import NameParts, split_full_name
 from tizim.core.places import fold_place
 
-_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
-# Up to four capitalised words: a name with a patronymic, or a name after a place and a title
-# ("Almaty Police Berik Abilbekov"), whose leading words are then trimmed.
-# An initial or two may stand before the surname ("Mr A. Zhaksylykov", "Қ. Мұратбековтың").
-_INITIALS = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){1,2}(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*\w)"
-_NAME_RUN = re.compile(
-    rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:{_INITIALS})?{_CAP}(?:\s+{_CAP}){{0,3}})"
-)
 # "NURGUL BAIMUKHANOVA (Qazaq Radiosy):", "AITZHANOV:": a transcript's label of who speaks,
 # and the outlet in brackets after it.
 _LABEL_AFTER = re.compile(r"\s*(?:\([^)]{1,60}\))?\s*:")
-_IN_BRACKETS_LABEL = re.compile(r"\)\s*:")
 _FATES = tuple(
     (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.PERSON_FATES
 )
@@ -115,23 +107,30 @@ _ENDS_SAID = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\W*$", re.IGNORECASE)
 _AMONG = tuple(
     (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.AMONG
 )
+# "Солардың ішінде … Нұрсұлтан Әбдірахманов бар", "among them was …": of the people just told
+_AMONG_THEM = re.compile(
+    r"(?<!\w)(?:(?:солардың|олардың) ішінде|among them|среди них|в их числе)(?!\w)"
+)
+# what a fate word of a count says of each person counted
+_GROUP_FATE = {
+    "dead": Fate.KILLED,
+    "injured": Fate.INJURED,
+    "missing": Fate.MISSING,
+    "custody": Fate.DETAINED,
+    "prosecuted": Fate.CHARGED,
+    "released": Fate.RELEASED,
+}
+_GROUP_TERMS = tuple(
+    (_GROUP_FATE[group], lexicon.compiled(pattern))
+    for group, pattern in lexicon.FATE_GROUP_TERMS.items()
+    if group in _GROUP_FATE
+)
 _RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
 )
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,2})[-\s](?:year-old|летн\w+|жастағы)\s+(?:[\w-]+\s+){0,3}$")
-_KK_ENDINGS = sorted(
-    (
-        "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде дан ден "
-        "тан тен нан нен мен бен пен ға ке"
-    ).split(),
-    key=len,
-    reverse=True,
-)
-_SURNAME_SHAPE = re.compile(
-    r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in)$", re.IGNORECASE
-)
 # "former president Nursultan Nazarbayev", "Minister Arman Dosov", "вице-министрі Айнұр
 # Бекболатова", "Defence lawyer Gaukhar Sadykova", "Прокурор Костанайской области А. Жакупов":
 # officials, lawyers and spokespeople named after their title act or speak for others; nothing
@@ -145,18 +144,12 @@ _OFFICIAL_BEFORE = re.compile(
     r"президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
     r"судья\w*|судьи|прокурор\w*|обвинител\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
     r"(?<!право)защитник\w*|юрист\w*|пресс-секретар\w*|спикер\w*|заңгер\w*|(?<!құқық )қорғаушы\w*|"
-    r"баспасөз хатшысы)"
+    r"баспасөз хатшысы|имам\w*|imam|мулла|молда\w*|хирург\w*|surgeon|врач\w*|"
+    r"бас дәрігер\w*|меңгерушісі)"
     r"(?:\s+(?:[\w-]*(?:ской|ского|ной|ного|ова|ева|ина|области|района|города|облысының|"
     r"ауданының|қаласының)|of [A-Z][\w-]+(?: [A-Z][\w-]+)?)){0,2}\s*,?\s*$",
     re.IGNORECASE,
 )
-_OBLIQUE_KK = re.compile(
-    r"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|дан|ден|тан|"
-    r"тен|нан|нен|сы|сі|ы|і|мен|бен|пен|лар|лер|дар|дер|тар|тер)$"
-)
-_KAZAKH_THING = re.compile(rf"(?:{personal.KAZAKH_THING_STEMS})")
-_KAZAKH_NAME = re.compile(rf"(?:{personal.KAZAKH_NAME_ENDINGS})$", re.IGNORECASE)
-_ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})(?:,\s*[\w ]+)?\s*[–—-]")
 
 
@@ -202,118 +195,11 @@ class _Person:
     last_date: datetime.date | None = None
 
 
-def _is_name_word(word: str, *, beside_surname: bool = False) -> bool:
-    """Whether ``word`` may be part of a name; a town's name may, beside a surname
-    ("Нұрсұлтан Беков": Nursultan is a given name as well as the capital's old name)."""
-    folded = word.lower().strip("'’")
-    if folded in personal.NOT_NAMES or len(folded) < 2:
-        return False
-    if "-" in folded and all(part in personal.NOT_NAMES for part in folded.split("-")):
-        return False  # "Prosecutor-General"
-    if re.search(r"(?:мыз|міз|ымыз|іміз|ларымыз|леріміз)$", folded):
-        return False  # "Тыңдармандарымыз" (our listeners): a Kazakh "our", never a name
-    if any(
-        folded.startswith(stem)
-        for stem in personal.NOT_NAMES
-        if len(stem) >= 5 and not stem.isascii()
-    ):
-        return False
-    return beside_surname or fold_place(word) is None
-
-
-def _strip_kazakh_case(word: str, *, any_surname: bool = False) -> str:
-    """A Kazakh surname without its case ending ("Жақыповтың" → "Жақыпов"); with
-    ``any_surname``, also one of no telling shape after a given name ("Қасым Аманжолды")."""
-    if re.search(r"(?:ұлы|улы|қызы|кызы)н$", word, re.IGNORECASE):
-        return word[:-1]  # the accusative after a vowel: "Марат Жұмабайұлын"
-    for ending in _KK_ENDINGS:
-        if word.lower().endswith(ending) and len(word) - len(ending) >= 4:
-            stem = word[: -len(ending)]
-            if _SURNAME_SHAPE.search(stem) or (any_surname and not _KAZAKH_NAME.search(word)):
-                return stem
-    return word
-
-
-def _names_in(
-    sentence: Sentence, language: str, ru_names: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str, bool]]:
-    """(start, end, normalised name, surname only) of each name in the sentence."""
-    if language == "ru":
-        return [
-            (s - sentence.start, e - sentence.start, name, len(name.split()) == 1)
-            for s, e, name in ru_names
-            if sentence.start <= s < sentence.end
-        ]
-    found: list[tuple[int, int, str, bool]] = []
-    text = sentence.text
-    for m in _NAME_RUN.finditer(text):
-        words = m["name"].split()
-        if _IN_BRACKETS_LABEL.match(text, m.end()) and text[: m.start()].rstrip().endswith("("):
-            continue  # "(Qazaq Radiosy):" an outlet in a transcript's label
-        if text[: m.start()].endswith(("«", '"', "“")) and text[m.end() : m.end() + 1] in '»"”':
-            continue  # "«Әділет Жолы»": a party, an outlet, a company in quotes
-        if _names_a_thing(words, text[m.end() :]):
-            continue  # "Aiteke Bi Street", "Criminal Code", "Steppe Wire"
-        beside = len(words) > 1 and any(_SURNAME_SHAPE.search(_strip_kazakh_case(w)) for w in words)
-        while words and not _is_name_word(words[-1], beside_surname=beside):
-            words = words[:-1]
-        before = [i for i, w in enumerate(words) if not _is_name_word(w, beside_surname=beside)]
-        if before:  # "Oral Police Serik Abenov": the name is what follows the last non-name
-            words = words[before[-1] + 1 :]
-        if not words:
-            continue
-        if len(words) > 1 and not _may_be_a_name(words, language):
-            continue  # "Civic Freedoms", "Мәжілістің Ұсынымдары"
-        start = m.start("name") + m["name"].index(words[0])
-        end = start + len(" ".join(words))
-        if language == "kk":
-            words[-1] = _strip_kazakh_case(words[-1], any_surname=len(words) == 2)
-        name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
-        if len(words) == 1:
-            # "Mr. Kim", or "Sarsenov was detained": a person told of before, if any
-            found.append((m.start() if m["title"] else start, end, name, True))
-        else:
-            found.append((start, end, name, False))
-        if len(words) == 1 and start == 0 and re.match(r"^,\s*(?:a|an|who|the)\s", text[end:]):
-            found[-1] = (start, end, name, False)  # "Asel, a protester going by a pseudonym"
-    return found
-
-
-def _may_be_a_name(words: list[str], language: str) -> bool:
-    """Whether a run of capitalised words may be a person's name by the shape of its words."""
-    if language == "kk":  # in Cyrillic: "Halyq Uni" is an outlet
-        cyrillic = all(re.search(r"[а-яёәғқңөұүһі]", w.lower()) for w in words)
-        shaped = any(_KAZAKH_NAME.search(_strip_kazakh_case(w)) for w in words)
-        # "Қасым Аманжол", "Бек Байтас": a given name and a surname of no telling ending, but
-        # neither in an oblique case nor possessive as "Мәжілістің Ұсынымдары" are
-        plain = len(words) == 2 and not _OBLIQUE_KK.search(words[0].lower())
-        return cyrillic and (shaped or plain)
-    return not all(_ENGLISH_WORD.search(w) for w in words)
-
-
-def _names_a_thing(words: list[str], after: str) -> bool:
-    """Whether capitalised ``words`` name a street, an organisation or a law: one of them is
-    such a word, or the word right after them is."""
-    following = re.match(r"\s+([\w-]+)", after)
-    heads = [w.lower() for w in words] + ([following[1].lower()] if following else [])
-    # a Kazakh thing is named by the last word ("Полиция Мөлдір Исаеваны" is a name after
-    # the police, "ҰҚК Шекара академиясының" an academy)
-    return any(word in personal.NAME_OF_A_THING for word in heads) or bool(
-        _KAZAKH_THING.match(heads[-1])
-    )
-
-
-def _russian_names(text: str) -> list[tuple[int, int, str]]:
-    from tizim.core.ingest.names_ru import russian_person_names
-
-    return russian_person_names(text)
-
-
 def find_persons(
     text: str, sentences: list[Sentence], language: str, published: datetime.date | None
 ) -> list[PersonProposal]:
     """The people ``text`` says something happened to, in the order first told."""
-    ru_names = _russian_names(text) if language == "ru" else []
+    ru_names = russian_names(text) if language == "ru" else []
     people: dict[str, _Person] = {}
     dateline = _DATELINE.match(_first_body_line(text))
     focus: str | None = None
@@ -324,6 +210,7 @@ def find_persons(
     # what the sentence before told of people it did not name ("Three men have not been
     # heard from"), for a sentence that names them ("Their families have named A and B")
     unnamed: list[tuple[str, str, int]] = []
+    last_fate: Fate | None = None  # the last fate told, of anyone
     for sentence in sentences:
         mentions = _mentions(sentence, language, ru_names, people)
         events = _events(sentence)
@@ -348,8 +235,13 @@ def find_persons(
         for kind, value, position in events:
             if kind == "act" and _names_role(sentence.text, position, mentions):
                 continue
+            if kind == "among_them":
+                # "…әлі табылмаған үш адам бар, олардың ішінде Жандос Қабдолов та бар"
+                told = _last_fate(sentence.text[:position]) or last_fate
+                value, kind = (told.value if told else ""), "among"
             if kind == "among":  # "Among the dead was 17-year-old schoolboy Aslan …"
                 key = next((m.key for m in victims if m.start >= position), None)
+                key = key if value else None
                 kind = "fate"
             else:
                 reach = _KAZAKH_REACH if language == "kk" else _REACH
@@ -379,6 +271,7 @@ def find_persons(
                 continue
             for each in [key, *_joined_to(key, victims, sentence.text)]:
                 _apply(people[each], kind, value, sentence, published, position)
+        last_fate = _last_fate(sentence.text) or last_fate
         if victims:
             focus, focus_age = victims[-1].key, 0
         else:
@@ -411,7 +304,7 @@ def _mentions(
     people: dict[str, _Person],
 ) -> list[_Mention]:
     mentions: list[_Mention] = []
-    names = _names_in(sentence, language, ru_names)
+    names = names_in(sentence, language, ru_names)
     first = min((found[0] for found in names), default=0)
     for start, end, name, surname_only in names:
         key = _key_for(name, surname_only, people)
@@ -524,10 +417,43 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
         # "Thank you, Berik Sagyndykovich": someone told of by name and patronymic
         by_given = [k for k, p in people.items() if p.parts[1].lower() == parts.given_name.lower()]
         return by_given[0] if len(by_given) == 1 else None
+    initialled = _initialled_before(parts, people)
+    if initialled is not None:
+        # "Оспанова Н." first, "Оспанов Нурлан Бейсенович" later: the one person, named fully
+        people[initialled].written = name
+        people[initialled].parts = (parts.surname, parts.given_name, parts.patronymic)
+        return initialled
     key = f"{parts.given_name} {parts.surname}".strip().lower()
     if key not in people:
         people[key] = _Person(name, (parts.surname, parts.given_name, parts.patronymic))
     return key
+
+
+def _last_fate(text: str) -> Fate | None:
+    """The fate of the last word of what happened in ``text``, said of one or of many."""
+    folded = fold(text)
+    found = [
+        (m.end(), fate)
+        for fate, pattern in (*_FATES, *_GROUP_TERMS)
+        if fate != Fate.FOUND
+        for m in pattern.finditer(folded)
+    ]
+    return max(found)[1] if found else None
+
+
+def _initialled_before(parts: NameParts, people: dict[str, _Person]) -> str | None:
+    """The person told of before by surname and initial whom ``parts`` names in full: the same
+    initial, and the same surname or its Russian genitive ("Оспанова Н." of Оспанов)."""
+    if not parts.surname or not parts.given_name or parts.given_name.endswith("."):
+        return None
+    surname, initial = parts.surname.lower(), parts.given_name[0].lower()
+    for key, person in people.items():
+        told, given = person.parts[0].lower(), person.parts[1]
+        if not re.fullmatch(r"(?:\w\.\s?)+", given or "x") or given[0].lower() != initial:
+            continue
+        if told in (surname, surname + "а") or surname in (told, told + "а"):
+            return key
+    return None
 
 
 def _running_text_order(name: str, parts: NameParts) -> NameParts:
@@ -561,6 +487,8 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
     for fate, pattern in _AMONG:
         for m in pattern.finditer(folded):
             events.append(("among", fate.value, m.end()))
+    for m in _AMONG_THEM.finditer(folded):
+        events.append(("among_them", "", m.end()))
     for act in parse_act_types(sentence.text):
         events.append(("act", act.code.value, act.start))
     events.sort(key=lambda e: e[2])
@@ -570,7 +498,7 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
 _AND = re.compile(rf"(?<!\w)(?:{lexicon.AND_WORDS})(?!\w)")
 # "A and B", "A, B, and C", "A and officers B, C": what is said of one is said of all
 _JOINED = re.compile(
-    r"\s*(?:,|,?\s*and|и|мен|бен|пен|және)\s*"
+    r"\s*(?:,|,?\s*and|и|мен|бен|пен|және|,?\s*(?:сондай-ақ|а также|as well as))\s*"
     # "пен оның досы", "and his son", "and officers", "и сержанта полиции"
     r"(?:(?:his|her|their|его|ее|её|их|оның)\s+\w+\s*,?\s*|(?:[a-zа-яёәғқңөұүһі]+\s+){1,2})?"
     # a Kazakh title of the second between: "… пен Ұлттық ұланның әскери қызметшісі Әділет"

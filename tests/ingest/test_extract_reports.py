@@ -1,0 +1,149 @@
+"""How official statements, ombudsman reports, trial transcripts, funeral notices and chats
+write figures and people: penalties handed down to a count, warnings, home arrest, people found
+or still sought, complaints counted before the number, parts set off by commas, a name given
+in full after its initials, "among them" after a figure, a family's surname in the plural.
+Fictional passages in Kazakh, Russian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.reading import PUBLISHED, claims_read, persons_read
+from tizim.core.ingest import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "88 persons, 51 of them police officers, received injuries.",
+            [(88, "exact", "injured"), (51, "exact", "injured")],
+        ),
+        (
+            "Courts imposed administrative arrest of 5 to 15 days on 226 persons.",
+            [(226, "exact", "prosecuted")],
+        ),
+        (
+            "• Суды назначили административный арест сроком от 10 до 15 суток 118 задержанным.",
+            [(118, "exact", "prosecuted")],
+        ),
+        (
+            "Сот шешімімен 214 адам 3 тәуліктен 15 тәулікке дейінгі мерзімге әкімшілік қамаққа "
+            "алынды.",
+            [(214, "exact", "prosecuted")],
+        ),
+        ("4,584 persons have been issued a warning by the court.", [(4584, "exact", "prosecuted")]),
+        ("50 persons were placed under home arrest.", [(50, "exact", "custody")]),
+        (
+            "In all, 23 persons were reported missing: 19 have been found, and 4, including "
+            "A. Bekova, are still being sought.",
+            [(23, "exact", "missing"), (19, "exact", None), (4, "exact", "missing")],
+        ),
+        (
+            "Сейчас в нём 41 человек, которых ищут родные, ещё 17 уже нашлись.",
+            [(41, "exact", "missing"), (17, "exact", None)],
+        ),
+        ("Из нашего ИВС жалобы подали 9 человек.", [(9, "exact", None)]),
+        (
+            "The bureau collected complaints of beatings from at least 64 people held there.",
+            [(64, "at_least", None)],
+        ),
+        (
+            "Police have detained 389 people, up from the 352 it reported on Monday.",
+            [(389, "exact", "custody"), (352, "exact", "custody")],
+        ),
+        (
+            "Law enforcement officials rounded up thousands - as many as 9,900.",
+            [(9900, "nearly", "custody")],
+        ),
+        ("Police gunned down 238 people.", [(238, "exact", "dead")]),
+        (
+            "Жапа шеккендердің ішінде 137 полиция қызметкері және 53 қала тұрғыны бар.",
+            [(137, "exact", "injured"), (53, "exact", "injured")],
+        ),
+        (
+            "Таң атқанша 47 адам жараланды, оның он екісі оқ жарақатымен келді.",
+            [(47, "exact", "injured"), (12, "exact", "injured")],
+        ),
+        ("Ұсталғандардың 68 пайызы – 18 бен 29 жас аралығындағы жастар.", []),
+    ],
+)
+def test_penalties_warnings_found_and_sought_complaints_and_parts(text, expected):
+    assert claims_read(text) == expected
+
+
+def test_a_correction_is_revised_and_a_denial_disavowed():
+    found = extract(
+        "В ответе эта цифра уточнена: доставлены в органы внутренних дел 527 человек. Минздрав "
+        "опроверг данные о 164 погибших.",
+        published=PUBLISHED,
+    ).claims
+    assert [(c.value, c.fate_group, c.status) for c in found] == [
+        (527, "custody", "revised"),
+        (164, "dead", "disavowed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Уголовное дело по обвинению Оспанова Н. Подсудимый Оспанов Нурлан Бейсенович, "
+            "встаньте.",
+            "ru",
+            [("Оспанов", "Нурлан", "charged")],
+        ),
+        (
+            "Облыста әлі табылмаған үш адам бар, олардың ішінде Жандос Қабдолов та бар.",
+            "kk",
+            [("Қабдолов", "Жандос", "missing")],
+        ),
+        (
+            "Облыста 12 адам қаза тапты. Олардың ішінде әкелі-балалы Мұхтар мен Арман Әбеновтер "
+            "де бар.",
+            "kk",
+            [("Әбенов", "Мұхтар", "killed"), ("Әбенов", "Арман", "killed")],
+        ),
+        (
+            "Жұмабаева Ақмаралдың жаназасы 9 қаңтар күні оқылады. Жаназаны бас имамы Нұрғали "
+            "Әбдіраманов шығарады.",
+            "kk",
+            [("Жұмабаева", "Ақмарал", "killed")],
+        ),
+        (
+            "17 жастағы Ержігіт Сапарбекті 6 қаңтардан бері ешкім көрмеген.",
+            "kk",
+            [("Сапарбек", "Ержігіт", "missing")],
+        ),
+        (
+            "Белсенділер Әйгерім Тілеужан мен Қалас Нұрпейісов, сондай-ақ Нұрлан Дәлібаев "
+            "әуежайды басып алды деген айып тағылған.",
+            "kk",
+            [
+                ("Тілеужан", "Әйгерім", "charged"),
+                ("Нұрпейісов", "Қалас", "charged"),
+                ("Дәлібаев", "Нұрлан", "charged"),
+            ],
+        ),
+        (
+            "Біз 52 жастағы хирург Бауыржан Сәрсенбаевпен әңгімелестік. Ол жараланғандарды емдеді.",
+            "kk",
+            [],
+        ),
+        (
+            "Суд приговорил Ляззат Досмамбетову к трём годам. Сторонники Ляззат Досмамбетовой "
+            "собрались у суда.",
+            "ru",
+            [("Досмамбетова", "Ляззат", "charged")],
+        ),
+        (
+            "Among those held is Aslan Bekturov, 45, a history teacher.",
+            "en",
+            [("Bekturov", "Aslan", "detained")],
+        ),
+    ],
+)
+def test_initials_then_a_full_name_among_them_families_funerals_and_doctors(
+    text, language, expected
+):
+    assert persons_read(text, language) == expected

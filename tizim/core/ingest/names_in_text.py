@@ -1,0 +1,172 @@
+"""Names in a sentence: Russian ones found by natasha (``names_ru``), Kazakh and English ones
+as runs of capitalised words that are not places, streets, organisations or laws, with Kazakh
+case endings taken off, and a surname in the plural shared by the names joined to it.
+
+``persons`` decides which of the names found something happened to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tizim.core.ingest import lexicon, personal
+from tizim.core.ingest.text import Sentence
+from tizim.core.places import fold_place
+
+_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
+# Up to four capitalised words: a name with a patronymic, or a name after a place and a title
+# ("Almaty Police Berik Abilbekov"), whose leading words are then trimmed.
+# An initial or two may stand before the surname ("Mr A. Zhaksylykov", "Қ. Мұратбековтың").
+_INITIALS = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){1,2}(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*\w)"
+_NAME_RUN = re.compile(
+    rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:{_INITIALS})?{_CAP}(?:\s+{_CAP}){{0,3}})"
+)
+_IN_BRACKETS_LABEL = re.compile(r"\)\s*:")
+_KK_ENDINGS = sorted(
+    (
+        "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде дан ден "
+        "тан тен нан нен мен бен пен ға ке"
+    ).split(),
+    key=len,
+    reverse=True,
+)
+_SURNAME_SHAPE = re.compile(
+    r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in)$", re.IGNORECASE
+)
+_OBLIQUE_KK = re.compile(
+    r"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|дан|ден|тан|"
+    r"тен|нан|нен|сы|сі|ы|і|мен|бен|пен|лар|лер|дар|дер|тар|тер)$"
+)
+_KAZAKH_THING = re.compile(rf"(?:{personal.KAZAKH_THING_STEMS})")
+_KAZAKH_NAME = re.compile(rf"(?:{personal.KAZAKH_NAME_ENDINGS})$", re.IGNORECASE)
+_ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECASE)
+# a surname in the plural: "Әбеновтер" (the Abenovs)
+_KK_PLURAL_SURNAME = re.compile(
+    r"(?P<stem>\w+(?:ов|ев|ин|ова|ева|ина))(?:тер|тар|лар|лер|дар|дер)$"
+)
+_JOINED_BY_AND = re.compile(rf"\s+(?:{lexicon.AND_WORDS})\s+")
+
+
+def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
+    """Whether ``word`` may be part of a name; a town's name may, beside a surname
+    ("Нұрсұлтан Беков": Nursultan is a given name as well as the capital's old name)."""
+    folded = word.lower().strip("'’")
+    if folded in personal.NOT_NAMES or len(folded) < 2:
+        return False
+    if "-" in folded and all(part in personal.NOT_NAMES for part in folded.split("-")):
+        return False  # "Prosecutor-General"
+    if re.search(r"(?:мыз|міз|ымыз|іміз|ларымыз|леріміз)$", folded):
+        return False  # "Тыңдармандарымыз" (our listeners): a Kazakh "our", never a name
+    if any(
+        folded.startswith(stem)
+        for stem in personal.NOT_NAMES
+        if len(stem) >= 5 and not stem.isascii()
+    ):
+        return False
+    return beside_surname or fold_place(word) is None
+
+
+def strip_kazakh_case(word: str, *, any_surname: bool = False) -> str:
+    """A Kazakh surname without its case ending ("Жақыповтың" → "Жақыпов"); with
+    ``any_surname``, also one of no telling shape after a given name ("Қасым Аманжолды")."""
+    if re.search(r"(?:ұлы|улы|қызы|кызы)н$", word, re.IGNORECASE):
+        return word[:-1]  # the accusative after a vowel: "Марат Жұмабайұлын"
+    for ending in _KK_ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)]
+            if _SURNAME_SHAPE.search(stem) or (any_surname and not _KAZAKH_NAME.search(word)):
+                return stem
+    return word
+
+
+def names_in(
+    sentence: Sentence, language: str, ru_names: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, normalised name, surname only) of each name in the sentence."""
+    if language == "ru":
+        return [
+            (s - sentence.start, e - sentence.start, name, len(name.split()) == 1)
+            for s, e, name in ru_names
+            if sentence.start <= s < sentence.end
+        ]
+    found: list[tuple[int, int, str, bool]] = []
+    text = sentence.text
+    for m in _NAME_RUN.finditer(text):
+        words = m["name"].split()
+        if _IN_BRACKETS_LABEL.match(text, m.end()) and text[: m.start()].rstrip().endswith("("):
+            continue  # "(Qazaq Radiosy):" an outlet in a transcript's label
+        if text[: m.start()].endswith(("«", '"', "“")) and text[m.end() : m.end() + 1] in '»"”':
+            continue  # "«Әділет Жолы»": a party, an outlet, a company in quotes
+        if _names_a_thing(words, text[m.end() :]):
+            continue  # "Aiteke Bi Street", "Criminal Code", "Steppe Wire"
+        beside = len(words) > 1 and any(_SURNAME_SHAPE.search(strip_kazakh_case(w)) for w in words)
+        while words and not is_name_word(words[-1], beside_surname=beside):
+            words = words[:-1]
+        before = [i for i, w in enumerate(words) if not is_name_word(w, beside_surname=beside)]
+        if before:  # "Oral Police Serik Abenov": the name is what follows the last non-name
+            words = words[before[-1] + 1 :]
+        if not words:
+            continue
+        if len(words) > 1 and not _may_be_a_name(words, language):
+            continue  # "Civic Freedoms", "Мәжілістің Ұсынымдары"
+        start = m.start("name") + m["name"].index(words[0])
+        end = start + len(" ".join(words))
+        if language == "kk":
+            words[-1] = strip_kazakh_case(words[-1], any_surname=len(words) == 2)
+        name = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
+        if len(words) == 1:
+            # "Mr. Kim", or "Sarsenov was detained": a person told of before, if any
+            found.append((m.start() if m["title"] else start, end, name, True))
+        else:
+            found.append((start, end, name, False))
+        if len(words) == 1 and start == 0 and re.match(r"^,\s*(?:a|an|who|the)\s", text[end:]):
+            found[-1] = (start, end, name, False)  # "Asel, a protester going by a pseudonym"
+    return _kazakh_family(text, found) if language == "kk" else found
+
+
+def _kazakh_family(
+    text: str, found: list[tuple[int, int, str, bool]]
+) -> list[tuple[int, int, str, bool]]:
+    """A given name joined to a name with a surname in the plural: both take the surname
+    ("Мұхтар мен Арман Әбеновтер" → Мұхтар Әбенов, Арман Әбенов)."""
+    out = list(found)
+    for i in range(len(found)):
+        words = found[i][2].split()
+        plural = _KK_PLURAL_SURNAME.fullmatch(words[-1]) if len(words) == 2 else None
+        if plural is None:
+            continue
+        out[i] = (found[i][0], found[i][1], f"{words[0]} {plural['stem']}", False)
+        if i and found[i - 1][3] and _JOINED_BY_AND.fullmatch(text, found[i - 1][1], found[i][0]):
+            first = found[i - 1]
+            out[i - 1] = (first[0], first[1], f"{first[2]} {plural['stem']}", False)
+    return out
+
+
+def _may_be_a_name(words: list[str], language: str) -> bool:
+    """Whether a run of capitalised words may be a person's name by the shape of its words."""
+    if language == "kk":  # in Cyrillic: "Halyq Uni" is an outlet
+        cyrillic = all(re.search(r"[а-яёәғқңөұүһі]", w.lower()) for w in words)
+        shaped = any(_KAZAKH_NAME.search(strip_kazakh_case(w)) for w in words)
+        # "Қасым Аманжол", "Бек Байтас": a given name and a surname of no telling ending, but
+        # neither in an oblique case nor possessive as "Мәжілістің Ұсынымдары" are
+        plain = len(words) == 2 and not _OBLIQUE_KK.search(words[0].lower())
+        return cyrillic and (shaped or plain)
+    return not all(_ENGLISH_WORD.search(w) for w in words)
+
+
+def _names_a_thing(words: list[str], after: str) -> bool:
+    """Whether capitalised ``words`` name a street, an organisation or a law: one of them is
+    such a word, or the word right after them is."""
+    following = re.match(r"\s+([\w-]+)", after)
+    heads = [w.lower() for w in words] + ([following[1].lower()] if following else [])
+    # a Kazakh thing is named by the last word ("Полиция Мөлдір Исаеваны" is a name after
+    # the police, "ҰҚК Шекара академиясының" an academy)
+    return any(word in personal.NAME_OF_A_THING for word in heads) or bool(
+        _KAZAKH_THING.match(heads[-1])
+    )
+
+
+def russian_names(text: str) -> list[tuple[int, int, str]]:
+    from tizim.core.ingest.names_ru import russian_person_names
+
+    return russian_person_names(text)
