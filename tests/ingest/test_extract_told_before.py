@@ -192,3 +192,34 @@ def test_lists_after_a_colon_names_given_later_verdicts_and_wounds(text, languag
 )
 def test_life_spans_titles_between_two_names_participles_and_brothers(text, language, expected):
     assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "But two of the bodies came to us from the temporary detention facility.",
+            [(2, "exact", "dead")],
+        ),
+        ("Трое из задержанных умерли в больнице.", [(3, "exact", "dead")]),
+        ("Five of the detained were released.", [(5, "exact", "released")]),
+    ],
+)
+def test_a_part_of_a_group_named_after_the_count(text, expected):
+    assert claims_read(text) == expected
+
+
+def test_a_death_told_of_two_names_joined_by_or_after_an_age():
+    assert persons_read(
+        "The official list gives no circumstances of death for Yerlan Sarsenbayev, 33, or "
+        "Vitaly Tsoi, 45.",
+        "en",
+    ) == [("Sarsenbayev", "Yerlan", "killed"), ("Tsoi", "Vitaly", "killed")]
+
+
+def test_names_made_public_after_a_figure_take_its_fate():
+    assert persons_read(
+        "Two more protesters died in hospital. Their families later made their names public: "
+        "Askar Baimukhanov and Nikolai Zhukov.",
+        "en",
+    ) == [("Baimukhanov", "Askar", "killed"), ("Zhukov", "Nikolai", "killed")]

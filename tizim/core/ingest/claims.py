@@ -148,6 +148,9 @@ _DESCRIBED_BY = re.compile(r"\s*(?:[–—-]\s*)?(?:with|с|со)\s+(?:[\w-]+\s+
 _ENDS_AFTER_NOUN = re.compile(r"[\s\"”»']*(?:[.,;:!?]|$)")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
+_OF_GROUP_AFTER = re.compile(r"\s+(?:of|из)\s+(?:(?:the|these|those|our)\s+)?(?P<who>[\w-]+)")
+# "came from the temporary detention facility": where they came from, not what happened
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:from|из|со?)\s+(?:\w+\s+){0,2}$")
 # "жалобы подали 9 человек", "complaints of beatings from at least 64 people": complaints
 _COMPLAINED_BEFORE = re.compile(
     rf"(?:(?:жалоб\w*|шағым\w*) (?:\w+ )?(?:подал\w*|направил\w*|берді\w*)|"
@@ -305,7 +308,7 @@ def _read_number(
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
         return _Reading(number, "missing", (unknown.start(), unknown.end()), qualifier, True, False)
-    partitive = _taken_from(folded, number, lo, hi)
+    partitive = _taken_from(folded, number, lo, hi) or _part_of_group_after(folded, number, hi)
     if partitive is not None:
         return _Reading(number, partitive[0], partitive[1], qualifier, True, False)
     # "два летальных случая" are deaths, "заявления о розыске" people missing; but "три
@@ -517,6 +520,22 @@ def _taken_from(
     if after is not None and not _SPEECH.search(folded, number.end, after[1]):
         return after[0], (after[1], after[2])
     return group, (of_those.start(who), of_those.end(who))
+
+
+def _part_of_group_after(
+    folded: str, number: NumberMention, hi: int
+) -> tuple[str | None, tuple[int, int]] | None:
+    """A count taken from a group named right after it ("two of the bodies came to us from the
+    detention facility", "трое из задержанных умерли"): what the verb after the group says
+    happened to them, unless it names a place they came from; else the group's own fate."""
+    m = _OF_GROUP_AFTER.match(folded, number.end)
+    group = _group_named(m["who"], whole=True) if m is not None else None
+    if m is None or group is None:
+        return None
+    after = _fate_after(folded, m.end(), hi, farthest=False)
+    if after is not None and not _PLACE_BEFORE.search(folded, m.end(), after[1]):
+        return (None if after[0] == "found" else after[0]), (after[1], after[2])
+    return group, (m.start("who"), m.end("who"))
 
 
 def _main_verb_after_participle(

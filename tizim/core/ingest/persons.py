@@ -92,8 +92,8 @@ _SUBJECTLESS = re.compile(
 )
 _REACH = 16  # words between a name and what happened for it to be that person's
 _NAMING = re.compile(
-    r"(?<!\w)(?:named|(?:their )?names (?:are|were)|identified (?:them )?as|назвал\w*|"
-    r"(?:их )?имена|есімдері|аты-жөні)(?!\w)",
+    r"(?<!\w)(?:named|names|identified|includes|included|назвал\w*|"
+    r"(?:их )?имена|включа\w+|есімдері|аты-жөні|тізімінде)(?!\w)",
     re.IGNORECASE,
 )
 # what happened, a few words at most, then a colon and the names it is said of
@@ -498,7 +498,9 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
 _AND = re.compile(rf"(?<!\w)(?:{lexicon.AND_WORDS})(?!\w)")
 # "A and B", "A, B, and C", "A and officers B, C": what is said of one is said of all
 _JOINED = re.compile(
-    r"\s*(?:,|,?\s*and|и|мен|бен|пен|және|,?\s*(?:сондай-ақ|а также|as well as))\s*"
+    # an age may stand after the first: "Yerlan Sarsenbayev, 33, or Vitaly Tsoi"
+    r"(?:,\s*\d{1,2})?\s*(?:,|,?\s*(?:and|or)|и|или|мен|бен|пен|және|немесе|"
+    r",?\s*(?:сондай-ақ|а также|as well as))\s*"
     # "пен оның досы", "and his son", "and officers", "и сержанта полиции"
     r"(?:(?:his|her|their|его|ее|её|их|оның)\s+\w+\s*,?\s*|(?:[a-zа-яёәғқңөұүһі]+\s+){1,2})?"
     # a Kazakh title of the second between: "… пен Ұлттық ұланның әскери қызметшісі Әділет"
