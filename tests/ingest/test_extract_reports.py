@@ -147,3 +147,21 @@ def test_initials_then_a_full_name_among_them_families_funerals_and_doctors(
     text, language, expected
 ):
     assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of the 34 former detainees we interviewed, 21 said they had been beaten.",
+            [(34, "exact", None), (21, "exact", "injured")],
+        ),
+        ("В мой адрес поступили обращения 37 жителей области.", [(37, "exact", None)]),
+        (
+            "Девяти обвиняемым изменили меру пресечения на подписку о невыезде.",
+            [(9, "exact", "released")],
+        ),
+    ],
+)
+def test_people_interviewed_or_applying_and_a_pledge_not_to_leave(text, expected):
+    assert claims_read(text) == expected

@@ -148,6 +148,15 @@ _DESCRIBED_BY = re.compile(r"\s*(?:[–—-]\s*)?(?:with|с|со)\s+(?:[\w-]+\s+
 _ENDS_AFTER_NOUN = re.compile(r"[\s\"”»']*(?:[.,;:!?]|$)")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
+_INTERVIEWED = re.compile(
+    r"\s*,?\s*(?:(?:who|whom|that|которых|кого)\s+)?(?:we|they|researchers|monitors|мы)?\s*"
+    r"(?:interviewed|spoke to|spoke with|опросил\w*|опрошен\w*|опросили)(?!\w)"
+)
+# "обращения 37 жителей", "applications from 12 families": the figure counts who applied
+_APPLIED_BEFORE = re.compile(
+    r"(?<!\w)(?:обращени[яей]|заявлени[яей]|жалоб[ыа]?|applications?|requests?)"
+    r"(?:\s+(?:from|от))?\s*$"
+)
 _OF_GROUP_AFTER = re.compile(r"\s+(?:of|из)\s+(?:(?:the|these|those|our)\s+)?(?P<who>[\w-]+)")
 # "came from the temporary detention facility": where they came from, not what happened
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:from|из|со?)\s+(?:\w+\s+){0,2}$")
@@ -295,6 +304,13 @@ def _read_number(
         and _DESCRIBED_BY.fullmatch(folded, number.end, described[1])
     ):
         return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
+    if people is not None and (
+        _INTERVIEWED.match(folded, offset + people.end())
+        or _APPLIED_BEFORE.search(folded, lo, number.start)
+    ):
+        # "Of the 34 former detainees we interviewed", "поступили обращения 37 жителей":
+        # people who told or asked, a figure with no fate group
+        return _Reading(number, None, (number.end, offset + people.end()), qualifier, True, True)
     if people is not None:
         fate = _fate_of_people(folded, number, fate, offset + people.end(), (lo, hi))
     elif cases is None:

@@ -91,7 +91,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"бас бостандығынан айыр{_W}|лишени{_W} свободы|"
         # awaiting or facing trial, and measures of restraint other than custody
         r"(?:awaiting|facing|face|on|stand|stood) trial|"
-        rf"бұлтартпау шара{_W}|мер{_W} пресечени{_W}|(?:preventive|restraint) measures?|"
+        rf"бұлтартпау шара{_W}|мер{_W} пресечени{_W}(?! на (?:подписк|домашн))|"
+        r"(?:preventive|restraint) measures?|"
         # a court's sentence of arrest ("суды назначили административные аресты"), not
         # being held under one ("әкімшілік қамауға алынды")
         rf"сотқа дейінгі тергеп{_W}|(?:назначил{_W}|назначен{_W}) (?:\w+ )?арест{_W}|"
@@ -112,7 +113,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"released|freed|set free|let go|amnest(?:y|ied)|pardoned|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|отпустил{_W}|вышли на свободу|амнисти{_W}|"
         rf"помилован{_W}|рақымшылық{_W}|кешірім{_W}|на свободе|at liberty|бостандықта|"
-        rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}"
+        rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}|"
+        # a written pledge not to leave instead of custody
+        rf"подписк{_W} о невыезде|written pledge|ешқайда кетпеу{_W}"
     ),
     # Found alive: people, but no fate group counts them ("21 найдены живыми").
     "found": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}|"
