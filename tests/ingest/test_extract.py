@@ -198,17 +198,17 @@ def test_kazakh_names_in_russian_oblique_cases_back_in_the_nominative():
     assert [p.name for p in persons] == ["Донбаев Исатай", "Ошакбай Токтар", "Умарова Айман"]
 
 
-def test_a_sentence_passed_is_a_charge():
+def test_a_sentence_passed_is_a_conviction():
     persons = extract(
         "Among those sentenced was Arman Tolegenov, given 20 years in prison. Serik Abenov "
         "received a seven-year sentence."
     ).persons
     assert [(p.name, p.fate) for p in persons] == [
-        ("Tolegenov Arman", "charged"),
-        ("Abenov Serik", "charged"),
+        ("Tolegenov Arman", "convicted"),
+        ("Abenov Serik", "convicted"),
     ]
     russian = extract("Суд приговорил активиста Каната Бекова – к восьми годам лишения свободы.")
-    assert [(p.name, p.fate) for p in russian.persons] == [("Беков Канат", "charged")]
+    assert [(p.name, p.fate) for p in russian.persons] == [("Беков Канат", "convicted")]
 
 
 def test_streets_organisations_and_laws_are_not_persons():
@@ -342,17 +342,17 @@ def test_officials_titles_and_our_listeners_are_not_victims():
     assert [(p.surname, p.given_name) for p in kazakh] == [("Сәрсенбаев", "Дәулет")]
 
 
-def test_a_verdict_handed_down_to_a_list_of_names_charges_them_all():
+def test_a_verdict_handed_down_to_a_list_of_names_convicts_them_all():
     persons = extract(
         "The verdict was handed down to former Deputy Head of Oral Police Serik Abenov and "
         "officers Bolat Nurov, Arman Dosov, and Timur Kassymov.",
         language="en",
     ).persons
     assert [(p.name, p.fate) for p in persons] == [
-        ("Abenov Serik", "charged"),
-        ("Nurov Bolat", "charged"),
-        ("Dosov Arman", "charged"),
-        ("Kassymov Timur", "charged"),
+        ("Abenov Serik", "convicted"),
+        ("Nurov Bolat", "convicted"),
+        ("Dosov Arman", "convicted"),
+        ("Kassymov Timur", "convicted"),
     ]
 
 
@@ -797,7 +797,7 @@ def test_adverbs_after_be_jailed_and_whereabouts_unknown():
     ).persons
     assert [(p.name, p.fate) for p in english] == [
         ("Omarov Serik", "charged"),
-        ("Dosov Arman", "charged"),
+        ("Dosov Arman", "convicted"),
     ]
     russian = extract("Неизвестно местонахождение активистки Жанны Бековой.", language="ru")
     assert [(p.name, p.fate) for p in russian.persons] == [("Бекова Жанна", "missing")]

@@ -134,7 +134,7 @@ def test_a_correction_is_revised_and_a_denial_disavowed():
             "Суд приговорил Ляззат Досмамбетову к трём годам. Сторонники Ляззат Досмамбетовой "
             "собрались у суда.",
             "ru",
-            [("Досмамбетова", "Ляззат", "charged")],
+            [("Досмамбетова", "Ляззат", "convicted")],
         ),
         (
             "Among those held is Aslan Bekturov, 45, a history teacher.",
@@ -165,3 +165,76 @@ def test_initials_then_a_full_name_among_them_families_funerals_and_doctors(
 )
 def test_people_interviewed_or_applying_and_a_pledge_not_to_leave(text, expected):
     assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "230 individuals died, together with 19 police officers.",
+            [(230, "exact", "dead"), (19, "exact", "dead")],
+        ),
+        (
+            "A court in Kazakhstan's largest city, Almaty, has jailed eight activists.",
+            [(8, "exact", "prosecuted")],
+        ),
+        ("В отношении 220 человек идут административные суды.", [(220, "exact", "prosecuted")]),
+        (
+            "Ақтөбеде 89 адам полиция бөлімшесіне жеткізілді. Олардың 32-сіне айыппұл салынған.",
+            [(89, "exact", "custody"), (32, "exact", "prosecuted")],
+        ),
+        (
+            "Ұсталғандардың жүзден астамы айыппұл салынбай босатылды.",
+            [(100, "more_than", "released")],
+        ),
+        ("Тергеу изоляторында 600-ге жуық азаматпен жеке-жеке кездестік.", [(600, "nearly", None)]),
+    ],
+)
+def test_courts_that_jail_trials_under_way_and_meetings_in_a_jail(text, expected):
+    assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Ravqat Mukhtarov and Maira Ghabdullina were each handed 15 days in jail. Three "
+            "more activists, Bulbul Berdiqozhanova and Bayan Shyrynbekova, were each fined.",
+            "en",
+            [
+                ("Mukhtarov", "Ravqat", "convicted"),
+                ("Ghabdullina", "Maira", "convicted"),
+                ("Berdiqozhanova", "Bulbul", "convicted"),
+                ("Shyrynbekova", "Bayan", "convicted"),
+            ],
+        ),
+        (
+            "Из 225 погибших 175 умерли в больницах, уточнила пресс-секретарь Минздрава "
+            "Казахстана Асель Артакшинова.",
+            "ru",
+            [],
+        ),
+        (
+            "Айжан Надирбек, дочь находящейся под стражей активистки Ляззат Досмамбетовой, "
+            "рассказывает о деле матери.",
+            "ru",
+            [("Досмамбетова", "Ляззат", "detained")],
+        ),
+        (
+            "Среди осуждённых к ограничению свободы — Жанбота Ерназарова, мать троих детей, "
+            "торговавшая на рынке.",
+            "ru",
+            [("Ерназарова", "Жанбота", "convicted")],
+        ),
+        ("Айдос Мелдеханның жуырда анасы көз жұмған.", "kk", []),
+        (
+            "Талдықорған сотында Серік Күдебаевқа қатысты сот отырысы өтіп жатыр.",
+            "kk",
+            [("Күдебаев", "Серік", "charged")],
+        ),
+    ],
+)
+def test_sentences_and_fines_speakers_for_an_office_and_relatives_named_first(
+    text, language, expected
+):
+    assert persons_read(text, language) == expected

@@ -131,7 +131,7 @@ def test_dozens_and_tens(text, language, values):
         (
             "Olzhas Tazhibayev and Bakhytzhan Umirzakov each received six years.",
             "en",
-            [("Tazhibayev", "Olzhas", "charged"), ("Umirzakov", "Bakhytzhan", "charged")],
+            [("Tazhibayev", "Olzhas", "convicted"), ("Umirzakov", "Bakhytzhan", "convicted")],
         ),
         (
             "Asel Nurova, a teacher, suffered a concussion on January 6.",

@@ -72,7 +72,7 @@ _FATE_UNKNOWN = re.compile(
 )
 # "put the number at 112", "The Coalition's own estimate, based on lists, is about 250"
 _THE_FIGURE = re.compile(
-    r"(?:number|figure|toll|total|estimate|count|цифр\w*|числ\w*|оценк\w*|сан\w*|"
+    r"(?:number|figure|toll|total|estimate|count|list|цифр\w*|числ\w*|оценк\w*|сан\w*|"
     r"revised (?:that|it|this)|raised (?:that|it|this))"
     r"(?:\s*,[^,.;]{1,60},)?"
     # "that number had risen to 59", "это число выросло до 59"
@@ -84,7 +84,8 @@ _THE_FIGURE = re.compile(
 )
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|whose|that|which|которы\w*|кто|чьи)(?!\w)")
 _INCLUDING = re.compile(
-    r"(?:including|of them|among them|of whom|в том числе|включая|из них|среди них|из которых|"
+    r"(?:including|together with|along with|of them|among them|of whom|в том числе|включая|"
+    r"из них|среди них|из которых|"
     r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
 )
 # "оның ішінде құқық қорғау органдарының 3393 қызметкері": a few words after "including"
@@ -150,7 +151,9 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
 _INTERVIEWED = re.compile(
     r"\s*,?\s*(?:(?:who|whom|that|которых|кого)\s+)?(?:we|they|researchers|monitors|мы)?\s*"
-    r"(?:interviewed|spoke to|spoke with|опросил\w*|опрошен\w*|опросили)(?!\w)"
+    r"(?:interviewed|spoke to|spoke with|опросил\w*|опрошен\w*|опросили|"
+    # "600-ге жуық азаматпен жеке-жеке кездестік": we met them, one by one
+    r"(?:жеке-жеке\s+)?(?:кездест\w*|сөйлест\w*|сұхбаттас\w*))(?!\w)"
 )
 # "обращения 37 жителей", "applications from 12 families": the figure counts who applied
 _APPLIED_BEFORE = re.compile(
@@ -172,6 +175,8 @@ _PENALTY_BEFORE = re.compile(
     r"(?:арест\w*|штраф\w*|arrest|fines?|penalt\w*|sentences?|приговор\w*)"
     # "Сот шешімімен 214 адам … әкімшілік қамаққа алынды": held by a court's decision
     r"|сот шешімімен|по решению суда|by (?:a )?court (?:order|decision)"
+    # "A court in Almaty has jailed eight activists"
+    r"|court\b[^.;]{0,60}\b(?:has |have )?jailed"
 )
 # "the five", "these 112": a figure told before, named again
 _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|всех)\s+$")

@@ -57,21 +57,28 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"came home)|оралмады|қайтып келмеді",
     ),
     (
-        Fate.CHARGED,
-        rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
-        rf"restriction of liberty|ограничени{_W} свободы|бас бостандығын шектеу{_W}|"
-        rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|осужден{_W}|приговор[её]н{_W}|"
-        rf"приговорил{_W}|"
-        rf"айып тағыл{_W}|айыпта{_W}|соттал{_W}|қылмыстық іс қозғал{_W}|"
         # a sentence passed: "sentenced to 15 years", "given 20 years", "a seven-year
-        # sentence", "к восьми годам лишения свободы", "5 жылға сотталды"
+        # sentence", "к восьми годам лишения свободы", "5 жылға сотталды", "fined"
+        Fate.CONVICTED,
+        rf"restriction of liberty|ограничени{_W} свободы|бас бостандығын шектеу{_W}|"
+        rf"осужден{_W}|приговор[её]н{_W}|приговорил{_W}|соттал{_W}|"
         r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|jailed for|"
         rf"условн{_W} срок|(?:года?|лет) условно|"
-        # "each received six years", "получили по пять лет"
+        # "each received six years", "получили по пять лет", "were each handed 15 days in jail"
         r"(?:each )?received (?:[\d.]+|\w+)(?:-| )years?|получил{_W} (?:по )?\w+ (?:года?|лет)\b|"
+        r"(?:each )?handed (?:[\d.]+|\w+)(?:-| )(?:years?|months?|days?)|"
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) (?:years?|months?|days?)|received (?:a |an )?[\w-]+ sentence|"
-        rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|сотталған{_W}",
+        rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|"
+        rf"(?:each )?fined|оштрафован{_W}|айыппұл салын(?:ды|ған{_W}|ып)",
+    ),
+    (
+        Fate.CHARGED,
+        rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
+        rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
+        rf"айып тағыл{_W}|айыпта{_W}|қылмыстық іс қозғал{_W}|"
+        # on trial: "Серік Күдебаевқа қатысты сот отырысы", "суд над"
+        rf"қатысты (?:\w+ )?сот{_W}|суд{_W} над|trial of",
     ),
     (
         Fate.ARRESTED,
@@ -117,11 +124,12 @@ AMONG: tuple[tuple[Fate, str], ...] = (
         r"the (?:first|second|third|latest) victim (?:was|is)",
     ),
     (Fate.MISSING, r"among the missing|среди пропавших|хабарсыз кеткендердің арасында"),
+    (Fate.CONVICTED, r"among (?:the |those )?(?:sentenced|convicted)|среди осужденных"),
     (
         Fate.CHARGED,
-        r"among (?:the |those )?(?:sentenced|convicted|charged|defendants)|"
+        r"among (?:the |those )?(?:charged|defendants)|"
         r"one of the (?:defendants|accused|convicted)|"
-        r"среди (?:осужденных|обвиняемых|подсудимых)|сотталғандардың арасында",
+        r"среди (?:обвиняемых|подсудимых)|сотталғандардың арасында",
     ),
     (
         Fate.DETAINED,

@@ -126,6 +126,18 @@ _GROUP_TERMS = tuple(
     if group in _GROUP_FATE
 )
 _RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(
+    r"^,\s*(?:дочь|сын|мать|отец|брат|сестра|жена|муж|вдова|daughter|son|mother|father|"
+    r"brother|sister|wife|husband|widow)(?!\w)"
+    # not "Жанбота Ерназарова, мать троих детей": who she is, not whose
+    r"(?!\s+(?:of\s+)?(?:\w+\s+)?(?:детей|children|kids)(?!\w))",
+    re.IGNORECASE,
+)
+_KK_GENITIVE_NAME = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_KK_RELATIVE_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:анасы|әкесі|ағасы|інісі|әйелі|күйеуі|баласы|ұлы|қызы|бауыры|"
+    r"қарындасы|әпкесі|сіңлісі)(?!\w)"
+)
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
@@ -136,7 +148,7 @@ _AGE_BEFORE = re.compile(r"(?P<age>\d{1,2})[-\s](?:year-old|летн\w+|жаст
 # officials, lawyers and spokespeople named after their title act or speak for others; nothing
 # is done to them unless a verb right after the name says so ("Адвокат X был задержан"). The
 # title may be followed by whose or where it is ("адвокат Алимжанова", "облысының заңгері").
-_OFFICIAL_BEFORE = re.compile(
+_TITLES = (
     r"(?<!\w)(?:president|prime minister|minister|vice-minister|mayor|akim|judge|prosecutor|"
     r"ombudsman|lawyer|attorney|advocate|spokesman|spokeswoman|spokesperson|rapporteur|"
     r"начальник\w*|руководител\w*|бастығы|басшысы|төрағасы|орынбасары|"
@@ -144,11 +156,20 @@ _OFFICIAL_BEFORE = re.compile(
     r"президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
     r"судья\w*|судьи|прокурор\w*|обвинител\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
     r"(?<!право)защитник\w*|юрист\w*|пресс-секретар\w*|спикер\w*|заңгер\w*|(?<!құқық )қорғаушы\w*|"
+    r"корреспондент\w*|correspondent|"
     r"баспасөз хатшысы|имам\w*|imam|мулла|молда\w*|хирург\w*|surgeon|врач\w*|"
     r"бас дәрігер\w*|меңгерушісі)"
-    r"(?:\s+(?:[\w-]*(?:ской|ского|ной|ного|ова|ева|ина|области|района|города|облысының|"
-    r"ауданының|қаласының)|of [A-Z][\w-]+(?: [A-Z][\w-]+)?)){0,2}\s*,?\s*$",
+)
+_OFFICIAL_BEFORE = re.compile(
+    _TITLES + r"(?:\s+(?:[\w-]*(?:ской|ского|ной|ного|ова|ева|ина|области|района|города|облысының|"
+    r"ауданының|қаласының)|of [A-Z][\w-]+(?: [A-Z][\w-]+)?|в регионе|in the region)){0,2}"
+    r"\s*,?\s*$",
     re.IGNORECASE,
+)
+# "пресс-секретарь Минздрава Казахстана Асель Артакшинова": a title, the office it speaks for,
+# then the name (no comma: "адвоката Айман Умаровой, Муратбека …" names two people)
+_OFFICE_BEFORE = re.compile(
+    _TITLES + r"(?:\s+(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)){1,3}\s+$", re.IGNORECASE
 )
 _DATELINE = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})(?:,\s*[\w ]+)?\s*[–—-]")
 
@@ -327,8 +348,21 @@ def _how_named(
     someone's relative or lawyer (``first``: where the sentence's first name starts)."""
     start, end = span
     after, before = text[end:], text[:start]
-    titled = _OFFICIAL_BEFORE.search(before) is not None
-    relative = _RELATIVE_BEFORE.search(before) is not None
+    titled = (
+        _OFFICIAL_BEFORE.search(before) is not None or _OFFICE_BEFORE.search(before) is not None
+    )
+    # "Айжан Надирбек, дочь активистки …", "Айдос Мелдеханның жуырда анасы көз жұмған": a
+    # relative of the one something happened to, named first
+    relative = (
+        _RELATIVE_BEFORE.search(before) is not None
+        or _RELATIVE_AFTER.match(after) is not None
+        or (
+            language == "kk"
+            and _KK_GENITIVE_NAME.search(text[start:end]) is not None
+            and _KK_RELATIVE_AFTER.match(after) is not None
+            and _ANY_FATE.search(fold(before)) is None  # not "Оққа ұшқан Ерлан Тәжібаевтың әкесі"
+        )
+    )
     nominative = name.split()[-1] == text[start:end].split()[-1]
     # the subject of a Kazakh sentence that ends in "мәлімдеді", "айтады"
     said_last = (
