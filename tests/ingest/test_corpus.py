@@ -37,6 +37,7 @@ HELD_OUT_FOUND = {  # claims found, persons found, share of the persons proposed
     "corpus-heldout-9": (100, 45, 0.85),
     "corpus-heldout-10": (90, 66, 0.9),
     "corpus-heldout-11": (128, 45, 0.9),
+    "corpus-heldout-12": (112, 36, 0.9),
 }
 
 

@@ -238,3 +238,82 @@ def test_sentences_and_fines_speakers_for_an_office_and_relatives_named_first(
     text, language, expected
 ):
     assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 12 January the ministry said 164 people had been killed. On 15 January the "
+            "authorities set it at 201, including 17 members of the security forces.",
+            [(164, "exact", "dead"), (201, "exact", "dead"), (17, "exact", "dead")],
+        ),
+        (
+            "We have received complaints of torture concerning 58 detainees.",
+            [(58, "exact", None)],
+        ),
+        (
+            "The city court convicted 61 people. The board noted that 47 of the 61 were "
+            "sentenced to imprisonment.",
+            [(61, "exact", "prosecuted"), (47, "exact", "prosecuted")],
+        ),
+        (
+            "Данные на 16.01: всего задержаны 218 человек, под арестом 47, административный арест "
+            "получили 121.",
+            [(218, "exact", "custody"), (47, "exact", "custody"), (121, "exact", "prosecuted")],
+        ),
+        ("Жалобы на пытки подали уже 19 наших подзащитных.", [(19, "exact", None)]),
+        ("Члены группы провели конфиденциальные беседы с 27 содержащимися.", [(27, "exact", None)]),
+        (
+            "Из них 18 человек сообщили о применении к ним физического насилия.",
+            [(18, "exact", None)],
+        ),
+        (
+            "Подозреваемыми проходят 53 человека: 19 из них содержатся под стражей, 6 — под "
+            "домашним арестом, остальные — под подпиской о невыезде.",
+            [(53, "exact", "prosecuted"), (19, "exact", "custody"), (6, "exact", "custody")],
+        ),
+        ("Освобождена 10 января, наложен административный штраф 30 МРП.", []),
+    ],
+)
+def test_figures_set_complaints_concerning_parts_of_a_figure_and_dashes_for_verbs(text, expected):
+    assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "In Talgar, the mother of Nurbol and Yerlan Seitkali, brothers aged 19 and 22, "
+            "reported them missing on 7 January.",
+            "en",
+            [("Seitkali", "Nurbol", "missing"), ("Seitkali", "Yerlan", "missing")],
+        ),
+        ("[00:00:48] ASET: Eleven days, in the temporary detention centre.", "en", []),
+        (
+            "17.01.2022, 14:05 - Дина Ахметова: В нашем списке пропавших без вести остаётся "
+            "пятеро.",
+            "ru",
+            [],
+        ),
+        ("По Петропавлу погибших по официальным данным трое.", "ru", []),
+        (
+            "Седьмой погибший — житель Аральска Бекзат Иманов, 29 лет.",
+            "ru",
+            [("Иманов", "Бекзат", "killed")],
+        ),
+        (
+            "Суд вынес оправдательный приговор в отношении Тлеубаевой С.Б., обвинявшейся в "
+            "участии в беспорядках. Тлеубаева С.Б. находилась под домашним арестом.",
+            "ru",
+            [("Тлеубаева", "С.", "charged")],
+        ),
+        (
+            "Таразский суд признал виновным Кенжебаева Ерлана Муратовича.",
+            "ru",
+            [("Кенжебаев", "Ерлан", "convicted")],
+        ),
+    ],
+)
+def test_siblings_chat_senders_places_and_women_named_by_initials(text, language, expected):
+    assert persons_read(text, language) == expected

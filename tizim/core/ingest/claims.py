@@ -73,7 +73,7 @@ _FATE_UNKNOWN = re.compile(
 # "put the number at 112", "The Coalition's own estimate, based on lists, is about 250"
 _THE_FIGURE = re.compile(
     r"(?:number|figure|toll|total|estimate|count|list|цифр\w*|числ\w*|оценк\w*|сан\w*|"
-    r"revised (?:that|it|this)|raised (?:that|it|this))"
+    r"(?:revised|raised|set|put|lowered) (?:that|it|this))"
     r"(?:\s*,[^,.;]{1,60},)?"
     # "that number had risen to 59", "это число выросло до 59"
     r"(?:\s+(?:had|has|have)?\s*(?:risen|rose|grown|grew|climbed|reached|gone up|increased|"
@@ -157,16 +157,22 @@ _INTERVIEWED = re.compile(
 )
 # "обращения 37 жителей", "applications from 12 families": the figure counts who applied
 _APPLIED_BEFORE = re.compile(
-    r"(?<!\w)(?:обращени[яей]|заявлени[яей]|жалоб[ыа]?|applications?|requests?)"
+    r"(?<!\w)(?:обращени[яей]|заявлени[яей]|жалоб[ыа]?|applications?|requests?|"
+    # "провели беседы с 27 содержащимися", "interviews with 40"
+    r"бесед\w* с|interviews? with)"
     r"(?:\s+(?:from|от))?\s*$"
 )
+_VERB_NEXT = re.compile(r"\s+(?:were|was|are|is|had|have|has|received|got|remain\w*)(?!\w)")
 _OF_GROUP_AFTER = re.compile(r"\s+(?:of|из)\s+(?:(?:the|these|those|our)\s+)?(?P<who>[\w-]+)")
 # "came from the temporary detention facility": where they came from, not what happened
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:from|из|со?)\s+(?:\w+\s+){0,2}$")
 # "жалобы подали 9 человек", "complaints of beatings from at least 64 people": complaints
 _COMPLAINED_BEFORE = re.compile(
     rf"(?:(?:жалоб\w*|шағым\w*) (?:\w+ )?(?:подал\w*|направил\w*|берді\w*)|"
-    rf"complaints? (?:of [\w -]{{0,30}})?from)\s+(?:(?:{_QUALIFYING})\s+)?$"
+    rf"complaints? (?:of [\w -]{{0,30}})?(?:from|concerning|about|regarding|on behalf of)|"
+    # "Жалобы на пытки подали уже 19"
+    rf"(?:жалоб\w*|шағым\w*) (?:[\w-]+ ){{0,3}}(?:подал\w*|направил\w*)(?: уже| ещё| еще)?)"
+    rf"\s+(?:(?:{_QUALIFYING})\s+)?$"
 )
 # a court's penalty before those it was given to: "Суды назначили административный арест
 # сроком от 10 до 15 суток 118 задержанным", "imposed administrative arrest … on 226 persons"
@@ -234,7 +240,12 @@ def _nearest_fate(
                     distance += 3  # "Of the people detained, 38 were charged": the verb after
             else:
                 continue
-            if distance <= _REACH + 2 and (best is None or distance < best[0]):
+            # at the same distance the longer words win: "административный арест получили
+            # 121" is a penalty, not the "арест" inside it
+            covers = best is not None and m.start() < best[2] and m.end() >= best[3]
+            if distance <= _REACH + 2 and (
+                best is None or distance < best[0] or (distance == best[0] and covers)
+            ):
                 best = (distance, group, m.start(), m.end())
     return None if best is None else (best[1], best[2], best[3])
 
@@ -329,7 +340,10 @@ def _read_number(
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
         return _Reading(number, "missing", (unknown.start(), unknown.end()), qualifier, True, False)
-    partitive = _taken_from(folded, number, lo, hi) or _part_of_group_after(folded, number, hi)
+    clause_end = _clause_window(folded, number.start, number.end)[1]  # past "of the 61"
+    partitive = _taken_from(folded, number, lo, hi) or _part_of_group_after(
+        folded, number, clause_end
+    )
     if partitive is not None:
         return _Reading(number, partitive[0], partitive[1], qualifier, True, False)
     # "два летальных случая" are deaths, "заявления о розыске" people missing; but "три
@@ -551,11 +565,14 @@ def _part_of_group_after(
     happened to them, unless it names a place they came from; else the group's own fate."""
     m = _OF_GROUP_AFTER.match(folded, number.end)
     group = _group_named(m["who"], whole=True) if m is not None else None
-    if m is None or group is None:
-        return None
+    told = m is not None and m["who"].isdigit() and _VERB_NEXT.match(folded, m.end())
+    if m is None or (group is None and not told):
+        return None  # "47 of the 61 were sentenced": of a figure told, what the verb says
     after = _fate_after(folded, m.end(), hi, farthest=False)
     if after is not None and not _PLACE_BEFORE.search(folded, m.end(), after[1]):
         return (None if after[0] == "found" else after[0]), (after[1], after[2])
+    if group is None:
+        return None
     return group, (m.start("who"), m.end("who"))
 
 
@@ -624,6 +641,9 @@ def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -
     is among ``numbers`` no more."""
     if any(aside.start(2) <= n.start < aside.end(2) for n in numbers):
         return aside[0]
+    said = any(pattern.search(aside[2]) for pattern in _FATES.values())
+    if said and any(n.end == aside.start() for n in numbers):
+        return aside[0]  # "6 — под домашним арестом, остальные — …": the dash is the verb
     return " " * len(aside[0])
 
 

@@ -104,6 +104,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # "В отношении 220 человек идут административные суды"
         rf"(?:идут|идет|идёт|проходят) (?:\w+ )?суд{_W}|"
         rf"подвергнут{_W} (?:\w+ )?арест{_W}|administrative penalt{_W}|"
+        # an administrative arrest or fine is a court's penalty: "административный арест
+        # получили 121", "около 150 — административному штрафу"
+        rf"административн{_W} (?:арест|штраф){_W}|"
         rf"привлечен{_W} к (?:\w+ )?ответственност{_W}|протокол{_W} об административн{_W}|"
         rf"әкімшілік хаттама{_W}|хаттама толтырыл{_W}|жаза{_W} тағайында{_W}|suspects|"
         # "сот әкімшілік қамауға алу түріндегі жаза тағайындады": a penalty, not custody
@@ -158,7 +161,7 @@ PEOPLE_NOUNS = (
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
     rf"бала{_W}|әйел{_W}|тұрғын{_W}|жігіт{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}|"
-    rf"patients|пациент{_W}|науқас{_W}|families|семей|семьи|отбасы{_W}"
+    rf"patients|пациент{_W}|науқас{_W}|families|семей|семьи|отбасы{_W}|содержащ{_W}"
 )
 
 #: What people did who complain of what was done to them ("30 people have complained that
@@ -168,7 +171,9 @@ COMPLAINED = (
     r"complained|(?:filed|lodged|submitted) (?:\w+ )?complaints?|reported (?:torture|beatings?|"
     r"ill-treatment|abuse)|"
     rf"подал{_W} (?:\w+ )?жалоб{_W}|пожаловал{_W}|жалуют{_W}|сообщил{_W} (?:\w+ )?о том|"
-    rf"шағымдан{_W}|арыз (?:берді|жазды|түсірді)"
+    rf"шағымдан{_W}|арыз (?:берді|жазды|түсірді)|"
+    # "18 человек сообщили о применении к ним физического насилия"
+    rf"сообщил{_W} о применени{_W}|reported (?:being )?(?:beaten|tortured|ill-treated)"
 )
 
 #: Words right after a number that make it something other than a count of people.
@@ -178,7 +183,9 @@ NOT_PEOPLE_UNITS = (
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
     rf"тенге|раз\b|км\b|г\.|"
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
-    rf"теңге{_W}|жас\b|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b"
+    rf"теңге{_W}|жас\b|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b|"
+    # a fine counted in monthly calculation indices: "штраф 30 МРП"
+    r"мрп|аек|mci"
 )
 
 #: Words that make a count of people with no fate part of the events ("50,000 people had

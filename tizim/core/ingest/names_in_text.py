@@ -31,7 +31,8 @@ _KK_ENDINGS = sorted(
     reverse=True,
 )
 _SURNAME_SHAPE = re.compile(
-    r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in)$", re.IGNORECASE
+    r"(?:ов|ев|ин|ова|ева|ина|ұлы|улы|қызы|кызы|бек|бай|baev|ov|ev|in|ova|eva|ina|uly|kyzy)$",
+    re.IGNORECASE,
 )
 _OBLIQUE_KK = re.compile(
     r"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|дан|ден|тан|"
@@ -121,7 +122,28 @@ def names_in(
             found.append((start, end, name, False))
         if len(words) == 1 and start == 0 and re.match(r"^,\s*(?:a|an|who|the)\s", text[end:]):
             found[-1] = (start, end, name, False)  # "Asel, a protester going by a pseudonym"
-    return _kazakh_family(text, found) if language == "kk" else found
+    if language == "kk":
+        return _kazakh_family(text, found)
+    return _english_siblings(text, found) if language == "en" else found
+
+
+def _english_siblings(
+    text: str, found: list[tuple[int, int, str, bool]]
+) -> list[tuple[int, int, str, bool]]:
+    """A given name alone joined by "and" to a full name shares its surname ("the mother of
+    Nurbol and Yerlan Seitkali, brothers"), unless the lone word has a surname's shape
+    ("Abenov and Yerlan Seitkali" are two families)."""
+    out = list(found)
+    for i in range(1, len(found)):
+        first, second = found[i - 1], found[i]
+        words = second[2].split()
+        if not first[3] or len(words) != 2 or _SURNAME_SHAPE.search(first[2]):
+            continue
+        if words[0].endswith("."):
+            continue  # "Temirkhanova and P. Lindqvist": authors, each with a surname
+        if re.fullmatch(r"\s+and\s+", text[first[1] : second[0]]):
+            out[i - 1] = (first[0], first[1], f"{first[2]} {words[1]}", False)
+    return out
 
 
 def _kazakh_family(

@@ -47,7 +47,13 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             # "ТУРСЫНОВ Аслан Маратович": natasha left the surname in capitals out
             surname = capitals[1].capitalize()
             written, normal, start = f"{surname} {written}", f"{surname} {normal}", capitals.start()
-        # natasha sometimes takes the word before a name into it ("Тело Нурсултана Бекова")
+        # natasha sometimes takes the word before a name into it ("Тело Нурсултана Бекова",
+        # "житель Аральска Бекзат Иманов")
+        while len(written.split()) > 2 and _a_place(written.split()[0]):
+            first = written.split()[0]
+            start += len(first) + 1
+            written = written[len(first) + 1 :]
+            normal = " ".join(normal.split()[1:])
         while len(written.split()) > 1 and _ROLE_WORD.match(written.split()[0].lower()):
             first = written.split()[0]
             start += len(first) + 1
@@ -65,9 +71,11 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         normal = _dative_or_accusative(span, written, normal)
         normal = _initials_surname(span, written, normal)
         normal = _keep_yo(written, normal)
+        if _PREPOSITION_FIRST.match(written):
+            continue  # "По Петропавлу": a place after a preposition, not a person
         if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
             names.append((start, span.stop, normal))
-    names = _brothers(text, names)
+    names = _women_by_initials(text, _brothers(text, names))
     return names + _surnames_again(text, names)
 
 
@@ -77,8 +85,33 @@ _STREET_BEFORE = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+_PREPOSITION_FIRST = re.compile(r"(?:По|В|Во|На|Из|С|К|У|О|Об|За|От|До)\s")
 # "ТОО «КокшеСтрой»", "АО …": a company natasha took for a person
 _NOT_A_PERSON = re.compile(r"[«»\"]|^(?:ТОО|АО|ИП|ОО|ОФ|РОО)\s")
+
+
+def _women_by_initials(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A woman named by surname and initials in an oblique case ("Тлеубаевой С.Б.") is a woman
+    wherever the text names her so: "Тлеубаева С.Б." is not read as a man's genitive."""
+    women = {name.split()[0] for _, _, name in names if re.fullmatch(r"\w+а (?:\w\.)+", name)}
+    out = []
+    for start, end, name in names:
+        written = text[start:end].split()
+        if written and written[0] in women and name.split()[0] + "а" == written[0]:
+            name = " ".join([written[0], *name.split()[1:]])
+        out.append((start, end, name))
+    return out
+
+
+def _a_place(word: str) -> bool:
+    """Whether ``word`` is a known place, as written or in an oblique case ("Аральска")."""
+    from tizim.core.places import fold_place
+
+    return any(
+        fold_place(form) is not None
+        for form in (word, word[:-1], word[:-2] + "ь", word[:-1] + "ь")
+        if len(form) > 2
+    )
 
 
 def _dative_or_accusative(span: Any, written: str, normal: str) -> str:
@@ -122,7 +155,11 @@ def _initials_surname(span: Any, written: str, normal: str) -> str:
     nominative, and its ending gives the stem."""
     words = written.split()
     if len(words) >= 2 and all(re.fullmatch(r"(?:\w\.)+", w) for w in words[1:]):
-        # "Токтаров Е.М." in a list: the surname first, nominative unless the tagger says not
+        # "Токтаров Е.М." in a list: the surname first, nominative unless the tagger says not;
+        # "-ой" is a woman's oblique case whatever the tagger says ("Тлеубаевой С.Б.")
+        woman = re.fullmatch(r"(?P<stem>\w+(?:ов|ев|ёв|ин|ын))ой", words[0])
+        if woman is not None:
+            return " ".join([woman["stem"] + "а", *words[1:]])
         case = (span.tokens[0].feats or {}).get("Case") if span.tokens else None
         return written if case in (None, "Nom") else normal
     if len(words) < 2 or not all(re.fullmatch(r"\w\.", w) for w in words[:-1]):

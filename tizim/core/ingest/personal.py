@@ -70,7 +70,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) (?:years?|months?|days?)|received (?:a |an )?[\w-]+ sentence|"
         rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|"
-        rf"(?:each )?fined|оштрафован{_W}|айыппұл салын(?:ды|ған{_W}|ып)",
+        rf"(?:each )?fined|оштрафован{_W}|айыппұл салын(?:ды|ған{_W}|ып)|"
+        rf"(?:признал{_W}|признан{_W}) виновн{_W}|found (?:him |her |them )?guilty",
     ),
     (
         Fate.CHARGED,
@@ -263,6 +264,8 @@ NOT_NAMES = frozenset(
     сержант{W} лейтенант{W} капитан{W} майор{W} полковник{W} рядов{W} прапорщик{W} старш{W} младш{W}
     meanwhile moreover separately earlier later still today yesterday instead nevertheless
     overall finally elsewhere besides furthermore then now once next eventually previously
+    eleven twelve thirteen fourteen fifteen twenty thirty forty fifty hundred three four five
+    six seven eight nine ten сондай-ақ
     """.replace("{W}", "").split()
 )
 

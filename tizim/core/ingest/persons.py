@@ -126,6 +126,7 @@ _GROUP_TERMS = tuple(
     if group in _GROUP_FATE
 )
 _RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
+_TIMESTAMP = re.compile(r"\s*\[?[\d.,:/ ]{4,24}\]?\s*[-–—]?\s*")
 _RELATIVE_AFTER = re.compile(
     r"^,\s*(?:дочь|сын|мать|отец|брат|сестра|жена|муж|вдова|daughter|son|mother|father|"
     r"brother|sister|wife|husband|widow)(?!\w)"
@@ -371,6 +372,8 @@ def _how_named(
     label = _LABEL_AFTER.match(after) is not None and before.strip() == ""
     # "AITZHANOV:", "Zhumagaliyeva:" opening a transcript's or an interview's turn
     label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)
+    # "17.01.2022, 14:05 - Дина Ахметова:", "[09.01.2022 09:17] Bolat R.:": a chat's sender
+    label = label or (_LABEL_AFTER.match(after) is not None and bool(_TIMESTAMP.fullmatch(before)))
     speaker = (
         bool(_SPEECH_AFTER.match(after) or _QUOTED_AFTER.match(after))
         or (nominative and _speaks_after_a_while(after))
