@@ -317,3 +317,75 @@ def test_figures_set_complaints_concerning_parts_of_a_figure_and_dashes_for_verb
 )
 def test_siblings_chat_senders_places_and_women_named_by_initials(text, language, expected):
     assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Восьмерым предъявлено обвинение; в отношении двоих из них мера пресечения изменена "
+            "на домашний арест.",
+            [(8, "exact", "prosecuted"), (2, "exact", "custody")],
+        ),
+        ("Жаралылардың саны 180-нен асады.", [(180, "more_than", "injured")]),
+        ("На митинг вышли почти две тысячи человек.", [(2000, "nearly", None)]),
+        (
+            "Our monitors interviewed 52 former detainees this quarter.",
+            [(52, "exact", None)],
+        ),
+        (
+            "As for the missing, we have established the whereabouts of five people.",
+            [(5, "exact", None)],
+        ),
+        ("104 persons received real terms of imprisonment.", [(104, "exact", "prosecuted")]),
+        ("Түнгі он бірлер шамасында алғашқы жаралыларды әкеле бастады.", []),
+    ],
+)
+def test_measures_changed_counts_of_the_wounded_interviews_and_whereabouts(text, expected):
+    assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "– Досымов Ерлан Қайратұлы, 1985 жылы туған, 7 қаңтарда қайтыс болды;",
+            "kk",
+            [("Досымов", "Ерлан", "killed")],
+        ),
+        (
+            "Коллектив сообщает о трагической гибели машиниста Кайрата Жумабековича Есенжолова.",
+            "ru",
+            [("Есенжолов", "Кайрат", "killed")],
+        ),
+        (
+            "21 января 2022 года Сейткалиеву Е.Б. предъявлено обвинение.",
+            "ru",
+            [("Сейткалиев", "Е.", "charged")],
+        ),
+        (
+            "В Кентау отпустили домой 62-летнего пенсионера Марата Искакова, задержанного 8 "
+            "января, по словам родных, по ошибке.",
+            "ru",
+            [("Искаков", "Марат", "detained")],
+        ),
+        (
+            "В Алматы продолжается суд над политиком Жанболатом Мамаем, пишут СМИ.",
+            "ru",
+            [("Мамай", "Жанболат", "charged")],
+        ),
+        (
+            "Мурат Абдирайым, чей 19-летний сын погиб в январе, считает, что следствие не "
+            "доказало вины сына.",
+            "ru",
+            [],
+        ),
+        (
+            "QUESTION (Ruslan Temirbekov, Qaraghandy Online): Can you name the officer who died?",
+            "en",
+            [],
+        ),
+    ],
+)
+def test_surnames_first_patronymics_datives_asides_and_whose_son(text, language, expected):
+    assert persons_read(text, language) == expected

@@ -158,8 +158,8 @@ _INTERVIEWED = re.compile(
 # "обращения 37 жителей", "applications from 12 families": the figure counts who applied
 _APPLIED_BEFORE = re.compile(
     r"(?<!\w)(?:обращени[яей]|заявлени[яей]|жалоб[ыа]?|applications?|requests?|"
-    # "провели беседы с 27 содержащимися", "interviews with 40"
-    r"бесед\w* с|interviews? with)"
+    # "провели беседы с 27 содержащимися", "interviews with 40", "interviewed 52 detainees"
+    r"бесед\w* с|interviews? with|interviewed|опросил\w*)"
     r"(?:\s+(?:from|от))?\s*$"
 )
 _VERB_NEXT = re.compile(r"\s+(?:were|was|are|is|had|have|has|received|got|remain\w*)(?!\w)")

@@ -14,7 +14,9 @@ _W = r"\w*"
 FATE_GROUP_TERMS: dict[str, str] = {
     "dead": (
         r"killed|killings|dead|deaths?|died|die|dies|death toll|lost their lives|fatalities|bodies|"
-        r"shot dead|lives|gunned down|mowed down|"
+        # lives lost or claimed, not "whose lives were upended by prosecutions"
+        r"shot dead|lives(?! (?:were|have been|had been) (?:upended|changed|ruined|disrupted))|"
+        r"gunned down|mowed down|"
         rf"погиб{_W}|гибел{_W}|убит{_W}|смерт{_W}|умер{_W}|умерш{_W}|скончал{_W}|жертв{_W}|"
         rf"тел[ао]?\b|ликвидирован{_W}|летальн{_W} (?:случа{_W}|исход{_W})|жизн{_W}|"
         rf"қаза тап{_W}|қаза тау{_W}|қаза бол{_W}|қайтыс бол{_W}|мерт бол{_W}|өлі\b|өлген{_W}|"
@@ -45,7 +47,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"медициналық ұйымға (?:\w+ ){{0,3}}жүгін{_W}|"
         rf"жағдайы ауыр|"
         # how they were hurt: "28-іне оқ тиіп, 177-сінің сүйегі сынған. 111-і пышақталған"
-        rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}|жаралы|"
+        rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}|жаралы{_W}|"
         # "у троих огнестрельные" (wounds), not "огнестрельное оружие"
         rf"огнестрельн{_W}(?! оруж{_W})|"
         r"(?:remain|remains|remained|are|were|still) in (?:the )?(?:[\w-]+ ){0,2}hospitals?"
@@ -82,7 +84,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|convictions|sentenced|accused|indicted|defendants|"
-        r"guilty|suspected|виновн\w*|кінәлі|"
+        r"guilty|suspected|виновн\w*|кінәлі|(?:terms?|years?) of imprisonment|prison terms?|"
         r"(?:brought|opened|filed|launched) against|"
         rf"уголовн{_W} преследовани{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
         rf"досудебн{_W} расследовани{_W}|"
@@ -93,7 +95,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"бас бостандығынан айыр{_W}|лишени{_W} свободы|"
         # awaiting or facing trial, and measures of restraint other than custody
         r"(?:awaiting|facing|face|on|stand|stood) trial|"
-        rf"бұлтартпау шара{_W}|мер{_W} пресечени{_W}(?! на (?:подписк|домашн))|"
+        rf"бұлтартпау шара{_W}|мер{_W} пресечени{_W}(?! (?:\w+ )?на (?:подписк|домашн))|"
         r"(?:preventive|restraint) measures?|"
         # a court's sentence of arrest ("суды назначили административные аресты"), not
         # being held under one ("әкімшілік қамауға алынды")
@@ -127,6 +129,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     # Found alive: people, but no fate group counts them ("21 найдены живыми").
     "found": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}|"
+    r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # turned up: "19 have been found", "ещё 17 уже нашлись", "61-інің тұрған жері анықталды"
     r"(?:have|has|had) been (?:found|located|traced)(?! dead)|нашл(?:ись|ось|ась)|"
     rf"нашел{_W}|нашёл{_W}|тұрған жері анықтал{_W}|местонахождени{_W} установлен{_W}",
@@ -199,6 +202,7 @@ EVENT_WORDS = (
     rf"жәбірленуші{_W}|потерпевш{_W}|discharged|выписан{_W}|емделіп шық{_W}|"
     rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}|"
     r"(?:have|has|had) been (?:found|located|traced)|нашл(?:ись|ось|ась)|тұрған жері анықтал\w*|"
+    r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # families and people who came to a commission, volunteers or a newsroom
     rf"обратил{_W}|обращал{_W}|applied|contacted|approached|сөйлес{_W}|жүгін{_W}"
 )
@@ -269,7 +273,7 @@ QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
     (r"exactly|ровно|дәл", "exact"),
 )
 QUALIFIERS_AFTER: tuple[tuple[str, str], ...] = (
-    (r"астам|астамы|артық|аса|асты|асып", "more_than"),
+    (r"астам|астамы|артық|аса|асты|асып|асады", "more_than"),
     (r"жуық|жуығы|таяу|жуықтады|жуықтап", "nearly"),
     (r"шамасында|шақты|дай|дей", "about"),
 )

@@ -58,12 +58,12 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
         return False  # "Prosecutor-General"
     if re.search(r"(?:мыз|міз|ымыз|іміз|ларымыз|леріміз)$", folded):
         return False  # "Тыңдармандарымыз" (our listeners): a Kazakh "our", never a name
-    if any(
+    if not _SURNAME_SHAPE.search(folded) and any(
         folded.startswith(stem)
         for stem in personal.NOT_NAMES
         if len(stem) >= 5 and not stem.isascii()
     ):
-        return False
+        return False  # "Тыңдармандарымыз…", but "Досымов" is a surname, not "досым" (my friend)
     return beside_surname or fold_place(word) is None
 
 

@@ -68,6 +68,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         if _already_nominative(written, normal, vocab) or _womans_nominative(span, written):
             normal = written
         normal = _surname_after_given(written, _keep_feminine(written, normal, span))
+        normal = _surname_after_patronymic(written, normal)
         normal = _dative_or_accusative(span, written, normal)
         normal = _initials_surname(span, written, normal)
         normal = _keep_yo(written, normal)
@@ -160,6 +161,9 @@ def _initials_surname(span: Any, written: str, normal: str) -> str:
         woman = re.fullmatch(r"(?P<stem>\w+(?:ов|ев|ёв|ин|ын))ой", words[0])
         if woman is not None:
             return " ".join([woman["stem"] + "а", *words[1:]])
+        man = re.fullmatch(r"(?P<stem>\w+(?:ов|ев|ёв|ин|ын))(?:у|ым)", words[0])
+        if man is not None:  # "Сейткалиеву Е.Б. предъявлено обвинение": a man's dative
+            return " ".join([man["stem"], *words[1:]])
         case = (span.tokens[0].feats or {}).get("Case") if span.tokens else None
         return written if case in (None, "Nom") else normal
     if len(words) < 2 or not all(re.fullmatch(r"\w\.", w) for w in words[:-1]):
@@ -268,6 +272,18 @@ def _keep_feminine(written: str, normal: str, span: Any = None) -> str:
     )
 
 
+def _surname_after_patronymic(written: str, normal: str) -> str:
+    """A man's name with a patronymic in an oblique case ("Кайрата Жумабековича Есенжолова"):
+    when natasha put the given name and patronymic back but not the surname, so does this."""
+    words, normals = written.split(), normal.split()
+    if len(words) != 3 or len(normals) != 3 or not re.search(r"вич(?:а|у|ем|е)$", words[1]):
+        return normal
+    surname = _OBLIQUE_SURNAME.fullmatch(normals[2])
+    if surname is None or surname["ending"] == "ой" or normals[2] != words[2]:
+        return normal
+    return f"{normals[0]} {normals[1]} {surname['stem']}"
+
+
 def _tagged_nominative(span: Any) -> bool:
     """Whether natasha's tagger reads every word of a man's name in the nominative."""
     words = span.text.split()
@@ -320,6 +336,9 @@ def _surname_after_given(written: str, normal: str) -> str:
     words, normals = written.split(), normal.split()
     if len(words) != 2 or len(normals) != 2 or words[0] == normals[0] or words[1] != normals[1]:
         return normal
+    instrumental = re.fullmatch(r"(?P<stem>\w+[ая])ем", words[1])
+    if words[0].endswith(("ом", "ем")) and instrumental is not None:
+        return f"{normals[0]} {instrumental['stem']}й"  # "Жанболатом Мамаем" → Жанболат Мамай
     if not words[0].endswith(("а", "я")):
         return normal
     russian = _OBLIQUE_SURNAME.fullmatch(normals[1])

@@ -21,6 +21,7 @@ _PARENT_BEFORE = re.compile(
 _CHILDREN_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:children|kids|sons|daughters|детей|дети|сыновей|дочерей|бала\w*)(?!\w)"
 )
+_TIME_OF_DAY_BEFORE = re.compile(r"(?<!\w)(?:түнгі|таңғы|кешкі|сағат)\s+$")
 _PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
 # "четыре с лишним часа": a unit after "odd" is still a unit
 _NOT_PEOPLE = re.compile(
@@ -103,6 +104,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "Of those 31, 23 are held": the figure told before, not a new one
     if _PARENT_BEFORE.search(before) and _CHILDREN_AFTER.match(after):
         return True  # "у него двое детей", "a father of three children": a family, not victims
+    if _TIME_OF_DAY_BEFORE.search(before):
+        return True  # "Түнгі он бірлер шамасында": about eleven at night
     if _POPULATION_BEFORE.search(before):
         return True  # "a railway town of about 40,000 people": who live there
     if re.match(r"\s+(?:де|да)(?!\w)", after) and fold(number.written).endswith(("уі", "уы")):

@@ -126,9 +126,12 @@ _GROUP_TERMS = tuple(
     if group in _GROUP_FATE
 )
 _RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
+_IN_BRACKETS_TURN = re.compile(r"[^()]{0,60}\)\s*:")
 _TIMESTAMP = re.compile(r"\s*\[?[\d.,:/ ]{4,24}\]?\s*[-–—]?\s*")
 _RELATIVE_AFTER = re.compile(
-    r"^,\s*(?:дочь|сын|мать|отец|брат|сестра|жена|муж|вдова|daughter|son|mother|father|"
+    # "Мурат Абдирайым, чей 19-летний сын Нурболат погиб": whose son
+    r"^,\s*(?:(?:чей|чья|чьи|whose)\s+(?:[\w-]+\s+){0,2})?"
+    r"(?:дочь|сын|мать|отец|брат|сестра|жена|муж|вдова|daughter|son|mother|father|"
     r"brother|sister|wife|husband|widow)(?!\w)"
     # not "Жанбота Ерназарова, мать троих детей": who she is, not whose
     r"(?!\s+(?:of\s+)?(?:\w+\s+)?(?:детей|children|kids)(?!\w))",
@@ -374,8 +377,13 @@ def _how_named(
     label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)
     # "17.01.2022, 14:05 - Дина Ахметова:", "[09.01.2022 09:17] Bolat R.:": a chat's sender
     label = label or (_LABEL_AFTER.match(after) is not None and bool(_TIMESTAMP.fullmatch(before)))
+    # "QUESTION (Ruslan Temirbekov, Qaraghandy Online):": who asks, in brackets
+    label = label or (before.rstrip().endswith("(") and bool(_IN_BRACKETS_TURN.match(after)))
     speaker = (
-        bool(_SPEECH_AFTER.match(after) or _QUOTED_AFTER.match(after))
+        # not "Марата Искакова, задержанного 8 января, по словам родных": what the aside says
+        # happened to the name before the verb of saying
+        bool(_SPEECH_AFTER.match(after) and not _aside_tells_a_fate(after))
+        or bool(_QUOTED_AFTER.match(after))
         or (nominative and _speaks_after_a_while(after))
         or label
         or said_last
@@ -391,6 +399,12 @@ def _how_named(
         or bool(re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after))
     )
     return speaker, self_report, titled or relative
+
+
+def _aside_tells_a_fate(after: str) -> bool:
+    """Whether an aside between commas right after a name says what happened to them."""
+    aside = re.match(r"^,([^,.]{0,90}),", after)
+    return aside is not None and any(pattern.search(fold(aside[1])) for _, pattern in _FATES)
 
 
 def _fate_soon(after: str) -> bool:
