@@ -223,3 +223,9 @@ def test_names_made_public_after_a_figure_take_its_fate():
         "Askar Baimukhanov and Nikolai Zhukov.",
         "en",
     ) == [("Baimukhanov", "Askar", "killed"), ("Zhukov", "Nikolai", "killed")]
+
+
+def test_the_same_people_named_again_with_a_new_fate_are_a_new_figure():
+    assert claims_read(
+        "A court sentenced five residents of Kentau. In March the five were released."
+    ) == [(5, "exact", "prosecuted"), (5, "exact", "released")]

@@ -58,12 +58,13 @@ def extract(
         told = Told(
             any_figure=bool(claims),
             group=claims[-1].fate_group if claims else None,
-            values=frozenset(claim.value for claim in claims),
+            values=frozenset((claim.value, claim.fate_group) for claim in claims),
             asked=asked,
         )
         claims.extend(claims_in_sentence(sentence, language, published, told))
-        if fate_asked(sentence.text) is not None:
-            asked, answer = fate_asked(sentence.text), _answer(text, sentence.end)
+        question = fate_asked(sentence.text)
+        if question is not None:
+            asked, answer = question, _answer(text, sentence.end)
     persons = find_persons(text, sentences, language, published)
     return Extraction(language, published, _once(claims, _lead_end(text)), persons)
 

@@ -680,10 +680,16 @@ class Told:
     #: whether a figure was told at all, and the fate group of the last one
     any_figure: bool = False
     group: str | None = None
-    #: the values of every figure told ("found the five guilty": the five told before)
-    values: frozenset[int] = frozenset()
+    #: the value and fate group of every figure told ("found the five guilty": the five told
+    #: before; "the five were released" is a new figure, of another fate)
+    values: frozenset[tuple[int, str | None]] = frozenset()
     #: the fate group a question just asked is about ("Сколько людей задержали?" — "64")
     asked: str | None = None
+
+
+def _told_again(value: int, group: str | None, told: frozenset[tuple[int, str | None]]) -> bool:
+    """Whether a figure of ``value`` was told before with this fate group (any, if none)."""
+    return any(v == value and (group is None or g == group) for v, g in told)
 
 
 def fate_asked(question: str) -> str | None:
@@ -730,12 +736,17 @@ def claims_in_sentence(
         reading = _read_number(read, number, previous, next_start, before)
         if (
             reading is not None
-            and number.value in told.values
+            and _told_again(number.value, reading.group, told.values)
             and _DEFINITE.search(read, 0, number.start)
         ):
             continue  # "the court found the five guilty": the five told before
-        answered = reading is not None and reading.people and not reading.cases
-        if answered and reading is not None and reading.group is None and told.asked:
+        if (
+            reading is not None
+            and reading.people
+            and not reading.cases
+            and reading.group is None
+            and told.asked
+        ):
             # "— Сколько людей задержали? — По данным полиции — 64 человека."
             reading = _Reading(number, told.asked, reading.anchor, reading.qualifier, True, False)
         # a count of people found ("19 have been found") is read: no label gives it a fate
