@@ -39,6 +39,7 @@ HELD_OUT_FOUND = {  # claims found, persons found, share of the persons proposed
     "corpus-heldout-11": (128, 45, 0.9),
     "corpus-heldout-12": (112, 36, 0.9),
     "corpus-heldout-13": (107, 39, 0.9),
+    "corpus-heldout-14": (95, 29, 0.9),
 }
 
 
