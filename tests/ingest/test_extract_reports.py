@@ -389,3 +389,61 @@ def test_measures_changed_counts_of_the_wounded_interviews_and_whereabouts(text,
 )
 def test_surnames_first_patronymics_datives_asides_and_whose_son(text, language, expected):
     assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The akimat said that about 5,000 people took part in the protests, but the police "
+            "have never published a detention figure.",
+            [(5000, "about", None)],
+        ),
+        ("На площадь тогда вышло тысячи полторы человек.", [(1500, "exact", None)]),
+        (
+            "Сейчас под следствием 23 человека, восемь уже осуждены.",
+            [(23, "exact", "prosecuted"), (8, "exact", "prosecuted")],
+        ),
+        (
+            "Соттар екі жүзге жуық адамды әкімшілік қамауға алды.",
+            [(200, "nearly", "prosecuted")],
+        ),
+        (
+            "Олардың 17-сі босатылды, екеуі қамауда қайтыс болды.",
+            [(17, "exact", "released"), (2, "exact", "dead")],
+        ),
+        (
+            "On the other side, 22 defendants told the court they had been beaten.",
+            [(22, "exact", None)],
+        ),
+        ("He was detained outside his flat at 16 Metallurgov Avenue.", []),
+        ("У здания по ул. Сатпаева, 104 собралось около 600 человек.", [(600, "about", None)]),
+        ("Хромтау тұрғындарының бір бөлігі туыстарын әлі іздеп жүр.", []),
+    ],
+)
+def test_who_took_part_under_investigation_died_in_custody_and_addresses(text, expected):
+    assert claims_read(text) == expected
+
+
+def test_a_heading_gives_its_fate_to_the_list_under_it():
+    text = (
+        "Задержаны по подозрению в участии в массовых беспорядках:\n"
+        "1) Абдрахманов Ж.Б., 1988 г.р., не работает;\n"
+        "2) Кульбаев Е.С., 1995 г.р., водитель;\n\n"
+        "Обстановка в городе спокойная. Адвокат Ерлан Сапаров провёл брифинг."
+    )
+    assert persons_read(text, "ru") == [
+        ("Абдрахманов", "Ж.", "detained"),
+        ("Кульбаев", "Е.", "detained"),
+    ]
+
+
+def test_a_kazakh_list_item_then_what_happened_with_its_date_first():
+    text = (
+        "1. Әлімжанов Б., 2002 ж.т., студент. 6 қаңтарда алаңнан алып кетті.\n\n"
+        "2. Байжанов Ерлан, 1990 ж.т., құрылысшы. 6 қаңтарда ұсталды."
+    )
+    assert persons_read(text, "kk") == [
+        ("Әлімжанов", "Б.", "detained"),
+        ("Байжанов", "Ерлан", "detained"),
+    ]

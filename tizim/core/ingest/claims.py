@@ -358,7 +358,7 @@ def _read_number(
         if number.value == 1 and not number.written.isdigit():
             return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
         return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
-    if fate is not None and fate[0] != "found":
+    if fate is not None and fate[0] != "no_group":
         return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
     if fate is not None:  # "21 найдены живыми": people, but no fate group counts them, nor
         # does the next figure's ("19 have been found, and 4 are still being sought")
@@ -502,7 +502,7 @@ def _fate_shortly_before(
         (m.start(), group, m.end())
         for group, pattern in _FATES.items()
         for m in pattern.finditer(folded, lo, number.start)
-        if group != "found" and _words_between(folded, m.end(), number.start) <= reach
+        if group != "no_group" and _words_between(folded, m.end(), number.start) <= reach
     ]
     if not found:
         return None
@@ -521,7 +521,7 @@ def _fate_just_before(folded: str, number: NumberMention, lo: int) -> tuple[str,
     "arrested more than 150")."""
     for group, pattern in _FATES.items():
         for m in pattern.finditer(folded, lo, number.start):
-            if group != "found" and _ONLY_QUALIFIERS.fullmatch(folded[m.end() : number.start]):
+            if group != "no_group" and _ONLY_QUALIFIERS.fullmatch(folded[m.end() : number.start]):
                 return group, m.start(), m.end()
     return None
 
@@ -544,7 +544,7 @@ def _taken_from(
         )
         if after is None:
             return None
-        return (None if after[0] == "found" else after[0]), (after[1], after[2])
+        return (None if after[0] == "no_group" else after[0]), (after[1], after[2])
     group = _group_named(of_those[who], whole=True)
     if group is None:
         return None
@@ -570,7 +570,7 @@ def _part_of_group_after(
         return None  # "47 of the 61 were sentenced": of a figure told, what the verb says
     after = _fate_after(folded, m.end(), hi, farthest=False)
     if after is not None and not _PLACE_BEFORE.search(folded, m.end(), after[1]):
-        return (None if after[0] == "found" else after[0]), (after[1], after[2])
+        return (None if after[0] == "no_group" else after[0]), (after[1], after[2])
     if group is None:
         return None
     return group, (m.start("who"), m.end("who"))
@@ -656,11 +656,11 @@ def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
 
 
 def _group_named(words: str, *, whole: bool) -> str | None:
-    """The fate group ``words`` name (all of them when ``whole``, else some of them); "found"
-    alive is no group."""
+    """The fate group ``words`` name (all of them when ``whole``, else some of them); found
+    alive or taking part is no group."""
     for group, pattern in _FATES.items():
         named = pattern.fullmatch(words) if whole else pattern.search(words)
-        if group != "found" and named:
+        if group != "no_group" and named:
             return group
     return None
 
@@ -670,6 +670,8 @@ def _worth_proposing(reading: _Reading, folded: str) -> bool:
     ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"."""
     if reading.group is not None or reading.cases:
         return True
+    if _FATES["no_group"].search(folded, *reading.anchor):
+        return True  # found, or took part: "на площадь вышло тысячи полторы человек"
     return bool(_EVENT_CONTEXT.search(folded))
 
 
@@ -700,7 +702,7 @@ def fate_asked(question: str) -> str | None:
     found = [
         (m.start(), group)
         for group, pattern in _FATES.items()
-        if group != "found"
+        if group != "no_group"
         for m in pattern.finditer(folded)
     ]
     return min(found)[1] if found else None

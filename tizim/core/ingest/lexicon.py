@@ -23,6 +23,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"көз жұм{_W}|"
         rf"құрбан{_W}|мәйіт{_W}|мүрде{_W}|опат бол{_W}|көзі жойыл{_W}|eliminated|neutrali[sz]ed|"
         rf"құтқара алма{_W}|не (?:смогли|удалось) спасти|"
+        # died in custody: "екеуі қамауда қайтыс болды" (not the custody of "қамауда")
+        rf"(?:қамауда|изоляторда|изоляторында) (?:\w+ )?(?:қайтыс бол|қаза тап|көз жұм){_W}|"
         # "трое из них не вышли из изолятора живыми", "did not come out alive"
         rf"не вышл{_W} (?:\w+ ){{0,3}}живыми|(?:did not|didn't|never) (?:come|make it) out alive|"
         rf"тірі шықпа{_W}"
@@ -116,6 +118,10 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"объявлен{_W} в (?:международный )?розыск|"
         rf"получ{_W} (?:\w+ )?арест{_W}|(?:received|given) (?:an )?administrative arrest|"
         rf"status of suspects?|статус{_W} подозреваем{_W}|жауапкершілікке тартыл{_W}|"
+        # under investigation as suspects: "под следствием 23 человека"
+        r"под следствием|under investigation|"
+        # an administrative arrest is a court's: "соттар 200-ге жуық адамды әкімшілік қамауға алды"
+        rf"әкімшілік қама(?:уға|ққа) ал{_W}|"
         # a court's warning is a penalty too: "4,584 persons have been issued a warning"
         r"issued (?:with )?a warning|предупреждени\w*|ескерту жаса\w*"
     ),
@@ -127,8 +133,14 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # a written pledge not to leave instead of custody
         rf"подписк{_W} о невыезде|written pledge|ешқайда кетпеу{_W}"
     ),
-    # Found alive: people, but no fate group counts them ("21 найдены живыми").
-    "found": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}|"
+    # People counted whom no fate group counts: found alive ("21 найдены живыми"), and those
+    # who took part ("about 5,000 people took part", "вышло тысячи полторы человек")
+    "no_group": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}|"
+    r"took part|taking part|participated|took to the streets|gathered|"
+    r"собрал(?:ось|ись|ся|ась)(?! подпис)|"
+    rf"вышл{_W} на (?:площадь|улиц{_W}|митинг{_W}|акци{_W})|"
+    rf"на (?:площадь|митинг) (?:\w+ )?вышл{_W}|"
+    rf"приняли участие|участвовал{_W}|митинговал{_W}|алаңға шық{_W}|жиналды|жиналған{_W}|"
     r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # turned up: "19 have been found", "ещё 17 уже нашлись", "61-інің тұрған жері анықталды"
     r"(?:have|has|had) been (?:found|located|traced)(?! dead)|нашл(?:ись|ось|ась)|"
@@ -176,7 +188,9 @@ COMPLAINED = (
     rf"подал{_W} (?:\w+ )?жалоб{_W}|пожаловал{_W}|жалуют{_W}|сообщил{_W} (?:\w+ )?о том|"
     rf"шағымдан{_W}|арыз (?:берді|жазды|түсірді)|"
     # "18 человек сообщили о применении к ним физического насилия"
-    rf"сообщил{_W} о применени{_W}|reported (?:being )?(?:beaten|tortured|ill-treated)"
+    rf"сообщил{_W} о применени{_W}|reported (?:being )?(?:beaten|tortured|ill-treated)|"
+    r"told (?:the court|investigators|monitors|us|reporters|journalists) (?:that )?they "
+    r"(?:had been|were) (?:beaten|tortured|ill-treated)"
 )
 
 #: Words right after a number that make it something other than a count of people.

@@ -19,7 +19,9 @@ _CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
 # An initial or two may stand before the surname ("Mr A. Zhaksylykov", "Қ. Мұратбековтың").
 _INITIALS = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){1,2}(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*\w)"
 _NAME_RUN = re.compile(
-    rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:{_INITIALS})?{_CAP}(?:\s+{_CAP}){{0,3}})"
+    rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:{_INITIALS})?{_CAP}(?:\s+{_CAP}){{0,3}}"
+    # a list's surname, then initials: "Әлімжанов Б.", "Қалиев Н.Т."
+    rf"(?:\s(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){{1,2}})?)"
 )
 _IN_BRACKETS_LABEL = re.compile(r"\)\s*:")
 _KK_ENDINGS = sorted(

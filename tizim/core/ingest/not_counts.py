@@ -21,6 +21,12 @@ _PARENT_BEFORE = re.compile(
 _CHILDREN_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:children|kids|sons|daughters|детей|дети|сыновей|дочерей|бала\w*)(?!\w)"
 )
+_STREET_BEFORE = re.compile(
+    r"(?<!\w)(?:ул\.|улиц\w*|проспект\w*|пр\.|көшесі\w*|даңғылы\w*)\s*[\w-]+(?:\s+[\w-]+)?,?\s*$"
+)
+_STREET_AFTER = re.compile(
+    r"\s+[A-ZА-ЯЁ][\w-]+\s+(?:Street|Avenue|Road|Lane|Boulevard|улиц\w*|проспект\w*|көшесі\w*)"
+)
 _TIME_OF_DAY_BEFORE = re.compile(r"(?<!\w)(?:түнгі|таңғы|кешкі|сағат)\s+$")
 _PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
 # "четыре с лишним часа": a unit after "odd" is still a unit
@@ -104,6 +110,12 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "Of those 31, 23 are held": the figure told before, not a new one
     if _PARENT_BEFORE.search(before) and _CHILDREN_AFTER.match(after):
         return True  # "у него двое детей", "a father of three children": a family, not victims
+    if _STREET_BEFORE.search(
+        folded, max(0, number.start - 40), number.start
+    ) or _STREET_AFTER.match(text, number.end):
+        return True  # an address: "ул. Сатпаева, 104", "at 16 Metallurgov Avenue"
+    if re.match(r"\s+бөлігі", after) and number.value == 1:
+        return True  # "тұрғындарының бір бөлігі": a part of them, not one person
     if _TIME_OF_DAY_BEFORE.search(before):
         return True  # "Түнгі он бірлер шамасында": about eleven at night
     if _POPULATION_BEFORE.search(before):

@@ -180,7 +180,10 @@ def _word_value(words: str, language: str) -> int | None:
 
 # "около полутора тысяч", "полтора десятка": one and a half of a hundred, a thousand or ten
 _RU_ONE_AND_A_HALF = re.compile(
-    r"(?<!\w)(?:полтор[аы]|полутор[аы])\s+(?P<of>тысяч\w*|сот\w*|десят\w*)", re.IGNORECASE
+    r"(?<!\w)(?:(?:полтор[аы]|полутор[аы])\s+(?P<of>тысяч\w*|сот\w*|десят\w*)"
+    # "тысячи полторы человек": about one and a half thousand, said the other way round
+    r"|(?P<of2>тысяч\w*)\s+(?:полтор[аы]|полутор[аы]))(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -195,7 +198,8 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
     taken: list[tuple[int, int]] = []
     if language == "ru":
         for m in _RU_ONE_AND_A_HALF.finditer(text):
-            found.append(NumberMention(_one_and_a_half(m["of"]), m.start(), m.end(), m[0]))
+            of = m["of"] or m["of2"]
+            found.append(NumberMention(_one_and_a_half(of), m.start(), m.end(), m[0]))
             taken.append((m.start(), m.end()))
     for m in _DIGIT_NUMBER.finditer(text):
         value = _digit_value(m["digits"], _multiplier(m["mult"]))

@@ -127,6 +127,9 @@ _GROUP_TERMS = tuple(
 )
 _RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
 _IN_BRACKETS_TURN = re.compile(r"[^()]{0,60}\)\s*:")
+# an item of a list: "1) ", "2. ", "• ", "– " before a name
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–—-])\s+")
+_KK_DATE_FIRST = re.compile(r"\d{1,2}\s+[а-яәғқңөұүһі]+(?:да|де|та|те)\s", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"\s*\[?[\d.,:/ ]{4,24}\]?\s*[-–—]?\s*")
 _RELATIVE_AFTER = re.compile(
     # "Мурат Абдирайым, чей 19-летний сын Нурболат погиб": whose son
@@ -236,6 +239,7 @@ def find_persons(
     # heard from"), for a sentence that names them ("Their families have named A and B")
     unnamed: list[tuple[str, str, int]] = []
     last_fate: Fate | None = None  # the last fate told, of anyone
+    listed: Fate | None = None  # what a heading says of the list under it ("Задержаны …:")
     for sentence in sentences:
         mentions = _mentions(sentence, language, ru_names, people)
         events = _events(sentence)
@@ -252,6 +256,16 @@ def find_persons(
         # "Bakhytzhan Ormanov, 19, student. Killed by a gunshot wound …", "Задержан 7 января":
         # a sentence that opens with what happened, with no subject, is of the one just named
         pronoun = pronoun or bool(_SUBJECTLESS.match(sentence.text))
+        # "6 қаңтарда ұсталды.": a Kazakh sentence that opens with its date and names nobody
+        pronoun = pronoun or (
+            language == "kk" and not mentions and bool(_KK_DATE_FIRST.match(sentence.text))
+        )
+        listed = _list_goes_on(text, sentence, listed)
+        item = _LIST_ITEM.match(sentence.text)
+        if listed is not None and item is not None and victims and not events:
+            first = victims[0]
+            if first.start <= item.end() + 1:  # "1) Абдрахманов Ж.Б., 1988 г.р., …"
+                _apply(people[first.key], "fate", listed.value, sentence, published, first.start)
         if victims and not events and unnamed and _NAMING.search(sentence.text):
             for kind, value, _ in unnamed:
                 for victim in victims:
@@ -297,6 +311,8 @@ def find_persons(
             for each in [key, *_joined_to(key, victims, sentence.text)]:
                 _apply(people[each], kind, value, sentence, published, position)
         last_fate = _last_fate(sentence.text) or last_fate
+        if sentence.text.rstrip().endswith(":"):
+            listed = _last_fate(sentence.text)
         if victims:
             focus, focus_age = victims[-1].key, 0
         else:
@@ -478,6 +494,15 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
     if key not in people:
         people[key] = _Person(name, (parts.surname, parts.given_name, parts.patronymic))
     return key
+
+
+def _list_goes_on(text: str, sentence: Sentence, listed: Fate | None) -> Fate | None:
+    """The fate a heading gave the list under it, while the list goes on: a new paragraph that
+    is not an item ends it."""
+    new_paragraph = sentence.start == 0 or text[: sentence.start].rstrip(" \t").endswith("\n")
+    if new_paragraph and not _LIST_ITEM.match(sentence.text):
+        return None
+    return listed
 
 
 def _last_fate(text: str) -> Fate | None:
