@@ -447,3 +447,15 @@ def test_a_kazakh_list_item_then_what_happened_with_its_date_first():
         ("Әлімжанов", "Б.", "detained"),
         ("Байжанов", "Ерлан", "detained"),
     ]
+
+
+def test_among_whom_and_one_of_those_detained():
+    assert claims_read(
+        "Согласно официальным данным, 232 человека, среди которых 19 сотрудников силовых "
+        "структур, были убиты."
+    )[0] == (232, "exact", "dead")
+    assert persons_read(
+        "Nazira Zhylqyshynova, the mother of 24-year-old dentist Nursultan Sultanov, one of "
+        "those detained and on hunger strike, told RFE/RL that the conditions were bad.",
+        "en",
+    ) == [("Sultanov", "Nursultan", "detained")]

@@ -96,7 +96,8 @@ _INCLUDING_A_FEW_WORDS_ON = re.compile(
 # officers, were taken to hospital" (an "including" aside may hold a figure of its own), "12
 # people, most of them students, were detained" (any other aside may not).
 _INCLUDING_ASIDE = re.compile(
-    r"\s*,\s*(?:including|among them|в том числе|среди них|оның ішінде)"
+    r"\s*,\s*(?:including|among them|among whom|в том числе|среди них|среди которых|"
+    r"оның ішінде)"
     r"(?:[^,.;]|(?<=\s\w)\.){0,60},"  # "and 4, including A. Bekov, remain missing"
     # "88 persons, 51 of them police officers, received injuries"
     r"|\s*,\s*[\w-]+\s+(?:of them|of whom|из них)[^,.;]{0,60},"

@@ -89,6 +89,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     ),
     (
         Fate.DETAINED,
+        # "Nursultan Sultanov, one of those detained and on hunger strike"
+        r"one of (?:those|the) (?:detained|held|arrested|detainees)|"
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
         r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
