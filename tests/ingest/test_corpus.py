@@ -40,6 +40,7 @@ HELD_OUT_FOUND = {  # claims found, persons found, share of the persons proposed
     "corpus-heldout-12": (112, 43, 0.9),
     "corpus-heldout-13": (108, 39, 0.9),
     "corpus-heldout-14": (106, 39, 0.9),
+    "corpus-heldout-15": (102, 40, 0.8),
 }
 
 
