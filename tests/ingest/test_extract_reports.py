@@ -459,3 +459,9 @@ def test_among_whom_and_one_of_those_detained():
         "those detained and on hunger strike, told RFE/RL that the conditions were bad.",
         "en",
     ) == [("Sultanov", "Nursultan", "detained")]
+
+
+def test_streets_in_general_are_no_address():
+    assert claims_read("На улицах города 300 человек были задержаны.") == [
+        (300, "exact", "custody")
+    ]

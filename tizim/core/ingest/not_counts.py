@@ -21,8 +21,10 @@ _PARENT_BEFORE = re.compile(
 _CHILDREN_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:children|kids|sons|daughters|детей|дети|сыновей|дочерей|бала\w*)(?!\w)"
 )
+# a street named, then a comma and the house: "ул. Сатпаева, 104" (not "на улицах города 300")
 _STREET_BEFORE = re.compile(
-    r"(?<!\w)(?:ул\.|улиц\w*|проспект\w*|пр\.|көшесі\w*|даңғылы\w*)\s*[\w-]+(?:\s+[\w-]+)?,?\s*$"
+    r"(?<!\w)(?:ул\.|пр\.|улиц[аеыу]|проспект[аеу]?|көшесі|даңғылы)\s*"
+    r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:\s+[\w-]+)?,\s*$"
 )
 _STREET_AFTER = re.compile(
     r"\s+[A-ZА-ЯЁ][\w-]+\s+(?:Street|Avenue|Road|Lane|Boulevard|улиц\w*|проспект\w*|көшесі\w*)"
@@ -110,9 +112,9 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "Of those 31, 23 are held": the figure told before, not a new one
     if _PARENT_BEFORE.search(before) and _CHILDREN_AFTER.match(after):
         return True  # "у него двое детей", "a father of three children": a family, not victims
-    if _STREET_BEFORE.search(
-        folded, max(0, number.start - 40), number.start
-    ) or _STREET_AFTER.match(text, number.end):
+    if _STREET_BEFORE.search(text, max(0, number.start - 40), number.start) or _STREET_AFTER.match(
+        text, number.end
+    ):
         return True  # an address: "ул. Сатпаева, 104", "at 16 Metallurgov Avenue"
     if re.match(r"\s+бөлігі", after) and number.value == 1:
         return True  # "тұрғындарының бір бөлігі": a part of them, not one person

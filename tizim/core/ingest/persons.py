@@ -499,7 +499,8 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
 def _list_goes_on(text: str, sentence: Sentence, listed: Fate | None) -> Fate | None:
     """The fate a heading gave the list under it, while the list goes on: a new paragraph that
     is not an item ends it."""
-    new_paragraph = sentence.start == 0 or text[: sentence.start].rstrip(" \t").endswith("\n")
+    before = text[max(0, sentence.start - 40) : sentence.start]  # not the whole text again
+    new_paragraph = sentence.start == 0 or before.rstrip(" \t").endswith("\n")
     if new_paragraph and not _LIST_ITEM.match(sentence.text):
         return None
     return listed
