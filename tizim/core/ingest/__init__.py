@@ -52,16 +52,19 @@ def extract(
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
     asked, answer = None, (0, 0)
+    told_values: set[tuple[int, str | None]] = set()  # grown as claims are read, not rebuilt
     for sentence in sentences:
         if not answer[0] <= sentence.start < answer[1] or sentence.text.rstrip().endswith("?"):
             asked = None
         told = Told(
             any_figure=bool(claims),
             group=claims[-1].fate_group if claims else None,
-            values=frozenset((claim.value, claim.fate_group) for claim in claims),
+            values=told_values,
             asked=asked,
         )
-        claims.extend(claims_in_sentence(sentence, language, published, told))
+        read = claims_in_sentence(sentence, language, published, told)
+        claims.extend(read)
+        told_values.update((claim.value, claim.fate_group) for claim in read)
         question = fate_asked(sentence.text)
         if question is not None:
             asked, answer = question, _answer(text, sentence.end)

@@ -14,8 +14,6 @@ from tizim.core.ingest.numbers import NumberMention
 from tizim.core.ingest.when import DateMention
 from tizim.core.places import fold_place, region_of
 
-_PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
-_SPEECH = lx.compiled(lx.SPEECH_VERBS)
 _UP_FROM = re.compile(rf"(?:{lx.UP_FROM})\s*$")
 _ACCORDING_BEFORE = re.compile(rf"(?<!\w)(?:{lx.ACCORDING_TO_BEFORE})\s+(?P<who>[^,.;:]+)")
 _ACCORDING_AFTER = re.compile(rf"(?P<who>[^,.;:]+?)\s+(?:{lx.ACCORDING_TO_AFTER})(?!\w)")
@@ -55,7 +53,7 @@ def _claimant_words(sentence: str, folded: str) -> str | None:
     if m:
         who = sentence[m.start("who") : m.end("who")].strip()
         return who.split(",")[-1].strip() or None
-    for speech in _SPEECH.finditer(folded):
+    for speech in lx.SPEECH.finditer(folded):
         before = folded[: speech.start()].rstrip()
         segment_start = max(
             before.rfind(","), before.rfind("."), before.rfind(":"), before.rfind('"')
@@ -87,9 +85,15 @@ def status_of(folded: str, number: NumberMention) -> str | None:
     else None."""
     if _DISAVOWED.search(folded):
         return "disavowed"
-    if _UP_FROM.search(folded[max(0, number.start - 12) : number.start]) or _REVISED.search(folded):
+    if replaces_a_figure(folded, number) or _REVISED.search(folded):
         return "revised"
     return None
+
+
+def replaces_a_figure(folded: str, number: NumberMention) -> bool:
+    """Whether ``number`` is given as the figure another one replaced ("up from the 352",
+    "с 12"): told right before it."""
+    return bool(_UP_FROM.search(folded[max(0, number.start - 12) : number.start]))
 
 
 def date_for(dates: list[DateMention]) -> datetime.date | None:
@@ -125,7 +129,7 @@ def counted_words(
 
 
 def _noun_after(sentence: str, folded: str, number: NumberMention) -> str:
-    m = _PEOPLE.match(folded[number.end :].lstrip())
+    m = lx.PEOPLE_AHEAD.match(folded[number.end :].lstrip())
     if not m:
         return ""
     offset = len(folded[number.end :]) - len(folded[number.end :].lstrip())

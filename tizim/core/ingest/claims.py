@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from tizim.core.ingest import lexicon as lx
@@ -19,6 +20,7 @@ from tizim.core.ingest.claim_details import (
     counted_words,
     date_for,
     region_named,
+    replaces_a_figure,
     status_of,
     who_claims,
 )
@@ -27,8 +29,8 @@ from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import find_dates
 
-_FATES = {group: lx.compiled(pattern) for group, pattern in lx.FATE_GROUP_TERMS.items()}
-_PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
+_FATES = lx.FATE_GROUP_PATTERNS
+_PEOPLE = lx.PEOPLE_AHEAD
 _CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
 # The group a count is taken from, just before it: "Of those detained, 20 were released",
 # "из задержанных 17 отпущены", "ұсталғандардың 20-сы босатылды" (a Kazakh genitive plural).
@@ -60,8 +62,6 @@ _QUALIFIERS_BEFORE = [
 ]
 _QUALIFIERS_AFTER = [(re.compile(rf"^\s*(?:{p})(?!\w)"), q) for p, q in lx.QUALIFIERS_AFTER]
 _KK_MULTIPLIER_TAIL = re.compile(r"^(?:ға|ге|нан|нен|дан|ден)")
-_SPEECH = lx.compiled(lx.SPEECH_VERBS)
-_UP_FROM = re.compile(rf"(?:{lx.UP_FROM})\s*$")
 _ON_DATE = lx.compiled(lx.ON_DATE_STATES)
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
@@ -299,6 +299,7 @@ def _read_number(
     """What ``number`` counts, or None when it counts no people and no cases; ``context``
     holds the fate group of the last figure told before it, if any."""
     lo, hi = _clause_window(folded, number.start, number.end)
+    clause_end = hi  # past "of the 61", whatever the next number
     if re.match(r"\s+[-–—]\s", folded[number.end : number.end + 4]):
         # "в том числе 29 – с огнестрельными ранениями": the dash stands for the verb
         hi = _clause_window(folded, hi + 2, hi + 2)[1]
@@ -341,7 +342,6 @@ def _read_number(
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
         return _Reading(number, "missing", (unknown.start(), unknown.end()), qualifier, True, False)
-    clause_end = _clause_window(folded, number.start, number.end)[1]  # past "of the 61"
     partitive = _taken_from(folded, number, lo, hi) or _part_of_group_after(
         folded, number, clause_end
     )
@@ -470,7 +470,7 @@ def _part_of_previous(folded: str, number: NumberMention, previous: _Reading, pe
     five", "44-і – терроризм" (44 of the cases just told)."""
     between = folded[previous.number.end : number.start]
     return bool(
-        _UP_FROM.search(folded[max(0, number.start - 12) : number.start])
+        replaces_a_figure(folded, number)
         or _INCLUDING.search(between)
         or _INCLUDING_A_FEW_WORDS_ON.search(between)
         or (not people and _ENUMERATED.search(between) and _PLACE_AFTER.match(folded, number.end))
@@ -553,7 +553,7 @@ def _taken_from(
     after = _after_converb(
         folded, _fate_after(folded, number.end, hi, farthest=False, past_commas=who == "kk"), hi
     )
-    if after is not None and not _SPEECH.search(folded, number.end, after[1]):
+    if after is not None and not lx.SPEECH.search(folded, number.end, after[1]):
         return after[0], (after[1], after[2])
     return group, (of_those.start(who), of_those.end(who))
 
@@ -685,12 +685,12 @@ class Told:
     group: str | None = None
     #: the value and fate group of every figure told ("found the five guilty": the five told
     #: before; "the five were released" is a new figure, of another fate)
-    values: frozenset[tuple[int, str | None]] = frozenset()
+    values: AbstractSet[tuple[int, str | None]] = frozenset()
     #: the fate group a question just asked is about ("Сколько людей задержали?" — "64")
     asked: str | None = None
 
 
-def _told_again(value: int, group: str | None, told: frozenset[tuple[int, str | None]]) -> bool:
+def _told_again(value: int, group: str | None, told: AbstractSet[tuple[int, str | None]]) -> bool:
     """Whether a figure of ``value`` was told before with this fate group (any, if none)."""
     return any(v == value and (group is None or g == group) for v, g in told)
 

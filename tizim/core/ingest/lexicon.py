@@ -372,3 +372,14 @@ RELATIVE_DAYS: dict[str, int] = {
 def compiled(pattern: str) -> re.Pattern[str]:
     """``pattern`` as whole words over folded text."""
     return re.compile(rf"(?<![\w-])(?:{pattern})(?!\w)")
+
+
+# Compiled once, for every reader of figures.
+#: Each fate group's words (and "no_group": found alive, took part), as whole words.
+FATE_GROUP_PATTERNS: dict[str, re.Pattern[str]] = {
+    group: compiled(pattern) for group, pattern in FATE_GROUP_TERMS.items()
+}
+#: A noun of people at the start of what follows a number (up to three words before it).
+PEOPLE_AHEAD = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})(?!\w)")
+#: Verbs of saying, as whole words.
+SPEECH = compiled(SPEECH_VERBS)

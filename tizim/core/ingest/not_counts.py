@@ -30,7 +30,7 @@ _STREET_AFTER = re.compile(
     r"\s+[A-ZА-ЯЁ][\w-]+\s+(?:Street|Avenue|Road|Lane|Boulevard|улиц\w*|проспект\w*|көшесі\w*)"
 )
 _TIME_OF_DAY_BEFORE = re.compile(r"(?<!\w)(?:түнгі|таңғы|кешкі|сағат)\s+$")
-_PEOPLE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{lx.PEOPLE_NOUNS})(?!\w)")
+_PEOPLE = lx.PEOPLE_AHEAD
 # "четыре с лишним часа": a unit after "odd" is still a unit
 _NOT_PEOPLE = re.compile(
     rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+)?(?:-|‑)?\s*"

@@ -121,8 +121,8 @@ _GROUP_FATE = {
     "released": Fate.RELEASED,
 }
 _GROUP_TERMS = tuple(
-    (_GROUP_FATE[group], lexicon.compiled(pattern))
-    for group, pattern in lexicon.FATE_GROUP_TERMS.items()
+    (_GROUP_FATE[group], pattern)
+    for group, pattern in lexicon.FATE_GROUP_PATTERNS.items()
     if group in _GROUP_FATE
 )
 _RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
@@ -310,9 +310,10 @@ def find_persons(
                 continue
             for each in [key, *_joined_to(key, victims, sentence.text)]:
                 _apply(people[each], kind, value, sentence, published, position)
-        last_fate = _last_fate(sentence.text) or last_fate
+        said = _last_fate(sentence.text)
+        last_fate = said or last_fate
         if sentence.text.rstrip().endswith(":"):
-            listed = _last_fate(sentence.text)
+            listed = said
         if victims:
             focus, focus_age = victims[-1].key, 0
         else:
