@@ -418,24 +418,29 @@ def _how_named(
     return speaker, self_report, titled or relative
 
 
+def _tells_a_fate(words: str) -> bool:
+    """Whether ``words`` say what happened to one person (any of the person fates)."""
+    folded = fold(words)
+    return any(pattern.search(folded) for _, pattern in _FATES)
+
+
 def _aside_tells_a_fate(after: str) -> bool:
     """Whether an aside between commas right after a name says what happened to them."""
     aside = re.match(r"^,([^,.]{0,90}),", after)
-    return aside is not None and any(pattern.search(fold(aside[1])) for _, pattern in _FATES)
+    return aside is not None and _tells_a_fate(aside[1])
 
 
 def _fate_soon(after: str) -> bool:
     """Whether something happens within a few words after a name ("Адвокат X был задержан"),
     not "his lawyer, Olga Pak, was finally allowed to see him"."""
-    near = fold(after[:40])
-    return any(pattern.search(near) for _, pattern in _FATES)
+    return _tells_a_fate(after[:40])
 
 
 def _speaks_after_a_while(after: str) -> bool:
     """ "Канат Оспанов сегодня на брифинге сообщил", "Dana Ormanova on Monday told": a verb of
     saying a few words on, with nothing that happened to the speaker between."""
     m = _SPEECH_A_FEW_WORDS_ON.match(after)
-    return m is not None and not any(p.search(fold(m["gap"])) for _, p in _FATES)
+    return m is not None and not _tells_a_fate(m["gap"])
 
 
 def _said_before(before: str) -> bool:
