@@ -33,6 +33,7 @@ from typing import Any
 
 from tizim.core.ingest import extract
 from tizim.core.ingest.readers import read_document
+from tizim.core.ingest.second_reader import FigureModel
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "ingest" / "data" / "corpus"
@@ -67,8 +68,11 @@ def _score(expected: list, found: list, key: Any, agree: str) -> tuple[int, int,
     return matched, sum(wanted.values()), sum(got.values()), agreeing
 
 
-def evaluate(corpus: Path, verbose: bool) -> dict[str, dict[str, list[int]]]:
-    """Totals per language: claims and persons as [matched, expected, proposed, agreeing]."""
+def evaluate(
+    corpus: Path, verbose: bool, learned: FigureModel | bool = True
+) -> dict[str, dict[str, list[int]]]:
+    """Totals per language: claims and persons as [matched, expected, proposed, agreeing];
+    ``learned`` as :func:`tizim.core.ingest.extract` takes it."""
     totals: dict[str, dict[str, list[int]]] = defaultdict(
         lambda: {"claims": [0, 0, 0, 0], "persons": [0, 0, 0, 0]}
     )
@@ -80,7 +84,7 @@ def evaluate(corpus: Path, verbose: bool) -> dict[str, dict[str, list[int]]]:
             if expected.get("published")
             else None
         )
-        found = extract(document.text, published=published).as_json()
+        found = extract(document.text, published=published, learned=learned).as_json()
         language = expected.get("language") or "?"
         for kind, key, agree in (
             ("claims", _claim_key, "qualifier"),

@@ -31,6 +31,8 @@ PUBLISHED = datetime.date(2022, 3, 16)  # a Wednesday
         ("погибли трое", "ru", 3),
         ("семеро из них", "ru", 7),
         ("пятерых погибших", "ru", 5),
+        ("тысячи две человек", "ru", 2_000),  # the other way round: about two thousand
+        ("тысяча два человека", "ru", 1_002),
     ],
 )
 def test_numbers_as_written(text, language, value):

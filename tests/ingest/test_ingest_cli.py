@@ -120,3 +120,13 @@ def test_a_folder_is_read_file_by_file_and_a_bad_file_does_not_stop_it(home, tmp
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["file"] for line in lines] == sorted(p.name for p in SEEDS.glob("00[01]*.txt"))
     assert all(line["claims"] for line in lines)
+
+
+def test_a_possible_figure_is_told_apart_in_the_summary(home, tmp_path):
+    article = tmp_path / "zharkent.txt"
+    article.write_text("Жаркент, 14 января. Задержаны 41 человек. Уголовных дел возбуждено 56.")
+    result = tizim(home, "ingest", str(article), "--dry-run", "--published", "2022-01-14")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(" 41 " in line and "possible" not in line for line in lines), result.stdout
+    assert any(" 56 " in line and "possible figure, chance" in line for line in lines)

@@ -158,3 +158,24 @@ def test_a_claim_shows_every_article_reporting_it(live_server, staff, articles):
     review = browser_as(live_server, "vol").get(f"/ingest/{articles[0].pk}/")
     assert f"/ingest/claims/{claim.pk}/" in review.text
     assert browser_as(live_server, "ana").get(f"/ingest/claims/{claim.pk}/").status == 403
+
+
+def test_a_possible_figure_is_marked_apart_with_its_chance(live_server, staff):
+    browser = browser_as(live_server, "vol")
+    token = browser.csrf_token("/ingest/")
+    text = "Жаркент, 14 января. Задержаны 41 человек. Уголовных дел возбуждено 56."
+    page = browser.post(
+        "/ingest/",
+        {"csrfmiddlewaretoken": token, "source": "pasted", "text": text,
+         "published": "2022-01-14", "language": "ru"},
+    )  # fmt: skip
+    assert re.search(r"/ingest/\d+/$", page.url), page.text[:500]
+    possible = Proposal.objects.get(kind="claim", proposed__value=56)
+    chance = round(possible.proposed["chance"] * 100)
+    assert Proposal.objects.get(kind="claim", proposed__value=41).proposed["chance"] is None
+    marks = re.findall(
+        r'<mark class="proposal ([a-z ]+)"[^>]*>(?:<a[^>]*>\d+</a>)*([^<]*)<', page.text
+    )
+    assert ("possible", "56") in marks and ("claim", "41") in marks
+    item = page.text[page.text.index(f'id="p{possible.pk}"') :]
+    assert f"gives it a {chance} % chance" in item[: item.index("</li>")]

@@ -88,7 +88,7 @@ def test_json_shape_is_the_documented_one():
     assert set(found) == {"published", "claims", "persons"}
     assert set(found["claims"][0]) == {
         "value", "qualifier", "counted", "fate_group", "measure", "region", "claimant",
-        "as_of", "status", "quote", "start", "end",
+        "as_of", "status", "quote", "start", "end", "chance",
     }  # fmt: skip
     assert set(found["persons"][0]) == {
         "name", "surname", "given_name", "patronymic", "fate", "date", "age", "place",

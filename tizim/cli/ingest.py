@@ -138,6 +138,8 @@ def _print_summary(extraction: Any, out: TextIO) -> None:
             extra.append(f"as of {c.as_of.isoformat()}")
         if c.status:
             extra.append(c.status)
+        if c.chance is not None:
+            extra.append(f"possible figure, chance {c.chance:.0%}")
         print(f"  {' '.join(parts)}  ({', '.join(extra)})", file=out)
     print(f"\n{len(extraction.persons)} persons:", file=out)
     for p in extraction.persons:

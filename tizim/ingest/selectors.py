@@ -50,11 +50,19 @@ def text_pieces(article: Article, proposals: list[Proposal]) -> list[Piece]:
             Piece(
                 text[a:b],
                 tuple(p.pk for p in covering),
-                tuple(sorted({p.kind for p in covering})),
+                tuple(sorted({_marked_as(p) for p in covering})),
                 anchors,
             )
         )
     return pieces
+
+
+def _marked_as(proposal: Proposal) -> str:
+    """The kind a proposal's span is marked as; a figure only the second reader proposed is a
+    possible one, marked apart."""
+    if proposal.kind == "claim" and proposal.proposed.get("chance") is not None:
+        return "possible"
+    return proposal.kind
 
 
 def citations_of(claim_id: int) -> QuerySet[ClaimCitation]:

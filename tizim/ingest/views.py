@@ -87,8 +87,13 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
     for proposal in proposals:
         form_class = ClaimDecisionForm if proposal.kind == "claim" else PersonDecisionForm
         initial = {k: v for k, v in (proposal.decided or proposal.proposed).items()}
+        chance = proposal.proposed.get("chance")  # a possible figure, from the second reader
         rows.append(
-            {"proposal": proposal, "form": form_class(initial=initial, prefix=f"p{proposal.pk}")}
+            {
+                "proposal": proposal,
+                "form": form_class(initial=initial, prefix=f"p{proposal.pk}"),
+                "chance": None if chance is None else round(chance * 100),
+            }
         )
     return render(
         request,

@@ -12,8 +12,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tizim.core.ingest.claims import ClaimProposal, Told, claims_in_sentence, fate_asked
+from tizim.core.ingest.claim_details import ClaimProposal
+from tizim.core.ingest.claims import Told, claims_in_sentence, fate_asked
 from tizim.core.ingest.persons import PersonProposal, find_persons
+from tizim.core.ingest.second_reader import FigureModel, second_reading, shipped_model
 from tizim.core.ingest.text import detect_language, split_sentences
 
 
@@ -45,9 +47,17 @@ def _iso(value: Any) -> Any:
 
 
 def extract(
-    text: str, *, language: str | None = None, published: datetime.date | None = None
+    text: str,
+    *,
+    language: str | None = None,
+    published: datetime.date | None = None,
+    learned: FigureModel | bool = True,
 ) -> Extraction:
-    """Claims and persons proposed by ``text`` (kk, ru or en; detected when not given)."""
+    """Claims and persons proposed by ``text`` (kk, ru or en; detected when not given).
+
+    The rules read the figures first; ``learned`` adds what the second reader reads among
+    the numbers they passed over (True: the model shipped; False: the rules alone; or a
+    model of one's own)."""
     language = language or detect_language(text)
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
@@ -68,8 +78,15 @@ def extract(
         question = fate_asked(sentence.text)
         if question is not None:
             asked, answer = question, _answer(text, sentence.end)
+    claims = _once(claims, _lead_end(text))
+    if learned is not False:
+        model = shipped_model() if learned is True else learned
+        claims = sorted(
+            claims + second_reading(sentences, language, published, claims, model),
+            key=lambda claim: claim.start,
+        )
     persons = find_persons(text, sentences, language, published)
-    return Extraction(language, published, _once(claims, _lead_end(text)), persons)
+    return Extraction(language, published, claims, persons)
 
 
 def _answer(text: str, question_end: int) -> tuple[int, int]:

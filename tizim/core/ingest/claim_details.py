@@ -1,5 +1,6 @@
 """What a claim says besides its number and fate: what is counted in the text's words, who
-claims it, the region, the date it is for, and its status (disavowed, revised).
+claims it, the region, the date it is for, and its status (disavowed, revised); and the
+proposal they make up.
 
 ``claims`` finds the figures and their fate groups; this reads the rest of their sentence.
 """
@@ -8,9 +9,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.numbers import NumberMention
+from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention
 from tizim.core.places import fold_place, region_of
 
@@ -31,6 +34,28 @@ _TIME_OPENER = re.compile(
     re.IGNORECASE,
 )
 _KK_GENITIVE = re.compile(r"(?<=[іиы])(?:ның|нің|тың|тің|дың|дің)$")
+_ON_DATE = lx.compiled(lx.ON_DATE_STATES)
+
+
+@dataclass(frozen=True)
+class ClaimProposal:
+    """A figure about people as the text states it; ``text[start:end]`` is the number."""
+
+    value: int
+    qualifier: str
+    counted: str
+    fate_group: str | None
+    measure: str
+    region: str | None
+    claimant: str | None
+    as_of: datetime.date | None
+    status: str | None
+    quote: str
+    start: int
+    end: int
+    #: None when the rules read it; the second reader's chance that it is a figure, when
+    #: that reader proposed it (a possible figure, to be looked at before it is accepted)
+    chance: float | None = None
 
 
 def who_claims(sentence: str, folded: str) -> str | None:
@@ -134,3 +159,31 @@ def _noun_after(sentence: str, folded: str, number: NumberMention) -> str:
         return ""
     offset = len(folded[number.end :]) - len(folded[number.end :].lstrip())
     return sentence[number.end + offset : number.end + offset + m.end()]
+
+
+def proposal(
+    sentence: Sentence,
+    number: NumberMention,
+    group: str | None,
+    anchor: tuple[int, int],
+    qualifier: str | None,
+    dates: list[DateMention],
+) -> ClaimProposal:
+    """The claim ``number`` of ``sentence`` states, of fate ``group``, what it counts told by
+    the words at ``anchor``: who claims it, its region, the date it is for and its status are
+    read from the sentence (``dates``: the dates found in it)."""
+    text, folded = sentence.text, fold(sentence.text)
+    return ClaimProposal(
+        value=number.value,
+        qualifier=qualifier or "exact",
+        counted=counted_words(text, folded, number, anchor)[:300],
+        fate_group=group,
+        measure="on_date" if group == "custody" and _ON_DATE.search(folded) else "ever",
+        region=region_named(text),
+        claimant=who_claims(text, folded),
+        as_of=date_for(dates),
+        status=status_of(folded, number),
+        quote=text,
+        start=sentence.start + number.start,
+        end=sentence.start + number.end,
+    )

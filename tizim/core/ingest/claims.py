@@ -16,14 +16,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from tizim.core.ingest import lexicon as lx
-from tizim.core.ingest.claim_details import (
-    counted_words,
-    date_for,
-    region_named,
-    replaces_a_figure,
-    status_of,
-    who_claims,
-)
+from tizim.core.ingest.claim_details import ClaimProposal, proposal, replaces_a_figure
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
@@ -62,7 +55,6 @@ _QUALIFIERS_BEFORE = [
 ]
 _QUALIFIERS_AFTER = [(re.compile(rf"^\s*(?:{p})(?!\w)"), q) for p, q in lx.QUALIFIERS_AFTER]
 _KK_MULTIPLIER_TAIL = re.compile(r"^(?:ға|ге|нан|нен|дан|ден)")
-_ON_DATE = lx.compiled(lx.ON_DATE_STATES)
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
 _ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:" + _QUALIFYING + r")\s*)?")
@@ -192,24 +184,6 @@ _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.;!?]")
 
 
-@dataclass(frozen=True)
-class ClaimProposal:
-    """A figure about people as the text states it; ``text[start:end]`` is the number."""
-
-    value: int
-    qualifier: str
-    counted: str
-    fate_group: str | None
-    measure: str
-    region: str | None
-    claimant: str | None
-    as_of: datetime.date | None
-    status: str | None
-    quote: str
-    start: int
-    end: int
-
-
 def _clause_window(folded: str, start: int, end: int) -> tuple[int, int]:
     before = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, start)]
     after = _CLAUSE_BREAK.search(folded, end)
@@ -251,7 +225,9 @@ def _nearest_fate(
     return None if best is None else (best[1], best[2], best[3])
 
 
-def _qualifier(folded: str, number: NumberMention, lo: int) -> str | None:
+def qualifier_of(folded: str, number: NumberMention, lo: int) -> str | None:
+    """The qualifier the words around ``number`` give it ("at least", "почти", "астам"), reading
+    back no further than ``lo``."""
     before = folded[lo : number.start]
     for pattern, qualifier in _QUALIFIERS_BEFORE:
         if pattern.search(before):
@@ -306,7 +282,7 @@ def _read_number(
     lo, hi = max(lo, previous.number.end if previous else 0), min(hi, next_start)
     offset, people, cases = _noun_after_number(folded, number)
     fate = _nearest_fate(folded, number, lo, hi)
-    qualifier = _qualifier(folded, number, lo)
+    qualifier = qualifier_of(folded, number, lo)
     complained = _COMPLAINED.match(folded, number.end) or _COMPLAINED_BEFORE.search(
         folded, max(lo, number.start - 60), number.start
     )
@@ -755,30 +731,15 @@ def claims_in_sentence(
         # a count of people found ("19 have been found") is read: no label gives it a fate
         unread = reading is None or (reading.group is None and reading.people)
         if label is not None and number.start > label[1][1] and unread:
-            qualifier = _qualifier(read, number, label[1][1])
+            qualifier = qualifier_of(read, number, label[1][1])
             reading = _Reading(number, label[0], label[1], qualifier, True, False)
         if reading is not None:
             readings.append(reading)
     _share_across_and(readings, read)
     if not readings:
         return []
-    claimant, region = who_claims(text, folded), region_named(text)
-    on_date = bool(_ON_DATE.search(folded))
     return [
-        ClaimProposal(
-            value=r.number.value,
-            qualifier=r.qualifier or "exact",
-            counted=counted_words(text, folded, r.number, r.anchor)[:300],
-            fate_group=r.group,
-            measure="on_date" if on_date and r.group == "custody" else "ever",
-            region=region,
-            claimant=claimant,
-            as_of=date_for(dates),
-            status=status_of(folded, r.number),
-            quote=text,
-            start=sentence.start + r.number.start,
-            end=sentence.start + r.number.end,
-        )
+        proposal(sentence, r.number, r.group, r.anchor, r.qualifier, dates)
         for r in readings
         if _worth_proposing(r, folded)
     ]

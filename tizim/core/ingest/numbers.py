@@ -171,12 +171,20 @@ def _word_value(words: str, language: str) -> int | None:
         return _kazakh_value(words)
     if words.lower() in _RU_COLLECTIVE:
         return _RU_COLLECTIVE[words.lower()]
+    inverted = _RU_THOUSANDS_FIRST.fullmatch(words)
+    if language == "ru" and inverted:
+        units = _word_value(inverted[1], language)
+        if units is not None and 2 <= units <= 9:
+            return units * 1000  # "тысячи две человек": about two thousand, not 1,002
     try:
         value = parse_number(words, language=language)
     except (ValueError, KeyError, IndexError):
         return None
     return int(value) if value else None
 
+
+# "тысячи две": the plural before a unit is said the other way round ("тысяча два" is 1,002)
+_RU_THOUSANDS_FIRST = re.compile(r"тысяч[иу]\s+(\w+)", re.IGNORECASE)
 
 # "около полутора тысяч", "полтора десятка": one and a half of a hundred, a thousand or ten
 _RU_ONE_AND_A_HALF = re.compile(

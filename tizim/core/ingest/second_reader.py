@@ -1,0 +1,250 @@
+"""A second reader of figures, learned from annotated texts: it reads every number the rules
+of :mod:`tizim.core.ingest.claims` passed over and proposes those that its words say count
+people, with the fate they say (decision 0027).
+
+The rules read what they were written for exactly, and little else: each new writer brings
+phrasings no rule has seen ("the regional akimat's official figure … is seven", "поиски двоих
+продолжаются", "бұл көрсеткіш 96 деп айтылған еді"). The second reader weighs the words
+around a number — the few words either side, the fate words of the sentence and how far
+they stand, a noun of people after it — by weights learned from the annotated texts under
+``tests/ingest/data`` (:mod:`tizim.core.ingest.figure_training` makes them). It is a
+multinomial logistic regression: one weight per feature and class, so it is read here with
+no library, from ``figure_model.json`` shipped beside this module.
+
+It only adds: a number the rules proposed keeps their reading, and a value the text has
+already been read as stating is not proposed again (a headline and its body).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from tizim.core.ingest import lexicon as lx
+from tizim.core.ingest.claim_details import ClaimProposal, proposal
+from tizim.core.ingest.claims import qualifier_of
+from tizim.core.ingest.not_counts import is_not_a_count
+from tizim.core.ingest.numbers import NumberMention, find_numbers
+from tizim.core.ingest.text import Sentence, fold
+from tizim.core.ingest.when import DateMention, find_dates
+
+MODEL_PATH = Path(__file__).with_name("figure_model.json")
+#: The class of a number that counts no people; "none" is a figure with no fate group.
+NOT_A_FIGURE = "not_a_figure"
+NO_GROUP = "none"
+#: Proposed when the chance that a number is a figure is at least this. Chosen on texts left
+#: out of training, one set at a time (``bench/ingest_learned.py``; decision 0027).
+THRESHOLD = 0.5
+
+_WORD = re.compile(r"\w+")
+_CASES_AHEAD = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
+_EVENT = lx.compiled(lx.EVENT_WORDS)
+_LIST_ITEM = re.compile(r"[.)]\s")
+_LAW = re.compile(
+    r"(?:(?<!\w)(?:ст|статья|статьи|стать[ея]й|article|articles|бап|бабы|бабының|ч|part)\.?\s*"
+    r"(?:\d+[\s,и-]*)*$)|(?:[\s,-]*(?:ук|ск|кк|criminal code|уголовного|қылмыстық)\b)"
+)
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
+
+
+@dataclass(frozen=True)
+class FigureModel:
+    """Weights of a multinomial logistic regression over binary features."""
+
+    classes: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def probabilities(self, features: Sequence[str]) -> dict[str, float]:
+        """The chance of each class for a number with these ``features``."""
+        scores = list(self.intercepts)
+        for feature in features:
+            row = self.weights.get(feature)
+            if row is not None:
+                scores = [s + w for s, w in zip(scores, row, strict=True)]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def as_json(self) -> dict[str, object]:
+        """The shape ``figure_model.json`` is stored in."""
+        return {
+            "classes": list(self.classes),
+            "intercepts": list(self.intercepts),
+            "weights": {f: list(row) for f, row in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> FigureModel:
+        """The model stored as ``data`` (the shape of :meth:`as_json`)."""
+        classes = tuple(str(c) for c in data["classes"])  # type: ignore[attr-defined]
+        intercepts = tuple(float(v) for v in data["intercepts"])  # type: ignore[attr-defined]
+        weights = {
+            str(f): tuple(float(v) for v in row)
+            for f, row in data["weights"].items()  # type: ignore[attr-defined]
+        }
+        if NOT_A_FIGURE not in classes or any(len(r) != len(classes) for r in weights.values()):
+            raise ValueError("not a model of figures: classes and weights do not agree")
+        return cls(classes, intercepts, weights)
+
+
+@cache
+def shipped_model() -> FigureModel:
+    """The model trained on the annotated texts of this release."""
+    return FigureModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+def mention_features(
+    sentence: str, folded: str, number: NumberMention, language: str, dates: list[DateMention]
+) -> list[str]:
+    """What the second reader knows of ``number`` in ``sentence``: the words either side
+    (their first five letters, so that "detained" and "detainees" are one), the nearest word
+    of each fate and how far it stands, a noun of people or of cases after it, its size, and
+    whether the rules took it for a date or for something that counts no people."""
+    features = [f"lang={language}"]
+    if any(d.start <= number.start < d.end for d in dates):
+        features.append("in_date")
+    if is_not_a_count(sentence, folded, number):
+        features.append("not_a_count")
+    left = [w[:5] for w in _WORD.findall(folded[: number.start])]
+    right = [w[:5] for w in _WORD.findall(folded[number.end :])]
+    features += [f"L{i}={w}" for i, w in enumerate(reversed(left[-3:]), start=1)]
+    features += [f"R{i}={w}" for i, w in enumerate(right[:3], start=1)]
+    features += sorted({f"LB={w}" for w in left[-10:]} | {f"RB={w}" for w in right[:10]})
+    whole_left = _WORD.findall(folded[max(0, number.start - 40) : number.start])[-1:]
+    whole_right = _WORD.findall(folded[number.end : number.end + 60])[:2]
+    features += [f"L1$={w[-3:]}" for w in whole_left if len(w) > 4]
+    features += [f"R{i}$={w[-3:]}" for i, w in enumerate(whole_right, 1) if len(w) > 4]
+    if _LIST_ITEM.match(sentence, number.end) and not sentence[: number.start].strip():
+        features.append("list_item_number")
+    features += _shape(sentence, number)
+    if _LAW.search(folded, max(0, number.start - 30), number.start) or _LAW.match(
+        folded, number.end
+    ):
+        features.append("law_near")
+    written = sentence[number.start : number.end]
+    if not any(c.isdigit() for c in written):
+        features.append("in_words")
+    value = number.value
+    features.append(f"magnitude={min(int(math.log10(value)) if value > 0 else 0, 6)}")
+    if 1900 <= value <= 2100:
+        features.append("year_like")
+    if "%" in sentence[number.end : number.end + 2]:
+        features.append("percent")
+    if "№" in sentence[max(0, number.start - 2) : number.start]:
+        features.append("number_sign")
+    if sentence.rstrip().endswith("?"):
+        features.append("question")
+    if len(left) < 2:
+        features.append("sentence_start")
+    ahead = folded[number.end :].lstrip(' "”»')
+    if lx.PEOPLE_AHEAD.match(ahead):
+        features.append("people_after")
+    if _CASES_AHEAD.match(ahead):
+        features.append("cases_after")
+    if _EVENT.search(folded):
+        features.append("event_words")
+    features += _fate_words(folded, number)
+    return features
+
+
+def _shape(sentence: str, number: NumberMention) -> list[str]:
+    """The marks either side of the number and whether the words there are capitalised: an
+    age after a name ("Ruslan Abenov, 27,"), a class ("9 «А»"), an address ("№ 4")."""
+    before = sentence[: number.start].rstrip()
+    after = sentence[number.end :].lstrip()
+    features = [
+        f"mark_before={before[-1] if before and not before[-1].isalnum() else 'word'}",
+        f"mark_after={after[0] if after and not after[0].isalnum() else 'word'}",
+    ]
+    word_before = _WORD.findall(before[-30:])[-1:]
+    if word_before and word_before[0][0].isupper():
+        features.append("capital_before")
+    word_after = _WORD.findall(after[:30])[:1]
+    if word_after and word_after[0][0].isupper():
+        features.append("capital_after")
+    return features
+
+
+def _fate_words(folded: str, number: NumberMention) -> list[str]:
+    """For each fate group with a word in the sentence: that it has one, and on which side of
+    the number the nearest stands, at 0–1, 2–4 or more words."""
+    features = []
+    for group, pattern in lx.FATE_GROUP_PATTERNS.items():
+        nearest: tuple[int, str] | None = None
+        for m in pattern.finditer(folded):
+            if m.start() >= number.end:
+                distance, side = len(_WORD.findall(folded[number.end : m.start()])), "R"
+            elif m.end() <= number.start:
+                distance, side = len(_WORD.findall(folded[m.end() : number.start])), "L"
+            else:
+                continue
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, side)
+        if nearest is not None:
+            reach = 0 if nearest[0] <= 1 else 1 if nearest[0] <= 4 else 2
+            features += [f"fate_{group}", f"fate_{group}_{nearest[1]}{reach}"]
+    return features
+
+
+def numbers_of(
+    sentence: Sentence, language: str, published: datetime.date | None
+) -> Iterator[tuple[NumberMention, list[str]]]:
+    """Every number of ``sentence`` with its features, offsets within the sentence."""
+    folded = fold(sentence.text)
+    dates = find_dates(sentence.text, published=published)
+    for number in find_numbers(sentence.text, language):
+        yield number, mention_features(sentence.text, folded, number, language, dates)
+
+
+def second_reading(
+    sentences: list[Sentence],
+    language: str,
+    published: datetime.date | None,
+    claims: list[ClaimProposal],
+    model: FigureModel,
+) -> list[ClaimProposal]:
+    """The figures ``model`` reads in ``sentences`` that the rules' ``claims`` do not hold:
+    neither the same number nor the same value said elsewhere."""
+    read_at = {claim.start for claim in claims}
+    values = {claim.value for claim in claims}
+    added: list[ClaimProposal] = []
+    for sentence in sentences:
+        for number, features in numbers_of(sentence, language, published):
+            if sentence.start + number.start in read_at or number.value in values:
+                continue
+            chances = model.probabilities(features)
+            if 1 - chances[NOT_A_FIGURE] < THRESHOLD:
+                continue
+            fate = max((c for c in chances if c != NOT_A_FIGURE), key=chances.__getitem__)
+            group = None if fate == NO_GROUP else fate
+            claim = _proposed(sentence, number, group, published)
+            added.append(replace(claim, chance=round(1 - chances[NOT_A_FIGURE], 2)))
+            values.add(number.value)
+    return added
+
+
+def _proposed(
+    sentence: Sentence, number: NumberMention, group: str | None, published: datetime.date | None
+) -> ClaimProposal:
+    folded = fold(sentence.text)
+    clause = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, number.start)]
+    anchor = (number.start, number.start)  # what is counted: the noun after the number
+    if group is not None:
+        words = [
+            (abs(m.start() - number.start), m.start(), m.end())
+            for m in lx.FATE_GROUP_PATTERNS[group].finditer(folded)
+            if m.end() <= number.start or m.start() >= number.end
+        ]
+        if words:
+            anchor = min(words)[1:]
+    dates = find_dates(sentence.text, published=published)
+    qualifier = qualifier_of(folded, number, clause[-1] if clause else 0)
+    return proposal(sentence, number, group, anchor, qualifier, dates)
