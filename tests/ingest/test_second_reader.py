@@ -53,6 +53,9 @@ def test_a_model_is_stored_and_read_back_the_same():
     [
         {"classes": ["dead", "released"], "intercepts": [0, 0], "weights": {}},
         {"classes": ["dead", NOT_A_FIGURE], "intercepts": [0, 0], "weights": {"a": [1.0]}},
+        {"classes": ["dead", NOT_A_FIGURE], "intercepts": [0], "weights": {}},
+        {"classes": ["dead", NOT_A_FIGURE]},
+        {"classes": ["dead", NOT_A_FIGURE], "intercepts": [0, 0], "weights": ["a"]},
     ],
 )
 def test_a_stored_model_that_does_not_hold_together_is_refused(broken):

@@ -184,7 +184,8 @@ _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.;!?]")
 
 
-def _clause_window(folded: str, start: int, end: int) -> tuple[int, int]:
+def clause_window(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding ``folded[start:end]`` starts and ends."""
     before = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, start)]
     after = _CLAUSE_BREAK.search(folded, end)
     return (before[-1] if before else 0), (after.start() if after else len(folded))
@@ -274,11 +275,11 @@ def _read_number(
 ) -> _Reading | None:
     """What ``number`` counts, or None when it counts no people and no cases; ``context``
     holds the fate group of the last figure told before it, if any."""
-    lo, hi = _clause_window(folded, number.start, number.end)
+    lo, hi = clause_window(folded, number.start, number.end)
     clause_end = hi  # past "of the 61", whatever the next number
     if re.match(r"\s+[-–—]\s", folded[number.end : number.end + 4]):
         # "в том числе 29 – с огнестрельными ранениями": the dash stands for the verb
-        hi = _clause_window(folded, hi + 2, hi + 2)[1]
+        hi = clause_window(folded, hi + 2, hi + 2)[1]
     lo, hi = max(lo, previous.number.end if previous else 0), min(hi, next_start)
     offset, people, cases = _noun_after_number(folded, number)
     fate = _nearest_fate(folded, number, lo, hi)

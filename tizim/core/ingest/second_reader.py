@@ -21,14 +21,15 @@ import datetime
 import json
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.claim_details import ClaimProposal, proposal
-from tizim.core.ingest.claims import qualifier_of
+from tizim.core.ingest.claims import clause_window, qualifier_of
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
@@ -50,7 +51,6 @@ _LAW = re.compile(
     r"(?:(?<!\w)(?:ст|статья|статьи|стать[ея]й|article|articles|бап|бабы|бабының|ч|part)\.?\s*"
     r"(?:\d+[\s,и-]*)*$)|(?:[\s,-]*(?:ук|ск|кк|criminal code|уголовного|қылмыстық)\b)"
 )
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
 
 
 @dataclass(frozen=True)
@@ -82,15 +82,16 @@ class FigureModel:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> FigureModel:
+    def from_json(cls, data: dict[str, Any]) -> FigureModel:
         """The model stored as ``data`` (the shape of :meth:`as_json`)."""
-        classes = tuple(str(c) for c in data["classes"])  # type: ignore[attr-defined]
-        intercepts = tuple(float(v) for v in data["intercepts"])  # type: ignore[attr-defined]
-        weights = {
-            str(f): tuple(float(v) for v in row)
-            for f, row in data["weights"].items()  # type: ignore[attr-defined]
-        }
-        if NOT_A_FIGURE not in classes or any(len(r) != len(classes) for r in weights.values()):
+        try:
+            classes = tuple(str(c) for c in data["classes"])
+            intercepts = tuple(float(v) for v in data["intercepts"])
+            weights = {str(f): tuple(float(v) for v in row) for f, row in data["weights"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise ValueError(f"not a model of figures: {error!r}") from error
+        rows = [intercepts, *weights.values()]
+        if NOT_A_FIGURE not in classes or any(len(row) != len(classes) for row in rows):
             raise ValueError("not a model of figures: classes and weights do not agree")
         return cls(classes, intercepts, weights)
 
@@ -195,13 +196,18 @@ def _fate_words(folded: str, number: NumberMention) -> list[str]:
 
 
 def numbers_of(
-    sentence: Sentence, language: str, published: datetime.date | None
+    sentence: Sentence,
+    language: str,
+    published: datetime.date | None,
+    weighed: Callable[[NumberMention], bool] = lambda _: True,
 ) -> Iterator[tuple[NumberMention, list[str]]]:
-    """Every number of ``sentence`` with its features, offsets within the sentence."""
+    """Every number of ``sentence`` that is to be ``weighed``, with its features; offsets
+    within the sentence."""
     folded = fold(sentence.text)
     dates = find_dates(sentence.text, published=published)
     for number in find_numbers(sentence.text, language):
-        yield number, mention_features(sentence.text, folded, number, language, dates)
+        if weighed(number):
+            yield number, mention_features(sentence.text, folded, number, language, dates)
 
 
 def second_reading(
@@ -217,9 +223,11 @@ def second_reading(
     values = {claim.value for claim in claims}
     added: list[ClaimProposal] = []
     for sentence in sentences:
-        for number, features in numbers_of(sentence, language, published):
-            if sentence.start + number.start in read_at or number.value in values:
-                continue
+
+        def passed_over(number: NumberMention, at: int = sentence.start) -> bool:
+            return at + number.start not in read_at and number.value not in values
+
+        for number, features in numbers_of(sentence, language, published, passed_over):
             chances = model.probabilities(features)
             if 1 - chances[NOT_A_FIGURE] < THRESHOLD:
                 continue
@@ -235,7 +243,7 @@ def _proposed(
     sentence: Sentence, number: NumberMention, group: str | None, published: datetime.date | None
 ) -> ClaimProposal:
     folded = fold(sentence.text)
-    clause = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, number.start)]
+    clause_start, _ = clause_window(folded, number.start, number.end)
     anchor = (number.start, number.start)  # what is counted: the noun after the number
     if group is not None:
         words = [
@@ -246,5 +254,5 @@ def _proposed(
         if words:
             anchor = min(words)[1:]
     dates = find_dates(sentence.text, published=published)
-    qualifier = qualifier_of(folded, number, clause[-1] if clause else 0)
+    qualifier = qualifier_of(folded, number, clause_start)
     return proposal(sentence, number, group, anchor, qualifier, dates)
