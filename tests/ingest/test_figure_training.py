@@ -86,6 +86,14 @@ def test_a_model_trained_on_a_few_texts_reads_what_they_teach(tmp_path):
     assert FigureModel.from_json(json.loads(out.read_text())).classes == model.classes
 
 
+def test_texts_with_no_figures_to_learn_from_say_so(tmp_path):
+    text = "Nothing was counted in 2022: the square stayed empty all winter."
+    _write(tmp_path / "set", "a", text, [])
+    with pytest.raises(SystemExit, match=r"nothing to learn from.*set"):
+        main([str(tmp_path / "set"), "--out", str(tmp_path / "model.json")])
+    assert not (tmp_path / "model.json").exists()
+
+
 @pytest.mark.slow
 def test_the_shipped_model_is_the_one_the_annotated_texts_train():
     folders = [*sorted(DATA.glob("corpus*")), DATA / "seeds"]

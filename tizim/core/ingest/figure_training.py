@@ -91,6 +91,10 @@ def _label(numbers: list[_Number], figures: list[tuple[int, str]]) -> None:
             chosen.label, after = group, chosen.start
 
 
+def _free_and_read_as(number: _Number, value: int, group: str) -> bool:
+    return number.label == NOT_A_FIGURE and (number.value, number.rules_read) == (value, group)
+
+
 def annotated_texts(folder: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Each text of ``folder`` that has expected lists, with them."""
     together = folder.with_name(f"{folder.name}_expected.json")
@@ -101,10 +105,6 @@ def annotated_texts(folder: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
             yield text_path, json.loads(alone.read_text(encoding="utf-8"))
         elif text_path.name in kept:
             yield text_path, kept[text_path.name]
-
-
-def _free_and_read_as(number: _Number, value: int, group: str) -> bool:
-    return number.label == NOT_A_FIGURE and (number.value, number.rules_read) == (value, group)
 
 
 def examples_of(folders: Iterable[Path]) -> list[tuple[list[str], str]]:
@@ -119,8 +119,15 @@ def examples_of(folders: Iterable[Path]) -> list[tuple[list[str], str]]:
 
 def train(examples: list[tuple[list[str], str]]) -> FigureModel:
     """A model fitted to ``examples`` (features, class)."""
-    from sklearn.feature_extraction import DictVectorizer  # development dependency
-    from sklearn.linear_model import LogisticRegression
+    try:
+        from sklearn.feature_extraction import DictVectorizer  # development dependency
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as error:
+        raise RuntimeError("training needs scikit-learn: pip install -e '.[dev]'") from error
+    if len({label for _, label in examples}) < 2 or all(
+        label == NOT_A_FIGURE for _, label in examples
+    ):
+        raise ValueError("nothing to learn from: the texts given hold no annotated figures")
 
     seen = Counter(f for features, _ in examples for f in set(features))
     kept = [{f: 1 for f in features if seen[f] >= MIN_COUNT} for features, _ in examples]
@@ -148,7 +155,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
     examples = examples_of(args.folders)
-    model = train(examples)
+    try:
+        model = train(examples)
+    except (RuntimeError, ValueError) as error:
+        raise SystemExit(f"{error} (in {', '.join(str(f) for f in args.folders)})") from error
     args.out.write_text(json.dumps(model.as_json(), separators=(",", ":")) + "\n")
     figures = sum(label != NOT_A_FIGURE for _, label in examples)
     print(f"{len(examples)} numbers, {figures} of them figures; {len(model.weights)} features")
