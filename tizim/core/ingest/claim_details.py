@@ -161,29 +161,48 @@ def _noun_after(sentence: str, folded: str, number: NumberMention) -> str:
     return sentence[number.end + offset : number.end + offset + m.end()]
 
 
+@dataclass(frozen=True)
+class SaidIn:
+    """What a sentence says of every figure in it, read once for all of them."""
+
+    sentence: Sentence
+    folded: str
+    dates: list[DateMention]
+    claimant: str | None
+    region: str | None
+    on_date: bool  # "по состоянию на", "are still held": custody on the date, not ever
+
+
+def said_in(sentence: Sentence, dates: list[DateMention]) -> SaidIn:
+    """Who claims the figures of ``sentence``, its region and whether it counts custody on a
+    date (``dates``: the dates found in it)."""
+    text, folded = sentence.text, fold(sentence.text)
+    on_date = bool(_ON_DATE.search(folded))
+    return SaidIn(sentence, folded, dates, who_claims(text, folded), region_named(text), on_date)
+
+
 def proposal(
-    sentence: Sentence,
+    said: SaidIn,
     number: NumberMention,
     group: str | None,
     anchor: tuple[int, int],
     qualifier: str | None,
-    dates: list[DateMention],
 ) -> ClaimProposal:
-    """The claim ``number`` of ``sentence`` states, of fate ``group``, what it counts told by
-    the words at ``anchor``: who claims it, its region, the date it is for and its status are
-    read from the sentence (``dates``: the dates found in it)."""
-    text, folded = sentence.text, fold(sentence.text)
+    """The claim ``number`` of the sentence ``said`` is about states, of fate ``group``, what
+    it counts told by the words at ``anchor``; the date it is for and its status are read from
+    the sentence."""
+    sentence, folded = said.sentence, said.folded
     return ClaimProposal(
         value=number.value,
         qualifier=qualifier or "exact",
-        counted=counted_words(text, folded, number, anchor)[:300],
+        counted=counted_words(sentence.text, folded, number, anchor)[:300],
         fate_group=group,
-        measure="on_date" if group == "custody" and _ON_DATE.search(folded) else "ever",
-        region=region_named(text),
-        claimant=who_claims(text, folded),
-        as_of=date_for(dates),
+        measure="on_date" if group == "custody" and said.on_date else "ever",
+        region=said.region,
+        claimant=said.claimant,
+        as_of=date_for(said.dates),
         status=status_of(folded, number),
-        quote=text,
+        quote=sentence.text,
         start=sentence.start + number.start,
         end=sentence.start + number.end,
     )

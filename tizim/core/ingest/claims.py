@@ -16,7 +16,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from tizim.core.ingest import lexicon as lx
-from tizim.core.ingest.claim_details import ClaimProposal, proposal, replaces_a_figure
+from tizim.core.ingest.claim_details import (
+    ClaimProposal,
+    proposal,
+    replaces_a_figure,
+    said_in,
+)
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
@@ -24,7 +29,7 @@ from tizim.core.ingest.when import find_dates
 
 _FATES = lx.FATE_GROUP_PATTERNS
 _PEOPLE = lx.PEOPLE_AHEAD
-_CASES = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
+_CASES = lx.CASES_AHEAD
 # The group a count is taken from, just before it: "Of those detained, 20 were released",
 # "из задержанных 17 отпущены", "ұсталғандардың 20-сы босатылды" (a Kazakh genitive plural).
 _OF_THOSE = re.compile(
@@ -115,7 +120,7 @@ _MAIN_VERB = re.compile(
 )
 _AND_WORD = re.compile(rf"(?<!\w)(?:{lx.AND_WORDS})(?!\w)")
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
-_EVENT_CONTEXT = lx.compiled(lx.EVENT_WORDS)
+_EVENT_CONTEXT = lx.EVENT_CONTEXT
 # A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
 _KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі)(?:н|на|не|нің|ның)?$")
 _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
@@ -739,8 +744,9 @@ def claims_in_sentence(
     _share_across_and(readings, read)
     if not readings:
         return []
+    said = said_in(sentence, dates)
     return [
-        proposal(sentence, r.number, r.group, r.anchor, r.qualifier, dates)
+        proposal(said, r.number, r.group, r.anchor, r.qualifier)
         for r in readings
         if _worth_proposing(r, folded)
     ]

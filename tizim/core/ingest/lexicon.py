@@ -381,5 +381,9 @@ FATE_GROUP_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 #: A noun of people at the start of what follows a number (up to three words before it).
 PEOPLE_AHEAD = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})(?!\w)")
+#: A noun of cases at the start of what follows a number ("400 criminal cases").
+CASES_AHEAD = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{CASE_NOUNS})(?!\w)")
+#: Words that put a sentence about the events, for a count of people with no fate.
+EVENT_CONTEXT = compiled(EVENT_WORDS)
 #: Verbs of saying, as whole words.
 SPEECH = compiled(SPEECH_VERBS)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from tizim.core.ingest import lexicon as lx
-from tizim.core.ingest.claim_details import ClaimProposal, proposal
+from tizim.core.ingest.claim_details import ClaimProposal, proposal, said_in
 from tizim.core.ingest.claims import clause_window, qualifier_of
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
@@ -44,8 +44,6 @@ NO_GROUP = "none"
 THRESHOLD = 0.5
 
 _WORD = re.compile(r"\w+")
-_CASES_AHEAD = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{lx.CASE_NOUNS})(?!\w)")
-_EVENT = lx.compiled(lx.EVENT_WORDS)
 _LIST_ITEM = re.compile(r"[.)]\s")
 _LAW = re.compile(
     r"(?:(?<!\w)(?:ст|статья|статьи|стать[ея]й|article|articles|бап|бабы|бабының|ч|part)\.?\s*"
@@ -148,9 +146,9 @@ def mention_features(
     ahead = folded[number.end :].lstrip(' "”»')
     if lx.PEOPLE_AHEAD.match(ahead):
         features.append("people_after")
-    if _CASES_AHEAD.match(ahead):
+    if lx.CASES_AHEAD.match(ahead):
         features.append("cases_after")
-    if _EVENT.search(folded):
+    if lx.EVENT_CONTEXT.search(folded):
         features.append("event_words")
     features += _fate_words(folded, number)
     return features
@@ -242,7 +240,8 @@ def second_reading(
 def _proposed(
     sentence: Sentence, number: NumberMention, group: str | None, published: datetime.date | None
 ) -> ClaimProposal:
-    folded = fold(sentence.text)
+    said = said_in(sentence, find_dates(sentence.text, published=published))
+    folded = said.folded
     clause_start, _ = clause_window(folded, number.start, number.end)
     anchor = (number.start, number.start)  # what is counted: the noun after the number
     if group is not None:
@@ -253,6 +252,5 @@ def _proposed(
         ]
         if words:
             anchor = min(words)[1:]
-    dates = find_dates(sentence.text, published=published)
     qualifier = qualifier_of(folded, number, clause_start)
-    return proposal(sentence, number, group, anchor, qualifier, dates)
+    return proposal(said, number, group, anchor, qualifier)
