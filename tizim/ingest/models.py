@@ -104,6 +104,12 @@ class Proposal(models.Model):
     def quote(self) -> str:
         return str(self.proposed.get("quote", ""))
 
+    @property
+    def chance(self) -> float | None:
+        """The second reader's chance for a possible figure; None for what the rules read."""
+        chance = self.proposed.get("chance")
+        return None if chance is None else float(chance)
+
 
 class ClaimCitation(models.Model):
     """One article that reports a claim: the same figure in several articles is one claim

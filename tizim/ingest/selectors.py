@@ -60,7 +60,7 @@ def text_pieces(article: Article, proposals: list[Proposal]) -> list[Piece]:
 def _marked_as(proposal: Proposal) -> str:
     """The kind a proposal's span is marked as; a figure only the second reader proposed is a
     possible one, marked apart."""
-    if proposal.kind == "claim" and proposal.proposed.get("chance") is not None:
+    if proposal.kind == "claim" and proposal.chance is not None:
         return "possible"
     return proposal.kind
 

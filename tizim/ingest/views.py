@@ -87,12 +87,12 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
     for proposal in proposals:
         form_class = ClaimDecisionForm if proposal.kind == "claim" else PersonDecisionForm
         initial = {k: v for k, v in (proposal.decided or proposal.proposed).items()}
-        chance = proposal.proposed.get("chance")  # a possible figure, from the second reader
         rows.append(
             {
                 "proposal": proposal,
                 "form": form_class(initial=initial, prefix=f"p{proposal.pk}"),
-                "chance": None if chance is None else round(chance * 100),
+                # a possible figure, from the second reader: its chance in per cent
+                "chance": None if proposal.chance is None else round(proposal.chance * 100),
             }
         )
     return render(
