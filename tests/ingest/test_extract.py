@@ -834,3 +834,13 @@ def test_running_text_order_streets_and_interview_turns():
         language="en",
     ).persons
     assert english == []
+
+
+def test_a_name_found_with_digits_is_no_name():
+    # natasha reads a portal's name and the next paragraph's first word as one person
+    text = (
+        "Активисты решили собирать информацию о погибших. Для этого они создали портал "
+        "Январь-2022\n\nИменно этот список погибших мы изучили. Задержан Ерлан Сапаров."
+    )
+    found = extract(text, language="ru", published=datetime.date(2022, 3, 1))
+    assert [(p.name, p.fate) for p in found.persons] == [("Сапаров Ерлан", "detained")]

@@ -90,7 +90,8 @@ def names_in(
         return [
             (s - sentence.start, e - sentence.start, name, len(name.split()) == 1)
             for s, e, name in ru_names
-            if sentence.start <= s < sentence.end
+            # not "Январь-2022 Именно": natasha's span over a platform's name and the next word
+            if sentence.start <= s < sentence.end and not any(c.isdigit() for c in name)
         ]
     found: list[tuple[int, int, str, bool]] = []
     text = sentence.text
