@@ -31,9 +31,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from tizim.core.ingest import extract
+from tizim.core.ingest import SecondReaders, extract
 from tizim.core.ingest.readers import read_document
-from tizim.core.ingest.second_reader import FigureModel
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "ingest" / "data" / "corpus"
@@ -69,7 +68,7 @@ def _score(expected: list, found: list, key: Any, agree: str) -> tuple[int, int,
 
 
 def evaluate(
-    corpus: Path, verbose: bool, learned: FigureModel | bool = True
+    corpus: Path, verbose: bool, learned: SecondReaders | bool = True
 ) -> dict[str, dict[str, list[int]]]:
     """Totals per language: claims and persons as [matched, expected, proposed, agreeing];
     ``learned`` as :func:`tizim.core.ingest.extract` takes it."""

@@ -130,3 +130,15 @@ def test_a_possible_figure_is_told_apart_in_the_summary(home, tmp_path):
     lines = result.stdout.splitlines()
     assert any(" 41 " in line and "possible" not in line for line in lines), result.stdout
     assert any(" 56 " in line and "possible figure, chance" in line for line in lines)
+
+
+def test_a_possible_person_is_told_apart_in_the_summary(home, tmp_path):
+    article = tmp_path / "shieli.txt"
+    article.write_text(
+        "Шиелі, 12 қаңтар. Еріктілер хабарласа алмаған адамдар тізімі:\n"
+        "Сәрсенов Ерұлан, 1999 ж.т., жүргізуші.\n"
+    )
+    result = tizim(home, "ingest", str(article), "--dry-run", "--language", "kk")
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if "Сәрсенов" in line]
+    assert "missing" in line and "possible person, chance" in line

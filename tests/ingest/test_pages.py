@@ -4,6 +4,7 @@ proposal marked at its span, accept, correct and reject; each role against each 
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -160,16 +161,20 @@ def test_a_claim_shows_every_article_reporting_it(live_server, staff, articles):
     assert browser_as(live_server, "ana").get(f"/ingest/claims/{claim.pk}/").status == 403
 
 
+def paste(browser: Browser, text: str, **fields: str):
+    """The review page of ``text`` pasted on the Ingest page as source "pasted"."""
+    token = browser.csrf_token("/ingest/")
+    page = browser.post(
+        "/ingest/", {"csrfmiddlewaretoken": token, "source": "pasted", "text": text, **fields}
+    )
+    assert re.search(r"/ingest/\d+/$", page.url), page.text[:500]
+    return page
+
+
 def test_a_possible_figure_is_marked_apart_with_its_chance(live_server, staff):
     browser = browser_as(live_server, "vol")
-    token = browser.csrf_token("/ingest/")
     text = "Жаркент, 14 января. Задержаны 41 человек. Уголовных дел возбуждено 56."
-    page = browser.post(
-        "/ingest/",
-        {"csrfmiddlewaretoken": token, "source": "pasted", "text": text,
-         "published": "2022-01-14", "language": "ru"},
-    )  # fmt: skip
-    assert re.search(r"/ingest/\d+/$", page.url), page.text[:500]
+    page = paste(browser, text, published="2022-01-14", language="ru")
     possible = Proposal.objects.get(kind="claim", proposed__value=56)
     chance = round(possible.proposed["chance"] * 100)
     assert Proposal.objects.get(kind="claim", proposed__value=41).proposed["chance"] is None
@@ -179,3 +184,29 @@ def test_a_possible_figure_is_marked_apart_with_its_chance(live_server, staff):
     assert ("possible", "56") in marks and ("claim", "41") in marks
     item = page.text[page.text.index(f'id="p{possible.pk}"') :]
     assert f"gives it a {chance} % chance" in item[: item.index("</li>")]
+
+
+def test_a_possible_person_is_marked_apart_and_accepted_as_a_record(live_server, staff):
+    browser = browser_as(live_server, "rev")
+    text = (
+        "Шиелі, 12 қаңтар. Еріктілер хабарласа алмаған адамдар тізімі:\n"
+        "Сәрсенов Ерұлан, 1999 ж.т., жүргізуші."
+    )
+    page = paste(browser, text, published="2022-01-12", language="kk")
+    possible = Proposal.objects.get(kind="person")
+    assert possible.proposed["fate"] == "missing" and possible.chance is not None
+    marks = re.findall(
+        r'<mark class="proposal ([a-z -]+)"[^>]*>(?:<a[^>]*>\d+</a>)*([^<]*)<', page.text
+    )
+    assert ("possible-person", "Сәрсенов Ерұлан, 1999 ж.т., жүргізуші.") in marks, marks
+    item = page.text[page.text.index(f'id="p{possible.pk}"') :]
+    item = html.unescape(item[: item.index("</li>")])
+    assert "Possible person: " in item and f"gives it a {round(possible.chance * 100)} %" in item
+    review = page.url.removeprefix(live_server.url)
+    page = browser.post(
+        f"{review}proposals/{possible.pk}/",
+        {"csrfmiddlewaretoken": browser.csrf_token(review), "action": "accept",
+         f"p{possible.pk}-name": "Сәрсенов Ерұлан", f"p{possible.pk}-fate": "missing"},
+    )  # fmt: skip
+    assert page.status == 200 and "Accepted." in page.text
+    assert json.loads(Record.objects.get().raw_json) == {"sentence": possible.quote}

@@ -3,19 +3,16 @@ what the rules read."""
 
 from __future__ import annotations
 
-import json
-import math
-
 import pytest
 
 from tests.ingest.reading import PUBLISHED
-from tizim.core.ingest import extract
+from tizim.core.ingest import SecondReaders, extract
+from tizim.core.ingest.linear_model import LinearModel
 from tizim.core.ingest.numbers import find_numbers
 from tizim.core.ingest.second_reader import (
     MODEL_PATH,
     NO_GROUP,
     NOT_A_FIGURE,
-    FigureModel,
     mention_features,
     shipped_model,
 )
@@ -23,44 +20,18 @@ from tizim.core.ingest.text import fold
 from tizim.core.ingest.when import find_dates
 
 #: A model that knows one word: a number before "zorgs" counts the dead, sure of it.
-ZORGS = FigureModel(
+ZORGS = LinearModel(
     classes=("dead", NO_GROUP, NOT_A_FIGURE, "released"),
     intercepts=(0.0, 0.0, 2.0, 0.0),
     weights={"R1=zorgs": (6.0, 0.0, 0.0, 0.0), "lang=en": (0.0, 0.0, 0.5, 0.0)},
 )
+WITH_ZORGS = SecondReaders(figures=ZORGS, persons=None)
 
 
 def _features(sentence: str, written: str, language: str = "en") -> list[str]:
     number = next(n for n in find_numbers(sentence, language) if n.written == written)
     dates = find_dates(sentence, published=PUBLISHED)
     return mention_features(sentence, fold(sentence), number, language, dates)
-
-
-def test_the_chances_are_the_softmax_of_the_summed_weights():
-    chances = ZORGS.probabilities(["R1=zorgs", "lang=en", "never seen"])
-    scores = {"dead": 6.0, NO_GROUP: 0.0, NOT_A_FIGURE: 2.5, "released": 0.0}
-    total = sum(math.exp(s) for s in scores.values())
-    assert chances == pytest.approx({c: math.exp(s) / total for c, s in scores.items()})
-    assert ZORGS.probabilities([])[NOT_A_FIGURE] == pytest.approx(math.exp(2) / (math.exp(2) + 3))
-
-
-def test_a_model_is_stored_and_read_back_the_same():
-    assert FigureModel.from_json(json.loads(json.dumps(ZORGS.as_json()))) == ZORGS
-
-
-@pytest.mark.parametrize(
-    "broken",
-    [
-        {"classes": ["dead", "released"], "intercepts": [0, 0], "weights": {}},
-        {"classes": ["dead", NOT_A_FIGURE], "intercepts": [0, 0], "weights": {"a": [1.0]}},
-        {"classes": ["dead", NOT_A_FIGURE], "intercepts": [0], "weights": {}},
-        {"classes": ["dead", NOT_A_FIGURE]},
-        {"classes": ["dead", NOT_A_FIGURE], "intercepts": [0, 0], "weights": ["a"]},
-    ],
-)
-def test_a_stored_model_that_does_not_hold_together_is_refused(broken):
-    with pytest.raises(ValueError, match="not a model of figures"):
-        FigureModel.from_json(broken)
 
 
 def test_the_shipped_model_knows_every_fate_group():
@@ -87,7 +58,7 @@ def test_what_the_reader_knows_of_a_number():
 def test_the_second_reader_adds_a_figure_the_rules_passed_over():
     text = "On Friday officials counted 12 zorgs in the square."
     assert extract(text, published=PUBLISHED, learned=False).claims == []
-    [claim] = extract(text, published=PUBLISHED, learned=ZORGS).claims
+    [claim] = extract(text, published=PUBLISHED, learned=WITH_ZORGS).claims
     assert (claim.value, claim.fate_group, text[claim.start : claim.end]) == (12, "dead", "12")
     sure = 1 - ZORGS.probabilities(["R1=zorgs", "lang=en"])[NOT_A_FIGURE]
     assert claim.chance == pytest.approx(sure, abs=0.005)
@@ -96,13 +67,13 @@ def test_the_second_reader_adds_a_figure_the_rules_passed_over():
 
 def test_it_does_not_propose_a_value_already_read_nor_change_the_rules_reading():
     text = "At least 12 people were detained. Later officials counted 12 zorgs."
-    [claim] = extract(text, published=PUBLISHED, learned=ZORGS).claims
+    [claim] = extract(text, published=PUBLISHED, learned=WITH_ZORGS).claims
     assert (claim.value, claim.fate_group, claim.chance) == (12, "custody", None)
 
 
 def test_a_number_it_is_not_sure_of_is_left():
     text = "Officials counted 12 marbles."
-    assert extract(text, published=PUBLISHED, learned=ZORGS).claims == []
+    assert extract(text, published=PUBLISHED, learned=WITH_ZORGS).claims == []
 
 
 def test_the_shipped_model_reads_cases_the_rules_pass_over():

@@ -92,5 +92,5 @@ def test_json_shape_is_the_documented_one():
     }  # fmt: skip
     assert set(found["persons"][0]) == {
         "name", "surname", "given_name", "patronymic", "fate", "date", "age", "place",
-        "acts", "quote", "start", "end",
+        "acts", "quote", "start", "end", "chance",
     }  # fmt: skip

@@ -1,5 +1,6 @@
-"""Training the second reader: which number an expected figure is, the texts read, a model
-fitted, and the model shipped being the one the annotated texts train."""
+"""Training the second readers: which number an expected figure is, which person an expected
+victim is, the texts read, models fitted, and the models shipped being the ones the annotated
+texts train."""
 
 from __future__ import annotations
 
@@ -8,16 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from tizim.core.ingest import extract
-from tizim.core.ingest.figure_training import (
+from tizim.core.ingest import SecondReaders, extract, person_reader
+from tizim.core.ingest.linear_model import LinearModel
+from tizim.core.ingest.person_reader import NOT_A_VICTIM
+from tizim.core.ingest.second_reader import NO_GROUP, NOT_A_FIGURE, shipped_model
+from tizim.core.ingest.training import (
     _label,
     _Number,
     annotated_texts,
     examples_of,
+    labelled_people,
     main,
+    people_examples_of,
     train,
+    train_persons,
 )
-from tizim.core.ingest.second_reader import NO_GROUP, NOT_A_FIGURE, FigureModel, shipped_model
 
 DATA = Path(__file__).parent / "data"
 
@@ -46,11 +52,30 @@ def test_then_in_the_texts_order_to_a_plain_number_the_rules_passed_over():
     assert [n.label for n in numbers] == [NOT_A_FIGURE, "missing", "released"]
 
 
-def _write(folder: Path, name: str, text: str, claims: list[dict]) -> None:
+def _write(
+    folder: Path, name: str, text: str, claims: list[dict], persons: list[dict] | None = None
+) -> Path:
     folder.mkdir(exist_ok=True)
     (folder / f"{name}.txt").write_text(text)
-    expected = {"language": "en", "published": "2022-01-20", "claims": claims, "persons": []}
+    expected = {"language": "en", "published": "2022-01-20", "claims": claims,
+                "persons": persons or []}  # fmt: skip
     (folder / f"{name}.expected.json").write_text(json.dumps(expected))
+    return folder / f"{name}.txt"
+
+
+def test_a_victim_is_the_person_named_the_same_the_rules_gave_no_fate(tmp_path):
+    text = (
+        "Aslan Beisenov was detained. Dana Ospanova zorged in the square. "
+        "Lawyer Marat Abenov said so."
+    )
+    victims = [
+        {"surname": "Beisenov", "given_name": "Aslan", "fate": ["detained"]},
+        {"surname": "OSPANOVA", "given_name": "Dana", "fate": ["missing", "found"]},
+    ]
+    path = _write(tmp_path / "set", "a", text, [], victims)
+    examples = labelled_people(path, json.loads(path.with_suffix(".expected.json").read_text()))
+    assert [label for _, label in examples] == ["missing", NOT_A_VICTIM]  # not Beisenov: read
+    assert "R1=zorge" in examples[0][0] and "role" in examples[1][0]
 
 
 def test_texts_are_annotated_one_file_each_or_all_in_one_file_beside_the_folder(tmp_path):
@@ -66,41 +91,82 @@ def test_texts_are_annotated_one_file_each_or_all_in_one_file_beside_the_folder(
                     ("c.txt", [{"value": 2, "fate_group": None}])]  # fmt: skip
 
 
-def test_a_model_trained_on_a_few_texts_reads_what_they_teach(tmp_path):
-    sentences = [
-        f"Officials counted {n} zorgs and {n + 100} marbles in the square." for n in range(3, 40)
-    ]
-    for index, sentence in enumerate(sentences):
-        _write(
-            tmp_path / "set", f"t{index}", sentence, [{"value": index + 3, "fate_group": "dead"}]
+GIVEN = ["Aslan", "Dana", "Marat", "Yerlan", "Saule", "Bolat", "Gulnar"]
+SURNAMES = ["Beisenov", "Ospanov", "Abenov", "Kassymov", "Nurlanov", "Tokhtarov"]
+
+
+def _teaching_texts(folder: Path) -> None:
+    for n in range(3, 40):
+        given, surname = GIVEN[n % 7], SURNAMES[n % 6]
+        text = (
+            f"Officials counted {n} zorgs and {n + 100} marbles in the square. "
+            f"{given} {surname} zorged there, {GIVEN[(n + 1) % 7]} Bekov said."
         )
+        victim = {"surname": surname, "given_name": given, "fate": ["missing"]}
+        _write(folder, f"t{n}", text, [{"value": n, "fate_group": "dead"}], [victim])
+
+
+def test_models_trained_on_a_few_texts_read_what_they_teach(tmp_path):
+    _teaching_texts(tmp_path / "set")
     examples = examples_of([tmp_path / "set"])
-    assert len(examples) == 2 * len(sentences)
-    assert sum(label == "dead" for _, label in examples) == len(sentences)
+    assert len(examples) == 2 * 37 and sum(label == "dead" for _, label in examples) == 37
     model = train(examples)
     assert set(model.classes) == {"dead", NOT_A_FIGURE}
-    found = extract("Officials counted 52 zorgs and 301 marbles.", learned=model).claims
-    assert [(c.value, c.fate_group) for c in found] == [(52, "dead")]
-    out = tmp_path / "model.json"
-    main([str(tmp_path / "set"), "--out", str(out)])
-    assert FigureModel.from_json(json.loads(out.read_text())).classes == model.classes
+    people = people_examples_of([tmp_path / "set"])
+    assert sorted({label for _, label in people}) == ["missing", NOT_A_VICTIM]
+    persons_model = train_persons(people)
+    read = extract(
+        "Officials counted 52 zorgs and 301 marbles. Yerlan Abenov zorged, Dana Bekov said.",
+        learned=SecondReaders(model, persons_model),
+    )
+    assert [(c.value, c.fate_group) for c in read.claims] == [(52, "dead")]
+    assert [(p.name, p.fate) for p in read.persons] == [("Abenov Yerlan", "missing")]
+    main([str(tmp_path / "set"), "--out", str(tmp_path)])
+    stored = json.loads((tmp_path / "figure_model.json").read_text())
+    assert LinearModel.from_json(stored, NOT_A_FIGURE, "figures").classes == model.classes
+    stored = json.loads((tmp_path / "person_model.json").read_text())
+    assert LinearModel.from_json(stored, NOT_A_VICTIM, "persons") == persons_model
+
+
+def test_too_few_examples_to_learn_from_say_so(tmp_path):
+    text = "On Friday officials counted 12 zorgs in the square."
+    _write(tmp_path / "set", "a", text, [{"value": 12, "fate_group": "dead"}])
+    with pytest.raises(SystemExit, match=r"too few examples, no feature is seen in 2"):
+        main([str(tmp_path / "set"), "--out", str(tmp_path)])
 
 
 def test_texts_with_no_figures_to_learn_from_say_so(tmp_path):
     text = "Nothing was counted in 2022: the square stayed empty all winter."
     _write(tmp_path / "set", "a", text, [])
     with pytest.raises(SystemExit, match=r"nothing to learn from.*set"):
-        main([str(tmp_path / "set"), "--out", str(tmp_path / "model.json")])
-    assert not (tmp_path / "model.json").exists()
+        main([str(tmp_path / "set"), "--out", str(tmp_path)])
+    assert not (tmp_path / "figure_model.json").exists()
+
+
+def test_texts_with_no_victim_the_rules_pass_over_say_so(tmp_path):
+    text = "Officials counted 12 zorgs and 14 marbles. Aslan Beisenov was detained."
+    victim = {"surname": "Beisenov", "given_name": "Aslan", "fate": ["detained"]}
+    for name in ("a", "b"):
+        _write(tmp_path / "set", name, text, [{"value": 12, "fate_group": "dead"}], [victim])
+    with pytest.raises(SystemExit, match=r"no person the rules pass over is annotated"):
+        main([str(tmp_path / "set"), "--out", str(tmp_path)])
+    assert not (tmp_path / "person_model.json").exists()
 
 
 @pytest.mark.slow
-def test_the_shipped_model_is_the_one_the_annotated_texts_train():
+def test_the_shipped_models_are_the_ones_the_annotated_texts_train():
     folders = [*sorted(DATA.glob("corpus*")), DATA / "seeds"]
     examples = examples_of(folders)
     retrained, shipped = train(examples), shipped_model()
     assert retrained.classes == shipped.classes
     assert retrained.weights.keys() == shipped.weights.keys()
     for features, _ in examples[::7]:
+        again, before = retrained.probabilities(features), shipped.probabilities(features)
+        assert again == pytest.approx(before, abs=0.01), "train it again (README, Ingest)"
+    people = people_examples_of(folders)
+    retrained, shipped = train_persons(people), person_reader.shipped_model()
+    assert retrained.classes == shipped.classes
+    assert retrained.weights.keys() == shipped.weights.keys()
+    for features, _ in people[::3]:
         again, before = retrained.probabilities(features), shipped.probabilities(features)
         assert again == pytest.approx(before, abs=0.01), "train it again (README, Ingest)"

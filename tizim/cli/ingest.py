@@ -148,5 +148,7 @@ def _print_summary(extraction: Any, out: TextIO) -> None:
             for x in (p.fate, p.date and p.date.isoformat(), p.age and f"age {p.age}", p.place)
             if x
         ]
+        if p.chance is not None:
+            extra.append(f"possible person, chance {p.chance:.0%}")
         acts = f"; acts: {', '.join(p.acts)}" if p.acts else ""
         print(f"  {p.name}  ({', '.join(extra)}{acts})", file=out)

@@ -106,7 +106,8 @@ class Proposal(models.Model):
 
     @property
     def chance(self) -> float | None:
-        """The second reader's chance for a possible figure; None for what the rules read."""
+        """A second reader's chance for a possible figure or person; None for what the rules
+        read."""
         chance = self.proposed.get("chance")
         return None if chance is None else float(chance)
 

@@ -58,10 +58,10 @@ def text_pieces(article: Article, proposals: list[Proposal]) -> list[Piece]:
 
 
 def _marked_as(proposal: Proposal) -> str:
-    """The kind a proposal's span is marked as; a figure only the second reader proposed is a
-    possible one, marked apart."""
-    if proposal.kind == "claim" and proposal.chance is not None:
-        return "possible"
+    """The kind a proposal's span is marked as; a figure or a person only a second reader
+    proposed is a possible one, marked apart."""
+    if proposal.chance is not None:
+        return "possible" if proposal.kind == "claim" else "possible-person"
     return proposal.kind
 
 

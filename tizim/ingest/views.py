@@ -91,7 +91,7 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "proposal": proposal,
                 "form": form_class(initial=initial, prefix=f"p{proposal.pk}"),
-                # a possible figure, from the second reader: its chance in per cent
+                # a possible figure or person, from a second reader: its chance in per cent
                 "chance": None if proposal.chance is None else round(proposal.chance * 100),
             }
         )

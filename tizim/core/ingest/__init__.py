@@ -12,10 +12,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from tizim.core.ingest import person_reader, second_reader
 from tizim.core.ingest.claim_details import ClaimProposal
 from tizim.core.ingest.claims import Told, claims_in_sentence, fate_asked
-from tizim.core.ingest.persons import PersonProposal, find_persons
-from tizim.core.ingest.second_reader import FigureModel, second_reading, shipped_model
+from tizim.core.ingest.linear_model import LinearModel
+from tizim.core.ingest.person_reader import second_reading_of_persons
+from tizim.core.ingest.persons import PersonProposal, read_persons
+from tizim.core.ingest.second_reader import second_reading
 from tizim.core.ingest.text import detect_language, split_sentences
 
 
@@ -42,6 +45,19 @@ class Extraction:
         }
 
 
+@dataclass(frozen=True)
+class SecondReaders:
+    """The models the second readers read with; None leaves that reader out."""
+
+    figures: LinearModel | None
+    persons: LinearModel | None
+
+    @classmethod
+    def shipped(cls) -> SecondReaders:
+        """The models trained on the annotated texts of this release."""
+        return cls(second_reader.shipped_model(), person_reader.shipped_model())
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime.date) else value
 
@@ -51,13 +67,13 @@ def extract(
     *,
     language: str | None = None,
     published: datetime.date | None = None,
-    learned: FigureModel | bool = True,
+    learned: SecondReaders | bool = True,
 ) -> Extraction:
     """Claims and persons proposed by ``text`` (kk, ru or en; detected when not given).
 
-    The rules read the figures first; ``learned`` adds what the second reader reads among
-    the numbers they passed over (True: the model shipped; False: the rules alone; or a
-    model of one's own)."""
+    The rules read first; ``learned`` adds what the second readers read among the numbers
+    and the people they passed over (True: the models shipped; False: the rules alone; or
+    models of one's own)."""
     language = language or detect_language(text)
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
@@ -79,13 +95,19 @@ def extract(
         if question is not None:
             asked, answer = question, _answer(text, sentence.end)
     claims = _once(claims, _lead_end(text))
-    if learned is not False:
-        model = shipped_model() if learned is True else learned
+    persons_read = read_persons(text, sentences, language, published)
+    persons = persons_read.proposals
+    readers = SecondReaders.shipped() if learned is True else learned or SecondReaders(None, None)
+    if readers.figures is not None:
         claims = sorted(
-            claims + second_reading(sentences, language, published, claims, model),
+            claims + second_reading(sentences, language, published, claims, readers.figures),
             key=lambda claim: claim.start,
         )
-    persons = find_persons(text, sentences, language, published)
+    if readers.persons is not None:
+        # after the rules' own, which keep their order (the order first told)
+        persons = persons + second_reading_of_persons(
+            persons_read.unfated, language, sentences, readers.persons
+        )
     return Extraction(language, published, claims, persons)
 
 

@@ -197,16 +197,40 @@ class PersonProposal:
     quote: str
     start: int
     end: int
+    #: None when the rules read it; the second reader's chance that something happened to
+    #: the person, when only it did (:mod:`tizim.core.ingest.person_reader`)
+    chance: float | None = None
 
 
 @dataclass
-class _Mention:
+class Mention:
+    """One naming of a person in a sentence (offsets within the sentence), and how: speaking
+    ("…, said X"), telling of themselves, or named after a title or as someone's relative."""
+
     key: str
     start: int
     end: int
     speaker: bool
     self_report: bool
-    role: bool = False  # named after a title or as someone's relative or lawyer
+    role: bool = False
+
+
+@dataclass
+class Unfated:
+    """A person the text names but gives, by the rules, no fate and no act: ``proposal`` with
+    no fate, quoting the first sentence that names them beside a word of what happened (else
+    the first that names them), and every sentence that names them."""
+
+    proposal: PersonProposal
+    mentions: list[tuple[Sentence, Mention]]
+
+
+@dataclass
+class PersonsRead:
+    """What the rules read of people: the proposed, and those named with nothing told."""
+
+    proposals: list[PersonProposal]
+    unfated: list[Unfated]
 
 
 @dataclass
@@ -221,12 +245,21 @@ class _Person:
     acts: list[str] = field(default_factory=list)
     first_sentence: Sentence | None = None
     last_date: datetime.date | None = None
+    mentions: list[tuple[Sentence, Mention]] = field(default_factory=list)
 
 
 def find_persons(
     text: str, sentences: list[Sentence], language: str, published: datetime.date | None
 ) -> list[PersonProposal]:
     """The people ``text`` says something happened to, in the order first told."""
+    return read_persons(text, sentences, language, published).proposals
+
+
+def read_persons(
+    text: str, sentences: list[Sentence], language: str, published: datetime.date | None
+) -> PersonsRead:
+    """The people ``text`` says something happened to, in the order first told, and those it
+    names with nothing told of them."""
     ru_names = russian_names(text) if language == "ru" else []
     people: dict[str, _Person] = {}
     dateline = _DATELINE.match(_first_body_line(text))
@@ -245,6 +278,7 @@ def find_persons(
         events = _events(sentence)
         for mention in mentions:
             _note_age(people[mention.key], sentence.text, mention)
+            people[mention.key].mentions.append((sentence, mention))
         victims = [m for m in mentions if not m.speaker or m.self_report]
         pronouns = [
             bool(_SPEECH_AFTER.match(sentence.text[m.end() :]))
@@ -329,7 +363,14 @@ def find_persons(
     if dateline is not None:
         found = fold_place(dateline["place"].title())
         place_default = dateline["place"].title() if found else None
-    return [_proposal(text, p, place_default) for p in people.values() if p.fate or p.acts]
+    return PersonsRead(
+        [_proposal(text, p, place_default) for p in people.values() if p.fate or p.acts],
+        [
+            _unfated(text, p, place_default, published)
+            for p in people.values()
+            if not (p.fate or p.acts)
+        ],
+    )
 
 
 def _first_body_line(text: str) -> str:
@@ -344,8 +385,8 @@ def _mentions(
     language: str,
     ru_names: list[tuple[int, int, str]],
     people: dict[str, _Person],
-) -> list[_Mention]:
-    mentions: list[_Mention] = []
+) -> list[Mention]:
+    mentions: list[Mention] = []
     names = names_in(sentence, language, ru_names)
     first = min((found[0] for found in names), default=0)
     for start, end, name, surname_only in names:
@@ -353,7 +394,7 @@ def _mentions(
         if key is None:
             continue
         speaker, self_report, role = _how_named(sentence.text, language, (start, end), name, first)
-        mentions.append(_Mention(key, start, end, speaker and not self_report, self_report, role))
+        mentions.append(Mention(key, start, end, speaker and not self_report, self_report, role))
     # "судьялар Р. Мұхамбетов пен А. Қуанышев", "Judges A and B": a title is said of all
     for a, b in itertools.pairwise(mentions):
         between = sentence.text[a.end : b.start]
@@ -591,7 +632,7 @@ _JOINED = re.compile(
 )
 
 
-def _joined_to(key: str, victims: list[_Mention], sentence: str) -> list[str]:
+def _joined_to(key: str, victims: list[Mention], sentence: str) -> list[str]:
     """The people named together with ``key`` ("Dana Zhanbolatova and Askar Tleuov were
     released", "Дана Жанболатова мен Асқар Тілеуов"): what is said of one is said of both."""
     ordered = sorted(victims, key=lambda m: m.start)
@@ -611,7 +652,7 @@ def _joined_to(key: str, victims: list[_Mention], sentence: str) -> list[str]:
     return joined
 
 
-def _names_role(sentence: str, position: int, mentions: list[_Mention]) -> bool:
+def _names_role(sentence: str, position: int, mentions: list[Mention]) -> bool:
     """Whether the word at ``position`` is the role written before a name ("Адвокат Жанна
     Ибраева"): a lawyer named is not a lawyer denied."""
     word = re.match(r"[\w-]+", sentence[position:])
@@ -619,9 +660,7 @@ def _names_role(sentence: str, position: int, mentions: list[_Mention]) -> bool:
     return any(sentence[end : m.start].strip() == "" and m.start > end for m in mentions)
 
 
-def _owner(
-    victims: list[_Mention], position: int, sentence: str, reach: int = _REACH
-) -> str | None:
+def _owner(victims: list[Mention], position: int, sentence: str, reach: int = _REACH) -> str | None:
     """The name an event at ``position`` belongs to: the nearest before it, else after it,
     unless other people ("protesters", "loved ones") or too many words stand between."""
     before = [m for m in victims if m.end <= position]
@@ -699,7 +738,7 @@ def _strip_kazakh_locative(word: str) -> str:
     return word
 
 
-def _note_age(person: _Person, sentence: str, mention: _Mention) -> None:
+def _note_age(person: _Person, sentence: str, mention: Mention) -> None:
     if person.age is not None:
         return
     m = _AGE_AFTER.match(sentence[mention.end :])
@@ -729,3 +768,19 @@ def _proposal(text: str, person: _Person, place_default: str | None) -> PersonPr
         start=quote_sentence.start,
         end=quote_sentence.end,
     )
+
+
+def _unfated(
+    text: str, person: _Person, place_default: str | None, published: datetime.date | None
+) -> Unfated:
+    sentence, mention = next(
+        ((s, m) for s, m in person.mentions if _ANY_FATE.search(fold(s.text))),
+        person.mentions[0],
+    )
+    person.first_sentence = sentence
+    dates = [
+        d for d in find_dates(sentence.text, published=published) if not d.relative or published
+    ]
+    person.date = _date_near(dates, mention.start)
+    person.places = person.places or _places(sentence.text)
+    return Unfated(_proposal(text, person, place_default), person.mentions)

@@ -7,7 +7,7 @@ phrasings no rule has seen ("the regional akimat's official figure … is seven"
 продолжаются", "бұл көрсеткіш 96 деп айтылған еді"). The second reader weighs the words
 around a number — the few words either side, the fate words of the sentence and how far
 they stand, a noun of people after it — by weights learned from the annotated texts under
-``tests/ingest/data`` (:mod:`tizim.core.ingest.figure_training` makes them). It is a
+``tests/ingest/data`` (:mod:`tizim.core.ingest.training` makes them). It is a
 multinomial logistic regression: one weight per feature and class, so it is read here with
 no library, from ``figure_model.json`` shipped beside this module.
 
@@ -21,15 +21,15 @@ import datetime
 import json
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.claim_details import ClaimProposal, proposal, said_in
 from tizim.core.ingest.claims import clause_window, qualifier_of
+from tizim.core.ingest.linear_model import LinearModel
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
@@ -51,53 +51,11 @@ _LAW = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class FigureModel:
-    """Weights of a multinomial logistic regression over binary features."""
-
-    classes: tuple[str, ...]
-    intercepts: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
-
-    def probabilities(self, features: Sequence[str]) -> dict[str, float]:
-        """The chance of each class for a number with these ``features``."""
-        scores = list(self.intercepts)
-        for feature in features:
-            row = self.weights.get(feature)
-            if row is not None:
-                scores = [s + w for s, w in zip(scores, row, strict=True)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
-
-    def as_json(self) -> dict[str, object]:
-        """The shape ``figure_model.json`` is stored in."""
-        return {
-            "classes": list(self.classes),
-            "intercepts": list(self.intercepts),
-            "weights": {f: list(row) for f, row in sorted(self.weights.items())},
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> FigureModel:
-        """The model stored as ``data`` (the shape of :meth:`as_json`)."""
-        try:
-            classes = tuple(str(c) for c in data["classes"])
-            intercepts = tuple(float(v) for v in data["intercepts"])
-            weights = {str(f): tuple(float(v) for v in row) for f, row in data["weights"].items()}
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise ValueError(f"not a model of figures: {error!r}") from error
-        rows = [intercepts, *weights.values()]
-        if NOT_A_FIGURE not in classes or any(len(row) != len(classes) for row in rows):
-            raise ValueError("not a model of figures: classes and weights do not agree")
-        return cls(classes, intercepts, weights)
-
-
 @cache
-def shipped_model() -> FigureModel:
+def shipped_model() -> LinearModel:
     """The model trained on the annotated texts of this release."""
-    return FigureModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return LinearModel.from_json(data, NOT_A_FIGURE, "figures")
 
 
 def mention_features(
@@ -150,7 +108,7 @@ def mention_features(
         features.append("cases_after")
     if lx.EVENT_CONTEXT.search(folded):
         features.append("event_words")
-    features += _fate_words(folded, number)
+    features += fate_words_near(folded, number.start, number.end)
     return features
 
 
@@ -172,17 +130,17 @@ def _shape(sentence: str, number: NumberMention) -> list[str]:
     return features
 
 
-def _fate_words(folded: str, number: NumberMention) -> list[str]:
+def fate_words_near(folded: str, start: int, end: int) -> list[str]:
     """For each fate group with a word in the sentence: that it has one, and on which side of
-    the number the nearest stands, at 0–1, 2–4 or more words."""
+    ``folded[start:end]`` (a number, a name) the nearest stands, at 0–1, 2–4 or more words."""
     features = []
     for group, pattern in lx.FATE_GROUP_PATTERNS.items():
         nearest: tuple[int, str] | None = None
         for m in pattern.finditer(folded):
-            if m.start() >= number.end:
-                distance, side = len(_WORD.findall(folded[number.end : m.start()])), "R"
-            elif m.end() <= number.start:
-                distance, side = len(_WORD.findall(folded[m.end() : number.start])), "L"
+            if m.start() >= end:
+                distance, side = len(_WORD.findall(folded[end : m.start()])), "R"
+            elif m.end() <= start:
+                distance, side = len(_WORD.findall(folded[m.end() : start])), "L"
             else:
                 continue
             if nearest is None or distance < nearest[0]:
@@ -213,7 +171,7 @@ def second_reading(
     language: str,
     published: datetime.date | None,
     claims: list[ClaimProposal],
-    model: FigureModel,
+    model: LinearModel,
 ) -> list[ClaimProposal]:
     """The figures ``model`` reads in ``sentences`` that the rules' ``claims`` do not hold:
     neither the same number nor the same value said elsewhere."""

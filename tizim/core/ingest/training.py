@@ -1,16 +1,22 @@
-"""Training the second reader of figures (:mod:`tizim.core.ingest.second_reader`) on texts
-annotated by hand: folders of ``NAME.txt`` with ``NAME.expected.json``, written as
-``docs/ingest-annotation.md`` says.
+"""Training the second readers, of figures (:mod:`tizim.core.ingest.second_reader`) and of
+persons (:mod:`tizim.core.ingest.person_reader`), on texts annotated by hand: folders of
+``NAME.txt`` with ``NAME.expected.json``, written as ``docs/ingest-annotation.md`` says.
 
-    python -m tizim.core.ingest.figure_training FOLDER [FOLDER ...] [--out PATH]
+    python -m tizim.core.ingest.training FOLDER [FOLDER ...] [--out DIR]
 
-A folder may instead keep every text's expected lists in one file beside it,
-``FOLDER_expected.json``, keyed by the text's file name (the seed articles do).
+writes ``figure_model.json`` and ``person_model.json`` into ``DIR`` (by default beside the
+readers, where a release ships them). A folder may instead keep every text's expected lists
+in one file beside it, ``FOLDER_expected.json``, keyed by the text's file name (the seed
+articles do).
 
-Every number of every text is an example. The expected file lists a text's figures without
+Figures: every number of every text is an example. The expected file lists a text's figures without
 their places, so each is given to a number of the same value: first to one the rules read
 with the same fate, then, in the text's order, to one the rules passed over and did not take
 for a date, a year or something that counts no people. Numbers left over count no people.
+
+Persons: every person a text names whom the rules give no fate and no act is an example; its
+class is the first fate the expected list gives a person of the same surname and given name,
+else that nothing happened to them.
 
 Needs scikit-learn (a development dependency); the model it writes is read without it.
 """
@@ -20,27 +26,21 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tizim.core.ingest import extract
+from tizim.core.ingest import extract, person_reader, second_reader
+from tizim.core.ingest.linear_model import LinearModel, fit
+from tizim.core.ingest.person_reader import NOT_A_VICTIM, person_features
+from tizim.core.ingest.persons import read_persons
 from tizim.core.ingest.readers import read_document
-from tizim.core.ingest.second_reader import (
-    MODEL_PATH,
-    NO_GROUP,
-    NOT_A_FIGURE,
-    FigureModel,
-    numbers_of,
-)
-from tizim.core.ingest.text import split_sentences
+from tizim.core.ingest.second_reader import NO_GROUP, NOT_A_FIGURE, numbers_of
+from tizim.core.ingest.text import detect_language, split_sentences
 
-#: A feature seen in fewer training numbers than this is left out: it says nothing general.
-MIN_COUNT = 2
-#: The inverse strength of the L2 penalty (scikit-learn's C), chosen with ``THRESHOLD``.
-PENALTY_C = 1.0
+Examples = list[tuple[list[str], str]]
+Labelling = Callable[[Path, dict[str, Any]], Examples]
 
 
 @dataclass
@@ -52,18 +52,24 @@ class _Number:
     label: str = NOT_A_FIGURE
 
 
-def labelled_numbers(text_path: Path, expected: dict[str, Any]) -> list[tuple[list[str], str]]:
-    """Every number of the text at ``text_path``, whose figures are ``expected``: its features
-    and its class."""
+def _read(text_path: Path, expected: dict[str, Any]) -> tuple[str, datetime.date | None]:
+    """The text at ``text_path`` and its date, as ``bench/ingest_eval.py`` reads them."""
     document = read_document(text_path.read_bytes(), text_path.name)
     published = document.published or (
         datetime.date.fromisoformat(expected["published"]) if expected.get("published") else None
     )
-    ruled = extract(document.text, published=published, learned=False)
+    return document.text, published
+
+
+def labelled_numbers(text_path: Path, expected: dict[str, Any]) -> Examples:
+    """Every number of the text at ``text_path``, whose figures are ``expected``: its features
+    and its class."""
+    text, published = _read(text_path, expected)
+    ruled = extract(text, published=published, learned=False)
     by_rules = {claim.start: claim.fate_group or NO_GROUP for claim in ruled.claims}
     numbers = [
         _Number(sentence.start + n.start, n.value, by_rules.get(sentence.start + n.start), f)
-        for sentence in split_sentences(document.text)
+        for sentence in split_sentences(text)
         for n, f in numbers_of(sentence, ruled.language, published)
     ]
     _label(numbers, [(int(c["value"]), c["fate_group"] or NO_GROUP) for c in expected["claims"]])
@@ -107,61 +113,82 @@ def annotated_texts(folder: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
             yield text_path, kept[text_path.name]
 
 
-def examples_of(folders: Iterable[Path]) -> list[tuple[list[str], str]]:
-    """The labelled numbers of every annotated text in ``folders``."""
+def labelled_people(text_path: Path, expected: dict[str, Any]) -> Examples:
+    """Every person the text at ``text_path`` names whom the rules give no fate, whose
+    victims are ``expected``: their features and their class."""
+    text, published = _read(text_path, expected)
+    language = detect_language(text)
+    sentences = split_sentences(text)
+    read = read_persons(text, sentences, language, published)
+    fates = {
+        (e["surname"].casefold(), e["given_name"].casefold()): e["fate"]
+        for e in expected["persons"]
+    }
+    examples = []
+    for person in read.unfated:
+        named = person.proposal
+        told = fates.get((named.surname.casefold(), named.given_name.casefold()))
+        first = (told[0] if isinstance(told, list) else told) if told else None
+        examples.append(
+            (person_features(person.mentions, language, sentences), first or NOT_A_VICTIM)
+        )
+    return examples
+
+
+def examples_of(folders: Iterable[Path], labelled: Labelling | None = None) -> Examples:
+    """The labelled examples of every annotated text in ``folders``: its numbers, or what
+    ``labelled`` (:func:`labelled_people`) makes of it."""
+    labelled = labelled or labelled_numbers
     return [
         example
         for folder in folders
         for text_path, expected in annotated_texts(folder)
-        for example in labelled_numbers(text_path, expected)
+        for example in labelled(text_path, expected)
     ]
 
 
-def train(examples: list[tuple[list[str], str]]) -> FigureModel:
-    """A model fitted to ``examples`` (features, class)."""
-    try:
-        from sklearn.feature_extraction import DictVectorizer  # development dependency
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as error:
-        raise RuntimeError("training needs scikit-learn: pip install -e '.[dev]'") from error
-    if len({label for _, label in examples}) < 2 or all(
-        label == NOT_A_FIGURE for _, label in examples
-    ):
-        raise ValueError("nothing to learn from: the texts given hold no annotated figures")
+def people_examples_of(folders: Iterable[Path]) -> Examples:
+    """The labelled people of every annotated text in ``folders``."""
+    return examples_of(folders, labelled_people)
 
-    seen = Counter(f for features, _ in examples for f in set(features))
-    kept = [{f: 1 for f in features if seen[f] >= MIN_COUNT} for features, _ in examples]
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(kept)
-    fitted = LogisticRegression(C=PENALTY_C, max_iter=5000)
-    fitted.fit(matrix, [label for _, label in examples])
-    classes = tuple(str(c) for c in fitted.classes_)
-    coefficients, intercepts = fitted.coef_, fitted.intercept_
-    if len(classes) == 2:  # one row for two classes: the first scores 0 in a softmax
-        coefficients = [[0.0] * coefficients.shape[1], list(coefficients[0])]
-        intercepts = [0.0, float(intercepts[0])]
-    names = vectorizer.get_feature_names_out()
-    weights = {
-        str(name): tuple(round(float(row[column]), 5) for row in coefficients)
-        for column, name in enumerate(names)
-    }
-    return FigureModel(classes, tuple(round(float(b), 5) for b in intercepts), weights)
+
+def train(examples: Examples) -> LinearModel:
+    """A model of figures fitted to ``examples`` (features, class)."""
+    if all(label == NOT_A_FIGURE for _, label in examples):
+        raise ValueError("nothing to learn from: the texts given hold no annotated figures")
+    return fit(examples)
+
+
+def train_persons(examples: Examples) -> LinearModel:
+    """A model of persons fitted to ``examples`` (features, class)."""
+    if all(label == NOT_A_VICTIM for _, label in examples):
+        raise ValueError(
+            "nothing to learn from: no person the rules pass over is annotated as a victim"
+        )
+    return fit(examples)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Train on the folders named and write the model."""
+    """Train both readers on the folders named and write their models."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--out", type=Path, default=second_reader.MODEL_PATH.parent)
     args = parser.parse_args(argv)
-    examples = examples_of(args.folders)
+    numbers, people = examples_of(args.folders), people_examples_of(args.folders)
     try:
-        model = train(examples)
+        models = (train(numbers), train_persons(people))
     except (RuntimeError, ValueError) as error:
         raise SystemExit(f"{error} (in {', '.join(str(f) for f in args.folders)})") from error
-    args.out.write_text(json.dumps(model.as_json(), separators=(",", ":")) + "\n")
-    figures = sum(label != NOT_A_FIGURE for _, label in examples)
-    print(f"{len(examples)} numbers, {figures} of them figures; {len(model.weights)} features")
+    paths = (second_reader.MODEL_PATH.name, person_reader.MODEL_PATH.name)
+    for model, name in zip(models, paths, strict=True):
+        (args.out / name).write_text(json.dumps(model.as_json(), separators=(",", ":")) + "\n")
+    figures = sum(label != NOT_A_FIGURE for _, label in numbers)
+    victims = sum(label != NOT_A_VICTIM for _, label in people)
+    print(
+        f"figures: {len(numbers)} numbers, {figures} of them figures, "
+        f"{len(models[0].weights)} features; persons: {len(people)} named with no fate by the "
+        f"rules, {victims} of them victims, {len(models[1].weights)} features"
+    )
 
 
 if __name__ == "__main__":
