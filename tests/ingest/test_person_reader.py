@@ -64,6 +64,12 @@ def test_the_second_reader_adds_a_person_the_rules_passed_over():
     assert 0.9 < person.chance < 1
 
 
+def test_the_fate_is_the_nearest_word_of_what_happened_else_the_models():
+    text = "On Friday Aslan Beisenov zorged in the square. Dozens were detained there that night."
+    [person] = extract(text, published=PUBLISHED, learned=WITH_ZORGED).persons
+    assert (person.name, person.fate) == ("Beisenov Aslan", "detained")  # the model: missing
+
+
 def test_it_does_not_change_the_rules_reading_nor_propose_a_speaker():
     text = "Aslan Beisenov was detained on 6 January. Aslan Beisenov zorged, said Dana Ospanova."
     [person] = extract(text, published=PUBLISHED, learned=WITH_ZORGED).persons

@@ -62,7 +62,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.CONVICTED,
         rf"restriction of liberty|ограничени{_W} свободы|бас бостандығын шектеу{_W}|"
         rf"осужден{_W}|приговор[её]н{_W}|приговорил{_W}|соттал{_W}|"
-        r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentence)|jailed for|"
+        r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentences?)|jailed for|"
         rf"условн{_W} срок|(?:года?|лет) условно|"
         # "each received six years", "получили по пять лет", "were each handed 15 days in jail"
         r"(?:each )?received (?:[\d.]+|\w+)(?:-| )years?|получил{_W} (?:по )?\w+ (?:года?|лет)\b|"
@@ -70,7 +70,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) (?:years?|months?|days?)|received (?:a |an )?[\w-]+ sentence|"
         rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|"
-        rf"(?:each )?fined|оштрафован{_W}|айыппұл салын(?:ды|ған{_W}|ып)|"
+        rf"(?:each )?fined|оштрафован{_W}|айыппұл сал(?:ын)?(?:ды|ған{_W}|ып)|"
+        # administrative arrest: "Абзал Достияровты 15 күнге қамаған"
+        rf"\d+ (?:күнге|тәулікке) қама(?:л)?(?:ды|ған{_W}|п)|"
         rf"(?:признал{_W}|признан{_W}) виновн{_W}|found (?:him |her |them )?guilty",
     ),
     (
@@ -268,6 +270,7 @@ NOT_NAMES = frozenset(
     overall finally elsewhere besides furthermore then now once next eventually previously
     eleven twelve thirteen fourteen fifteen twenty thirty forty fifty hundred three four five
     six seven eight nine ten сондай-ақ
+    sentence sentences verdict verdicts trial trials court courts
     """.replace("{W}", "").split()
 )
 

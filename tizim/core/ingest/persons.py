@@ -30,10 +30,11 @@ from tizim.core.places import fold_place
 # "NURGUL BAIMUKHANOVA (Qazaq Radiosy):", "AITZHANOV:": a transcript's label of who speaks,
 # and the outlet in brackets after it.
 _LABEL_AFTER = re.compile(r"\s*(?:\([^)]{1,60}\))?\s*:")
-_FATES = tuple(
+#: the words of what happened to one person, with the fate each says, weightiest first
+FATE_WORDS = tuple(
     (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.PERSON_FATES
 )
-_FATE_WEIGHT = {fate: len(_FATES) - i for i, (fate, _) in enumerate(_FATES)}
+_FATE_WEIGHT = {fate: len(FATE_WORDS) - i for i, (fate, _) in enumerate(FATE_WORDS)}
 _SPEECH_AFTER = re.compile(
     rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
     rf"(?:{personal.SPEECH})(?!\w)"
@@ -120,7 +121,8 @@ _GROUP_FATE = {
     "prosecuted": Fate.CHARGED,
     "released": Fate.RELEASED,
 }
-_GROUP_TERMS = tuple(
+#: the words of what happened to many, with the fate each says of every one of them
+GROUP_WORDS = tuple(
     (_GROUP_FATE[group], pattern)
     for group, pattern in lexicon.FATE_GROUP_PATTERNS.items()
     if group in _GROUP_FATE
@@ -462,7 +464,7 @@ def _how_named(
 def _tells_a_fate(words: str) -> bool:
     """Whether ``words`` say what happened to one person (any of the person fates)."""
     folded = fold(words)
-    return any(pattern.search(folded) for _, pattern in _FATES)
+    return any(pattern.search(folded) for _, pattern in FATE_WORDS)
 
 
 def _aside_tells_a_fate(after: str) -> bool:
@@ -558,7 +560,7 @@ def _last_fate(text: str) -> Fate | None:
     folded = fold(text)
     found = [
         (m.end(), fate)
-        for fate, pattern in (*_FATES, *_GROUP_TERMS)
+        for fate, pattern in (*FATE_WORDS, *GROUP_WORDS)
         if fate != Fate.FOUND
         for m in pattern.finditer(folded)
     ]
@@ -599,7 +601,7 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
     folded = fold(sentence.text)
     events: list[tuple[str, str, int]] = []
     taken: list[tuple[int, int]] = []
-    for fate, pattern in _FATES:
+    for fate, pattern in FATE_WORDS:
         for m in pattern.finditer(folded):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
