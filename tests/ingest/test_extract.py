@@ -153,6 +153,16 @@ def test_russian_names_back_in_the_nominative():
     assert (sapar.fate, sapar.age, sapar.place) == ("detained", 37, "Тараз")
 
 
+def test_a_surname_that_does_not_decline_written_first_keeps_natashas_nominative():
+    persons = extract(
+        "Из морга везут тело Коваленко Андрея Петровича, 1989 г.р. Погиб 6 января.",
+        language="ru",
+    ).persons
+    assert [(p.surname, p.given_name, p.patronymic) for p in persons] == [
+        ("Коваленко", "Андрей", "Петрович")
+    ]
+
+
 def test_kazakh_case_endings_are_taken_off():
     persons = extract(
         "Ерлан Жағыпаровтың мәйіті моргтан табылды. Қуанышбек Серікбаев 7 қаңтарда ұсталды. "

@@ -321,7 +321,13 @@ def _consonant_a(word: str) -> bool:
 
 
 def _given_unchanged(written: str, normal: str) -> bool:
+    """Whether natasha left the first word as written: the given name, unless the name is
+    written surname first with a patronymic that natasha put back ("Коваленко Андрея
+    Петровича" → "Коваленко Андрей Петрович": a surname that does not decline)."""
     words, normals = written.split(), normal.split()
+    put_back = len(words) == len(normals) == 3 and words[2] != normals[2]
+    if put_back and re.search(r"(?:вич|вна)$", normals[2]):
+        return False
     return len(words) == len(normals) >= 2 and words[0] == normals[0]
 
 
