@@ -46,6 +46,7 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-16": (98, 40, 0.75, 0.8),
     "corpus-heldout-17": (119, 46, 0.85, 0.85),
     "corpus-heldout-18": (115, 38, 0.75, 0.9),
+    "corpus-heldout-19": (120, 33, 0.85, 0.85),
 }
 
 
