@@ -250,13 +250,6 @@ class _Person:
     mentions: list[tuple[Sentence, Mention]] = field(default_factory=list)
 
 
-def find_persons(
-    text: str, sentences: list[Sentence], language: str, published: datetime.date | None
-) -> list[PersonProposal]:
-    """The people ``text`` says something happened to, in the order first told."""
-    return read_persons(text, sentences, language, published).proposals
-
-
 def read_persons(
     text: str, sentences: list[Sentence], language: str, published: datetime.date | None
 ) -> PersonsRead:
@@ -695,9 +688,7 @@ def _apply(
     position: int,
 ) -> None:
     person.first_sentence = person.first_sentence or sentence
-    dates = [
-        d for d in find_dates(sentence.text, published=published) if not d.relative or published
-    ]
+    dates = _dates_in(sentence.text, published)
     later = days_later(sentence.text)
     for place in _places(sentence.text):
         if place not in person.places:
@@ -714,6 +705,11 @@ def _apply(
         person.last_date = date
     if person.fate is None or _FATE_WEIGHT[fate] > _FATE_WEIGHT[person.fate]:
         person.fate, person.fate_sentence, person.date = fate, sentence, date
+
+
+def _dates_in(sentence: str, published: datetime.date | None) -> list[DateMention]:
+    """The dates of ``sentence``; "on Tuesday" only when the article's date is known."""
+    return [d for d in find_dates(sentence, published=published) if not d.relative or published]
 
 
 def _date_near(dates: list[DateMention], position: int) -> datetime.date | None:
@@ -775,14 +771,13 @@ def _proposal(text: str, person: _Person, place_default: str | None) -> PersonPr
 def _unfated(
     text: str, person: _Person, place_default: str | None, published: datetime.date | None
 ) -> Unfated:
+    """``person``, to whom the rules found nothing happened, for the second reader: quoted
+    from the first sentence naming them beside a word of what happened, else the first."""
     sentence, mention = next(
         ((s, m) for s, m in person.mentions if _ANY_FATE.search(fold(s.text))),
         person.mentions[0],
     )
     person.first_sentence = sentence
-    dates = [
-        d for d in find_dates(sentence.text, published=published) if not d.relative or published
-    ]
-    person.date = _date_near(dates, mention.start)
+    person.date = _date_near(_dates_in(sentence.text, published), mention.start)
     person.places = person.places or _places(sentence.text)
     return Unfated(_proposal(text, person, place_default), person.mentions)
