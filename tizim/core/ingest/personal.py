@@ -2,11 +2,16 @@
 
 Unlike the counts of ``lexicon``, these want a person as their subject ("was detained", "his
 body", "задержан", "ұсталды"): "police detained protesters" says nothing about a named man.
+The patterns are kept as text and compiled at the end (``FATE_WORDS``, ``GROUP_WORDS``,
+``ANY_FATE``) for the readers of persons.
 """
 
 from __future__ import annotations
 
+import re
+
 from tizim.core.fates import Fate
+from tizim.core.ingest import lexicon
 
 _W = r"\w*"
 _BE = (
@@ -283,4 +288,37 @@ SPEAKER_FILLERS = frozenset(
     campaigner minister deputy head chief editor colleague friend neighbour mr mrs ms dr
     его ее её их брат сестра жена муж мать отец сын дочь адвокат директор активист журналист
     правозащитник представитель глава оның ағасы інісі әйелі күйеуі анасы әкесі адвокаты""".split()
+)
+
+
+#: the words of what happened to one person, with the fate each says, weightiest first
+FATE_WORDS = tuple(
+    (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in PERSON_FATES
+)
+
+# what a fate word of a count says of each person counted
+_GROUP_FATE = {
+    "dead": Fate.KILLED,
+    "injured": Fate.INJURED,
+    "missing": Fate.MISSING,
+    "custody": Fate.DETAINED,
+    "prosecuted": Fate.CHARGED,
+    "released": Fate.RELEASED,
+}
+
+#: the words of what happened to many, with the fate each says of every one of them
+GROUP_WORDS = tuple(
+    (_GROUP_FATE[group], pattern)
+    for group, pattern in lexicon.FATE_GROUP_PATTERNS.items()
+    if group in _GROUP_FATE
+)
+
+#: any word of what happened, of one person or of many ("подтвердили смерть Марата …"), as
+#: whole words like every other fate pattern
+ANY_FATE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        f"(?:{p})" for p in (*lexicon.FATE_GROUP_TERMS.values(), *(p for _, p in PERSON_FATES))
+    )
+    + r")(?!\w)"
 )

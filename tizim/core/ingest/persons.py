@@ -8,7 +8,8 @@ said Ms Struthers"), or, in a sentence that names nobody else, to the person las
 a pronoun carries on ("His lawyer told the BBC that he had been beaten"), or to one who spoke
 and tells it in the first person ("“… and I got shot,” he said"). Someone who only speaks or
 reports — a lawyer, a spokesman, a director, anyone named after such a title or as a relative
-— is never proposed unless a verb right after the name says what happened to them.
+— is never proposed unless a verb right after the name says what happened to them
+(``how_named`` tells who they are).
 """
 
 from __future__ import annotations
@@ -21,52 +22,15 @@ from dataclasses import dataclass, field
 from tizim.core.acts.matching import parse_act_types
 from tizim.core.fates import Fate
 from tizim.core.ingest import lexicon, personal
+from tizim.core.ingest.how_named import SPEECH_AFTER, how_named
 from tizim.core.ingest.names_in_text import names_in, russian_names
+from tizim.core.ingest.personal import ANY_FATE, FATE_WORDS, GROUP_WORDS
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, days_later, find_dates
 from tizim.core.names.split import NameParts, split_full_name
 from tizim.core.places import fold_place
 
-# "NURGUL BAIMUKHANOVA (Qazaq Radiosy):", "AITZHANOV:": a transcript's label of who speaks,
-# and the outlet in brackets after it.
-_LABEL_AFTER = re.compile(r"\s*(?:\([^)]{1,60}\))?\s*:")
-#: the words of what happened to one person, with the fate each says, weightiest first
-FATE_WORDS = tuple(
-    (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.PERSON_FATES
-)
 _FATE_WEIGHT = {fate: len(FATE_WORDS) - i for i, (fate, _) in enumerate(FATE_WORDS)}
-_SPEECH_AFTER = re.compile(
-    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
-    rf"(?:{personal.SPEECH})(?!\w)"
-)
-# any word of what happened, of one person or of many ("подтвердили смерть Марата …"), as
-# whole words like every other fate pattern
-_ANY_FATE = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        f"(?:{p})"
-        for p in (*lexicon.FATE_GROUP_TERMS.values(), *(p for _, p in personal.PERSON_FATES))
-    )
-    + r")(?!\w)"
-)
-_SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
-_SELF = re.compile(
-    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})\s+"
-    rf"(?:(?!(?:he|she|i|он|она|я)\s)[\w,]+\s+){{0,3}}?(?:{personal.SELF_REPORT})"
-)
-# After "said her son, Yerbol Iskakov, 24," a verb says the name is the one spoken of.
-_PREDICATE_AFTER = re.compile(
-    r"^(?:,\s*\d{1,2}(?:\s*(?:years old|лет|года|год|жаста\w*))?\s*,?)?,?\s*"
-    r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
-    r"(?!\w)"
-)
-# "Канат Оспанов сегодня на брифинге сообщил": a verb of saying a few words after the name
-_SPEECH_A_FEW_WORDS_ON = re.compile(
-    rf"^(?P<gap>(?:\s+(?!(?:that|что|деп)\b)[a-zа-яёәғқңөұүһі]+){{1,4}})\s+(?:{personal.SPEECH})(?!\w)"
-)
-# "СИНХРОН, Гульмира Есенова, заместитель главного врача: «…»": a name, who they are, and
-# what they said.
-_QUOTED_AFTER = re.compile(r"^,[^.:«»\"“”]{1,120}:\s*[«\"“]")
 # "по его словам", "according to him", "— деді ол", "— сказал он": the pronoun is the one who
 # speaks, not the one spoken of.
 _SPEECH_BEFORE_PRONOUN = re.compile(
@@ -102,9 +66,6 @@ _LABEL_THEN_NAMES = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}\s*:\s*")
 _NEGATED = re.compile(r"(?<!\w)(?:not|never|n't|не|ни)\s+(?:\w+\s+)?$")
 # Kazakh puts the verb last: "Бауырым Ерболат Сәрсенбаев 6 қаңтар күні … жерде ұсталды"
 _KAZAKH_REACH = 26
-# "Полиция полковнигі Серік Бейсенов … тойтарылғанын мәлімдеді": a Kazakh sentence that ends
-# in a verb of saying is what its subject said.
-_ENDS_SAID = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\W*$", re.IGNORECASE)
 _AMONG = tuple(
     (fate, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")) for fate, pattern in personal.AMONG
 )
@@ -112,74 +73,14 @@ _AMONG = tuple(
 _AMONG_THEM = re.compile(
     r"(?<!\w)(?:(?:солардың|олардың) ішінде|among them|среди них|в их числе)(?!\w)"
 )
-# what a fate word of a count says of each person counted
-_GROUP_FATE = {
-    "dead": Fate.KILLED,
-    "injured": Fate.INJURED,
-    "missing": Fate.MISSING,
-    "custody": Fate.DETAINED,
-    "prosecuted": Fate.CHARGED,
-    "released": Fate.RELEASED,
-}
-#: the words of what happened to many, with the fate each says of every one of them
-GROUP_WORDS = tuple(
-    (_GROUP_FATE[group], pattern)
-    for group, pattern in lexicon.FATE_GROUP_PATTERNS.items()
-    if group in _GROUP_FATE
-)
-_RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
-_IN_BRACKETS_TURN = re.compile(r"[^()]{0,60}\)\s*:")
 # an item of a list: "1) ", "2. ", "• ", "– " before a name
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–—-])\s+")
 _KK_DATE_FIRST = re.compile(r"\d{1,2}\s+[а-яәғқңөұүһі]+(?:да|де|та|те)\s", re.IGNORECASE)
-_TIMESTAMP = re.compile(r"\s*\[?[\d.,:/ ]{4,24}\]?\s*[-–—]?\s*")
-_RELATIVE_AFTER = re.compile(
-    # "Мурат Абдирайым, чей 19-летний сын Нурболат погиб": whose son
-    r"^,\s*(?:(?:чей|чья|чьи|whose)\s+(?:[\w-]+\s+){0,2})?"
-    r"(?:дочь|сын|мать|отец|брат|сестра|жена|муж|вдова|daughter|son|mother|father|"
-    r"brother|sister|wife|husband|widow)(?!\w)"
-    # not "Жанбота Ерназарова, мать троих детей": who she is, not whose
-    r"(?!\s+(?:of\s+)?(?:\w+\s+)?(?:детей|children|kids)(?!\w))",
-    re.IGNORECASE,
-)
-_KK_GENITIVE_NAME = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
-_KK_RELATIVE_AFTER = re.compile(
-    r"^\s+(?:\w+\s+)?(?:анасы|әкесі|ағасы|інісі|әйелі|күйеуі|баласы|ұлы|қызы|бауыры|"
-    r"қарындасы|әпкесі|сіңлісі)(?!\w)"
-)
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
 )
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,2})[-\s](?:year-old|летн\w+|жастағы)\s+(?:[\w-]+\s+){0,3}$")
-# "former president Nursultan Nazarbayev", "Minister Arman Dosov", "вице-министрі Айнұр
-# Бекболатова", "Defence lawyer Gaukhar Sadykova", "Прокурор Костанайской области А. Жакупов":
-# officials, lawyers and spokespeople named after their title act or speak for others; nothing
-# is done to them unless a verb right after the name says so ("Адвокат X был задержан"). The
-# title may be followed by whose or where it is ("адвокат Алимжанова", "облысының заңгері").
-_TITLES = (
-    r"(?<!\w)(?:president|prime minister|minister|vice-minister|mayor|akim|judge|prosecutor|"
-    r"ombudsman|lawyer|attorney|advocate|spokesman|spokeswoman|spokesperson|rapporteur|"
-    r"начальник\w*|руководител\w*|бастығы|басшысы|төрағасы|орынбасары|"
-    r"өкілі|представител\w*|"
-    r"президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
-    r"судья\w*|судьи|прокурор\w*|обвинител\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
-    r"(?<!право)защитник\w*|юрист\w*|пресс-секретар\w*|спикер\w*|заңгер\w*|(?<!құқық )қорғаушы\w*|"
-    r"корреспондент\w*|correspondent|"
-    r"баспасөз хатшысы|имам\w*|imam|мулла|молда\w*|хирург\w*|surgeon|врач\w*|"
-    r"бас дәрігер\w*|меңгерушісі)"
-)
-_OFFICIAL_BEFORE = re.compile(
-    _TITLES + r"(?:\s+(?:[\w-]*(?:ской|ского|ной|ного|ова|ева|ина|области|района|города|облысының|"
-    r"ауданының|қаласының)|of [A-Z][\w-]+(?: [A-Z][\w-]+)?|в регионе|in the region)){0,2}"
-    r"\s*,?\s*$",
-    re.IGNORECASE,
-)
-# "пресс-секретарь Минздрава Казахстана Асель Артакшинова": a title, the office it speaks for,
-# then the name (no comma: "адвоката Айман Умаровой, Муратбека …" names two people)
-_OFFICE_BEFORE = re.compile(
-    _TITLES + r"(?:\s+(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)){1,3}\s+$", re.IGNORECASE
-)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})(?:,\s*[\w ]+)?\s*[–—-]")
 
 
@@ -276,7 +177,7 @@ def read_persons(
             people[mention.key].mentions.append((sentence, mention))
         victims = [m for m in mentions if not m.speaker or m.self_report]
         pronouns = [
-            bool(_SPEECH_AFTER.match(sentence.text[m.end() :]))
+            bool(SPEECH_AFTER.match(sentence.text[m.end() :]))
             or bool(_SPEECH_BEFORE_PRONOUN.search(sentence.text[: m.start()]))
             for m in _PRONOUN.finditer(sentence.text)
         ]
@@ -388,7 +289,7 @@ def _mentions(
         key = _key_for(name, surname_only, people)
         if key is None:
             continue
-        speaker, self_report, role = _how_named(sentence.text, language, (start, end), name, first)
+        speaker, self_report, role = how_named(sentence.text, language, (start, end), name, first)
         mentions.append(Mention(key, start, end, speaker and not self_report, self_report, role))
     # "судьялар Р. Мұхамбетов пен А. Қуанышев", "Judges A and B": a title is said of all
     for a, b in itertools.pairwise(mentions):
@@ -396,107 +297,6 @@ def _mentions(
         if a.role and a.speaker and _JOINED.fullmatch(between) and _AND.search(between):
             b.role, b.speaker, b.self_report = True, True, False
     return mentions
-
-
-def _how_named(
-    text: str, language: str, span: tuple[int, int], name: str, first: int
-) -> tuple[bool, bool, bool]:
-    """Whether the name at ``span`` speaks, tells of themselves, and is named by a title or as
-    someone's relative or lawyer (``first``: where the sentence's first name starts)."""
-    start, end = span
-    after, before = text[end:], text[:start]
-    titled = (
-        _OFFICIAL_BEFORE.search(before) is not None or _OFFICE_BEFORE.search(before) is not None
-    )
-    # "Айжан Надирбек, дочь активистки …", "Айдос Мелдеханның жуырда анасы көз жұмған": a
-    # relative of the one something happened to, named first
-    relative = (
-        _RELATIVE_BEFORE.search(before) is not None
-        or _RELATIVE_AFTER.match(after) is not None
-        or (
-            language == "kk"
-            and _KK_GENITIVE_NAME.search(text[start:end]) is not None
-            and _KK_RELATIVE_AFTER.match(after) is not None
-            and _ANY_FATE.search(fold(before)) is None  # not "Оққа ұшқан Ерлан Тәжібаевтың әкесі"
-        )
-    )
-    nominative = name.split()[-1] == text[start:end].split()[-1]
-    # the subject of a Kazakh sentence that ends in "мәлімдеді", "айтады"
-    said_last = (
-        language == "kk" and nominative and _ENDS_SAID.search(text) is not None and start == first
-    )
-    label = _LABEL_AFTER.match(after) is not None and before.strip() == ""
-    # "AITZHANOV:", "Zhumagaliyeva:" opening a transcript's or an interview's turn
-    label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)
-    # "17.01.2022, 14:05 - Дина Ахметова:", "[09.01.2022 09:17] Bolat R.:": a chat's sender
-    label = label or (_LABEL_AFTER.match(after) is not None and bool(_TIMESTAMP.fullmatch(before)))
-    # "QUESTION (Ruslan Temirbekov, Qaraghandy Online):": who asks, in brackets
-    label = label or (before.rstrip().endswith("(") and bool(_IN_BRACKETS_TURN.match(after)))
-    speaker = (
-        # not "Марата Искакова, задержанного 8 января, по словам родных": what the aside says
-        # happened to the name before the verb of saying
-        bool(_SPEECH_AFTER.match(after) and not _aside_tells_a_fate(after))
-        or bool(_QUOTED_AFTER.match(after))
-        or (nominative and _speaks_after_a_while(after))
-        or label
-        or said_last
-        or (
-            (_said_before(before) or relative or titled)
-            and not (_PREDICATE_AFTER.match(after) and _fate_soon(after))
-        )
-    )
-    # "Lawyer Aigerim Tulegenova said she had been unable to meet any clients": a lawyer
-    # speaking of herself speaks of her work
-    self_report = not titled and (
-        bool(_SELF.match(after))
-        or bool(re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after))
-    )
-    return speaker, self_report, titled or relative
-
-
-def _tells_a_fate(words: str) -> bool:
-    """Whether ``words`` say what happened to one person (any of the person fates)."""
-    folded = fold(words)
-    return any(pattern.search(folded) for _, pattern in FATE_WORDS)
-
-
-def _aside_tells_a_fate(after: str) -> bool:
-    """Whether an aside between commas right after a name says what happened to them."""
-    aside = re.match(r"^,([^,.]{0,90}),", after)
-    return aside is not None and _tells_a_fate(aside[1])
-
-
-def _fate_soon(after: str) -> bool:
-    """Whether something happens within a few words after a name ("Адвокат X был задержан"),
-    not "his lawyer, Olga Pak, was finally allowed to see him"."""
-    return _tells_a_fate(after[:40])
-
-
-def _speaks_after_a_while(after: str) -> bool:
-    """ "Канат Оспанов сегодня на брифинге сообщил", "Dana Ormanova on Monday told": a verb of
-    saying a few words on, with nothing that happened to the speaker between."""
-    m = _SPEECH_A_FEW_WORDS_ON.match(after)
-    return m is not None and not _tells_a_fate(m["gap"])
-
-
-def _said_before(before: str) -> bool:
-    """Whether a verb of saying stands right before a name, with only a role between ("said
-    his brother, 44-year-old", "said Ms"): "told reporters that his client" is not that."""
-    for m in _SPEECH_VERB.finditer(before, max(0, len(before) - 80)):
-        words = re.findall(r"[\w'-]+", before[m.end() :])
-        happened = _ANY_FATE.search(fold(before[m.end() :])) is not None
-        if len(words) <= 6 and all(_speaker_filler(w) for w in words) and not happened:
-            return True  # not "подтвердили смерть Марата Есенгельдиева"
-    return False
-
-
-def _speaker_filler(word: str) -> bool:
-    """A word between "said" and a name that describes the speaker ("his brother", "deputy
-    mayor", "заместитель акима", "44-year-old"), not one that starts what was said."""
-    folded = word.lower()
-    if folded in personal.SPEAKER_FILLERS or re.fullmatch(r"\d+-year-old", folded):
-        return True
-    return word.islower() and folded not in personal.CLAUSE_OPENERS
 
 
 def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str | None:
@@ -774,7 +574,7 @@ def _unfated(
     """``person``, to whom the rules found nothing happened, for the second reader: quoted
     from the first sentence naming them beside a word of what happened, else the first."""
     sentence, mention = next(
-        ((s, m) for s, m in person.mentions if _ANY_FATE.search(fold(s.text))),
+        ((s, m) for s, m in person.mentions if ANY_FATE.search(fold(s.text))),
         person.mentions[0],
     )
     person.first_sentence = sentence

@@ -1,0 +1,189 @@
+"""Who a name in a sentence is: someone who speaks ("…, said Ms Struthers", "AITZHANOV:", a
+chat's sender), someone telling of themselves ("“… and I got shot,” he said"), or someone named
+after a title or as a relative or a lawyer ("Lawyer Aigerim Tulegenova", "Айжан Надирбек, дочь
+активистки"). ``persons`` proposes none of them as a victim unless a verb right after the name
+says what happened to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tizim.core.ingest import personal
+from tizim.core.ingest.personal import ANY_FATE, FATE_WORDS
+from tizim.core.ingest.text import fold
+
+# "NURGUL BAIMUKHANOVA (Qazaq Radiosy):", "AITZHANOV:": a transcript's label of who speaks,
+# and the outlet in brackets after it.
+_LABEL_AFTER = re.compile(r"\s*(?:\([^)]{1,60}\))?\s*:")
+SPEECH_AFTER = re.compile(
+    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
+    rf"(?:{personal.SPEECH})(?!\w)"
+)
+_SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
+_SELF = re.compile(
+    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:{personal.SPEECH})\s+"
+    rf"(?:(?!(?:he|she|i|он|она|я)\s)[\w,]+\s+){{0,3}}?(?:{personal.SELF_REPORT})"
+)
+# After "said her son, Yerbol Iskakov, 24," a verb says the name is the one spoken of.
+_PREDICATE_AFTER = re.compile(
+    r"^(?:,\s*\d{1,2}(?:\s*(?:years old|лет|года|год|жаста\w*))?\s*,?)?,?\s*"
+    r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
+    r"(?!\w)"
+)
+# "Канат Оспанов сегодня на брифинге сообщил": a verb of saying a few words after the name
+_SPEECH_A_FEW_WORDS_ON = re.compile(
+    rf"^(?P<gap>(?:\s+(?!(?:that|что|деп)\b)[a-zа-яёәғқңөұүһі]+){{1,4}})\s+(?:{personal.SPEECH})(?!\w)"
+)
+# "СИНХРОН, Гульмира Есенова, заместитель главного врача: «…»": a name, who they are, and
+# what they said.
+_QUOTED_AFTER = re.compile(r"^,[^.:«»\"“”]{1,120}:\s*[«\"“]")
+# "Полиция полковнигі Серік Бейсенов … тойтарылғанын мәлімдеді": a Kazakh sentence that ends
+# in a verb of saying is what its subject said.
+_ENDS_SAID = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\W*$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
+_IN_BRACKETS_TURN = re.compile(r"[^()]{0,60}\)\s*:")
+_TIMESTAMP = re.compile(r"\s*\[?[\d.,:/ ]{4,24}\]?\s*[-–—]?\s*")
+_RELATIVE_AFTER = re.compile(
+    # "Мурат Абдирайым, чей 19-летний сын Нурболат погиб": whose son
+    r"^,\s*(?:(?:чей|чья|чьи|whose)\s+(?:[\w-]+\s+){0,2})?"
+    r"(?:дочь|сын|мать|отец|брат|сестра|жена|муж|вдова|daughter|son|mother|father|"
+    r"brother|sister|wife|husband|widow)(?!\w)"
+    # not "Жанбота Ерназарова, мать троих детей": who she is, not whose
+    r"(?!\s+(?:of\s+)?(?:\w+\s+)?(?:детей|children|kids)(?!\w))",
+    re.IGNORECASE,
+)
+_KK_GENITIVE_NAME = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_KK_RELATIVE_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:анасы|әкесі|ағасы|інісі|әйелі|күйеуі|баласы|ұлы|қызы|бауыры|"
+    r"қарындасы|әпкесі|сіңлісі)(?!\w)"
+)
+# "former president Nursultan Nazarbayev", "Minister Arman Dosov", "вице-министрі Айнұр
+# Бекболатова", "Defence lawyer Gaukhar Sadykova", "Прокурор Костанайской области А. Жакупов":
+# officials, lawyers and spokespeople named after their title act or speak for others; nothing
+# is done to them unless a verb right after the name says so ("Адвокат X был задержан"). The
+# title may be followed by whose or where it is ("адвокат Алимжанова", "облысының заңгері").
+_TITLES = (
+    r"(?<!\w)(?:president|prime minister|minister|vice-minister|mayor|akim|judge|prosecutor|"
+    r"ombudsman|lawyer|attorney|advocate|spokesman|spokeswoman|spokesperson|rapporteur|"
+    r"начальник\w*|руководител\w*|бастығы|басшысы|төрағасы|орынбасары|"
+    r"өкілі|представител\w*|"
+    r"президент\w*|премьер-министр\w*|министр\w*|вице-министр\w*|аким\w*|"
+    r"судья\w*|судьи|прокурор\w*|обвинител\w*|омбудсмен\w*|депутат\w*|елбасы\w*|әкім\w*|адвокат\w*|"
+    r"(?<!право)защитник\w*|юрист\w*|пресс-секретар\w*|спикер\w*|заңгер\w*|(?<!құқық )қорғаушы\w*|"
+    r"корреспондент\w*|correspondent|"
+    r"баспасөз хатшысы|имам\w*|imam|мулла|молда\w*|хирург\w*|surgeon|врач\w*|"
+    r"бас дәрігер\w*|меңгерушісі)"
+)
+_OFFICIAL_BEFORE = re.compile(
+    _TITLES + r"(?:\s+(?:[\w-]*(?:ской|ского|ной|ного|ова|ева|ина|области|района|города|облысының|"
+    r"ауданының|қаласының)|of [A-Z][\w-]+(?: [A-Z][\w-]+)?|в регионе|in the region)){0,2}"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
+# "пресс-секретарь Минздрава Казахстана Асель Артакшинова": a title, the office it speaks for,
+# then the name (no comma: "адвоката Айман Умаровой, Муратбека …" names two people)
+_OFFICE_BEFORE = re.compile(
+    _TITLES + r"(?:\s+(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)){1,3}\s+$", re.IGNORECASE
+)
+
+
+def how_named(
+    text: str, language: str, span: tuple[int, int], name: str, first: int
+) -> tuple[bool, bool, bool]:
+    """Whether the name at ``span`` speaks, tells of themselves, and is named by a title or as
+    someone's relative or lawyer (``first``: where the sentence's first name starts)."""
+    start, end = span
+    after, before = text[end:], text[:start]
+    titled = (
+        _OFFICIAL_BEFORE.search(before) is not None or _OFFICE_BEFORE.search(before) is not None
+    )
+    # "Айжан Надирбек, дочь активистки …", "Айдос Мелдеханның жуырда анасы көз жұмған": a
+    # relative of the one something happened to, named first
+    relative = (
+        _RELATIVE_BEFORE.search(before) is not None
+        or _RELATIVE_AFTER.match(after) is not None
+        or (
+            language == "kk"
+            and _KK_GENITIVE_NAME.search(text[start:end]) is not None
+            and _KK_RELATIVE_AFTER.match(after) is not None
+            and ANY_FATE.search(fold(before)) is None  # not "Оққа ұшқан Ерлан Тәжібаевтың әкесі"
+        )
+    )
+    nominative = name.split()[-1] == text[start:end].split()[-1]
+    # the subject of a Kazakh sentence that ends in "мәлімдеді", "айтады"
+    said_last = (
+        language == "kk" and nominative and _ENDS_SAID.search(text) is not None and start == first
+    )
+    label = _LABEL_AFTER.match(after) is not None and before.strip() == ""
+    # "AITZHANOV:", "Zhumagaliyeva:" opening a transcript's or an interview's turn
+    label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)
+    # "17.01.2022, 14:05 - Дина Ахметова:", "[09.01.2022 09:17] Bolat R.:": a chat's sender
+    label = label or (_LABEL_AFTER.match(after) is not None and bool(_TIMESTAMP.fullmatch(before)))
+    # "QUESTION (Ruslan Temirbekov, Qaraghandy Online):": who asks, in brackets
+    label = label or (before.rstrip().endswith("(") and bool(_IN_BRACKETS_TURN.match(after)))
+    speaker = (
+        # not "Марата Искакова, задержанного 8 января, по словам родных": what the aside says
+        # happened to the name before the verb of saying
+        bool(SPEECH_AFTER.match(after) and not _aside_tells_a_fate(after))
+        or bool(_QUOTED_AFTER.match(after))
+        or (nominative and _speaks_after_a_while(after))
+        or label
+        or said_last
+        or (
+            (_said_before(before) or relative or titled)
+            and not (_PREDICATE_AFTER.match(after) and _fate_soon(after))
+        )
+    )
+    # "Lawyer Aigerim Tulegenova said she had been unable to meet any clients": a lawyer
+    # speaking of herself speaks of her work
+    self_report = not titled and (
+        bool(_SELF.match(after))
+        or bool(re.match(r"^,\s*(?:a|an)\s[^,]{0,60},\s*said (?:she|he) was", after))
+    )
+    return speaker, self_report, titled or relative
+
+
+def _tells_a_fate(words: str) -> bool:
+    """Whether ``words`` say what happened to one person (any of the person fates)."""
+    folded = fold(words)
+    return any(pattern.search(folded) for _, pattern in FATE_WORDS)
+
+
+def _aside_tells_a_fate(after: str) -> bool:
+    """Whether an aside between commas right after a name says what happened to them."""
+    aside = re.match(r"^,([^,.]{0,90}),", after)
+    return aside is not None and _tells_a_fate(aside[1])
+
+
+def _fate_soon(after: str) -> bool:
+    """Whether something happens within a few words after a name ("Адвокат X был задержан"),
+    not "his lawyer, Olga Pak, was finally allowed to see him"."""
+    return _tells_a_fate(after[:40])
+
+
+def _speaks_after_a_while(after: str) -> bool:
+    """ "Канат Оспанов сегодня на брифинге сообщил", "Dana Ormanova on Monday told": a verb of
+    saying a few words on, with nothing that happened to the speaker between."""
+    m = _SPEECH_A_FEW_WORDS_ON.match(after)
+    return m is not None and not _tells_a_fate(m["gap"])
+
+
+def _said_before(before: str) -> bool:
+    """Whether a verb of saying stands right before a name, with only a role between ("said
+    his brother, 44-year-old", "said Ms"): "told reporters that his client" is not that."""
+    for m in _SPEECH_VERB.finditer(before, max(0, len(before) - 80)):
+        words = re.findall(r"[\w'-]+", before[m.end() :])
+        happened = ANY_FATE.search(fold(before[m.end() :])) is not None
+        if len(words) <= 6 and all(_speaker_filler(w) for w in words) and not happened:
+            return True  # not "подтвердили смерть Марата Есенгельдиева"
+    return False
+
+
+def _speaker_filler(word: str) -> bool:
+    """A word between "said" and a name that describes the speaker ("his brother", "deputy
+    mayor", "заместитель акима", "44-year-old"), not one that starts what was said."""
+    folded = word.lower()
+    if folded in personal.SPEAKER_FILLERS or re.fullmatch(r"\d+-year-old", folded):
+        return True
+    return word.islower() and folded not in personal.CLAUSE_OPENERS
