@@ -854,3 +854,31 @@ def test_a_name_found_with_digits_is_no_name():
     )
     found = extract(text, language="ru", published=datetime.date(2022, 3, 1))
     assert [(p.name, p.fate) for p in found.persons] == [("Сапаров Ерлан", "detained")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Six people are in the dock. Five of them are former officers: Serik Turpanbaev, "
+            "Nursultan Khamitov, Bauyrzhan Sopakov. They are accused of torture.",
+            "en",
+        ),
+        (
+            "Бес қаңтаршының ісі қарала бастады. Олар – Серік Тұрпанбаев, Нұрсұлтан Хамитов, "
+            "Бауыржан Сопақов. Әуежайды басып алуға қатысты деген айып тағылған.",
+            "kk",
+        ),
+    ],
+)
+def test_what_the_sentence_after_a_list_of_names_tells_is_of_them_all(text, language):
+    persons = extract(text, language=language, learned=False).persons
+    assert len(persons) == 3 and {p.fate for p in persons} == {"charged"}
+
+
+def test_a_list_of_names_is_not_given_what_others_after_it_did():
+    text = (
+        "Serik Turpanbaev, Nursultan Khamitov and Bauyrzhan Sopakov spoke at the rally. "
+        "Police detained dozens of protesters that night."
+    )
+    assert extract(text, language="en", learned=False).persons == []

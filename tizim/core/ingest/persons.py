@@ -76,6 +76,10 @@ _AMONG_THEM = re.compile(
 # an item of a list: "1) ", "2. ", "• ", "– " before a name
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–—-])\s+")
 _KK_DATE_FIRST = re.compile(r"\d{1,2}\s+[а-яәғқңөұүһі]+(?:да|де|та|те)\s", re.IGNORECASE)
+# "They", "Олар", "Все они" opening a sentence: the people just listed
+_THEY = re.compile(
+    r"^\W*(?:they|all of them|они|все они|их|олар|олардың барлығы|бәрі)(?!\w)", re.IGNORECASE
+)
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
@@ -169,6 +173,8 @@ def read_persons(
     unnamed: list[tuple[str, str, int]] = []
     last_fate: Fate | None = None  # the last fate told, of anyone
     listed: Fate | None = None  # what a heading says of the list under it ("Задержаны …:")
+    named: list[str] = []  # the people the sentence before listed with nothing told
+    list_opened = False  # whether that sentence opened with "they" ("Олар – A, B, C.")
     for sentence in sentences:
         mentions = _mentions(sentence, language, ru_names, people)
         events = _events(sentence)
@@ -176,20 +182,7 @@ def read_persons(
             _note_age(people[mention.key], sentence.text, mention)
             people[mention.key].mentions.append((sentence, mention))
         victims = [m for m in mentions if not m.speaker or m.self_report]
-        pronouns = [
-            bool(SPEECH_AFTER.match(sentence.text[m.end() :]))
-            or bool(_SPEECH_BEFORE_PRONOUN.search(sentence.text[: m.start()]))
-            for m in _PRONOUN.finditer(sentence.text)
-        ]
-        # "He was beaten" carries on; "…," he said does only when he speaks of himself ("me")
-        pronoun = (not all(pronouns)) or bool(_FIRST_PERSON.search(sentence.text))
-        # "Bakhytzhan Ormanov, 19, student. Killed by a gunshot wound …", "Задержан 7 января":
-        # a sentence that opens with what happened, with no subject, is of the one just named
-        pronoun = pronoun or bool(_SUBJECTLESS.match(sentence.text))
-        # "6 қаңтарда ұсталды.": a Kazakh sentence that opens with its date and names nobody
-        pronoun = pronoun or (
-            language == "kk" and not mentions and bool(_KK_DATE_FIRST.match(sentence.text))
-        )
+        pronoun = _tells_on(sentence.text, bool(mentions), language)
         listed = _list_goes_on(text, sentence, listed)
         item = _LIST_ITEM.match(sentence.text)
         if listed is not None and item is not None and victims and not events:
@@ -201,8 +194,15 @@ def read_persons(
                 for victim in victims:
                     _apply(people[victim.key], kind, value, sentence, published, victim.start)
         unnamed = []
+        # "Five of them are … A, B, C. They are accused …", "Олар – A, B, C. … айып тағылған":
+        # what the sentence after a list of names tells, of them all
+        of_the_list = [] if mentions or not (list_opened or _THEY.match(sentence.text)) else named
         for kind, value, position in events:
             if kind == "act" and _names_role(sentence.text, position, mentions):
+                continue
+            if of_the_list and kind in ("fate", "act"):
+                for each in of_the_list:
+                    _apply(people[each], kind, value, sentence, published, position)
                 continue
             if kind == "among_them":
                 # "…әлі табылмаған үш адам бар, олардың ішінде Жандос Қабдолов та бар"
@@ -240,6 +240,8 @@ def read_persons(
                 continue
             for each in [key, *_joined_to(key, victims, sentence.text)]:
                 _apply(people[each], kind, value, sentence, published, position)
+        named = [m.key for m in victims] if len(victims) >= 2 and not events else []
+        list_opened = bool(_THEY.match(sentence.text))
         said = _last_fate(sentence.text)
         last_fate = said or last_fate
         if sentence.text.rstrip().endswith(":"):
@@ -255,6 +257,34 @@ def read_persons(
             witness_age = 0  # still telling their own story
         else:
             witness_age += 1
+    return _read_out(text, people, dateline, published)
+
+
+def _tells_on(sentence: str, names_anyone: bool, language: str) -> bool:
+    """Whether ``sentence`` may tell of someone named before without naming them."""
+    pronouns = [
+        bool(SPEECH_AFTER.match(sentence[m.end() :]))
+        or bool(_SPEECH_BEFORE_PRONOUN.search(sentence[: m.start()]))
+        for m in _PRONOUN.finditer(sentence)
+    ]
+    # "He was beaten" carries on; "…," he said does only when he speaks of himself ("me")
+    pronoun = (not all(pronouns)) or bool(_FIRST_PERSON.search(sentence))
+    # "Bakhytzhan Ormanov, 19, student. Killed by a gunshot wound …", "Задержан 7 января":
+    # a sentence that opens with what happened, with no subject, is of the one just named
+    pronoun = pronoun or bool(_SUBJECTLESS.match(sentence))
+    # "6 қаңтарда ұсталды.": a Kazakh sentence that opens with its date and names nobody
+    return pronoun or (
+        language == "kk" and not names_anyone and bool(_KK_DATE_FIRST.match(sentence))
+    )
+
+
+def _read_out(
+    text: str,
+    people: dict[str, _Person],
+    dateline: re.Match[str] | None,
+    published: datetime.date | None,
+) -> PersonsRead:
+    """The people read, proposed or left, the place of the dateline standing for theirs."""
     place_default = None
     if dateline is not None:
         found = fold_place(dateline["place"].title())
