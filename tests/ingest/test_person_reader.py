@@ -70,10 +70,25 @@ def test_the_fate_is_the_nearest_word_of_what_happened_else_the_models():
     assert (person.name, person.fate) == ("Beisenov Aslan", "detained")  # the model: missing
 
 
-def test_it_does_not_change_the_rules_reading_nor_propose_a_speaker():
-    text = "Aslan Beisenov was detained on 6 January. Aslan Beisenov zorged, said Dana Ospanova."
+def test_it_does_not_change_the_rules_reading():
+    text = "Aslan Beisenov was detained on 6 January. Aslan Beisenov zorged in the square."
     [person] = extract(text, published=PUBLISHED, learned=WITH_ZORGED).persons
     assert (person.name, person.fate, person.chance) == ("Beisenov Aslan", "detained", None)
+
+
+def test_what_the_rules_noticed_of_a_name_weighs_in():
+    text = "The square was empty, said Dana Ospanova. Dana Ospanova zorged on Friday."
+    assert extract(text, published=PUBLISHED, learned=WITH_ZORGED).persons == []
+    blind = LinearModel(ZORGED.classes, ZORGED.intercepts, {"R1=zorge": (0.0, 6.0, 0.0)})
+    [person] = extract(text, published=PUBLISHED, learned=SecondReaders(None, blind)).persons
+    assert person.name == "Ospanova Dana"  # a speaker, which only the model's weight left out
+
+
+def test_a_word_the_text_denies_is_not_the_fate():
+    text = "On Friday Aslan Beisenov zorged; he was not detained. Many were killed nearby."
+    assert extract(text, published=PUBLISHED, learned=False).persons == []
+    [person] = extract(text, published=PUBLISHED, learned=WITH_ZORGED).persons
+    assert person.fate == "killed"  # the nearest word not denied, in the sentence after
 
 
 def test_a_person_it_is_not_sure_of_is_left():

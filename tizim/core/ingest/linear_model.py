@@ -4,7 +4,9 @@ fitting, which needs scikit-learn (a development dependency) and is used only to
 
 One class is the negative one — a number that counts no people, a person nothing is told
 to have happened to; the chance of the rest together is what a reader weighs against its
-threshold, and the likeliest of them is what it proposes (decisions 0027 and 0028).
+threshold. The reader of figures proposes the likeliest of them (decision 0027); the reader of
+persons proposes the fate of the nearest word of what happened, and the likeliest only where
+there is none (decision 0028).
 """
 
 from __future__ import annotations

@@ -82,13 +82,16 @@ def _neighbours(
     return [(side, sentences[at + side]) for side in (-1, 1) if 0 <= at + side < len(sentences)]
 
 
-def _word_distances(folded: str, start: int, end: int, pattern: re.Pattern[str]) -> list[int]:
+def _word_distances(
+    folded: str, start: int, end: int, pattern: re.Pattern[str], fate: Fate | None = None
+) -> list[int]:
     """How many words stand between ``folded[start:end]`` and each match of ``pattern`` beside
-    it (not over it)."""
+    it (not over it); given the ``fate`` it says, not where the text denies it."""
     return [
         len(_WORD.findall(folded[end : m.start()] if m.start() >= end else folded[m.end() : start]))
         for m in pattern.finditer(folded)
-        if m.start() >= end or m.end() <= start
+        if (m.start() >= end or m.end() <= start)
+        and not (fate is not None and personal.denied(folded, m.start(), fate))
     ]
 
 
@@ -168,7 +171,7 @@ def _nearest_fate(
     for sentence, mention in mentions:
         folded = fold(sentence.text)
         for fate, pattern in words:
-            distances = _word_distances(folded, mention.start, mention.end, pattern)
+            distances = _word_distances(folded, mention.start, mention.end, pattern, fate)
             nearest += [(distance, fate) for distance in distances]
         for side, neighbour in _neighbours(sentence, sentences, index):
             folded = fold(neighbour.text)
@@ -178,5 +181,6 @@ def _nearest_fate(
                     (_OTHER_SENTENCE + len(_WORD.findall(
                         folded[m.end() :] if side < 0 else folded[: m.start()])), fate)
                     for m in pattern.finditer(folded)
+                    if not personal.denied(folded, m.start(), fate)
                 ]  # fmt: skip
     return min(nearest, key=lambda found: found[0])[1] if nearest else None

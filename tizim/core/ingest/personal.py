@@ -322,3 +322,13 @@ ANY_FATE = re.compile(
     )
     + r")(?!\w)"
 )
+
+#: "not", "never", "не" just before a word of what happened: it did not happen
+NEGATED_BEFORE = re.compile(r"(?<!\w)(?:not|never|n't|не|ни)\s+(?:\w+\s+)?$")
+
+
+def denied(folded: str, start: int, fate: Fate) -> bool:
+    """Whether the word of ``fate`` at ``start`` of ``folded`` is denied ("His name has not
+    been released", "не был задержан"); but missing is said by what is not known ("have not
+    seen or heard from him since")."""
+    return fate != Fate.MISSING and bool(NEGATED_BEFORE.search(folded, max(0, start - 14), start))

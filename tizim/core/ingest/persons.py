@@ -63,7 +63,6 @@ _NAMING = re.compile(
 )
 # what happened, a few words at most, then a colon and the names it is said of
 _LABEL_THEN_NAMES = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}\s*:\s*")
-_NEGATED = re.compile(r"(?<!\w)(?:not|never|n't|не|ни)\s+(?:\w+\s+)?$")
 # Kazakh puts the verb last: "Бауырым Ерболат Сәрсенбаев 6 қаңтар күні … жерде ұсталды"
 _KAZAKH_REACH = 26
 _AMONG = tuple(
@@ -78,8 +77,9 @@ _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–—-])\s+")
 _KK_DATE_FIRST = re.compile(r"\d{1,2}\s+[а-яәғқңөұүһі]+(?:да|де|та|те)\s", re.IGNORECASE)
 # "They", "Олар", "Все они" opening a sentence: the people just listed
 _THEY = re.compile(
-    r"^\W*(?:they|all of them|они|все они|их|олар|олардың барлығы|бәрі)(?!\w)", re.IGNORECASE
+    r"^\W*(?:they|all of them|они|все они|олар|олардың барлығы|бәрі)(?!\w)", re.IGNORECASE
 )
+_SAID = re.compile(rf"(?<!\w)(?:{personal.SPEECH})(?!\w)", re.IGNORECASE)
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
@@ -125,8 +125,8 @@ class Mention:
 @dataclass
 class Unfated:
     """A person the text names but gives, by the rules, no fate and no act: ``proposal`` with
-    no fate, quoting the first sentence that names them beside a word of what happened (else
-    the first that names them), and every sentence that names them."""
+    no fate, quoting the first sentence naming them that holds any word of what happened (else
+    the first naming them), and every sentence that names them."""
 
     proposal: PersonProposal
     mentions: list[tuple[Sentence, Mention]]
@@ -200,7 +200,7 @@ def read_persons(
         for kind, value, position in events:
             if kind == "act" and _names_role(sentence.text, position, mentions):
                 continue
-            if of_the_list and kind in ("fate", "act"):
+            if of_the_list and kind in ("fate", "act") and _of_them(sentence.text[:position]):
                 for each in of_the_list:
                     _apply(people[each], kind, value, sentence, published, position)
                 continue
@@ -258,6 +258,12 @@ def read_persons(
         else:
             witness_age += 1
     return _read_out(text, people, dateline, published)
+
+
+def _of_them(before: str) -> bool:
+    """Whether what happened after ``before`` is of the people listed just before: not of
+    others ("They said hundreds of protesters were detained")."""
+    return _SAID.search(before) is None and _PLURAL_BETWEEN.search(before) is None
 
 
 def _tells_on(sentence: str, names_anyone: bool, language: str) -> bool:
@@ -429,9 +435,8 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if fate != Fate.MISSING and _NEGATED.search(folded, max(0, m.start() - 14), m.start()):
-                continue  # "His name has not been released", "не был задержан"; but missing
-                # is said by what is not known ("have not seen or heard from him since")
+            if personal.denied(folded, m.start(), fate):
+                continue
             events.append(("fate", fate.value, m.start()))
     for fate, pattern in _AMONG:
         for m in pattern.finditer(folded):
