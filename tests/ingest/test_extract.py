@@ -846,14 +846,25 @@ def test_running_text_order_streets_and_interview_turns():
     assert english == []
 
 
-def test_a_name_found_with_digits_is_no_name():
-    # natasha reads a portal's name and the next paragraph's first word as one person
-    text = (
-        "Активисты решили собирать информацию о погибших. Для этого они создали портал "
-        "Январь-2022\n\nИменно этот список погибших мы изучили. Задержан Ерлан Сапаров."
-    )
-    found = extract(text, language="ru", published=datetime.date(2022, 3, 1))
-    assert [(p.name, p.fate) for p in found.persons] == [("Сапаров Ерлан", "detained")]
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # natasha reads a portal's name and the next paragraph's first word as one person
+        (
+            "Активисты решили собирать информацию о погибших. Для этого они создали портал "
+            "Январь-2022\n\nИменно этот список погибших мы изучили. Задержан Ерлан Сапаров.",
+            "ru",
+        ),
+        # a broker's note: capitalised words with digits
+        (
+            "Guidance for FY22 EBITDA Margin was cut. Yerlan Saparov was detained on 6 January.",
+            "en",
+        ),
+    ],
+)
+def test_a_name_found_with_digits_is_no_name(text, language):
+    found = extract(text, language=language, published=datetime.date(2022, 3, 1))
+    assert [p.surname for p in found.persons] == [{"ru": "Сапаров", "en": "Saparov"}[language]]
 
 
 @pytest.mark.parametrize(

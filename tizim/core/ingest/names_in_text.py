@@ -85,13 +85,24 @@ def strip_kazakh_case(word: str, *, any_surname: bool = False) -> str:
 def names_in(
     sentence: Sentence, language: str, ru_names: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str, bool]]:
-    """(start, end, normalised name, surname only) of each name in the sentence."""
+    """(start, end, normalised name, surname only) of each name in the sentence; a name with
+    digits is none ("Январь-2022 Именно": natasha's span over a platform's name and the next
+    word; "FY22 EBITDA" in a broker's note)."""
+    return [
+        found
+        for found in _names_in(sentence, language, ru_names)
+        if not any(c.isdigit() for c in found[2])
+    ]
+
+
+def _names_in(
+    sentence: Sentence, language: str, ru_names: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str, bool]]:
     if language == "ru":
         return [
             (s - sentence.start, e - sentence.start, name, len(name.split()) == 1)
             for s, e, name in ru_names
-            # not "Январь-2022 Именно": natasha's span over a platform's name and the next word
-            if sentence.start <= s < sentence.end and not any(c.isdigit() for c in name)
+            if sentence.start <= s < sentence.end
         ]
     found: list[tuple[int, int, str, bool]] = []
     text = sentence.text
