@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from tizim.core.ingest import SecondReaders, extract
-from tizim.core.ingest.readers import read_document
+from tizim.core.ingest.training import read_annotated
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "ingest" / "data" / "corpus"
@@ -77,13 +77,8 @@ def evaluate(
     )
     for text_path in sorted(corpus.glob("*.txt")):
         expected = json.loads(text_path.with_suffix(".expected.json").read_text())
-        document = read_document(text_path.read_bytes(), text_path.name)
-        published = document.published or (
-            datetime.date.fromisoformat(expected["published"])
-            if expected.get("published")
-            else None
-        )
-        found = extract(document.text, published=published, learned=learned).as_json()
+        text, published = read_annotated(text_path, expected)
+        found = extract(text, published=published, learned=learned).as_json()
         language = expected.get("language") or "?"
         for kind, key, agree in (
             ("claims", _claim_key, "qualifier"),

@@ -30,7 +30,7 @@ from tizim.core.ingest import personal
 from tizim.core.ingest.linear_model import LinearModel
 from tizim.core.ingest.personal import FATE_WORDS, GROUP_WORDS
 from tizim.core.ingest.persons import Mention, PersonProposal, Unfated
-from tizim.core.ingest.second_reader import fate_words_near
+from tizim.core.ingest.second_reader import fate_words_near, words_to
 from tizim.core.ingest.text import Sentence, fold
 
 MODEL_PATH = Path(__file__).with_name("person_model.json")
@@ -42,7 +42,6 @@ THRESHOLD = 0.3
 
 _WORD = re.compile(r"\w+")
 _OTHER_SENTENCE = 50  # a word in the sentence before or after stands further than any in its own
-_SPEECH = re.compile(rf"(?<!\w)(?:{personal.SPEECH})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^,?\s*\(?\d{1,2}(?:\)|,|\s*(?:years?|лет|год|жас))")
 # "Төреханова Ақмарал, 2000 ж.т.", "НУРГАЛИЕВ Б.К., 1989 г.р.", "born 1991": an entry of a list
 _BORN_AFTER = re.compile(r"^,?\s*(?:born\s+|\d{4}\s*(?:г\.\s*р|ж\.\s*т|года рождения|жылы туған))")
@@ -88,10 +87,9 @@ def _word_distances(
     """How many words stand between ``folded[start:end]`` and each match of ``pattern`` beside
     it (not over it); given the ``fate`` it says, not where the text denies it."""
     return [
-        len(_WORD.findall(folded[end : m.start()] if m.start() >= end else folded[m.end() : start]))
-        for m in pattern.finditer(folded)
-        if (m.start() >= end or m.end() <= start)
-        and not (fate is not None and personal.denied(folded, m.start(), fate))
+        distance
+        for distance, _, m in words_to(folded, start, end, pattern)
+        if not (fate is not None and personal.denied(folded, m.start(), fate))
     ]
 
 
@@ -133,7 +131,7 @@ def _mention_features(sentence: str, mention: Mention) -> list[str]:
             reach = min(distances)
             features.append(f"person_{fate.value}_{0 if reach <= 2 else 1 if reach <= 8 else 2}")
     features += fate_words_near(folded, start, end)
-    if _SPEECH.search(folded):
+    if personal.SPEECH_WORD.search(folded):
         features.append("speech_in_sentence")
     if re.search(r"[«»\"“”]", sentence):
         features.append("quotes_in_sentence")

@@ -323,6 +323,9 @@ ANY_FATE = re.compile(
     + r")(?!\w)"
 )
 
+#: a verb of saying, as a whole word
+SPEECH_WORD = re.compile(rf"(?<!\w)(?:{SPEECH})(?!\w)", re.IGNORECASE)
+
 #: "not", "never", "не" just before a word of what happened: it did not happen
 NEGATED_BEFORE = re.compile(r"(?<!\w)(?:not|never|n't|не|ни)\s+(?:\w+\s+)?$")
 

@@ -79,7 +79,6 @@ _KK_DATE_FIRST = re.compile(r"\d{1,2}\s+[а-яәғқңөұүһі]+(?:да|де|�
 _THEY = re.compile(
     r"^\W*(?:they|all of them|они|все они|олар|олардың барлығы|бәрі)(?!\w)", re.IGNORECASE
 )
-_SAID = re.compile(rf"(?<!\w)(?:{personal.SPEECH})(?!\w)", re.IGNORECASE)
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
@@ -263,7 +262,7 @@ def read_persons(
 def _of_them(before: str) -> bool:
     """Whether what happened after ``before`` is of the people listed just before: not of
     others ("They said hundreds of protesters were detained")."""
-    return _SAID.search(before) is None and _PLURAL_BETWEEN.search(before) is None
+    return personal.SPEECH_WORD.search(before) is None and _PLURAL_BETWEEN.search(before) is None
 
 
 def _tells_on(sentence: str, names_anyone: bool, language: str) -> bool:

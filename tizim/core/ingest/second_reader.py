@@ -135,20 +135,24 @@ def fate_words_near(folded: str, start: int, end: int) -> list[str]:
     ``folded[start:end]`` (a number, a name) the nearest stands, at 0–1, 2–4 or more words."""
     features = []
     for group, pattern in lx.FATE_GROUP_PATTERNS.items():
-        nearest: tuple[int, str] | None = None
-        for m in pattern.finditer(folded):
-            if m.start() >= end:
-                distance, side = len(_WORD.findall(folded[end : m.start()])), "R"
-            elif m.end() <= start:
-                distance, side = len(_WORD.findall(folded[m.end() : start])), "L"
-            else:
-                continue
-            if nearest is None or distance < nearest[0]:
-                nearest = (distance, side)
-        if nearest is not None:
-            reach = 0 if nearest[0] <= 1 else 1 if nearest[0] <= 4 else 2
-            features += [f"fate_{group}", f"fate_{group}_{nearest[1]}{reach}"]
+        found = list(words_to(folded, start, end, pattern))
+        if found:
+            distance, side, _ = min(found, key=lambda each: each[0])  # the first of the nearest
+            reach = 0 if distance <= 1 else 1 if distance <= 4 else 2
+            features += [f"fate_{group}", f"fate_{group}_{side}{reach}"]
     return features
+
+
+def words_to(
+    folded: str, start: int, end: int, pattern: re.Pattern[str]
+) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """Each match of ``pattern`` beside ``folded[start:end]`` (not over it), in the text's
+    order: how many words stand between, on which side ("L" before, "R" after), the match."""
+    for m in pattern.finditer(folded):
+        if m.start() >= end:
+            yield len(_WORD.findall(folded[end : m.start()])), "R", m
+        elif m.end() <= start:
+            yield len(_WORD.findall(folded[m.end() : start])), "L", m
 
 
 def numbers_of(

@@ -52,8 +52,9 @@ class _Number:
     label: str = NOT_A_FIGURE
 
 
-def _read(text_path: Path, expected: dict[str, Any]) -> tuple[str, datetime.date | None]:
-    """The text at ``text_path`` and its date, as ``bench/ingest_eval.py`` reads them."""
+def read_annotated(text_path: Path, expected: dict[str, Any]) -> tuple[str, datetime.date | None]:
+    """The text at ``text_path`` and its date: the page's own, else the one ``expected`` gives
+    (training and ``bench/ingest_eval.py`` read a text alike)."""
     document = read_document(text_path.read_bytes(), text_path.name)
     published = document.published or (
         datetime.date.fromisoformat(expected["published"]) if expected.get("published") else None
@@ -64,7 +65,7 @@ def _read(text_path: Path, expected: dict[str, Any]) -> tuple[str, datetime.date
 def labelled_numbers(text_path: Path, expected: dict[str, Any]) -> Examples:
     """Every number of the text at ``text_path``, whose figures are ``expected``: its features
     and its class."""
-    text, published = _read(text_path, expected)
+    text, published = read_annotated(text_path, expected)
     ruled = extract(text, published=published, learned=False)
     by_rules = {claim.start: claim.fate_group or NO_GROUP for claim in ruled.claims}
     numbers = [
@@ -116,7 +117,7 @@ def annotated_texts(folder: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
 def labelled_people(text_path: Path, expected: dict[str, Any]) -> Examples:
     """Every person the text at ``text_path`` names whom the rules give no fate, whose
     victims are ``expected``: their features and their class."""
-    text, published = _read(text_path, expected)
+    text, published = read_annotated(text_path, expected)
     language = detect_language(text)
     sentences = split_sentences(text)
     read = read_persons(text, sentences, language, published)
