@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from django.core.cache import cache
 
 from tests.factories import import_rows
 from tests.http_client import Browser
+from tizim.core.locks import FileLock
 from tizim.publish import statistics
 from tizim.publish.models import FiguresSnapshot
 
@@ -145,7 +147,7 @@ def _hold_lock_in_another_process(seconds: float) -> subprocess.Popen[str]:
     return holder
 
 
-def test_a_computation_in_another_process_is_not_repeated(tmp_path, computations):
+def test_a_computation_in_another_process_is_not_repeated(tmp_path, computations, monkeypatch):
     import_rows(tmp_path, FIRST, headers=HEADERS)
     statistics.figures()
     import_rows(tmp_path, LATER, headers=HEADERS, source="press", filename="press.csv")
@@ -162,9 +164,31 @@ def test_a_computation_in_another_process_is_not_repeated(tmp_path, computations
     finally:
         holder.kill()
         holder.wait()
+    _wait_until_the_lock_is_free()
+    started: list[bool] = []
+    monkeypatch.setattr(statistics, "refresh_in_background", _recording(started))
     assert statistics.figures().stale  # the lock is free again: this visit starts it
+    assert started == [True], "the visit after the other process let go started no computation"
     _wait_for_fresh_figures()
     assert len(computations) == 2
+
+
+def _wait_until_the_lock_is_free(timeout: float = 30.0) -> None:
+    """The kernel lets go of a killed holder's lock as it exits; anything else in this worker
+    still holding it (a computation a page visit started earlier) is waited for, not raced."""
+    lock = FileLock(Path(settings.TIZIM_HOME) / "figures.lock")
+    assert lock.acquire(timeout), "the figures lock is still held after its holder was killed"
+    lock.release()
+
+
+def _recording(started: list[bool]) -> Callable[[], bool]:
+    real = statistics.refresh_in_background
+
+    def recording() -> bool:
+        started.append(real())
+        return started[-1]
+
+    return recording
 
 
 def test_the_public_pages_say_when_figures_are_being_updated(live_server, tmp_path):
