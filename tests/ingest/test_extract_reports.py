@@ -161,9 +161,17 @@ def test_initials_then_a_full_name_among_them_families_funerals_and_doctors(
             "Девяти обвиняемым изменили меру пресечения на подписку о невыезде.",
             [(9, "exact", "released")],
         ),
+        # families of those a fate word names are not the detained; their own fate counts
+        ("В отдел соцзащиты за январь обратились 11 семей задержанных.", [(11, "exact", None)]),
+        (
+            "Ал бастамашыл топқа ұсталғандардың 30-дан астам отбасы көмек сұрап жүгінген.",
+            [(30, "more_than", None)],
+        ),
+        ("Among the callers were 19 relatives of detainees.", [(19, "exact", None)]),
+        ("Police said 5 relatives of the dead were detained.", [(5, "exact", "custody")]),
     ],
 )
-def test_people_interviewed_or_applying_and_a_pledge_not_to_leave(text, expected):
+def test_people_interviewed_or_applying_families_and_a_pledge_not_to_leave(text, expected):
     assert claims_read(text) == expected
 
 

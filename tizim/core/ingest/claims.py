@@ -187,6 +187,15 @@ _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|в
 # "из 6 журналистов", "out of 40 detainees": a whole, a part of which the sentence counts next
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.;!?]")
+# "11 семей задержанных", "19 relatives of detainees", "ұсталғандардың 30-дан астам отбасы":
+# the figure counts families, and the fate word says whose; they are not the detained
+_KIN = (
+    r"(?:families|family members|relatives|parents|mothers|wives|семей|семьи|член\w* семей|"
+    r"родственник\w*|родных|матерей|ж[её]н|отбасы\w*|туыс\w*|ата-анас\w*)"
+)
+_KIN_AFTER = re.compile(rf"\s*(?:[\w-]+\s+)?{_KIN}(?!\w)")
+_OF_AFTER_KIN = re.compile(r"\s*(?:of\s+(?:the\s+|those\s+|people\s+)?)?")
+_KK_WHOSE_BEFORE = re.compile(r"(?:дардың|дердің|тардың|тердің)\s+(?:[\w-]+\s+)?$")
 
 
 def clause_window(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -304,6 +313,9 @@ def _read_number(
         and _DESCRIBED_BY.fullmatch(folded, number.end, described[1])
     ):
         return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
+    kin = _kin_of(folded, number, lo, hi)
+    if kin is not None:
+        return _Reading(number, None, kin, qualifier, True, False)
     if people is not None and (
         _INTERVIEWED.match(folded, offset + people.end())
         or _APPLIED_BEFORE.search(folded, lo, number.start)
@@ -368,6 +380,28 @@ def _read_number(
         anchor = (window + figure.start(), number.start)
         return _Reading(number, context[0], anchor, qualifier, True, False)
     return None
+
+
+def _kin_of(folded: str, number: NumberMention, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where the words stand that make ``number`` a count of families or relatives of those
+    a fate word names ("11 семей задержанных", "ұсталғандардың 30 отбасы"), unless a fate of
+    their own follows ("5 relatives of the dead were detained")."""
+    kin = _KIN_AFTER.match(folded, number.end)
+    if kin is None:
+        return None
+    whose_before = _KK_WHOSE_BEFORE.search(folded, max(lo, number.start - 40), number.start)
+    of = _OF_AFTER_KIN.match(folded, kin.end())
+    whose_after = (
+        None if of is None else _fate_after(folded, of.end(), of.end() + 30, farthest=False)
+    )
+    if whose_after is not None and whose_after[1] != of.end():
+        whose_after = None  # the fate word must stand right after: "families of detainees"
+    if whose_after is None and whose_before is None:
+        return None
+    said_after = whose_after[2] if whose_after else kin.end()
+    if _fate_after(folded, said_after, hi, farthest=False) is not None:
+        return None
+    return (whose_before.start() if whose_before else number.end), said_after
 
 
 def _fate_of_people(
@@ -653,8 +687,10 @@ def _worth_proposing(reading: _Reading, folded: str) -> bool:
     ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"."""
     if reading.group is not None or reading.cases:
         return True
-    if _FATES["no_group"].search(folded, *reading.anchor):
-        return True  # found, or took part: "на площадь вышло тысячи полторы человек"
+    if any(pattern.search(folded, *reading.anchor) for pattern in _FATES.values()):
+        # found, or took part ("на площадь вышло тысячи полторы человек"), or whose families
+        # they are ("11 семей задержанных")
+        return True
     return bool(_EVENT_CONTEXT.search(folded))
 
 
