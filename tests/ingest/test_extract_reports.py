@@ -473,3 +473,50 @@ def test_streets_in_general_are_no_address():
     assert claims_read("На улицах города 300 человек были задержаны.") == [
         (300, "exact", "custody")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a ticker in capitals: the names in ordinary case, not the abbreviations or the village
+        (
+            "14.01 16:45 | ПОЛИЦЕЙСКИЙ НУРЖАН КАЛИЕВ, РАНЕННЫЙ 5 ЯНВАРЯ, ПЕРЕВЕДЁН ИЗ РЕАНИМАЦИИ",
+            "ru",
+            [("Калиев", "Нуржан", "injured")],
+        ),
+        (
+            "08.01 13:25 | ЖИТЕЛЬ С. САРЫБУЛАК ДАУРЕН ОМИРБЕКОВ, ЗАДЕРЖАННЫЙ 6 ЯНВАРЯ, ОСВОБОЖДЁН",
+            "ru",
+            [("Омирбеков", "Даурен", "detained")],
+        ),
+        (
+            "Находящийся в СИЗО Жанболат Мамай — о протестах. В марте Жанболата Мамая "
+            "арестовали по подозрению в распространении ложной информации.",
+            "ru",
+            [("Мамай", "Жанболат", "arrested")],
+        ),
+        # named a suspect, and the other accused of a case
+        (
+            "Айгуль Ахметова признана подозреваемой по делу о массовых беспорядках.",
+            "ru",
+            [("Ахметова", "Айгуль", "charged")],
+        ),
+        (
+            "Айгерім Тілеужанова 272-бап бойынша күдікті деп танылды.",
+            "kk",
+            [("Тілеужанова", "Айгерім", "charged")],
+        ),
+        (
+            "Істің басқа да фигуранттары Қалас Нұрпейісов, Нұрлан Дәлібаев және Ермұхамет "
+            "Шилібаев болды.",
+            "kk",
+            [
+                ("Нұрпейісов", "Қалас", "charged"),
+                ("Дәлібаев", "Нұрлан", "charged"),
+                ("Шилібаев", "Ермұхамет", "charged"),
+            ],
+        ),
+    ],
+)
+def test_tickers_in_capitals_suspects_and_the_accused_of_a_case(text, language, expected):
+    assert persons_read(text, language) == expected

@@ -391,10 +391,9 @@ def _kin_of(folded: str, number: NumberMention, lo: int, hi: int) -> tuple[int, 
         return None
     whose_before = _KK_WHOSE_BEFORE.search(folded, max(lo, number.start - 40), number.start)
     of = _OF_AFTER_KIN.match(folded, kin.end())
-    whose_after = (
-        None if of is None else _fate_after(folded, of.end(), of.end() + 30, farthest=False)
-    )
-    if whose_after is not None and whose_after[1] != of.end():
+    of_end = of.end() if of else kin.end()
+    whose_after = _fate_after(folded, of_end, of_end + 30, farthest=False)
+    if whose_after is not None and whose_after[1] != of_end:
         whose_after = None  # the fate word must stand right after: "families of detainees"
     if whose_after is None and whose_before is None:
         return None

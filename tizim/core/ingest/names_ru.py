@@ -32,7 +32,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
     segmenter, ner, tagger, vocab = _models()
     # Lists write surnames in capitals ("ЖУМАБАЕВ Нурсултан Ерланович"), which natasha does
     # not take for names; the same letters in title case keep every offset.
-    doc = Doc(_CAPITALS.sub(lambda m: m[0].capitalize(), text))
+    doc = Doc(_CAPITALS.sub(lambda m: _capitalised(m[0], vocab), _shouting_recased(text, vocab)))
     doc.segment(segmenter)
     doc.tag_morph(tagger)
     doc.tag_ner(ner)
@@ -49,7 +49,9 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             written, normal, start = f"{surname} {written}", f"{surname} {normal}", capitals.start()
         # natasha sometimes takes the word before a name into it ("Тело Нурсултана Бекова",
         # "житель Аральска Бекзат Иманов")
-        while len(written.split()) > 2 and _a_place(written.split()[0]):
+        while len(written.split()) > 2 and (
+            _a_place(written.split()[0]) or _SETTLEMENT_BEFORE.search(text, 0, start)
+        ):
             first = written.split()[0]
             start += len(first) + 1
             written = written[len(first) + 1 :]
@@ -79,6 +81,66 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
     names = _women_by_initials(text, _brothers(text, names))
     return names + _surnames_again(text, names)
 
+
+def _capitalised(word: str, vocab: Any) -> str:
+    """A word in capitals as a name is written, unless it is an abbreviation ("СИЗО", "ИВС",
+    "МВД": not a surname in capitals before a name)."""
+    return word if _abbreviation(word.lower(), vocab) else word.capitalize()
+
+
+def _abbreviation(word: str, vocab: Any) -> bool:
+    if not vocab.word_is_known(word):
+        return len(word) <= 4 and len(_VOWELS.findall(word)) <= 1  # "ИВС", "КНБ", "ДП"
+    return "Abbr" in vocab.parse(word)[0].tag
+
+
+def _shouting_recased(text: str, vocab: Any) -> str:
+    """The lines written all in capitals (a news ticker, a headline: "ДАУРЕН ОМИРБЕКОВ,
+    ЗАДЕРЖАННЫЙ 6 ЯНВАРЯ, ОСВОБОЖДЁН") in ordinary case, which natasha needs to see a name:
+    each word in lower case, and capitalised where it may be a name or a place, as far as the
+    dictionary knows its words (an unknown word is most often a Kazakh name). Same length,
+    so every offset holds."""
+
+    def recased(line: re.Match[str]) -> str:
+        return _WORD_IN_CAPITALS.sub(lambda m: _as_written(m, vocab), line[0])
+
+    return _SHOUTING_LINE.sub(recased, text)
+
+
+def _as_written(found: re.Match[str], vocab: Any) -> str:
+    word = found[0]
+    lower = word.lower()
+    if len(word) == 1 and not _SETTLEMENT.search(found.string, 0, found.start()):
+        return word if found.string.startswith(".", found.end()) else lower  # an initial
+    if len(word) == 1:
+        return lower  # "ЖИТЕЛЬ С. САРЫБУЛАК": the village's "с.", not an initial
+    if _abbreviation(lower, vocab):
+        return word
+    parses = vocab.parse(lower)
+    named = (
+        not vocab.word_is_known(lower)
+        or (
+            parses[0].tag.POS not in _FUNCTION_WORDS
+            and any(tag in p.tag for p in parses for tag in ("Name", "Surn", "Patr", "Geox"))
+        )
+        # how the dictionary reads a surname it does not know: "КАЛИЕВ" as a short adjective
+        or (_SURNAME_ENDING.search(lower) is not None and parses[0].tag.POS in ("ADJS", "ADJF"))
+    )
+    written = lower.capitalize() if named else lower
+    return written if len(written) == len(word) else word
+
+
+# a line of at least three words with no lower-case letter
+_SHOUTING_LINE = re.compile(r"(?m)^(?=(?:[^\n]*?(?<!\w)[А-ЯЁ]{2,}(?!\w)){3})[^a-zа-яё\n]+$")
+_WORD_IN_CAPITALS = re.compile(r"(?<!\w)[А-ЯЁ]+(?!\w)")
+_SETTLEMENT = re.compile(
+    r"(?:ЖИТЕЛ[ЬЯИЕЙ]\w*|УРОЖЕН\w*|В|ВО|ИЗ|ПОД|СЕЛА|СЕЛЕ|ГОРОДА|ГОРОДЕ|ПОС[ЕЁ]ЛКА)\s+$"
+)
+# "житель с. Сарыбулак Даурен Омирбеков": the village natasha took into the name
+_SETTLEMENT_BEFORE = re.compile(r"(?<!\w)(?:с|г|п|пос|аул|ст)\.\s*$", re.IGNORECASE)
+_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)$")
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "NUMR", "PRED"})
+_VOWELS = re.compile(r"[аеёиоуыэюя]")
 
 # "на проспекте Машхур Жусупа", "ул. Абая": a street named after someone
 _STREET_BEFORE = re.compile(
@@ -218,7 +280,7 @@ def _surname_of(name: str) -> str | None:
 
 _ROLE_WORD = re.compile(
     r"(?:тел[оаеу]|труп|журналист|активист|адвокат|студент|правозащитни|задержанн|погибш|азаттык|"
-    r"пострадавш|сотрудник|родственни|брат|сестр|сын|доч|жен[аеуы]|муж)\w*$"
+    r"пострадавш|сотрудник|родственни|брат|сестр|сын|доч|жен[аеуы]|муж|полицейск|житель|жительниц)\w*$"
 )
 
 

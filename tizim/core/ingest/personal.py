@@ -86,7 +86,10 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
         rf"айып тағыл{_W}|айыпта{_W}|қылмыстық іс қозғал{_W}|"
         # on trial: "Серік Күдебаевқа қатысты сот отырысы", "суд над"
-        rf"қатысты (?:\w+ )?сот{_W}|суд{_W} над|trial of",
+        rf"қатысты (?:\w+ )?сот{_W}|суд{_W} над|trial of|"
+        # named a suspect: "күдікті деп танылды", "признана подозреваемой"
+        rf"күдікті (?:деп|ретінде) таныл{_W}|признан{_W} подозреваем{_W}|"
+        r"(?:named|identified) as (?:a )?suspect",
     ),
     (
         Fate.ARRESTED,
@@ -138,6 +141,8 @@ AMONG: tuple[tuple[Fate, str], ...] = (
     (
         Fate.CHARGED,
         r"among (?:the |those )?(?:charged|defendants)|"
+        # "Істің басқа да фигуранттары …", "Фигурантами дела стали …": the case's accused
+        r"фигуранттары|фигурантами (?:\w+ )?(?:стали|являются|были)|"
         r"one of the (?:defendants|accused|convicted)|"
         r"среди (?:обвиняемых|подсудимых)|сотталғандардың арасында",
     ),
