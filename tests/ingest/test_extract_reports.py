@@ -516,7 +516,24 @@ def test_streets_in_general_are_no_address():
                 ("Шилібаев", "Ермұхамет", "charged"),
             ],
         ),
+        # a volunteers' notice: the heading tells of the numbered list under it
+        (
+            "🔴 ИЩЕМ:\n\n1. БЕКЕНОВ Арман Талгатович, 1996 г.р. Ушёл из дома утром 6 января."
+            "\n\n2. МУХТАРОВ Ильяс, 17 лет. 7 января поехал к брату и не доехал.",
+            "ru",
+            [("Бекенов", "Арман", "missing"), ("Мухтаров", "Ильяс", "missing")],
+        ),
+        (
+            "Ғалымжан Исатайұлы әлі аудандық ауруханада жатыр.",
+            "kk",
+            [("Исатайұлы", "Ғалымжан", "injured")],
+        ),
     ],
 )
-def test_tickers_in_capitals_suspects_and_the_accused_of_a_case(text, language, expected):
+def test_tickers_in_capitals_suspects_notices_and_the_accused_of_a_case(text, language, expected):
     assert persons_read(text, language) == expected
+
+
+def test_a_lists_item_numbers_are_not_figures():
+    text = "Итоги:\n1. Задержаны 40 человек.\n2. Ранены 7 человек.\n3. Погибших нет."
+    assert claims_read(text) == [(40, "exact", "custody"), (7, "exact", "injured")]

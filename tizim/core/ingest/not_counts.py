@@ -68,6 +68,9 @@ _POPULATION_BEFORE = re.compile(
 )
 
 
+_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+
+
 def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     """Whether ``number`` in a sentence (``folded``: the same folded) counts something other
     than people: a date, an age, a duration, a sentence length, an article, a phone number, a
@@ -78,6 +81,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     )
     if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
+    if _ITEM_NUMBER_BEFORE.search(before) and after.startswith(". "):
+        return True  # "2. МУХТАРОВ Ильяс": a list's item number
     if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
         return True  # "between 4 and 10 January", "от трёх до восьми лет"
     if _DAY_AFTER_A_DATE.search(before):

@@ -47,6 +47,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # the family looking for them: "Родные ищут Дмитрия", "relatives are searching for"
         rf"(?:родные|родственники|семья|близкие|relatives|family|families) (?:\w+ )?"
         rf"(?:ищут|разыскивают|(?:are|is) (?:still )?(?:looking|searching) for)|іздеп жүр{_W}|"
+        # a volunteers' notice: "ИЩЕМ:", then the names
+        r"ищем|разыскиваем|we are (?:still )?(?:looking|searching) for|"
         rf"пропал{_W}|пропавш(?:ий|его|ему|им|ая|ую|ей)|без вести|"
         rf"местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
         rf"неизвестн{_W} местонахождени{_W}|"
@@ -117,7 +119,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # run over: "его сбила бронемашина", "hit by an armoured vehicle"
         rf"сбил[аио]? (?:\w+ )?(?:бронемашин|машин|автомобил|грузовик|бтр){_W}|"
         r"(?:hit|run over) by (?:a |an )?(?:armou?red )?(?:vehicle|car|truck)|"
-        rf"жарақат ал{_W}|жарала{_W}|оқ ти{_W}|(?:жанарынан|көзінен|аяғынан) айырыл{_W}",
+        rf"жарақат ал{_W}|жарала{_W}|оқ ти{_W}|(?:жанарынан|көзінен|аяғынан) айырыл{_W}|"
+        # "әлі аудандық ауруханада жатыр": still lying in hospital
+        rf"ауруханада (?:\w+ )?жат{_W}|(?:ауруханаға|стационарға) (?:\w+ )?жатқызыл{_W}",
     ),
     (
         Fate.RELEASED,

@@ -23,6 +23,9 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
 
 
+_ITEM_NUMBER = re.compile(r"\s*\d{1,3}\.")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the text: ``text[start:end]`` is ``text``; ``paragraph`` counts from 0."""
@@ -54,6 +57,8 @@ def split_sentences(text: str) -> list[Sentence]:
             word = before[1].lower().rstrip(".") if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
+            if _ITEM_NUMBER.fullmatch(text, start, m.end()):
+                continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence
         end = m.end() if not m[0].isspace() else m.start()
         _add(sentences, text, start, end, paragraph)
         if "\n" in m[0]:
