@@ -196,7 +196,19 @@ def test_a_pronoun_carries_on_to_the_person_last_told_of():
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("Задержаны люди.", "ru"), ("Адамдар ұсталды.", "kk"), ("People were detained.", "en")],
+    [
+        ("Задержаны люди.", "ru"),
+        ("Адамдар ұсталды.", "kk"),
+        ("People were detained.", "en"),
+        # Kazakh words quoted in a Russian article do not make it Kazakh
+        (
+            '«Никаким "Жаңа Қазақстаном" в тюрьме не веет». Находящийся в СИЗО Жанболат '
+            "Мамай — о январских протестах. Мамай ответил на вопросы, которые ему передали "
+            "через адвоката, и рассказал о том, что происходит в Қаңтар.",
+            "ru",
+        ),
+        ("Ол 5 қаңтарда ұсталды, бірақ кейін босатылды деп хабарлады бұл туралы адвокат.", "kk"),
+    ],
 )
 def test_language_detected(text, language):
     assert detect_language(text) == language

@@ -12,6 +12,14 @@ from dataclasses import dataclass
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+")
+_RUSSIAN_LITTLE_WORDS = frozenset(
+    "и в на что не по с к для из от это как его о за он она они был была были также при".split()
+)
+_KAZAKH_LITTLE_WORDS = frozenset(
+    "және мен бен пен деп бұл осы бойынша туралы үшін болды еді екен бар жоқ ол олар біз "
+    "кейін қазір әлі".split()
+)
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -37,12 +45,20 @@ class Sentence:
 
 
 def detect_language(text: str) -> str:
-    """kk, ru or en: Kazakh letters mean Kazakh, else Cyrillic means Russian, else English."""
+    """kk, ru or en: Latin letters mean English; in Cyrillic, the language whose little words
+    ("и", "что", "на" or "және", "деп", "бойынша") the text uses more, and where it has too few
+    of either, Kazakh letters mean Kazakh. A Russian article quoting "Жаңа Қазақстан" or a
+    Kazakh name is still Russian."""
     sample = text[:20_000]
     cyrillic = len(_CYRILLIC.findall(sample)) + len(_KAZAKH_LETTERS.findall(sample))
     latin = len(_LATIN.findall(sample))
     if cyrillic <= latin:
         return "en"
+    words = _CYRILLIC_WORD.findall(sample.lower())
+    russian = sum(word in _RUSSIAN_LITTLE_WORDS for word in words)
+    kazakh_words = sum(word in _KAZAKH_LITTLE_WORDS for word in words)
+    if russian + kazakh_words >= 5:
+        return "kk" if kazakh_words > russian else "ru"
     kazakh = len(_KAZAKH_LETTERS.findall(sample))
     return "kk" if kazakh * 200 >= cyrillic else "ru"
 
