@@ -537,3 +537,40 @@ def test_tickers_in_capitals_suspects_notices_and_the_accused_of_a_case(text, la
 def test_a_lists_item_numbers_are_not_figures():
     text = "Итоги:\n1. Задержаны 40 человек.\n2. Ранены 7 человек.\n3. Погибших нет."
     assert claims_read(text) == [(40, "exact", "custody"), (7, "exact", "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a role before the name is not part of it; how people were hurt or died
+        (
+            "Paramedic Aliya Zhanserikova of Crew 3 was struck on the head by a stone.",
+            "en",
+            [("Zhanserikova", "Aliya", "injured")],
+        ),
+        (
+            "Paramedic Daulet Yessengaliyev was treated for a shrapnel wound to the forearm.",
+            "en",
+            [("Yessengaliyev", "Daulet", "injured")],
+        ),
+        (
+            "Timur Abdrakhmanov was not detained but was badly beaten in the crowd.",
+            "en",
+            [("Abdrakhmanov", "Timur", "injured")],
+        ),
+        (
+            "Two patients were pronounced dead at the scene. One of them, Mr Yerzhan Mukhitov, "
+            "52, has since been named.",
+            "en",
+            [("Mukhitov", "Yerzhan", "killed")],
+        ),
+        # a man's surname written first, in the genitive
+        (
+            "Наиболее подробно — от Калиева Бауыржана, 34 года. Задержан 7 января у себя дома.",
+            "ru",
+            [("Калиев", "Бауыржан", "detained")],
+        ),
+    ],
+)
+def test_roles_before_names_hurts_deaths_and_a_genitive_surname_first(text, language, expected):
+    assert persons_read(text, language) == expected

@@ -429,6 +429,22 @@ def _by_endings(written: str, vocab: Any) -> str:
     if len(words) < 2:
         return written
     parses = [p for p in vocab.parse(words[0]) if "Name" in p.tag and p.tag.case != "nomn"]
+    surname_first = _OBLIQUE_SURNAME.fullmatch(words[0])
+    given_after = [
+        p
+        for p in vocab.parse(words[1])
+        if "Name" in p.tag and "masc" in p.tag and p.tag.case != "nomn"
+    ]
+    # a man's surname written first, in an oblique case ("от Калиева Бауыржана"); not "-у":
+    # "Тулегенову Жанару" may be hers
+    if (
+        len(words) == 2
+        and not parses
+        and surname_first
+        and given_after
+        and surname_first["ending"] in ("ым", "е", "а")
+    ):
+        return f"{surname_first['stem']} {given_after[0].normal_form.capitalize()}"
     if not parses:
         # A given name that does not decline is a woman's ("Айман Умарову": a man's would be
         # "Айману"), so "-ову" is her accusative.

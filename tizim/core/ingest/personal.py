@@ -24,6 +24,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.KILLED,
         rf"{_BE} (?:shot and )?killed|shot dead|(?<!will )(?<!would )died|found dead|"
+        rf"{_BE} pronounced dead|"
         r"^killed by|"
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
@@ -113,6 +114,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.INJURED,
         rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
+        # "was badly beaten in the crowd", "was treated for a shrapnel wound"
+        rf"{_BE} (?:badly |severely |brutally )?beaten|{_BE} struck (?:on the \w+ )?(?:by|with)|"
+        r"treated for (?:a |an )?(?:[\w-]+ ){0,3}(?:wounds?|injur\w*|fractur\w*|burns?)|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
         rf"suffered (?:a |an )?(?:concussion|fractured|broken)|сотрясени{_W}|миы шайқал{_W}|"
@@ -285,6 +289,7 @@ NOT_NAMES = frozenset(
     eleven twelve thirteen fourteen fifteen twenty thirty forty fifty hundred three four five
     six seven eight nine ten сондай-ақ
     sentence sentences verdict verdicts trial trials court courts
+    paramedic paramedics patient patients nurse doctor surgeon driver crew vice-consul consul
     """.replace("{W}", "").split()
 )
 
