@@ -574,3 +574,24 @@ def test_a_lists_item_numbers_are_not_figures():
 )
 def test_roles_before_names_hurts_deaths_and_a_genitive_surname_first(text, language, expected):
     assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document's parts, a time of day, sheets and a sum are not counts of people
+        ("The footnote 22 points to a statement on the dead.", []),
+        ("- Figure 1 has no units on the axis showing the missing.", []),
+        ("Доставлен из изолятора 7 января в 23 ч 40 мин сотрудниками полиции.", []),
+        ("Приложение: копия приговора на 18 листах.", []),
+        ("Қорына 1 миллион 240 мың теңге садақа жиналды.", []),
+        # students are people; let off with an administrative penalty is prosecuted
+        ("Екі студентке қылмыстық іс бойынша айып тағылды.", [(2, "exact", "prosecuted")]),
+        (
+            "Ұсталған қандастардың 11-і әкімшілік жазамен — айыппұлмен немесе қамаумен — құтылды.",
+            [(11, "exact", "prosecuted")],
+        ),
+    ],
+)
+def test_document_parts_times_sums_students_and_administrative_penalties(text, expected):
+    assert claims_read(text) == expected

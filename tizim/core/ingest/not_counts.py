@@ -50,7 +50,10 @@ _MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
     r"(?:article|articles|art\.|стать\w*|ст\.|part|часть|№|no\.|number|"
-    r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£)\s*$"
+    r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£|"
+    # a document's parts: "footnote 22", "Figure 1", "page 88", "сноска 3", "рис. 2"
+    r"footnotes?|figures?|fig\.|tables?|pages?|p\.|pp\.|сноск\w*|рис\.|таблиц\w*|стр\.|"
+    r"с\.)\s*$"
 )
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
 _LIST_OF_UNITS = re.compile(
@@ -68,6 +71,10 @@ _POPULATION_BEFORE = re.compile(
 )
 
 
+_MONEY_AFTER = re.compile(
+    r"\s*(?:(?:миллион\w*|млн\.?|million)\s+)?\d[\d\s,.]*\s*(?:мың|тыс\.?|тысяч\w*|thousand)\s*"
+    r"(?:теңге|тенге|tenge|рубл\w*|доллар\w*|dollars)"
+)
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 
 
@@ -81,6 +88,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     )
     if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
+    if _MONEY_AFTER.match(folded, number.end):
+        return True  # "1 миллион 240 мың теңге": a sum, its thousands told apart
     if _ITEM_NUMBER_BEFORE.search(before) and after.startswith(". "):
         return True  # "2. МУХТАРОВ Ильяс": a list's item number
     if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
