@@ -564,6 +564,24 @@ def test_a_lists_item_numbers_are_not_figures():
             "en",
             [("Mukhitov", "Yerzhan", "killed")],
         ),
+        # two named together with a title between them, and charges faced
+        (
+            "Карим Масимов и бывший его заместитель Ануар Садыкулов обвиняются по статьям о "
+            "государственной измене.",
+            "ru",
+            [("Масимов", "Карим", "charged"), ("Садыкулов", "Ануар", "charged")],
+        ),
+        (
+            "His deputy Anuar Sadikulov, and another former deputy, Daulet Ergozhin, were "
+            "sentenced to 16 and 15 years.",
+            "en",
+            [("Sadikulov", "Anuar", "convicted"), ("Ergozhin", "Daulet", "convicted")],
+        ),
+        (
+            "General Samat Abish faces allegations of abuse of power.",
+            "en",
+            [("Abish", "Samat", "charged")],
+        ),
         # a man's surname written first, in the genitive
         (
             "Наиболее подробно — от Калиева Бауыржана, 34 года. Задержан 7 января у себя дома.",

@@ -87,6 +87,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.CHARGED,
         rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
         rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
+        r"faces? (?:allegations|charges)|"
         rf"айып тағыл{_W}|айыпта{_W}|қылмыстық іс қозғал{_W}|"
         # on trial: "Серік Күдебаевқа қатысты сот отырысы", "суд над"
         rf"қатысты (?:\w+ )?сот{_W}|суд{_W} над|trial of|"
