@@ -613,3 +613,35 @@ def test_roles_before_names_hurts_deaths_and_a_genitive_surname_first(text, lang
 )
 def test_document_parts_times_sums_students_and_administrative_penalties(text, expected):
     assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statistical line: the label's fate however long it is, the figure after the dash
+        (
+            "Раздел 1\n– освобождены без составления протокола или без предъявления подозрения "
+            "— 61 (33,2%);\n",
+            [(61, "exact", "released")],
+        ),
+        (
+            "Всего в подразделения полиции г. Приозёрск доставлено 184 человека.",
+            [(184, "exact", "custody")],
+        ),
+        ("Привлечено к административной ответственности — 52 лица.", [(52, "exact", "prosecuted")]),
+        # who sought medical help were hurt
+        (
+            "По данным больниц, за медицинской помощью с телесными повреждениями, полученными в "
+            "период событий, обратились 12 человек.",
+            [(12, "exact", "injured")],
+        ),
+        # a table's heading names the fate of the rows under it
+        (
+            "4.1-кесте. Ұсталғандар саны, күндер бойынша\n\n5 қаңтар — 12 адам\n6 қаңтар — 27 "
+            "адам\nБарлығы — 39 адам\n\nЕскерту. Деректер нақтыланады.",
+            [(12, "exact", "custody"), (27, "exact", "custody"), (39, "exact", "custody")],
+        ),
+    ],
+)
+def test_statistical_lines_medical_help_and_a_tables_heading(text, expected):
+    assert claims_read(text) == expected

@@ -14,12 +14,13 @@ from typing import Any
 
 from tizim.core.ingest import person_reader, second_reader
 from tizim.core.ingest.claim_details import ClaimProposal
-from tizim.core.ingest.claims import Told, claims_in_sentence, fate_asked
+from tizim.core.ingest.claims import claims_in_sentence
 from tizim.core.ingest.linear_model import LinearModel
 from tizim.core.ingest.person_reader import second_reading_of_persons
 from tizim.core.ingest.persons import PersonProposal, read_persons
 from tizim.core.ingest.second_reader import second_reading
-from tizim.core.ingest.text import detect_language, split_sentences
+from tizim.core.ingest.text import Sentence, detect_language, split_sentences
+from tizim.core.ingest.told import Told, fate_asked, heading_fate
 
 
 @dataclass
@@ -94,6 +95,8 @@ def extract(
         question = fate_asked(sentence.text)
         if question is not None:
             asked, answer = question, _answer(text, sentence.end)
+        elif _a_line_of_its_own(text, sentence) and (heading := heading_fate(sentence.text)):
+            asked, answer = heading, _rows_under(text, sentence.end)
     claims = _once(claims, _lead_end(text))
     persons_read = read_persons(text, sentences, language, published)
     persons = persons_read.proposals
@@ -117,6 +120,29 @@ def _answer(text: str, question_end: int) -> tuple[int, int]:
     question's own paragraph: a list of questions)."""
     answer = re.compile(r"[^\n]*\n\s*(\S[^\n]*)").match(text, question_end)
     return (answer.start(1), answer.end(1)) if answer else (question_end, question_end)
+
+
+def _a_line_of_its_own(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a line of its own, or the words of a table's caption after its
+    number ("4.1-кесте. Ұсталғандар саны, күндер бойынша", "Table 2. Detained, by day")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    before = text[line_start : sentence.start].strip()
+    return text.startswith("\n", sentence.end) and (not before or bool(_CAPTION.fullmatch(before)))
+
+
+# a table's number before its caption: "4.1-кесте.", "Таблица 1.", "Table 2."
+_CAPTION = re.compile(r"[\d.–-]*\s*(?:кесте|таблица|table)?\s*[\d.]*\.?", re.IGNORECASE)
+# the rows under a heading, each a few words, a dash or a colon and a figure ("5 қаңтар — 12
+# адам", "Барлығы — 48 адам"); one blank line after the heading is allowed
+_ROW = r"[^\n]{0,80}?[—–:-][ \t]*\D{0,12}\d[^\n]*"
+_ROWS = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?({_ROW}(?:\n{_ROW})*)")
+
+
+def _rows_under(text: str, heading_end: int) -> tuple[int, int]:
+    """Where the lines under a heading start and end: up to the next blank line ("4.1-кесте.
+    Ұсталғандар саны" over "5 қаңтар — 12 адам", "Барлығы — 48 адам")."""
+    rows = _ROWS.match(text, heading_end)
+    return (rows.start(1), rows.end(1)) if rows else (heading_end, heading_end)
 
 
 def _lead_end(text: str) -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from tizim.core.ingest import lexicon as lx
@@ -25,6 +24,7 @@ from tizim.core.ingest.claim_details import (
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
+from tizim.core.ingest.told import Told, told_again
 from tizim.core.ingest.when import find_dates
 
 _FATES = lx.FATE_GROUP_PATTERNS
@@ -187,6 +187,12 @@ _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|в
 # "из 6 журналистов", "out of 40 detainees": a whole, a part of which the sentence counts next
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.;!?]")
+_APPLIED = re.compile(r"обратил\w*|обращал\w*|applied|жүгін\w*|turned to")
+_APPLIED_JUST_BEFORE = re.compile(r"(?:обратил\w*|обращал\w*|applied|жүгін\w*)\s+(?:\w+\s+)?$")
+# what may follow the number that ends a line of a table or a list: "— 97 (52,7%);"
+_ENDS_ITS_LINE = re.compile(
+    r"[^\S\n]*(?:(?:лиц\w*|человек\w*|адам)\s*)?(?:\([^)\n]*\))?[.;,]?[^\S\n]*(?:\n|$)"
+)
 # "11 семей задержанных", "19 relatives of detainees", "ұсталғандардың 30-дан астам отбасы":
 # the figure counts families, and the fate word says whose; they are not the detained
 _KIN = (
@@ -238,6 +244,23 @@ def _nearest_fate(
             ):
                 best = (distance, group, m.start(), m.end())
     return None if best is None else (best[1], best[2], best[3])
+
+
+def _sought_medical_help(
+    folded: str, number: NumberMention, fate: tuple[str, int, int] | None, lo: int, hi: int
+) -> tuple[str, int, int] | None:
+    """Who applied for medical help were hurt: "за медицинской помощью … обратились 12
+    человек" is injured, though "обратились" alone counts who applied (no fate group)."""
+    applied = (
+        fate[0] == "no_group" and _APPLIED.fullmatch(folded, fate[1], fate[2]) is not None
+        if fate is not None
+        else _APPLIED_JUST_BEFORE.search(folded, max(lo, number.start - 30), number.start)
+        is not None
+    )
+    if not applied:
+        return fate
+    hurt = _FATES["injured"].search(folded, lo, hi)
+    return fate if hurt is None else ("injured", hurt.start(), hurt.end())
 
 
 def qualifier_of(folded: str, number: NumberMention, lo: int) -> str | None:
@@ -353,6 +376,7 @@ def _read_number(
         if number.value == 1 and not number.written.isdigit():
             return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
         return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
+    fate = _sought_medical_help(folded, number, fate, lo, hi)
     if fate is not None and fate[0] != "no_group":
         return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
     if fate is not None:  # "21 найдены живыми": people, but no fate group counts them, nor
@@ -476,7 +500,13 @@ def _fate_before_dash(folded: str, number: NumberMention, lo: int) -> tuple[str,
     if not _DASH_BEFORE.search(folded, 0, number.start):
         return None
     clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
-    return _nearest_fate(folded, number, clause.end() if clause else 0, number.start)
+    label = clause.end() if clause else 0
+    fate = _nearest_fate(folded, number, label, number.start)
+    if fate is None and _ENDS_ITS_LINE.match(folded, number.end):
+        # a statistical line: "– освобождены без составления протокола … — 61 (33,2%);"
+        # the label's fate, however many words it takes to say it
+        fate = _fate_after(folded, label, number.start, farthest=False, past_commas=True)
+    return fate
 
 
 def _part_of_previous(folded: str, number: NumberMention, previous: _Reading, people: bool) -> bool:
@@ -693,39 +723,6 @@ def _worth_proposing(reading: _Reading, folded: str) -> bool:
     return bool(_EVENT_CONTEXT.search(folded))
 
 
-@dataclass(frozen=True)
-class Told:
-    """What the text told before a sentence, for figures that lean on it."""
-
-    #: whether a figure was told at all, and the fate group of the last one
-    any_figure: bool = False
-    group: str | None = None
-    #: the value and fate group of every figure told ("found the five guilty": the five told
-    #: before; "the five were released" is a new figure, of another fate)
-    values: AbstractSet[tuple[int, str | None]] = frozenset()
-    #: the fate group a question just asked is about ("Сколько людей задержали?" — "64")
-    asked: str | None = None
-
-
-def _told_again(value: int, group: str | None, told: AbstractSet[tuple[int, str | None]]) -> bool:
-    """Whether a figure of ``value`` was told before with this fate group (any, if none)."""
-    return any(v == value and (group is None or g == group) for v, g in told)
-
-
-def fate_asked(question: str) -> str | None:
-    """The fate group a question asks about ("How many were detained?": custody), if any."""
-    if not question.rstrip().endswith("?"):
-        return None
-    folded = fold(question)
-    found = [
-        (m.start(), group)
-        for group, pattern in _FATES.items()
-        if group != "no_group"
-        for m in pattern.finditer(folded)
-    ]
-    return min(found)[1] if found else None
-
-
 def claims_in_sentence(
     sentence: Sentence,
     language: str,
@@ -756,7 +753,7 @@ def claims_in_sentence(
         reading = _read_number(read, number, previous, next_start, before)
         if (
             reading is not None
-            and _told_again(number.value, reading.group, told.values)
+            and told_again(number.value, reading.group, told.values)
             and _DEFINITE.search(read, 0, number.start)
         ):
             continue  # "the court found the five guilty": the five told before
