@@ -641,6 +641,18 @@ def test_document_parts_times_sums_students_and_administrative_penalties(text, e
             "адам\nБарлығы — 39 адам\n\nЕскерту. Деректер нақтыланады.",
             [(12, "exact", "custody"), (27, "exact", "custody"), (39, "exact", "custody")],
         ),
+        # people a case or a court's penalty is against are prosecuted
+        (
+            "Аудан бойынша тоғыз адамға қатысты қылмыстық іс сотқа жолданған.",
+            [(9, "exact", "prosecuted")],
+        ),
+        (
+            "Of those 587, 402 have been released, and courts have handed down administrative "
+            "arrests to 131.",
+            [(402, "exact", "released"), (131, "exact", "prosecuted")],
+        ),
+        # a fine counted in monthly calculation indices is a sum
+        ("Сот оған 50 айлық есептік көрсеткіш мөлшерінде айыппұл салды.", []),
     ],
 )
 def test_statistical_lines_medical_help_and_a_tables_heading(text, expected):

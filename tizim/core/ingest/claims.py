@@ -187,6 +187,8 @@ _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|в
 # "из 6 журналистов", "out of 40 detainees": a whole, a part of which the sentence counts next
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
 _SENTENCE_BREAK = re.compile(r"[.;!?]")
+_CASE_AGAINST_AFTER = re.compile(r"\s*қатысты\s+(?:[\w-]+\s+){0,2}(?:іс|істер|қылмыстық)")
+_CASE_AGAINST_BEFORE = re.compile(r"(?:дел[оа]?|cases?)[^.;]{0,40}(?:в отношении|against)\s*$")
 _APPLIED = re.compile(r"обратил\w*|обращал\w*|applied|жүгін\w*|turned to")
 _APPLIED_JUST_BEFORE = re.compile(r"(?:обратил\w*|обращал\w*|applied|жүгін\w*)\s+(?:\w+\s+)?$")
 # what may follow the number that ends a line of a table or a list: "— 97 (52,7%);"
@@ -261,6 +263,25 @@ def _sought_medical_help(
         return fate
     hurt = _FATES["injured"].search(folded, lo, hi)
     return fate if hurt is None else ("injured", hurt.start(), hurt.end())
+
+
+def _cases_against(
+    folded: str,
+    number: NumberMention,
+    fate: tuple[str, int, int] | None,
+    noun_end: int | None,
+    lo: int,
+) -> tuple[str, int, int] | None:
+    """People a criminal case or a court's penalty is against are prosecuted: "тоғыз адамға
+    қатысты қылмыстық іс сотқа жолданған", "6 дел в отношении 11 лиц", "courts have handed
+    down administrative arrests to 131"."""
+    if fate is not None and fate[0] != "custody":
+        return fate
+    against = None if noun_end is None else _CASE_AGAINST_AFTER.match(folded, noun_end)
+    against = against or _CASE_AGAINST_BEFORE.search(folded, lo, number.start)
+    if against is None and (fate is None or noun_end is None):
+        against = _PENALTY_BEFORE.search(folded, lo, number.start)  # no noun: "… to 131"
+    return fate if against is None else ("prosecuted", against.start(), against.end())
 
 
 def qualifier_of(folded: str, number: NumberMention, lo: int) -> str | None:
@@ -377,6 +398,7 @@ def _read_number(
             return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
         return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
     fate = _sought_medical_help(folded, number, fate, lo, hi)
+    fate = _cases_against(folded, number, fate, offset + people.end() if people else None, lo)
     if fate is not None and fate[0] != "no_group":
         return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
     if fate is not None:  # "21 найдены живыми": people, but no fate group counts them, nor

@@ -99,7 +99,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"бас бостандығынан айыр{_W}|лишени{_W} свободы|"
         # awaiting or facing trial, and measures of restraint other than custody
         r"(?:awaiting|facing|face|on|stand|stood) trial|"
-        rf"бұлтартпау шара{_W}|мер{_W} пресечени{_W}(?! (?:\w+ )?на (?:подписк|домашн))|"
+        rf"бұлтартпау шара{_W}|мер{_W} пресечени{_W}(?! (?:\w+ )?(?:на|в виде) (?:подписк|домашн))|"
         r"(?:preventive|restraint) measures?|"
         # a court's sentence of arrest ("суды назначили административные аресты"), not
         # being held under one ("әкімшілік қамауға алынды")
@@ -206,7 +206,7 @@ NOT_PEOPLE_UNITS = (
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
     rf"теңге{_W}|жас\b|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b|"
     # a fine counted in monthly calculation indices: "штраф 30 МРП"
-    r"мрп|аек|mci|"
+    r"мрп|аек|mci|айлық есептік|monthly calculation|"
     # a time of day: "в 23 ч 40 мин"; sheets of a document: "копия приговора на 18 листах"
     rf"ч\b|мин\b|лист{_W}|парақ{_W}"
 )
