@@ -47,6 +47,8 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-17": (119, 46, 0.85, 0.85),
     "corpus-heldout-18": (115, 38, 0.75, 0.9),
     "corpus-heldout-19": (120, 33, 0.85, 0.85),
+    "corpus-heldout-21": (75, 43, 0.9, 0.85),
+    "corpus-heldout-22": (67, 39, 0.8, 0.85),
 }
 
 

@@ -21,6 +21,15 @@ from tizim.core.ingest.claim_details import (
     replaces_a_figure,
     said_in,
 )
+from tizim.core.ingest.fate_words import (
+    clause_window,
+    fate_after,
+    fate_just_before,
+    fate_shortly_before,
+    last_fate_before,
+    nearest_fate,
+    words_between,
+)
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
@@ -53,16 +62,12 @@ _ASIDE = re.compile(
 # a figure of its own, other than an age, is left as it is).
 _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,3})["”»]')
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
-_WORD = re.compile(r"[\w'-]+")
 _QUALIFIERS_BEFORE = [
     (re.compile(rf"(?:^|[\s\"«“])(?:{p})\s*$"), q) for p, q in lx.QUALIFIERS_BEFORE
 ]
 _QUALIFIERS_AFTER = [(re.compile(rf"^\s*(?:{p})(?!\w)"), q) for p, q in lx.QUALIFIERS_AFTER]
 _KK_MULTIPLIER_TAIL = re.compile(r"^(?:ға|ге|нан|нен|дан|ден)")
-_PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 _QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
-_ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:" + _QUALIFYING + r")\s*)?")
 _FATE_UNKNOWN = re.compile(
     r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
     r"(?:неизвестн\w*|белгісіз|unknown)"
@@ -125,7 +130,6 @@ _EVENT_CONTEXT = lx.EVENT_CONTEXT
 _KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі)(?:н|на|не|нің|ның)?$")
 _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
 _CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")
-_REACH = 6  # words between a number and the fate word or noun that makes it a count of people
 _COMPLAINED = re.compile(
     rf"\s*(?:[\w-]+\s+){{0,3}}?,?\s*(?:who\s+|которы\w+\s+)?(?:have\s+|had\s+)?"
     rf"(?:{lx.COMPLAINED})(?!\w)"
@@ -186,7 +190,6 @@ _PENALTY_BEFORE = re.compile(
 _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|всех)\s+$")
 # "из 6 журналистов", "out of 40 detainees": a whole, a part of which the sentence counts next
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
-_SENTENCE_BREAK = re.compile(r"[.;!?]")
 _CASE_AGAINST_AFTER = re.compile(r"\s*қатысты\s+(?:[\w-]+\s+){0,2}(?:іс|істер|қылмыстық)")
 _CASE_AGAINST_BEFORE = re.compile(r"(?:дел[оа]?|cases?)[^.;]{0,40}(?:в отношении|against)\s*$")
 _APPLIED = re.compile(r"обратил\w*|обращал\w*|applied|жүгін\w*|turned to")
@@ -204,48 +207,6 @@ _KIN = (
 _KIN_AFTER = re.compile(rf"\s*(?:[\w-]+\s+)?{_KIN}(?!\w)")
 _OF_AFTER_KIN = re.compile(r"\s*(?:of\s+(?:the\s+|those\s+|people\s+)?)?")
 _KK_WHOSE_BEFORE = re.compile(r"(?:дардың|дердің|тардың|тердің)\s+(?:[\w-]+\s+)?$")
-
-
-def clause_window(folded: str, start: int, end: int) -> tuple[int, int]:
-    """Where the clause holding ``folded[start:end]`` starts and ends."""
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, start)]
-    after = _CLAUSE_BREAK.search(folded, end)
-    return (before[-1] if before else 0), (after.start() if after else len(folded))
-
-
-def _words_between(folded: str, a: int, b: int) -> int:
-    return len(_WORD.findall(folded[a:b]))
-
-
-def _nearest_fate(
-    folded: str, number: NumberMention, lo: int, hi: int
-) -> tuple[str, int, int] | None:
-    """The fate group of the fate word nearest the number: after it first, then before."""
-    best: tuple[int, str, int, int] | None = None
-    for group, pattern in _FATES.items():
-        for m in pattern.finditer(folded, lo, hi):
-            if m.start() >= number.end:
-                if _PARTITIVE.search(folded, number.end, m.start()):
-                    continue  # "900 of those arrested face charges": they are the charged
-                distance = _words_between(folded, number.end, m.start())
-                if distance > _REACH or "," in folded[number.end : m.start()]:
-                    continue  # "задержаны 410 человек, ранены 52": the wounded are the 52
-            elif m.end() <= number.start:
-                distance = _words_between(folded, m.end(), number.start) + 2
-                if "," in folded[m.end() : number.start]:
-                    if distance > 3:
-                        continue  # "…or been imprisoned, currently contains about 1,300 entries"
-                    distance += 3  # "Of the people detained, 38 were charged": the verb after
-            else:
-                continue
-            # at the same distance the longer words win: "административный арест получили
-            # 121" is a penalty, not the "арест" inside it
-            covers = best is not None and m.start() < best[2] and m.end() >= best[3]
-            if distance <= _REACH + 2 and (
-                best is None or distance < best[0] or (distance == best[0] and covers)
-            ):
-                best = (distance, group, m.start(), m.end())
-    return None if best is None else (best[1], best[2], best[3])
 
 
 def _sought_medical_help(
@@ -340,7 +301,7 @@ def _read_number(
         hi = clause_window(folded, hi + 2, hi + 2)[1]
     lo, hi = max(lo, previous.number.end if previous else 0), min(hi, next_start)
     offset, people, cases = _noun_after_number(folded, number)
-    fate = _nearest_fate(folded, number, lo, hi)
+    fate = nearest_fate(folded, number, lo, hi)
     qualifier = qualifier_of(folded, number, lo)
     complained = _COMPLAINED.match(folded, number.end) or _COMPLAINED_BEFORE.search(
         folded, max(lo, number.start - 60), number.start
@@ -350,7 +311,7 @@ def _read_number(
         # жалобы": a figure of complaints
         return _Reading(number, None, (number.end, complained.end()), qualifier, True, True)
     fate = _after_converb(folded, fate, hi)
-    described = _fate_after(folded, number.end, hi, farthest=False)
+    described = fate_after(folded, number.end, hi, farthest=False)
     if (
         previous is not None
         and described is not None
@@ -371,7 +332,7 @@ def _read_number(
         fate = _fate_of_people(folded, number, fate, offset + people.end(), (lo, hi))
     elif cases is None:
         aside = _INCLUDING_ASIDE.match(folded, number.end)
-        later = _fate_after(folded, aside.end(), len(folded), farthest=False) if aside else None
+        later = fate_after(folded, aside.end(), len(folded), farthest=False) if aside else None
         if later is not None:  # "and 4, including A. Bekov, remain missing"
             fate = later
         elif fate is None:  # "официальное число погибших — двое": a number alone after a dash
@@ -438,13 +399,13 @@ def _kin_of(folded: str, number: NumberMention, lo: int, hi: int) -> tuple[int, 
     whose_before = _KK_WHOSE_BEFORE.search(folded, max(lo, number.start - 40), number.start)
     of = _OF_AFTER_KIN.match(folded, kin.end())
     of_end = of.end() if of else kin.end()
-    whose_after = _fate_after(folded, of_end, of_end + 30, farthest=False)
+    whose_after = fate_after(folded, of_end, of_end + 30, farthest=False)
     if whose_after is not None and whose_after[1] != of_end:
         whose_after = None  # the fate word must stand right after: "families of detainees"
     if whose_after is None and whose_before is None:
         return None
     said_after = whose_after[2] if whose_after else kin.end()
-    if _fate_after(folded, said_after, hi, farthest=False) is not None:
+    if fate_after(folded, said_after, hi, farthest=False) is not None:
         return None
     return (whose_before.start() if whose_before else number.end), said_after
 
@@ -466,14 +427,14 @@ def _fate_of_people(
     # "people who had been detained were released": the main verb comes last
     set_off = who is not None and "," in who[0]
     start = who.end() if who else noun_end
-    after_noun = _fate_after(folded, start, hi, farthest=relative and not set_off)
-    if relative and (before := _fate_shortly_before(folded, number, lo)) is not None:
+    after_noun = fate_after(folded, start, hi, farthest=relative and not set_off)
+    if relative and (before := fate_shortly_before(folded, number, lo)) is not None:
         # "the amnesty affects more than 1,500 people who were arrested": what the clause
         # says of them, not how they came to be there
         after_noun = before
     # a verb right before the count, not a Kazakh locative ("қамауда үш адамның қайтыс
     # болғанын": three died in custody)
-    just_before = _fate_just_before(folded, number, lo)
+    just_before = fate_just_before(folded, number, lo)
     verb_before = just_before is not None and not folded[: just_before[2]].endswith(
         ("да", "де", "та", "те")
     )
@@ -484,10 +445,10 @@ def _fate_of_people(
     if after_noun is None and aside is not None and whole is not None:
         # "Из 6 журналистов, задержанных в области, на свободе пятеро": the whole is what
         # the aside says; the verb after it is of the part
-        after_noun = _fate_after(folded, noun_end, aside.end(), farthest=False, past_commas=True)
+        after_noun = fate_after(folded, noun_end, aside.end(), farthest=False, past_commas=True)
     elif after_noun is None and aside is not None:
         # "Eleven people, including four police officers, were taken to hospital"
-        after_noun = _fate_after(folded, aside.end(), len(folded), farthest=False)
+        after_noun = fate_after(folded, aside.end(), len(folded), farthest=False)
     apposition = _COMMA_AFTER.match(folded, noun_end)
     if (
         after_noun is None
@@ -495,7 +456,7 @@ def _fate_of_people(
         and _COMMA_BEFORE.search(folded, 0, number.start)
     ):
         # "Остальные, 18 человек, находятся под стражей": the figure set off by commas
-        after_noun = _fate_after(folded, apposition.end(), hi, farthest=False)
+        after_noun = fate_after(folded, apposition.end(), hi, farthest=False)
     if after_noun is not None and not verb_before:  # "sentenced 14 people … in prison"
         fate = after_noun
     elif verb_before or after_noun is None:
@@ -509,7 +470,7 @@ def _fate_of_people(
         and _COMMA_BEFORE.search(folded, 0, number.start)
         and _ENDS_AFTER_NOUN.match(folded, noun_end)
     ):
-        fate = _last_fate_before(folded, number)
+        fate = last_fate_before(folded, number)
     penalty = _PENALTY_BEFORE.search(folded, lo, number.start)
     if penalty is not None and (fate is None or fate[0] in ("custody", "prosecuted")):
         return "prosecuted", penalty.start(), penalty.end()  # a penalty given to them
@@ -523,11 +484,11 @@ def _fate_before_dash(folded: str, number: NumberMention, lo: int) -> tuple[str,
         return None
     clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
     label = clause.end() if clause else 0
-    fate = _nearest_fate(folded, number, label, number.start)
+    fate = nearest_fate(folded, number, label, number.start)
     if fate is None and _ENDS_ITS_LINE.match(folded, number.end):
         # a statistical line: "– освобождены без составления протокола … — 61 (33,2%);"
         # the label's fate, however many words it takes to say it
-        fate = _fate_after(folded, label, number.start, farthest=False, past_commas=True)
+        fate = fate_after(folded, label, number.start, farthest=False, past_commas=True)
     return fate
 
 
@@ -555,43 +516,10 @@ def _after_converb(
     follows it at once; else ``fate``."""
     if fate is None or not _CONVERB.search(folded, 0, fate[2]):
         return fate
-    later = _fate_after(folded, fate[2], hi, farthest=False)
-    if later is None or _words_between(folded, fate[2], later[1]) > 1:
+    later = fate_after(folded, fate[2], hi, farthest=False)
+    if later is None or words_between(folded, fate[2], later[1]) > 1:
         return fate
     return later
-
-
-def _fate_shortly_before(
-    folded: str, number: NumberMention, lo: int, reach: int = 4
-) -> tuple[str, int, int] | None:
-    """The fate of the last fate word at most ``reach`` words before the number, from
-    ``lo``."""
-    found = [
-        (m.start(), group, m.end())
-        for group, pattern in _FATES.items()
-        for m in pattern.finditer(folded, lo, number.start)
-        if group != "no_group" and _words_between(folded, m.end(), number.start) <= reach
-    ]
-    if not found:
-        return None
-    at, group, end = max(found)
-    return group, at, end
-
-
-def _last_fate_before(folded: str, number: NumberMention) -> tuple[str, int, int] | None:
-    """The last fate word of the sentence before the number, eight words at most away."""
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(folded, 0, number.start)]
-    return _fate_shortly_before(folded, number, breaks[-1] if breaks else 0, reach=8)
-
-
-def _fate_just_before(folded: str, number: NumberMention, lo: int) -> tuple[str, int, int] | None:
-    """The fate of a verb right before the number, a qualifier at most between ("отпущены 17",
-    "arrested more than 150")."""
-    for group, pattern in _FATES.items():
-        for m in pattern.finditer(folded, lo, number.start):
-            if group != "no_group" and _ONLY_QUALIFIERS.fullmatch(folded[m.end() : number.start]):
-                return group, m.start(), m.end()
-    return None
 
 
 def _taken_from(
@@ -608,7 +536,7 @@ def _taken_from(
         # "Олардың 60-ы айыппұл төлеп, босатылды": of them, what the verb says (a converb's
         # comma does not end the clause)
         after = _after_converb(
-            folded, _fate_after(folded, number.end, hi, farthest=False, past_commas=True), hi
+            folded, fate_after(folded, number.end, hi, farthest=False, past_commas=True), hi
         )
         if after is None:
             return None
@@ -618,7 +546,7 @@ def _taken_from(
         return None
     # a Kazakh genitive group's verb comes last, past converbs and their commas
     after = _after_converb(
-        folded, _fate_after(folded, number.end, hi, farthest=False, past_commas=who == "kk"), hi
+        folded, fate_after(folded, number.end, hi, farthest=False, past_commas=who == "kk"), hi
     )
     if after is not None and not lx.SPEECH.search(folded, number.end, after[1]):
         return after[0], (after[1], after[2])
@@ -636,7 +564,7 @@ def _part_of_group_after(
     told = m is not None and m["who"].isdigit() and _VERB_NEXT.match(folded, m.end())
     if m is None or (group is None and not told):
         return None  # "47 of the 61 were sentenced": of a figure told, what the verb says
-    after = _fate_after(folded, m.end(), hi, farthest=False)
+    after = fate_after(folded, m.end(), hi, farthest=False)
     if after is not None and not _PLACE_BEFORE.search(folded, m.end(), after[1]):
         return (None if after[0] == "no_group" else after[0]), (after[1], after[2])
     if group is None:
@@ -655,26 +583,10 @@ def _main_verb_after_participle(
     named = _NAMED_ASIDE.match(folded, start)
     if named is not None:  # "Two activists arrested in January, A and B, were released"
         start = named.end()
-    later = _fate_after(folded, start, hi, farthest=False)
+    later = fate_after(folded, start, hi, farthest=False)
     if later is not None and _MAIN_VERB.search(folded, participle[2], later[1]):
         return later
     return participle
-
-
-def _fate_after(
-    folded: str, start: int, hi: int, *, farthest: bool, past_commas: bool = False
-) -> tuple[str, int, int] | None:
-    found = [
-        (m.start(), group, m.end())
-        for group, pattern in _FATES.items()
-        for m in pattern.finditer(folded, start, hi)
-        if _words_between(folded, start, m.start()) <= _REACH
-        and (past_commas or "," not in folded[start : m.start()])
-    ]
-    if not found:
-        return None
-    at, group, end = max(found) if farthest else min(found)
-    return group, at, end
 
 
 def _share_across_and(readings: list[_Reading], folded: str) -> None:
@@ -700,7 +612,7 @@ def _share_across_and(readings: list[_Reading], folded: str) -> None:
 
 def _joined(first: _Reading, second: _Reading, folded: str) -> bool:
     between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
-    return bool(_AND_TAIL.search(between)) and len(_WORD.findall(between)) <= 4
+    return bool(_AND_TAIL.search(between)) and words_between(between, 0, len(between)) <= 4
 
 
 def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -> str:

@@ -1,0 +1,113 @@
+"""Where the fate words stand around a number: the clause it is in, the fate word nearest it,
+the first one after a point, the last one shortly before it, a verb right before it. Each is
+(fate group, start, end) in the folded sentence, the claims reader's building blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tizim.core.ingest import lexicon as lx
+from tizim.core.ingest.numbers import NumberMention
+
+_FATES = lx.FATE_GROUP_PATTERNS
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
+_WORD = re.compile(r"[\w'-]+")
+_PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
+_QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
+_ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:" + _QUALIFYING + r")\s*)?")
+_SENTENCE_BREAK = re.compile(r"[.;!?]")
+#: words between a number and the fate word or noun that makes it a count of people
+REACH = 6
+
+
+def clause_window(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding ``folded[start:end]`` starts and ends."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, start)]
+    after = _CLAUSE_BREAK.search(folded, end)
+    return (before[-1] if before else 0), (after.start() if after else len(folded))
+
+
+def words_between(folded: str, a: int, b: int) -> int:
+    """How many words stand in ``folded[a:b]``."""
+    return len(_WORD.findall(folded[a:b]))
+
+
+def nearest_fate(
+    folded: str, number: NumberMention, lo: int, hi: int
+) -> tuple[str, int, int] | None:
+    """The fate group of the fate word nearest the number: after it first, then before."""
+    best: tuple[int, str, int, int] | None = None
+    for group, pattern in _FATES.items():
+        for m in pattern.finditer(folded, lo, hi):
+            if m.start() >= number.end:
+                if _PARTITIVE.search(folded, number.end, m.start()):
+                    continue  # "900 of those arrested face charges": they are the charged
+                distance = words_between(folded, number.end, m.start())
+                if distance > REACH or "," in folded[number.end : m.start()]:
+                    continue  # "задержаны 410 человек, ранены 52": the wounded are the 52
+            elif m.end() <= number.start:
+                distance = words_between(folded, m.end(), number.start) + 2
+                if "," in folded[m.end() : number.start]:
+                    if distance > 3:
+                        continue  # "…or been imprisoned, currently contains about 1,300 entries"
+                    distance += 3  # "Of the people detained, 38 were charged": the verb after
+            else:
+                continue
+            # at the same distance the longer words win: "административный арест получили
+            # 121" is a penalty, not the "арест" inside it
+            covers = best is not None and m.start() < best[2] and m.end() >= best[3]
+            if distance <= REACH + 2 and (
+                best is None or distance < best[0] or (distance == best[0] and covers)
+            ):
+                best = (distance, group, m.start(), m.end())
+    return None if best is None else (best[1], best[2], best[3])
+
+
+def fate_shortly_before(
+    folded: str, number: NumberMention, lo: int, reach: int = 4
+) -> tuple[str, int, int] | None:
+    """The fate of the last fate word at most ``reach`` words before the number, from
+    ``lo``."""
+    found = [
+        (m.start(), group, m.end())
+        for group, pattern in _FATES.items()
+        for m in pattern.finditer(folded, lo, number.start)
+        if group != "no_group" and words_between(folded, m.end(), number.start) <= reach
+    ]
+    if not found:
+        return None
+    at, group, end = max(found)
+    return group, at, end
+
+
+def last_fate_before(folded: str, number: NumberMention) -> tuple[str, int, int] | None:
+    """The last fate word of the sentence before the number, eight words at most away."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(folded, 0, number.start)]
+    return fate_shortly_before(folded, number, breaks[-1] if breaks else 0, reach=8)
+
+
+def fate_just_before(folded: str, number: NumberMention, lo: int) -> tuple[str, int, int] | None:
+    """The fate of a verb right before the number, a qualifier at most between ("отпущены 17",
+    "arrested more than 150")."""
+    for group, pattern in _FATES.items():
+        for m in pattern.finditer(folded, lo, number.start):
+            if group != "no_group" and _ONLY_QUALIFIERS.fullmatch(folded[m.end() : number.start]):
+                return group, m.start(), m.end()
+    return None
+
+
+def fate_after(
+    folded: str, start: int, hi: int, *, farthest: bool, past_commas: bool = False
+) -> tuple[str, int, int] | None:
+    found = [
+        (m.start(), group, m.end())
+        for group, pattern in _FATES.items()
+        for m in pattern.finditer(folded, start, hi)
+        if words_between(folded, start, m.start()) <= REACH
+        and (past_commas or "," not in folded[start : m.start()])
+    ]
+    if not found:
+        return None
+    at, group, end = max(found) if farthest else min(found)
+    return group, at, end
