@@ -582,6 +582,19 @@ def test_a_lists_item_numbers_are_not_figures():
             "en",
             [("Abish", "Samat", "charged")],
         ),
+        # a court's schedule names its defendants after a label
+        (
+            "10:00, зал № 1. Подсудимые: Тасбулатов Ерлан Кайратович, 1988 г.р., Рахимов "
+            "Ильяс Айдарович, 1990 г.р. Обвинение: ч. 2 ст. 272 УК РК.",
+            "ru",
+            [("Тасбулатов", "Ерлан", "charged"), ("Рахимов", "Ильяс", "charged")],
+        ),
+        # fate words in a title-case heading are no name
+        (
+            "Missing Persons: Aliya Serikova has not been heard from since 6 January.",
+            "en",
+            [("Serikova", "Aliya", "missing")],
+        ),
         # a man's surname written first, in the genitive
         (
             "Наиболее подробно — от Калиева Бауыржана, 34 года. Задержан 7 января у себя дома.",

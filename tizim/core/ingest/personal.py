@@ -152,6 +152,9 @@ AMONG: tuple[tuple[Fate, str], ...] = (
         r"among (?:the |those )?(?:charged|defendants)|"
         # "Істің басқа да фигуранттары …", "Фигурантами дела стали …": the case's accused
         r"фигуранттары|фигурантами (?:\w+ )?(?:стали|являются|были)|"
+        # a court's schedule: "Подсудимый: Омаров Данияр", "Defendants: …"
+        r"(?:подсудим|обвиняем)(?:ый|ая|ые):|(?:defendants?|accused):|"
+        r"(?:айыпталушы|сотталушы)(?:лар)?:|"
         r"one of the (?:defendants|accused|convicted)|"
         r"среди (?:обвиняемых|подсудимых)|сотталғандардың арасында",
     ),
@@ -291,6 +294,8 @@ NOT_NAMES = frozenset(
     six seven eight nine ten сондай-ақ
     sentence sentences verdict verdicts trial trials court courts
     paramedic paramedics patient patients nurse doctor surgeon driver crew vice-consul consul
+    persons missing held detained released killed injured arrested charged offences offence
+    brothers
     """.replace("{W}", "").split()
 )
 
