@@ -595,6 +595,18 @@ def test_a_lists_item_numbers_are_not_figures():
             "en",
             [("Serikova", "Aliya", "missing")],
         ),
+        # a bruise received, and an organisation's name is no person
+        (
+            "Серикжан Шонкабаев, старший сержант полиции, держал позицию. В беспорядках он "
+            "получил ушиб голеностопа.",
+            "ru",
+            [("Шонкабаев", "Серикжан", "injured")],
+        ),
+        (
+            "The Committee to Protect Journalists said today that Aliya Serikova was detained.",
+            "en",
+            [("Serikova", "Aliya", "detained")],
+        ),
         # a man's surname written first, in the genitive
         (
             "Наиболее подробно — от Калиева Бауыржана, 34 года. Задержан 7 января у себя дома.",
@@ -666,6 +678,15 @@ def test_document_parts_times_sums_students_and_administrative_penalties(text, e
         ),
         # a fine counted in monthly calculation indices is a sum
         ("Сот оған 50 айлық есептік көрсеткіш мөлшерінде айыппұл салды.", []),
+        # held accountable is prosecuted, placed in a reception centre is custody
+        (
+            "Since then, 33 officials were held accountable for torture.",
+            [(33, "exact", "prosecuted")],
+        ),
+        (
+            "44 victims of torture had been placed in a special reception center.",
+            [(44, "exact", "custody")],
+        ),
     ],
 )
 def test_statistical_lines_medical_help_and_a_tables_heading(text, expected):

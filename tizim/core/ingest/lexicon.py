@@ -69,7 +69,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "custody": (
         r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
-        r"in prison|rounded up|held\b|deprived of (?:their|his|her) liberty|behind bars|"
+        r"in prison|rounded up|held\b(?! (?:criminally )?(?:accountable|liable|responsible))|"
+        r"deprived of (?:their|his|her) liberty|behind bars|"
+        r"placed in (?:a |the )?(?:special )?(?:reception|detention) cent(?:er|re)|спецприемник\w*|"
         r"(?:placed|put|kept) under (?:home |house )?arrest|under arrest|домашн\w* арест\w*|"
         r"за решетк\w*|за решётк\w*|содержатся|содержится|содержались|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
@@ -88,6 +90,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|convictions|sentenced|accused|indicted|defendants|"
+        r"held (?:criminally )?(?:accountable|liable|responsible)|"
         r"guilty|suspected|виновн\w*|кінәлі|(?:terms?|years?) of imprisonment|prison terms?|"
         r"(?:brought|opened|filed|launched) against|"
         rf"уголовн{_W} преследовани{_W}|возбужден{_W} уголовн{_W} дел{_W}|"

@@ -120,6 +120,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"treated for (?:a |an )?(?:[\w-]+ ){0,3}(?:wounds?|injur\w*|fractur\w*|burns?)|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
+        rf"получил{_W} (?:\w+ )?(?:ушиб|перелом|сотрясени|ожог){_W}|"
         rf"suffered (?:a |an )?(?:concussion|fractured|broken)|сотрясени{_W}|миы шайқал{_W}|"
         # run over: "его сбила бронемашина", "hit by an armoured vehicle"
         rf"сбил[аио]? (?:\w+ )?(?:бронемашин|машин|автомобил|грузовик|бтр){_W}|"
@@ -295,7 +296,7 @@ NOT_NAMES = frozenset(
     sentence sentences verdict verdicts trial trials court courts
     paramedic paramedics patient patients nurse doctor surgeon driver crew vice-consul consul
     persons missing held detained released killed injured arrested charged offences offence
-    brothers
+    brothers journalists committee protect
     """.replace("{W}", "").split()
 )
 
