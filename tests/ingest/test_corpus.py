@@ -51,6 +51,8 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-22": (67, 39, 0.8, 0.85),
     "corpus-heldout-23": (100, 47, 0.85, 0.8),
     "corpus-heldout-24": (113, 30, 0.85, 0.85),
+    "corpus-heldout-25": (82, 39, 0.8, 0.85),
+    "corpus-heldout-26": (91, 43, 0.85, 0.85),
 }
 
 
