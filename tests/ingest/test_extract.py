@@ -208,6 +208,12 @@ def test_a_pronoun_carries_on_to_the_person_last_told_of():
             "ru",
         ),
         ("Ол 5 қаңтарда ұсталды, бірақ кейін босатылды деп хабарлады бұл туралы адвокат.", "kk"),
+        # nor a Russian quotation a Kazakh article Russian
+        (
+            "Министр: «Мы не знаем, что будет, и это не важно». Алматыда 5 қаңтарда 300-ден "
+            "астам адам ұсталды, 16 полицей қаза тапты.",
+            "kk",
+        ),
     ],
 )
 def test_language_detected(text, language):

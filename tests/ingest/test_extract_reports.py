@@ -691,3 +691,50 @@ def test_document_parts_times_sums_students_and_administrative_penalties(text, e
 )
 def test_statistical_lines_medical_help_and_a_tables_heading(text, expected):
     assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # relatives with a fate of their own are counted with it
+        ("5 родственников задержаны.", [(5, "exact", "custody")]),
+        ("Ещё 3 родственника ранены.", [(3, "exact", "injured")]),
+        ("Ұсталғандардың 30 туысы ұсталды.", [(30, "exact", "custody")]),
+        ("Police detained 5 relatives of the dead.", [(5, "exact", "custody")]),
+        # a headline over its dateline is no table's heading
+        (
+            "Освобождены задержанные журналисты\n\nАЛМАТЫ, 10 января — 15 человек вышли к "
+            "зданию суда с плакатами.",
+            [(15, "exact", None)],
+        ),
+        # force used against people is no case against them; "іс-шаралар" are events
+        ("In many cases, police used force against 30 protesters.", []),
+        ("Бес адамға қатысты іс-шаралар өткізілді.", [(5, "exact", None)]),
+        # who came after the wounded were taken away sought no medical help
+        ("После того как раненых увезли, в акимат обратились 12 человек.", [(12, "exact", None)]),
+        # "figures" is no figure number
+        ("Official figures 225 killed.", [(225, "exact", "dead")]),
+        ("Итоги дня:\n1. Задержаны в центре.\n2. Ранены у акимата.", []),
+    ],
+)
+def test_what_the_rules_for_families_headings_cases_and_help_do_not_read(text, expected):
+    assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Мы ищем адвоката для Жанболата Мамая.", "ru", []),
+        ("Aliya Serikova was struck by the silence in the city.", "en", []),
+        (
+            "В январе 2022 г. Тасбулатов Ерлан Кайратович был задержан.",
+            "ru",
+            [("Тасбулатов", "Ерлан", "detained")],
+        ),
+        ("Председатель КНБ Карим Масимов задержан.", "ru", [("Масимов", "Карим", "detained")]),
+    ],
+)
+def test_what_the_rules_for_notices_blows_villages_and_capitals_do_not_read(
+    text, language, expected
+):
+    assert persons_read(text, language) == expected

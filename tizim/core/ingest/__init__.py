@@ -79,6 +79,7 @@ def extract(
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
     asked, answer = None, (0, 0)
+    lead_end = _lead_end(text)  # a headline over its lead is no table's heading
     told_values: set[tuple[int, str | None]] = set()  # grown as claims are read, not rebuilt
     for sentence in sentences:
         if not answer[0] <= sentence.start < answer[1] or sentence.text.rstrip().endswith("?"):
@@ -95,9 +96,13 @@ def extract(
         question = fate_asked(sentence.text)
         if question is not None:
             asked, answer = question, _answer(text, sentence.end)
-        elif _a_line_of_its_own(text, sentence) and (heading := heading_fate(sentence.text)):
+        elif (
+            sentence.start >= lead_end
+            and _a_line_of_its_own(text, sentence)
+            and (heading := heading_fate(sentence.text))
+        ):
             asked, answer = heading, _rows_under(text, sentence.end)
-    claims = _once(claims, _lead_end(text))
+    claims = _once(claims, lead_end)
     persons_read = read_persons(text, sentences, language, published)
     persons = persons_read.proposals
     readers = SecondReaders.shipped() if learned is True else learned or SecondReaders(None, None)
@@ -132,10 +137,14 @@ def _a_line_of_its_own(text: str, sentence: Sentence) -> bool:
 
 # a table's number before its caption: "4.1-кесте.", "Таблица 1.", "Table 2."
 _CAPTION = re.compile(r"[\d.–-]*\s*(?:кесте|таблица|table)?\s*[\d.]*\.?", re.IGNORECASE)
-# the rows under a heading, each a few words, a dash or a colon and a figure ("5 қаңтар — 12
-# адам", "Барлығы — 48 адам"); one blank line after the heading is allowed
-_ROW = r"[^\n]{0,80}?[—–:-][ \t]*\D{0,12}\d[^\n]*"
-_ROWS = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?({_ROW}(?:\n{_ROW})*)")
+# the rows under a heading, two at least, each a few words, a dash or a colon and a figure
+# that ends the line, a word of people and a bracket at most after it ("5 қаңтар — 12 адам",
+# "Барлығы — 48 адам", "– освобождены — 61 (33,2%);"); one blank line after the heading
+_ROW = (
+    r"[^\n]{0,80}?[—–:-][ \t]*\D{0,12}\d[\d  ]*[ \t]*(?:[^\W\d]{1,12}\.?)?[ \t]*"
+    r"(?:\([^)\n]*\))?[.;,]?[ \t]*"
+)
+_ROWS = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?({_ROW}(?:\n{_ROW})+)(?=\n|$)")
 
 
 def _rows_under(text: str, heading_end: int) -> tuple[int, int]:

@@ -22,6 +22,7 @@ from tizim.core.ingest.claim_details import (
     said_in,
 )
 from tizim.core.ingest.fate_words import (
+    QUALIFYING,
     clause_window,
     fate_after,
     fate_just_before,
@@ -35,6 +36,12 @@ from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.told import Told, told_again
 from tizim.core.ingest.when import find_dates
+from tizim.core.ingest.whose_figure import (
+    PENALTY_BEFORE,
+    cases_against,
+    kin_of,
+    sought_medical_help,
+)
 
 _FATES = lx.FATE_GROUP_PATTERNS
 _PEOPLE = lx.PEOPLE_AHEAD
@@ -67,7 +74,6 @@ _QUALIFIERS_BEFORE = [
 ]
 _QUALIFIERS_AFTER = [(re.compile(rf"^\s*(?:{p})(?!\w)"), q) for p, q in lx.QUALIFIERS_AFTER]
 _KK_MULTIPLIER_TAIL = re.compile(r"^(?:ға|ге|нан|нен|дан|ден)")
-_QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
 _FATE_UNKNOWN = re.compile(
     r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
     r"(?:неизвестн\w*|белгісіз|unknown)"
@@ -114,7 +120,7 @@ _PLACE_AFTER = re.compile(r"\s+(?:[–—-]\s+)?(?:in|at|в|во)\s+(?:the city 
 # of the figures after it.
 _LABEL = re.compile(r"^[\W\d]*(?P<label>[^:.;]{1,40}):")
 # "rounded up thousands - as many as 9,900": a dash, a qualifier at most, then the number
-_DASH_BEFORE = re.compile(rf"\s[–—-]\s*(?:(?:{_QUALIFYING})\s+)?$")
+_DASH_BEFORE = re.compile(rf"\s[–—-]\s*(?:(?:{QUALIFYING})\s+)?$")
 _CLAUSE_BREAK_BEFORE_DASH = re.compile(r"[.;:!?()\"](?=[^.;:!?()\"]*$)")
 _NAMED_ASIDE = re.compile(r"[^,.;]{0,30},[^,.;\d]{1,60},")
 # "three men detained in Kazaly district remained unaccounted for": the main verb, not the
@@ -174,75 +180,16 @@ _COMPLAINED_BEFORE = re.compile(
     rf"complaints? (?:of [\w -]{{0,30}})?(?:from|concerning|about|regarding|on behalf of)|"
     # "Жалобы на пытки подали уже 19"
     rf"(?:жалоб\w*|шағым\w*) (?:[\w-]+ ){{0,3}}(?:подал\w*|направил\w*)(?: уже| ещё| еще)?)"
-    rf"\s+(?:(?:{_QUALIFYING})\s+)?$"
-)
-# a court's penalty before those it was given to: "Суды назначили административный арест
-# сроком от 10 до 15 суток 118 задержанным", "imposed administrative arrest … on 226 persons"
-_PENALTY_BEFORE = re.compile(
-    r"(?:назначил\w*|назначен\w*|imposed|handed down|вынес\w*)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:арест\w*|штраф\w*|arrest|fines?|penalt\w*|sentences?|приговор\w*)"
-    # "Сот шешімімен 214 адам … әкімшілік қамаққа алынды": held by a court's decision
-    r"|сот шешімімен|по решению суда|by (?:a )?court (?:order|decision)"
-    # "A court in Almaty has jailed eight activists"
-    r"|court\b[^.;]{0,60}\b(?:has |have )?jailed"
+    rf"\s+(?:(?:{QUALIFYING})\s+)?$"
 )
 # "the five", "these 112": a figure told before, named again
 _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|всех)\s+$")
 # "из 6 журналистов", "out of 40 detainees": a whole, a part of which the sentence counts next
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
-_CASE_AGAINST_AFTER = re.compile(r"\s*қатысты\s+(?:[\w-]+\s+){0,2}(?:іс|істер|қылмыстық)")
-_CASE_AGAINST_BEFORE = re.compile(r"(?:дел[оа]?|cases?)[^.;]{0,40}(?:в отношении|against)\s*$")
-_APPLIED = re.compile(r"обратил\w*|обращал\w*|applied|жүгін\w*|turned to")
-_APPLIED_JUST_BEFORE = re.compile(r"(?:обратил\w*|обращал\w*|applied|жүгін\w*)\s+(?:\w+\s+)?$")
 # what may follow the number that ends a line of a table or a list: "— 97 (52,7%);"
 _ENDS_ITS_LINE = re.compile(
     r"[^\S\n]*(?:(?:лиц\w*|человек\w*|адам)\s*)?(?:\([^)\n]*\))?[.;,]?[^\S\n]*(?:\n|$)"
 )
-# "11 семей задержанных", "19 relatives of detainees", "ұсталғандардың 30-дан астам отбасы":
-# the figure counts families, and the fate word says whose; they are not the detained
-_KIN = (
-    r"(?:families|family members|relatives|parents|mothers|wives|семей|семьи|член\w* семей|"
-    r"родственник\w*|родных|матерей|ж[её]н|отбасы\w*|туыс\w*|ата-анас\w*)"
-)
-_KIN_AFTER = re.compile(rf"\s*(?:[\w-]+\s+)?{_KIN}(?!\w)")
-_OF_AFTER_KIN = re.compile(r"\s*(?:of\s+(?:the\s+|those\s+|people\s+)?)?")
-_KK_WHOSE_BEFORE = re.compile(r"(?:дардың|дердің|тардың|тердің)\s+(?:[\w-]+\s+)?$")
-
-
-def _sought_medical_help(
-    folded: str, number: NumberMention, fate: tuple[str, int, int] | None, lo: int, hi: int
-) -> tuple[str, int, int] | None:
-    """Who applied for medical help were hurt: "за медицинской помощью … обратились 12
-    человек" is injured, though "обратились" alone counts who applied (no fate group)."""
-    applied = (
-        fate[0] == "no_group" and _APPLIED.fullmatch(folded, fate[1], fate[2]) is not None
-        if fate is not None
-        else _APPLIED_JUST_BEFORE.search(folded, max(lo, number.start - 30), number.start)
-        is not None
-    )
-    if not applied:
-        return fate
-    hurt = _FATES["injured"].search(folded, lo, hi)
-    return fate if hurt is None else ("injured", hurt.start(), hurt.end())
-
-
-def _cases_against(
-    folded: str,
-    number: NumberMention,
-    fate: tuple[str, int, int] | None,
-    noun_end: int | None,
-    lo: int,
-) -> tuple[str, int, int] | None:
-    """People a criminal case or a court's penalty is against are prosecuted: "тоғыз адамға
-    қатысты қылмыстық іс сотқа жолданған", "6 дел в отношении 11 лиц", "courts have handed
-    down administrative arrests to 131"."""
-    if fate is not None and fate[0] != "custody":
-        return fate
-    against = None if noun_end is None else _CASE_AGAINST_AFTER.match(folded, noun_end)
-    against = against or _CASE_AGAINST_BEFORE.search(folded, lo, number.start)
-    if against is None and (fate is None or noun_end is None):
-        against = _PENALTY_BEFORE.search(folded, lo, number.start)  # no noun: "… to 131"
-    return fate if against is None else ("prosecuted", against.start(), against.end())
 
 
 def qualifier_of(folded: str, number: NumberMention, lo: int) -> str | None:
@@ -318,7 +265,7 @@ def _read_number(
         and _DESCRIBED_BY.fullmatch(folded, number.end, described[1])
     ):
         return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
-    kin = _kin_of(folded, number, lo, hi)
+    kin = kin_of(folded, number, lo, hi)
     if kin is not None:
         return _Reading(number, None, kin, qualifier, True, False)
     if people is not None and (
@@ -358,8 +305,8 @@ def _read_number(
         if number.value == 1 and not number.written.isdigit():
             return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
         return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
-    fate = _sought_medical_help(folded, number, fate, lo, hi)
-    fate = _cases_against(folded, number, fate, offset + people.end() if people else None, lo)
+    fate = sought_medical_help(folded, number, fate, lo, hi)
+    fate = cases_against(folded, number, fate, offset + people.end() if people else None, lo)
     if fate is not None and fate[0] != "no_group":
         return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
     if fate is not None:  # "21 найдены живыми": people, but no fate group counts them, nor
@@ -387,27 +334,6 @@ def _read_number(
         anchor = (window + figure.start(), number.start)
         return _Reading(number, context[0], anchor, qualifier, True, False)
     return None
-
-
-def _kin_of(folded: str, number: NumberMention, lo: int, hi: int) -> tuple[int, int] | None:
-    """Where the words stand that make ``number`` a count of families or relatives of those
-    a fate word names ("11 семей задержанных", "ұсталғандардың 30 отбасы"), unless a fate of
-    their own follows ("5 relatives of the dead were detained")."""
-    kin = _KIN_AFTER.match(folded, number.end)
-    if kin is None:
-        return None
-    whose_before = _KK_WHOSE_BEFORE.search(folded, max(lo, number.start - 40), number.start)
-    of = _OF_AFTER_KIN.match(folded, kin.end())
-    of_end = of.end() if of else kin.end()
-    whose_after = fate_after(folded, of_end, of_end + 30, farthest=False)
-    if whose_after is not None and whose_after[1] != of_end:
-        whose_after = None  # the fate word must stand right after: "families of detainees"
-    if whose_after is None and whose_before is None:
-        return None
-    said_after = whose_after[2] if whose_after else kin.end()
-    if fate_after(folded, said_after, hi, farthest=False) is not None:
-        return None
-    return (whose_before.start() if whose_before else number.end), said_after
 
 
 def _fate_of_people(
@@ -471,7 +397,7 @@ def _fate_of_people(
         and _ENDS_AFTER_NOUN.match(folded, noun_end)
     ):
         fate = last_fate_before(folded, number)
-    penalty = _PENALTY_BEFORE.search(folded, lo, number.start)
+    penalty = PENALTY_BEFORE.search(folded, lo, number.start)
     if penalty is not None and (fate is None or fate[0] in ("custody", "prosecuted")):
         return "prosecuted", penalty.start(), penalty.end()  # a penalty given to them
     return fate

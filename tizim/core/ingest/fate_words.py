@@ -14,8 +14,9 @@ _FATES = lx.FATE_GROUP_PATTERNS
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
 _WORD = re.compile(r"[\w'-]+")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
-_QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
-_ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:" + _QUALIFYING + r")\s*)?")
+#: the qualifiers that may stand before a number ("almost", "более", "кем дегенде"), as one pattern
+QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
+_ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:" + QUALIFYING + r")\s*)?")
 _SENTENCE_BREAK = re.compile(r"[.;!?]")
 #: words between a number and the fate word or noun that makes it a count of people
 REACH = 6
@@ -100,6 +101,8 @@ def fate_just_before(folded: str, number: NumberMention, lo: int) -> tuple[str, 
 def fate_after(
     folded: str, start: int, hi: int, *, farthest: bool, past_commas: bool = False
 ) -> tuple[str, int, int] | None:
+    """The first fate word after ``start`` (the last, when ``farthest``), before ``hi``, at
+    most ``REACH`` words away and, unless ``past_commas``, with no comma between."""
     found = [
         (m.start(), group, m.end())
         for group, pattern in _FATES.items()

@@ -43,7 +43,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         span.normalize(vocab)
         written, normal, start = span.text, span.normal or span.text, span.start
         capitals = _CAPITALS_BEFORE.search(text, 0, start)
-        if capitals is not None:
+        if capitals is not None and not _abbreviation(capitals[1].lower(), vocab):
             # "ТУРСЫНОВ Аслан Маратович": natasha left the surname in capitals out
             surname = capitals[1].capitalize()
             written, normal, start = f"{surname} {written}", f"{surname} {normal}", capitals.start()
@@ -137,7 +137,7 @@ _SETTLEMENT = re.compile(
     r"(?:ЖИТЕЛ[ЬЯИЕЙ]\w*|УРОЖЕН\w*|В|ВО|ИЗ|ПОД|СЕЛА|СЕЛЕ|ГОРОДА|ГОРОДЕ|ПОС[ЕЁ]ЛКА)\s+$"
 )
 # "житель с. Сарыбулак Даурен Омирбеков": the village natasha took into the name
-_SETTLEMENT_BEFORE = re.compile(r"(?<!\w)(?:с|г|п|пос|аул|ст)\.\s*$", re.IGNORECASE)
+_SETTLEMENT_BEFORE = re.compile(r"(?<!\d\s)(?<!\d)(?<!\w)(?:с|г|п|пос|аул|ст)\.\s*$", re.IGNORECASE)
 _SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)$")
 _FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "NUMR", "PRED"})
 _VOWELS = re.compile(r"[аеёиоуыэюя]")

@@ -12,7 +12,7 @@ import re
 
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.numbers import NumberMention
-from tizim.core.ingest.text import fold
+from tizim.core.ingest.text import fold, is_item_number
 
 _PARENT_BEFORE = re.compile(
     r"(?<!\w)(?:у (?:него|нее|неё|них|меня|нас)|отец|отца|мать|матери|father of|mother of|"
@@ -50,9 +50,12 @@ _MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
     r"(?:article|articles|art\.|стать\w*|ст\.|part|часть|№|no\.|number|"
-    r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£|"
-    # a document's parts: "footnote 22", "Figure 1", "page 88", "сноска 3", "рис. 2"
-    r"footnotes?|figures?|fig\.|tables?|pages?|p\.|pp\.|сноск\w*|рис\.|таблиц\w*|стр\.|"
+    r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£)\s*$"
+)
+# a document's parts: "footnote 22", "Figure 1", "page 88", "сноска 3", "рис. 2" (not
+# "Official figures: 225 killed")
+_PART_OF_A_DOCUMENT_BEFORE = re.compile(
+    r"(?<!\w)(?:footnote|figure|fig\.|table|page|p\.|pp\.|сноск\w*|рис\.|таблиц[аыуе]|стр\.|"
     r"с\.)\s*$"
 )
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
@@ -75,7 +78,6 @@ _MONEY_AFTER = re.compile(
     r"\s*(?:(?:миллион\w*|млн\.?|million)\s+)?\d[\d\s,.]*\s*(?:мың|тыс\.?|тысяч\w*|thousand)\s*"
     r"(?:теңге|тенге|tenge|рубл\w*|доллар\w*|dollars)"
 )
-_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 
 
 def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
@@ -90,7 +92,7 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True
     if _MONEY_AFTER.match(folded, number.end):
         return True  # "1 миллион 240 мың теңге": a sum, its thousands told apart
-    if _ITEM_NUMBER_BEFORE.search(before) and after.startswith(". "):
+    if is_item_number(text, number.start, number.end):
         return True  # "2. МУХТАРОВ Ильяс": a list's item number
     if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
         return True  # "between 4 and 10 January", "от трёх до восьми лет"
@@ -98,6 +100,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "between January 5 and 8"
     if _LIST_OF_UNITS.match(folded, number.end):
         return True  # "sentenced to 16, 15 and three years in prison"
+    if _PART_OF_A_DOCUMENT_BEFORE.search(before):
+        return True
     if _ARTICLE_BEFORE.search(before) or re.match(r"^(?:[-‑(]\s*|\s+\()\d(?![\d,.]*\s*%)", after):
         return True
     wider = folded[number.end : number.end + 40]

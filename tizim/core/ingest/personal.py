@@ -48,8 +48,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # the family looking for them: "Родные ищут Дмитрия", "relatives are searching for"
         rf"(?:родные|родственники|семья|близкие|relatives|family|families) (?:\w+ )?"
         rf"(?:ищут|разыскивают|(?:are|is) (?:still )?(?:looking|searching) for)|іздеп жүр{_W}|"
-        # a volunteers' notice: "ИЩЕМ:", then the names
-        r"ищем|разыскиваем|we are (?:still )?(?:looking|searching) for|"
+        # a volunteers' notice: "ИЩЕМ:", "Ищем Вадима Кольцова" (not "ищем адвоката")
+        r"(?:ищем|разыскиваем)(?=:| (?!адвокат|юрист|врач|волонт|помощ|свидетел|информац|деньг|"
+        r"спонсор|работ|жиль|квартир|водител|транспорт|машин|способ|возможност|ответ)\w)|"
         rf"пропал{_W}|пропавш(?:ий|его|ему|им|ая|ую|ей)|без вести|"
         rf"местонахождени{_W} (?:[\w]+ )?неизвестн{_W}|исчез{_W}|"
         rf"неизвестн{_W} местонахождени{_W}|"
@@ -116,7 +117,10 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.INJURED,
         rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
         # "was badly beaten in the crowd", "was treated for a shrapnel wound"
-        rf"{_BE} (?:badly |severely |brutally )?beaten|{_BE} struck (?:on the \w+ )?(?:by|with)|"
+        rf"{_BE} (?:badly |severely |brutally )?beaten|"
+        rf"{_BE} struck (?:on the \w+ )?(?:by|with) (?:a |an |the )?(?:[\w-]+ )?"
+        r"(?:stones?|rocks?|bullets?|batons?|truncheons?|sticks?|bricks?|clubs?|vehicles?|"
+        r"rifle butts?|rubber bullets?)|"
         r"treated for (?:a |an )?(?:[\w-]+ ){0,3}(?:wounds?|injur\w*|fractur\w*|burns?)|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"

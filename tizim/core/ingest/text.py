@@ -13,8 +13,10 @@ _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+")
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"\n]*\"|“[^”]*”")
+# "не" is a Kazakh word too (a question particle), and so not among them
 _RUSSIAN_LITTLE_WORDS = frozenset(
-    "и в на что не по с к для из от это как его о за он она они был была были также при".split()
+    "и в на что по с к для из от это как его о за он она они был была были также при".split()
 )
 _KAZAKH_LITTLE_WORDS = frozenset(
     "және мен бен пен деп бұл осы бойынша туралы үшін болды еді екен бар жоқ ол олар біз "
@@ -31,7 +33,7 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
 
 
-_ITEM_NUMBER = re.compile(r"\s*\d{1,3}\.")
+_FULL_STOP_AND_SPACE = re.compile(r"\.\s")
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,12 @@ def detect_language(text: str) -> str:
     latin = len(_LATIN.findall(sample))
     if cyrillic <= latin:
         return "en"
-    words = _CYRILLIC_WORD.findall(sample.lower())
+    # what the text's own words are, not a quotation in the other language
+    words = _CYRILLIC_WORD.findall(_QUOTED.sub(" ", sample).lower())
     russian = sum(word in _RUSSIAN_LITTLE_WORDS for word in words)
     kazakh_words = sum(word in _KAZAKH_LITTLE_WORDS for word in words)
-    if russian + kazakh_words >= 5:
-        return "kk" if kazakh_words > russian else "ru"
+    if russian + kazakh_words >= 5 and (russian >= 2 * kazakh_words or kazakh_words >= russian):
+        return "kk" if kazakh_words >= russian else "ru"
     kazakh = len(_KAZAKH_LETTERS.findall(sample))
     return "kk" if kazakh * 200 >= cyrillic else "ru"
 
@@ -73,7 +76,8 @@ def split_sentences(text: str) -> list[Sentence]:
             word = before[1].lower().rstrip(".") if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-            if _ITEM_NUMBER.fullmatch(text, start, m.end()):
+            digits = text[start : m.start()]
+            if is_item_number(text, m.start() - len(digits.lstrip()), m.start()):
                 continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence
         end = m.end() if not m[0].isspace() else m.start()
         _add(sentences, text, start, end, paragraph)
@@ -82,6 +86,18 @@ def split_sentences(text: str) -> list[Sentence]:
         start = m.end()
     _add(sentences, text, start, len(text), paragraph)
     return sentences
+
+
+def is_item_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a list's item number: one to three digits opening a
+    line, a full stop and a space after ("1. БЕКЕНОВ Арман …")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        0 < end - start <= 3
+        and text[start:end].isdigit()
+        and not text[line_start:start].strip()
+        and _FULL_STOP_AND_SPACE.match(text, end) is not None
+    )
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

@@ -14,8 +14,8 @@ from tizim.core.ingest.text import fold
 
 _FATES = lx.FATE_GROUP_PATTERNS
 # a heading: a few words, no figure, no full stop ("Ұсталғандар саны, күндер бойынша",
-# "Detained, by day"), or a table's caption ending in a colon
-_HEADING = re.compile(r"[^\d.!?]{3,80}:?")
+# "Detained, by day"), a colon at its end or not
+_HEADING = re.compile(r"[^\d.!?]{3,80}")
 
 
 @dataclass(frozen=True)
