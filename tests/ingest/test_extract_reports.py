@@ -701,6 +701,12 @@ def test_statistical_lines_medical_help_and_a_tables_heading(text, expected):
         ("Ещё 3 родственника ранены.", [(3, "exact", "injured")]),
         ("Ұсталғандардың 30 туысы ұсталды.", [(30, "exact", "custody")]),
         ("Police detained 5 relatives of the dead.", [(5, "exact", "custody")]),
+        # a table's heading right under the title
+        (
+            "Аудандық штабтың ақпараты\n\n2-кесте. Ұсталғандар саны, күндер бойынша\n\n"
+            "5 қаңтар — 14 адам\n6 қаңтар — 22 адам\nБарлығы — 36 адам",
+            [(14, "exact", "custody"), (22, "exact", "custody"), (36, "exact", "custody")],
+        ),
         # a headline over its dateline is no table's heading
         (
             "Освобождены задержанные журналисты\n\nАЛМАТЫ, 10 января — 15 человек вышли к "

@@ -79,7 +79,6 @@ def extract(
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
     asked, answer = None, (0, 0)
-    lead_end = _lead_end(text)  # a headline over its lead is no table's heading
     told_values: set[tuple[int, str | None]] = set()  # grown as claims are read, not rebuilt
     for sentence in sentences:
         if not answer[0] <= sentence.start < answer[1] or sentence.text.rstrip().endswith("?"):
@@ -96,13 +95,9 @@ def extract(
         question = fate_asked(sentence.text)
         if question is not None:
             asked, answer = question, _answer(text, sentence.end)
-        elif (
-            sentence.start >= lead_end
-            and _a_line_of_its_own(text, sentence)
-            and (heading := heading_fate(sentence.text))
-        ):
+        elif _a_line_of_its_own(text, sentence) and (heading := heading_fate(sentence.text)):
             asked, answer = heading, _rows_under(text, sentence.end)
-    claims = _once(claims, lead_end)
+    claims = _once(claims, _lead_end(text))
     persons_read = read_persons(text, sentences, language, published)
     persons = persons_read.proposals
     readers = SecondReaders.shipped() if learned is True else learned or SecondReaders(None, None)
