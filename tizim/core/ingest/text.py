@@ -31,8 +31,6 @@ _ABBREVIATIONS = frozenset(
     ).split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
-
-
 _FULL_STOP_AND_SPACE = re.compile(r"\.\s")
 
 

@@ -28,7 +28,9 @@ class Told:
     #: the value and fate group of every figure told ("found the five guilty": the five told
     #: before; "the five were released" is a new figure, of another fate)
     values: AbstractSet[tuple[int, str | None]] = frozenset()
-    #: the fate group a question just asked is about ("Сколько людей задержали?" — "64")
+    #: the fate group a question just asked is about ("Сколько людей задержали?" — "64"), or
+    #: a table's heading over the rows this sentence is one of ("Ұсталғандар саны" over
+    #: "5 қаңтар — 12 адам")
     asked: str | None = None
 
 
