@@ -721,6 +721,8 @@ def test_statistical_lines_medical_help_and_a_tables_heading(text, expected):
         # "figures" is no figure number
         ("Official figures 225 killed.", [(225, "exact", "dead")]),
         ("Итоги дня:\n1. Задержаны в центре.\n2. Ранены у акимата.", []),
+        # both of the two just named, in any case, is no count
+        ("Екеуіне де жаппай тәртіпсіздікке қатысты айып тағылды.", []),
     ],
 )
 def test_what_the_rules_for_families_headings_cases_and_help_do_not_read(text, expected):

@@ -74,6 +74,8 @@ _POPULATION_BEFORE = re.compile(
 )
 
 
+# a Kazakh collective numeral, in any case: "екеуі", "екеуіне", "үшеуін", "төртеуінің"
+_COLLECTIVE = re.compile(r"(?:еу|ау)(?:і|ы)(?:не|на|н|нің|ның|нен|нан|мен)?$")
 _MONEY_AFTER = re.compile(
     r"\s*(?:(?:миллион\w*|млн\.?|million)\s+)?\d[\d\s,.]*\s*(?:мың|тыс\.?|тысяч\w*|thousand)\s*"
     r"(?:теңге|тенге|tenge|рубл\w*|доллар\w*|dollars)"
@@ -140,8 +142,9 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "Түнгі он бірлер шамасында": about eleven at night
     if _POPULATION_BEFORE.search(before):
         return True  # "a railway town of about 40,000 people": who live there
-    if re.match(r"\s+(?:де|да)(?!\w)", after) and fold(number.written).endswith(("уі", "уы")):
-        return True  # "Екеуі де 7 қаңтарда ұсталған": both of the two just named
+    if re.match(r"\s+(?:де|да)(?!\w)", after) and _COLLECTIVE.search(fold(number.written)):
+        # "Екеуі де 7 қаңтарда ұсталған", "Екеуіне де айып тағылды": both of the two just named
+        return True
     # A year is never a count unless a noun of people follows it ("2022 people" is rare).
     year = number.written.isdigit() and len(number.written) == 4 and 1900 <= number.value <= 2100
     return year and not _PEOPLE.match(after.lstrip())
