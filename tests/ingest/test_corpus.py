@@ -53,6 +53,8 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-24": (113, 30, 0.85, 0.85),
     "corpus-heldout-25": (82, 39, 0.8, 0.85),
     "corpus-heldout-26": (91, 43, 0.85, 0.85),
+    "corpus-heldout-27": (120, 45, 0.85, 0.9),
+    "corpus-heldout-28": (65, 33, 0.75, 0.85),
 }
 
 
