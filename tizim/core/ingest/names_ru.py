@@ -89,9 +89,14 @@ def _capitalised(word: str, vocab: Any) -> str:
 
 
 def _abbreviation(word: str, vocab: Any) -> bool:
-    if not vocab.word_is_known(word):
+    return _abbreviation_as_known(word, vocab.word_is_known(word), vocab.parse(word))
+
+
+def _abbreviation_as_known(word: str, known: bool, parses: list[Any]) -> bool:
+    """Whether ``word`` (in lower case) is an abbreviation, by what the dictionary knows of it."""
+    if not known:
         return len(word) <= 4 and len(_VOWELS.findall(word)) <= 1  # "ИВС", "КНБ", "ДП"
-    return "Abbr" in vocab.parse(word)[0].tag
+    return "Abbr" in parses[0].tag
 
 
 def _shouting_recased(text: str, vocab: Any) -> str:
@@ -114,11 +119,11 @@ def _as_written(found: re.Match[str], vocab: Any) -> str:
         return word if found.string.startswith(".", found.end()) else lower  # an initial
     if len(word) == 1:
         return lower  # "ЖИТЕЛЬ С. САРЫБУЛАК": the village's "с.", not an initial
-    if _abbreviation(lower, vocab):
+    known, parses = vocab.word_is_known(lower), vocab.parse(lower)
+    if _abbreviation_as_known(lower, known, parses):
         return word
-    parses = vocab.parse(lower)
     named = (
-        not vocab.word_is_known(lower)
+        not known
         or (
             parses[0].tag.POS not in _FUNCTION_WORDS
             and any(tag in p.tag for p in parses for tag in ("Name", "Surn", "Patr", "Geox"))

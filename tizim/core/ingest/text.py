@@ -74,8 +74,7 @@ def split_sentences(text: str) -> list[Sentence]:
             word = before[1].lower().rstrip(".") if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-            digits = text[start : m.start()]
-            if is_item_number(text, m.start() - len(digits.lstrip()), m.start()):
+            if before and is_item_number(text, start + before.start(1), m.start()):
                 continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence
         end = m.end() if not m[0].isspace() else m.start()
         _add(sentences, text, start, end, paragraph)
