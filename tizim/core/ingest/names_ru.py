@@ -37,9 +37,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
     doc.tag_morph(tagger)
     doc.tag_ner(ner)
     names = []
-    for span in doc.spans:
-        if span.type != "PER":
-            continue
+    for span in (piece for found in doc.spans for piece in _pieces(doc.text, found, vocab)):
         span.normalize(vocab)
         written, normal, start = span.text, span.normal or span.text, span.start
         capitals = _CAPITALS_BEFORE.search(text, 0, start)
@@ -80,6 +78,53 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             names.append((start, span.stop, normal))
     names = _women_by_initials(text, _brothers(text, names))
     return names + _surnames_again(text, names)
+
+
+def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:
+    """natasha's person ``span`` cut where no name goes on: at a line break ("Шевчук Т." on a
+    log's line, "Коле" starting the next), at a bracket ("Серику (Мамыров Серик)": whom a
+    parcel went to, then who that is), and after a surname's initials, where the next word
+    starts another name or, when the dictionary knows it as an ordinary word, the next
+    sentence ("Сулейменов Д. Протокол задержания …"). A span of some other type is no
+    person: none."""
+    from natasha.doc import DocSpan
+
+    if span.type != "PER":
+        return []
+    groups: list[list[Any]] = [[]]
+    for token in span.tokens:
+        previous = groups[-1][-1] if groups[-1] else None
+        if token.text in "()[]":
+            groups.append([])
+            continue
+        if previous is not None and "\n" in text[previous.stop : token.start]:
+            groups.append([])
+        elif _after_initials(groups[-1]) and len(token.text) > 1:
+            if _ordinary(token.text, vocab):
+                break
+            groups.append([])
+        groups[-1].append(token)
+    groups = [group for group in groups if any(t.text[:1].isupper() for t in group)]
+    if len(groups) == 1 and len(groups[0]) == len(span.tokens):
+        return [span]
+    return [
+        DocSpan(g[0].start, g[-1].stop, span.type, text[g[0].start : g[-1].stop], tokens=g)
+        for g in groups
+    ]
+
+
+def _after_initials(tokens: list[Any]) -> bool:
+    """Whether ``tokens`` are a word, then initials with their full stops ("Сулейменов Д.")."""
+    words = [t.text for t in tokens]
+    return len(words) >= 3 and words[-1] == "." and len(words[-2]) == 1 and len(words[0]) > 1
+
+
+def _ordinary(word: str, vocab: Any) -> bool:
+    """Whether the dictionary knows ``word`` and never as a name."""
+    lower = word.lower()
+    return vocab.word_is_known(lower) and not any(
+        {"Name", "Surn", "Patr"} & set(parse.tag.grammemes) for parse in vocab.parse(lower)
+    )
 
 
 def _capitalised(word: str, vocab: Any) -> str:
@@ -450,6 +495,11 @@ def _by_endings(written: str, vocab: Any) -> str:
         and surname_first["ending"] in ("ым", "е", "а")
     ):
         return f"{surname_first['stem']} {given_after[0].normal_form.capitalize()}"
+    # a surname that does not decline, written first ("про Ткаченко Виталика"): the given
+    # name alone says the case, when the dictionary never reads it as a nominative name
+    nominative = any("Name" in p.tag and p.tag.case == "nomn" for p in vocab.parse(words[1]))
+    if len(words) == 2 and not parses and words[0][-1] in "оеиу" and given_after:
+        return written if nominative else f"{words[0]} {given_after[0].normal_form.capitalize()}"
     if not parses:
         # A given name that does not decline is a woman's ("Айман Умарову": a man's would be
         # "Айману"), so "-ову" is her accusative.

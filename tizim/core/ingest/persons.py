@@ -425,7 +425,16 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
     return parts
 
 
+# a document's list of what is attached ("Приложения: копии приговора (Габдуллин А.С.), ответа
+# о розыске (Кусаинов Т.)"): it names papers about people, and tells nothing new of them
+_ATTACHMENTS = re.compile(
+    r"\s*(?:Приложени[ея]|Annex(?:es)?|Attachments?|Enclosures?|Қосымша(?:лар)?)\s*:", re.IGNORECASE
+)
+
+
 def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
+    if _ATTACHMENTS.match(sentence.text):
+        return []
     folded = fold(sentence.text)
     events: list[tuple[str, str, int]] = []
     taken: list[tuple[int, int]] = []
