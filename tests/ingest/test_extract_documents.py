@@ -41,3 +41,23 @@ def test_a_list_of_attachments_tells_nothing_new_of_whom_its_papers_are_about():
         "ответа о розыске (Кусаинов Т.) — 11 листов."
     )
     assert persons_read(text, "ru") == [("Жумабаева", "Меруерт", "detained")]
+
+
+def test_a_case_trackers_files_name_surname_first_and_note_what_happened_without_a_subject():
+    text = (
+        "== OVERVIEW (as of 21.04) ==\n"
+        "Maintained by: R. Nurlanova (coordinator).\n"
+        "Detained at some point: 19\n\n"
+        "== OPEN FILES ==\n\n"
+        "#03 SARSENOV, Yerlan, b. 1987, tractor driver\n"
+        "Detained 06.01 near the district akimat. Released 16.01.\n\n"
+        "#07 KOVALCHUK, Sergei Petrovich, b. 1979\n"
+        "Charged Art. 272(2) Criminal Code. Do NOT log as injury until he confirms.\n\n"
+        "#11 ZHAKUPOVA, A., b. 2001, student\n"
+        "Not detained. Hit in the thigh by a rubber bullet on Lenin St."
+    )
+    assert persons_read(text, "en") == [
+        ("Sarsenov", "Yerlan", "detained"),
+        ("Kovalchuk", "Sergei", "charged"),
+        ("Zhakupova", "A.", "injured"),
+    ]

@@ -104,10 +104,14 @@ def _names_in(
             for s, e, name in ru_names
             if sentence.start <= s < sentence.end
         ]
-    found: list[tuple[int, int, str, bool]] = []
     text = sentence.text
+    found = _surnames_first(text) if language == "en" else []
     for m in _NAME_RUN.finditer(text):
+        if any(start <= m.start() < end for start, end, _, _ in found):
+            continue
         words = m["name"].split()
+        if language == "en" and not _surname_in(words) and _a_title(text, m.start(), words):
+            continue  # "== OPEN FILES ==", "The Steppe Signal": a heading, a title
         if _IN_BRACKETS_LABEL.match(text, m.end()) and text[: m.start()].rstrip().endswith("("):
             continue  # "(Qazaq Radiosy):" an outlet in a transcript's label
         if text[: m.start()].endswith(("«", '"', "“")) and text[m.end() : m.end() + 1] in '»"”':
@@ -139,6 +143,41 @@ def _names_in(
     if language == "kk":
         return _kazakh_family(text, found)
     return _english_siblings(text, found) if language == "en" else found
+
+
+# A list's or a case file's name, surname in capitals first, then a comma and the given name
+# or initial: "#03 ABENOV, Yerlan, b. 1987", "MUKHAMETZHANOVA, A., b. 2001"
+_SURNAME_COMMA_GIVEN = re.compile(
+    r"(?<![\w-])(?P<surname>[A-Z][A-Z'’-]{2,}),\s+(?P<given>[A-Z][a-z'’-]+|[A-Z]\.)(?!\w)"
+    r"(?:\s+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ovna|evna|uly|kyzy))(?!\w))?"
+)
+# a line with no lower-case letter from the capitals on: a heading
+_HEADING = re.compile(r"[^a-z\n]*(?:\n|$)")
+
+
+def _surnames_first(text: str) -> list[tuple[int, int, str, bool]]:
+    """Names written surname first in capitals, then a comma ("ABENOV, Yerlan"), in running
+    order ("Yerlan Abenov"); the surname must be no word of a heading ("NB, Our")."""
+    found = []
+    for m in _SURNAME_COMMA_GIVEN.finditer(text):
+        surname = m["surname"].title()
+        if fold_place(surname) is not None or not is_name_word(surname):
+            continue  # "SEREBRYANSK, East Kazakhstan region —": a dateline
+        if not _may_be_a_name([m["given"], surname], "en"):
+            continue
+        found.append((m.start(), m.end(), f"{m['given']} {surname}", False))
+    return found
+
+
+def _a_title(text: str, start: int, words: list[str]) -> bool:
+    """Whether English capitalised ``words`` at ``start`` are in a heading all in capitals,
+    or after "the": a show, a paper, a group ("THE STEPPE SIGNAL", "to the Steppe Signal")."""
+    after_the = words[0].lower() == "the" or text[:start].lower().endswith("the ")
+    return after_the or _HEADING.match(text, start) is not None
+
+
+def _surname_in(words: list[str]) -> bool:
+    return any(_SURNAME_SHAPE.search(word) for word in words)
 
 
 def _english_siblings(

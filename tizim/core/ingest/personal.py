@@ -94,7 +94,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"қатысты (?:\w+ )?сот{_W}|суд{_W} над|trial of|"
         # named a suspect: "күдікті деп танылды", "признана подозреваемой"
         rf"күдікті (?:деп|ретінде) таныл{_W}|признан{_W} подозреваем{_W}|"
-        r"(?:named|identified) as (?:a )?suspect",
+        r"(?:named|identified) as (?:a )?suspect|"
+        # a case file's note, with no subject: "Charged Art. 272(2) on 12.01."
+        r"^charged(?!\w)",
     ),
     (
         Fate.ARRESTED,
@@ -111,7 +113,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
         rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|ұстады|ұстап\b|алып кет{_W}|изоляторда|изоляторында|"
         rf"қамауда|"
-        rf"забрали|увезли",
+        rf"забрали|увезли|"
+        # a case file's note: "Detained 06.01 near the akimat.", "Picked up 07.01 at work."
+        r"^(?:detained|picked up|taken away|taken into custody)(?!\w)",
     ),
     (
         Fate.INJURED,
@@ -131,12 +135,16 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:hit|run over) by (?:a |an )?(?:armou?red )?(?:vehicle|car|truck)|"
         rf"жарақат ал{_W}|жарала{_W}|оқ ти{_W}|(?:жанарынан|көзінен|аяғынан) айырыл{_W}|"
         # "әлі аудандық ауруханада жатыр": still lying in hospital
-        rf"ауруханада (?:\w+ )?жат{_W}|(?:ауруханаға|стационарға) (?:\w+ )?жатқызыл{_W}",
+        rf"ауруханада (?:\w+ )?жат{_W}|(?:ауруханаға|стационарға) (?:\w+ )?жатқызыл{_W}|"
+        # a case file's note: "Hit in the thigh by a rubber bullet on 06.01."
+        r"^(?:hit|shot|wounded|injured|beaten)(?= (?:in|on|by|with|at|near)\b)",
     ),
     (
         Fate.RELEASED,
         rf"{_BE} (?:released|freed)|then released|освобожд{_W}|освобожден{_W}|отпущен{_W}|"
-        rf"отпустил{_W}|босатыл{_W}|босатты|босатқан|бостандыққа шық{_W}",
+        rf"отпустил{_W}|босатыл{_W}|босатты|босатқан|бостандыққа шық{_W}|"
+        # a case file's note: "Released 22.01 without charge."
+        r"^(?:released|freed)(?!\w)",
     ),
 )
 
@@ -242,7 +250,8 @@ ENGLISH_WORD_ENDINGS = (
 #: organisation, a law or a title, not a person: "Aiteke Bi Street", "Criminal Code",
 #: "Steppe Wire", "Home Affairs" (checked after folding; English and Kazakh in Latin letters).
 NAME_OF_A_THING = frozenset(
-    """street avenue road prospekt prospect lane square boulevard district microdistrict park
+    """street st avenue ave road rd sq prospekt prospect lane square boulevard district park
+    microdistrict
     bazaar market mall centre center hospital clinic university college school academy
     institute code law article act court committee commission council department ministry
     affairs office bureau agency service news wire press post times herald daily media tv
@@ -262,7 +271,8 @@ KAZAKH_THING_STEMS = (
 #: Capitalised words that are not names: sentence openers, titles, places in general,
 #: organisations. Checked after folding (lower case).
 NOT_NAMES = frozenset(
-    """the a an in on at but and or he she it they we i his her their this that these those as
+    """the a an in on at but and or not do does did nb he she it they we i his her their this that
+    these those as
     after before when while during since for from by of to with without however also according
     one two there here who what why how where which our your my mr mrs ms dr president minister
     director adviser lawyer activist journalist police officer general colonel

@@ -49,12 +49,15 @@ _FIRST_PERSON_SUBJECT = re.compile(
 # What happened, opening a sentence with no subject: of one person, the one just named.
 _SUBJECTLESS = re.compile(
     r"^(?:\d{1,2}\s+[а-яё]+\s+|on \d{1,2} [a-z]+,?\s+)?"
-    r"(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|"
+    r"(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|charged|"
+    r"convicted|picked up|taken away|hit|reported missing|found|"
     r"(?:задержан|убит|ранен|арестован|избит|освобожден|освобожд[её]н|осужден|осужд[её]н|"
     r"доставлен)а?|погиб(?:ла)?|пропал[а]?|скончал(?:ся|ась)|получил[а]? (?:\w+ )?ранени[ея])"
     r"(?!\w)",
     re.IGNORECASE,
 )
+# a label's count ending the line: "Charged (criminal): 11"
+_COUNT_LAST = re.compile(r"[:—–-]\s*\d[\d\s,.]*$")
 _REACH = 16  # words between a name and what happened for it to be that person's
 _NAMING = re.compile(
     r"(?<!\w)(?:named|names|identified|includes|included|назвал\w*|"
@@ -276,7 +279,8 @@ def _tells_on(sentence: str, names_anyone: bool, language: str) -> bool:
     pronoun = (not all(pronouns)) or bool(_FIRST_PERSON.search(sentence))
     # "Bakhytzhan Ormanov, 19, student. Killed by a gunshot wound …", "Задержан 7 января":
     # a sentence that opens with what happened, with no subject, is of the one just named
-    pronoun = pronoun or bool(_SUBJECTLESS.match(sentence))
+    # (not a line of figures: "Detained at some point: 19")
+    pronoun = pronoun or (bool(_SUBJECTLESS.match(sentence)) and not _COUNT_LAST.search(sentence))
     # "6 қаңтарда ұсталды.": a Kazakh sentence that opens with its date and names nobody
     return pronoun or (
         language == "kk" and not names_anyone and bool(_KK_DATE_FIRST.match(sentence))

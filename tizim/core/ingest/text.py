@@ -27,7 +27,8 @@ _KAZAKH_LITTLE_WORDS = frozenset(
 _ABBREVIATIONS = frozenset(
     (
         "mr mrs ms dr st prof gen col lt sgt no vs jan feb mar apr jun jul aug sep sept oct nov "
-        "dec p.m a.m u.s u.n г гг ул им т.е т.д т.п тыс млн обл р-н ст ж жж т.б н.э"
+        "dec p.m a.m u.s u.n art approx incl tel "
+        "г гг ул им т.е т.д т.п тыс млн обл р-н ст ж жж т.б н.э"
     ).split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
