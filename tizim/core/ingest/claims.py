@@ -178,6 +178,8 @@ _PLACE_BEFORE = re.compile(r"(?<!\w)(?:from|из|со?)\s+(?:\w+\s+){0,2}$")
 _COMPLAINED_BEFORE = re.compile(
     rf"(?:(?:жалоб\w*|шағым\w*) (?:\w+ )?(?:подал\w*|направил\w*|берді\w*)|"
     rf"complaints? (?:of [\w -]{{0,30}})?(?:from|concerning|about|regarding|on behalf of)|"
+    # "complaints of beatings have been filed by seven people"
+    rf"complaints? (?:of [\w -]{{0,30}})?(?:have been |had been |were )?(?:filed|lodged) by|"
     # "Жалобы на пытки подали уже 19"
     rf"(?:жалоб\w*|шағым\w*) (?:[\w-]+ ){{0,3}}(?:подал\w*|направил\w*)(?: уже| ещё| еще)?)"
     rf"\s+(?:(?:{QUALIFYING})\s+)?$"

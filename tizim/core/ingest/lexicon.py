@@ -85,7 +85,10 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # "в подразделения полиции г. Приозёрск доставлено 184 человека"
         rf"(?:увд|овд|ровд|полиции)(?: [\w.-]+){{0,5}} доставлен{_W}|"
         # "89 адам полиция бөлімшесіне жеткізілді"
-        rf"(?:полиция\w* |полицияға )(?:\w+ )?жеткізіл{_W}"
+        rf"(?:полиция\w* |полицияға )(?:\w+ )?жеткізіл{_W}|"
+        # political prisoners: "58 человек, лишённых свободы"; who passed through a station
+        rf"лиш[её]нн{_W} свободы|passed through (?:the )?(?:[\w-]+ )?(?:station|police)|"
+        r"delivered[\"”»']? to (?:the )?(?:[\w-]+ ){0,2}police"
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|convictions|sentenced|accused|indicted|defendants|"
@@ -129,11 +132,19 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # an administrative arrest is a court's: "соттар 200-ге жуық адамды әкімшілік қамауға алды"
         rf"әкімшілік қама(?:уға|ққа) ал{_W}|"
         # a court's warning is a penalty too: "4,584 persons have been issued a warning"
-        r"issued (?:with )?a warning|предупреждени\w*|ескерту жаса\w*"
+        r"issued (?:with )?a warning|предупреждени\w*|ескерту жаса\w*|"
+        # "three more were fined", "two were let off with a formal warning", "jails 17"
+        r"fined|let off with (?:a )?(?:formal )?warning|jail terms?|"
+        rf"оштрафовал{_W}|үкім шығар{_W}|"
+        # "к уголовной ответственности по делам … привлечены 46 человек"
+        rf"ответственност{_W} (?:[\w-]+ ){{0,6}}привлечен{_W}"
     ),
     "released": (
         r"released|freed|set free|let go|amnest(?:y|ied)|pardoned|"
-        rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|отпустил{_W}|вышли на свободу|амнисти{_W}|"
+        rf"освобожд{_W}|освобожден{_W}|отпущен{_W}(?!\w)(?! на (?:амбулаторн|лечени))|отпустил{_W}|"
+        rf"вышли на свободу|на свободу (?:\w+ )?вышл{_W}|амнисти{_W}|"
+        # sent home: "үйлеріне жіберілді", "отпущены домой"
+        rf"sent home|отправлен{_W} домой|үйлеріне (?:\w+ )?(?:жіберіл|қайтарыл|қайт){_W}|"
         rf"помилован{_W}|рақымшылық{_W}|кешірім{_W}|на свободе|at liberty|бостандықта|"
         rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}|"
         # a written pledge not to leave instead of custody
@@ -146,7 +157,11 @@ FATE_GROUP_TERMS: dict[str, str] = {
     r"собрал(?:ось|ись|ся|ась)(?! подпис)|"
     rf"вышл{_W} на (?:площадь|улиц{_W}|митинг{_W}|акци{_W})|"
     rf"на (?:площадь|митинг) (?:\w+ )?вышл{_W}|"
-    rf"приняли участие|участвовал{_W}|митинговал{_W}|алаңға шық{_W}|жиналды|жиналған{_W}|"
+    rf"приняли участие|участвовал{_W}|митинговал{_W}|алаңға (?:[\w-]+ ){{0,4}}шық{_W}|жиналды|"
+    rf"жиналған{_W}|(?<=адам )шық(?:ты|қан{_W}|ып)|"
+    # the size of a crowd: "Police put the crowd at 250", "число собравшихся примерно в 400"
+    rf"(?:put|estimated) the (?:size of the )?crowd|crowd of|собравш{_W}|"
+    rf"вышл{_W} к (?:\w+ ){{0,2}}(?:здани|акимат|площад){_W}|"
     r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # turned up: "19 have been found", "ещё 17 уже нашлись", "61-інің тұрған жері анықталды"
     r"(?:have|has|had) been (?:found|located|traced)(?! dead)|нашл(?:ись|ось|ась)|"
@@ -195,6 +210,9 @@ COMPLAINED = (
     rf"шағымдан{_W}|арыз (?:берді|жазды|түсірді)|"
     # "18 человек сообщили о применении к ним физического насилия"
     rf"сообщил{_W} о применени{_W}|reported (?:being )?(?:beaten|tortured|ill-treated)|"
+    # told of beatings: "рассказали нам об избиениях", "ұрып-соғылғанын айтты"
+    rf"рассказал{_W} (?:\w+ )?об? (?:избиени|пытк|насили){_W}|"
+    rf"ұрып-соғылғанын (?:[\w-]+ ){{0,6}}?(?:айт|шағымдан|мәлімде){_W}|"
     r"told (?:the court|investigators|monitors|us|reporters|journalists) (?:that )?they "
     r"(?:had been|were) (?:beaten|tortured|ill-treated)"
 )
@@ -288,7 +306,7 @@ QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
         "nearly",
     ),
     (
-        r"about|around|some|approximately|roughly|an estimated|около|примерно|порядка|"
+        r"about|around|some|approximately|roughly|an estimated|около|примерно(?: в)?|порядка|"
         r"приблизительно|шамамен|шамасында|жуырда",
         "about",
     ),

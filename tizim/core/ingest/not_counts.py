@@ -69,11 +69,26 @@ _RANGE_OF_UNITS = re.compile(
 )
 _NOT_A_SINGLE = re.compile(r"(?:not a |ни )$")
 _POPULATION_BEFORE = re.compile(
-    r"(?:town|city|village|settlement|community|population|с населением|населени\w*) "
+    r"(?:town|city|village|settlement|community|population|с населением|населени\w*|"
+    r"халқ(?:ы|ының) саны) "
     r"(?:of )?(?:about |around |some |nearly |almost |over |more than |около |почти |более )?$"
 )
 
 
+# "a building designed for twelve detainees": how many a place holds, not who were in it
+_CAPACITY_BEFORE = re.compile(
+    r"(?:designed|built|intended|meant) for\s*$|capacity of\s*$|рассчитан\w* на\s*$|"
+    r"(?:вместимост\w*|сыйымдылығы)\s*$"
+)
+# "around 120 officers arrived", "200-ге жуық полиция қызметкері жеткізілді": forces sent
+# in, not people something happened to
+_FORCES_SENT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:officers|policemen|police|troops|soldiers|servicemen|guardsmen|"
+    r"сотрудник\w* полиции|полицейск\w*|военнослужащ\w*|бойц\w*|полиция қызметкер\w*|"
+    r"әскери\w*|сарбаз\w*)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:arrived|were deployed|were sent|were brought in|were drafted in|прибыл\w*|"
+    r"направлен\w*|стянут\w*|переброшен\w*|жеткізілді|әкелінді|келді|жіберілді)(?!\w)"
+)
 # a Kazakh collective numeral, in any case: "екеуі", "екеуіне", "үшеуін", "төртеуінің"
 _COLLECTIVE = re.compile(r"(?:еу|ау)(?:і|ы)(?:не|на|н|нің|ның|нен|нан|мен)?$")
 _MONEY_AFTER = re.compile(
@@ -85,7 +100,8 @@ _MONEY_AFTER = re.compile(
 def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     """Whether ``number`` in a sentence (``folded``: the same folded) counts something other
     than people: a date, an age, a duration, a sentence length, an article, a phone number, a
-    hotline, a footnote, places or things, a town's population, or a figure told before."""
+    hotline, a footnote, places or things, a town's population, a place's capacity, forces
+    sent in, or a figure told before."""
     after, before = (
         folded[number.end : number.end + 20],
         folded[max(0, number.start - 25) : number.start],
@@ -121,7 +137,9 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     name_before = text[max(0, number.start - 40) : number.start]
     if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
-    if re.search(r"[(+]\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
+    if _CAPACITY_BEFORE.search(before) or _FORCES_SENT.match(folded, number.end):
+        return True
+    if re.search(r"(?:[(+]|\+\d{1,3})\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
         return True  # a phone number: "8 (701) 555-12-34"
     hotline = _HOTLINE_BEFORE.search(folded, max(0, number.start - 50), number.start)
     if len(number.written) == 3 and hotline:

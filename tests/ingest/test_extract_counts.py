@@ -1,0 +1,96 @@
+"""Which numbers ``extract`` reads as figures about people, and of what: a crowd's size,
+complaints of beatings, penalties and releases in their many words, and numbers that count no
+one (a place's capacity, forces sent in, a phone number, a district's population)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.reading import claims_read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police put the crowd at 250.", [(250, "exact", None)]),
+        (
+            "Полиция оценивает число собравшихся примерно в 400 человек.",
+            [(400, "about", None)],
+        ),
+        ("Алаңға 2 мыңға жуық адам шықты.", [(2000, "nearly", None)]),
+        (
+            "Complaints of beatings have been filed by seven people who were held there.",
+            [(7, "exact", None)],
+        ),
+        (
+            "По меньшей мере шестеро задержанных рассказали нам об избиениях.",
+            [(6, "at_least", None)],
+        ),
+        (
+            "Бұрынғы ұсталғандардың 9-ы полиция бөлімінде ұрып-соғылғанын айтты.",
+            [(9, "exact", None)],
+        ),
+        (
+            "Three more people were fined, and two were let off with a formal warning.",
+            [(3, "exact", "prosecuted"), (2, "exact", "prosecuted")],
+        ),
+        (
+            "Кроме того, районный суд оштрафовал двоих жителей за участие в митинге — по 50 МРП.",
+            [(2, "exact", "prosecuted")],
+        ),
+        ("Аудандық сот 9 адамға үкім шығарды.", [(9, "exact", "prosecuted")]),
+        (
+            "По данным прокуратуры, в области к уголовной ответственности по делам о январских "
+            "событиях привлечены 46 человек.",
+            [(46, "exact", "prosecuted")],
+        ),
+        (
+            "– Олардың 20-сы жеке басы анықталып, түсіндіру жұмысы жүргізілгеннен кейін үйлеріне "
+            "жіберілді.",
+            [(20, "exact", "released")],
+        ),
+        (
+            "С тех пор на свободу вышли девять человек.",
+            [(9, "exact", "released")],
+        ),
+        (
+            "В список включены 58 человек, лишённых свободы по политическим мотивам.",
+            [(58, "exact", "custody")],
+        ),
+        (
+            'Police said that 23 persons had been "delivered" to the district police station.',
+            [(23, "exact", "custody")],
+        ),
+        (
+            "Главврач привела другие цифры: за медицинской помощью в районную больницу обратились "
+            "11 человек, госпитализированы трое, остальные отпущены на амбулаторное лечение.",
+            [(11, "exact", "injured"), (3, "exact", "injured")],
+        ),
+    ],
+)
+def test_crowds_complaints_penalties_and_releases(text, expected):
+    assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two riot police units of around 120 officers arrived from Uralsk on Thursday.",
+        "Алаңға облыс орталығынан 200-ге жуық полиция қызметкері жеткізілді.",
+        "They were held in a building designed for twelve detainees.",
+        "The police set up a hotline for relatives of those detained at +7 71137 2-14-55.",
+        "Қорытындылай келе, аудан халқының саны 23 мыңнан асты, жыл ішінде 412 сәби дүниеге келді.",
+    ],
+)
+def test_forces_sent_a_places_capacity_a_phone_and_a_population_are_no_figures(text):
+    assert claims_read(text) == []
+
+
+def test_a_crowd_that_something_happened_to_is_still_counted_by_its_fate():
+    text = "Police fired into a crowd of protesters, and 5 people were injured."
+    assert claims_read(text) == [(5, "exact", "injured")]
+
+
+def test_officers_sent_in_who_were_hurt_are_counted():
+    text = "Of the officers sent in, 18 police officers were injured."
+    assert claims_read(text) == [(18, "exact", "injured")]
