@@ -94,3 +94,32 @@ def test_a_crowd_that_something_happened_to_is_still_counted_by_its_fate():
 def test_officers_sent_in_who_were_hurt_are_counted():
     text = "Of the officers sent in, 18 police officers were injured."
     assert claims_read(text) == [(18, "exact", "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # a Kazakh share's verb comes last, however far ("… кейін үйлеріне жіберілді")
+            "Полиция 32 адам ұсталғанын айтты.\n– Олардың 20-сы жеке басы анықталып, түсіндіру "
+            "жұмысы жүргізілгеннен кейін үйлеріне жіберілді.",
+            [(32, "exact", "custody"), (20, "exact", "released")],
+        ),
+        (
+            "Полиция 32 адам ұсталғанын айтты.\nОлардың 19-ы әкімшілік соттың қаулысымен 5 "
+            "тәуліктен 15 тәулікке дейінгі мерзімге әкімшілік қамаққа алынды.",
+            [(32, "exact", "custody"), (19, "exact", "prosecuted")],
+        ),
+        ("The court heard at least 70 witnesses.", [(70, "at_least", None)]),
+        (
+            "Адвокаты говорят, что более 40 задержанных заявили о пытках и избиениях.",
+            [(40, "more_than", None)],
+        ),
+        (
+            "Жалоб на пытки от подсудимых мы зафиксировали 11 — ни одна не дошла до суда.",
+            [(11, "exact", None)],
+        ),
+    ],
+)
+def test_a_kazakh_shares_last_verb_witnesses_and_complaints_told_of(text, expected):
+    assert claims_read(text) == expected

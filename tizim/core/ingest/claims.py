@@ -181,7 +181,8 @@ _COMPLAINED_BEFORE = re.compile(
     # "complaints of beatings have been filed by seven people"
     rf"complaints? (?:of [\w -]{{0,30}})?(?:have been |had been |were )?(?:filed|lodged) by|"
     # "Жалобы на пытки подали уже 19"
-    rf"(?:жалоб\w*|шағым\w*) (?:[\w-]+ ){{0,3}}(?:подал\w*|направил\w*)(?: уже| ещё| еще)?)"
+    rf"(?:жалоб\w*|шағым\w*) (?:[\w-]+ ){{0,5}}(?:подал\w*|направил\w*|зафиксировал\w*|"
+    rf"получил\w*|тіркел\w*)(?: уже| ещё| еще)?)"
     rf"\s+(?:(?:{QUALIFYING})\s+)?$"
 )
 # "the five", "these 112": a figure told before, named again
@@ -290,7 +291,7 @@ def _read_number(
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
         return _Reading(number, "missing", (unknown.start(), unknown.end()), qualifier, True, False)
-    partitive = _taken_from(folded, number, lo, hi) or _part_of_group_after(
+    partitive = _taken_from(folded, number, lo, hi, clause_end) or _part_of_group_after(
         folded, number, clause_end
     )
     if partitive is not None:
@@ -451,11 +452,12 @@ def _after_converb(
 
 
 def _taken_from(
-    folded: str, number: NumberMention, lo: int, hi: int
+    folded: str, number: NumberMention, lo: int, hi: int, clause_end: int
 ) -> tuple[str | None, tuple[int, int]] | None:
     """A count taken from a group named just before it ("Of those detained, 20 were
     released"): what the verb after the number says happened to them, else the group's own
-    fate ("Of those detained, 23 people said they were beaten": still the detained)."""
+    fate ("Of those detained, 23 people said they were beaten": still the detained).
+    ``clause_end``: where the clause ends, past other numbers in it (a duration)."""
     of_those = _OF_THOSE.search(folded, max(lo, number.start - 40), number.start)
     if of_those is None:
         return None
@@ -465,7 +467,7 @@ def _taken_from(
         # comma does not end the clause)
         after = _after_converb(
             folded, fate_after(folded, number.end, hi, farthest=False, past_commas=True), hi
-        )
+        ) or _verb_last(folded, number.end, clause_end)
         if after is None:
             return None
         return (None if after[0] == "no_group" else after[0]), (after[1], after[2])
@@ -479,6 +481,28 @@ def _taken_from(
     if after is not None and not lx.SPEECH.search(folded, number.end, after[1]):
         return after[0], (after[1], after[2])
     return group, (of_those.start(who), of_those.end(who))
+
+
+# the next share of a Kazakh "олардың" ("…, 4-і үй қамағында"): its own verb follows it
+_KK_SHARE = re.compile(r"\d+-(?:ы|і|сы|сі)(?!\w)|(?<!\w)\w+(?:еуі|ауы)(?!\w)")
+
+
+def _verb_last(folded: str, start: int, clause_end: int) -> tuple[str, int, int] | None:
+    """The last fate word of a Kazakh clause, however far it stands ("Олардың 20-сы жеке
+    басы анықталып, түсіндіру жұмысы жүргізілгеннен кейін үйлеріне жіберілді": the verb
+    comes last), before the clause's next share."""
+    share = _KK_SHARE.search(folded, start, clause_end)
+    end = share.start() if share is not None else clause_end
+    # the last to end, and of those the longest ("әкімшілік қамаққа алынды", not "қамаққа")
+    found = [
+        (m.end(), -m.start(), group)
+        for group, pattern in _FATES.items()
+        for m in pattern.finditer(folded, start, end)
+    ]
+    if not found:
+        return None
+    stop, at, group = max(found)
+    return group, -at, stop
 
 
 def _part_of_group_after(

@@ -197,7 +197,9 @@ PEOPLE_NOUNS = (
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
     rf"бала{_W}|әйел{_W}|тұрғын{_W}|жігіт{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}|"
-    rf"patients|пациент{_W}|науқас{_W}|families|семей|семьи|отбасы{_W}|содержащ{_W}"
+    rf"patients|пациент{_W}|науқас{_W}|families|семей|семьи|отбасы{_W}|содержащ{_W}|"
+    # witnesses heard by a court or an investigation: a figure with no fate group
+    rf"witnesses|свидетел{_W}|куә{_W}"
 )
 
 #: What people did who complain of what was done to them ("30 people have complained that
@@ -211,7 +213,7 @@ COMPLAINED = (
     # "18 человек сообщили о применении к ним физического насилия"
     rf"сообщил{_W} о применени{_W}|reported (?:being )?(?:beaten|tortured|ill-treated)|"
     # told of beatings: "рассказали нам об избиениях", "ұрып-соғылғанын айтты"
-    rf"рассказал{_W} (?:\w+ )?об? (?:избиени|пытк|насили){_W}|"
+    rf"(?:рассказал|заявил){_W} (?:\w+ )?об? (?:избиени|пытк|насили){_W}|"
     rf"ұрып-соғылғанын (?:[\w-]+ ){{0,6}}?(?:айт|шағымдан|мәлімде){_W}|"
     r"told (?:the court|investigators|monitors|us|reporters|journalists) (?:that )?they "
     r"(?:had been|were) (?:beaten|tortured|ill-treated)"
