@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reading import persons_read
+from tests.ingest.reading import PUBLISHED, persons_read
+from tizim.core.ingest import extract
 
 
 @pytest.mark.parametrize(
@@ -61,3 +62,90 @@ def test_a_case_trackers_files_name_surname_first_and_note_what_happened_without
         ("Kovalchuk", "Sergei", "charged"),
         ("Zhakupova", "A.", "injured"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "A 19-year-old student, Timur K., who was among those detained on 6 January, says "
+            "he was beaten.",
+            "en",
+            [("K.", "Timur", "injured")],
+        ),
+        (
+            "Защитник — адвокат Ольга Бережная.\n\n14.2. Сейтжанова Мадина Ержановна, 1993 г.р., "
+            "бухгалтер.\nЗадержана 8 января 2022 г. по подозрению в организации беспорядков.",
+            "ru",
+            [("Сейтжанова", "Мадина", "detained")],
+        ),
+        (
+            "KHAIRULLIN (Khayrullin), Rinat\nDetained at his home on 7 January.",
+            "en",
+            [("Khairullin", "Rinat", "detained")],
+        ),
+        (
+            "CHINGIRLAU, Kazakhstan, Jan 7 (Steppe Wire) - Police detained 43 people overnight.",
+            "en",
+            [],
+        ),
+        (
+            "By Dana Ospanova\n\nPolice in the town detained 43 people. Killed by a gunshot, a man "
+            "died in hospital.",
+            "en",
+            [],
+        ),
+        (
+            "Among those still held is Daulet Ospanov, a tractor driver.",
+            "en",
+            [("Ospanov", "Daulet", "detained")],
+        ),
+        (
+            "Қайрат Бейсенбаев (1984–2022)\n\nҚайрат Сейітқалиұлы 6 қаңтарда Алматыда қаза тапты.",
+            "kk",
+            [("Бейсенбаев", "Қайрат", "killed")],
+        ),
+        (
+            "Ауылдан 5 адам хабарсыз кетті.\nСолардың бірі – Ғалымжан Серікбаев. Оның анасы көп "
+            "жылы мұғалім болған.",
+            "kk",
+            [("Серікбаев", "Ғалымжан", "missing")],
+        ),
+        (
+            "Нұрлан Әбдірахманов 5 жыл мерзімін Ақтөбедегі колонияда өтеуде.",
+            "kk",
+            [("Әбдірахманов", "Нұрлан", "convicted")],
+        ),
+        (
+            "Қызылордадағы Жұмаділовтің жағдайы белгісіз. ҚК-нің 272-бабы бойынша Оған айып "
+            "тағылды.",
+            "kk",
+            [],
+        ),
+    ],
+)
+def test_names_and_fates_in_reports_annexes_obituaries_and_bylines(text, language, expected):
+    assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Among those hurt, one man, Yerzhan Kalelov, 30, was struck in the thigh and underwent "
+            "surgery the same night.",
+            [("Kalelov", "Yerzhan", "injured")],
+        ),
+        (
+            "Жеті адамға аудандық сот әкімшілік қамаққа алу жазасын тағайындады.\n\n"
+            "Әкімшілік қамаққа алынғандардың арасында Саудакент ауылының тұрғыны, 33 жастағы Ержан "
+            "Төлеуұлы Әбілқасымов та бар.",
+            [("Әбілқасымов", "Ержан", "charged")],
+        ),
+    ],
+)
+def test_a_blow_to_a_part_of_the_body_and_among_those_a_participle_names(text, expected):
+    """By the rules alone: the second reader of persons may find them anyway."""
+    language = "en" if text.isascii() else "kk"
+    found = extract(text, language=language, published=PUBLISHED, learned=False)
+    assert [(p.surname, p.given_name, p.fate) for p in found.persons] == expected

@@ -88,6 +88,13 @@ _OFFICE_BEFORE = re.compile(
 )
 
 
+_BYLINE_BEFORE = re.compile(
+    r"(?:^|[(;]\s*)(?:by|(?:additional )?reporting by|editing by|written by|photos? by|"
+    r"автор(?:ы)?:?|текст:?|фото:?|авторы материала:?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def how_named(
     text: str, language: str, span: tuple[int, int], name: str, first: int
 ) -> tuple[bool, bool, bool]:
@@ -122,6 +129,8 @@ def how_named(
     label = label or (_LABEL_AFTER.match(after) is not None and bool(_TIMESTAMP.fullmatch(before)))
     # "QUESTION (Ruslan Temirbekov, Qaraghandy Online):": who asks, in brackets
     label = label or (before.rstrip().endswith("(") and bool(_IN_BRACKETS_TURN.match(after)))
+    # "By Dana Ospanova", "(Reporting by …; Editing by …)", "Автор: …": who wrote it
+    label = label or _BYLINE_BEFORE.search(before) is not None
     speaker = (
         # not "Марата Искакова, задержанного 8 января, по словам родных": what the aside says
         # happened to the name before the verb of saying

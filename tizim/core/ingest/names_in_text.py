@@ -60,6 +60,10 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
         return False  # "Prosecutor-General"
     if re.search(r"(?:мыз|міз|ымыз|іміз|ларымыз|леріміз)$", folded):
         return False  # "Тыңдармандарымыз" (our listeners): a Kazakh "our", never a name
+    if re.search(r"[а-яәғқңөұүһі](?:дағы|дегі|тағы|тегі)$", folded):
+        return False  # "Қызылордадағы" (the one in Kyzylorda): a place's adjective
+    if re.fullmatch(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}-\w+", word):
+        return False  # "ҚК-нің", "ҚР-да": an abbreviation with a case ending
     if not _SURNAME_SHAPE.search(folded) and any(
         folded.startswith(stem)
         for stem in personal.NOT_NAMES
@@ -145,10 +149,12 @@ def _names_in(
     return _english_siblings(text, found) if language == "en" else found
 
 
-# A list's or a case file's name, surname in capitals first, then a comma and the given name
-# or initial: "#03 ABENOV, Yerlan, b. 1987", "MUKHAMETZHANOVA, A., b. 2001"
+# A list's or a case file's name, surname in capitals first (another spelling may follow in
+# brackets), then a comma and the given name or initial: "#03 ABENOV, Yerlan, b. 1987",
+# "MUKHAMETZHANOVA, A., b. 2001", "ZHUMABAYEV (Jumabaev), Nurlan"
 _SURNAME_COMMA_GIVEN = re.compile(
-    r"(?<![\w-])(?P<surname>[A-Z][A-Z'’-]{2,}),\s+(?P<given>[A-Z][a-z'’-]+|[A-Z]\.)(?!\w)"
+    r"(?<![\w-])(?P<surname>[A-Z][A-Z'’-]{2,})(?:\s*\([^()\n]{1,40}\))?,\s+"
+    r"(?P<given>[A-Z][a-z'’-]+|[A-Z]\.)(?!\w)"
     r"(?:\s+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ovna|evna|uly|kyzy))(?!\w))?"
 )
 # a line with no lower-case letter from the capitals on: a heading
@@ -163,6 +169,8 @@ def _surnames_first(text: str) -> list[tuple[int, int, str, bool]]:
         surname = m["surname"].title()
         if fold_place(surname) is not None or not is_name_word(surname):
             continue  # "SEREBRYANSK, East Kazakhstan region —": a dateline
+        if not m["given"].endswith(".") and not is_name_word(m["given"]):
+            continue  # "CHINGIRLAU, Kazakhstan, Jan 7": a town the list of places lacks
         if not _may_be_a_name([m["given"], surname], "en"):
             continue
         found.append((m.start(), m.end(), f"{m['given']} {surname}", False))

@@ -45,6 +45,12 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             # "ТУРСЫНОВ Аслан Маратович": natasha left the surname in capitals out
             surname = capitals[1].capitalize()
             written, normal, start = f"{surname} {written}", f"{surname} {normal}", capitals.start()
+        surname_before = _SURNAME_BEFORE.search(text, 0, start)
+        if surname_before is not None and _GIVEN_AND_PATRONYMIC.fullmatch(written):
+            # "Сейтжанова Мадина Ержановна, 1993 г.р.": natasha left the surname out
+            surname = surname_before[1]
+            written, normal = f"{surname} {written}", f"{surname} {normal}"
+            start = surname_before.start(1)
         # natasha sometimes takes the word before a name into it ("Тело Нурсултана Бекова",
         # "житель Аральска Бекзат Иманов")
         while len(written.split()) > 2 and (
@@ -297,6 +303,11 @@ _CAPITALS_BEFORE = re.compile(
 # a surname in capitals before a given name or initials ("ЛИ Виктория", "ТОКТАРОВ Е.М."), not a
 # heading ("ДЕПУТАТСКИЙ ЗАПРОС")
 _CAPITALS = re.compile(r"(?<!\w)[А-ЯЁ]{2,}(?=\s+[А-ЯЁ](?:[а-яё]|\.))")
+# a surname right before a given name and patronymic that natasha found without it
+_SURNAME_BEFORE = re.compile(
+    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ко|ук|юк|ий|ая))[^\S\n]+$"
+)
+_GIVEN_AND_PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?:вич|вна|чна|ична)")
 # A patronymic in the nominative ends the name as written: "Сейдахметов Канат Болатович" is
 # nominative throughout, whatever natasha makes of a surname written first.
 _NOMINATIVE_PATRONYMIC = re.compile(r"(?:вич|вна|чна|ична|ұлы|улы|қызы|кызы)$")

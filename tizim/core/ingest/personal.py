@@ -16,7 +16,7 @@ from tizim.core.ingest import lexicon
 _W = r"\w*"
 _BE = (
     r"(?:was|were|been|is|are|being|had been|has been|have been)"
-    r"(?: (?:first|later|then|also|subsequently|reportedly|allegedly|finally))?"
+    r"(?: (?:first|later|then|also|subsequently|reportedly|allegedly|finally|still))?"
 )
 
 #: (fate, pattern) in the order of weight: a person's fate is the heaviest one told.
@@ -58,6 +58,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"розыск{_W}|(?:a )?search (?:file|case) (?:was |has been )?opened|"
         # "I haven't heard from her since", "не могут его найти", "связь с ним утрачена"
         r"(?:have not|haven't|has not|hasn't) (?:been )?heard from|"
+        r"(?:have|has|had) heard nothing from (?:him|her|them)|"
         rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
         rf"на связь не выход{_W}|ничего не известно|nothing (?:is|has been) (?:known|heard)|"
         r"ешкім көрмеген|никто (?:\w+ )?не видел|no one has seen|nobody has seen|"
@@ -82,7 +83,11 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"(?:each )?fined|оштрафован{_W}|айыппұл сал(?:ын)?(?:ды|ған{_W}|ып)|"
         # administrative arrest: "Абзал Достияровты 15 күнге қамаған"
         rf"\d+ (?:күнге|тәулікке) қама(?:л)?(?:ды|ған{_W}|п)|"
-        rf"(?:признал{_W}|признан{_W}) виновн{_W}|found (?:him |her |them )?guilty",
+        rf"(?:признал{_W}|признан{_W}) виновн{_W}|found (?:him |her |them )?guilty|"
+        # serving a sentence: "5 жыл мерзімін колонияда өтеуде", "отбывает срок"
+        rf"(?:мерзімін|жазасын) (?:[\w-]+ ){{0,3}}өте{_W}|колонияда (?:\w+ )?отыр{_W}|"
+        rf"отбыва{_W} (?:\w+ )?(?:срок|наказани){_W}|(?:is |are )?serving (?:a |an |his |her )?"
+        r"(?:[\w-]+ ){0,2}(?:sentence|term)",
     ),
     (
         Fate.CHARGED,
@@ -122,6 +127,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
         # "was badly beaten in the crowd", "was treated for a shrapnel wound"
         rf"{_BE} (?:badly |severely |brutally )?beaten|"
+        # "was struck in the thigh", "was hit on the head"
+        rf"{_BE} (?:struck|hit) (?:in|on) the (?:head|face|leg|legs|thigh|arm|chest|back|eye|"
+        r"neck|stomach|shoulder|knee|hip|side)|"
         rf"{_BE} struck (?:on the \w+ )?(?:by|with) (?:a |an |the )?(?:[\w-]+ )?"
         r"(?:stones?|rocks?|bullets?|batons?|truncheons?|sticks?|bricks?|clubs?|vehicles?|"
         r"rifle butts?|rubber bullets?)|"
@@ -173,7 +181,8 @@ AMONG: tuple[tuple[Fate, str], ...] = (
     ),
     (
         Fate.DETAINED,
-        r"among (?:the |those )?(?:detained|held|arrested)|among the detainees|среди задержанных|"
+        r"among (?:the |those )?(?:still )?(?:detained|held|arrested)|among the detainees|"
+        r"среди задержанных|"
         r"ұсталғандардың арасында",
     ),
     (
@@ -311,6 +320,7 @@ NOT_NAMES = frozenset(
     paramedic paramedics patient patients nurse doctor surgeon driver crew vice-consul consul
     persons missing held detained released killed injured arrested charged offences offence
     brothers journalists committee protect
+    оған оны оның кеше бүгін қазір миссия{W} ісі
     """.replace("{W}", "").split()
 )
 

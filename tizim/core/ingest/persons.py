@@ -73,7 +73,9 @@ _AMONG = tuple(
 )
 # "Солардың ішінде … Нұрсұлтан Әбдірахманов бар", "among them was …": of the people just told
 _AMONG_THEM = re.compile(
-    r"(?<!\w)(?:(?:солардың|олардың) ішінде|among them|среди них|в их числе)(?!\w)"
+    r"(?<!\w)(?:(?:солардың|олардың) (?:ішінде|бірі)|among them|среди них|в их числе|"
+    # "Әкімшілік қамаққа алынғандардың арасында …": among those a participle names
+    r"\w+(?:ғандардың|гендердің|қандардың|кендердің) арасында)(?!\w)"
 )
 # an item of a list: "1) ", "2. ", "• ", "– " before a name
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–—-])\s+")
@@ -353,6 +355,13 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
             return by_given[0]
     if surname_only:
         return None
+    words = name.split()
+    if len(words) == 2 and _KK_PATRONYMIC.search(words[1]):
+        # "Қайрат Бейсенбаев (1984–2022)", then "Қайрат Сейітқалиұлы": the one Қайрат told
+        # of, named by his father's name
+        by_given = [k for k, p in people.items() if p.parts[1].lower() == words[0].lower()]
+        if len(by_given) == 1 and people[by_given[0]].parts[0].lower() != words[1].lower():
+            return by_given[0]
     parts = _running_text_order(name, split_full_name(name))
     if re.fullmatch(r"(?:\w\.\s?)+", parts.given_name or "x"):
         # "Мусина Е. Б." after "Ерлан Мусин": the one told of with that surname and initial
@@ -414,11 +423,23 @@ def _initialled_before(parts: NameParts, people: dict[str, _Person]) -> str | No
     return None
 
 
+_KK_PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы|uly|kyzy)$", re.IGNORECASE)
+# how the surnames end that lists write before initials ("Сулейменов Д.", "Ткаченко В.")
+_SURNAME_FIRST = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ына|ко|ук|юк|ұлы|улы|қызы|кызы|ov|ev|in|ova|eva|enko|uk|"
+    r"uly|kyzy)$",
+    re.IGNORECASE,
+)
+
+
 def _running_text_order(name: str, parts: NameParts) -> NameParts:
     """Running text names the given name first: "Мәдина Исраилова", "Сабина Абдуллаева" are a
     woman's given name in "-ина" and a surname in "-ова", whatever lists would make of two
-    words with surname endings."""
+    words with surname endings; "Timur K." is a given name and an initial."""
     words = name.split()
+    if len(words) == 2 and re.fullmatch(r"\w\.", words[1]) and not _SURNAME_FIRST.search(words[0]):
+        # "Timur K.", "Руслан Ж.": a given name and the surname's initial, as a family asked
+        return NameParts(words[1], words[0], "")
     if (
         len(words) == 2
         and parts.surname == words[0]
