@@ -123,3 +123,41 @@ def test_officers_sent_in_who_were_hurt_are_counted():
 )
 def test_a_kazakh_shares_last_verb_witnesses_and_complaints_told_of(text, expected):
     assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mostly, no. Eight were released within 72 hours.", [(8, "exact", "released")]),
+        ("Fifteen have since been allowed home.", [(15, "exact", "released")]),
+        ("Nine people stood in the dock in Makanchi today.", [(9, "exact", "prosecuted")]),
+        (
+            "Of those, 41 were later released under the amnesty, and 9 are still serving prison "
+            "terms.",
+            [(41, "exact", "released"), (9, "exact", "custody")],
+        ),
+        ("В ту ночь в районный отдел привезли семнадцать человек.", [(17, "exact", "custody")]),
+        ("Под суд пошли одиннадцать человек.", [(11, "exact", "prosecuted")]),
+        (
+            "Остальных четверых этой осенью освободили условно-досрочно.",
+            [(4, "exact", "released")],
+        ),
+        ("Қалған төртеуіне қатысты қылмыстық іс қозғалды.", [(4, "exact", "prosecuted")]),
+        (
+            "Восемь опрошенных сообщили, что в первые сутки к ним применялось физическое насилие.",
+            [(8, "exact", None)],
+        ),
+        (
+            "Лепсідегі мәдениет үйі алдында 100-ден астам адам бейбіт жиынға шықты.",
+            [(100, "more_than", None)],
+        ),
+        (
+            "Мы располагаем сведениями как минимум о 30 делах, где обвинение держалось на "
+            "признаниях.",
+            [(30, "at_least", None)],
+        ),
+        ("Сапар шамамен екі жарым сағатқа созылды.", []),
+    ],
+)
+def test_serving_terms_the_dock_freed_home_and_a_half(text, expected):
+    assert claims_read(text) == expected

@@ -149,3 +149,42 @@ def test_a_blow_to_a_part_of_the_body_and_among_those_a_participle_names(text, e
     language = "en" if text.isascii() else "kk"
     found = extract(text, language=language, published=PUBLISHED, learned=False)
     assert [(p.surname, p.given_name, p.fate) for p in found.persons] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Кто есть кто\nТулегенов Ермек Касымжанович, 44 года — председатель профкома. "
+            "Задержан утром 6 января у себя дома.",
+            "ru",
+            [("Тулегенов", "Ермек", "detained")],
+        ),
+        (
+            "Среди них — Сыздыков Куаныш, 44 года, которого при задержании ударили головой о "
+            "капот машины.",
+            "ru",
+            [("Сыздыков", "Куаныш", "detained")],
+        ),
+        (
+            "Two other residents, Almas Temirbayev and Sanzhar Kydyrbek, face the same charge.",
+            "en",
+            [("Temirbayev", "Almas", "charged"), ("Kydyrbek", "Sanzhar", "charged")],
+        ),
+        (
+            "Nineteen-year-old Timur Bekov came home with his wrist in plaster. His mother said he "
+            "had been beaten in the yard of the detention facility.",
+            "en",
+            [("Bekov", "Timur", "injured")],
+        ),
+        ("Самат Ғабдуллинге төрт жыл берілді.", "kk", [("Ғабдуллин", "Самат", "convicted")]),
+        ("Бекзат Құдайбергенов әлі ИВС-та отыр.", "kk", [("Құдайбергенов", "Бекзат", "detained")]),
+        (
+            "Дидар Оспан әлі де облыстық аурухананың жансақтау бөлімінде жатыр.",
+            "kk",
+            [("Оспан", "Дидар", "injured")],
+        ),
+    ],
+)
+def test_lists_charges_ages_terms_and_wards(text, language, expected):
+    assert persons_read(text, language) == expected

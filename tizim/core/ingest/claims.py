@@ -38,6 +38,7 @@ from tizim.core.ingest.told import Told, told_again
 from tizim.core.ingest.when import find_dates
 from tizim.core.ingest.whose_figure import (
     PENALTY_BEFORE,
+    case_against_the_count,
     cases_against,
     kin_of,
     sought_medical_help,
@@ -303,6 +304,10 @@ def _read_number(
         (fate[0] == "dead" and number.end <= fate[1] < case_end)
         or (fate[0] == "missing" and number.end <= fate[1] <= case_end + 4)
     )
+    against = case_against_the_count(folded, number) if cases and not people else None
+    if against is not None:
+        anchor = (against.start(), against.end())
+        return _Reading(number, "prosecuted", anchor, qualifier, True, False)
     if cases and not lethal and (not people or cases.end() < people.end()):
         # "58 cases detainees described…"
         if number.value == 1 and not number.written.isdigit():

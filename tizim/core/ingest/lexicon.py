@@ -88,7 +88,15 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"(?:полиция\w* |полицияға )(?:\w+ )?жеткізіл{_W}|"
         # political prisoners: "58 человек, лишённых свободы"; who passed through a station
         rf"лиш[её]нн{_W} свободы|passed through (?:the )?(?:[\w-]+ )?(?:station|police)|"
-        r"delivered[\"”»']? to (?:the )?(?:[\w-]+ ){0,2}police"
+        r"delivered[\"”»']? to (?:the )?(?:[\w-]+ ){0,2}police|"
+        # still serving their sentences: "9 are still serving prison terms", "отбывают
+        # наказание в колонии", "колонияда отыр"
+        r"(?:still )?serving (?:their |his |her )?(?:prison )?(?:terms|sentences)|"
+        rf"отбыва{_W} (?:\w+ )?наказани{_W}|колонияда (?:\w+ ){{0,3}}?отыр{_W}|"
+        # brought to a police station, left there: "в районный отдел привезли семнадцать"
+        rf"(?:отдел|овд|ровд|увд|полици{_W}|изолятор{_W}) привез{_W}|"
+        rf"привез{_W} в (?:\w+ )?(?:отдел|овд|ровд|увд|полици|изолятор){_W}|"
+        rf"остал{_W} в (?:\w+ )?(?:отдел|изолятор|ивс|сизо){_W}"
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|convictions|sentenced|accused|indicted|defendants|"
@@ -135,6 +143,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"issued (?:with )?a warning|предупреждени\w*|ескерту жаса\w*|"
         # "three more were fined", "two were let off with a formal warning", "jails 17"
         r"fined|let off with (?:a )?(?:formal )?warning|jail terms?|"
+        # "Nine people stood in the dock", "Под суд пошли одиннадцать человек"
+        r"(?:stood|stand|were|are) in the dock|под суд|"
         rf"оштрафовал{_W}|үкім шығар{_W}|"
         # "к уголовной ответственности по делам … привлечены 46 человек"
         rf"ответственност{_W} (?:[\w-]+ ){{0,6}}привлечен{_W}"
@@ -145,6 +155,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"вышли на свободу|на свободу (?:\w+ )?вышл{_W}|амнисти{_W}|"
         # sent home: "үйлеріне жіберілді", "отпущены домой"
         rf"sent home|отправлен{_W} домой|үйлеріне (?:\w+ )?(?:жіберіл|қайтарыл|қайт){_W}|"
+        rf"allowed (?:to go )?home|освободил{_W}|"
+        r"walked (?:out of|free from) (?:the )?court(?:room)?|"
         rf"помилован{_W}|рақымшылық{_W}|кешірім{_W}|на свободе|at liberty|бостандықта|"
         rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}|"
         # a written pledge not to leave instead of custody
@@ -160,7 +172,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
     rf"приняли участие|участвовал{_W}|митинговал{_W}|алаңға (?:[\w-]+ ){{0,4}}шық{_W}|жиналды|"
     rf"жиналған{_W}|(?<=адам )шық(?:ты|қан{_W}|ып)|"
     # the size of a crowd: "Police put the crowd at 250", "число собравшихся примерно в 400"
-    rf"(?:put|estimated) the (?:size of the )?crowd|crowd of|собравш{_W}|"
+    rf"(?:put|estimated) the (?:size of the )?crowd|crowd of|собравш{_W}|собира(?:ю|е)тся|"
+    rf"жиын{_W} (?:[\w-]+ )?шық{_W}|"
     rf"вышл{_W} к (?:\w+ ){{0,2}}(?:здани|акимат|площад){_W}|"
     r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # turned up: "19 have been found", "ещё 17 уже нашлись", "61-інің тұрған жері анықталды"
@@ -175,7 +188,7 @@ AND_WORDS = r"and|и|және|мен|бен|пен"
 #: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
 CASE_NOUNS = (
     rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"
-    rf"уголовн{_W} дел{_W}|дел\b|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
+    rf"уголовн{_W} дел{_W}|дел\b|делах|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
     rf"досудебн{_W} расследовани{_W}|"
     rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}|арыз{_W}|өтініш{_W}|requests|appeals|"
     r"applications"
@@ -214,6 +227,8 @@ COMPLAINED = (
     rf"сообщил{_W} о применени{_W}|reported (?:being )?(?:beaten|tortured|ill-treated)|"
     # told of beatings: "рассказали нам об избиениях", "ұрып-соғылғанын айтты"
     rf"(?:рассказал|заявил){_W} (?:\w+ )?об? (?:избиени|пытк|насили){_W}|"
+    rf"сообщил{_W},? что (?:[\w-]+ ){{0,8}}?(?:применял{_W} (?:\w+ )?насили|избива|избили|пытал)"
+    rf"{_W}|"
     rf"ұрып-соғылғанын (?:[\w-]+ ){{0,6}}?(?:айт|шағымдан|мәлімде){_W}|"
     r"told (?:the court|investigators|monitors|us|reporters|journalists) (?:that )?they "
     r"(?:had been|were) (?:beaten|tortured|ill-treated)"
@@ -292,7 +307,8 @@ MONTHS = (
 #: Qualifiers before a number (and, in Kazakh, after it: "10 мыңға жуық", "мыңнан астам").
 QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
     (
-        r"at least|no fewer than|no less than|не менее(?: чем)?|как минимум|по меньшей мере|"
+        r"at least|no fewer than|no less than|не менее(?: чем)?|как минимум(?: о| об)?|"
+        r"по меньшей мере|"
         r"кем дегенде|кемінде|ең кемі",
         "at_least",
     ),

@@ -60,6 +60,8 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
         return False  # "Prosecutor-General"
     if re.search(r"(?:мыз|міз|ымыз|іміз|ларымыз|леріміз)$", folded):
         return False  # "Тыңдармандарымыз" (our listeners): a Kazakh "our", never a name
+    if "year-old" in folded or "жастағы" in folded:
+        return False  # "Nineteen-year-old Timur Bekov": his age, not his name
     if re.search(r"[а-яәғқңөұүһі](?:дағы|дегі|тағы|тегі)$", folded):
         return False  # "Қызылордадағы" (the one in Kyzylorda): a place's adjective
     if re.fullmatch(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}-\w+", word):
@@ -232,7 +234,9 @@ def _may_be_a_name(words: list[str], language: str) -> bool:
         shaped = any(_KAZAKH_NAME.search(strip_kazakh_case(w)) for w in words)
         # "Қасым Аманжол", "Бек Байтас": a given name and a surname of no telling ending, but
         # neither in an oblique case nor possessive as "Мәжілістің Ұсынымдары" are
-        plain = len(words) == 2 and not _OBLIQUE_KK.search(words[0].lower())
+        # (an ending after a stem of three letters at least: "Дидар" is no plural)
+        oblique = _OBLIQUE_KK.search(words[0].lower())
+        plain = len(words) == 2 and (oblique is None or oblique.start() < 3)
         return cyrillic and (shaped or plain)
     return not all(_ENGLISH_WORD.search(w) for w in words)
 

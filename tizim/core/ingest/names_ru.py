@@ -60,7 +60,19 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             start += len(first) + 1
             written = written[len(first) + 1 :]
             normal = " ".join(normal.split()[1:])
-        while len(written.split()) > 1 and _ROLE_WORD.match(written.split()[0].lower()):
+        while (
+            len(written.split()) > 1
+            and (
+                _ROLE_WORD.match(written.split()[0].lower())
+                or (
+                    sum(len(w) > 2 for w in written.split()[1:]) >= 2  # not "Ли В. С."
+                    and not text[start : start + 2].isupper()
+                    # not "Ли Виктор Сергеевич": a surname before a given name and patronymic
+                    and not _GIVEN_AND_PATRONYMIC.fullmatch(written.split(maxsplit=1)[1])
+                    and vocab.parse(written.split()[0].lower())[0].tag.POS in _FUNCTION_WORDS
+                )
+            )
+        ):  # "полицейский Иванов", "Кто есть кто\nТулегенов Ермек" (not "ЛИ Виктория")
             first = written.split()[0]
             start += len(first) + 1
             written = written[len(first) + 1 :]
@@ -358,6 +370,14 @@ def _already_nominative(written: str, normal: str, vocab: Any) -> bool:
         and any("Name" in p.tag and p.tag.case == "nomn" for p in vocab.parse(words[1]))
     ):
         return True  # "Джумагалиев Нурсултан, 2001 г.р.": a list's surname first
+    normals = normal.split()
+    if (
+        len(words) == len(normals) == 2
+        and re.search(r"(?:ов|ев|ин|ын)$", words[0])
+        and normals[1] == words[1]
+        and not vocab.word_is_known(words[1].lower())
+    ):
+        return True  # "Сыздыков Куаныш, 44 года": not "Сыздык", a Kazakh name it does not know
     given, normal_given = words[0], normal.split()[0]
     if len(normal_given) > len(given):
         return any(

@@ -33,7 +33,7 @@ _TIME_OF_DAY_BEFORE = re.compile(r"(?<!\w)(?:түнгі|таңғы|кешкі|с
 _PEOPLE = lx.PEOPLE_AHEAD
 # "четыре с лишним часа": a unit after "odd" is still a unit
 _NOT_PEOPLE = re.compile(
-    rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+)?(?:-|‑)?\s*"
+    rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+|жарым\s+)?(?:-|‑)?\s*"
     rf"(?:{lx.NOT_PEOPLE_UNITS}|{lx.BODY_PARTS})(?!\w)"
 )
 _THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")

@@ -84,6 +84,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # administrative arrest: "Абзал Достияровты 15 күнге қамаған"
         rf"\d+ (?:күнге|тәулікке) қама(?:л)?(?:ды|ған{_W}|п)|"
         rf"(?:признал{_W}|признан{_W}) виновн{_W}|found (?:him |her |them )?guilty|"
+        # given a term or an administrative arrest: "Самат Ғабдуллинге төрт жыл берілді",
+        # "Ерасылға сот 5 тәулік әкімшілік қамақ берді"
+        rf"жыл(?:ға)? (?:мерзім )?берілді|әкімшілік қамақ (?:жазасы )?берді|"
         # serving a sentence: "5 жыл мерзімін колонияда өтеуде", "отбывает срок"
         rf"(?:мерзімін|жазасын) (?:[\w-]+ ){{0,3}}өте{_W}|колонияда (?:\w+ )?отыр{_W}|"
         rf"отбыва{_W} (?:\w+ )?(?:срок|наказани){_W}|(?:is |are )?serving (?:a |an |his |her )?"
@@ -100,6 +103,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # named a suspect: "күдікті деп танылды", "признана подозреваемой"
         rf"күдікті (?:деп|ретінде) таныл{_W}|признан{_W} подозреваем{_W}|"
         r"(?:named|identified) as (?:a )?suspect|"
+        # "face the same charge", "was acquitted" (tried, then freed)
+        r"faces? (?:the same |a |an )?(?:[\w-]+ )?charges?|acquitted|ақталды|оправдан\w*|"
         # a case file's note, with no subject: "Charged Art. 272(2) on 12.01."
         r"^charged(?!\w)",
     ),
@@ -117,6 +122,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
         rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|ұстады|ұстап\b|алып кет{_W}|изоляторда|изоляторында|"
+        r"(?:ивс|сизо)-(?:та|те|да|де)|"
         rf"қамауда|"
         rf"забрали|увезли|"
         # a case file's note: "Detained 06.01 near the akimat.", "Picked up 07.01 at work."
@@ -144,6 +150,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"жарақат ал{_W}|жарала{_W}|оқ ти{_W}|(?:жанарынан|көзінен|аяғынан) айырыл{_W}|"
         # "әлі аудандық ауруханада жатыр": still lying in hospital
         rf"ауруханада (?:\w+ )?жат{_W}|(?:ауруханаға|стационарға) (?:\w+ )?жатқызыл{_W}|"
+        rf"жансақтау (?:\w+ )?(?:бөлімінде|бөлімшесінде) (?:\w+ )?жат{_W}|"
         # a case file's note: "Hit in the thigh by a rubber bullet on 06.01."
         r"^(?:hit|shot|wounded|injured|beaten)(?= (?:in|on|by|with|at|near)\b)",
     ),
@@ -320,7 +327,7 @@ NOT_NAMES = frozenset(
     paramedic paramedics patient patients nurse doctor surgeon driver crew vice-consul consul
     persons missing held detained released killed injured arrested charged offences offence
     brothers journalists committee protect
-    оған оны оның кеше бүгін қазір миссия{W} ісі
+    оған оны оның кеше бүгін қазір енді сосын кейін әлі тағы миссия{W} ісі both release free
     """.replace("{W}", "").split()
 )
 

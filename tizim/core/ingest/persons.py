@@ -74,6 +74,8 @@ _AMONG = tuple(
 # "Солардың ішінде … Нұрсұлтан Әбдірахманов бар", "among them was …": of the people just told
 _AMONG_THEM = re.compile(
     r"(?<!\w)(?:(?:солардың|олардың) (?:ішінде|бірі)|among them|среди них|в их числе|"
+    # "One of those still inside is …", "One of them, Gulnar Seitkali, …"
+    r"^one of (?:them|those)|"
     # "Әкімшілік қамаққа алынғандардың арасында …": among those a participle names
     r"\w+(?:ғандардың|гендердің|қандардың|кендердің) арасында)(?!\w)"
 )

@@ -73,7 +73,10 @@ def split_sentences(text: str) -> list[Sentence]:
         if m[0].startswith((".", "…")) and not m[0].strip().startswith("\n"):
             before = re.search(r"([\w.]+)\.?$", text[start : m.start()])
             word = before[1].lower().rstrip(".") if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            number_next = text[m.end() : m.end() + 3].strip()[:1].isdigit()
+            if word == "no" and not number_next:
+                pass  # "Mostly, no. Eight were released": "No." stands before a number only
+            elif word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
             if before and is_item_number(text, start + before.start(1), m.start()):
                 continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence

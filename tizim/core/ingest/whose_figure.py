@@ -12,6 +12,7 @@ import re
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.fate_words import fate_after, fate_just_before
 from tizim.core.ingest.numbers import NumberMention
+from tizim.core.ingest.text import fold
 
 _FATES = lx.FATE_GROUP_PATTERNS
 
@@ -97,6 +98,17 @@ def sought_medical_help(
         return fate
     hurt = _FATES["injured"].search(folded, lo, hi)
     return fate if hurt is None else ("injured", hurt.start(), hurt.end())
+
+
+def case_against_the_count(folded: str, number: NumberMention) -> re.Match[str] | None:
+    """ "Қалған төртеуіне қатысты қылмыстық іс қозғалды": a case against the people a Kazakh
+    numeral in the dative counts, with no noun of people (not a count of cases)."""
+    if not _DATIVE.search(fold(number.written)):
+        return None
+    return _CASE_AGAINST_AFTER.match(folded, number.end)
+
+
+_DATIVE = re.compile(r"(?:іне|ына|ға|ге|қа|ке|на|не)$")
 
 
 def cases_against(
