@@ -55,6 +55,13 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-26": (91, 43, 0.85, 0.85),
     "corpus-heldout-27": (120, 45, 0.85, 0.9),
     "corpus-heldout-28": (65, 33, 0.75, 0.85),
+    "corpus-heldout-29": (100, 41, 0.9, 0.9),
+    "corpus-heldout-30": (98, 43, 0.9, 0.9),
+    "corpus-heldout-31": (56, 45, 0.9, 0.85),
+    "corpus-heldout-32": (118, 46, 0.95, 0.9),
+    "corpus-heldout-33": (88, 38, 0.8, 0.85),
+    "corpus-heldout-34": (77, 51, 0.9, 0.85),
+    "corpus-heldout-35": (82, 37, 0.9, 0.9),
 }
 
 

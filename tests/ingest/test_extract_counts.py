@@ -161,3 +161,14 @@ def test_a_kazakh_shares_last_verb_witnesses_and_complaints_told_of(text, expect
 )
 def test_serving_terms_the_dock_freed_home_and_a_half(text, expected):
     assert claims_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eleven of them were fined and let go the same day.",
+        "Одиннадцать из них оштрафовали и в тот же день отпустили.",
+    ],
+)
+def test_fined_and_let_go_are_counted_as_let_go(text):
+    assert claims_read(text) == [(11, "exact", "released")]

@@ -142,10 +142,12 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # a court's warning is a penalty too: "4,584 persons have been issued a warning"
         r"issued (?:with )?a warning|предупреждени\w*|ескерту жаса\w*|"
         # "three more were fined", "two were let off with a formal warning", "jails 17"
-        r"fined|let off with (?:a )?(?:formal )?warning|jail terms?|"
+        # (not "fined and let go the same day": what they are counted as is let go)
+        r"fined(?! and (?:let go|released|freed))|let off with (?:a )?(?:formal )?warning|"
+        r"jail terms?|"
         # "Nine people stood in the dock", "Под суд пошли одиннадцать человек"
         r"(?:stood|stand|were|are) in the dock|под суд|"
-        rf"оштрафовал{_W}|үкім шығар{_W}|"
+        rf"оштрафовал{_W}(?! и (?:\w+ ){{0,4}}отпустил)|үкім шығар{_W}|"
         # "к уголовной ответственности по делам … привлечены 46 человек"
         rf"ответственност{_W} (?:[\w-]+ ){{0,6}}привлечен{_W}"
     ),
