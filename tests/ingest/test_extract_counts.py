@@ -172,3 +172,8 @@ def test_serving_terms_the_dock_freed_home_and_a_half(text, expected):
 )
 def test_fined_and_let_go_are_counted_as_let_go(text):
     assert claims_read(text) == [(11, "exact", "released")]
+
+
+def test_checkpoints_are_no_people():
+    text = "Police detained 79 people and set up 82 checkpoints."
+    assert claims_read(text) == [(79, "exact", "custody")]

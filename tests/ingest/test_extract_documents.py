@@ -188,3 +188,41 @@ def test_a_blow_to_a_part_of_the_body_and_among_those_a_participle_names(text, e
 )
 def test_lists_charges_ages_terms_and_wards(text, language, expected):
     assert persons_read(text, language) == expected
+
+
+def _by_the_rules(text: str, language: str) -> list[tuple[str, str, str | None]]:
+    found = extract(text, language=language, published=PUBLISHED, learned=False)
+    return [(p.surname, p.given_name, p.fate) for p in found.persons]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "In the city of Shymkent, 20 people were killed in one night, including Nurbolat "
+            "Alpamys, a young man just days from his 20th birthday.",
+            "en",
+            [("Alpamys", "Nurbolat", "killed")],
+        ),
+        (
+            "4 October, Almaty, activist Mirmanbetova Ziyuar was taken from her home by three "
+            "police officers.",
+            "en",
+            [("Mirmanbetova", "Ziyuar", "detained")],
+        ),
+        (
+            "Одно из таких дел было возбуждено перед Новым годом против гражданского активиста "
+            "Айдара Мубаракова.",
+            "ru",
+            [("Мубараков", "Айдар", "charged")],
+        ),
+        ("Айдос Мелдеханулы убит горем.", "ru", []),
+        (
+            "Kazakh Activist Who Said He Was Tortured In Custody Transferred To House Arrest",
+            "en",
+            [],
+        ),
+    ],
+)
+def test_including_taken_from_home_a_case_against_and_grief(text, language, expected):
+    assert _by_the_rules(text, language) == expected

@@ -278,7 +278,7 @@ FACILITY_COUNTS = (
 THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
-    r"streets?|lists?|ambulances?|sessions?|hearings?|"
+    r"streets?|lists?|ambulances?|sessions?|hearings?|checkpoints?|блокпост\w*|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
     rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|сапар{_W}|visits?|визит{_W}|посещени{_W}|"
     rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"

@@ -187,7 +187,8 @@ def _a_title(text: str, start: int, words: list[str]) -> bool:
 
 
 def _surname_in(words: list[str]) -> bool:
-    return any(_SURNAME_SHAPE.search(word) for word in words)
+    """Whether a word has a surname's ending, and is a word names are made of (not "IN")."""
+    return any(_SURNAME_SHAPE.search(word) and is_name_word(word) for word in words)
 
 
 def _english_siblings(

@@ -27,7 +27,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} pronounced dead|"
         r"^killed by|"
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
-        rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
+        # (not "убит горем": stricken with grief)
+        rf"погиб{_W}|убит{_W}(?! горем)|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
         rf"моргта|(?:денесі|мүрдесі) (?:\w+ ){{0,6}}табыл{_W}|атып өлтір{_W}|өлтірілді|"
         rf"марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}|"
@@ -105,6 +106,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:named|identified) as (?:a )?suspect|"
         # "face the same charge", "was acquitted" (tried, then freed)
         r"faces? (?:the same |a |an )?(?:[\w-]+ )?charges?|acquitted|ақталды|оправдан\w*|"
+        # "дело было возбуждено перед Новым годом против активиста Айдара Мубаракова"
+        rf"возбужден{_W} (?:[\w-]+ ){{0,5}}против|"
         # a case file's note, with no subject: "Charged Art. 272(2) on 12.01."
         r"^charged(?!\w)",
     ),
@@ -118,6 +121,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.DETAINED,
         # "Nursultan Sultanov, one of those detained and on hunger strike"
         r"one of (?:those|the) (?:detained|held|arrested|detainees)|"
+        # "was taken from her home by three police officers"
+        rf"{_BE} taken from (?:his|her|their) (?:home|house|flat|apartment|workplace)|"
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
         r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
@@ -328,6 +333,7 @@ NOT_NAMES = frozenset(
     persons missing held detained released killed injured arrested charged offences offence
     brothers journalists committee protect
     оған оны оның кеше бүгін қазір енді сосын кейін әлі тағы миссия{W} ісі both release free
+    was were been is are be said who
     """.replace("{W}", "").split()
 )
 

@@ -76,6 +76,8 @@ _AMONG_THEM = re.compile(
     r"(?<!\w)(?:(?:солардың|олардың) (?:ішінде|бірі)|among them|среди них|в их числе|"
     # "One of those still inside is …", "One of them, Gulnar Seitkali, …"
     r"^one of (?:them|those)|"
+    # "20 people were killed in one night, including Nurbolat Alpamys"
+    r"(?<=, )including|"
     # "Әкімшілік қамаққа алынғандардың арасында …": among those a participle names
     r"\w+(?:ғандардың|гендердің|қандардың|кендердің) арасында)(?!\w)"
 )
@@ -452,6 +454,8 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
     return parts
 
 
+# "убит горем": stricken with grief, not killed
+_GRIEF = re.compile(r"убит\w* горем")
 # a document's list of what is attached ("Приложения: копии приговора (Габдуллин А.С.), ответа
 # о розыске (Кусаинов Т.)"): it names papers about people, and tells nothing new of them
 _ATTACHMENTS = re.compile(
@@ -479,7 +483,8 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
     for m in _AMONG_THEM.finditer(folded):
         events.append(("among_them", "", m.end()))
     for act in parse_act_types(sentence.text):
-        events.append(("act", act.code.value, act.start))
+        if not _GRIEF.match(folded, act.start):
+            events.append(("act", act.code.value, act.start))
     events.sort(key=lambda e: e[2])
     return events
 
