@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reading import claims_read
+from tests.ingest.reading import PUBLISHED, claims_read
+from tizim.core.ingest import extract
 
 
 @pytest.mark.parametrize(
@@ -177,3 +178,53 @@ def test_fined_and_let_go_are_counted_as_let_go(text):
 def test_checkpoints_are_no_people():
     text = "Police detained 79 people and set up 82 checkpoints."
     assert claims_read(text) == [(79, "exact", "custody")]
+
+
+def test_a_tables_rows_are_what_their_labels_say():
+    text = (
+        "| Category                          | Town | Rest of district | Total |\n"
+        "|-----------------------------------|------|------------------|-------|\n"
+        "| Detained 5–7 January 2022         | 58   | 19               | 77    |\n"
+        "| Taken to hospital after dispersal | 9    | 2                | 11    |\n"
+        "| Complained of beatings in custody | 14   | 3                | 17    |\n"
+        "| Амнистия бойынша босатылғандар    | 4    | 40               | 44    |"
+    )
+    assert claims_read(text) == [
+        (58, "exact", "custody"),
+        (19, "exact", "custody"),
+        (77, "exact", "custody"),
+        (9, "exact", "injured"),
+        (2, "exact", "injured"),
+        (11, "exact", "injured"),
+        (14, "exact", None),
+        (3, "exact", None),
+        (17, "exact", None),
+        (4, "exact", "released"),
+        (40, "exact", "released"),
+        (44, "exact", "released"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr Bekzat Toleuov, aged 22, a student, was detained on 6 January.", []),
+        (
+            "The submission is based on interviews with 26 former detainees and nine relatives.",
+            [(26, "exact", None), (9, "exact", None)],
+        ),
+        (
+            "Outside the administration building on the square were about 150 people.",
+            [(150, "about", None)],
+        ),
+        (
+            "Some 300 of the plant's employees stopped work to demand higher wages.",
+            [(300, "about", None)],
+        ),
+        ("Порядок на площади обеспечивали 40 сотрудников полиции.", []),
+        ("Алаңда қоғамдық тәртіпті 40 полиция қызметкері қамтамасыз етуде.", []),
+    ],
+)
+def test_ages_those_interviewed_crowds_strikes_and_forces_keeping_order(text, expected):
+    found = extract(text, published=PUBLISHED, learned=False)
+    assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected

@@ -552,6 +552,10 @@ def _share_across_and(readings: list[_Reading], folded: str) -> None:
     from the last), and the qualifier goes on ("at least 10 deaths and 19 injuries")."""
     pairs = list(itertools.pairwise(readings))
     joined = [_joined(first, second, folded) for first, second in pairs]
+    for (first, second), linked in zip(pairs, joined, strict=True):
+        if linked and first.cases and first.people and first.group is None:
+            # "interviews with 26 former detainees and nine relatives": both told, or asked
+            second.group, second.cases, second.anchor = None, True, first.anchor
     for (first, second), linked in zip(reversed(pairs), reversed(joined), strict=True):
         if linked and first.group is None and first.people and second.group is not None:
             first.group, first.anchor = second.group, second.anchor
@@ -584,12 +588,26 @@ def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -
     return " " * len(aside[0])
 
 
-def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
+def _label_fate(folded: str) -> tuple[str | None, tuple[int, int]] | None:
     """The fate a label before a colon gives the figures after it ("— ранены: более 40
-    человек", "Detained: 214"), if the label is a fate's words."""
+    человек", "Detained: 214"), if the label is a fate's words; and a table row's label its
+    cells ("| Detained 5–7 January | 58 | 19 | 77 |"), no fate group for complaints ("|
+    Complained of beatings in custody | 14 |")."""
+    row = _TABLE_ROW.match(folded)
+    if row is not None:
+        span = (row.start("label"), row.end("label"))
+        if _COMPLAINED_LABEL.search(row["label"]):
+            return None, span
+        group = _group_named(row["label"], whole=False)
+        return None if group is None else (group, span)
     m = _LABEL.match(folded)
     group = None if m is None else _group_named(m["label"], whole=False)
     return None if m is None or group is None else (group, (m.start("label"), m.end("label")))
+
+
+# a table's row: its label, then cells of figures ("| Detained 5–7 January 2022 | 58 | 77 |")
+_TABLE_ROW = re.compile(r"^\s*\|\s*(?P<label>[^|\n]{2,80}?)\s*\|(?=(?:[^|\n]*\|)*\s*[\d\s,.]+\|)")
+_COMPLAINED_LABEL = re.compile(rf"(?:{lx.COMPLAINED})|шағым\w*|жалоб\w*|complaints?")
 
 
 def _group_named(words: str, *, whole: bool) -> str | None:
@@ -637,6 +655,7 @@ def claims_in_sentence(
     read = _SHORT_QUOTE.sub(lambda m: f" {m[1]} ", read)
     readings: list[_Reading] = []
     label = _label_fate(read)
+    table_row = _TABLE_ROW.match(read) is not None
     for index, number in enumerate(numbers):
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
         previous = readings[-1] if readings else None
@@ -659,6 +678,8 @@ def claims_in_sentence(
             reading = _Reading(number, told.asked, reading.anchor, reading.qualifier, True, False)
         # a count of people found ("19 have been found") is read: no label gives it a fate
         unread = reading is None or (reading.group is None and reading.people)
+        # a table row's cells are what its label says, whatever words the label holds
+        unread = unread or table_row
         if label is not None and number.start > label[1][1] and unread:
             qualifier = qualifier_of(read, number, label[1][1])
             reading = _Reading(number, label[0], label[1], qualifier, True, False)

@@ -144,6 +144,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # "three more were fined", "two were let off with a formal warning", "jails 17"
         # (not "fined and let go the same day": what they are counted as is let go)
         r"fined(?! and (?:let go|released|freed))|let off with (?:a )?(?:formal )?warning|"
+        r"(?:non-custodial|custodial|prison) sentences?|"
         r"jail terms?|"
         # "Nine people stood in the dock", "Под суд пошли одиннадцать человек"
         r"(?:stood|stand|were|are) in the dock|под суд|"
@@ -176,6 +177,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
     # the size of a crowd: "Police put the crowd at 250", "число собравшихся примерно в 400"
     rf"(?:put|estimated) the (?:size of the )?crowd|crowd of|собравш{_W}|собира(?:ю|е)тся|"
     rf"жиын{_W} (?:[\w-]+ )?шық{_W}|"
+    # on strike: "some 300 of the plant's employees stopped work"
+    rf"stopped work|went on strike|(?:were|are) on strike|вышл{_W} на забастовку|бастовал{_W}|"
+    rf"ереуілге (?:\w+ )?(?:шық|қатыс){_W}|"
     rf"вышл{_W} к (?:\w+ ){{0,2}}(?:здани|акимат|площад){_W}|"
     r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # turned up: "19 have been found", "ещё 17 уже нашлись", "61-інің тұрған жері анықталды"
@@ -263,7 +267,10 @@ EVENT_WORDS = (
     r"(?:have|has|had) been (?:found|located|traced)|нашл(?:ись|ось|ась)|тұрған жері анықтал\w*|"
     r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # families and people who came to a commission, volunteers or a newsroom
-    rf"обратил{_W}|обращал{_W}|applied|contacted|approached|сөйлес{_W}|жүгін{_W}"
+    rf"обратил{_W}|обращал{_W}|applied|contacted|approached|сөйлес{_W}|жүгін{_W}|"
+    # a crowd where the protest was, a strike: "Outside the akimat there were about 150 people"
+    rf"square|akimat|площад{_W}|акимат{_W}|әкімдік{_W}|алаң{_W}|"
+    rf"stopped work|strike\w*|забастов{_W}|бастовал{_W}|ереуіл{_W}|witness{_W}|свидетел{_W}|куә{_W}"
 )
 
 #: Places of detention counted right after a number ("visited 6 изоляторов and 2 специальных

@@ -75,6 +75,7 @@ _POPULATION_BEFORE = re.compile(
 )
 
 
+_AGED_BEFORE = re.compile(r"(?<!\w)(?:aged|в возрасте)\s*$")
 # "a building designed for twelve detainees": how many a place holds, not who were in it
 _CAPACITY_BEFORE = re.compile(
     r"(?:designed|built|intended|meant) for\s*$|capacity of\s*$|рассчитан\w* на\s*$|"
@@ -88,6 +89,14 @@ _FORCES_SENT = re.compile(
     r"әскери\w*|сарбаз\w*)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:arrived|were deployed|were sent|were brought in|were drafted in|прибыл\w*|"
     r"направлен\w*|стянут\w*|переброшен\w*|жеткізілді|әкелінді|келді|жіберілді)(?!\w)"
+)
+_FORCES = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:officers|policemen|police|troops|soldiers|servicemen|guardsmen|"
+    r"сотрудник\w* полиции|полицейск\w*|военнослужащ\w*|полиция қызметкер\w*|әскери\w*)"
+)
+_KEEPING_ORDER = re.compile(
+    r"(?<!\w)(?:обеспечива\w*|охраня\w*|патрулир\w*|дежури\w*|қамтамасыз ет\w*|күзет\w*|"
+    r"patroll\w*|on duty|kept order|keeping order|remain(?:ed)? in the city|were deployed)(?!\w)"
 )
 # a Kazakh collective numeral, in any case: "екеуі", "екеуіне", "үшеуін", "төртеуінің"
 _COLLECTIVE = re.compile(r"(?:еу|ау)(?:і|ы)(?:не|на|н|нің|ның|нен|нан|мен)?$")
@@ -139,6 +148,10 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
     if _CAPACITY_BEFORE.search(before) or _FORCES_SENT.match(folded, number.end):
         return True
+    if _FORCES.match(folded, number.end) and _KEEPING_ORDER.search(folded):
+        return True  # "Порядок на площади обеспечивали 40 сотрудников полиции"
+    if _AGED_BEFORE.search(before):
+        return True  # "Mr Bekzat Toleuov, aged 22, a student": an age
     if re.search(r"(?:[(+]|\+\d{1,3})\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
         return True  # a phone number: "8 (701) 555-12-34"
     hotline = _HOTLINE_BEFORE.search(folded, max(0, number.start - 50), number.start)
