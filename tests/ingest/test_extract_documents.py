@@ -226,3 +226,66 @@ def _by_the_rules(text: str, language: str) -> list[tuple[str, str, str | None]]
 )
 def test_including_taken_from_home_a_case_against_and_grief(text, language, expected):
     assert _by_the_rules(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Resident A. B. Nurlybayev, born in 2001, was detained on 12 January.",
+            "en",
+            [("Nurlybayev", "A.", "detained")],
+        ),
+        (
+            "Вместе с ним учреждение покинул его односельчанин Виталий Гончаренко, осужденный по "
+            "тому же делу к 2 годам.",
+            "ru",
+            [("Гончаренко", "Виталий", "convicted")],
+        ),
+        (
+            "В частности, осужденному Ж. Мухаметкалиеву, 1979 г. р., отказано в амнистии.",
+            "ru",
+            [("Мухаметкалиев", "Ж.", "convicted")],
+        ),
+        (
+            "Друг Азамата Ерасыл Токтаров, который был с ним в тот вечер, задержан 6 января.",
+            "ru",
+            [("Токтаров", "Ерасыл", "detained")],
+        ),
+        (
+            "Касательно упомянутого в Вашем запросе Тлеубердина Алмата Серикбаевича сообщаем, что "
+            "он задержан 7 января.",
+            "ru",
+            [("Тлеубердин", "Алмат", "detained")],
+        ),
+        (
+            "Торғайлық Қайрат Сәрсенов мерзімінен бұрын босатылды.",
+            "kk",
+            [("Сәрсенов", "Қайрат", "released")],
+        ),
+        (
+            "Түнде бес адам ұсталды. Қалған бесеудің бірі — досым Мейрамбек Тұрсынбаев.",
+            "kk",
+            [("Тұрсынбаев", "Мейрамбек", "detained")],
+        ),
+        (
+            "Sergeant Kanat Ermekov, who received a head injury from a stone, was discharged.",
+            "en",
+            [("Ermekov", "Kanat", "injured")],
+        ),
+        (
+            "Aidos Zhumagaliyev, 19, a student, had not returned home since 5 January.",
+            "en",
+            [("Zhumagaliyev", "Aidos", "missing")],
+        ),
+        (
+            "Родители 23-летнего Асхата Жумабаева не знают, где их сын, с вечера 6 января.",
+            "ru",
+            [("Жумабаев", "Асхат", "missing")],
+        ),
+    ],
+)
+def test_initials_cases_a_friends_name_demonyms_and_what_families_do_not_know(
+    text, language, expected
+):
+    assert _by_the_rules(text, language) == expected

@@ -20,8 +20,9 @@ _CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
 _INITIALS = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){1,2}(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*\w)"
 _NAME_RUN = re.compile(
     rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:{_INITIALS})?{_CAP}(?:\s+{_CAP}){{0,3}}"
-    # a list's surname, then initials: "Әлімжанов Б.", "Қалиев Н.Т."
-    rf"(?:\s(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){{1,2}})?)"
+    # a list's surname, then initials: "Әлімжанов Б.", "Қалиев Н.Т." (not the first of the
+    # next name's: "Resident A. B. Nurlybayev")
+    rf"(?:\s(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){{1,2}}(?!\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))?)"
 )
 _IN_BRACKETS_LABEL = re.compile(r"\)\s*:")
 _KK_ENDINGS = sorted(
@@ -47,6 +48,7 @@ _ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECA
 _KK_PLURAL_SURNAME = re.compile(
     r"(?P<stem>\w+(?:ов|ев|ин|ова|ева|ина))(?:тер|тар|лар|лер|дар|дер)$"
 )
+_DEMONYM = re.compile(r"\w{3,}(?:лық|лік|тық|тік)$")  # not "-дық": "Қуандық", "Сыздық"
 _JOINED_BY_AND = re.compile(rf"\s+(?:{lexicon.AND_WORDS})\s+")
 
 
@@ -132,6 +134,13 @@ def _names_in(
             words = words[before[-1] + 1 :]
         if not words:
             continue
+        if (
+            language == "kk"
+            and len(words) == 3
+            and _DEMONYM.search(words[0])
+            and _SURNAME_SHAPE.search(strip_kazakh_case(words[2]))
+        ):
+            words = words[1:]  # "Торғайлық Қайрат Сәрсенов": a man from Torgai
         if len(words) > 1 and not _may_be_a_name(words, language):
             continue  # "Civic Freedoms", "Мәжілістің Ұсынымдары"
         start = m.start("name") + m["name"].index(words[0])

@@ -89,6 +89,8 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         normal = _surname_after_patronymic(written, normal)
         normal = _dative_or_accusative(span, written, normal)
         normal = _initials_surname(span, written, normal)
+        written, normal, start = _dependent_name_off(written, normal, start, vocab)
+        normal = _given_as_the_dictionary_reads_it(written, normal, vocab)
         normal = _keep_yo(written, normal)
         if _PREPOSITION_FIRST.match(written):
             continue  # "По Петропавлу": a place after a preposition, not a person
@@ -267,6 +269,59 @@ def _dative_or_accusative(span: Any, written: str, normal: str) -> str:
     return normal
 
 
+def _first_parse(word: str, vocab: Any) -> Any:
+    return vocab.parse(word.lower())[0]
+
+
+def _dependent_name_off(written: str, normal: str, start: int, vocab: Any) -> tuple[str, str, int]:
+    """ "Друг Азамата Ерасыл Токтаров": a given name in an oblique case before a given name and
+    a surname in the nominative is someone else's (whose friend), not part of the name."""
+    words = written.split()
+    if len(words) != 3 or _NOMINATIVE_PATRONYMIC.search(words[2]):
+        return written, normal, start
+    first, second = _first_parse(words[0], vocab), _first_parse(words[1], vocab)
+    if not ("Name" in first.tag and first.tag.case in ("gent", "accs", "datv", "ablt")):
+        return written, normal, start
+    if not ("Name" in second.tag and second.tag.case == "nomn"):
+        return written, normal, start
+    if not re.search(r"(?:ов|ев|ёв|ин|ын|ова|ева|ина)$", words[2]):
+        return written, normal, start
+    rest = " ".join(words[1:])
+    return rest, rest, start + len(words[0]) + 1
+
+
+def _given_as_the_dictionary_reads_it(written: str, normal: str, vocab: Any) -> str:
+    """Where natasha put a given name or patronymic the dictionary reads in one case only in
+    another: "Виталий Гончаренко" (a surname that does not decline) stays as written;
+    "Тлеубердина Алмата Серикбаевича" has its given name and patronymic in the genitive."""
+    words, normals = written.split(), normal.split()
+    if len(words) != len(normals) or len(words) < 2:
+        return normal
+    his = any(re.search(r"вич\w{0,2}$", word) for word in words)
+    if not his and any(re.search(r"(?:ова|ева|ёва|ина|ына|ову|еву|ину|ой)$", w) for w in words):
+        return normal  # a woman's name, or may be: "Камила Юсупова", "Жанару Тулегенову"
+    out = list(normals)
+    with_patronymic = any("Patr" in _first_parse(word, vocab).tag for word in words)
+    for i, (word, told) in enumerate(zip(words, normals, strict=True)):
+        if word.endswith(".") or len(word) < 3:
+            continue
+        parses = [p for p in vocab.parse(word.lower()) if "Name" in p.tag or "Patr" in p.tag]
+        if not parses or re.search(r"(?:ов|ев|ёв|ин|ын)$", word):
+            continue  # "Сейдахметов" is a surname, not the plural of "Сейдахмет"
+        singular = [p for p in parses if "sing" in p.tag]
+        nominative = all(p.tag.case == "nomn" and "masc" in p.tag for p in singular)
+        if told != word and singular and nominative:
+            out[i] = word  # natasha declined a nominative: "Виталия" for "Виталий"
+        elif (
+            with_patronymic
+            and told == word
+            and "masc" in parses[0].tag
+            and parses[0].tag.case in ("gent", "datv", "accs", "ablt")
+        ):
+            out[i] = parses[0].normal_form.capitalize()  # "Алмата Серикбаевича"
+    return " ".join(out)
+
+
 def _keep_yo(written: str, normal: str) -> str:
     """natasha writes "ё" as "е" ("Ковальчука Артёма" → "Артем"): the letter as written."""
     if "ё" not in written.lower():
@@ -299,9 +354,13 @@ def _initials_surname(span: Any, written: str, normal: str) -> str:
     if len(words) < 2 or not all(re.fullmatch(r"\w\.", w) for w in words[:-1]):
         return normal
     surname = _OBLIQUE_SURNAME.fullmatch(words[-1])
+    last = (span.tokens[-1].feats or {}) if span.tokens else {}
+    his_dative = last.get("Case") == "Dat" and last.get("Gender") == "Masc"
+    if surname is not None and surname["ending"] == "у" and his_dative:
+        return " ".join([*words[:-1], surname["stem"]])  # "осужденному Ж. Мухаметкалиеву"
     if surname is None or surname["ending"] not in ("а", "у", "ым", "е") or normal != written:
         return normal
-    case = (span.tokens[-1].feats or {}).get("Case") if span.tokens else None
+    case = last.get("Case")
     if case in (None, "Nom"):
         return normal
     return " ".join([*words[:-1], surname["stem"]])

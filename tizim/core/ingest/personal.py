@@ -60,6 +60,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # "I haven't heard from her since", "не могут его найти", "связь с ним утрачена"
         r"(?:have not|haven't|has not|hasn't) (?:been )?heard from|"
         r"(?:have|has|had) heard nothing from (?:him|her|them)|"
+        # "had not returned home since 5 January", "не знают, где их сын"
+        r"(?:had|has|have) not (?:returned|come) home|"
+        rf"не зна{_W},? где (?:\w+ )?(?:сын|дочь|брат|муж|он|она)\b|"
         rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
         rf"на связь не выход{_W}|ничего не известно|nothing (?:is|has been) (?:known|heard)|"
         r"ешкім көрмеген|никто (?:\w+ )?не видел|no one has seen|nobody has seen|"
@@ -145,6 +148,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:stones?|rocks?|bullets?|batons?|truncheons?|sticks?|bricks?|clubs?|vehicles?|"
         r"rifle butts?|rubber bullets?)|"
         r"treated for (?:a |an )?(?:[\w-]+ ){0,3}(?:wounds?|injur\w*|fractur\w*|burns?)|"
+        r"(?:received|sustained|suffered) (?:a |an )?(?:[\w-]+ ){0,2}(?:injury|wound)|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
         rf"получил{_W} (?:\w+ )?(?:ушиб|перелом|сотрясени|ожог){_W}|"
@@ -333,7 +337,7 @@ NOT_NAMES = frozenset(
     persons missing held detained released killed injured arrested charged offences offence
     brothers journalists committee protect
     оған оны оның кеше бүгін қазір енді сосын кейін әлі тағы миссия{W} ісі both release free
-    was were been is are be said who
+    was were been is are be said who осылайша медбике мұғалім жүргізуші
     """.replace("{W}", "").split()
 )
 

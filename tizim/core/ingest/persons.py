@@ -74,6 +74,8 @@ _AMONG = tuple(
 # "Солардың ішінде … Нұрсұлтан Әбдірахманов бар", "among them was …": of the people just told
 _AMONG_THEM = re.compile(
     r"(?<!\w)(?:(?:солардың|олардың) (?:ішінде|бірі)|among them|среди них|в их числе|"
+    # "Қалған бесеудің бірі — досым Мейрамбек": one of the five told of
+    r"\w+(?:еудің|ауының|еуінің) бірі|"
     # "One of those still inside is …", "One of them, Gulnar Seitkali, …"
     r"^one of (?:them|those)|"
     # "20 people were killed in one night, including Nurbolat Alpamys"
