@@ -62,6 +62,10 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-33": (88, 38, 0.8, 0.85),
     "corpus-heldout-34": (77, 51, 0.9, 0.85),
     "corpus-heldout-35": (82, 37, 0.9, 0.85),
+    "corpus-heldout-36": (84, 38, 0.9, 0.8),
+    "corpus-heldout-37": (116, 54, 0.95, 0.9),
+    "corpus-heldout-38": (49, 29, 0.95, 0.85),
+    "corpus-heldout-39": (125, 37, 0.9, 0.85),
 }
 
 
