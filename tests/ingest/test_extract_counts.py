@@ -228,3 +228,46 @@ def test_a_tables_rows_are_what_their_labels_say():
 def test_ages_those_interviewed_crowds_strikes_and_forces_keeping_order(text, expected):
     found = extract(text, published=PUBLISHED, learned=False)
     assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "More than 1,300 police officers were injured while keeping order, the ministry said.",
+            [(1300, "more_than", "injured")],
+        ),
+        ("Погибли 19 сотрудников полиции, охранявших здание акимата.", [(19, "exact", "dead")]),
+        (
+            "As troops patrolled the streets, 300 detained by police were taken to the stadium.",
+            [(300, "exact", "custody")],
+        ),
+        (
+            "Some 120 police officers were sent to hospital with injuries.",
+            [(120, "about", "injured")],
+        ),
+        (
+            "Ещё 12 человек отбывают наказание в виде ограничения свободы.",
+            [(12, "exact", "prosecuted")],
+        ),
+        ("5 раненых остались в отделении реанимации.", [(5, "exact", "injured")]),
+        ("40 food parcels were delivered to the police station for detainees.", []),
+        ("Президент освободил от должности 5 акимов.", []),
+        ("Twelve relatives walked out of the courtroom in protest.", [(12, "exact", None)]),
+        ("Алаңға шыққан 2 мың адам кешке үйлеріне қайтты.", [(2000, "exact", None)]),
+        ("Complaints were lodged by 12 organisations.", []),
+        ("Жалобы получили 3 ведомства.", []),
+        (
+            "We interviewed 26 former detainees and 9 were later released.",
+            [(26, "exact", "released"), (9, "exact", "released")],
+        ),
+        ("Полиция 150 жеке куәлікті тексерді.", []),
+    ],
+)
+def test_what_the_rules_for_forces_terms_release_and_complaints_do_not_read(text, expected):
+    assert claims_read(text) == expected
+
+
+def test_a_table_row_with_long_runs_of_spaces_is_read_at_once():
+    row = "| Detained 5-7 January" + " " * 60 + "|" + " " * 3000 + "—" + " " * 10 + "|"
+    assert claims_read(row) == []  # a pattern that backtracks would take seconds here

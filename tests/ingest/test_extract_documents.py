@@ -101,11 +101,6 @@ def test_a_case_trackers_files_name_surname_first_and_note_what_happened_without
             [("Ospanov", "Daulet", "detained")],
         ),
         (
-            "Қайрат Бейсенбаев (1984–2022)\n\nҚайрат Сейітқалиұлы 6 қаңтарда Алматыда қаза тапты.",
-            "kk",
-            [("Бейсенбаев", "Қайрат", "killed")],
-        ),
-        (
             "Ауылдан 5 адам хабарсыз кетті.\nСолардың бірі – Ғалымжан Серікбаев. Оның анасы көп "
             "жылы мұғалім болған.",
             "kk",
@@ -289,3 +284,55 @@ def test_initials_cases_a_friends_name_demonyms_and_what_families_do_not_know(
     text, language, expected
 ):
     assert _by_the_rules(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Police detained 20 people, and several groups, including one headed by Yevgeny "
+            "Zhovtis, demanded their release.",
+            "en",
+            [],
+        ),
+        (
+            "Алматыда 20 адам ұсталды. Митингке шыққандардың арасында белгілі журналист Серік "
+            "Әбенов те болды.",
+            "kk",
+            [],
+        ),
+        ("Nurlan Bekov, serving his second term as akim, praised the police.", "en", []),
+        (
+            "Timur Bekov, who has not returned home to Kazakhstan since 2019, spoke from Kyiv.",
+            "en",
+            [],
+        ),
+        ("Serik Abenov received no injury during the dispersal.", "en", []),
+        (
+            "Қайрат Бейсенбаев қаза тапты. Оның досы Қайрат Сейітқалиұлы ұсталды.",
+            "kk",
+            [("Бейсенбаев", "Қайрат", "killed"), ("Сейітқалиұлы", "Қайрат", "detained")],
+        ),
+        ("Ким В. задержан 6 января.", "ru", [("Ким", "В.", "detained")]),
+        ("Kim V. was detained on 6 January.", "en", [("Kim", "V.", "detained")]),
+        (
+            "Задержан житель Алматы Ерлан\nСулейменов, 1990 г.р.",
+            "ru",
+            [("Сулейменов", "Ерлан", "detained")],
+        ),
+        (
+            "Фото Серика Абенова, погибшего 6 января в Алматы.",
+            "ru",
+            [("Абенов", "Серик", "killed")],
+        ),
+        (
+            "#03 ABENOV, Yerlan, b. 1987\nDetained 06.01–16.01.",
+            "en",
+            [("Abenov", "Yerlan", "detained")],
+        ),
+    ],
+)
+def test_what_the_rules_for_lists_notes_bylines_and_wrapped_lines_do_not_misread(
+    text, language, expected
+):
+    assert persons_read(text, language) == expected

@@ -183,8 +183,11 @@ _COMPLAINED_BEFORE = re.compile(
     rf"complaints? (?:of [\w -]{{0,30}})?(?:have been |had been |were )?(?:filed|lodged) by|"
     # "Жалобы на пытки подали уже 19"
     rf"(?:жалоб\w*|шағым\w*) (?:[\w-]+ ){{0,5}}(?:подал\w*|направил\w*|зафиксировал\w*|"
-    rf"получил\w*|тіркел\w*)(?: уже| ещё| еще)?)"
+    rf"тіркел\w*)(?: уже| ещё| еще)?)"
     rf"\s+(?:(?:{QUALIFYING})\s+)?$"
+)
+_BODIES_AFTER = re.compile(
+    r"\s*(?:organi[sz]ations|groups|ngos|bodies|agencies|ведомств\w*|организаци\w*|ұйым\w*)"
 )
 # "the five", "these 112": a figure told before, named again
 _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|всех)\s+$")
@@ -257,7 +260,9 @@ def _read_number(
     complained = _COMPLAINED.match(folded, number.end) or _COMPLAINED_BEFORE.search(
         folded, max(lo, number.start - 60), number.start
     )
-    if complained is not None and (number.value > 1 or number.written.isdigit()):
+    # (not "lodged by 12 organisations": those who complain are people)
+    bodies = _BODIES_AFTER.match(folded, number.end) is not None
+    if complained is not None and (number.value > 1 or number.written.isdigit()) and not bodies:
         # "30 people have complained that they were beaten", "семь освобождённых подали
         # жалобы": a figure of complaints
         return _Reading(number, None, (number.end, complained.end()), qualifier, True, True)
@@ -472,7 +477,7 @@ def _taken_from(
         # comma does not end the clause)
         after = _after_converb(
             folded, fate_after(folded, number.end, hi, farthest=False, past_commas=True), hi
-        ) or _verb_last(folded, number.end, clause_end)
+        ) or _last_fate_word(folded, number.end, clause_end)
         if after is None:
             return None
         return (None if after[0] == "no_group" else after[0]), (after[1], after[2])
@@ -488,15 +493,16 @@ def _taken_from(
     return group, (of_those.start(who), of_those.end(who))
 
 
-# the next share of a Kazakh "олардың" ("…, 4-і үй қамағында"): its own verb follows it
-_KK_SHARE = re.compile(r"\d+-(?:ы|і|сы|сі)(?!\w)|(?<!\w)\w+(?:еуі|ауы)(?!\w)")
+# where a Kazakh "олардың" share's clause ends: at the next share ("…, 4-і үй қамағында"),
+# whose own verb follows it
+_NEXT_SHARE = re.compile(r"\d+-(?:ы|і|сы|сі)(?!\w)|(?<!\w)\w+(?:еуі|ауы)(?!\w)")
 
 
-def _verb_last(folded: str, start: int, clause_end: int) -> tuple[str, int, int] | None:
+def _last_fate_word(folded: str, start: int, clause_end: int) -> tuple[str, int, int] | None:
     """The last fate word of a Kazakh clause, however far it stands ("Олардың 20-сы жеке
     басы анықталып, түсіндіру жұмысы жүргізілгеннен кейін үйлеріне жіберілді": the verb
     comes last), before the clause's next share."""
-    share = _KK_SHARE.search(folded, start, clause_end)
+    share = _NEXT_SHARE.search(folded, start, clause_end)
     end = share.start() if share is not None else clause_end
     # the last to end, and of those the longest ("әкімшілік қамаққа алынды", not "қамаққа")
     found = [
@@ -553,8 +559,10 @@ def _share_across_and(readings: list[_Reading], folded: str) -> None:
     pairs = list(itertools.pairwise(readings))
     joined = [_joined(first, second, folded) for first, second in pairs]
     for (first, second), linked in zip(pairs, joined, strict=True):
-        if linked and first.cases and first.people and first.group is None:
-            # "interviews with 26 former detainees and nine relatives": both told, or asked
+        # "interviews with 26 former detainees and nine relatives": both told, or asked (not
+        # "… and 9 were later released": a verb of its own after the second)
+        own_verb = second.group is not None and second.anchor[0] >= second.number.end
+        if linked and first.cases and first.people and first.group is None and not own_verb:
             second.group, second.cases, second.anchor = None, True, first.anchor
     for (first, second), linked in zip(reversed(pairs), reversed(joined), strict=True):
         if linked and first.group is None and first.people and second.group is not None:
@@ -588,25 +596,29 @@ def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -
     return " " * len(aside[0])
 
 
-def _label_fate(folded: str) -> tuple[str | None, tuple[int, int]] | None:
+def _row_fate(row: re.Match[str]) -> tuple[str | None, tuple[int, int]] | None:
+    """What a table row's label says of its cells ("| Detained 5–7 January | 58 | 19 | 77
+    |"): a fate group, or no fate group for complaints ("| Complained of beatings | 14 |")."""
+    span = (row.start("label"), row.end("label"))
+    if _COMPLAINED_LABEL.search(row["label"]):
+        return None, span
+    group = _group_named(row["label"], whole=False)
+    return None if group is None else (group, span)
+
+
+def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
     """The fate a label before a colon gives the figures after it ("— ранены: более 40
-    человек", "Detained: 214"), if the label is a fate's words; and a table row's label its
-    cells ("| Detained 5–7 January | 58 | 19 | 77 |"), no fate group for complaints ("|
-    Complained of beatings in custody | 14 |")."""
-    row = _TABLE_ROW.match(folded)
-    if row is not None:
-        span = (row.start("label"), row.end("label"))
-        if _COMPLAINED_LABEL.search(row["label"]):
-            return None, span
-        group = _group_named(row["label"], whole=False)
-        return None if group is None else (group, span)
+    человек", "Detained: 214"), if the label is a fate's words."""
     m = _LABEL.match(folded)
     group = None if m is None else _group_named(m["label"], whole=False)
     return None if m is None or group is None else (group, (m.start("label"), m.end("label")))
 
 
-# a table's row: its label, then cells of figures ("| Detained 5–7 January 2022 | 58 | 77 |")
-_TABLE_ROW = re.compile(r"^\s*\|\s*(?P<label>[^|\n]{2,80}?)\s*\|(?=(?:[^|\n]*\|)*\s*[\d\s,.]+\|)")
+# a table's row: its label, then at least one cell holding a figure (a cell is matched from
+# its first digit, so that spaces are read by one part of the pattern only)
+_TABLE_ROW = re.compile(
+    r"^\s*\|\s*(?P<label>[^|\n]{2,80}?)\s*\|(?=(?:[^|\n]*\|)*?\s*\d[\d\s,.]*\|)"
+)
 _COMPLAINED_LABEL = re.compile(rf"(?:{lx.COMPLAINED})|шағым\w*|жалоб\w*|complaints?")
 
 
@@ -654,8 +666,8 @@ def claims_in_sentence(
     # '"about thirty" people had been injured': a few words in quotes are not a clause
     read = _SHORT_QUOTE.sub(lambda m: f" {m[1]} ", read)
     readings: list[_Reading] = []
-    label = _label_fate(read)
-    table_row = _TABLE_ROW.match(read) is not None
+    row = _TABLE_ROW.match(read)
+    label = _row_fate(row) if row is not None else _label_fate(read)
     for index, number in enumerate(numbers):
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(folded)
         previous = readings[-1] if readings else None
@@ -678,9 +690,9 @@ def claims_in_sentence(
             reading = _Reading(number, told.asked, reading.anchor, reading.qualifier, True, False)
         # a count of people found ("19 have been found") is read: no label gives it a fate
         unread = reading is None or (reading.group is None and reading.people)
-        # a table row's cells are what its label says, whatever words the label holds
-        unread = unread or table_row
-        if label is not None and number.start > label[1][1] and unread:
+        # a table row's cells are what its label says, whatever else the label's words say
+        label_says = unread or row is not None
+        if label is not None and number.start > label[1][1] and label_says:
             qualifier = qualifier_of(read, number, label[1][1])
             reading = _Reading(number, label[0], label[1], qualifier, True, False)
         if reading is not None:

@@ -90,8 +90,11 @@ _OFFICE_BEFORE = re.compile(
 
 _BYLINE_BEFORE = re.compile(
     r"(?:^|[(;]\s*)(?:by|(?:additional )?reporting by|editing by|written by|photos? by|"
-    r"автор(?:ы)?:?|текст:?|фото:?|авторы материала:?)\s*$",
+    r"автор(?:ы)?:?|текст:|фото:|авторы материала:?)\s*$",
     re.IGNORECASE,
+)
+_BYLINE_ENDS = re.compile(
+    r"\s*(?:$|\n|[;)]|,\s*(?:additional|editing|photo|фото|текст))", re.IGNORECASE
 )
 
 
@@ -129,8 +132,10 @@ def how_named(
     label = label or (_LABEL_AFTER.match(after) is not None and bool(_TIMESTAMP.fullmatch(before)))
     # "QUESTION (Ruslan Temirbekov, Qaraghandy Online):": who asks, in brackets
     label = label or (before.rstrip().endswith("(") and bool(_IN_BRACKETS_TURN.match(after)))
-    # "By Dana Ospanova", "(Reporting by …; Editing by …)", "Автор: …": who wrote it
-    label = label or _BYLINE_BEFORE.search(before) is not None
+    # "By Dana Ospanova", "(Reporting by …; Editing by …)", "Автор: …": who wrote it, the
+    # name ending the line or its part (not "By Serik Abenov's own account, he …")
+    byline = _BYLINE_BEFORE.search(before) is not None and _BYLINE_ENDS.match(after) is not None
+    label = label or byline
     speaker = (
         # not "Марата Искакова, задержанного 8 января, по словам родных": what the aside says
         # happened to the name before the verb of saying

@@ -87,16 +87,19 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # "89 адам полиция бөлімшесіне жеткізілді"
         rf"(?:полиция\w* |полицияға )(?:\w+ )?жеткізіл{_W}|"
         # political prisoners: "58 человек, лишённых свободы"; who passed through a station
-        rf"лиш[её]нн{_W} свободы|passed through (?:the )?(?:[\w-]+ )?(?:station|police)|"
-        r"delivered[\"”»']? to (?:the )?(?:[\w-]+ ){0,2}police|"
+        rf"лиш[её]нн{_W} свободы|passed through (?:the )?(?:[\w-]+ )?police(?: station)?|"
+        r"(?:were|had been|have been) [\"“«]?delivered[\"”»']? to (?:the )?(?:[\w-]+ ){0,2}police|"
         # still serving their sentences: "9 are still serving prison terms", "отбывают
         # наказание в колонии", "колонияда отыр"
-        r"(?:still )?serving (?:their |his |her )?(?:prison )?(?:terms|sentences)|"
-        rf"отбыва{_W} (?:\w+ )?наказани{_W}|колонияда (?:\w+ ){{0,3}}?отыр{_W}|"
+        # (not restricted freedom, served at home)
+        r"(?:still )?serving (?:their |his |her )?(?:prison )?(?:terms|sentences)"
+        r"(?! of restrict| of restraint)|"
+        rf"отбыва{_W} (?:\w+ )?наказани{_W}(?! в виде ограничени)|"
+        rf"колонияда (?:\w+ ){{0,3}}?отыр{_W}|"
         # brought to a police station, left there: "в районный отдел привезли семнадцать"
         rf"(?:отдел|овд|ровд|увд|полици{_W}|изолятор{_W}) привез{_W}|"
         rf"привез{_W} в (?:\w+ )?(?:отдел|овд|ровд|увд|полици|изолятор){_W}|"
-        rf"остал{_W} в (?:\w+ )?(?:отдел|изолятор|ивс|сизо){_W}"
+        rf"остал{_W} в (?:\w+ )?(?:отделе|отделении полиции|изолятор{_W}|ивс|сизо)\b"
     ),
     "prosecuted": (
         r"charged|charges|prosecuted|convicted|convictions|sentenced|accused|indicted|defendants|"
@@ -157,9 +160,13 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}(?!\w)(?! на (?:амбулаторн|лечени))|отпустил{_W}|"
         rf"вышли на свободу|на свободу (?:\w+ )?вышл{_W}|амнисти{_W}|"
         # sent home: "үйлеріне жіберілді", "отпущены домой"
-        rf"sent home|отправлен{_W} домой|үйлеріне (?:\w+ )?(?:жіберіл|қайтарыл|қайт){_W}|"
-        rf"allowed (?:to go )?home|освободил{_W}|"
-        r"walked (?:out of|free from) (?:the )?court(?:room)?|"
+        # sent or let go home, from custody (not a plant sending its workers home, nor the
+        # wounded after treatment, nor a crowd going home)
+        rf"(?:were|was|been) sent home|отправлен{_W} домой|"
+        rf"үйлеріне (?:\w+ )?(?:жіберіл|қайтарыл){_W}|"
+        rf"allowed (?:to go )?home(?! after treatment| from hospital)|"
+        rf"освободил{_W}(?! от должност)|walked free|"
+        r"walked (?:out of|free from) (?:the )?court(?:room)?(?! in protest)|"
         rf"помилован{_W}|рақымшылық{_W}|кешірім{_W}|на свободе|at liberty|бостандықта|"
         rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}|"
         # a written pledge not to leave instead of custody
@@ -218,7 +225,7 @@ PEOPLE_NOUNS = (
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}|"
     rf"patients|пациент{_W}|науқас{_W}|families|семей|семьи|отбасы{_W}|содержащ{_W}|"
     # witnesses heard by a court or an investigation: a figure with no fate group
-    rf"witnesses|свидетел{_W}|куә{_W}"
+    rf"witnesses|свидетел{_W}|куә(?!лік){_W}"
 )
 
 #: What people did who complain of what was done to them ("30 people have complained that
@@ -235,7 +242,8 @@ COMPLAINED = (
     rf"(?:рассказал|заявил){_W} (?:\w+ )?об? (?:избиени|пытк|насили){_W}|"
     rf"сообщил{_W},? что (?:[\w-]+ ){{0,8}}?(?:применял{_W} (?:\w+ )?насили|избива|избили|пытал)"
     rf"{_W}|"
-    rf"ұрып-соғылғанын (?:[\w-]+ ){{0,6}}?(?:айт|шағымдан|мәлімде){_W}|"
+    # (not "айтпады": did not say)
+    rf"ұрып-соғылғанын (?:[\w-]+ ){{0,6}}?(?:айт|шағымдан|мәлімде)(?!па|пе|ба|бе|ма|ме){_W}|"
     r"told (?:the court|investigators|monitors|us|reporters|journalists) (?:that )?they "
     r"(?:had been|were) (?:beaten|tortured|ill-treated)"
 )
@@ -285,7 +293,8 @@ FACILITY_COUNTS = (
 THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
-    r"streets?|lists?|ambulances?|sessions?|hearings?|checkpoints?|блокпост\w*|"
+    r"streets?|lists?|ambulances?|sessions?|hearings?|checkpoints?|блокпост\w*|parcels?|"
+    rf"передач{_W}|посылк{_W}|сәлемдеме{_W}|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
     rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|сапар{_W}|visits?|визит{_W}|посещени{_W}|"
     rf"страниц{_W}|камер{_W}|район{_W}|област{_W}|город{_W}|сел{_W}|улиц{_W}|"

@@ -91,6 +91,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         normal = _initials_surname(span, written, normal)
         written, normal, start = _dependent_name_off(written, normal, start, vocab)
         normal = _given_as_the_dictionary_reads_it(written, normal, vocab)
+        normal = _declined_with_patronymic(written, normal, vocab)
         normal = _keep_yo(written, normal)
         if _PREPOSITION_FIRST.match(written):
             continue  # "По Петропавлу": a place after a preposition, not a person
@@ -117,8 +118,9 @@ def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:
         if token.text in "()[]":
             groups.append([])
             continue
-        if previous is not None and "\n" in text[previous.stop : token.start]:
-            groups.append([])
+        gap = text[previous.stop : token.start] if previous is not None else ""
+        if previous is not None and "\n" in gap and (previous.text == "." or "\n\n" in gap):
+            groups.append([])  # not a name wrapped across a line: "Ерлан\nСулейменов"
         elif _after_initials(groups[-1]) and len(token.text) > 1:
             if _ordinary(token.text, vocab):
                 break
@@ -297,12 +299,14 @@ def _given_as_the_dictionary_reads_it(written: str, normal: str, vocab: Any) -> 
     words, normals = written.split(), normal.split()
     if len(words) != len(normals) or len(words) < 2:
         return normal
-    his = any(re.search(r"вич\w{0,2}$", word) for word in words)
-    if not his and any(re.search(r"(?:ова|ева|ёва|ина|ына|ову|еву|ину|ой)$", w) for w in words):
+    mans_patronymic = any(re.search(r"вич\w{0,2}$", word) for word in words)
+    if not mans_patronymic and any(
+        re.search(r"(?:ова|ева|ёва|ина|ына|ову|еву|ину|ой)$", w) for w in words
+    ):
         return normal  # a woman's name, or may be: "Камила Юсупова", "Жанару Тулегенову"
     out = list(normals)
     with_patronymic = any("Patr" in _first_parse(word, vocab).tag for word in words)
-    for i, (word, told) in enumerate(zip(words, normals, strict=True)):
+    for i, (word, natasha_form) in enumerate(zip(words, normals, strict=True)):
         if word.endswith(".") or len(word) < 3:
             continue
         parses = [p for p in vocab.parse(word.lower()) if "Name" in p.tag or "Patr" in p.tag]
@@ -310,16 +314,62 @@ def _given_as_the_dictionary_reads_it(written: str, normal: str, vocab: Any) -> 
             continue  # "Сейдахметов" is a surname, not the plural of "Сейдахмет"
         singular = [p for p in parses if "sing" in p.tag]
         nominative = all(p.tag.case == "nomn" and "masc" in p.tag for p in singular)
-        if told != word and singular and nominative:
+        if natasha_form != word and singular and nominative:
             out[i] = word  # natasha declined a nominative: "Виталия" for "Виталий"
         elif (
             with_patronymic
-            and told == word
+            and natasha_form == word
             and "masc" in parses[0].tag
             and parses[0].tag.case in ("gent", "datv", "accs", "ablt")
         ):
             out[i] = parses[0].normal_form.capitalize()  # "Алмата Серикбаевича"
     return " ".join(out)
+
+
+_OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _declined_with_patronymic(written: str, normal: str, vocab: Any) -> str:
+    """A name with a patronymic in an oblique case, surname first as a verdict lists them
+    ("— Сулейманову Ильясу Абдуллаевичу, — 5 лет", "Асановой Динаре Руслановне"): the
+    patronymic says the case and the gender, and every word is put in the nominative."""
+    words = written.split()
+    if len(words) != 3:
+        return normal
+    patronymic = next(
+        (
+            p
+            for p in vocab.parse(words[2].lower())
+            if "Patr" in p.tag and p.tag.case in _OBLIQUE_CASES
+        ),
+        None,
+    )
+    if patronymic is None:
+        return normal
+    case, feminine = patronymic.tag.case, "femn" in patronymic.tag
+    given = next(
+        (
+            p
+            for p in vocab.parse(words[1].lower())
+            if "Name" in p.tag and p.tag.case == case and ("femn" in p.tag) == feminine
+        ),
+        None,
+    )
+    if given is None:
+        return normal
+    if feminine:
+        middle = re.sub(r"(вн|чн)(?:е|ы|у|ой)$", r"\1а", words[2])
+        surname = re.sub(r"(ов|ев|ёв|ин|ын)(?:ой|у)$", r"\1а", words[0])
+    else:
+        middle = patronymic.normal_form.capitalize()
+        stem = _OBLIQUE_SURNAME.fullmatch(words[0])
+        surname = stem["stem"] if stem is not None and stem["ending"] != "ой" else words[0]
+        if stem is None and case in ("datv", "loct") and words[0].endswith("е"):
+            surname = words[0][:-1] + "а"  # "Дзюбе" of Дзюба
+    # a woman's name that does not decline stays as written ("Сагындыковой Жанар Толеуовны")
+    declined = not feminine or re.search(r"[еыуиюя]$|ой$", words[1]) is not None
+    first = given.normal_form.capitalize() if declined else words[1]
+    return f"{surname} {first} {middle}"
 
 
 def _keep_yo(written: str, normal: str) -> str:

@@ -75,6 +75,10 @@ _POPULATION_BEFORE = re.compile(
 )
 
 
+_FATES = lx.FATE_GROUP_PATTERNS
+_PLACE_OF_DETENTION = re.compile(
+    r"(?:temporary )?detention (?:facility|centre|center)|изолятор\w*|ивс|сизо|спецприемник\w*"
+)
 _AGED_BEFORE = re.compile(r"(?<!\w)(?:aged|в возрасте)\s*$")
 # "a building designed for twelve detainees": how many a place holds, not who were in it
 _CAPACITY_BEFORE = re.compile(
@@ -83,16 +87,21 @@ _CAPACITY_BEFORE = re.compile(
 )
 # "around 120 officers arrived", "200-ге жуық полиция қызметкері жеткізілді": forces sent
 # in, not people something happened to
+_FORCE_NOUNS = (
+    r"(?:officers|policemen|police|troops|soldiers|servicemen|guardsmen|сотрудник\w* полиции|"
+    r"полицейск\w*|военнослужащ\w*|бойц\w*|полиция қызметкер\w*|әскери\w*|сарбаз\w*)(?!\w)"
+)
 _FORCES_SENT = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:officers|policemen|police|troops|soldiers|servicemen|guardsmen|"
-    r"сотрудник\w* полиции|полицейск\w*|военнослужащ\w*|бойц\w*|полиция қызметкер\w*|"
-    r"әскери\w*|сарбаз\w*)\s+(?:[\w-]+\s+){0,4}?"
+    rf"\s*(?:[\w-]+\s+){{0,2}}?{_FORCE_NOUNS}\s+(?:[\w-]+\s+){{0,4}}?"
     r"(?:arrived|were deployed|were sent|were brought in|were drafted in|прибыл\w*|"
     r"направлен\w*|стянут\w*|переброшен\w*|жеткізілді|әкелінді|келді|жіберілді)(?!\w)"
+    # not "were sent to prison", "sent to hospital": something happened to them
+    r"(?! to (?:prison|jail|hospital|court))"
 )
+# the forces right after the count, a word or two between that say who they are ("600
+# National Guard troops"), not what was done to the people counted ("300 detained by police")
 _FORCES = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:officers|policemen|police|troops|soldiers|servicemen|guardsmen|"
-    r"сотрудник\w* полиции|полицейск\w*|военнослужащ\w*|полиция қызметкер\w*|әскери\w*)"
+    rf"\s*(?:(?!detained|arrested|held|injured|wounded|killed|taken)[\w-]+\s+){{0,2}}?{_FORCE_NOUNS}"
 )
 _KEEPING_ORDER = re.compile(
     r"(?<!\w)(?:обеспечива\w*|охраня\w*|патрулир\w*|дежури\w*|қамтамасыз ет\w*|күзет\w*|"
@@ -146,10 +155,19 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     name_before = text[max(0, number.start - 40) : number.start]
     if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
-    if _CAPACITY_BEFORE.search(before) or _FORCES_SENT.match(folded, number.end):
+    if _CAPACITY_BEFORE.search(before):
         return True
-    if _FORCES.match(folded, number.end) and _KEEPING_ORDER.search(folded):
-        return True  # "Порядок на площади обеспечивали 40 сотрудников полиции"
+    # forces sent in or keeping order, unless the sentence says what happened to anyone
+    # ("1,300 police officers were injured while keeping order")
+    forces = _FORCES_SENT.match(folded, number.end)
+    if forces is None and _KEEPING_ORDER.search(folded):
+        forces = _FORCES.match(folded, number.end)
+    if forces is not None:
+        # what the words just before the count and just after the forces tell of them
+        near = folded[max(0, number.start - 40) : number.start] + " " + folded[forces.end() :][:60]
+        near = _PLACE_OF_DETENTION.sub(" ", near)  # where they were on duty, not a fate
+        if not any(p.search(near) for g, p in _FATES.items() if g != "no_group"):
+            return True  # "Порядок на площади обеспечивали 40 сотрудников полиции"
     if _AGED_BEFORE.search(before):
         return True  # "Mr Bekzat Toleuov, aged 22, a student": an age
     if re.search(r"(?:[(+]|\+\d{1,3})\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):

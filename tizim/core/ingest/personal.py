@@ -27,8 +27,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} pronounced dead|"
         r"^killed by|"
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
-        # (not "убит горем": stricken with grief)
-        rf"погиб{_W}|убит{_W}(?! горем)|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
+        rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
         rf"моргта|(?:денесі|мүрдесі) (?:\w+ ){{0,6}}табыл{_W}|атып өлтір{_W}|өлтірілді|"
         rf"марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}|"
@@ -61,7 +60,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:have not|haven't|has not|hasn't) (?:been )?heard from|"
         r"(?:have|has|had) heard nothing from (?:him|her|them)|"
         # "had not returned home since 5 January", "не знают, где их сын"
-        r"(?:had|has|have) not (?:returned|come) home|"
+        r"(?:had|has|have) not (?:returned|come) home(?! to)|"
         rf"не зна{_W},? где (?:\w+ )?(?:сын|дочь|брат|муж|он|она)\b|"
         rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
         rf"на связь не выход{_W}|ничего не известно|nothing (?:is|has been) (?:known|heard)|"
@@ -94,7 +93,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # serving a sentence: "5 жыл мерзімін колонияда өтеуде", "отбывает срок"
         rf"(?:мерзімін|жазасын) (?:[\w-]+ ){{0,3}}өте{_W}|колонияда (?:\w+ )?отыр{_W}|"
         rf"отбыва{_W} (?:\w+ )?(?:срок|наказани){_W}|(?:is |are )?serving (?:a |an |his |her )?"
-        r"(?:[\w-]+ ){0,2}(?:sentence|term)",
+        r"(?:[\w-]+ ){0,2}(?:sentence|prison term|jail term)",
     ),
     (
         Fate.CHARGED,
@@ -108,11 +107,11 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"күдікті (?:деп|ретінде) таныл{_W}|признан{_W} подозреваем{_W}|"
         r"(?:named|identified) as (?:a )?suspect|"
         # "face the same charge", "was acquitted" (tried, then freed)
-        r"faces? (?:the same |a |an )?(?:[\w-]+ )?charges?|acquitted|ақталды|оправдан\w*|"
+        r"faces? (?:the same |a |an )?(?:[\w-]+ )?charges?|acquitted|оправдан\w*|"
         # "дело было возбуждено перед Новым годом против активиста Айдара Мубаракова"
         rf"возбужден{_W} (?:[\w-]+ ){{0,5}}против|"
         # a case file's note, with no subject: "Charged Art. 272(2) on 12.01."
-        r"^charged(?!\w)",
+        r"^charged(?= art| under| with| on \d| \d)",
     ),
     (
         Fate.ARRESTED,
@@ -134,7 +133,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"қамауда|"
         rf"забрали|увезли|"
         # a case file's note: "Detained 06.01 near the akimat.", "Picked up 07.01 at work."
-        r"^(?:detained|picked up|taken away|taken into custody)(?!\w)",
+        # (not "Detained protesters told him …")
+        r"^(?:detained|picked up|taken away|taken into custody)"
+        r"(?= \d| on \d| at | near | in | from )",
     ),
     (
         Fate.INJURED,
@@ -148,7 +149,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:stones?|rocks?|bullets?|batons?|truncheons?|sticks?|bricks?|clubs?|vehicles?|"
         r"rifle butts?|rubber bullets?)|"
         r"treated for (?:a |an )?(?:[\w-]+ ){0,3}(?:wounds?|injur\w*|fractur\w*|burns?)|"
-        r"(?:received|sustained|suffered) (?:a |an )?(?:[\w-]+ ){0,2}(?:injury|wound)|"
+        r"(?:received|sustained|suffered) (?:a |an )?(?!no )(?:[\w-]+ ){0,2}(?:injury|wound)|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
         rf"получил{_W} (?:\w+ )?(?:ушиб|перелом|сотрясени|ожог){_W}|"
@@ -160,15 +161,16 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # "әлі аудандық ауруханада жатыр": still lying in hospital
         rf"ауруханада (?:\w+ )?жат{_W}|(?:ауруханаға|стационарға) (?:\w+ )?жатқызыл{_W}|"
         rf"жансақтау (?:\w+ )?(?:бөлімінде|бөлімшесінде) (?:\w+ )?жат{_W}|"
-        # a case file's note: "Hit in the thigh by a rubber bullet on 06.01."
-        r"^(?:hit|shot|wounded|injured|beaten)(?= (?:in|on|by|with|at|near)\b)",
+        # a case file's note: "Hit in the thigh by a rubber bullet on 06.01." (not "Shot on a
+        # phone, the video shows …")
+        r"^(?:hit|shot|wounded|injured|beaten)(?= in the | on the (?!phone|camera|video)\w| by a )",
     ),
     (
         Fate.RELEASED,
         rf"{_BE} (?:released|freed)|then released|освобожд{_W}|освобожден{_W}|отпущен{_W}|"
         rf"отпустил{_W}|босатыл{_W}|босатты|босатқан|бостандыққа шық{_W}|"
         # a case file's note: "Released 22.01 without charge."
-        r"^(?:released|freed)(?!\w)",
+        r"^(?:released|freed)(?= \d| on \d| without | from )",
     ),
 )
 

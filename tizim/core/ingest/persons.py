@@ -53,11 +53,15 @@ _SUBJECTLESS = re.compile(
     r"convicted|picked up|taken away|hit|reported missing|found|"
     r"(?:задержан|убит|ранен|арестован|избит|освобожден|освобожд[её]н|осужден|осужд[её]н|"
     r"доставлен)а?|погиб(?:ла)?|пропал[а]?|скончал(?:ся|ась)|получил[а]? (?:\w+ )?ранени[ея])"
-    r"(?!\w)",
+    # (not a participle before the people it describes, "Detained protesters told him …", nor
+    # "Shot on a phone, the video …")
+    r"(?!\w)(?! (?:protesters|people|men|women|persons|residents|on a phone|on camera|on video))",
     re.IGNORECASE,
 )
+# "Hit by rubber bullets, dozens of protesters lay on the square": the subject comes later
+_SUBJECT_LATER = re.compile(r", (?:dozens|hundreds|many|several|some|most) of ", re.IGNORECASE)
 # a label's count ending the line: "Charged (criminal): 11"
-_COUNT_LAST = re.compile(r"[:—–-]\s*\d[\d\s,.]*$")
+_COUNT_LAST = re.compile(r"(?<![\d.])[:—–-]\s*\d[\d\s,]*\.?$")  # not "06.01–16.01."
 _REACH = 16  # words between a name and what happened for it to be that person's
 _NAMING = re.compile(
     r"(?<!\w)(?:named|names|identified|includes|included|назвал\w*|"
@@ -78,8 +82,9 @@ _AMONG_THEM = re.compile(
     r"\w+(?:еудің|ауының|еуінің) бірі|"
     # "One of those still inside is …", "One of them, Gulnar Seitkali, …"
     r"^one of (?:them|those)|"
-    # "20 people were killed in one night, including Nurbolat Alpamys"
-    r"(?<=, )including|"
+    # "20 people were killed in one night, including Nurbolat Alpamys" (not "including one
+    # headed by …": a name comes next)
+    r"(?<=, )including(?= (?!one |a |an |the |some |several |groups? |organi[sz]ations? )\w)|"
     # "Әкімшілік қамаққа алынғандардың арасында …": among those a participle names
     r"\w+(?:ғандардың|гендердің|қандардың|кендердің) арасында)(?!\w)"
 )
@@ -215,8 +220,12 @@ def read_persons(
                     _apply(people[each], kind, value, sentence, published, position)
                 continue
             if kind == "among_them":
-                # "…әлі табылмаған үш адам бар, олардың ішінде Жандос Қабдолов та бар"
-                told = _last_fate(sentence.text[:position]) or last_fate
+                # "…әлі табылмаған үш адам бар, олардың ішінде Жандос Қабдолов та бар"; those a
+                # participle names are of what it says, not of a fate told before
+                # ("Митингке шыққандардың арасында …": who went to the rally)
+                told = _last_fate(sentence.text[:position])
+                if told is None and not fold(sentence.text[:position]).endswith("арасында"):
+                    told = last_fate
                 value, kind = (told.value if told else ""), "among"
             if kind == "among":  # "Among the dead was 17-year-old schoolboy Aslan …"
                 key = next((m.key for m in victims if m.start >= position), None)
@@ -288,7 +297,8 @@ def _tells_on(sentence: str, names_anyone: bool, language: str) -> bool:
     # "Bakhytzhan Ormanov, 19, student. Killed by a gunshot wound …", "Задержан 7 января":
     # a sentence that opens with what happened, with no subject, is of the one just named
     # (not a line of figures: "Detained at some point: 19")
-    pronoun = pronoun or (bool(_SUBJECTLESS.match(sentence)) and not _COUNT_LAST.search(sentence))
+    subjectless = _SUBJECTLESS.match(sentence) and not _SUBJECT_LATER.search(sentence)
+    pronoun = pronoun or (bool(subjectless) and not _COUNT_LAST.search(sentence))
     # "6 қаңтарда ұсталды.": a Kazakh sentence that opens with its date and names nobody
     return pronoun or (
         language == "kk" and not names_anyone and bool(_KK_DATE_FIRST.match(sentence))
@@ -361,13 +371,6 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
             return by_given[0]
     if surname_only:
         return None
-    words = name.split()
-    if len(words) == 2 and _KK_PATRONYMIC.search(words[1]):
-        # "Қайрат Бейсенбаев (1984–2022)", then "Қайрат Сейітқалиұлы": the one Қайрат told
-        # of, named by his father's name
-        by_given = [k for k, p in people.items() if p.parts[1].lower() == words[0].lower()]
-        if len(by_given) == 1 and people[by_given[0]].parts[0].lower() != words[1].lower():
-            return by_given[0]
     parts = _running_text_order(name, split_full_name(name))
     if re.fullmatch(r"(?:\w\.\s?)+", parts.given_name or "x"):
         # "Мусина Е. Б." after "Ерлан Мусин": the one told of with that surname and initial
@@ -429,7 +432,6 @@ def _initialled_before(parts: NameParts, people: dict[str, _Person]) -> str | No
     return None
 
 
-_KK_PATRONYMIC = re.compile(r"(?:ұлы|улы|қызы|кызы|uly|kyzy)$", re.IGNORECASE)
 # how the surnames end that lists write before initials ("Сулейменов Д.", "Ткаченко В.")
 _SURNAME_FIRST = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ына|ко|ук|юк|ұлы|улы|қызы|кызы|ov|ev|in|ova|eva|enko|uk|"
@@ -443,7 +445,12 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
     woman's given name in "-ина" and a surname in "-ова", whatever lists would make of two
     words with surname endings; "Timur K." is a given name and an initial."""
     words = name.split()
-    if len(words) == 2 and re.fullmatch(r"\w\.", words[1]) and not _SURNAME_FIRST.search(words[0]):
+    if (
+        len(words) == 2
+        and re.fullmatch(r"\w\.", words[1])
+        and len(words[0]) > 3  # "Ким В.", "Ли А.": Korean surnames are short
+        and not _SURNAME_FIRST.search(words[0])
+    ):
         # "Timur K.", "Руслан Ж.": a given name and the surname's initial, as a family asked
         return NameParts(words[1], words[0], "")
     if (
@@ -456,7 +463,7 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
     return parts
 
 
-# "убит горем": stricken with grief, not killed
+# "убит горем": stricken with grief, neither a death nor an act of killing
 _GRIEF = re.compile(r"убит\w* горем")
 # a document's list of what is attached ("Приложения: копии приговора (Габдуллин А.С.), ответа
 # о розыске (Кусаинов Т.)"): it names papers about people, and tells nothing new of them
@@ -476,7 +483,7 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if personal.denied(folded, m.start(), fate):
+            if personal.denied(folded, m.start(), fate) or _GRIEF.match(folded, m.start()):
                 continue
             events.append(("fate", fate.value, m.start()))
     for fate, pattern in _AMONG:

@@ -74,8 +74,8 @@ def split_sentences(text: str) -> list[Sentence]:
             before = re.search(r"([\w.]+)\.?$", text[start : m.start()])
             word = before[1].lower().rstrip(".") if before else ""
             number_next = text[m.end() : m.end() + 3].strip()[:1].isdigit()
-            if word == "no" and not number_next:
-                pass  # "Mostly, no. Eight were released": "No." stands before a number only
+            if word in ("no", "art") and not number_next:
+                pass  # "Mostly, no. Eight were released": "No.", "Art." stand before numbers
             elif word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
             if before and is_item_number(text, start + before.start(1), m.start()):
