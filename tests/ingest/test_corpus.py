@@ -66,6 +66,10 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-37": (116, 54, 0.95, 0.9),
     "corpus-heldout-38": (49, 29, 0.95, 0.85),
     "corpus-heldout-39": (125, 37, 0.9, 0.85),
+    "corpus-heldout-40": (103, 50, 0.95, 0.85),
+    "corpus-heldout-41": (104, 49, 0.9, 0.8),
+    "corpus-heldout-42": (70, 25, 0.8, 0.9),
+    "corpus-heldout-43": (102, 39, 0.9, 0.9),
 }
 
 
