@@ -271,3 +271,21 @@ def test_what_the_rules_for_forces_terms_release_and_complaints_do_not_read(text
 def test_a_table_row_with_long_runs_of_spaces_is_read_at_once():
     row = "| Detained 5-7 January" + " " * 60 + "|" + " " * 3000 + "—" + " " * 10 + "|"
     assert claims_read(row) == []  # a pattern that backtracks would take seconds here
+
+
+def test_a_tables_complaints_row_is_proposed_and_its_cells_count_what_its_label_says():
+    text = (
+        "| Категория            | Город | Район | Всего |\n"
+        "|----------------------|-------|-------|-------|\n"
+        "| Задержаны 5–7 января | 41    | 12    | 53    |\n"
+        "| Жалобы на избиения   | 9     | 2     | 11    |"
+    )
+    found = extract(text, published=PUBLISHED, learned=False)
+    assert [(c.value, c.fate_group, c.counted) for c in found.claims] == [
+        (41, "custody", "Задержаны 5–7 января"),
+        (12, "custody", "Задержаны 5–7 января"),
+        (53, "custody", "Задержаны 5–7 января"),
+        (9, None, "Жалобы на избиения"),
+        (2, None, "Жалобы на избиения"),
+        (11, None, "Жалобы на избиения"),
+    ]

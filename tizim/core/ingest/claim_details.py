@@ -145,6 +145,8 @@ def counted_words(
     gave its fate (``anchor``), or those words and the noun of people after the number."""
     if anchor[0] >= number.end:
         return sentence[number.end : anchor[1]].strip(" ,")
+    if "|" in sentence[anchor[1] : number.start]:
+        return sentence[anchor[0] : anchor[1]].strip()  # a table row's label, not its cells
     if anchor[1] <= number.start and "," in sentence[anchor[1] : number.start]:
         noun = _noun_after(sentence, folded, number)  # "…killed, including 19 policemen"
         return noun or sentence[anchor[0] : anchor[1]]

@@ -694,7 +694,8 @@ def claims_in_sentence(
         label_says = unread or row is not None
         if label is not None and number.start > label[1][1] and label_says:
             qualifier = qualifier_of(read, number, label[1][1])
-            reading = _Reading(number, label[0], label[1], qualifier, True, False)
+            complaints = row is not None and label[0] is None  # "| Жалобы на избиения | 9 |"
+            reading = _Reading(number, label[0], label[1], qualifier, True, complaints)
         if reading is not None:
             readings.append(reading)
     _share_across_and(readings, read)
