@@ -226,8 +226,7 @@ def test_a_tables_rows_are_what_their_labels_say():
     ],
 )
 def test_ages_those_interviewed_crowds_strikes_and_forces_keeping_order(text, expected):
-    found = extract(text, published=PUBLISHED, learned=False)
-    assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected
+    assert claims_read(text, learned=False) == expected
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reading import PUBLISHED, persons_read
-from tizim.core.ingest import extract
+from tests.ingest.reading import persons_read
 
 
 @pytest.mark.parametrize(
@@ -142,8 +141,7 @@ def test_names_and_fates_in_reports_annexes_obituaries_and_bylines(text, languag
 def test_a_blow_to_a_part_of_the_body_and_among_those_a_participle_names(text, expected):
     """By the rules alone: the second reader of persons may find them anyway."""
     language = "en" if text.isascii() else "kk"
-    found = extract(text, language=language, published=PUBLISHED, learned=False)
-    assert [(p.surname, p.given_name, p.fate) for p in found.persons] == expected
+    assert persons_read(text, language, learned=False) == expected
 
 
 @pytest.mark.parametrize(
@@ -185,11 +183,6 @@ def test_lists_charges_ages_terms_and_wards(text, language, expected):
     assert persons_read(text, language) == expected
 
 
-def _by_the_rules(text: str, language: str) -> list[tuple[str, str, str | None]]:
-    found = extract(text, language=language, published=PUBLISHED, learned=False)
-    return [(p.surname, p.given_name, p.fate) for p in found.persons]
-
-
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
@@ -220,7 +213,7 @@ def _by_the_rules(text: str, language: str) -> list[tuple[str, str, str | None]]
     ],
 )
 def test_including_taken_from_home_a_case_against_and_grief(text, language, expected):
-    assert _by_the_rules(text, language) == expected
+    assert persons_read(text, language, learned=False) == expected
 
 
 @pytest.mark.parametrize(
@@ -283,7 +276,7 @@ def test_including_taken_from_home_a_case_against_and_grief(text, language, expe
 def test_initials_cases_a_friends_name_demonyms_and_what_families_do_not_know(
     text, language, expected
 ):
-    assert _by_the_rules(text, language) == expected
+    assert persons_read(text, language, learned=False) == expected
 
 
 @pytest.mark.parametrize(
