@@ -69,7 +69,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
                     and not text[start : start + 2].isupper()
                     # not "Ли Виктор Сергеевич": a surname before a given name and patronymic
                     and not _GIVEN_AND_PATRONYMIC.fullmatch(written.split(maxsplit=1)[1])
-                    and vocab.parse(written.split()[0].lower())[0].tag.POS in _FUNCTION_WORDS
+                    and _first_parse(written.split()[0], vocab).tag.POS in _FUNCTION_WORDS
                 )
             )
         ):  # "полицейский Иванов", "Кто есть кто\nТулегенов Ермек" (not "ЛИ Виктория")
