@@ -329,3 +329,128 @@ def test_what_the_rules_for_lists_notes_bylines_and_wrapped_lines_do_not_misread
     text, language, expected
 ):
     assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # a family named in the plural, then its members by given name alone
+            "Уголовное дело братьев Есенжоловых — Асета, Ерната и младшего, 19-летнего Мираса — "
+            "направлено в суд. Асет содержится в СИЗО; Ернат и Мирас находятся под домашним "
+            "арестом.",
+            [("Есенжолов", "Асет"), ("Есенжолов", "Ернат"), ("Есенжолов", "Мирас")],
+        ),
+        (
+            # natasha's surname and given name apart, one name
+            "Сержант полиции Литвиненко Иван получил закрытую черепно-мозговую травму.",
+            [("Литвиненко", "Иван")],
+        ),
+        (
+            # natasha's name before took the village for a given name
+            "Задержан житель Качара Ахметов Бауыржан Серикович, 1988 г.р., подозреваемый в "
+            "поджоге.",
+            [("Ахметов", "Бауыржан")],
+        ),
+        (
+            # an adjectival surname in the instrumental
+            "Жалоба подана жителем Белоусовки Сергеем Луговым, который был задержан 6 января.",
+            [("Луговой", "Сергей")],
+        ),
+        (
+            # given names the dictionary knows, though "-ин" and "-ын" end surnames too
+            "Среди задержанных — Константин Фаст, 33 года. Ерсайын Жубанышев был задержан 6 "
+            "января.",
+            [("Фаст", "Константин"), ("Жубанышев", "Ерсайын")],
+        ),
+        (
+            # a verdict's dative, a surname that does not decline: the patronymic ends the name
+            "— Дзюбе Олегу Викторовичу, 1974 г.р., — штраф в размере 300 месячных расчётных "
+            "показателей.",
+            [("Дзюба", "Олег")],
+        ),
+    ],
+)
+def test_family_lists_split_names_and_oblique_surnames(text, expected):
+    assert [(surname, given) for surname, given, _ in persons_read(text, "ru")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fate"),
+    [
+        ("Суровый приговор — 8 лет — получил житель посёлка Данияр Жумабеков.", "convicted"),
+        ("Со мной тут Нуржан Ибраев из Аксая, ему дали пять.", "convicted"),
+        # the teller's neighbour's son is the one named, not his parent
+        (
+            "Людей затолкали в автозак. Среди них был Женя Лысенко, сын моей соседки тёти Гали.",
+            "detained",
+        ),
+        ("Ерканат Смаилов был обнаружен в больнице, куда его доставили без сознания.", "injured"),
+    ],
+)
+def test_what_was_done_as_families_tell_it(text, fate):
+    assert [found for _, _, found in persons_read(text, "ru", learned=False)][:1] == [fate]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Senior Lieutenant Daniyar Kospanov, 29, was taken to the Nura central district "
+            "hospital with a head injury.",
+            "en",
+            ("Kospanov", "Daniyar", "injured"),
+        ),
+        ("Private Arman Kydyrbay, 20, underwent surgery.", "en", ("Kydyrbay", "Arman", "injured")),
+        (
+            "Asylbek Orynbasarov, born 2000, one of the fourteen released on 6 January, was seen "
+            "by the doctor on duty.",
+            "en",
+            ("Orynbasarov", "Asylbek", "released"),
+        ),
+        (
+            "My brother Dias Kenzhebayev was one of the forty-odd people they took from the "
+            "checkpoint.",
+            "en",
+            ("Kenzhebayev", "Dias", "detained"),
+        ),
+        (
+            "The heaviest sentence, seven years, went to Igor Lysenko, 38, a boiler operator.",
+            "en",
+            ("Lysenko", "Igor", "convicted"),
+        ),
+        (
+            # the one name a sentence opens with is its subject further on
+            "Ilyas Zhaksybekov, 19, went to Pavlodar on the 6th to pick up his sister from the "
+            "train and didn't come back.",
+            "en",
+            ("Zhaksybekov", "Ilyas", "missing"),
+        ),
+        (
+            "Yerkin Sagyndykov received a suspended sentence.",
+            "en",
+            ("Sagyndykov", "Yerkin", "convicted"),
+        ),
+        (
+            # a town in the locative is not a name, even beside a surname
+            "Қайрат Әбілқасымов Ақтөбеде болған қақтығыс кезінде аяғынан оқ жарақатын алып, "
+            "бір ай бойы ауруханада емделді.",
+            "kk",
+            ("Әбілқасымов", "Қайрат", "injured"),
+        ),
+        ("Бірақ Данияр Сапаров әлі табылған жоқ.", "kk", ("Сапаров", "Данияр", "missing")),
+        (
+            "Үшінші қабаттағы палатада 21 жастағы Дәурен Әлімбетов жатыр.",
+            "kk",
+            ("Әлімбетов", "Дәурен", "injured"),
+        ),
+        (
+            # what the words after a name tell happened to them; the police say it
+            "Біздің үйдің қасындағы Данияр Есжанов әлі хабарсыз, полиция да білмейміз дейді.",
+            "kk",
+            ("Есжанов", "Данияр", "missing"),
+        ),
+    ],
+)
+def test_what_happened_as_reports_and_posts_tell_it(text, language, expected):
+    assert persons_read(text, language, learned=False) == [expected]

@@ -50,7 +50,9 @@ _RELATIVE_AFTER = re.compile(
     r"(?:дочь|сын|мать|отец|брат|сестра|жена|муж|вдова|daughter|son|mother|father|"
     r"brother|sister|wife|husband|widow)(?!\w)"
     # not "Жанбота Ерназарова, мать троих детей": who she is, not whose
-    r"(?!\s+(?:of\s+)?(?:\w+\s+)?(?:детей|children|kids)(?!\w))",
+    r"(?!\s+(?:of\s+)?(?:\w+\s+)?(?:детей|children|kids)(?!\w))"
+    # not "Женя Лысенко, сын моей соседки": the teller's neighbour's son, the one named
+    r"(?!\s+(?:of\s+)?(?:мое\w*|моей|моих|моего|наше\w*|нашей|наших|нашего|my|our)(?!\w))",
     re.IGNORECASE,
 )
 _KK_GENITIVE_NAME = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
@@ -125,6 +127,9 @@ def how_named(
     said_last = (
         language == "kk" and nominative and _ENDS_SAID.search(text) is not None and start == first
     )
+    # not "Данияр Есжанов әлі хабарсыз, полиция да білмейміз дейді": what the next words
+    # tell happened to the one named, and another says it
+    said_last = said_last and not _tells_a_fate(" ".join(after.split()[:2]))
     label = _LABEL_AFTER.match(after) is not None and before.strip() == ""
     # "AITZHANOV:", "Zhumagaliyeva:" opening a transcript's or an interview's turn
     label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)

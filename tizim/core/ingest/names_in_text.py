@@ -74,7 +74,20 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
         if len(stem) >= 5 and not stem.isascii()
     ):
         return False  # "Тыңдармандарымыз…", but "Досымов" is a surname, not "досым" (my friend)
+    if _kazakh_place_in_a_case(word):
+        return False  # "Қайрат Әбілқасымов Ақтөбеде": in Aktobe, even beside a surname
     return beside_surname or fold_place(word) is None
+
+
+_KK_PLACE_CASES = re.compile(
+    r"(?:нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің)$"
+)
+
+
+def _kazakh_place_in_a_case(word: str) -> bool:
+    """Whether ``word`` is a town's Kazakh name with a case ending ("Ақтөбеде", "Алматыдан")."""
+    ending = _KK_PLACE_CASES.search(word)
+    return ending is not None and fold_place(word[: ending.start()]) is not None
 
 
 def strip_kazakh_case(word: str, *, any_surname: bool = False) -> str:

@@ -16,10 +16,31 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def _models() -> tuple[Any, Any, Any, Any]:
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
     embedding = NewsEmbedding()
-    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), _vocab()
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> Any:
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+def given_name_before_surname(first: str, second: str) -> bool:
+    """Whether the dictionary knows ``first`` as a given name in the nominative and not
+    ``second``: "Константин Фаст", "Ерсайын Жубанышев" are a given name and a surname, though
+    "-ин" and "-ын" end surnames too (Кузьмин, which it knows as one)."""
+    if not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+", first):
+        return False
+    first_read, second_read = _first_parse(first, _vocab()), _first_parse(second, _vocab())
+    return (
+        "Name" in first_read.tag
+        and first_read.tag.case == "nomn"
+        and not ("Name" in second_read.tag and second_read.tag.case == "nomn")
+    )
 
 
 _FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
@@ -36,7 +57,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
     doc.segment(segmenter)
     doc.tag_morph(tagger)
     doc.tag_ner(ner)
-    names = []
+    names: list[tuple[int, int, str]] = []
     for span in (piece for found in doc.spans for piece in _pieces(doc.text, found, vocab)):
         span.normalize(vocab)
         written, normal, start = span.text, span.normal or span.text, span.start
@@ -51,6 +72,9 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             surname = surname_before[1]
             written, normal = f"{surname} {written}", f"{surname} {normal}"
             start = surname_before.start(1)
+            # "житель Качара Ахметов Бауыржан Серикович": natasha's name before, which ended
+            # with this surname, took the place before it for a given name
+            names = [n for n in names if n[1] != surname_before.end(1)]
         # natasha sometimes takes the word before a name into it ("Тело Нурсултана Бекова",
         # "житель Аральска Бекзат Иманов")
         while len(written.split()) > 2 and (
@@ -97,8 +121,24 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             continue  # "По Петропавлу": a place after a preposition, not a person
         if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
             names.append((start, span.stop, normal))
-    names = _women_by_initials(text, _brothers(text, names))
+    names = _siblings_listed(text, _brothers(text, _halves_joined(text, names)))
+    names = _women_by_initials(text, names)
     return names + _surnames_again(text, names)
+
+
+def _halves_joined(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """natasha's two names that are one, a surname and then a given name the dictionary knows
+    ("Сержант полиции Литвиненко Иван получил травму": "Литвиненко", "Иван")."""
+    out: list[tuple[int, int, str]] = []
+    for name in names:
+        if out and text[out[-1][1] : name[0]] == " " and " " not in out[-1][2] + name[2]:
+            surname, given = out[-1][2], name[2]
+            read = _first_parse(given, _vocab())
+            if _SURNAME_BEFORE.search(surname + " ") and "Name" in read.tag:
+                out[-1] = (out[-1][0], name[1], f"{surname} {given}")
+                continue
+        out.append(name)
+    return out
 
 
 def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:
@@ -567,6 +607,43 @@ def _brothers(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, i
     return out
 
 
+# what comes between a family's surname in the plural and the list of its members' given names:
+# "братьев Есенжоловых — Асета, Ерната и младшего, 19-летнего Мираса"
+_LIST_OF_GIVEN = re.compile(r"\s*[,—–:-]?\s*(?:(?:и|а также)\s+)?(?:[\w-]+,?\s+){0,2}$")
+
+
+def _siblings_listed(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A family named by its surname in the plural, then its members by given name alone:
+    each takes the surname ("братьев Есенжоловых — Асета, Ерната и … Мираса" → "Асет
+    Есенжолов", "Ернат Есенжолов", "Мирас Есенжолов"); the family is nobody's name."""
+    out = list(names)
+    for i, (start, end, family) in enumerate(names):
+        plural = _PLURAL_SURNAME.fullmatch(family)
+        if plural is None or " " in family:
+            continue
+        members, last = [], end
+        for j in range(i + 1, len(names)):
+            between = text[last : names[j][0]]
+            if " " in names[j][2] or "." in between or not _LIST_OF_GIVEN.fullmatch(between):
+                break
+            members.append(j)
+            last = names[j][1]
+        if not members:
+            continue
+        for j in members:
+            given = text[names[j][0] : names[j][1]]
+            read = _first_parse(given, _vocab())
+            woman = "Name" in read.tag and "femn" in read.tag
+            if "Name" in read.tag and read.tag.case != "nomn":
+                given = read.normal_form.capitalize()
+            elif family.endswith("ых") and _consonant_a(given) and not woman:
+                given = given[:-1]  # "Ерната", a name the dictionary does not know
+            surname = plural["stem"] + ("а" if woman else "")
+            out[j] = (names[j][0], names[j][1], f"{given} {surname}")
+        out[i] = (start, end, "")
+    return [name for name in out if name[2]]
+
+
 def _consonant_a(word: str) -> bool:
     """A word ending in "-а" after a consonant ("Каната"), as a man's name in the genitive."""
     return len(word) > 3 and word.endswith("а") and word[-2].lower() not in "аеёиоуыэюяәөұүі"
@@ -597,6 +674,10 @@ def _surname_after_given(written: str, normal: str) -> str:
     instrumental = re.fullmatch(r"(?P<stem>\w+[ая])ем", words[1])
     if words[0].endswith(("ом", "ем")) and instrumental is not None:
         return f"{normals[0]} {instrumental['stem']}й"  # "Жанболатом Мамаем" → Жанболат Мамай
+    if words[0].endswith(("ом", "ем")) and words[1].endswith(("ым", "им")):
+        adjective = _first_parse(words[1], _vocab())
+        if adjective.tag.POS == "ADJF":  # "Сергеем Луговым" → Сергей Луговой
+            return f"{normals[0]} {adjective.normal_form.capitalize()}"
     if not words[0].endswith(("а", "я")):
         return normal
     russian = _OBLIQUE_SURNAME.fullmatch(normals[1])

@@ -67,7 +67,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"ешкім көрмеген|никто (?:\w+ )?не видел|no one has seen|nobody has seen|"
         # "вышел из дома … и не вернулся", "never came home", "үйге оралмады"
         rf"не вернул{_W}|(?:did not|didn't|never) (?:return|come back|came back|come home|"
-        rf"came home)|оралмады|қайтып келмеді",
+        rf"came home)|оралмады|қайтып келмеді|"
+        # "Данияр Сапаров әлі табылған жоқ": not found yet
+        r"(?:әлі|әлі күнге дейін|әлі де) (?:\w+ )?табыл(?:ған жоқ|мады|маған|май)",
     ),
     (
         # a sentence passed: "sentenced to 15 years", "given 20 years", "a seven-year
@@ -79,6 +81,12 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"условн{_W} срок|(?:года?|лет) условно|"
         # "each received six years", "получили по пять лет", "were each handed 15 days in jail"
         r"(?:each )?received (?:[\d.]+|\w+)(?:-| )years?|получил{_W} (?:по )?\w+ (?:года?|лет)\b|"
+        # "приговор — 8 лет — получил Данияр Жумабеков", "ему дали пять", "отсидел свои 15 суток"
+        r"приговор\W+(?:[\w-]+\W+){0,3}получил\w*|(?:ему|ей|им|мне) дали (?:по )?(?:\d+|один|"
+        r"одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\b|"
+        rf"отсидел{_W} (?:свои )?(?:\d+|\w+) (?:суток|дней|года?|лет)\b|"
+        # "The heaviest sentence, seven years, went to Igor Lysenko"
+        r"sentences?,? (?:[\w-]+ (?:years?|months?),? )?went to|"
         r"(?:each )?handed (?:[\d.]+|\w+)(?:-| )(?:years?|months?|days?)|"
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) (?:years?|months?|days?)|received (?:a |an )?[\w-]+ sentence|"
@@ -123,6 +131,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.DETAINED,
         # "Nursultan Sultanov, one of those detained and on hunger strike"
         r"one of (?:those|the) (?:detained|held|arrested|detainees)|"
+        # "one of the forty-odd people they took from the checkpoint"
+        r"one of the [\w-]+ (?:people |men )?(?:they|police) (?:took|detained|picked up)|"
         # "was taken from her home by three police officers"
         rf"{_BE} taken from (?:his|her|their) (?:home|house|flat|apartment|workplace)|"
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
@@ -131,7 +141,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|ұстады|ұстап\b|алып кет{_W}|изоляторда|изоляторында|"
         r"(?:ивс|сизо)-(?:та|те|да|де)|"
         rf"қамауда|"
-        rf"забрали|увезли|"
+        rf"забрали|увезли|(?:затолкал|закинул|посадил){_W} в автозак|"
         # a case file's note: "Detained 06.01 near the akimat.", "Picked up 07.01 at work."
         # (not "Detained protesters told him …")
         r"^(?:detained|picked up|taken away|taken into custody)"
@@ -152,14 +162,20 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:received|sustained|suffered) (?:a |an )?(?!no )(?:[\w-]+ ){0,2}(?:injury|wound)|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
+        # "was taken to the Nura central district hospital", "underwent surgery"
+        rf"{_BE} taken to (?:the |a )?(?:[\w-]+ ){{0,4}}hospital|underwent (?:\w+ )?surgery|"
         rf"получил{_W} (?:\w+ )?(?:ушиб|перелом|сотрясени|ожог){_W}|"
         rf"suffered (?:a |an )?(?:concussion|fractured|broken)|сотрясени{_W}|миы шайқал{_W}|"
+        # "куда его доставили без сознания", "потерял сознание от побоев"
+        rf"доставлен{_W} без сознания|доставили без сознания|потерял{_W} сознание|"
         # run over: "его сбила бронемашина", "hit by an armoured vehicle"
         rf"сбил[аио]? (?:\w+ )?(?:бронемашин|машин|автомобил|грузовик|бтр){_W}|"
         r"(?:hit|run over) by (?:a |an )?(?:armou?red )?(?:vehicle|car|truck)|"
-        rf"жарақат ал{_W}|жарала{_W}|оқ ти{_W}|(?:жанарынан|көзінен|аяғынан) айырыл{_W}|"
+        rf"жарақат(?:ын|тар)? ал{_W}|ауруханада (?:\w+ )?емдел{_W}|жарала{_W}|оқ ти{_W}|"
+        rf"(?:жанарынан|көзінен|аяғынан) айырыл{_W}|"
         # "әлі аудандық ауруханада жатыр": still lying in hospital
-        rf"ауруханада (?:\w+ )?жат{_W}|(?:ауруханаға|стационарға) (?:\w+ )?жатқызыл{_W}|"
+        rf"(?:ауруханада|палатада) (?:\w+ ){{0,5}}жат{_W}|"
+        rf"(?:ауруханаға|стационарға) (?:\w+ )?жатқызыл{_W}|"
         rf"жансақтау (?:\w+ )?(?:бөлімінде|бөлімшесінде) (?:\w+ )?жат{_W}|"
         # a case file's note: "Hit in the thigh by a rubber bullet on 06.01." (not "Shot on a
         # phone, the video shows …")
@@ -167,7 +183,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     ),
     (
         Fate.RELEASED,
-        rf"{_BE} (?:released|freed)|then released|освобожд{_W}|освобожден{_W}|отпущен{_W}|"
+        rf"{_BE} (?:released|freed)|then released|one of the [\w-]+ released|"
+        rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|"
         rf"отпустил{_W}|босатыл{_W}|босатты|босатқан|бостандыққа шық{_W}|"
         # a case file's note: "Released 22.01 without charge."
         r"^(?:released|freed)(?= \d| on \d| without | from )",

@@ -24,6 +24,7 @@ from tizim.core.fates import Fate
 from tizim.core.ingest import lexicon, personal
 from tizim.core.ingest.how_named import SPEECH_AFTER, how_named
 from tizim.core.ingest.names_in_text import names_in, russian_names
+from tizim.core.ingest.names_ru import given_name_before_surname
 from tizim.core.ingest.personal import ANY_FATE, FATE_WORDS, GROUP_WORDS
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, days_later, find_dates
@@ -441,9 +442,9 @@ _SURNAME_FIRST = re.compile(
 
 
 def _running_text_order(name: str, parts: NameParts) -> NameParts:
-    """Running text names the given name first: "Мәдина Исраилова", "Сабина Абдуллаева" are a
-    woman's given name in "-ина" and a surname in "-ова", whatever lists would make of two
-    words with surname endings; "Timur K." is a given name and an initial."""
+    """Running text names the given name first: "Мәдина Исраилова", "Yerkin Sagyndykov" are a
+    given name in "-ина" or "-in" and a surname in "-ова" or "-ov", whatever lists would make of
+    two words with surname endings; "Timur K." is a given name and an initial."""
     words = name.split()
     if (
         len(words) == 2
@@ -456,10 +457,25 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
     if (
         len(words) == 2
         and parts.surname == words[0]
-        and re.search(r"(?:ина|ына|ina)$", words[0], re.IGNORECASE)
-        and re.search(r"(?:ов|ова|ев|ева|ёв|ёва|ov|ova|ev|eva)$", words[1], re.IGNORECASE)
+        and (
+            (
+                re.search(r"(?:ина|ына|ina|ин|ын|in|yn)$", words[0], re.IGNORECASE)
+                and re.search(r"(?:ов|ова|ев|ева|ёв|ёва|ov|ova|ev|eva)$", words[1], re.IGNORECASE)
+            )
+            # "Константин Фаст": a given name the dictionary knows, before a plain surname
+            or given_name_before_surname(words[0], words[1])
+        )
     ):
         return NameParts(words[1], words[0], "")
+    if (
+        len(words) == 3
+        and parts.patronymic == words[2]
+        and parts.surname == words[1]
+        and given_name_before_surname(words[1], words[0])
+    ):
+        # "Дзюба Олег Викторович": a given name the dictionary knows before the patronymic,
+        # a surname with no telling ending before it
+        return NameParts(words[0], words[1], words[2])
     return parts
 
 
@@ -555,7 +571,11 @@ def _owner(victims: list[Mention], position: int, sentence: str, reach: int = _R
             else (position, mention.start)
         )
         between = sentence[a:b]
-        if len(between.split()) > reach or _PLURAL_BETWEEN.search(between):
+        # the one name a sentence opens with is its subject further on: "Ilyas Zhaksybekov,
+        # 19, from Berezovka, went to Pavlodar … to pick up his sister … and didn't come back"
+        subject = len(victims) == 1 and mention.end <= position
+        subject = subject and len(sentence[: mention.start].split()) <= 1
+        if len(between.split()) > reach * (2 if subject else 1) or _PLURAL_BETWEEN.search(between):
             continue
         if mention.start >= position and _PLURAL_BETWEEN.search(
             sentence[max(0, position - 30) : position]
