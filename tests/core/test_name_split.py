@@ -29,6 +29,9 @@ from tizim.core.names.split import NameParts, guess_sex, split_full_name
         ("Е.Б.Серикбаев", ("Серикбаев", "Е.", "Б.")),
         ("Серикбаев Е.", ("Серикбаев", "Е.", "")),
         ("Zhagiparov Y.M.", ("Zhagiparov", "Y.", "M.")),
+        # a surname, a given name and the patronymic's initial
+        ("Iskakov Dauren S.", ("Iskakov", "Dauren", "S.")),
+        ("Иванов Иван И.", ("Иванов", "Иван", "И.")),
         # Latin and Cyrillic, Kazakh patronymics in one word and in two
         ("Yerlan Zhagiparov", ("Zhagiparov", "Yerlan", "")),
         ("Zhagiparov Yerlan", ("Zhagiparov", "Yerlan", "")),

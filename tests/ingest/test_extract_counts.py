@@ -288,3 +288,32 @@ def test_a_tables_complaints_row_is_proposed_and_its_cells_count_what_its_label_
         (2, None, "Жалобы на избиения"),
         (11, None, "Жалобы на избиения"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range is its lower bound, at least, with the upper bound's multiplier
+        ("I wrote that between 50 and 60 people were detained.", [(50, "at_least", "custody")]),
+        ("От 50 до 60 человек были задержаны.", [(50, "at_least", "custody")]),
+        ("Four or five people were injured.", [(4, "at_least", "injured")]),
+        ("У акимата собираются, по оценкам, от 2 до 3 тыс. человек.", [(2000, "at_least", None)]),
+        # two figures joined by "and" without "between" are two figures
+        ("Задержаны 12 и 15 человек.", [(12, "exact", "custody"), (15, "exact", "custody")]),
+        # brought to a police station, the station named first
+        (
+            "Установлено, что в Шетский РОП были доставлены 14 жителей района.",
+            [(14, "exact", "custody")],
+        ),
+        ("«У нас в Темиртау трое так и не нашлись».", [(3, "exact", "missing")]),
+        # where people are is not a count of things ("two main hospitals")
+        (
+            "171 dead, over 2,600 in hospitals, 6,200 detained.",
+            [(171, "exact", "dead"), (2600, "more_than", "injured"), (6200, "exact", "custody")],
+        ),
+        ("Ресми 200-ге жуық адам өлді дейді.", [(200, "nearly", "dead")]),
+        ("Бүгінде 168 адам қала ауруханаларына жүгінген.", [(168, "exact", "injured")]),
+    ],
+)
+def test_ranges_stations_and_the_not_found(text, expected):
+    assert claims_read(text, learned=False) == expected

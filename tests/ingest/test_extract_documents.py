@@ -454,3 +454,110 @@ def test_what_was_done_as_families_tell_it(text, fate):
 )
 def test_what_happened_as_reports_and_posts_tell_it(text, language, expected):
     assert persons_read(text, language, learned=False) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            # a given name, "aga", the surname in brackets; "I'm" is nobody's name
+            "10/01/2022, 09:58 - Marat B: I'm so sorry. Our neighbour, Ruslan aga (Sadvakasov), "
+            "got shot on the 6th at night on the avenue.",
+            "en",
+            [("Sadvakasov", "Ruslan", "injured")],
+        ),
+        (
+            "my bro is home!! Azamat (Kuttybayev, for the ppl asking in DMs) released today, all "
+            "15 days done.",
+            "en",
+            [("Kuttybayev", "Azamat", "released")],
+        ),
+        (
+            # a search post: what happened, then the name and age
+            "15/01/2022, 09:30 - Dana K: my friend from Taraz: her brother has been missing "
+            "since the 7th. Bekzat Omirzakov, 24 y.o., tall, black puffer jacket.",
+            "en",
+            [("Omirzakov", "Bekzat", "missing")],
+        ),
+        (
+            # "our" before a name is not part of it
+            "Біздің Бейбіт Сейітовті де ұстап алыпты, әкесі айтты.",
+            "kk",
+            [("Сейітов", "Бейбіт", "detained")],
+        ),
+    ],
+)
+def test_names_as_chats_write_them(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected
+
+
+def test_a_name_and_age_after_a_paragraph_break_is_not_of_the_fate_before_it():
+    text = (
+        "Вечером того же дня наши сыновья не вернулись домой.\n\n"
+        "Лагутин Денис, 20 лет, студент горного колледжа. Задержан 6 января."
+    )
+    assert persons_read(text, "ru", learned=False) == [("Лагутин", "Денис", "detained")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            # a man's name in the genitive after whose wife she is
+            "Жена Руслана Бисенова (34 г.) сообщила, что муж пропал 6 января.",
+            "ru",
+            [("Бисенов", "Руслан", "missing")],
+        ),
+        (
+            # a surname in "-юк" in the genitive, beside a given name and patronymic
+            "Заключение эксперта № 9 (освидетельствование Гаврилюка Сергея Ивановича, 1979 г.р., "
+            "доставлен из ИВС 10.01.2022).",
+            "ru",
+            [("Гаврилюк", "Сергей", "detained")],
+        ),
+        (
+            # the full stop that ends the sentence was the initial's too
+            "В январе 2022 года погибли двое: Мырзахметов Жасулан и Ахметжанов Р.",
+            "ru",
+            [("Мырзахметов", "Жасулан", "killed"), ("Ахметжанов", "Р.", "killed")],
+        ),
+        (
+            # a prosecutor ("айыптаушы") is not accused; a victim's title is not his name
+            "Мемлекеттік айыптаушы – аудан прокурорының көмекшісі Бекмұратов Н.С. Жәбірленуші "
+            "Сарыбаев Ж.Қ.: Басыма тас тиді, 12 күн ауруханада емделдім.",
+            "kk",
+            [("Сарыбаев", "Ж.", "injured")],
+        ),
+        (
+            # an abbreviation in capitals is no name
+            "Мемлекеттік айыптаушы: ҚПК 35-бабы бойынша тергеу тоқтатылды. Ерлан Беков сотталды.",
+            "kk",
+            [("Беков", "Ерлан", "convicted")],
+        ),
+        (
+            # "no one has been charged" tells nothing of the one told of before
+            "Amanzhol Seitov suffered a gunshot wound to the leg. No one has been charged over the "
+            "shooting.",
+            "en",
+            [("Seitov", "Amanzhol", "injured")],
+        ),
+    ],
+)
+def test_oblique_names_titles_and_denials(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected
+
+
+def test_a_headline_in_title_case_names_no_one_but_a_surname():
+    text = (
+        "'No Longer Indifferent To Politics': Man Shot In Bloody Unrest Boycotts Election, Wants "
+        "Change\nDaniyar Adilbekov was shot and seriously wounded."
+    )
+    assert persons_read(text, "en", learned=False) == [("Adilbekov", "Daniyar", "injured")]
+
+
+def test_who_she_is_before_her_name_is_not_part_of_it():
+    text = (
+        "Риелтор из Алматы была тяжело ранена.\n\nРиелтор Жамиля Бурабаева из Алматы прикована "
+        "к инвалидной коляске: ее ранили из огнестрельного оружия."
+    )
+    assert persons_read(text, "ru", learned=False) == [("Бурабаева", "Жамиля", "injured")]

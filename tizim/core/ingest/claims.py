@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.claim_details import (
@@ -632,6 +632,44 @@ def _group_named(words: str, *, whole: bool) -> str | None:
     return None
 
 
+# the words between a range's bounds ("between 50 and 60", "от 50 до 60", "four or five",
+# "40–50"), and before its lower bound where they need it
+_RANGE_BETWEEN = re.compile(r"\s*(?:and|to|до|[-–—]|or|или|немесе|не)\s*")
+_RANGE_OPENS = re.compile(r"(?:between|from|от)\s+$")
+
+
+def _ranges_from_below(
+    readings: list[_Reading], numbers: list[NumberMention], folded: str
+) -> list[_Reading]:
+    """A range's figure is its lower bound, at least ("between 50 and 60 people were
+    detained": 50): the upper bound's reading moved to the number before it."""
+    out: list[_Reading] = []
+    for reading in readings:
+        index = numbers.index(reading.number) if reading.number in numbers else 0
+        lower = numbers[index - 1] if index > 0 else None
+        between = folded[lower.end : reading.number.start] if lower is not None else ""
+        m = _RANGE_BETWEEN.fullmatch(between)
+        opened = lower is not None and _RANGE_OPENS.search(folded, 0, lower.start) is not None
+        if (
+            lower is None
+            or m is None
+            or lower.value >= reading.number.value
+            or (m.group().strip() in ("and", "to", "до") and not opened)
+        ):
+            out.append(reading)
+            continue
+        out = [r for r in out if r.number is not lower]
+        scale = _RANGE_SCALE.search(reading.number.written)
+        if scale is not None and lower.value < 1000:  # "от 2 до 3 тыс. человек": 2,000
+            lower = replace(lower, value=lower.value * (10**6 if scale[1] else 1000))
+        out.append(replace(reading, number=lower, qualifier="at_least"))
+    return out
+
+
+# the word that multiplies a range's upper bound, and so its lower one ("от 2 до 3 тыс.")
+_RANGE_SCALE = re.compile(r"(?i)(?:тыс|мың|thousand|(млн|million|миллион))")
+
+
 def _worth_proposing(reading: _Reading, folded: str) -> bool:
     """A count of people with no fate is a claim only where the sentence is about the events
     ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"."""
@@ -699,6 +737,7 @@ def claims_in_sentence(
         if reading is not None:
             readings.append(reading)
     _share_across_and(readings, read)
+    readings = _ranges_from_below(readings, numbers, read)
     if not readings:
         return []
     said = said_in(sentence, dates)

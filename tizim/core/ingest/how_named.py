@@ -130,6 +130,8 @@ def how_named(
     # not "Данияр Есжанов әлі хабарсыз, полиция да білмейміз дейді": what the next words
     # tell happened to the one named, and another says it
     said_last = said_last and not _tells_a_fate(" ".join(after.split()[:2]))
+    # nor "Құлжанов Тимур … өзін полиция бөлімінде ұстағанын айтты": what was done to himself
+    said_last = said_last and not re.search(r"(?<!\w)өзі(?:н|нің|не)(?!\w)", after)
     label = _LABEL_AFTER.match(after) is not None and before.strip() == ""
     # "AITZHANOV:", "Zhumagaliyeva:" opening a transcript's or an interview's turn
     label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)

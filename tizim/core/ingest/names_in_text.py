@@ -52,6 +52,12 @@ _DEMONYM = re.compile(r"\w{3,}(?:лық|лік|тық|тік)$")  # not "-дық
 _JOINED_BY_AND = re.compile(rf"\s+(?:{lexicon.AND_WORDS})\s+")
 
 
+# surnames short enough to pass for an abbreviation when a list writes them in capitals
+_SHORT_SURNAMES = frozenset(
+    "ким пак цой ли тен тян нам шин хван огай kim pak park li lee ten tsoi tsoy nam".split()
+)
+
+
 def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
     """Whether ``word`` may be part of a name; a town's name may, beside a surname
     ("Нұрсұлтан Беков": Nursultan is a given name as well as the capital's old name)."""
@@ -68,6 +74,8 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
         return False  # "Қызылордадағы" (the one in Kyzylorda): a place's adjective
     if re.fullmatch(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}-\w+", word):
         return False  # "ҚК-нің", "ҚР-да": an abbreviation with a case ending
+    if re.fullmatch(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}", word) and folded not in _SHORT_SURNAMES:
+        return False  # "ҚПК 35-бабы", "БҰҰ": an abbreviation, not "ЛИ" or "КИМ" in a list
     if not _SURNAME_SHAPE.search(folded) and any(
         folded.startswith(stem)
         for stem in personal.NOT_NAMES
@@ -127,6 +135,7 @@ def _names_in(
         ]
     text = sentence.text
     found = _surnames_first(text) if language == "en" else []
+    found += _surname_in_brackets(text)
     for m in _NAME_RUN.finditer(text):
         if any(start <= m.start() < end for start, end, _, _ in found):
             continue
@@ -201,11 +210,47 @@ def _surnames_first(text: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
+# a given name, perhaps with "aga"/"аға" (elder brother, a respectful address), then the
+# surname in brackets, as chats write it: "Ruslan aga (Sadvakasov)", "Azamat (Kuttybayev, for
+# the ppl asking in DMs)"
+_GIVEN_SURNAME_IN_BRACKETS = re.compile(
+    r"(?<![\w-])(?P<given>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі'’-]+)"
+    r"(?:\s+(?:aga|apa|ага|апа|аға|әпке|ағай))?\s+\((?P<surname>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
+    r"[a-zа-яёәғқңөұүһі'’-]+)[,)]"
+)
+
+
+def _surname_in_brackets(text: str) -> list[tuple[int, int, str, bool]]:
+    """Chats' "Ruslan aga (Sadvakasov)": a given name, its surname in brackets, one name."""
+    found = []
+    for m in _GIVEN_SURNAME_IN_BRACKETS.finditer(text):
+        if not _SURNAME_SHAPE.search(m["surname"]) or not is_name_word(m["given"]):
+            continue
+        found.append((m.start(), m.end("surname"), f"{m['given']} {m['surname']}", False))
+    return found
+
+
 def _a_title(text: str, start: int, words: list[str]) -> bool:
-    """Whether English capitalised ``words`` at ``start`` are in a heading all in capitals,
-    or after "the": a show, a paper, a group ("THE STEPPE SIGNAL", "to the Steppe Signal")."""
+    """Whether English capitalised ``words`` at ``start`` are in a heading all in capitals or
+    in title case, or after "the": a show, a paper, a group ("THE STEPPE SIGNAL", "to the
+    Steppe Signal", "Man Shot In Bloody Kazakh Unrest Boycotts Election, Wants Change")."""
     after_the = words[0].lower() == "the" or text[:start].lower().endswith("the ")
-    return after_the or _HEADING.match(text, start) is not None
+    return after_the or _HEADING.match(text, start) is not None or _title_case(text, start)
+
+
+def _title_case(text: str, start: int) -> bool:
+    """Whether the line around ``start`` is a headline in title case: six words or more,
+    nearly all capitalised (short function words aside)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start : line_end if line_end >= 0 else None])
+    words = [w for w in words if w.lower() not in _SMALL_TITLE_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 6 and capitalised >= 0.85 * len(words)
+
+
+# words a headline in title case may leave in small letters
+_SMALL_TITLE_WORDS = frozenset("a an the and or of in on at to for by with as from".split())
 
 
 def _surname_in(words: list[str]) -> bool:

@@ -88,6 +88,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             len(written.split()) > 1
             and (
                 _ROLE_WORD.match(written.split()[0].lower())
+                or _common_noun_before_a_name(written.split(), vocab)
                 or (
                     sum(len(w) > 2 for w in written.split()[1:]) >= 2  # not "Ли В. С."
                     and not text[start : start + 2].isupper()
@@ -117,6 +118,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         normal = _given_as_the_dictionary_reads_it(written, normal, vocab)
         normal = _declined_with_patronymic(written, normal, vocab)
         normal = _keep_yo(written, normal)
+        normal = _of_a_relative(text[:start], written, normal)
         if _PREPOSITION_FIRST.match(written):
             continue  # "По Петропавлу": a place after a preposition, not a person
         if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
@@ -406,6 +408,8 @@ def _declined_with_patronymic(written: str, normal: str, vocab: Any) -> str:
         surname = stem["stem"] if stem is not None and stem["ending"] != "ой" else words[0]
         if stem is None and case in ("datv", "loct") and words[0].endswith("е"):
             surname = words[0][:-1] + "а"  # "Дзюбе" of Дзюба
+        elif stem is None and case in ("gent", "accs") and _consonant_a(words[0]):
+            surname = words[0][:-1]  # "Гаврилюка Сергея Ивановича" of Гаврилюк
     # a woman's name that does not decline stays as written ("Сагындыковой Жанар Толеуовны")
     declined = not feminine or re.search(r"[еыуиюя]$|ой$", words[1]) is not None
     first = given.normal_form.capitalize() if declined else words[1]
@@ -504,6 +508,18 @@ _ROLE_WORD = re.compile(
     r"(?:тел[оаеу]|труп|журналист|активист|адвокат|студент|правозащитни|задержанн|погибш|азаттык|"
     r"пострадавш|сотрудник|родственни|брат|сестр|сын|доч|жен[аеуы]|муж|полицейск|житель|жительниц)\w*$"
 )
+
+
+def _common_noun_before_a_name(words: list[str], vocab: Any) -> bool:
+    """Whether a name natasha found opens with a common noun before a given name and a
+    surname ("Риелтор Жамиля Бурабаева", who she is), not a surname before a given name and
+    patronymic ("Волк Сергей Иванович")."""
+    if len(words) != 3:
+        return False
+    first, given, last = (_first_parse(w, vocab) for w in words)
+    if first.tag.POS != "NOUN" or {"Name", "Surn", "Patr", "Geox"} & set(first.tag.grammemes):
+        return False
+    return "Name" in given.tag and "Patr" not in last.tag
 
 
 def _already_nominative(written: str, normal: str, vocab: Any) -> bool:
@@ -642,6 +658,26 @@ def _siblings_listed(text: str, names: list[tuple[int, int, str]]) -> list[tuple
             out[j] = (names[j][0], names[j][1], f"{given} {surname}")
         out[i] = (start, end, "")
     return [name for name in out if name[2]]
+
+
+# whose relative: "Жена Руслана Бисенова сообщила": the name after it is in the genitive
+_KIN_BEFORE = re.compile(
+    r"(?:жена|вдова|мать|отец|сын|дочь|брат|сестра|супруга|родные|родственники|адвокат)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def _of_a_relative(before: str, written: str, normal: str) -> str:
+    """A man's name in the genitive after whose relative it names ("Жена Руслана Бисенова"),
+    which natasha left as written, taking it for a woman's ("Руслана Бисенова")."""
+    words = written.split()
+    if normal != written or len(words) != 2 or not _KIN_BEFORE.search(before):
+        return normal
+    given, surname = words
+    if not (_consonant_a(given) and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surname)):
+        return normal
+    return f"{given[:-1]} {surname[:-1]}"
 
 
 def _consonant_a(word: str) -> bool:

@@ -36,6 +36,8 @@ _NOT_PEOPLE = re.compile(
     rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+|жарым\s+)?(?:-|‑)?\s*"
     rf"(?:{lx.NOT_PEOPLE_UNITS}|{lx.BODY_PARTS})(?!\w)"
 )
+# where people are, not things counted: "over 2,600 in hospitals", "12 в больницах"
+_WHERE = re.compile(r"^\s*(?:are |were |remain |still )?(?:in|at|в|во)\s")
 _THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
 _FACILITIES = re.compile(rf"(?:{lx.FACILITY_COUNTS})")
 _ONE_OF = re.compile(r"^\s*(?:of|из)(?!\w)")
@@ -143,8 +145,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     wider = folded[number.end : number.end + 40]
     if _FACILITIES.match(wider.lstrip()):
         return True  # "6 изоляторов", "11 places of detention": places, not people
-    if _THINGS.match(wider) and not _PEOPLE.match(wider.lstrip()):
-        return True  # "two main hospitals", "8 сожжённых автомобилях"
+    if _THINGS.match(wider) and not _PEOPLE.match(wider.lstrip()) and not _WHERE.match(wider):
+        return True  # "two main hospitals", "8 сожжённых автомобилях" (not "2,600 in hospitals")
     if number.value == 1 and (_ONE_OF.match(after) or fold(number.written).endswith("бірі")):
         return True  # "one of them", "один из", "солардың бірі": a person, not a count
     if number.value == 1 and (

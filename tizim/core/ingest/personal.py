@@ -108,7 +108,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:charged|accused|indicted|prosecuted)|criminal (?:case|proceedings|charges)|"
         rf"charged with|обвин{_W}|возбужден{_W} уголовн{_W} дел{_W}|"
         r"faces? (?:allegations|charges)|"
-        rf"айып тағыл{_W}|айыпта{_W}|қылмыстық іс қозғал{_W}|"
+        rf"айып тағыл{_W}|айыпта(?!уш){_W}|қылмыстық іс қозғал{_W}|"
         # on trial: "Серік Күдебаевқа қатысты сот отырысы", "суд над"
         rf"қатысты (?:\w+ )?сот{_W}|суд{_W} над|trial of|"
         # named a suspect: "күдікті деп танылды", "признана подозреваемой"
@@ -184,6 +184,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.RELEASED,
         rf"{_BE} (?:released|freed)|then released|one of the [\w-]+ released|"
+        # a chat's "Azamat released today"
+        r"(?:released|freed) (?:today|yesterday|this morning|last night|on \d)|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|"
         rf"отпустил{_W}|босатыл{_W}|босатты|босатқан|бостандыққа шық{_W}|"
         # a case file's note: "Released 22.01 without charge."
@@ -357,6 +359,7 @@ NOT_NAMES = frozenset(
     brothers journalists committee protect
     оған оны оның кеше бүгін қазір енді сосын кейін әлі тағы миссия{W} ісі both release free
     was were been is are be said who осылайша медбике мұғалім жүргізуші
+    i'm i’m no біздің сіздің менің сенің олардың ағайын home stay update pls жәбірленуші куә
     """.replace("{W}", "").split()
 )
 
@@ -415,4 +418,11 @@ def denied(folded: str, start: int, fate: Fate) -> bool:
     """Whether the word of ``fate`` at ``start`` of ``folded`` is denied ("His name has not
     been released", "не был задержан"); but missing is said by what is not known ("have not
     seen or heard from him since")."""
-    return fate != Fate.MISSING and bool(NEGATED_BEFORE.search(folded, max(0, start - 14), start))
+    if fate == Fate.MISSING:
+        return False
+    # "No one has been charged over the shooting", "Никто не был задержан"
+    nobody = _NOBODY_BEFORE.search(folded, max(0, start - 30), start)
+    return nobody is not None or bool(NEGATED_BEFORE.search(folded, max(0, start - 14), start))
+
+
+_NOBODY_BEFORE = re.compile(r"(?<!\w)(?:no one|nobody|no-one|никто|ешкім)\s+(?:\w+\s+){0,3}$")

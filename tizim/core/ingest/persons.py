@@ -69,6 +69,11 @@ _NAMING = re.compile(
     r"(?:их )?имена|включа\w+|есімдері|аты-жөні|тізімінде)(?!\w)",
     re.IGNORECASE,
 )
+# a search post's name and age right after what happened, in the same paragraph: "her brother
+# has been missing since the 7th. Bekzat Omirzakov, 24 y.o., tall"
+_NAME_AND_AGE = re.compile(
+    r"^[\w'’ -]{3,60}, \d{1,2}(?: y\.?o\.?| years? old| жаста| лет| года?)(?!\w)"
+)
 # what happened, a few words at most, then a colon and the names it is said of
 _LABEL_THEN_NAMES = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}\s*:\s*")
 # Kazakh puts the verb last: "Бауырым Ерболат Сәрсенбаев 6 қаңтар күні … жерде ұсталды"
@@ -187,6 +192,7 @@ def read_persons(
     # what the sentence before told of people it did not name ("Three men have not been
     # heard from"), for a sentence that names them ("Their families have named A and B")
     unnamed: list[tuple[str, str, int]] = []
+    unnamed_end = 0  # where the sentence that told it ends
     last_fate: Fate | None = None  # the last fate told, of anyone
     listed: Fate | None = None  # what a heading says of the list under it ("Задержаны …:")
     named: list[str] = []  # the people the sentence before listed with nothing told
@@ -205,7 +211,11 @@ def read_persons(
             first = victims[0]
             if first.start <= item.end() + 1:  # "1) Абдрахманов Ж.Б., 1988 г.р., …"
                 _apply(people[first.key], "fate", listed.value, sentence, published, first.start)
-        if victims and not events and unnamed and _NAMING.search(sentence.text):
+        naming = _NAMING.search(sentence.text) is not None or (
+            _NAME_AND_AGE.match(sentence.text) is not None
+            and "\n" not in text[unnamed_end : sentence.start]
+        )
+        if victims and not events and unnamed and naming:
             for kind, value, _ in unnamed:
                 for victim in victims:
                     _apply(people[victim.key], kind, value, sentence, published, victim.start)
@@ -257,6 +267,7 @@ def read_persons(
             if key is None:
                 if kind == "fate" and not mentions:
                     unnamed.append((kind, value, position))
+                    unnamed_end = sentence.end
                 continue
             for each in [key, *_joined_to(key, victims, sentence.text)]:
                 _apply(people[each], kind, value, sentence, published, position)
@@ -385,6 +396,15 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
         by_given = [k for k, p in people.items() if p.parts[1].lower() == parts.given_name.lower()]
         return by_given[0] if len(by_given) == 1 else None
     initialled = _initialled_before(parts, people)
+    if initialled is None and parts.surname and parts.given_name:
+        # "ұлым Дархан … хабар-ошарсыз. … Жақсылықов Дархан, 29 жаста": the one told of by
+        # given name alone before, now named fully
+        by_given = [
+            k
+            for k, p in people.items()
+            if not p.parts[0] and p.parts[1].lower() == parts.given_name.lower()
+        ]
+        initialled = by_given[0] if len(by_given) == 1 else None
     if initialled is not None:
         # "Оспанова Н." first, "Оспанов Нурлан Бейсенович" later: the one person, named fully
         people[initialled].written = name
@@ -446,6 +466,10 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
     given name in "-ина" or "-in" and a surname in "-ова" or "-ov", whatever lists would make of
     two words with surname endings; "Timur K." is a given name and an initial."""
     words = name.split()
+    if re.fullmatch(r"[^\W\d_]", parts.given_name) and parts.given_name.isupper():
+        # "… погибли двое: Мырзахметов Жасулан и Ахметжанов Р.": the sentence's full stop
+        # was the initial's
+        parts = NameParts(parts.surname, f"{parts.given_name}.", parts.patronymic)
     if (
         len(words) == 2
         and re.fullmatch(r"\w\.", words[1])

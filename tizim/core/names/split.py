@@ -233,6 +233,10 @@ def split_full_name(text: str) -> NameParts:
 
     initials = [w for w in words if _is_initial(w)]
     names = [w for w in words if not _is_initial(w)]
+    if len(names) == 2 and len(initials) == 1 and not patronymic and _is_initial(words[-1]):
+        # "Iskakov Dauren S.", "Иванов Иван И.": a surname, a given name, the patronymic's initial
+        surname_at = _surname_position(names)
+        return NameParts(names[surname_at], names[1 - surname_at], initials[0])
     if initials:
         # "Серикбаев Е.Б.": the full words are the surname, initials the given name and
         # patronymic; any further initials stay with the given name, nothing is dropped.
