@@ -74,6 +74,10 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-45": (103, 40, 0.9, 0.9),
     "corpus-heldout-46": (79, 45, 0.95, 0.85),
     "corpus-heldout-47": (90, 37, 0.9, 0.8),
+    "corpus-heldout-48": (78, 45, 0.9, 0.85),
+    "corpus-heldout-49": (77, 50, 0.85, 0.9),
+    "corpus-heldout-50": (81, 37, 0.9, 0.9),
+    "corpus-heldout-51": (79, 48, 0.9, 0.85),
 }
 
 

@@ -313,6 +313,24 @@ def test_a_tables_complaints_row_is_proposed_and_its_cells_count_what_its_label_
         ),
         ("Ресми 200-ге жуық адам өлді дейді.", [(200, "nearly", "dead")]),
         ("Бүгінде 168 адам қала ауруханаларына жүгінген.", [(168, "exact", "injured")]),
+        # an ellipsis before a number is no decimal point
+        ("ӘЛИЯ: «...4 мыңға жуық адам жарақат алды.", [(4000, "nearly", "injured")]),
+        # a part of a figure told before: the whole is not told again
+        (
+            "Three remain in custody, and two of those three have been charged.",
+            [(3, "exact", "custody"), (2, "exact", "prosecuted")],
+        ),
+        # a register's numbers with a leading zero, an identity number masked
+        (
+            "задержаны – 4 (двое освобождены: 0412 – 10.01, 0419 – 16.01 по отбытии ареста);",
+            [(4, "exact", "custody")],
+        ),
+        ("2 | Қоңыратбаев Ерлан | 8904******** | жарақат алған (оқ тиген, ауыр)", []),
+        # the part after "of these" is a figure of its own
+        (
+            "Company-wide, 17 employees detained since 04.01, of these 9 released.",
+            [(17, "exact", "custody"), (9, "exact", "released")],
+        ),
     ],
 )
 def test_ranges_stations_and_the_not_found(text, expected):

@@ -561,3 +561,86 @@ def test_who_she_is_before_her_name_is_not_part_of_it():
         "к инвалидной коляске: ее ранили из огнестрельного оружия."
     )
     assert persons_read(text, "ru", learned=False) == [("Бурабаева", "Жамиля", "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Three remain in custody, and two of those three have been charged. One of the two "
+            "is Yerzhan Tulegenov, a loader operator.",
+            "en",
+            [("Tulegenov", "Yerzhan", "charged")],
+        ),
+        (
+            # sentences read out: a name, then the term
+            "Two got sentences. Nurlybek Zhaksylykov, five years.",
+            "en",
+            [("Zhaksylykov", "Nurlybek", "convicted")],
+        ),
+        (
+            "Мать пришла в аппарат, ищет сына, Бисенов Айдар, двадцать три года.",
+            "ru",
+            [("Бисенов", "Айдар", "missing")],
+        ),
+        (
+            # a given name in the genitive before a surname that does not decline; house arrest
+            "И про Константина Ли тоже — парень под домашним арестом, мать одна.",
+            "ru",
+            [("Ли", "Константин", "arrested")],
+        ),
+        (
+            # "both of them" after two names
+            "Ерасылмен бірге жүрген Мейірбек Жұмабаев пен Асқар Әлменов. Екеуі де Алматыдағы "
+            "ауруханада емделіп шыққан.",
+            "kk",
+            [("Жұмабаев", "Мейірбек", "injured"), ("Әлменов", "Асқар", "injured")],
+        ),
+        (
+            # a name said alone right after what happened
+            "Менің ағам да ұсталған. Дәулетжан Есенов. Үш күн отырды.",
+            "kk",
+            [("Есенов", "Дәулетжан", "detained")],
+        ),
+    ],
+)
+def test_what_speech_written_down_tells(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected
+
+
+def test_a_hospital_journal_rows_tell_a_diagnosis():
+    text = (
+        "№ зап. | Дата | Ф.И.О. | Возр. | Диагноз при поступлении | Исход\n"
+        "0113 | 06.01 00:15 | Алдабергенов Серик | 34 | Ушиб гр. клетки, ссадины лица | амб.\n"
+        "0115 | 06.01 09:30 | Жумабаев Ерлан | 19 | Гематома головы | госп."
+    )
+    assert persons_read(text, "ru", learned=False) == [
+        ("Алдабергенов", "Серик", "injured"),
+        ("Жумабаев", "Ерлан", "injured"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Лаборант Виктор Ткаченко поделился новостью: его сын Максим, студент, был ранен "
+            "5 января.",
+            "ru",
+            [("Ткаченко", "Максим", "injured")],
+        ),
+        (
+            "Николай Воронин позвонил в студию. Его сына Дмитрия вчера вечером отпустили после "
+            "5 суток в ИВС.",
+            "ru",
+            [("Воронин", "Дмитрий", "detained")],
+        ),
+        (
+            "Aigul Bekova called us. Her daughter Dana was detained on 6 January.",
+            "en",
+            [("Bekova", "Dana", "detained")],
+        ),
+    ],
+)
+def test_a_child_named_by_given_name_takes_the_parents_surname(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected

@@ -218,6 +218,9 @@ PEOPLE_NOUNS = (
     r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
     r"defendants|suspects|of them|minors|teenagers|workers|firefighters|rescuers|employees|"
     r"guardsmen|troops|conscripts|"
+    # "two of those three have been charged": a part of a figure told before
+    r"of (?:those|these)(?= (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve)\b)|"
     rf"человека?|людей|граждан{_W}|участник{_W}|задержанн{_W}|погибш{_W}|пострадавш{_W}|"
     rf"ранен{_W}|сотрудник{_W}|военнослужащ{_W}|военн{_W}|силовик{_W}|полицейск{_W}|"
     rf"активист{_W}|журналист{_W}|студент{_W}|оқушы{_W}|"

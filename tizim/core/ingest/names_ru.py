@@ -119,6 +119,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         normal = _declined_with_patronymic(written, normal, vocab)
         normal = _keep_yo(written, normal)
         normal = _of_a_relative(text[:start], written, normal)
+        normal = _given_before_a_korean_surname(written, normal, vocab)
         if _PREPOSITION_FIRST.match(written):
             continue  # "По Петропавлу": a place after a preposition, not a person
         if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
@@ -678,6 +679,22 @@ def _of_a_relative(before: str, written: str, normal: str) -> str:
     if not (_consonant_a(given) and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surname)):
         return normal
     return f"{given[:-1]} {surname[:-1]}"
+
+
+# surnames of Korean families of Kazakhstan, which do not decline
+_KOREAN_SURNAMES = frozenset("ли ким пак цой тен тян нам шин хван огай когай югай хегай".split())
+
+
+def _given_before_a_korean_surname(written: str, normal: str, vocab: Any) -> str:
+    """ "про Константина Ли": a given name in an oblique case before a surname that does not
+    decline, which natasha left as written."""
+    words = written.split()
+    if len(words) != 2 or words[1].lower() not in _KOREAN_SURNAMES or normal != written:
+        return normal
+    given = _first_parse(words[0], vocab)
+    if "Name" not in given.tag or given.tag.case == "nomn":
+        return normal
+    return f"{given.normal_form.capitalize()} {words[1]}"
 
 
 def _consonant_a(word: str) -> bool:

@@ -36,6 +36,12 @@ _NOT_PEOPLE = re.compile(
     rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+|жарым\s+)?(?:-|‑)?\s*"
     rf"(?:{lx.NOT_PEOPLE_UNITS}|{lx.BODY_PARTS})(?!\w)"
 )
+# a part, then the whole it is of, told before: "two of those three", "двое из этих трёх"
+# (not "of these 9 released": the nine are the part)
+_PART_OF_A_WHOLE_BEFORE = re.compile(
+    r"(?<!\w)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|одн\w+|дв\w+|тр\w+|"
+    r"четвер\w+|пятер\w+) (?:of those|of these|из этих|из тех)\s+$"
+)
 # where people are, not things counted: "over 2,600 in hospitals", "12 в больницах"
 _WHERE = re.compile(r"^\s*(?:are |were |remain |still )?(?:in|at|в|во)\s")
 _THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
@@ -128,6 +134,12 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     )
     if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
+    if re.fullmatch(r"0\d+", number.written) or after.startswith("*"):
+        return True  # a register's "0412", an identity number masked as "8904********"
+    if re.match(r"[^\S\n]*\|", after) and re.search(r"(?:^|\n)[^\S\n]*$", text[: number.start]):
+        return True  # "2 | Қоңыратбаев Ерлан | …": a table row's number
+    if _PART_OF_A_WHOLE_BEFORE.search(before):
+        return True  # "two of those three have been charged": the three told before
     if _MONEY_AFTER.match(folded, number.end):
         return True  # "1 миллион 240 мың теңге": a sum, its thousands told apart
     if is_item_number(text, number.start, number.end):

@@ -26,7 +26,8 @@ _KK_NUMBER_CASE = (
     r"іне|ына|сіне|сына|інің|ының|сінің|сының|не|на)"
 )
 _DIGIT_NUMBER = re.compile(
-    rf"(?<![\w.,/:-])(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?"
+    # not after "1." or "ст." (a decimal, an abbreviation), but after "«...4 мыңға"
+    rf"(?<![\w,/:-])(?<!\w\.)(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?"
     rf"(?:-{_KK_NUMBER_CASE}(?!\w))?"
     rf"(?!(?-i:[a-zа-яёәғқңөұүһі0-9_%/:-])|[.,]\d|[\ufe0f\u20e3])",  # not "2️⃣", an emoji
     re.IGNORECASE,

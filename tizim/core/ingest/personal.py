@@ -62,6 +62,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # "had not returned home since 5 January", "не знают, где их сын"
         r"(?:had|has|have) not (?:returned|come) home(?! to)|"
         rf"не зна{_W},? где (?:\w+ )?(?:сын|дочь|брат|муж|он|она)\b|"
+        r"ищ(?:ет|ут|ем) (?:своего |своих )?(?:сына|дочь|брата|мужа|сестру|отца)\b|"
         rf"не (?:могут|может|смогли) (?:его |ее |её )?найти|связь с \w+ (?:утрачена|потеряна)|"
         rf"на связь не выход{_W}|ничего не известно|nothing (?:is|has been) (?:known|heard)|"
         r"ешкім көрмеген|никто (?:\w+ )?не видел|no one has seen|nobody has seen|"
@@ -85,6 +86,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"приговор\W+(?:[\w-]+\W+){0,3}получил\w*|(?:ему|ей|им|мне) дали (?:по )?(?:\d+|один|"
         r"одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\b|"
         rf"отсидел{_W} (?:свои )?(?:\d+|\w+) (?:суток|дней|года?|лет)\b|"
+        # a list of sentences said aloud: "Nurlybek Zhaksylykov, five years."
+        r"(?<=, )(?:\d+|[a-z]+(?:-[a-z]+)?)(?: and a half)? years?(?! old)(?:,? suspended)?"
+        r"(?=\s*[.;?]|\s*$)|"
         # "The heaviest sentence, seven years, went to Igor Lysenko"
         r"sentences?,? (?:[\w-]+ (?:years?|months?),? )?went to|"
         r"(?:each )?handed (?:[\d.]+|\w+)(?:-| )(?:years?|months?|days?)|"
@@ -124,6 +128,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.ARRESTED,
         rf"{_BE} arrested|арестован{_W}|арестовал{_W}|қамауға ал{_W}|тұтқындал{_W}|"
+        # house arrest: "парень под домашним арестом", "under house arrest"
+        rf"домашн{_W} арест{_W}|house arrest|"
         rf"қамау берілді|қамауға кес{_W}|санкционирова{_W} арест{_W}|"
         r"(?:authori[sz]ed|ordered) (?:the )?(?:pre-trial )?(?:arrest|detention)",
     ),
@@ -165,6 +171,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # "was taken to the Nura central district hospital", "underwent surgery"
         rf"{_BE} taken to (?:the |a )?(?:[\w-]+ ){{0,4}}hospital|underwent (?:\w+ )?surgery|"
         rf"получил{_W} (?:\w+ )?(?:ушиб|перелом|сотрясени|ожог){_W}|"
+        # a hospital journal's diagnosis: "Ушиб гр. клетки, ссадины лица", "гематома"
+        rf"ушиб{_W}|ссадин{_W}|гематом{_W}|"
         rf"suffered (?:a |an )?(?:concussion|fractured|broken)|сотрясени{_W}|миы шайқал{_W}|"
         # "куда его доставили без сознания", "потерял сознание от побоев"
         rf"доставлен{_W} без сознания|доставили без сознания|потерял{_W} сознание|"

@@ -71,6 +71,8 @@ _NAMING = re.compile(
 )
 # a search post's name and age right after what happened, in the same paragraph: "her brother
 # has been missing since the 7th. Bekzat Omirzakov, 24 y.o., tall"
+# a name said alone right after what happened: "менің ағам да ұсталған. Дәулетжан Есенов."
+_NAME_ALONE = re.compile(r"^\s*[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,2}[.!]?\s*$")
 _NAME_AND_AGE = re.compile(
     r"^[\w'’ -]{3,60}, \d{1,2}(?: y\.?o\.?| years? old| жаста| лет| года?)(?!\w)"
 )
@@ -88,6 +90,8 @@ _AMONG_THEM = re.compile(
     r"\w+(?:еудің|ауының|еуінің) бірі|"
     # "One of those still inside is …", "One of them, Gulnar Seitkali, …"
     r"^one of (?:them|those)|"
+    # "Two of those three have been charged. One of the two is Yerzhan Tulegenov"
+    r"^one of the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?= (?:is|was)\b)|"
     # "20 people were killed in one night, including Nurbolat Alpamys" (not "including one
     # headed by …": a name comes next)
     r"(?<=, )including(?= (?!one |a |an |the |some |several |groups? |organi[sz]ations? )\w)|"
@@ -99,7 +103,9 @@ _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*–—-])\s+")
 _KK_DATE_FIRST = re.compile(r"\d{1,2}\s+[а-яәғқңөұүһі]+(?:да|де|та|те)\s", re.IGNORECASE)
 # "They", "Олар", "Все они" opening a sentence: the people just listed
 _THEY = re.compile(
-    r"^\W*(?:they|all of them|они|все они|олар|олардың барлығы|бәрі)(?!\w)", re.IGNORECASE
+    r"^\W*(?:they|all of them|both of them|они|все они|оба|обе|олар|олардың барлығы|бәрі|"
+    r"екеуі де|үшеуі де)(?!\w)",
+    re.IGNORECASE,
 )
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
@@ -212,7 +218,7 @@ def read_persons(
             if first.start <= item.end() + 1:  # "1) Абдрахманов Ж.Б., 1988 г.р., …"
                 _apply(people[first.key], "fate", listed.value, sentence, published, first.start)
         naming = _NAMING.search(sentence.text) is not None or (
-            _NAME_AND_AGE.match(sentence.text) is not None
+            (_NAME_AND_AGE.match(sentence.text) or _NAME_ALONE.match(sentence.text)) is not None
             and "\n" not in text[unnamed_end : sentence.start]
         )
         if victims and not events and unnamed and naming:
@@ -355,6 +361,12 @@ def _mentions(
     names = names_in(sentence, language, ru_names)
     first = min((found[0] for found in names), default=0)
     for start, end, name, surname_only in names:
+        child = _CHILD_BEFORE.search(sentence.text, 0, start)
+        parent = mentions[-1].key if mentions else next(reversed(people), None)
+        if child is not None and len(name.split()) == 1 and parent is not None:
+            # "Виктор Ткаченко …: его сын Максим … был ранен": the son takes his surname
+            name = f"{name} {_childs_surname(people[parent].parts[0], child['child'])}".strip()
+            surname_only = not people[parent].parts[0]
         key = _key_for(name, surname_only, people)
         if key is None:
             continue
@@ -366,6 +378,23 @@ def _mentions(
         if a.role and a.speaker and _JOINED.fullmatch(between) and _AND.search(between):
             b.role, b.speaker, b.self_report = True, True, False
     return mentions
+
+
+# whose child the name after is: "его сын Максим", "Его сына Дмитрия", "her daughter Aruzhan"
+_CHILD_BEFORE = re.compile(
+    r"(?<!\w)(?:его|её|ее|их|his|her|their)\s+(?P<child>сын\w*|доч\w*|son|daughter)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _childs_surname(surname: str, child: str) -> str:
+    """A parent's surname as their son or daughter bears it (Воронин → Воронина for a
+    daughter; Ахметова → Ахметов for a son; Ткаченко for either)."""
+    daughter = child.lower().startswith(("доч", "daughter"))
+    stem = re.fullmatch(r"(?P<stem>.+(?:ов|ев|ёв|ин|ын|ov|ev|in|yn))(?P<a>а|a)?", surname)
+    if stem is None:
+        return surname
+    return stem["stem"] + ("a" if surname.isascii() else "а") * daughter
 
 
 def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str | None:
