@@ -326,6 +326,18 @@ def test_a_tables_complaints_row_is_proposed_and_its_cells_count_what_its_label_
             [(4, "exact", "custody")],
         ),
         ("2 | Қоңыратбаев Ерлан | 8904******** | жарақат алған (оқ тиген, ауыр)", []),
+        # complaints received, clients and families who applied: figures with no fate group
+        ("Генпрокуратура сообщила, что жалоб на пытки поступило 112.", [(112, "exact", None)]),
+        ("В наши отделения за поддержкой обратились 318 клиентов.", [(318, "exact", None)]),
+        # a Kazakh collective numeral in digits ("4-еуі": four of them); returned home
+        (
+            "Ауылдан 7 жігіт сотталды, оның 4-еуі рақымшылық туралы заң бойынша босатылды.",
+            [(7, "exact", "prosecuted"), (4, "exact", "released")],
+        ),
+        (
+            "Ұсталған 7 жерлесіміздің 5-еуі үйіне оралды.",
+            [(7, "exact", "custody"), (5, "exact", "released")],
+        ),
         # the part after "of these" is a figure of its own
         (
             "Company-wide, 17 employees detained since 04.01, of these 9 released.",

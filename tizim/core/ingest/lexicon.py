@@ -167,7 +167,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # sent or let go home, from custody (not a plant sending its workers home, nor the
         # wounded after treatment, nor a crowd going home)
         rf"(?:were|was|been) sent home|отправлен{_W} домой|"
-        rf"үйлеріне (?:\w+ )?(?:жіберіл|қайтарыл){_W}|"
+        rf"үйлеріне (?:\w+ )?(?:жіберіл|қайтарыл){_W}|(?:үйіне|үйлеріне) оралд{_W}|"
         rf"allowed (?:to go )?home(?! after treatment| from hospital)|"
         rf"освободил{_W}(?! от должност)|walked free|"
         r"walked (?:out of|free from) (?:the )?court(?:room)?(?! in protest)|"
@@ -230,7 +230,8 @@ PEOPLE_NOUNS = (
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
     rf"бала{_W}|әйел{_W}|тұрғын{_W}|жігіт{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}|"
-    rf"patients|пациент{_W}|науқас{_W}|families|семей|семьи|отбасы{_W}|содержащ{_W}|"
+    rf"patients|пациент{_W}|науқас{_W}|families|семей|семьи|семья|отбасы{_W}|содержащ{_W}|"
+    rf"clients|applicants|клиент{_W}|заявител{_W}|"
     # witnesses heard by a court or an investigation: a figure with no fate group
     rf"witnesses|свидетел{_W}|куә(?!лік){_W}"
 )
