@@ -8,10 +8,18 @@ The models are loaded once per process, from files inside the packages.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 from typing import Any
+
+from tizim.core.ingest.names_ru_together import names_read_together
+from tizim.core.ingest.names_ru_words import (
+    NOMINATIVE_PATRONYMIC,
+    SURNAME_BEFORE,
+    consonant_a,
+    dictionary,
+    first_reading,
+)
 
 
 @lru_cache(maxsize=1)
@@ -19,14 +27,7 @@ def _models() -> tuple[Any, Any, Any, Any]:
     from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
     embedding = NewsEmbedding()
-    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), _vocab()
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> Any:
-    from natasha import MorphVocab
-
-    return MorphVocab()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), dictionary()
 
 
 def given_name_before_surname(first: str, second: str) -> bool:
@@ -35,7 +36,10 @@ def given_name_before_surname(first: str, second: str) -> bool:
     "-ин" and "-ын" end surnames too (Кузьмин, which it knows as one)."""
     if not re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+", first):
         return False
-    first_read, second_read = _first_parse(first, _vocab()), _first_parse(second, _vocab())
+    first_read, second_read = (
+        first_reading(first, dictionary()),
+        first_reading(second, dictionary()),
+    )
     return (
         "Name" in first_read.tag
         and first_read.tag.case == "nomn"
@@ -66,7 +70,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             # "ТУРСЫНОВ Аслан Маратович": natasha left the surname in capitals out
             surname = capitals[1].capitalize()
             written, normal, start = f"{surname} {written}", f"{surname} {normal}", capitals.start()
-        surname_before = _SURNAME_BEFORE.search(text, 0, start)
+        surname_before = SURNAME_BEFORE.search(text, 0, start)
         if surname_before is not None and _GIVEN_AND_PATRONYMIC.fullmatch(written):
             # "Сейтжанова Мадина Ержановна, 1993 г.р.": natasha left the surname out
             surname = surname_before[1]
@@ -94,7 +98,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
                     and not text[start : start + 2].isupper()
                     # not "Ли Виктор Сергеевич": a surname before a given name and patronymic
                     and not _GIVEN_AND_PATRONYMIC.fullmatch(written.split(maxsplit=1)[1])
-                    and _first_parse(written.split()[0], vocab).tag.POS in _FUNCTION_WORDS
+                    and first_reading(written.split()[0], vocab).tag.POS in _FUNCTION_WORDS
                 )
             )
         ):  # "полицейский Иванов", "Кто есть кто\nТулегенов Ермек" (not "ЛИ Виктория")
@@ -124,24 +128,7 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             continue  # "По Петропавлу": a place after a preposition, not a person
         if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
             names.append((start, span.stop, normal))
-    names = _siblings_listed(text, _brothers(text, _halves_joined(text, names)))
-    names = _women_by_initials(text, names)
-    return names + _surnames_again(text, names)
-
-
-def _halves_joined(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """natasha's two names that are one, a surname and then a given name the dictionary knows
-    ("Сержант полиции Литвиненко Иван получил травму": "Литвиненко", "Иван")."""
-    out: list[tuple[int, int, str]] = []
-    for name in names:
-        if out and text[out[-1][1] : name[0]] == " " and " " not in out[-1][2] + name[2]:
-            surname, given = out[-1][2], name[2]
-            read = _first_parse(given, _vocab())
-            if _SURNAME_BEFORE.search(surname + " ") and "Name" in read.tag:
-                out[-1] = (out[-1][0], name[1], f"{surname} {given}")
-                continue
-        out.append(name)
-    return out
+    return names_read_together(text, names)
 
 
 def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:
@@ -268,19 +255,6 @@ _PREPOSITION_FIRST = re.compile(r"(?:По|В|Во|На|Из|С|К|У|О|Об|З�
 _NOT_A_PERSON = re.compile(r"[«»\"]|^(?:ТОО|АО|ИП|ОО|ОФ|РОО)\s")
 
 
-def _women_by_initials(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A woman named by surname and initials in an oblique case ("Тлеубаевой С.Б.") is a woman
-    wherever the text names her so: "Тлеубаева С.Б." is not read as a man's genitive."""
-    women = {name.split()[0] for _, _, name in names if re.fullmatch(r"\w+а (?:\w\.)+", name)}
-    out = []
-    for start, end, name in names:
-        written = text[start:end].split()
-        if written and written[0] in women and name.split()[0] + "а" == written[0]:
-            name = " ".join([written[0], *name.split()[1:]])
-        out.append((start, end, name))
-    return out
-
-
 def _a_place(word: str) -> bool:
     """Whether ``word`` is a known place, as written or in an oblique case ("Аральска")."""
     from tizim.core.places import fold_place
@@ -302,7 +276,7 @@ def _dative_or_accusative(span: Any, written: str, normal: str) -> str:
     if len(words) != 2 or len(normals) != 2 or normals[0] != given or not span.tokens:
         return normal
     surname = _OBLIQUE_SURNAME.fullmatch(words[1])
-    if not (given.endswith("у") and _consonant_a(given[:-1] + "а")) or surname is None:
+    if not (given.endswith("у") and consonant_a(given[:-1] + "а")) or surname is None:
         return normal
     if surname["ending"] != "у":
         return normal
@@ -314,17 +288,13 @@ def _dative_or_accusative(span: Any, written: str, normal: str) -> str:
     return normal
 
 
-def _first_parse(word: str, vocab: Any) -> Any:
-    return vocab.parse(word.lower())[0]
-
-
 def _dependent_name_off(written: str, normal: str, start: int, vocab: Any) -> tuple[str, str, int]:
     """ "Друг Азамата Ерасыл Токтаров": a given name in an oblique case before a given name and
     a surname in the nominative is someone else's (whose friend), not part of the name."""
     words = written.split()
-    if len(words) != 3 or _NOMINATIVE_PATRONYMIC.search(words[2]):
+    if len(words) != 3 or NOMINATIVE_PATRONYMIC.search(words[2]):
         return written, normal, start
-    first, second = _first_parse(words[0], vocab), _first_parse(words[1], vocab)
+    first, second = first_reading(words[0], vocab), first_reading(words[1], vocab)
     if not ("Name" in first.tag and first.tag.case in ("gent", "accs", "datv", "ablt")):
         return written, normal, start
     if not ("Name" in second.tag and second.tag.case == "nomn"):
@@ -348,7 +318,7 @@ def _given_as_the_dictionary_reads_it(written: str, normal: str, vocab: Any) -> 
     ):
         return normal  # a woman's name, or may be: "Камила Юсупова", "Жанару Тулегенову"
     out = list(normals)
-    with_patronymic = any("Patr" in _first_parse(word, vocab).tag for word in words)
+    with_patronymic = any("Patr" in first_reading(word, vocab).tag for word in words)
     for i, (word, natasha_form) in enumerate(zip(words, normals, strict=True)):
         if word.endswith(".") or len(word) < 3:
             continue
@@ -409,7 +379,7 @@ def _declined_with_patronymic(written: str, normal: str, vocab: Any) -> str:
         surname = stem["stem"] if stem is not None and stem["ending"] != "ой" else words[0]
         if stem is None and case in ("datv", "loct") and words[0].endswith("е"):
             surname = words[0][:-1] + "а"  # "Дзюбе" of Дзюба
-        elif stem is None and case in ("gent", "accs") and _consonant_a(words[0]):
+        elif stem is None and case in ("gent", "accs") and consonant_a(words[0]):
             surname = words[0][:-1]  # "Гаврилюка Сергея Ивановича" of Гаврилюк
     # a woman's name that does not decline stays as written ("Сагындыковой Жанар Толеуовны")
     declined = not feminine or re.search(r"[еыуиюя]$|ой$", words[1]) is not None
@@ -469,41 +439,7 @@ _CAPITALS_BEFORE = re.compile(
 # a surname in capitals before a given name or initials ("ЛИ Виктория", "ТОКТАРОВ Е.М."), not a
 # heading ("ДЕПУТАТСКИЙ ЗАПРОС")
 _CAPITALS = re.compile(r"(?<!\w)[А-ЯЁ]{2,}(?=\s+[А-ЯЁ](?:[а-яё]|\.))")
-# a surname right before a given name and patronymic that natasha found without it
-_SURNAME_BEFORE = re.compile(
-    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ко|ук|юк|ий|ая))[^\S\n]+$"
-)
 _GIVEN_AND_PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?:вич|вна|чна|ична)")
-# A patronymic in the nominative ends the name as written: "Сейдахметов Канат Болатович" is
-# nominative throughout, whatever natasha makes of a surname written first.
-_NOMINATIVE_PATRONYMIC = re.compile(r"(?:вич|вна|чна|ична|ұлы|улы|қызы|кызы)$")
-
-
-def _surnames_again(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Later mentions by surname alone that natasha missed ("Сагындыкова была задержана",
-    "по Соколову"): a surname of a name found, in any case, as one word of its own."""
-    taken = [(start, end) for start, end, _ in names]
-    again: list[tuple[int, int, str]] = []
-    for surname in {_surname_of(name) for _, _, name in names if len(name.split()) > 1}:
-        if surname is None:
-            continue
-        stem = surname[:-1] if surname.endswith("а") else surname
-        pattern = rf"(?<!\w){re.escape(stem)}(?:а|у|ым|е|ой|ов)?(?!\w)"
-        for m in re.finditer(pattern, text):
-            if not any(a <= m.start() < b for a, b in taken):
-                again.append((m.start(), m.end(), surname))
-    return again
-
-
-def _surname_of(name: str) -> str | None:
-    """The surname of a name in the nominative, if it has one of the Slavic endings (a
-    Kazakh given name alone is too common a word to look for)."""
-    words = name.split()
-    surname = (
-        words[0] if _NOMINATIVE_PATRONYMIC.search(words[-1]) and len(words) == 3 else words[-1]
-    )
-    return surname if re.search(r"(?:ов|ев|ёв|ин|ын)а?$", surname) else None
-
 
 _ROLE_WORD = re.compile(
     r"(?:тел[оаеу]|труп|журналист|активист|адвокат|студент|правозащитни|задержанн|погибш|азаттык|"
@@ -517,7 +453,7 @@ def _common_noun_before_a_name(words: list[str], vocab: Any) -> bool:
     patronymic ("Волк Сергей Иванович")."""
     if len(words) != 3:
         return False
-    first, given, last = (_first_parse(w, vocab) for w in words)
+    first, given, last = (first_reading(w, vocab) for w in words)
     if first.tag.POS != "NOUN" or {"Name", "Surn", "Patr", "Geox"} & set(first.tag.grammemes):
         return False
     return "Name" in given.tag and "Patr" not in last.tag
@@ -528,7 +464,7 @@ def _already_nominative(written: str, normal: str, vocab: Any) -> bool:
     ``Аслана``): a given name that is a name in the nominative singular stays as written; so
     does a name ending in a nominative patronymic."""
     words = written.split()
-    if len(words) == 3 and _NOMINATIVE_PATRONYMIC.search(words[-1]):
+    if len(words) == 3 and NOMINATIVE_PATRONYMIC.search(words[-1]):
         return True
     if (
         len(words) == 2
@@ -603,64 +539,6 @@ def _tagged_nominative(span: Any) -> bool:
     )
 
 
-# two given names before one surname in the plural: "братьев Рашида и Ильдара Хабибуллиных"
-_PLURAL_SURNAME = re.compile(r"(?P<stem>\w+(?:ин|ын|ов|ев|ёв))(?:ых|ыми|ым|ы)$")
-
-
-def _brothers(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Two given names joined by "и" and one surname in the plural after the second: both
-    take the surname in the singular ("Рашида и Ильдара Хабибуллиных" → "Рашид Хабибуллин",
-    "Ильдар Хабибуллин")."""
-    out = list(names)
-    for i, ((_, end, first), (start, _, second)) in enumerate(itertools.pairwise(names)):
-        words = second.split()
-        plural = _PLURAL_SURNAME.fullmatch(words[-1])
-        if len(first.split()) != 1 or len(words) != 2 or plural is None:
-            continue
-        if not re.fullmatch(r"\s+и\s+", text[end:start]):
-            continue
-        out[i] = (out[i][0], out[i][1], f"{first} {plural['stem']}")
-        out[i + 1] = (out[i + 1][0], out[i + 1][1], f"{words[0]} {plural['stem']}")
-    return out
-
-
-# what comes between a family's surname in the plural and the list of its members' given names:
-# "братьев Есенжоловых — Асета, Ерната и младшего, 19-летнего Мираса"
-_LIST_OF_GIVEN = re.compile(r"\s*[,—–:-]?\s*(?:(?:и|а также)\s+)?(?:[\w-]+,?\s+){0,2}$")
-
-
-def _siblings_listed(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A family named by its surname in the plural, then its members by given name alone:
-    each takes the surname ("братьев Есенжоловых — Асета, Ерната и … Мираса" → "Асет
-    Есенжолов", "Ернат Есенжолов", "Мирас Есенжолов"); the family is nobody's name."""
-    out = list(names)
-    for i, (start, end, family) in enumerate(names):
-        plural = _PLURAL_SURNAME.fullmatch(family)
-        if plural is None or " " in family:
-            continue
-        members, last = [], end
-        for j in range(i + 1, len(names)):
-            between = text[last : names[j][0]]
-            if " " in names[j][2] or "." in between or not _LIST_OF_GIVEN.fullmatch(between):
-                break
-            members.append(j)
-            last = names[j][1]
-        if not members:
-            continue
-        for j in members:
-            given = text[names[j][0] : names[j][1]]
-            read = _first_parse(given, _vocab())
-            woman = "Name" in read.tag and "femn" in read.tag
-            if "Name" in read.tag and read.tag.case != "nomn":
-                given = read.normal_form.capitalize()
-            elif family.endswith("ых") and _consonant_a(given) and not woman:
-                given = given[:-1]  # "Ерната", a name the dictionary does not know
-            surname = plural["stem"] + ("а" if woman else "")
-            out[j] = (names[j][0], names[j][1], f"{given} {surname}")
-        out[i] = (start, end, "")
-    return [name for name in out if name[2]]
-
-
 # whose relative: "Жена Руслана Бисенова сообщила": the name after it is in the genitive
 _KIN_BEFORE = re.compile(
     r"(?:жена|вдова|мать|отец|сын|дочь|брат|сестра|супруга|родные|родственники|адвокат)"
@@ -676,7 +554,7 @@ def _of_a_relative(before: str, written: str, normal: str) -> str:
     if normal != written or len(words) != 2 or not _KIN_BEFORE.search(before):
         return normal
     given, surname = words
-    if not (_consonant_a(given) and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surname)):
+    if not (consonant_a(given) and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surname)):
         return normal
     return f"{given[:-1]} {surname[:-1]}"
 
@@ -691,15 +569,10 @@ def _given_before_a_korean_surname(written: str, normal: str, vocab: Any) -> str
     words = written.split()
     if len(words) != 2 or words[1].lower() not in _KOREAN_SURNAMES or normal != written:
         return normal
-    given = _first_parse(words[0], vocab)
+    given = first_reading(words[0], vocab)
     if "Name" not in given.tag or given.tag.case == "nomn":
         return normal
     return f"{given.normal_form.capitalize()} {words[1]}"
-
-
-def _consonant_a(word: str) -> bool:
-    """A word ending in "-а" after a consonant ("Каната"), as a man's name in the genitive."""
-    return len(word) > 3 and word.endswith("а") and word[-2].lower() not in "аеёиоуыэюяәөұүі"
 
 
 def _given_unchanged(written: str, normal: str) -> bool:
@@ -728,7 +601,7 @@ def _surname_after_given(written: str, normal: str) -> str:
     if words[0].endswith(("ом", "ем")) and instrumental is not None:
         return f"{normals[0]} {instrumental['stem']}й"  # "Жанболатом Мамаем" → Жанболат Мамай
     if words[0].endswith(("ом", "ем")) and words[1].endswith(("ым", "им")):
-        adjective = _first_parse(words[1], _vocab())
+        adjective = first_reading(words[1], dictionary())
         if adjective.tag.POS == "ADJF":  # "Сергеем Луговым" → Сергей Луговой
             return f"{normals[0]} {adjective.normal_form.capitalize()}"
     if not words[0].endswith(("а", "я")):
@@ -785,7 +658,7 @@ def _by_endings(written: str, vocab: Any) -> str:
         # "канат"), unless it is a woman's name in the nominative ("Динара Беккулова").
         womans = any("Name" in p.tag and "femn" in p.tag for p in vocab.parse(words[0]))
         if len(words) == 2 and m is not None and m["ending"] == "а" and not womans:
-            return f"{words[0][:-1]} {m['stem']}" if _consonant_a(words[0]) else written
+            return f"{words[0][:-1]} {m['stem']}" if consonant_a(words[0]) else written
         return written
     given, feminine = parses[0], "femn" in parses[0].tag
     out = [given.normal_form.capitalize()]

@@ -69,10 +69,10 @@ _NAMING = re.compile(
     r"(?:их )?имена|включа\w+|есімдері|аты-жөні|тізімінде)(?!\w)",
     re.IGNORECASE,
 )
-# a search post's name and age right after what happened, in the same paragraph: "her brother
-# has been missing since the 7th. Bekzat Omirzakov, 24 y.o., tall"
 # a name said alone right after what happened: "менің ағам да ұсталған. Дәулетжан Есенов."
 _NAME_ALONE = re.compile(r"^\s*[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,2}[.!]?\s*$")
+# a search post's name and age right after what happened, in the same paragraph: "her brother
+# has been missing since the 7th. Bekzat Omirzakov, 24 y.o., tall"
 _NAME_AND_AGE = re.compile(
     r"^[\w'’ -]{3,60}, \d{1,2}(?: y\.?o\.?| years? old| жаста| лет| года?)(?!\w)"
 )
