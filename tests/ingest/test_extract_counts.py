@@ -296,6 +296,7 @@ def test_a_tables_complaints_row_is_proposed_and_its_cells_count_what_its_label_
         # a range is its lower bound, at least, with the upper bound's multiplier
         ("I wrote that between 50 and 60 people were detained.", [(50, "at_least", "custody")]),
         ("От 50 до 60 человек были задержаны.", [(50, "at_least", "custody")]),
+        ("По городу, говорят, задержали от 50 до 60 человек.", [(50, "at_least", "custody")]),
         ("Four or five people were injured.", [(4, "at_least", "injured")]),
         ("У акимата собираются, по оценкам, от 2 до 3 тыс. человек.", [(2000, "at_least", None)]),
         # two figures joined by "and" without "between" are two figures

@@ -636,6 +636,13 @@ def test_a_hospital_journal_rows_tell_a_diagnosis():
             [("Воронин", "Дмитрий", "detained")],
         ),
         (
+            # what he told, after a colon: the son, an aside, then what happened to him
+            "Лаборант Виктор Ткаченко рассказал: его сын Максим, студент в Алматы, был ранен "
+            "5 января.",
+            "ru",
+            [("Ткаченко", "Максим", "injured")],
+        ),
+        (
             "Aigul Bekova called us. Her daughter Dana was detained on 6 January.",
             "en",
             [("Bekova", "Dana", "detained")],

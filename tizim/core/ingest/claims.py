@@ -659,11 +659,13 @@ def _ranges_from_below(
         ):
             out.append(reading)
             continue
+        # "Задержали от 50 до 60 человек": the verb before gave the lower bound its group
+        group = reading.group or next((r.group for r in out if r.number is lower), None)
         out = [r for r in out if r.number is not lower]
         scale = _RANGE_SCALE.search(reading.number.written)
         if scale is not None and lower.value < 1000:  # "от 2 до 3 тыс. человек": 2,000
             lower = replace(lower, value=lower.value * (10**6 if scale[1] else 1000))
-        out.append(replace(reading, number=lower, qualifier="at_least"))
+        out.append(replace(reading, number=lower, group=group, qualifier="at_least"))
     return out
 
 

@@ -194,6 +194,8 @@ def _said_before(before: str) -> bool:
     """Whether a verb of saying stands right before a name, with only a role between ("said
     his brother, 44-year-old", "said Ms"): "told reporters that his client" is not that."""
     for m in _SPEECH_VERB.finditer(before, max(0, len(before) - 80)):
+        if before[m.end() :].lstrip().startswith(":"):
+            continue  # "рассказал: его сын Максим был ранен": what he told, not who told it
         words = re.findall(r"[\w'-]+", before[m.end() :])
         happened = ANY_FATE.search(fold(before[m.end() :])) is not None
         if len(words) <= 6 and all(_speaker_filler(w) for w in words) and not happened:

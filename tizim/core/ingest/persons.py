@@ -371,6 +371,12 @@ def _mentions(
         if key is None:
             continue
         speaker, self_report, role = how_named(sentence.text, language, (start, end), name, first)
+        after = sentence.text[end:]
+        if child is not None and len(name.split()) > 1 and ANY_FATE.search(fold(after)):
+            # "его сын Максим, студент, был ранен": the son named is the one told of, a
+            # relative who speaks only when a verb of saying follows him (not "His son Daulet
+            # showed me the certificate": nothing happens to him)
+            speaker = speaker and SPEECH_AFTER.match(after) is not None
         mentions.append(Mention(key, start, end, speaker and not self_report, self_report, role))
     # "судьялар Р. Мұхамбетов пен А. Қуанышев", "Judges A and B": a title is said of all
     for a, b in itertools.pairwise(mentions):
