@@ -20,6 +20,7 @@ from tizim.core.ingest.names_ru_words import (
     dictionary,
     first_reading,
 )
+from tizim.core.names.split import PLAIN_SURNAMES
 
 
 @lru_cache(maxsize=1)
@@ -559,15 +560,11 @@ def _of_a_relative(before: str, written: str, normal: str) -> str:
     return f"{given[:-1]} {surname[:-1]}"
 
 
-# surnames of Korean families of Kazakhstan, which do not decline
-_KOREAN_SURNAMES = frozenset("ли ким пак цой тен тян нам шин хван огай когай югай хегай".split())
-
-
 def _given_before_a_korean_surname(written: str, normal: str, vocab: Any) -> str:
     """ "про Константина Ли": a given name in an oblique case before a surname that does not
     decline, which natasha left as written."""
     words = written.split()
-    if len(words) != 2 or words[1].lower() not in _KOREAN_SURNAMES or normal != written:
+    if len(words) != 2 or words[1].lower() not in PLAIN_SURNAMES or normal != written:
         return normal
     given = first_reading(words[0], vocab)
     if "Name" not in given.tag or given.tag.case == "nomn":

@@ -362,7 +362,9 @@ def _mentions(
     first = min((found[0] for found in names), default=0)
     for start, end, name, surname_only in names:
         child = _CHILD_BEFORE.search(sentence.text, 0, start)
-        parent = mentions[-1].key if mentions else next(reversed(people), None)
+        parent = None
+        if child is not None:
+            parent = mentions[-1].key if mentions else next(reversed(people), None)
         if child is not None and len(name.split()) == 1 and parent is not None:
             # "Виктор Ткаченко …: его сын Максим … был ранен": the son takes his surname
             name = f"{name} {_childs_surname(people[parent].parts[0], child['child'])}".strip()
@@ -413,9 +415,9 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
             if person.parts[0].lower() == word or key.split()[-1] == word:
                 return key
         # "Багдат вышел из дома": the given name of the one person told of by it
-        by_given = [key for key, person in people.items() if person.parts[1].lower() == word]
-        if len(by_given) == 1:
-            return by_given[0]
+        by_given = _the_one_by_given(word, people)
+        if by_given is not None:
+            return by_given
     if surname_only:
         return None
     parts = _running_text_order(name, split_full_name(name))
@@ -428,18 +430,12 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
                 return key
     if not parts.surname and parts.patronymic:
         # "Thank you, Berik Sagyndykovich": someone told of by name and patronymic
-        by_given = [k for k, p in people.items() if p.parts[1].lower() == parts.given_name.lower()]
-        return by_given[0] if len(by_given) == 1 else None
+        return _the_one_by_given(parts.given_name, people)
     initialled = _initialled_before(parts, people)
     if initialled is None and parts.surname and parts.given_name:
         # "ұлым Дархан … хабар-ошарсыз. … Жақсылықов Дархан, 29 жаста": the one told of by
         # given name alone before, now named fully
-        by_given = [
-            k
-            for k, p in people.items()
-            if not p.parts[0] and p.parts[1].lower() == parts.given_name.lower()
-        ]
-        initialled = by_given[0] if len(by_given) == 1 else None
+        initialled = _the_one_by_given(parts.given_name, people, without_surname=True)
     if initialled is not None:
         # "Оспанова Н." first, "Оспанов Нурлан Бейсенович" later: the one person, named fully
         people[initialled].written = name
@@ -449,6 +445,19 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
     if key not in people:
         people[key] = _Person(name, (parts.surname, parts.given_name, parts.patronymic))
     return key
+
+
+def _the_one_by_given(
+    given: str, people: dict[str, _Person], *, without_surname: bool = False
+) -> str | None:
+    """The one person told of before by the given name ``given`` (with no surname told, when
+    ``without_surname``), or None when nobody or more than one is."""
+    found = [
+        key
+        for key, person in people.items()
+        if person.parts[1].lower() == given.lower() and not (without_surname and person.parts[0])
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _list_goes_on(text: str, sentence: Sentence, listed: Fate | None) -> Fate | None:

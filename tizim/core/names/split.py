@@ -46,9 +46,9 @@ _PATRONYMIC_SUFFIX_WORDS = {
 _SURNAME_LIKE_PATRONYMIC = re.compile(
     r"(?:ұлы|улы|uly|ulı|ogly|оглы|қызы|кызы|kyzy|qyzy|qızı)$", re.IGNORECASE
 )
-# Common surnames with no telling ending (Korean families of Kazakhstan, mostly): without
-# them "Ким Тимур" would be read as given name Ким.
-_PLAIN_SURNAMES = frozenset(
+#: Common surnames with no telling ending (Korean families of Kazakhstan, mostly): without
+#: them "Ким Тимур" would be read as given name Ким.
+PLAIN_SURNAMES = frozenset(
     (
         *("ким", "пак", "цой", "ли", "тен", "югай", "хегай", "огай", "когай", "шин", "хван"),
         *("тян", "нам", "kim", "pak", "park", "tsoy", "tsoi", "li", "lee", "ten", "yugay"),
@@ -130,13 +130,13 @@ def _has_surname_ending(word: str) -> bool:
     surname (Абенов-Ким, Сулейменова-Ли) is one when a part of it ends like a surname, or
     when every part is a surname without a telling ending (Ким-Пак)."""
     bare = word.split(" ")[0]
-    if _ends_like_surname(bare) or bare.casefold() in _PLAIN_SURNAMES:
+    if _ends_like_surname(bare) or bare.casefold() in PLAIN_SURNAMES:
         return True
     parts = [p for p in bare.split("-") if p]
     if len(parts) < 2:
         return False
     return any(_ends_like_surname(p) for p in parts) or all(
-        p.casefold() in _PLAIN_SURNAMES for p in parts
+        p.casefold() in PLAIN_SURNAMES for p in parts
     )
 
 
