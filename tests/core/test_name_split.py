@@ -32,6 +32,11 @@ from tizim.core.names.split import NameParts, guess_sex, split_full_name
         # a surname, a given name and the patronymic's initial
         ("Iskakov Dauren S.", ("Iskakov", "Dauren", "S.")),
         ("Иванов Иван И.", ("Иванов", "Иван", "И.")),
+        # a patronymic last: official order, even with no surname ending to tell by
+        ("Жұмабай Әсет Ерланұлы", ("Жұмабай", "Әсет", "Ерланұлы")),
+        ("Сапарбек Нұрлан Асқарұлы", ("Сапарбек", "Нұрлан", "Асқарұлы")),
+        # the one word with a surname's ending among three is the surname
+        ("Мұрат Қожахметов Шиеліде", ("Қожахметов", "Мұрат", "Шиеліде")),
         # Latin and Cyrillic, Kazakh patronymics in one word and in two
         ("Yerlan Zhagiparov", ("Zhagiparov", "Yerlan", "")),
         ("Zhagiparov Yerlan", ("Zhagiparov", "Yerlan", "")),

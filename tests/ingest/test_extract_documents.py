@@ -651,3 +651,65 @@ def test_a_hospital_journal_rows_tell_a_diagnosis():
 )
 def test_a_child_named_by_given_name_takes_the_parents_surname(text, language, expected):
     assert persons_read(text, language, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            # a list's relative who came to ask, marked in brackets, is not the one listed
+            "№ | кто стоит | кого ищем | отметка\n"
+            "4 | Утепова Айнура (сестра) | Утепов А. | суд 9.01 — 10 суток ареста\n"
+            "6 | Абилов Е. (брат) | Абилов Руслан | выпустили 8.01\n",
+            "ru",
+            [("Утепов", "А.", "convicted"), ("Абилов", "Руслан", "released")],
+        ),
+        (
+            # the victim in an oblique case after the recipient; a village after "с."
+            "1 | Ахметова Айгуль Маратовна (супруга) | гибель Ахметова Бекзата Сериковича, "
+            "1988 г.р., жителя с. Баскудук | 300\n"
+            "3 | Куанышев Ерасыл Болатович, с. Баскудук | огнестрельное ранение бедра | 150\n",
+            "ru",
+            [("Ахметов", "Бекзат", "killed"), ("Куанышев", "Ерасыл", "injured")],
+        ),
+        (
+            # an impersonal "they" opening the line after a name
+            "1 | Нурланова Гульмира (мать) | Нурланов Ерсин Маратович, 1999 г.р. | здесь.\n"
+            "Выпустили 8.01 в 21:30, забрали домой",
+            "ru",
+            [("Нурланов", "Ерсин", "detained")],
+        ),
+        (
+            # kin and a resident before the name are who they are, not part of it; a town in
+            # the locative after the name is where
+            "Жиенім Жандос Құлмағамбетов облыстық ауруханада жатыр, аяғына оқ тиген. "
+            "Немерем Айдос Қожахметов 5 қаңтарда алаңда жараланды. "
+            "Кенже ұлым Мұрат Қожахметов Шиеліде ұсталды.",
+            "kk",
+            [
+                ("Құлмағамбетов", "Жандос", "injured"),
+                ("Қожахметов", "Айдос", "injured"),
+                ("Қожахметов", "Мұрат", "detained"),
+            ],
+        ),
+        (
+            "– Тұрғын Сейітов Мұрат Ерболұлы, 1979 ж.т., 12 қаңтарда қайтыс болды. "
+            "Оның 2-еуі ауруханаға жатқызылды: Жұмабай Әсет Ерланұлы, 1998 ж.т.",
+            "kk",
+            [("Сейітов", "Мұрат", "killed"), ("Жұмабай", "Әсет", "injured")],
+        ),
+        (
+            "Resident B. Nurmagambetov came home: he had been held by police in Almaty. "
+            "Co-accused Yerlan Sadykov was sentenced to 5 years.",
+            "en",
+            [("Nurmagambetov", "B.", "detained"), ("Sadykov", "Yerlan", "convicted")],
+        ),
+    ],
+)
+def test_who_a_list_or_a_family_names_and_who_came_asking(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected
+
+
+def test_a_title_before_a_speakers_label_keeps_it_a_label():
+    text = "MS D. ORAZOVA (Qazyna Pension Fund): I would like to ask about the death of Berik."
+    assert persons_read(text, "en", learned=False) == []

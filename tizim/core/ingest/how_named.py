@@ -42,6 +42,7 @@ _QUOTED_AFTER = re.compile(r"^,[^.:«»\"“”]{1,120}:\s*[«\"“]")
 # in a verb of saying is what its subject said.
 _ENDS_SAID = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\W*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
+_OPENING_TITLES = frozenset({"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."})
 _IN_BRACKETS_TURN = re.compile(r"[^()]{0,60}\)\s*:")
 _TIMESTAMP = re.compile(r"\s*\[?[\d.,:/ ]{4,24}\]?\s*[-–—]?\s*")
 _RELATIVE_AFTER = re.compile(
@@ -53,6 +54,13 @@ _RELATIVE_AFTER = re.compile(
     r"(?!\s+(?:of\s+)?(?:\w+\s+)?(?:детей|children|kids)(?!\w))"
     # not "Женя Лысенко, сын моей соседки": the teller's neighbour's son, the one named
     r"(?!\s+(?:of\s+)?(?:мое\w*|моей|моих|моего|наше\w*|нашей|наших|нашего|my|our)(?!\w))",
+    re.IGNORECASE,
+)
+# "Нурланова Гульмира (мать) | Нурланов Ерсин": a list's relative who came to ask, marked so
+_RELATIVE_IN_BRACKETS = re.compile(
+    r"^\s*\((?:мать|отец|брат|сестра|супруга|супруг|жена|муж|сын|дочь|тётя|тетя|дядя|бабушка|"
+    r"дедушка|mother|father|brother|sister|wife|husband|son|daughter|aunt|uncle|grandmother|"
+    r"grandfather|анасы|әкесі|ағасы|інісі|әйелі|күйеуі|апасы|қарындасы|әпкесі|сіңлісі)\)",
     re.IGNORECASE,
 )
 _KK_GENITIVE_NAME = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
@@ -115,6 +123,7 @@ def how_named(
     relative = (
         _RELATIVE_BEFORE.search(before) is not None
         or _RELATIVE_AFTER.match(after) is not None
+        or _RELATIVE_IN_BRACKETS.match(after) is not None
         or (
             language == "kk"
             and _KK_GENITIVE_NAME.search(text[start:end]) is not None
@@ -132,7 +141,8 @@ def how_named(
     said_last = said_last and not _tells_a_fate(" ".join(after.split()[:2]))
     # nor "Құлжанов Тимур … өзін полиция бөлімінде ұстағанын айтты": what was done to himself
     said_last = said_last and not re.search(r"(?<!\w)өзі(?:н|нің|не)(?!\w)", after)
-    label = _LABEL_AFTER.match(after) is not None and before.strip() == ""
+    # (a title may stand before: "MS D. ORAZOVA (Qazyna Pension Fund):")
+    label = _LABEL_AFTER.match(after) is not None and before.strip().lower() in _OPENING_TITLES
     # "AITZHANOV:", "Zhumagaliyeva:" opening a transcript's or an interview's turn
     label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)
     # "17.01.2022, 14:05 - Дина Ахметова:", "[09.01.2022 09:17] Bolat R.:": a chat's sender

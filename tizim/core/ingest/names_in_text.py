@@ -48,6 +48,8 @@ _ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECA
 _KK_PLURAL_SURNAME = re.compile(
     r"(?P<stem>\w+(?:ов|ев|ин|ова|ева|ина))(?:тер|тар|лар|лер|дар|дер)$"
 )
+# the Kazakh locative and ablative: where, or where from ("Шиеліде", "Алматыдан")
+_KK_WHERE = re.compile(r"\w{3,}(?:нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен)$")
 _DEMONYM = re.compile(r"\w{3,}(?:лық|лік|тық|тік)$")  # not "-дық": "Қуандық", "Сыздық"
 _JOINED_BY_AND = re.compile(rf"\s+(?:{lexicon.AND_WORDS})\s+")
 
@@ -156,6 +158,13 @@ def _names_in(
             words = words[before[-1] + 1 :]
         if not words:
             continue
+        after = re.match(rf"\s?({_CAP})", text[m.end() :])
+        if len(words) == 1 and re.fullmatch(r"\w\.", words[0]) and after and is_name_word(after[1]):
+            # "Resident B. Nurmagambetov": the initial after a word of no name is the next
+            # word's, not a list's surname-then-initial
+            start = m.start("name") + m["name"].rindex(words[0])
+            found.append((start, m.end() + after.end(), f"{words[0]} {after[1]}", False))
+            continue
         if (
             language == "kk"
             and len(words) == 3
@@ -163,6 +172,14 @@ def _names_in(
             and _SURNAME_SHAPE.search(strip_kazakh_case(words[2]))
         ):
             words = words[1:]  # "Торғайлық Қайрат Сәрсенов": a man from Torgai
+        if (
+            language == "kk"
+            and len(words) == 3
+            and (_KK_WHERE.search(words[2]) or fold_place(words[2]) is not None)
+            and _SURNAME_SHAPE.search(words[1])
+            and not _SURNAME_SHAPE.search(words[0])
+        ):
+            words = words[:2]  # "Мұрат Қожахметов Шиеліде", "Сәкен Мұратов Атырау қаласында"
         if len(words) > 1 and not _may_be_a_name(words, language):
             continue  # "Civic Freedoms", "Мәжілістің Ұсынымдары"
         start = m.start("name") + m["name"].index(words[0])

@@ -127,6 +127,8 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
         normal = _given_before_a_korean_surname(written, normal, vocab)
         if _PREPOSITION_FIRST.match(written):
             continue  # "По Петропавлу": a place after a preposition, not a person
+        if " " not in written.strip(" |") and _VILLAGE_BEFORE.search(text, 0, start):
+            continue  # "с. Баскудук": a village, not a surname
         if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
             names.append((start, span.stop, normal))
     return names_read_together(text, names)
@@ -241,6 +243,8 @@ _SETTLEMENT = re.compile(
 )
 # "житель с. Сарыбулак Даурен Омирбеков": the village natasha took into the name
 _SETTLEMENT_BEFORE = re.compile(r"(?<!\d\s)(?<!\d)(?<!\w)(?:с|г|п|пос|аул|ст)\.\s*$", re.IGNORECASE)
+# the same in small letters on the name's own line (not a list's "Баймагамбетова Г.\nЕрику")
+_VILLAGE_BEFORE = re.compile(r"(?<!\w)(?:с|г|п|пос|аул|ст)\.[^\S\n]*$")
 _SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)$")
 _FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "NUMR", "PRED"})
 _VOWELS = re.compile(r"[аеёиоуыэюя]")

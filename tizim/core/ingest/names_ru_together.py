@@ -21,7 +21,30 @@ def names_read_together(text: str, names: list[tuple[int, int, str]]) -> list[tu
     later mentions by surname alone."""
     names = _siblings_listed(text, _brothers(text, _halves_joined(text, names)))
     names = _women_by_initials(text, names)
+    names = sorted(names + _names_in_cells(text, names))
     return names + _surnames_again(text, names)
+
+
+# a table's cell that holds a name alone, surname first: "| Утепов А. |", "| Абилов Руслан |"
+_NAME_CELL = re.compile(
+    r"(?<=\|)[^\S\n]*(?P<name>[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)"
+    r"[^\S\n]+(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]\.(?:[^\S\n]?[А-ЯЁ]\.)?))"
+    r"(?=[^\S\n]*(?:,[^|\n]*)?\|)"
+)
+
+
+def _names_in_cells(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names natasha missed in a table's cells, written surname first in the nominative, as a
+    list's rows are ("4 | Утепова Айнура (сестра) | Утепов А. | суд 9.01 — 10 суток")."""
+    found = []
+    for m in _NAME_CELL.finditer(text):
+        if any(start < m.end("name") and m.start("name") < end for start, end, _ in names):
+            continue
+        given = m["name"].split()[1]
+        if not given.endswith(".") and "Name" not in first_reading(given, dictionary()).tag:
+            continue  # "Абаев Строй": a company, not a surname and a given name
+        found.append((m.start("name"), m.end("name"), m["name"]))
+    return found
 
 
 def _halves_joined(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -86,6 +86,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"приговор\W+(?:[\w-]+\W+){0,3}получил\w*|(?:ему|ей|им|мне) дали (?:по )?(?:\d+|один|"
         r"одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\b|"
         rf"отсидел{_W} (?:свои )?(?:\d+|\w+) (?:суток|дней|года?|лет)\b|"
+        # a list's note of an administrative arrest: "суд 9.01 — 10 суток ареста"
+        r"(?<!\w)\d{1,2} суток (?:административного )?ареста|"
         # a list of sentences said aloud: "Nurlybek Zhaksylykov, five years."
         r"(?<=, )(?:\d+|[a-z]+(?:-[a-z]+)?)(?: and a half)? years?(?! old)(?:,? suspended)?"
         r"(?=\s*[.;?]|\s*$)|"
@@ -195,7 +197,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # a chat's "Azamat released today"
         r"(?:released|freed) (?:today|yesterday|this morning|last night|on \d)|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|"
-        rf"отпустил{_W}|босатыл{_W}|босатты|босатқан|бостандыққа шық{_W}|"
+        rf"отпустил{_W}|выпустил{_W}|выпущен{_W}|босатыл{_W}|босатты|босатқан|"
+        rf"бостандыққа шық{_W}|"
         # a case file's note: "Released 22.01 without charge."
         r"^(?:released|freed)(?= \d| on \d| without | from )",
     ),
@@ -354,6 +357,7 @@ NOT_NAMES = frozenset(
     белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
     әйелі күйеуі анасы әкесі ағасы інісі қарындасы әпкесі баласы ал
     бауырым ағам інім әкем анам ұлым қызым әйелім күйеуім досым көршім көршіміз
+    жиен жиенім жиені жиенін немере немерем тұрғын resident residents co-accused
     says said gets faces amid over into against official officials death deaths
     other year-old child boy girl sergeant lieutenant captain major private corporal
     сержант{W} лейтенант{W} капитан{W} майор{W} полковник{W} рядов{W} прапорщик{W} старш{W} младш{W}

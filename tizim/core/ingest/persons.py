@@ -53,7 +53,10 @@ _SUBJECTLESS = re.compile(
     r"(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|charged|"
     r"convicted|picked up|taken away|hit|reported missing|found|"
     r"(?:задержан|убит|ранен|арестован|избит|освобожден|освобожд[её]н|осужден|осужд[её]н|"
-    r"доставлен)а?|погиб(?:ла)?|пропал[а]?|скончал(?:ся|ась)|получил[а]? (?:\w+ )?ранени[ея])"
+    r"доставлен)а?|погиб(?:ла)?|пропал[а]?|скончал(?:ся|ась)|получил[а]? (?:\w+ )?ранени[ея]|"
+    # an impersonal "they": "Выпустили 8.01 в 21:30" (not "Задержали более 200 человек")
+    r"(?:выпустили|отпустили|задержали|забрали|увезли|освободили|арестовали)"
+    r"(?!\s+(?:\w+\s+)?\d+\s*(?:человек|чел\.|людей|жителей|протестующих)))"
     # (not a participle before the people it describes, "Detained protesters told him …", nor
     # "Shot on a phone, the video …")
     r"(?!\w)(?! (?:protesters|people|men|women|persons|residents|on a phone|on camera|on video))",

@@ -229,7 +229,16 @@ def split_full_name(text: str) -> NameParts:
             # "Бекжан Бекжанулы": a Kazakh -ұлы/-қызы name beside a given name alone is a
             # surname; since the 1990s many families use the patronymic form as one.
             return NameParts(words[at], words[1 - at], "")
+        # a Kazakh patronymic last is the order of official lists: surname, given name,
+        # patronymic, the surname often of no telling ending ("Жұмабай Әсет Ерланұлы")
+        official = (
+            at == len(words) - 1
+            and len(words) == 3
+            and bool(_SURNAME_LIKE_PATRONYMIC.search(words[at]))
+        )
         patronymic = words.pop(at)
+    else:
+        official = False
 
     initials = [w for w in words if _is_initial(w)]
     names = [w for w in words if not _is_initial(w)]
@@ -252,7 +261,7 @@ def split_full_name(text: str) -> NameParts:
         if _has_surname_ending(only):
             return NameParts(only, "", patronymic)
         return NameParts("", only, patronymic)
-    surname_at = _surname_position(names)
+    surname_at = 0 if official and not _has_surname_ending(names[1]) else _surname_position(names)
     surname = names.pop(surname_at)
     given = names.pop(0) if names else ""
     if names and not patronymic:
@@ -268,6 +277,8 @@ def _surname_position(names: list[str]) -> int:
         return 0
     if endings[-1] and not endings[0]:
         return len(names) - 1
+    if sum(endings) == 1:
+        return endings.index(True)  # "Мұрат Қожахметов Шиеліде": the one surname among them
     # Nothing decides: official lists write the surname first, everyday lists last; three
     # words without a recognised patronymic are official order (Фамилия Имя Отчество).
     if len(names) >= 3 or endings[0]:
