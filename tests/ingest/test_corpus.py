@@ -78,10 +78,14 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-49": (77, 50, 0.85, 0.9),
     "corpus-heldout-50": (81, 37, 0.9, 0.9),
     "corpus-heldout-51": (79, 48, 0.9, 0.85),
-    "corpus-heldout-52": (85, 41, 0.9, 0.9),
+    "corpus-heldout-52": (85, 41, 0.9, 0.85),
     "corpus-heldout-53": (75, 40, 0.8, 0.8),
     "corpus-heldout-54": (104, 40, 0.9, 0.85),
     "corpus-heldout-55": (83, 29, 0.8, 0.85),
+    "corpus-heldout-56": (86, 42, 0.85, 0.85),
+    "corpus-heldout-57": (78, 38, 0.85, 0.85),
+    "corpus-heldout-58": (69, 30, 0.8, 0.8),
+    "corpus-heldout-59": (72, 29, 0.9, 0.85),
 }
 
 

@@ -348,3 +348,44 @@ def test_a_tables_complaints_row_is_proposed_and_its_cells_count_what_its_label_
 )
 def test_ranges_stations_and_the_not_found(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table written without its outer bars: each row's label says what its cell counts
+        (
+            "Outcome | People\nSentenced by a court (all penalties) | 6\n"
+            "Complained of beatings in custody | 13",
+            [(6, "exact", "prosecuted"), (13, "exact", None)],
+        ),
+        (
+            "Көрсеткіш | Адам саны\nСотталғандар (барлық жаза түрлері) | 29\n"
+            "оның ішінде сот шешімімен қамауға алынғандар | 38",
+            [(29, "exact", "prosecuted"), (38, "exact", "custody")],
+        ),
+        # a list's age column, and an age told as "he was 62,"
+        ("Vlasenko, Igor P. | 34 | Ruzayevka | Detained 6 January in Petropavl", []),
+        ("He was 62, a retired signalman, and he was picked up on the night of 7 January.", []),
+        # taken away, in three languages (not taken to hospital, nor before a court)
+        (
+            "Not 18. At least 25 were taken from our microdistrict alone.",
+            [(25, "at_least", "custody")],
+        ),
+        ("Говорят, из нашего посёлка 9 человек забрали в Астану.", [(9, "exact", "custody")]),
+        ("Қарқарадан ғана 8 жігітті әкетті.", [(8, "exact", "custody")]),
+        ("Two were taken before the specialised administrative court.", []),
+        ("Двоих увезли на скорой.", []),
+        # a speaker putting a figure right: the right one counts, the one taken back does not
+        (
+            "Мне сказали — по области в ту ночь задержали сорок... нет, сорок четыре человека.",
+            [(44, "exact", "custody")],
+        ),
+        (
+            "Шымкентте ұсталғандардың саны жүзден асады — нақтырақ айтсам, жүз он алты.",
+            [(116, "exact", "custody")],
+        ),
+    ],
+)
+def test_tables_without_bars_ages_taken_away_and_figures_put_right(text, expected):
+    assert claims_read(text, learned=False) == expected

@@ -713,3 +713,57 @@ def test_who_a_list_or_a_family_names_and_who_came_asking(text, language, expect
 def test_a_title_before_a_speakers_label_keeps_it_a_label():
     text = "MS D. ORAZOVA (Qazyna Pension Fund): I would like to ask about the death of Berik."
     assert persons_read(text, "en", learned=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a register's rows, surname first in mixed case, what happened in a later cell
+        (
+            "Tokhtarov, Daniyar | 21 | Ruzayevka | Detained 7 January with his brother; "
+            "released after 48 hours",
+            "en",
+            [("Tokhtarov", "Daniyar", "detained")],
+        ),
+        (
+            "Vlasenko, Igor P. | 34 | Ruzayevka | Detained 6 January in Petropavl",
+            "en",
+            [("Vlasenko", "Igor", "detained")],
+        ),
+        # not a surname and a given name: a greeting, a list of surnames
+        ("My dear Zarina, Alisher and Madina, I was beaten too.", "en", []),
+        ("Mamatov, Joldoshev and Zhumabaev released without charge.", "en", []),
+        # a register's label before what happened
+        (
+            "№ 7. Заявитель: сам. О ком: Калдыбаев Берик Маратович. Суть: задержан 6 января.",
+            "ru",
+            [("Калдыбаев", "Берик", "detained")],
+        ),
+        # where he is from, before a given name and a surname; a given name in "-тан"
+        (
+            "Ұланбелдік Ғалым Сәрсенбаев 6 қаңтарда Таразда ұсталып, 9 қаңтарда босатылды.",
+            "kk",
+            [("Сәрсенбаев", "Ғалым", "detained")],
+        ),
+        (
+            "Бекжанов Нұрсұлтан | 2001 | 2022 жылғы 6 қаңтарда Шымкентте оқ тиіп қаза тапты",
+            "kk",
+            [("Бекжанов", "Нұрсұлтан", "killed")],
+        ),
+        (
+            "Фельдшер Ринат Қасымов сынған әйнектен бетінен және қолынан жарақат алды.",
+            "kk",
+            [("Қасымов", "Ринат", "injured")],
+        ),
+        # a commission's members by their work, and one who explains
+        (
+            "Члены комиссии: Горбунов В. П. (хирург), Шайхиев Т. Б. (травматолог). "
+            "Раненые осмотрены.",
+            "ru",
+            [],
+        ),
+        ("Қалиев Д. Н. түсіндірді: көмек қаза тапқандардың отбасыларына беріледі.", "kk", []),
+    ],
+)
+def test_registers_rows_labels_and_members_by_their_work(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected

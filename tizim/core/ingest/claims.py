@@ -616,9 +616,10 @@ def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
 
 
 # a table's row: its label, then at least one cell holding a figure (a cell is matched from
-# its first digit, so that spaces are read by one part of the pattern only)
+# its first digit, so that spaces are read by one part of the pattern only); the outer bars
+# may be left out ("Сотталғандар (барлық жаза түрлері) | 29")
 _TABLE_ROW = re.compile(
-    r"^\s*\|\s*(?P<label>[^|\n]{2,80}?)\s*\|(?=(?:[^|\n]*\|)*?\s*\d[\d\s,.]*\|)"
+    r"^\s*\|?\s*(?P<label>[^|\n]{2,80}?)\s*\|(?=(?:[^|\n]*\|)*?\s*\d[\d\s,.]*(?:\||\s*$))"
 )
 _COMPLAINED_LABEL = re.compile(rf"(?:{lx.COMPLAINED})|шағым\w*|жалоб\w*|complaints?")
 
@@ -667,6 +668,37 @@ def _ranges_from_below(
             lower = replace(lower, value=lower.value * (10**6 if scale[1] else 1000))
         out.append(replace(reading, number=lower, group=group, qualifier="at_least"))
     return out
+
+
+# a speaker putting a figure right: "сорок... нет, сорок четыре", "forty — no, forty-two",
+# "жүзден асады — нақтырақ айтсам, жүз он алты"
+_CORRECTION = re.compile(
+    r"[\s.,…-]*(?:асады|асты|астам|жуық)?[\s.,…-]*"
+    r"(?:нет|no|вернее|точнее|то есть|i mean|sorry|actually|дұрысы|жоқ|нақтырақ айтсам|"
+    r"нақтырақ)[\s.,…:-]*"
+)
+
+
+def _corrected(
+    readings: list[_Reading], numbers: list[NumberMention], folded: str
+) -> list[_Reading]:
+    """A figure a speaker puts right is the figure; the one taken back is none, and what it
+    counted is what the right one counts."""
+    out = list(readings)
+    for first, second in itertools.pairwise(numbers):
+        if not _CORRECTION.fullmatch(folded, first.end, second.start):
+            continue
+        taken_back = next((r for r in out if r.number is first), None)
+        if taken_back is None:
+            continue
+        out.remove(taken_back)
+        right = next((r for r in out if r.number is second), None)
+        qualifier = qualifier_of(folded, second, first.end)
+        if right is None:
+            out.append(replace(taken_back, number=second, qualifier=qualifier))
+        elif right.group is None:
+            out[out.index(right)] = replace(right, group=taken_back.group)
+    return sorted(out, key=lambda reading: reading.number.start)
 
 
 # the word that multiplies a range's upper bound, and so its lower one ("от 2 до 3 тыс.")
@@ -739,6 +771,7 @@ def claims_in_sentence(
             reading = _Reading(number, label[0], label[1], qualifier, True, complaints)
         if reading is not None:
             readings.append(reading)
+    readings = _corrected(readings, numbers, read)
     _share_across_and(readings, read)
     readings = _ranges_from_below(readings, numbers, read)
     if not readings:

@@ -17,7 +17,8 @@ from tizim.core.ingest.text import fold
 # and the outlet in brackets after it.
 _LABEL_AFTER = re.compile(r"\s*(?:\([^)]{1,60}\))?\s*:")
 SPEECH_AFTER = re.compile(
-    rf"^(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
+    # (past a patronymic's initial the name left out: "Қалиев Д. Н. түсіндірді")
+    rf"^(?:\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)*(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
     rf"(?:{personal.SPEECH})(?!\w)"
 )
 _SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
@@ -56,11 +57,15 @@ _RELATIVE_AFTER = re.compile(
     r"(?!\s+(?:of\s+)?(?:мое\w*|моей|моих|моего|наше\w*|нашей|наших|нашего|my|our)(?!\w))",
     re.IGNORECASE,
 )
-# "Нурланова Гульмира (мать) | Нурланов Ерсин": a list's relative who came to ask, marked so
+# "Нурланова Гульмира (мать) | Нурланов Ерсин": a list's relative who came to ask, marked so,
+# or a member of a commission by their work
 _RELATIVE_IN_BRACKETS = re.compile(
     r"^\s*\((?:мать|отец|брат|сестра|супруга|супруг|жена|муж|сын|дочь|тётя|тетя|дядя|бабушка|"
     r"дедушка|mother|father|brother|sister|wife|husband|son|daughter|aunt|uncle|grandmother|"
-    r"grandfather|анасы|әкесі|ағасы|інісі|әйелі|күйеуі|апасы|қарындасы|әпкесі|сіңлісі)\)",
+    r"grandfather|анасы|әкесі|ағасы|інісі|әйелі|күйеуі|апасы|қарындасы|әпкесі|сіңлісі|"
+    # a commission's members by their work: "Шайхиев Т. Б. (травматолог)"
+    r"хирург|травматолог|невролог|терапевт|врач|заведующ\w*(?: [^()]{0,40})?|секретар\w*|"
+    r"председател\w*|surgeon|doctor|nurse|secretary|chair\w*)\)",
     re.IGNORECASE,
 )
 _KK_GENITIVE_NAME = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")

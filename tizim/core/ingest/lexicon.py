@@ -81,6 +81,12 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамаққа{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|"
         rf"қамал{_W}|"
         rf"ұсталған{_W}|алып кетіл{_W}|holding facilit{_W}|в камере|камерада|"
+        # taken away: "At least 25 were taken", "9 человек забрали в Астану", "8 жігітті
+        # әкетті" (not taken to hospital or the morgue)
+        r"(?:were|was|have been|had been) taken(?! (?:to|into|in|for) (?:the |a )?(?:[\w-]+ )?"
+        r"(?:hospital|morgue|clinic|account|care|treatment))(?! part| before)|taken away|"
+        rf"picked up|забрал{_W}|(?:увезл{_W}|увез[её]н{_W})(?! на скорой| в больниц)|әкетті|"
+        rf"әкеткен{_W}|алып кетті|"
         # taken to the police, not to a hospital
         rf"доставлен{_W} в (?:\w+ ){{0,3}}(?:увд|овд|ровд|роп|отдел{_W}|полици{_W}|изолятор{_W})|"
         # "в Шетский РОП были доставлены 14 жителей": the station first
@@ -302,6 +308,7 @@ THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
     r"streets?|lists?|ambulances?|sessions?|hearings?|checkpoints?|блокпост\w*|parcels?|"
+    r"sources|rows?|columns?|строк\w*|agencies|ведомств\w*|"
     rf"передач{_W}|посылк{_W}|сәлемдеме{_W}|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
     rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|сапар{_W}|visits?|визит{_W}|посещени{_W}|"
@@ -309,7 +316,9 @@ THING_NOUNS = (
     # Kazakh: plural, possessive and genitive only ("12 көлік", "екі ауруханасының"); a
     # locative or ablative is where people were ("38-і ауруханада қайтыс болды")
     r"(?:аурухана|ғимарат|көлік|дүкен|қабырға|камера|аудан|облыс|қала|ауыл|көше|бет)"
-    r"(?:лар|лер|дар|дер|тар|тер)?(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің)?"
+    r"(?:лар|лер|дар|дер|тар|тер)?(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің)?|"
+    # a table's rows: "үш жолға да енгізілген" (entered in all three rows)
+    r"жол(?:ға|да|дың|ы|дары)(?!\w)"
 )
 
 #: Parts of the body right after a number: "бір аяғынан айырылды" (lost one leg), "two eyes".

@@ -51,6 +51,8 @@ _KK_PLURAL_SURNAME = re.compile(
 # the Kazakh locative and ablative: where, or where from ("Шиеліде", "Алматыдан")
 _KK_WHERE = re.compile(r"\w{3,}(?:нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен)$")
 _DEMONYM = re.compile(r"\w{3,}(?:лық|лік|тық|тік)$")  # not "-дық": "Қуандық", "Сыздық"
+# "-дық" too before a given name and a surname ("Ұланбелдік Ғалым Сәрсенбаев")
+_DEMONYM_D = re.compile(r"\w{4,}(?:дық|дік)$")
 _JOINED_BY_AND = re.compile(rf"\s+(?:{lexicon.AND_WORDS})\s+")
 
 
@@ -100,6 +102,12 @@ def _kazakh_place_in_a_case(word: str) -> bool:
     return ending is not None and fold_place(word[: ending.start()]) is not None
 
 
+# the consonants after which a Kazakh ending starts with "т" ("Мараттан", "Ақжігітті"), with
+# the "в", "б", "д", "г" of Russian and foreign names, said voiceless at the end
+# ("Сыздықовтың", "Шерзодты")
+_VOICELESS = frozenset("кқпстшфхцчщвбдг")
+
+
 def strip_kazakh_case(word: str, *, any_surname: bool = False) -> str:
     """A Kazakh surname without its case ending ("Жақыповтың" → "Жақыпов"); with
     ``any_surname``, also one of no telling shape after a given name ("Қасым Аманжолды")."""
@@ -108,6 +116,9 @@ def strip_kazakh_case(word: str, *, any_surname: bool = False) -> str:
     for ending in _KK_ENDINGS:
         if word.lower().endswith(ending) and len(word) - len(ending) >= 4:
             stem = word[: -len(ending)]
+            if ending[0] == "т" and stem[-1].lower() not in _VOICELESS:
+                # "Нұрсұлтан": after "л" an ending would be "-дан"; "-тан" is the name's own
+                continue
             if _SURNAME_SHAPE.search(stem) or (any_surname and not _KAZAKH_NAME.search(word)):
                 return stem
     return word
@@ -168,8 +179,9 @@ def _names_in(
         if (
             language == "kk"
             and len(words) == 3
-            and _DEMONYM.search(words[0])
+            and (_DEMONYM.search(words[0]) or _DEMONYM_D.search(words[0]))
             and _SURNAME_SHAPE.search(strip_kazakh_case(words[2]))
+            and not _SURNAME_SHAPE.search(words[1])
         ):
             words = words[1:]  # "Торғайлық Қайрат Сәрсенов": a man from Torgai
         if (
@@ -211,6 +223,20 @@ _SURNAME_COMMA_GIVEN = re.compile(
 _HEADING = re.compile(r"[^a-z\n]*(?:\n|$)")
 
 
+# the same in mixed case, where the surname shows itself by its ending: "Concerns: Amanzholov,
+# Ruslan, 22", "Vlasenko, Igor P.", "Kim, Vadim", "Tursynbek, Ye."
+_SURNAME_COMMA_GIVEN_MIXED = re.compile(
+    r"(?<![\w-])(?P<surname>[A-Z][a-z'’-]{1,}),\s+"
+    r"(?P<given>[A-Z][a-z'’-]+|[A-Z][a-z]?\.)(?:\s+[A-Z]\.)?(?![\w'’-])(?!\s+[A-Z][a-z])"
+)
+
+
+# the surname's ending that tells it in mixed case (not "-ina": "My dear Zarina, Alisher")
+_SURNAME_FIRST_MIXED = re.compile(
+    r"(?:ov|ev|ova|eva|enko|ko|sky|skiy|yan|uly|kyzy|bek|bay)$", re.IGNORECASE
+)
+
+
 def _surnames_first(text: str) -> list[tuple[int, int, str, bool]]:
     """Names written surname first in capitals, then a comma ("ABENOV, Yerlan"), in running
     order ("Yerlan Abenov"); the surname must be no word of a heading ("NB, Our")."""
@@ -224,6 +250,20 @@ def _surnames_first(text: str) -> list[tuple[int, int, str, bool]]:
         if not _may_be_a_name([m["given"], surname], "en"):
             continue
         found.append((m.start(), m.end(), f"{m['given']} {surname}", False))
+    for m in _SURNAME_COMMA_GIVEN_MIXED.finditer(text):
+        surname, given = m["surname"], m["given"]
+        shaped = _SURNAME_FIRST_MIXED.search(surname) or surname.casefold() in _SHORT_SURNAMES
+        if (
+            not shaped
+            or _SURNAME_SHAPE.search(given)
+            or any(a <= m.start() < b for a, b, _, _ in found)
+        ):
+            continue
+        if fold_place(surname) is not None or not is_name_word(surname):
+            continue  # "Pavlodar, Kazakhstan"
+        if not given.endswith(".") and (fold_place(given) is not None or not is_name_word(given)):
+            continue
+        found.append((m.start(), m.end("given"), f"{given} {surname}", False))
     return found
 
 

@@ -123,6 +123,17 @@ _MONEY_AFTER = re.compile(
 )
 
 
+# a table row's first cell holding a person's name, then the cell the number is ("Vlasenko,
+# Igor P. | 34 |", "Sh. Kusainov | 45 |", "Бекжанов Нұрсұлтан | 19 |")
+_NAME_CELL_BEFORE = re.compile(
+    r"(?:^|\n)[^\S\n]*\|?[^\S\n]*(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’.-]*,?[^\S\n]+){1,3}"
+    r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*\.?[^\S\n]*\|[^\S\n]*$"
+)
+# the cell after it holds words, as a list's "home" or "what happened" does (a table of
+# figures goes on with figures)
+_WORDS_CELL_AFTER = re.compile(r"[^\S\n]*\|[^\S\n]*[^\W\d_]")
+
+
 def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     """Whether ``number`` in a sentence (``folded``: the same folded) counts something other
     than people: a date, an age, a duration, a sentence length, an article, a phone number, a
@@ -138,6 +149,10 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # a register's "0412", an identity number masked as "8904********"
     if re.match(r"[^\S\n]*\|", after) and re.search(r"(?:^|\n)[^\S\n]*$", text[: number.start]):
         return True  # "2 | Қоңыратбаев Ерлан | …": a table row's number
+    if _NAME_CELL_BEFORE.search(text, 0, number.start) and _WORDS_CELL_AFTER.match(
+        text, number.end
+    ):
+        return True  # "Vlasenko, Igor P. | 34 | Ruzayevka | Detained …": a list's age column
     if _PART_OF_A_WHOLE_BEFORE.search(before):
         return True  # "two of those three have been charged": the three told before
     if _MONEY_AFTER.match(folded, number.end):
@@ -169,6 +184,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     name_before = text[max(0, number.start - 40) : number.start]
     if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
+    if re.search(r"(?<!\w)(?:he|she) (?:was|is)\s+$", before) and re.match(r"^\s*,", after):
+        return True  # "He was 62, a retired railway signalman": his age
     if _CAPACITY_BEFORE.search(before):
         return True
     # forces sent in or keeping order, unless the sentence says what happened to anyone

@@ -152,7 +152,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"забрали|увезли|(?:затолкал|закинул|посадил){_W} в автозак|"
         # a case file's note: "Detained 06.01 near the akimat.", "Picked up 07.01 at work."
         # (not "Detained protesters told him …")
-        r"^(?:detained|picked up|taken away|taken into custody)"
+        r"(?:^|\|\s*|;\s*)(?:detained|picked up|taken away|taken into custody)"
         r"(?= \d| on \d| at | near | in | from )",
     ),
     (
@@ -189,7 +189,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"жансақтау (?:\w+ )?(?:бөлімінде|бөлімшесінде) (?:\w+ )?жат{_W}|"
         # a case file's note: "Hit in the thigh by a rubber bullet on 06.01." (not "Shot on a
         # phone, the video shows …")
-        r"^(?:hit|shot|wounded|injured|beaten)(?= in the | on the (?!phone|camera|video)\w| by a )",
+        r"(?:^|\|\s*|;\s*)(?:hit|shot|wounded|injured|beaten)"
+        r"(?= in the | on the (?!phone|camera|video)\w| by a )",
     ),
     (
         Fate.RELEASED,
@@ -200,7 +201,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"отпустил{_W}|выпустил{_W}|выпущен{_W}|босатыл{_W}|босатты|босатқан|"
         rf"бостандыққа шық{_W}|"
         # a case file's note: "Released 22.01 without charge."
-        r"^(?:released|freed)(?= \d| on \d| without | from )",
+        # (or a table's cell, a clause after a semicolon: "…; released after 48 hours")
+        r"(?:^|\|\s*|;\s*)(?:released|freed)(?= \d| on \d| without | from | after \d)",
     ),
 )
 
@@ -258,7 +260,9 @@ SPEECH = (
     r"отметил{W}|пояснил{W}|подчеркнул{W}|уточнил{W}|добавил{W}|говорит|пишет|написал{W}|"
     r"поговорил{W}|побеседовал{W}|считает|полагает|есептейді|санайды|спросил{W}|asked|"
     r"подтвердил{W}|confirmed|возражает|возразил{W}|objected|argued|"
-    r"айтты|айтады|дейді|деді|мәлімдеді|хабарлады|айтуынша|сөзінше|жазды|сұрады|атап өтті"
+    r"айтты|айтады|дейді|деді|мәлімдеді|хабарлады|айтуынша|сөзінше|жазды|сұрады|атап өтті|"
+    # a meeting's minutes: who explained, proposed, reported, gave information
+    r"түсіндірді|ұсынды|мәлімет берді|доложил{W}"
 ).replace("{W}", _W)
 
 #: Words after a verb of saying that start what was said, not who said it.
@@ -357,7 +361,7 @@ NOT_NAMES = frozenset(
     белсенді құқық қорғаушы әкім{W} дәрігер{W} ерікті{W} мәйіт{W} төраға{W} тергеуші{W}
     әйелі күйеуі анасы әкесі ағасы інісі қарындасы әпкесі баласы ал
     бауырым ағам інім әкем анам ұлым қызым әйелім күйеуім досым көршім көршіміз
-    жиен жиенім жиені жиенін немере немерем тұрғын resident residents co-accused
+    жиен жиенім жиені жиенін немере немерем тұрғын resident residents co-accused фельдшер{W}
     says said gets faces amid over into against official officials death deaths
     other year-old child boy girl sergeant lieutenant captain major private corporal
     сержант{W} лейтенант{W} капитан{W} майор{W} полковник{W} рядов{W} прапорщик{W} старш{W} младш{W}

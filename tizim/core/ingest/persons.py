@@ -49,7 +49,9 @@ _FIRST_PERSON_SUBJECT = re.compile(
 )
 # What happened, opening a sentence with no subject: of one person, the one just named.
 _SUBJECTLESS = re.compile(
-    r"^(?:\d{1,2}\s+[а-яё]+\s+|on \d{1,2} [a-z]+,?\s+)?"
+    # (a register's label may open it: "Суть: задержан 6 января", "Мәні: 7 қаңтарда …")
+    r"^(?:(?:суть|мәні|what happened|status|статус|итог|тағдыры)\s*:\s*)?"
+    r"(?:\d{1,2}\s+[а-яё]+\s+|on \d{1,2} [a-z]+,?\s+)?"
     r"(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|charged|"
     r"convicted|picked up|taken away|hit|reported missing|found|"
     r"(?:задержан|убит|ранен|арестован|избит|освобожден|освобожд[её]н|осужден|осужд[её]н|"
