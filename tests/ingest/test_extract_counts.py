@@ -389,3 +389,29 @@ def test_ranges_stations_and_the_not_found(text, expected):
 )
 def test_tables_without_bars_ages_taken_away_and_figures_put_right(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Kazakh share of a group, its verb far at the end past who gave what term
+        (
+            "Ұсталғандардың екеуіне Тараз қалалық соты 5 жыл және 4 жыл бас бостандығынан айыру "
+            "жазасын тағайындады.",
+            [(2, "exact", "prosecuted")],
+        ),
+        # things and room, not people; an age
+        ("Our petition for the Kolzhat detainees has 1,912 signatures.", []),
+        ("I studied the 38 photographs taken at the morgue and the 18 tissue slides released.", []),
+        ("В отделении развёрнуто 40 мест для хранения тел.", []),
+        ("Nothing would explain sudden death in a healthy man of 25.", []),
+        (
+            "За 6 января бригады выполнили 17 вызовов и доставили в больницу 14 пострадавших.",
+            [(14, "exact", "injured")],
+        ),
+        # a written pledge is no signature: those released on one are counted
+        ("Двое отпущены под подписку о невыезде.", [(2, "exact", "released")]),
+    ],
+)
+def test_shares_at_the_end_of_a_kazakh_sentence_and_things_counted(text, expected):
+    assert claims_read(text, learned=False) == expected

@@ -767,3 +767,54 @@ def test_a_title_before_a_speakers_label_keeps_it_a_label():
 )
 def test_registers_rows_labels_and_members_by_their_work(text, language, expected):
     assert persons_read(text, language, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # one of a list to a sentence, then what happened to both
+        (
+            "Алматыдан екі жігіттің денесі келді. Біреуі — Ділмұрат Сейітқасымов, 23 жаста. "
+            "Екіншісі — Әлібек Жолдасбеков, 31 жаста. Екеуі де оқ тиіп қаза тапқан.",
+            "kk",
+            [("Сейітқасымов", "Ділмұрат", "killed"), ("Жолдасбеков", "Әлібек", "killed")],
+        ),
+        # a family's child named after the family's surname in the plural
+        (
+            "Көрші Әбдіровтердің ұлы Нұрболат Алматыда 6 қаңтарда қаза тапты.",
+            "kk",
+            [("Әбдіров", "Нұрболат", "killed")],
+        ),
+        (
+            "Біреуі — біздің Ернұр, біреуі — Тоқтарбаевтардың Мақсаты, екеуі де ұсталды.",
+            "kk",
+            [("Тоқтарбаев", "Мақсат", "detained")],
+        ),
+        # what happened, as families, wards and threads tell it
+        (
+            "Row 7, Sultan Ibraimov, 46. His family confirmed today that he is dead.",
+            "en",
+            [("Ibraimov", "Sultan", "killed")],
+        ),
+        (
+            "05:30 — Bed 11: Gaukhar Tleubergenova, 41, shrapnel wound to the right thigh.",
+            "en",
+            [("Tleubergenova", "Gaukhar", "injured")],
+        ),
+        ("Среди отпущенных — Олжас Ж., он сам написал нам.", "ru", [("Ж.", "Олжас", "released")]),
+        (
+            "Әлімжанов Ғанидің қабырғасы сынған, мұны оның адвокаты айтты.",
+            "kk",
+            [("Әлімжанов", "Ғани", "injured")],
+        ),
+        # a full name natasha does not find after "житель нашего посёлка"
+        (
+            "Один из доставленных, житель нашего посёлка Жумабаев Арман Серикович, 1997 г. р., "
+            "с огнестрельным ранением бедра.",
+            "ru",
+            [("Жумабаев", "Арман", "detained")],
+        ),
+    ],
+)
+def test_lists_told_one_by_one_families_children_wards_and_threads(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected

@@ -23,6 +23,7 @@ from tizim.core.ingest.claim_details import (
 )
 from tizim.core.ingest.fate_words import (
     QUALIFYING,
+    REACH,
     clause_window,
     fate_after,
     fate_just_before,
@@ -485,9 +486,21 @@ def _taken_from(
     group = _group_named(of_those[who], whole=True)
     if group is None:
         return None
-    # a Kazakh genitive group's verb comes last, past converbs and their commas
+    # a Kazakh genitive group's verb comes last, past converbs and their commas, and past
+    # who did it and for how long ("Ұсталғандардың екеуіне Тараз қалалық соты 5 жыл … бас
+    # бостандығынан айыру жазасын тағайындады")
+    kazakh = who == "kk"
     after = _after_converb(
-        folded, fate_after(folded, number.end, hi, farthest=False, past_commas=who == "kk"), hi
+        folded,
+        fate_after(
+            folded,
+            number.end,
+            hi,
+            farthest=False,
+            past_commas=kazakh,
+            reach=REACH * 2 if kazakh else REACH,
+        ),
+        hi,
     )
     if after is not None and not lx.SPEECH.search(folded, number.end, after[1]):
         return after[0], (after[1], after[2])

@@ -99,15 +99,21 @@ def fate_just_before(folded: str, number: NumberMention, lo: int) -> tuple[str, 
 
 
 def fate_after(
-    folded: str, start: int, hi: int, *, farthest: bool, past_commas: bool = False
+    folded: str,
+    start: int,
+    hi: int,
+    *,
+    farthest: bool,
+    past_commas: bool = False,
+    reach: int = REACH,
 ) -> tuple[str, int, int] | None:
     """The first fate word after ``start`` (the last, when ``farthest``), before ``hi``, at
-    most ``REACH`` words away and, unless ``past_commas``, with no comma between."""
+    most ``reach`` words away and, unless ``past_commas``, with no comma between."""
     found = [
         (m.start(), group, m.end())
         for group, pattern in _FATES.items()
         for m in pattern.finditer(folded, start, hi)
-        if words_between(folded, start, m.start()) <= REACH
+        if words_between(folded, start, m.start()) <= reach
         and (past_commas or "," not in folded[start : m.start()])
     ]
     if not found:

@@ -299,7 +299,9 @@ EVENT_WORDS = (
 #: приёмника", "11 places of detention"): not the people held there.
 FACILITY_COUNTS = (
     r"(?:изолятор|приемник|приёмник)(?:ов|а)\b|(?:специальн\w+ )приемник\w*|"
-    r"(?:специальн\w+ )приёмник\w*|places of detention|detention (?:facilities|centres|centers)"
+    r"(?:специальн\w+ )приёмник\w*|places of detention|detention (?:facilities|centres|centers)|"
+    # room for bodies or patients: "40 мест для хранения тел", "20 коек"
+    r"(?:мест|коек|койко-мест)\w* для|коек\b|beds\b"
 )
 
 #: Nouns of things after a number (two adjectives may stand between): "two main hospitals",
@@ -308,7 +310,8 @@ THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
     r"streets?|lists?|ambulances?|sessions?|hearings?|checkpoints?|блокпост\w*|parcels?|"
-    r"sources|rows?|columns?|строк\w*|agencies|ведомств\w*|"
+    r"sources|rows?|columns?|строк\w*|agencies|ведомств\w*|signatures|подписей|"
+    r"slides|photographs|photos|фотограф\w*|снимк\w*|calls|вызов\w*|"
     rf"передач{_W}|посылк{_W}|сәлемдеме{_W}|"
     rf"больниц{_W}|здани{_W}|машин{_W}|автомобил{_W}|автобус{_W}|магазин{_W}|ребр{_W}|"
     rf"объект{_W}|регион{_W}|заседани{_W}|мест\b|сапар{_W}|visits?|визит{_W}|посещени{_W}|"

@@ -149,6 +149,8 @@ def _names_in(
     text = sentence.text
     found = _surnames_first(text) if language == "en" else []
     found += _surname_in_brackets(text)
+    if language == "kk":
+        found += _a_familys_child(text)
     for m in _NAME_RUN.finditer(text):
         if any(start <= m.start() < end for start, end, _, _ in found):
             continue
@@ -275,6 +277,29 @@ _GIVEN_SURNAME_IN_BRACKETS = re.compile(
     r"(?:\s+(?:aga|apa|ага|апа|аға|әпке|ағай))?\s+\((?P<surname>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
     r"[a-zа-яёәғқңөұүһі'’-]+)[,)]"
 )
+
+
+# a family's child: "Әбдіровтердің ұлы Нұрболат" (the Abdirovs' son Nurbolat), "Тоқтарбаевтардың
+# Мақсаты" (the Toktarbayevs' Maksat), "Сұлтановтар әулетінің баласы Дархан"
+_FAMILYS_CHILD = re.compile(
+    r"(?<![\w-])(?P<family>[А-ЯӘҒҚҢӨҰҮҺІЁ][\w-]+?(?:ов|ев|ёв|ин))(?:тер|тар|дер|дар|лер|лар)"
+    r"(?:дың|дің|тың|тің|нің|ның)?(?:\s+әулетінің)?\s+(?P<kin>(?:ұлы|қызы|баласы|немересі)\s+)?"
+    r"(?P<given>[А-ЯӘҒҚҢӨҰҮҺІЁ][а-яәғқңөұүһіё]{2,})(?![\w-])"
+)
+
+
+def _a_familys_child(text: str) -> list[tuple[int, int, str, bool]]:
+    """A child named by given name after the family's surname in the plural: the child's
+    name, with the surname in the singular and the given name without "its" ("Мақсаты")."""
+    found = []
+    for m in _FAMILYS_CHILD.finditer(text):
+        given = m["given"]
+        if m["kin"] is None and re.search(r"[^аеёиоуыэюяәөұүі](?:ы|і)$", given) and len(given) > 4:
+            given = given[:-1]  # "Тоқтарбаевтардың Мақсаты": their Maksat
+        if not is_name_word(given) or _SURNAME_SHAPE.search(given):
+            continue
+        found.append((m.start(), m.end(), f"{given} {m['family']}", False))
+    return found
 
 
 def _surname_in_brackets(text: str) -> list[tuple[int, int, str, bool]]:

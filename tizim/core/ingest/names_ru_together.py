@@ -22,7 +22,28 @@ def names_read_together(text: str, names: list[tuple[int, int, str]]) -> list[tu
     names = _siblings_listed(text, _brothers(text, _halves_joined(text, names)))
     names = _women_by_initials(text, names)
     names = sorted(names + _names_in_cells(text, names))
+    names = sorted(names + _full_names_missed(text, names))
     return names + _surnames_again(text, names)
+
+
+# a full name in the nominative, surname, given name and patronymic, as documents write it
+_FULL_NAME = re.compile(
+    r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)[^\S\n]+[А-ЯЁ][а-яё]+"
+    r"[^\S\n]+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)(?![\w-])"
+)
+
+
+def _full_names_missed(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Full names in the nominative natasha missed ("житель нашего посёлка Жумабаев Арман
+    Серикович, 1997 г. р."): a surname, a given name the dictionary knows, a patronymic."""
+    found = []
+    for m in _FULL_NAME.finditer(text):
+        if any(start < m.end() and m.start() < end for start, end, _ in names):
+            continue
+        read = first_reading(m[0].split()[1], dictionary())
+        if "Name" in read.tag and read.tag.case == "nomn":
+            found.append((m.start(), m.end(), m[0]))
+    return found
 
 
 # a table's cell that holds a name alone, surname first: "| Утепов А. |", "| Абилов Руслан |"

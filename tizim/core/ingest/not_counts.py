@@ -87,7 +87,7 @@ _FATES = lx.FATE_GROUP_PATTERNS
 _PLACE_OF_DETENTION = re.compile(
     r"(?:temporary )?detention (?:facility|centre|center)|изолятор\w*|ивс|сизо|спецприемник\w*"
 )
-_AGED_BEFORE = re.compile(r"(?<!\w)(?:aged|в возрасте)\s*$")
+_AGED_BEFORE = re.compile(r"(?<!\w)(?:aged|в возрасте|(?:man|woman|boy|girl) of)\s*$")
 # "a building designed for twelve detainees": how many a place holds, not who were in it
 _CAPACITY_BEFORE = re.compile(
     r"(?:designed|built|intended|meant) for\s*$|capacity of\s*$|рассчитан\w* на\s*$|"

@@ -24,7 +24,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.KILLED,
         rf"{_BE} (?:shot and )?killed|shot dead|(?<!will )(?<!would )died|found dead|"
-        rf"{_BE} pronounced dead|"
+        rf"{_BE} pronounced dead|(?:he|she) (?:is|was) dead|"
         r"^killed by|"
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
@@ -141,6 +141,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"one of (?:those|the) (?:detained|held|arrested|detainees)|"
         # "one of the forty-odd people they took from the checkpoint"
         r"one of the [\w-]+ (?:people |men )?(?:they|police) (?:took|detained|picked up)|"
+        # "They took her too" (not "took her to hospital")
+        r"(?:they|police|officers) took (?:him|her|them)(?! to (?:the |a )?hospital)(?!\w)|"
         # "was taken from her home by three police officers"
         rf"{_BE} taken from (?:his|her|their) (?:home|house|flat|apartment|workplace)|"
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
@@ -157,7 +159,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     ),
     (
         Fate.INJURED,
-        rf"{_BE} (?:shot|wounded|injured)|gunshot wound|suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
+        rf"{_BE} (?:shot|wounded|injured)|(?:gunshot|shrapnel|stab|bullet) wound|"
+        rf"suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
         # "was badly beaten in the crowd", "was treated for a shrapnel wound"
         rf"{_BE} (?:badly |severely |brutally )?beaten|"
         # "was struck in the thigh", "was hit on the head"
@@ -175,6 +178,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"получил{_W} (?:\w+ )?(?:ушиб|перелом|сотрясени|ожог){_W}|"
         # a hospital journal's diagnosis: "Ушиб гр. клетки, ссадины лица", "гематома"
         rf"ушиб{_W}|ссадин{_W}|гематом{_W}|"
+        # "ударили арматурой по голове"; "қабырғасы сынған" (a rib broken)
+        rf"ударил{_W} (?:[\w-]+ ){{0,2}}(?:арматур{_W}|дубинк{_W}|прикладом|по голове|по лицу)|"
+        rf"қабырға(?:сы|лары) (?:\w+ )?сын(?:ған|ды|ып){_W}|"
         rf"suffered (?:a |an )?(?:concussion|fractured|broken)|сотрясени{_W}|миы шайқал{_W}|"
         # "куда его доставили без сознания", "потерял сознание от побоев"
         rf"доставлен{_W} без сознания|доставили без сознания|потерял{_W} сознание|"
@@ -194,7 +200,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     ),
     (
         Fate.RELEASED,
-        rf"{_BE} (?:released|freed)|then released|one of the [\w-]+ released|"
+        rf"{_BE} (?:released|freed)|then released|one of the [\w-]+ (?:they )?released|"
         # a chat's "Azamat released today"
         r"(?:released|freed) (?:today|yesterday|this morning|last night|on \d)|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|"
@@ -217,6 +223,11 @@ AMONG: tuple[tuple[Fate, str], ...] = (
         r"the (?:first|second|third|latest) victim (?:was|is)",
     ),
     (Fate.MISSING, r"among the missing|среди пропавших|хабарсыз кеткендердің арасында"),
+    (
+        Fate.RELEASED,
+        r"among (?:the |those )released|среди (?:отпущенных|освобожденных)|"
+        r"босатылғандардың арасында",
+    ),
     (Fate.CONVICTED, r"among (?:the |those )?(?:sentenced|convicted)|среди осужденных"),
     (
         Fate.CHARGED,

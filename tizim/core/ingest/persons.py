@@ -112,6 +112,12 @@ _THEY = re.compile(
     r"екеуі де|үшеуі де)(?!\w)",
     re.IGNORECASE,
 )
+# "Біреуі — …", "Екіншісі — …", "The other was …": one of a list, told one to a sentence
+_ONE_BY_ONE = re.compile(
+    r"^\W*(?:біреуі|екіншісі|үшіншісі|one(?: of them)?|the other|the second|the third|"
+    r"один из них|одна из них|второй|вторая|третий|третья|другой|другая)(?!\w)",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(rf"(?<!\w)(?:{personal.PRONOUNS})(?!\w)", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^,\s*(?P<age>\d{1,2})(?:,| years? old|\s*(?:лет|года|год|жаста\w*))|^\s*\((?P<age2>\d{1,2})\)"
@@ -207,6 +213,7 @@ def read_persons(
     last_fate: Fate | None = None  # the last fate told, of anyone
     listed: Fate | None = None  # what a heading says of the list under it ("Задержаны …:")
     named: list[str] = []  # the people the sentence before listed with nothing told
+    one_by_one = False  # whether they were listed one to a sentence ("One is … The other …")
     list_opened = False  # whether that sentence opened with "they" ("Олар – A, B, C.")
     for sentence in sentences:
         mentions = _mentions(sentence, language, ru_names, people)
@@ -282,7 +289,7 @@ def read_persons(
                 continue
             for each in [key, *_joined_to(key, victims, sentence.text)]:
                 _apply(people[each], kind, value, sentence, published, position)
-        named = [m.key for m in victims] if len(victims) >= 2 and not events else []
+        named, one_by_one = _listed(sentence, victims, bool(events), named if one_by_one else [])
         list_opened = bool(_THEY.match(sentence.text))
         said = _last_fate(sentence.text)
         last_fate = said or last_fate
@@ -300,6 +307,17 @@ def read_persons(
         else:
             witness_age += 1
     return _read_out(text, people, dateline, published)
+
+
+def _listed(
+    sentence: Sentence, victims: list[Mention], events: bool, one_by_one: list[str]
+) -> tuple[list[str], bool]:
+    """The people a sentence lists with nothing told of them, for a next sentence that tells
+    it of them all, and whether they are being listed one to a sentence ("Біреуі — Ділмұрат
+    … . Екіншісі — Әлібек … . Екеуі де оқ тиіп қаза тапқан"), ``one_by_one`` so far."""
+    if len(victims) == 1 and not events and _ONE_BY_ONE.match(sentence.text):
+        return [*one_by_one, victims[0].key], True
+    return ([m.key for m in victims] if len(victims) >= 2 and not events else []), False
 
 
 def _of_them(before: str) -> bool:
