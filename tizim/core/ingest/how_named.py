@@ -18,7 +18,8 @@ from tizim.core.ingest.text import fold
 _LABEL_AFTER = re.compile(r"\s*(?:\([^)]{1,60}\))?\s*:")
 SPEECH_AFTER = re.compile(
     # (past a patronymic's initial the name left out: "Қалиев Д. Н. түсіндірді")
-    rf"^(?:\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)*(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?(?:who\s+(?:has\s+|had\s+)?)?"
+    rf"^(?:\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)*(?:,\s*[^,.]{{0,90}}?,)?,?\s*(?:\d{{1,2}},\s*)?"
+    r"(?:who\s+(?:has\s+|had\s+)?)?"
     rf"(?:{personal.SPEECH})(?!\w)"
 )
 _SPEECH_VERB = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\s*[:,]?\s+", re.IGNORECASE)
@@ -59,7 +60,7 @@ _RELATIVE_AFTER = re.compile(
 )
 # "Нурланова Гульмира (мать) | Нурланов Ерсин": a list's relative who came to ask, marked so,
 # or a member of a commission by their work
-_RELATIVE_IN_BRACKETS = re.compile(
+_KIN_OR_WORK_IN_BRACKETS = re.compile(
     r"^\s*\((?:мать|отец|брат|сестра|супруга|супруг|жена|муж|сын|дочь|тётя|тетя|дядя|бабушка|"
     r"дедушка|mother|father|brother|sister|wife|husband|son|daughter|aunt|uncle|grandmother|"
     r"grandfather|анасы|әкесі|ағасы|інісі|әйелі|күйеуі|апасы|қарындасы|әпкесі|сіңлісі|"
@@ -128,7 +129,7 @@ def how_named(
     relative = (
         _RELATIVE_BEFORE.search(before) is not None
         or _RELATIVE_AFTER.match(after) is not None
-        or _RELATIVE_IN_BRACKETS.match(after) is not None
+        or _KIN_OR_WORK_IN_BRACKETS.match(after) is not None
         or (
             language == "kk"
             and _KK_GENITIVE_NAME.search(text[start:end]) is not None

@@ -48,8 +48,9 @@ _ENGLISH_WORD = re.compile(rf"(?:{personal.ENGLISH_WORD_ENDINGS})$", re.IGNORECA
 _KK_PLURAL_SURNAME = re.compile(
     r"(?P<stem>\w+(?:ов|ев|ин|ова|ева|ина))(?:тер|тар|лар|лер|дар|дер)$"
 )
-# the Kazakh locative and ablative: where, or where from ("Шиеліде", "Алматыдан")
-_KK_WHERE = re.compile(r"\w{3,}(?:нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен)$")
+# the Kazakh locative and ablative endings: where, or where from ("Шиеліде", "Алматыдан")
+_KK_WHERE_ENDINGS = "нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен"
+_KK_WHERE = re.compile(rf"\w{{3,}}(?:{_KK_WHERE_ENDINGS})$")
 _DEMONYM = re.compile(r"\w{3,}(?:лық|лік|тық|тік)$")  # not "-дық": "Қуандық", "Сыздық"
 # "-дық" too before a given name and a surname ("Ұланбелдік Ғалым Сәрсенбаев")
 _DEMONYM_D = re.compile(r"\w{4,}(?:дық|дік)$")
@@ -91,9 +92,7 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
     return beside_surname or fold_place(word) is None
 
 
-_KK_PLACE_CASES = re.compile(
-    r"(?:нда|нде|да|де|та|те|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің)$"
-)
+_KK_PLACE_CASES = re.compile(rf"(?:{_KK_WHERE_ENDINGS}|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің)$")
 
 
 def _kazakh_place_in_a_case(word: str) -> bool:

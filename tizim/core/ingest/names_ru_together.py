@@ -21,50 +21,41 @@ def names_read_together(text: str, names: list[tuple[int, int, str]]) -> list[tu
     later mentions by surname alone."""
     names = _siblings_listed(text, _brothers(text, _halves_joined(text, names)))
     names = _women_by_initials(text, names)
-    names = sorted(names + _names_in_cells(text, names))
-    names = sorted(names + _full_names_missed(text, names))
+    names = sorted(names + _names_missed(text, names))
     return names + _surnames_again(text, names)
 
 
-# a full name in the nominative, surname, given name and patronymic, as documents write it
-_FULL_NAME = re.compile(
-    r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)[^\S\n]+[А-ЯЁ][а-яё]+"
-    r"[^\S\n]+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)(?![\w-])"
+# a Russian or Kazakh surname in the nominative, as a list writes it first
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)"
+# names natasha misses: a full name in the nominative, surname, given name and patronymic, as
+# documents write it ("житель нашего посёлка Жумабаев Арман Серикович, 1997 г. р."); a
+# table's cell holding a name alone, surname first ("| Утепов А. |", "| Абилов Руслан |")
+_MISSED = (
+    re.compile(
+        rf"(?<![\w-])(?P<name>{_SURNAME}[^\S\n]+(?P<given>[А-ЯЁ][а-яё]+)[^\S\n]+[А-ЯЁ][а-яё]+"
+        r"(?:ович|евич|ич|овна|евна|ична|инична))(?![\w-])"
+    ),
+    re.compile(
+        rf"(?<=\|)[^\S\n]*(?P<name>{_SURNAME}[^\S\n]+"
+        r"(?P<given>[А-ЯЁ][а-яё]+|[А-ЯЁ]\.(?:[^\S\n]?[А-ЯЁ]\.)?))(?=[^\S\n]*(?:,[^|\n]*)?\|)"
+    ),
 )
 
 
-def _full_names_missed(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Full names in the nominative natasha missed ("житель нашего посёлка Жумабаев Арман
-    Серикович, 1997 г. р."): a surname, a given name the dictionary knows, a patronymic."""
-    found = []
-    for m in _FULL_NAME.finditer(text):
-        if any(start < m.end() and m.start() < end for start, end, _ in names):
-            continue
-        read = first_reading(m[0].split()[1], dictionary())
-        if "Name" in read.tag and read.tag.case == "nomn":
-            found.append((m.start(), m.end(), m[0]))
-    return found
-
-
-# a table's cell that holds a name alone, surname first: "| Утепов А. |", "| Абилов Руслан |"
-_NAME_CELL = re.compile(
-    r"(?<=\|)[^\S\n]*(?P<name>[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)"
-    r"[^\S\n]+(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]\.(?:[^\S\n]?[А-ЯЁ]\.)?))"
-    r"(?=[^\S\n]*(?:,[^|\n]*)?\|)"
-)
-
-
-def _names_in_cells(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Names natasha missed in a table's cells, written surname first in the nominative, as a
-    list's rows are ("4 | Утепова Айнура (сестра) | Утепов А. | суд 9.01 — 10 суток")."""
-    found = []
-    for m in _NAME_CELL.finditer(text):
-        if any(start < m.end("name") and m.start("name") < end for start, end, _ in names):
-            continue
-        given = m["name"].split()[1]
-        if not given.endswith(".") and "Name" not in first_reading(given, dictionary()).tag:
-            continue  # "Абаев Строй": a company, not a surname and a given name
-        found.append((m.start("name"), m.end("name"), m["name"]))
+def _names_missed(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names natasha missed, written surname first in the nominative, in a document's full
+    form or a table's cell ("4 | Утепова Айнура (сестра) | Утепов А. | суд 9.01 — 10 суток"):
+    the given name must be one the dictionary knows, or an initial (not "Абаев Строй")."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in _MISSED:
+        for m in pattern.finditer(text):
+            taken = [*names, *found]
+            if any(start < m.end("name") and m.start("name") < end for start, end, _ in taken):
+                continue
+            given = m["given"]
+            read = first_reading(given, dictionary())
+            if given.endswith(".") or ("Name" in read.tag and read.tag.case == "nomn"):
+                found.append((m.start("name"), m.end("name"), m["name"]))
     return found
 
 

@@ -7,7 +7,10 @@ decides between two plain words, a first word with a surname ending is taken as 
 (official order), else the order "Given Surname" is assumed ("Abzhan Makhambet" → surname
 Makhambet: a guess, which is why matching compares names in both orders).
 A Kazakh -ұлы/-қызы word beside a lone given name is a surname ("Бекжан Бекжанулы"); beside
-a surname it is the patronymic. Digits make a name cell a ParseError, never a name part.
+a surname it is the patronymic. A Kazakh patronymic last puts the other two in official order
+even when neither has a surname ending ("Жұмабай Әсет Ерланұлы"), and of three words the only
+one with a surname ending is the surname. Digits make a name cell a ParseError, never a name
+part.
 """
 
 from __future__ import annotations
