@@ -79,6 +79,23 @@ def test_pasted_text_without_a_date_is_kept_until_the_date_is_given(live_server,
     assert Article.objects.get().kind == "paste"
 
 
+def test_a_source_named_in_words_is_given_a_short_name_and_keeps_the_words(live_server, staff):
+    browser = browser_as(live_server, "vol")
+    fields = {
+        "csrfmiddlewaretoken": browser.csrf_token("/ingest/"),
+        "text": FIRST,
+        "published": "2022-01-14",
+        "language": "en",
+    }
+    page = browser.post("/ingest/", {**fields, "source": "!!! ?"})
+    assert "Give the source a name with letters or digits" in html.unescape(page.text)
+    assert FIRST[:40] in html.unescape(page.text) and Article.objects.count() == 0
+    page = browser.post("/ingest/", {**fields, "source": "Чат родственников, Шиели"})
+    assert re.search(r"/ingest/\d+/$", page.url), page.text[:500]
+    source = Article.objects.get().source
+    assert (source.name, source.title) == ("chat-rodstvennikov-shieli", "Чат родственников, Шиели")
+
+
 def test_bad_uploads_say_why_and_write_nothing(live_server, staff):
     browser = browser_as(live_server, "vol")
     for name, content, message in [

@@ -1,11 +1,13 @@
-"""The Ingest form: an article uploaded or pasted, under a source, with its date if the page
-gives none."""
+"""The Ingest form: an article uploaded or pasted, under a source (named in any words; its
+short name is made from them), with its date if the page gives none."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from anyascii import anyascii
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from tizim.core.errors import ParseError
@@ -15,10 +17,14 @@ from tizim.registry.models import Claim
 
 
 class ArticleForm(forms.Form):
-    source = forms.SlugField(
-        max_length=80,
+    source = forms.CharField(
+        max_length=200,
         label=_("Source"),
-        help_text=_("A short name for the article's source (made if new), e.g. bbc-2022-01-21."),
+        help_text=_(
+            "A name for the article's source (made if new): a short one such as "
+            "bbc-2022-01-21, or any words, which are made into one (“Чат родственников, "
+            "Шиели” becomes chat-rodstvennikov-shieli)."
+        ),
     )
     file = forms.FileField(
         required=False,
@@ -40,6 +46,18 @@ class ArticleForm(forms.Form):
         label=_("Language"),
         choices=[("", _("detect")), ("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")],
     )
+
+    def clean_source(self) -> str:
+        """The source's short name: as typed when it is one, else made from the words typed
+        (a person names a source as they say it, not as a slug)."""
+        words = self.cleaned_data["source"].strip()
+        self.cleaned_data["source_title"] = words
+        short = slugify(anyascii(words))[:80].strip("-")
+        if not short:
+            raise forms.ValidationError(
+                _("Give the source a name with letters or digits, e.g. bbc-2022-01-21.")
+            )
+        return short
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -66,7 +66,8 @@ def _read_and_store(request: HttpRequest, form: ArticleForm) -> Article | None:
     extraction = extract(document.text, language=data["language"] or None, published=published)
     stored = services.store_article(
         data["source"],
-        Document(document.text, document.kind, published, document.title),
+        # a pasted text has no title of its own: the source's name as typed stands for it
+        Document(document.text, document.kind, published, document.title or data["source_title"]),
         extraction,
         filename=filename,
         published=published,
