@@ -94,6 +94,10 @@ def test_a_source_named_in_words_is_given_a_short_name_and_keeps_the_words(live_
     assert re.search(r"/ingest/\d+/$", page.url), page.text[:500]
     source = Article.objects.get().source
     assert (source.name, source.title) == ("chat-rodstvennikov-shieli", "Чат родственников, Шиели")
+    # a short name is kept as typed, capitals and all: the source named so before
+    page = browser.post("/ingest/", {**fields, "source": "NYT_Jan", "text": FIRST + " More."})
+    assert re.search(r"/ingest/\d+/$", page.url), page.text[:500]
+    assert Article.objects.order_by("pk").last().source.name == "NYT_Jan"
 
 
 def test_bad_uploads_say_why_and_write_nothing(live_server, staff):
