@@ -14,7 +14,7 @@ import pytest
 from tizim.core.ingest import extract
 from tizim.core.ingest.readers import read_document
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[2] / "ingest" / "data"  # the annotated texts, shared with bench/
 EXPECTED: dict[str, Any] = {
     name: value
     for name, value in json.loads((DATA / "seeds_expected.json").read_text()).items()

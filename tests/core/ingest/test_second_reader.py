@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reading import PUBLISHED
+from tests.core.ingest.reading import PUBLISHED
 from tizim.core.ingest import SecondReaders, extract
 from tizim.core.ingest.linear_model import LinearModel
 from tizim.core.ingest.numbers import find_numbers

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reading import claims_read, persons_read
+from tests.core.ingest.reading import claims_read, persons_read
 from tizim.core.ingest.numbers import find_numbers
 
 

@@ -1,6 +1,7 @@
-"""The extractor against the 33-text corpus written by hand (``data/corpus``): the goals hold
-per language there, so a rule that breaks a case the corpus covers fails here. (How it does on
-texts it has not seen: ``bench/ingest_eval.py`` on the held-out sets, in docs/benchmarks.md.)"""
+"""The extractor against the 33-text corpus written by hand (``tests/ingest/data/corpus``): the
+goals hold per language there, so a rule that breaks a case the corpus covers fails here. (How it
+does on texts it has not seen: ``bench/ingest_eval.py`` on the held-out sets, in
+docs/benchmarks.md.)"""
 
 from __future__ import annotations
 

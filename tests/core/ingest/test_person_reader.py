@@ -3,7 +3,7 @@ it adds to what the rules read."""
 
 from __future__ import annotations
 
-from tests.ingest.reading import PUBLISHED
+from tests.core.ingest.reading import PUBLISHED
 from tizim.core.fates import Fate
 from tizim.core.ingest import SecondReaders, extract
 from tizim.core.ingest.linear_model import LinearModel

@@ -25,7 +25,7 @@ from tizim.core.ingest.training import (
     train_persons,
 )
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[2] / "ingest" / "data"  # the annotated texts, shared with bench/
 
 
 def test_a_figure_goes_first_to_a_number_the_rules_read_the_same():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reading import PUBLISHED, claims_read
+from tests.core.ingest.reading import PUBLISHED, claims_read
 from tizim.core.ingest import extract
 
 

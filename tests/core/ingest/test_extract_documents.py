@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.reading import persons_read
+from tests.core.ingest.reading import persons_read
 
 
 @pytest.mark.parametrize(
