@@ -415,3 +415,82 @@ def test_tables_without_bars_ages_taken_away_and_figures_put_right(text, expecte
 )
 def test_shares_at_the_end_of_a_kazakh_sentence_and_things_counted(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sums of money beside the people they are paid to
+        (
+            "Выплаты предусмотрены семьям трех погибших жителей города, по три миллиона тенге, и "
+            "двадцати семи раненым, по пятьсот тысяч, плюс 900 тысяч на реабилитацию.",
+            [(3, "exact", "dead"), (27, "exact", "injured")],
+        ),
+        ("Из них 36,4 миллиона — единовременные выплаты пострадавшим жителям.", []),
+        (
+            "Қаза тапқан азаматтардың отбасыларына 300 (үш жүз) айлық есептік көрсеткіш мөлшерінде "
+            "көмек көрсетілсін.",
+            [],
+        ),
+        ("— сәлемдемелер (СИЗО, 17 дана) – 102 000 ₸", []),
+        ("Жиналғаны – 386 000 ₸, 74 адам аударды.", []),
+        ("She charges 300,000 for the investigation stage.", []),
+        ("Police charged 30 protesters with hooliganism.", [(30, "exact", "prosecuted")]),
+    ],
+)
+def test_sums_of_money_and_things_in_pieces_are_no_count_of_people(text, expected):
+    assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where people are held says what happened to them, with no verb; not a cell's size
+        ("He's in the IVS, 14 people in a cell for 6.", [(14, "exact", "custody")]),
+        ("В камере на 4 человека нас было 11.", [(11, "exact", "custody")]),
+    ],
+)
+def test_people_where_they_are_held_are_in_custody_without_a_verb(text, expected):
+    assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole after "of the", with nothing counted after it, was told before
+        ("Three of the seven were released on Monday.", [(3, "exact", "released")]),
+        ("3 of the 7 were released on Monday.", [(3, "exact", "released")]),
+        # an age in brackets
+        (
+            "The fourth, Miras Aldiyarov (he is only 19, our neighbours' son), was released on 24 "
+            "February.",
+            [],
+        ),
+    ],
+)
+def test_a_part_of_a_whole_told_before_and_an_age_in_brackets(text, expected):
+    assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Kazakh participle before the count says who they are; the verb after, what
+        # happened to them
+        ("Негізсіз ұсталған 60 адам босатылды.", [(60, "exact", "released")]),
+        ("Департамент «заңсыз ұсталған» 45 адамның босатылғанын хабарлады.",
+         [(45, "exact", "released")]),
+        ("Полиция ұстаған 40 адамның 12-сі босатылды.",
+         [(40, "exact", "custody"), (12, "exact", "released")]),
+        ("Ұсталған 100 адам.", [(100, "exact", "custody")]),
+        # unless a share of them follows, whose verb it is
+        ("Сотталған 5 адамның біреуі ғана қамауда.", [(5, "exact", "prosecuted")]),
+        # an amnesty not applied frees no one
+        ("Сотталған 3 адамға рақымшылық қолданылмады.", [(3, "exact", "prosecuted")]),
+        # "the arrest of" as "arrests"
+        ("The crackdown led to the arrest of nearly 3,000 people in the region.",
+         [(3000, "nearly", "custody")]),
+    ],
+)  # fmt: skip
+def test_a_kazakh_participle_before_the_count_and_the_arrest_of_people(text, expected):
+    assert claims_read(text, learned=False) == expected

@@ -818,3 +818,54 @@ def test_registers_rows_labels_and_members_by_their_work(text, language, expecte
 )
 def test_lists_told_one_by_one_families_children_wards_and_threads(text, language, expected):
     assert persons_read(text, language, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "let … out" is a release
+        ("Son, they let Aidar Kemelov out this afternoon.", "en",
+         [("Kemelov", "Aidar", "released")]),
+        ("Aidar Kemelov was let out yesterday on bail.", "en", [("Kemelov", "Aidar", "released")]),
+        # "қаза болды" is a death, as "қаза тапты" is; "қаза болмады" is none
+        ("Біздің бригададан Ғалым Сейітов қаза болды.", "kk", [("Сейітов", "Ғалым", "killed")]),
+        ("Ғалым Сейітов қаза болмады, бірақ ауыр жараланды.", "kk",
+         [("Сейітов", "Ғалым", "injured")]),
+        # a head split open in questioning is an injury
+        ("Көршім Бекжан Оралов тергеуден басы жарылып келді.", "kk",
+         [("Оралов", "Бекжан", "injured")]),
+    ],
+)  # fmt: skip
+def test_private_words_tell_kin_a_release_a_death_and_a_wound_in_their_own_way(
+    text, language, expected
+):
+    assert persons_read(text, language, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a man's dative, given name and surname both ("Жандосу Тастемирову")
+        ("Суд назначил Сергею Бортнику и Жандосу Тастемирову по 15 суток ареста.",
+         [("Бортник", "Сергей", "convicted"), ("Тастемиров", "Жандос", "convicted")]),
+        # "-аю" beside "-ову" is a man's dative (Ертай), not a woman's accusative
+        ("Ертаю Жунусбекову суд назначил административный арест на 15 суток.",
+         [("Жунусбеков", "Ертай", "convicted")]),
+        # a given name the dictionary also reads as the plural of another stays as written
+        ("3. Юнусов Бахром Алишерович, 1988 г. р. — задержан 7 января.",
+         [("Юнусов", "Бахром", "detained")]),
+        # "ё" in a given name in an oblique case ("Серёжу" of Серёжа)
+        ("Серёжу Прохорова, который из Косшы, отпустили 20-го под подписку о невыезде.",
+         [("Прохоров", "Серёжа", "released")]),
+    ],
+)  # fmt: skip
+def test_russian_cases_of_kazakh_and_familiar_names_come_back_to_the_nominative(text, expected):
+    assert persons_read(text, "ru", learned=False) == expected
+
+
+def test_a_chats_aunt_is_kin_not_a_surname_even_to_the_second_reader():
+    text = (
+        "Timur didn't come home. Aunt Gulnar is crying since 5 in the morning. Timur called "
+        "Aunt Gulnar for one minute from someone else's phone. He's in the IVS."
+    )
+    assert persons_read(text, "en") == []

@@ -135,6 +135,7 @@ _AND_WORD = re.compile(rf"(?<!\w)(?:{lx.AND_WORDS})(?!\w)")
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
 _EVENT_CONTEXT = lx.EVENT_CONTEXT
 # A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
+_KK_PARTICIPLE = re.compile(r"\w*(?<=ған|ген|қан|кен)(?!\w)")
 _KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі)(?:н|на|не|нің|ның)?$")
 _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
 _CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")
@@ -373,11 +374,14 @@ def _fate_of_people(
         # "the amnesty affects more than 1,500 people who were arrested": what the clause
         # says of them, not how they came to be there
         after_noun = before
-    # a verb right before the count, not a Kazakh locative ("қамауда үш адамның қайтыс
-    # болғанын": three died in custody)
+    # a verb right before the count; not a Kazakh locative ("қамауда үш адамның қайтыс
+    # болғанын"), nor a participle saying who they are unless a share of them follows
+    # ("ұсталған 100 адам босатылды", but "сотталған 5 адамның біреуі ғана қамауда")
     just_before = fate_just_before(folded, number, lo)
-    verb_before = just_before is not None and not folded[: just_before[2]].endswith(
-        ("да", "де", "та", "те")
+    participle = just_before is not None and _KK_PARTICIPLE.match(folded, just_before[2])
+    verb_before = just_before is not None and not (
+        folded[: just_before[2]].endswith(("да", "де", "та", "те"))
+        or (participle and not _NEXT_SHARE.search(folded, noun_end, hi))
     )
     if after_noun is not None and not relative:
         after_noun = _main_verb_after_participle(folded, noun_end, after_noun, hi)
@@ -507,8 +511,7 @@ def _taken_from(
     return group, (of_those.start(who), of_those.end(who))
 
 
-# where a Kazakh "олардың" share's clause ends: at the next share ("…, 4-і үй қамағында"),
-# whose own verb follows it
+# a Kazakh share ("…, 4-і үй қамағында", "біреуі"), where the clause of one before it ends
 _NEXT_SHARE = re.compile(r"\d+-(?:ы|і|сы|сі)(?!\w)|(?<!\w)\w+(?:еуі|ауы)(?!\w)")
 
 

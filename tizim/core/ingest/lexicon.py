@@ -70,7 +70,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"не установлен{_W} местонахождени{_W}|местонахождени{_W} (?:\w+ )?не установлен{_W}"
     ),
     "custody": (
-        r"arrested|detained|detentions?|custody|arrests|detainees|jailed|imprisoned|"
+        r"arrested|detained|detentions?|custody|arrests|the arrest of|detainees|jailed|imprisoned|"
         r"in prison|rounded up|held\b(?! (?:criminally )?(?:accountable|liable|responsible))|"
         r"deprived of (?:their|his|her) liberty|behind bars|"
         r"placed in (?:a |the )?(?:special )?(?:reception|detention) cent(?:er|re)|спецприемник\w*|"
@@ -81,6 +81,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамаққа{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|"
         rf"қамал{_W}|"
         rf"ұсталған{_W}|алып кетіл{_W}|holding facilit{_W}|в камере|камерада|"
+        # where they are held, with no verb, as "в камере": "14 people in a cell for 6"
+        r"in (?:a|the|one|our|his|her|each) (?:[\w-]+ )?cell\b|"
         # taken away: "At least 25 were taken", "9 человек забрали в Астану", "8 жігітті
         # әкетті" (not taken to hospital or the morgue)
         r"(?:were|was|have been|had been) taken(?! (?:to|into|in|for) (?:the |a )?(?:[\w-]+ )?"
@@ -177,7 +179,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"allowed (?:to go )?home(?! after treatment| from hospital)|"
         rf"освободил{_W}(?! от должност)|walked free|"
         r"walked (?:out of|free from) (?:the )?court(?:room)?(?! in protest)|"
-        rf"помилован{_W}|рақымшылық{_W}|кешірім{_W}|на свободе|at liberty|бостандықта|"
+        rf"помилован{_W}|рақымшылық{_W}(?! қолданылма)|кешірім{_W}|на свободе|at liberty|"
+        r"бостандықта|"
         rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}|"
         # a written pledge not to leave instead of custody
         rf"подписк{_W} о невыезде|written pledge|ешқайда кетпеу{_W}"
@@ -271,7 +274,10 @@ NOT_PEOPLE_UNITS = (
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
     rf"теңге{_W}|жас\b|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b|"
     # a fine counted in monthly calculation indices: "штраф 30 МРП"
-    r"мрп|аек|mci|айлық есептік|monthly calculation|"
+    r"мрп|аек|mci|mrp|айлық есептік|monthly calculation|"
+    # money in a currency's sign or code ("386 000 ₸", "500 тг"); things counted in pieces
+    # ("СИЗО-ға сәлемдемелер, 17 дана")
+    rf"₸|kzt\b|тг\b|usd\b|евро\b|рубл{_W}|доллар{_W}|дана\b|"
     # a time of day: "в 23 ч 40 мин"; sheets of a document: "копия приговора на 18 листах"
     rf"ч\b|мин\b|лист{_W}|парақ{_W}"
 )

@@ -278,14 +278,22 @@ def _dative_or_accusative(span: Any, written: str, normal: str) -> str:
     case in the sentence."""
     words, normals = written.split(), normal.split()
     given = words[0]
-    if len(words) != 2 or len(normals) != 2 or normals[0] != given or not span.tokens:
+    if len(words) != 2 or len(normals) != 2 or not span.tokens:
         return normal
     surname = _OBLIQUE_SURNAME.fullmatch(words[1])
+    case = (span.tokens[0].feats or {}).get("Case")
+    if given.endswith("аю") and surname is not None and surname["ending"] == "у":
+        # "Ертаю Жунусбекову суд назначил": a man's dative (Ертай), which natasha may take
+        # for a woman's accusative ("Ертая Жунусбекова"); a man's accusative is "-ая"
+        if case == "Dat" or (span.tokens[0].feats or {}).get("Gender") == "Masc":
+            return f"{given[:-1]}й {surname['stem']}"
+        return normal
+    if normals[0] != given:
+        return normal
     if not (given.endswith("у") and consonant_a(given[:-1] + "а")) or surname is None:
         return normal
     if surname["ending"] != "у":
         return normal
-    case = (span.tokens[0].feats or {}).get("Case")
     if case == "Dat":
         return f"{given[:-1]} {surname['stem']}"
     if case == "Acc":
@@ -338,6 +346,7 @@ def _given_as_the_dictionary_reads_it(written: str, normal: str, vocab: Any) -> 
             with_patronymic
             and natasha_form == word
             and "masc" in parses[0].tag
+            and "sing" in parses[0].tag  # one man's name: not "Бахром" as "Бахрома"'s plural
             and parses[0].tag.case in ("gent", "datv", "accs", "ablt")
         ):
             out[i] = parses[0].normal_form.capitalize()  # "Алмата Серикбаевича"
@@ -584,7 +593,8 @@ def _given_unchanged(written: str, normal: str) -> bool:
     put_back = len(words) == len(normals) == 3 and words[2] != normals[2]
     if put_back and re.search(r"(?:вич|вна)$", normals[2]):
         return False
-    return len(words) == len(normals) >= 2 and words[0] == normals[0]
+    # natasha writes "ё" as "е": "Серёжу" left as "Сережу" is left as written
+    return len(words) == len(normals) >= 2 and words[0].replace("ё", "е") == normals[0]
 
 
 # Kazakh surnames without a Russian ending, in a man's genitive or accusative: "Ошакбая",
@@ -605,9 +615,11 @@ def _surname_after_given(written: str, normal: str) -> str:
         adjective = first_reading(words[1], dictionary())
         if adjective.tag.POS == "ADJF":  # "Сергеем Луговым" → Сергей Луговой
             return f"{normals[0]} {adjective.normal_form.capitalize()}"
+    russian = _OBLIQUE_SURNAME.fullmatch(normals[1])
+    if words[0] == normals[0] + "у" and russian is not None and russian["ending"] == "у":
+        return f"{normals[0]} {russian['stem']}"  # "Жандосу Тастемирову": a man's dative
     if not words[0].endswith(("а", "я")):
         return normal
-    russian = _OBLIQUE_SURNAME.fullmatch(normals[1])
     if russian is not None and russian["ending"] == "а":
         return f"{normals[0]} {russian['stem']}"  # "Бекзата Алимжанова"
     m = _OBLIQUE_KAZAKH_SURNAME.fullmatch(normals[1])

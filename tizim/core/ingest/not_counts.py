@@ -34,6 +34,8 @@ _PEOPLE = lx.PEOPLE_AHEAD
 # "четыре с лишним часа": a unit after "odd" is still a unit
 _NOT_PEOPLE = re.compile(
     rf"^\s*(?:с лишним\s+|с половиной\s+|-?odd\s+|and a half\s+|жарым\s+)?(?:-|‑)?\s*"
+    # a document's number written again in words: "300 (үш жүз) айлық есептік көрсеткіш"
+    r"(?:\([^\d()]{1,40}\)\s*)?"
     rf"(?:{lx.NOT_PEOPLE_UNITS}|{lx.BODY_PARTS})(?!\w)"
 )
 # a part, then the whole it is of, told before: "two of those three", "двое из этих трёх"
@@ -42,6 +44,11 @@ _PART_OF_A_WHOLE_BEFORE = re.compile(
     r"(?<!\w)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|одн\w+|дв\w+|тр\w+|"
     r"четвер\w+|пятер\w+) (?:of those|of these|из этих|из тех)\s+$"
 )
+# "three of the seven were released": the seven, with nothing after them, are those told before
+_PART_OF_THE_BEFORE = re.compile(
+    r"(?<!\w)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) of the\s+$"
+)
+_NOTHING_COUNTED_AFTER = re.compile(r"^\s*(?:,|who\b|were\b|are\b|have\b|had\b|remain|still\b)")
 # where people are, not things counted: "over 2,600 in hospitals", "12 в больницах"
 _WHERE = re.compile(r"^\s*(?:are |were |remain |still )?(?:in|at|в|во)\s")
 _THINGS = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{lx.THING_NOUNS})(?!\w)")
@@ -91,7 +98,9 @@ _AGED_BEFORE = re.compile(r"(?<!\w)(?:aged|в возрасте|(?:man|woman|boy|
 # "a building designed for twelve detainees": how many a place holds, not who were in it
 _CAPACITY_BEFORE = re.compile(
     r"(?:designed|built|intended|meant) for\s*$|capacity of\s*$|рассчитан\w* на\s*$|"
-    r"(?:вместимост\w*|сыйымдылығы)\s*$"
+    r"(?:вместимост\w*|сыйымдылығы)\s*$|"
+    # "14 people in a cell for 6", "в камере на четверых"
+    r"(?:cell|камер\w*) (?:for|на)\s*$"
 )
 # "around 120 officers arrived", "200-ге жуық полиция қызметкері жеткізілді": forces sent
 # in, not people something happened to
@@ -117,6 +126,14 @@ _KEEPING_ORDER = re.compile(
 )
 # a Kazakh collective numeral, in any case: "екеуі", "екеуіне", "үшеуін", "төртеуінің"
 _COLLECTIVE = re.compile(r"(?:еу|ау)(?:і|ы)(?:не|на|н|нің|ның|нен|нан|мен)?$")
+# a sum in millions or thousands: "по пятьсот тысяч" each, "36,4 миллиона —" (a count of
+# people is no fraction), "плюс 900 тысяч", "She charges 300,000 for …"
+_PER_OR_PLUS_BEFORE = re.compile(r"(?<!\w)(?:по|each|әрқайсысына|плюс|plus)\s+$")
+_IN_THOUSANDS = re.compile(r"(?:тысяч\w*|тыс\.|миллион\w*|млн\.?|мың\w*|thousand|million)$")
+_FRACTION_OF_MILLIONS = re.compile(r"^\d+[,.]\d+\s*(?:миллион\w*|млн\.?|million)$")
+_MONEY_VERB_BEFORE = re.compile(
+    r"(?<!\w)(?:charges|costs?|a fee of|paid|pays|raised|donated|transferred)\s+$"
+)
 _MONEY_AFTER = re.compile(
     r"\s*(?:(?:миллион\w*|млн\.?|million)\s+)?\d[\d\s,.]*\s*(?:мың|тыс\.?|тысяч\w*|thousand)\s*"
     r"(?:теңге|тенге|tenge|рубл\w*|доллар\w*|dollars)"
@@ -143,7 +160,9 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         folded[number.end : number.end + 20],
         folded[max(0, number.start - 25) : number.start],
     )
-    if _NOT_PEOPLE.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    # (the unit may come after the number written again in words: "300 (үш жүз) айлық …")
+    unit = folded[number.end : number.end + 60]
+    if _NOT_PEOPLE.match(unit) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
     if re.fullmatch(r"0\d+", number.written) or after.startswith("*"):
         return True  # a register's "0412", an identity number masked as "8904********"
@@ -155,8 +174,17 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "Vlasenko, Igor P. | 34 | Ruzayevka | Detained …": a list's age column
     if _PART_OF_A_WHOLE_BEFORE.search(before):
         return True  # "two of those three have been charged": the three told before
+    if _PART_OF_THE_BEFORE.search(before) and _NOTHING_COUNTED_AFTER.match(after):
+        return True
     if _MONEY_AFTER.match(folded, number.end):
         return True  # "1 миллион 240 мың теңге": a sum, its thousands told apart
+    written = number.written.casefold()
+    if _FRACTION_OF_MILLIONS.match(written) or (
+        _IN_THOUSANDS.search(written) and _PER_OR_PLUS_BEFORE.search(before)
+    ):
+        return True  # "36,4 миллиона", "по пятьсот тысяч": sums
+    if _MONEY_VERB_BEFORE.search(before):
+        return True  # "She charges 300,000 for the investigation stage"
     if is_item_number(text, number.start, number.end):
         return True  # "2. МУХТАРОВ Ильяс": a list's item number
     if _RANGE_OF_DAYS.match(after) or _RANGE_OF_UNITS.match(folded, number.end):
@@ -184,8 +212,10 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     name_before = text[max(0, number.start - 40) : number.start]
     if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
         return True  # an age beside a name: "Serik Abenov, 34, was detained"
-    if re.search(r"(?<!\w)(?:he|she) (?:was|is)\s+$", before) and re.match(r"^\s*,", after):
-        return True  # "He was 62, a retired railway signalman": his age
+    if re.search(r"(?<!\w)(?:he|she) (?:was|is)(?: only| just)?\s+$", before) and re.match(
+        r"^\s*[,)]", after
+    ):
+        return True  # "He was 62, a retired railway signalman", "(he is only 19)": an age
     if _CAPACITY_BEFORE.search(before):
         return True
     # forces sent in or keeping order, unless the sentence says what happened to anyone

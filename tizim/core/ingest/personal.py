@@ -29,6 +29,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
+        r"қаза бол(?!ма)\w*|"
         rf"моргта|(?:денесі|мүрдесі) (?:\w+ ){{0,6}}табыл{_W}|атып өлтір{_W}|өлтірілді|"
         rf"марқұм(?! бол)|оққа ұш{_W}|опат бол{_W}|көз жұм{_W}|"
         # "the death of", "circumstances of death for", "о гибели"
@@ -88,6 +89,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"отсидел{_W} (?:свои )?(?:\d+|\w+) (?:суток|дней|года?|лет)\b|"
         # a list's note of an administrative arrest: "суд 9.01 — 10 суток ареста"
         r"(?<!\w)\d{1,2} суток (?:административного )?ареста|"
+        # "суд назначил административный арест на 15 суток", "подвергнут … аресту на 10 суток"
+        rf"административн{_W} арест{_W} (?:сроком )?на (?:\d+|\w+) суток|"
         # a list of sentences said aloud: "Nurlybek Zhaksylykov, five years."
         r"(?<=, )(?:\d+|[a-z]+(?:-[a-z]+)?)(?: and a half)? years?(?! old)(?:,? suspended)?"
         r"(?=\s*[.;?]|\s*$)|"
@@ -181,6 +184,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # "ударили арматурой по голове"; "қабырғасы сынған" (a rib broken)
         rf"ударил{_W} (?:[\w-]+ ){{0,2}}(?:арматур{_W}|дубинк{_W}|прикладом|по голове|по лицу)|"
         rf"қабырға(?:сы|лары) (?:\w+ )?сын(?:ған|ды|ып){_W}|"
+        # "тергеуден басы жарылып келді": came back from questioning with his head split
+        rf"бас(?:ы|тары) жарыл{_W}|"
         rf"suffered (?:a |an )?(?:concussion|fractured|broken)|сотрясени{_W}|миы шайқал{_W}|"
         # "куда его доставили без сознания", "потерял сознание от побоев"
         rf"доставлен{_W} без сознания|доставили без сознания|потерял{_W} сознание|"
@@ -205,6 +210,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:released|freed) (?:today|yesterday|this morning|last night|on \d)|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|"
         rf"отпустил{_W}|выпустил{_W}|выпущен{_W}|босатыл{_W}|босатты|босатқан|"
+        # "was let out on bail", "they let Vitya Gorelov out"
+        rf"{_BE} let out|let (?:him|her|them|[\w-]+ [\w-]+) out\b(?! of)|"
         rf"бостандыққа шық{_W}|"
         # a case file's note: "Released 22.01 without charge."
         # (or a table's cell, a clause after a semicolon: "…; released after 48 hours")
@@ -373,6 +380,7 @@ NOT_NAMES = frozenset(
     әйелі күйеуі анасы әкесі ағасы інісі қарындасы әпкесі баласы ал
     бауырым ағам інім әкем анам ұлым қызым әйелім күйеуім досым көршім көршіміз
     жиен жиенім жиені жиенін немере немерем тұрғын resident residents co-accused фельдшер{W}
+    aunt auntie uncle grandma granny grandpa mama papa хирург{W} ұлыңыз қызыңыз біз сен
     says said gets faces amid over into against official officials death deaths
     other year-old child boy girl sergeant lieutenant captain major private corporal
     сержант{W} лейтенант{W} капитан{W} майор{W} полковник{W} рядов{W} прапорщик{W} старш{W} младш{W}
