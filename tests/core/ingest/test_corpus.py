@@ -40,7 +40,7 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-9": (115, 50, 0.85, 0.85),
     "corpus-heldout-10": (89, 67, 0.9, 0.9),
     "corpus-heldout-11": (140, 47, 0.9, 0.9),
-    "corpus-heldout-12": (130, 46, 0.9, 0.9),
+    "corpus-heldout-12": (130, 46, 0.9, 0.85),
     "corpus-heldout-13": (127, 39, 0.9, 0.95),
     "corpus-heldout-14": (130, 46, 0.9, 0.95),
     "corpus-heldout-15": (131, 56, 0.8, 0.85),
@@ -87,6 +87,10 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-57": (78, 38, 0.85, 0.85),
     "corpus-heldout-58": (69, 30, 0.8, 0.8),
     "corpus-heldout-59": (72, 29, 0.9, 0.85),
+    "corpus-heldout-60": (67, 22, 0.85, 0.85),
+    "corpus-heldout-61": (83, 46, 0.85, 0.85),
+    "corpus-heldout-62": (125, 40, 0.9, 0.75),
+    "corpus-heldout-63": (76, 31, 0.8, 0.85),
 }
 
 
