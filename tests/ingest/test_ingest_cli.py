@@ -66,6 +66,23 @@ def test_ingest_stores_the_text_once_with_its_digest(home):
     assert _count(home, "registry_claim") == 0  # nothing counts before review
 
 
+def test_a_source_named_in_any_words_gets_a_short_name_made_from_them(home, tmp_path):
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Шиели, 8 января. В отделе полиции задержаны 12 человек.", encoding="utf-8")
+    refused = tizim(home, "ingest", str(chat), "--source", "!!!", "--published", "2022-01-08")
+    assert refused.returncode == 1 and "no letter or digit" in refused.stderr
+    assert _count(home, "ingest_article") == 0
+    result = tizim(
+        home, "ingest", str(chat), "--source", "Чат родственников, Шиели",
+        "--published", "2022-01-08",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "of source chat-rodstvennikov-shieli" in result.stdout
+    with sqlite3.connect(home / "tizim.sqlite3") as db:
+        rows = db.execute("SELECT name, title FROM registry_source").fetchall()
+    assert ("chat-rodstvennikov-shieli", "Чат родственников, Шиели") in rows
+
+
 def test_an_article_without_a_date_asks_for_it(home):
     result = tizim(
         home, "ingest", str(SEEDS / "003-amnesty-release-protestors.txt"), "--source", "amnesty"

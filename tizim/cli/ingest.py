@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -29,7 +30,11 @@ def add_ingest_parser(sub: Any) -> None:
         "something happened to, each citing its sentence.",
     )
     p.add_argument("file", help="a saved web page, plain text, PDF or DOCX; or a folder of them")
-    p.add_argument("--source", help="the source (article) to store it under")
+    p.add_argument(
+        "--source",
+        help="the source to store it under: a short name (bbc-2022-01-21) or any words, "
+        "made into one as on the Ingest page",
+    )
     p.add_argument("--published", type=iso_date, help="the article's date if the page gives none")
     p.add_argument("--language", choices=["kk", "ru", "en"], help="default: detected")
     p.add_argument("--dry-run", action="store_true", help="show the proposals, write nothing")
@@ -110,19 +115,25 @@ def _ingest_one(path: Path, args: argparse.Namespace) -> tuple[Extraction, str]:
         raise CommandError("the article gives no date: say it with --published YYYY-MM-DD")
     from tizim.cli.base import require_initialised
     from tizim.ingest.services import store_article
+    from tizim.registry.sources import short_name
 
+    source = short_name(args.source)  # as the Ingest page makes it: any words will do
+    if not source:
+        raise CommandError(
+            f"--source {args.source!r} has no letter or digit: name it, e.g. bbc-2022-01-21"
+        )
     require_initialised()
+    if source != args.source.strip() and not document.title:
+        # a new source named in words keeps them as its title, as on the Ingest page
+        document = replace(document, title=args.source.strip())
     stored = store_article(
-        args.source, document, extraction, filename=path.name, published=published, actor="cli"
+        source, document, extraction, filename=path.name, published=published, actor="cli"
     )
     article = stored.article
     if not stored.created:
-        return (
-            extraction,
-            f"already stored as article {article.pk} of {args.source}: nothing written",
-        )
+        return extraction, f"already stored as article {article.pk} of {source}: nothing written"
     return extraction, (
-        f"stored as article {article.pk} of source {args.source} (SHA-256 "
+        f"stored as article {article.pk} of source {source} (SHA-256 "
         f"{article.text_sha256[:12]}…): review it on the Ingest page (/ingest/{article.pk}/)"
     )
 

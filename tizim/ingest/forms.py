@@ -3,21 +3,16 @@ short name is made from them), with its date if the page gives none."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from anyascii import anyascii
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from tizim.core.errors import ParseError
 from tizim.core.ingest.readers import check_size
 from tizim.registry.labels import FATE_LABELS, GROUP_LABELS, MEASURE_LABELS
 from tizim.registry.models import Claim
-
-# a short name as sources are named (a slug, letters of either case kept)
-_SHORT_NAME = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+from tizim.registry.sources import short_name
 
 
 class ArticleForm(forms.Form):
@@ -56,9 +51,7 @@ class ArticleForm(forms.Form):
         (a person names a source as they say it, not as a slug)."""
         words = self.cleaned_data["source"].strip()
         self.cleaned_data["source_title"] = words
-        if _SHORT_NAME.fullmatch(words):
-            return words  # "NYT", "bbc_2022": a source named so before is the same source
-        short = slugify(anyascii(words))[:80].strip("-")
+        short = short_name(words)
         if not short:
             raise forms.ValidationError(
                 _("Give the source a name with letters or digits, e.g. bbc-2022-01-21.")

@@ -4,9 +4,12 @@ editing what is known about it from the staff pages (audited with what changed).
 from __future__ import annotations
 
 import datetime
+import re
 
+from anyascii import anyascii
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 
 from tizim.accounts.access import Actor, acting_as
 from tizim.audit.services import record_action
@@ -14,6 +17,20 @@ from tizim.core.errors import ParseError
 from tizim.core.fates import Fate, parse_fate
 from tizim.registry.errors import RegistryError
 from tizim.registry.models import Source
+
+# a short name as sources are named (a slug, letters of either case kept)
+_SHORT_NAME = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+
+
+def short_name(words: str) -> str:
+    """The short name of a source named in ``words``: as typed when it is one ("NYT",
+    "bbc_2022": a source named so before is the same source), else made from them ("Чат
+    родственников, Шиели" → ``chat-rodstvennikov-shieli``); blank when they hold no letter or
+    digit. People name a source as they say it, not as a slug."""
+    words = words.strip()
+    if _SHORT_NAME.fullmatch(words):
+        return words
+    return slugify(anyascii(words))[:80].strip("-")
 
 
 def create_source(
