@@ -435,6 +435,10 @@ def test_shares_at_the_end_of_a_kazakh_sentence_and_things_counted(text, expecte
         ("— сәлемдемелер (СИЗО, 17 дана) – 102 000 ₸", []),
         ("Жиналғаны – 386 000 ₸, 74 адам аударды.", []),
         ("She charges 300,000 for the investigation stage.", []),
+        (
+            "Police transferred 40 detainees to the pre-trial centre in Taraz.",
+            [(40, "exact", "custody")],
+        ),
         ("Police charged 30 protesters with hooliganism.", [(30, "exact", "prosecuted")]),
     ],
 )

@@ -132,7 +132,8 @@ _PER_OR_PLUS_BEFORE = re.compile(r"(?<!\w)(?:по|each|әрқайсысына|п
 _IN_THOUSANDS = re.compile(r"(?:тысяч\w*|тыс\.|миллион\w*|млн\.?|мың\w*|thousand|million)$")
 _FRACTION_OF_MILLIONS = re.compile(r"^\d+[,.]\d+\s*(?:миллион\w*|млн\.?|million)$")
 _MONEY_VERB_BEFORE = re.compile(
-    r"(?<!\w)(?:charges|costs?|a fee of|paid|pays|raised|donated|transferred)\s+$"
+    # (not "transferred": "transferred 40 detainees to the SIZO" counts people)
+    r"(?<!\w)(?:charges|costs?|a fee of|paid|pays|raised|donated)\s+$"
 )
 _MONEY_AFTER = re.compile(
     r"\s*(?:(?:миллион\w*|млн\.?|million)\s+)?\d[\d\s,.]*\s*(?:мың|тыс\.?|тысяч\w*|thousand)\s*"
