@@ -134,8 +134,8 @@ _MAIN_VERB = re.compile(
 _AND_WORD = re.compile(rf"(?<!\w)(?:{lx.AND_WORDS})(?!\w)")
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
 _EVENT_CONTEXT = lx.EVENT_CONTEXT
+_KK_PARTICIPLE = re.compile(r"\w*(?<=ған|ген|қан|кен)(?!\w)")  # the rest of a word: "ұсталған"
 # A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
-_KK_PARTICIPLE = re.compile(r"\w*(?<=ған|ген|қан|кен)(?!\w)")
 _KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі)(?:н|на|не|нің|ның)?$")
 _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
 _CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")

@@ -275,17 +275,19 @@ def _dative_or_accusative(span: Any, written: str, normal: str) -> str:
     """A given name natasha does not know, ending in "-у" after a consonant, beside a surname
     in "-ову": a man's dative ("Мирасу Тулегенову" → "Мирас Тулегенов") or a woman's
     accusative ("Гульнару Сапарову" → "Гульнара Сапарова"), as natasha's tagger reads the
-    case in the sentence."""
+    case in the sentence; in "-аю", a man's dative ("Ертаю Жунусбекову" → "Ертай
+    Жунусбеков")."""
     words, normals = written.split(), normal.split()
     given = words[0]
     if len(words) != 2 or len(normals) != 2 or not span.tokens:
         return normal
     surname = _OBLIQUE_SURNAME.fullmatch(words[1])
-    case = (span.tokens[0].feats or {}).get("Case")
+    tagged = span.tokens[0].feats or {}
+    case = tagged.get("Case")
     if given.endswith("аю") and surname is not None and surname["ending"] == "у":
-        # "Ертаю Жунусбекову суд назначил": a man's dative (Ертай), which natasha may take
-        # for a woman's accusative ("Ертая Жунусбекова"); a man's accusative is "-ая"
-        if case == "Dat" or (span.tokens[0].feats or {}).get("Gender") == "Masc":
+        # natasha may take it for a woman's accusative ("Ертая Жунусбекова"), its tagger
+        # for a nominative; a man's accusative would be "-ая"
+        if case == "Dat" or tagged.get("Gender") == "Masc":
             return f"{given[:-1]}й {surname['stem']}"
         return normal
     if normals[0] != given:

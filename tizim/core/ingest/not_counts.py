@@ -176,7 +176,7 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     if _PART_OF_A_WHOLE_BEFORE.search(before):
         return True  # "two of those three have been charged": the three told before
     if _PART_OF_THE_BEFORE.search(before) and _NOTHING_COUNTED_AFTER.match(after):
-        return True
+        return True  # "three of the seven were released"
     if _MONEY_AFTER.match(folded, number.end):
         return True  # "1 миллион 240 мың теңге": a sum, its thousands told apart
     written = number.written.casefold()
