@@ -834,6 +834,8 @@ def test_lists_told_one_by_one_families_children_wards_and_threads(text, languag
         # a head split open in questioning is an injury
         ("Көршім Бекжан Оралов тергеуден басы жарылып келді.", "kk",
          [("Оралов", "Бекжан", "injured")]),
+        ("Kanat Seitov's head was cut open at the station, he is in hospital now.", "en",
+         [("Seitov", "Kanat", "injured")]),
     ],
 )  # fmt: skip
 def test_private_words_tell_kin_a_release_a_death_and_a_wound_in_their_own_way(

@@ -186,6 +186,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"қабырға(?:сы|лары) (?:\w+ )?сын(?:ған|ды|ып){_W}|"
         # "тергеуден басы жарылып келді": came back from questioning with his head split
         rf"бас(?:ы|тары) жарыл{_W}|"
+        # "Kanat Seitov's head was cut open", "his ribs were broken"
+        r"(?:head|skull|face|nose|jaw|arm|leg|rib|eyebrow|lip)s? (?:was|were) "
+        r"(?:cut|split|broken|fractured|smashed)|"
         rf"suffered (?:a |an )?(?:concussion|fractured|broken)|сотрясени{_W}|миы шайқал{_W}|"
         # "куда его доставили без сознания", "потерял сознание от побоев"
         rf"доставлен{_W} без сознания|доставили без сознания|потерял{_W} сознание|"
