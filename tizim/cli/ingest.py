@@ -117,15 +117,16 @@ def _ingest_one(path: Path, args: argparse.Namespace) -> tuple[Extraction, str]:
     from tizim.ingest.services import store_article
     from tizim.registry.sources import short_name
 
-    source = short_name(args.source)  # as the Ingest page makes it: any words will do
+    words = args.source.strip()
+    source = short_name(words)  # as the Ingest page makes it: any words will do
     if not source:
         raise CommandError(
             f"--source {args.source!r} has no letter or digit: name it, e.g. bbc-2022-01-21"
         )
     require_initialised()
-    if source != args.source.strip() and not document.title:
+    if source != words and not document.title:
         # a new source named in words keeps them as its title, as on the Ingest page
-        document = replace(document, title=args.source.strip())
+        document = replace(document, title=words)
     stored = store_article(
         source, document, extraction, filename=path.name, published=published, actor="cli"
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tizim.core.ingest import lexicon as lx
-from tizim.core.ingest.numbers import NumberMention
+from tizim.core.ingest.numbers import MULTIPLIER_WORDS, NumberMention
 from tizim.core.ingest.text import fold, is_item_number
 
 _PARENT_BEFORE = re.compile(
@@ -129,7 +129,7 @@ _COLLECTIVE = re.compile(r"(?:еу|ау)(?:і|ы)(?:не|на|н|нің|ның|�
 # a sum in millions or thousands: "по пятьсот тысяч" each, "36,4 миллиона —" (a count of
 # people is no fraction), "плюс 900 тысяч", "She charges 300,000 for …"
 _PER_OR_PLUS_BEFORE = re.compile(r"(?<!\w)(?:по|each|әрқайсысына|плюс|plus)\s+$")
-_IN_THOUSANDS = re.compile(r"(?:тысяч\w*|тыс\.|миллион\w*|млн\.?|мың\w*|thousand|million)$")
+_IN_THOUSANDS = re.compile(rf"(?:{MULTIPLIER_WORDS})$")
 _FRACTION_OF_MILLIONS = re.compile(r"^\d+[,.]\d+\s*(?:миллион\w*|млн\.?|million)$")
 _MONEY_VERB_BEFORE = re.compile(
     # (not "transferred": "transferred 40 detainees to the SIZO" counts people)

@@ -15,7 +15,9 @@ from functools import lru_cache
 from number_parser import parse_number
 
 _DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
-_THOUSAND = (
+# the words that multiply a number ("12 тыс.", "10 мыңға", "3 million"); not_counts reads sums
+# written with them
+MULTIPLIER_WORDS = (
     r"thousand|тысяч[аиу]?|тыс\.?|мың(?:ға|нан|нан астам|дай)?|мыңға|мыңнан|мыңдаған|млн\.?|"
     r"million|миллион[аов]*"
 )
@@ -29,7 +31,7 @@ _KK_NUMBER_CASE = (
 )
 _DIGIT_NUMBER = re.compile(
     # not after "1." or "ст." (a decimal, an abbreviation), but after "«...4 мыңға"
-    rf"(?<![\w,/:-])(?<!\w\.)(?P<digits>{_DIGITS})(?:\s?(?P<mult>{_THOUSAND})(?!\w))?"
+    rf"(?<![\w,/:-])(?<!\w\.)(?P<digits>{_DIGITS})(?:\s?(?P<mult>{MULTIPLIER_WORDS})(?!\w))?"
     rf"(?:-{_KK_NUMBER_CASE}(?!\w))?"
     rf"(?!(?-i:[a-zа-яёәғқңөұүһі0-9_%/:-])|[.,]\d|[\ufe0f\u20e3])",  # not "2️⃣", an emoji
     re.IGNORECASE,
