@@ -10,11 +10,15 @@ dates, ages, durations, percentages, phone and article numbers are not.
 from __future__ import annotations
 
 import datetime
-import itertools
 import re
-from dataclasses import dataclass, replace
 
 from tizim.core.ingest import lexicon as lx
+from tizim.core.ingest.between_numbers import (
+    Reading,
+    corrected,
+    ranges_from_below,
+    share_across_and,
+)
 from tizim.core.ingest.claim_details import (
     ClaimProposal,
     proposal,
@@ -34,6 +38,7 @@ from tizim.core.ingest.fate_words import (
 )
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
+from tizim.core.ingest.qualifiers import past_qualifier_after, qualifier_of
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.told import Told, told_again
 from tizim.core.ingest.when import find_dates
@@ -71,11 +76,6 @@ _ASIDE = re.compile(
 # a figure of its own, other than an age, is left as it is).
 _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,3})["”»]')
-_QUALIFIERS_BEFORE = [
-    (re.compile(rf"(?:^|[\s\"«“])(?:{p})\s*$"), q) for p, q in lx.QUALIFIERS_BEFORE
-]
-_QUALIFIERS_AFTER = [(re.compile(rf"^\s*(?:{p})(?!\w)"), q) for p, q in lx.QUALIFIERS_AFTER]
-_KK_MULTIPLIER_TAIL = re.compile(r"^(?:ға|ге|нан|нен|дан|ден)")
 _FATE_UNKNOWN = re.compile(
     r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
     r"(?:неизвестн\w*|белгісіз|unknown)"
@@ -131,8 +131,6 @@ _MAIN_VERB = re.compile(
     r"(?:remain|remains|remained|were|are|have been|had been|остают\w*|остал\w*)\s+"
     r"(?:[\w-]+\s+)?$"
 )
-_AND_WORD = re.compile(rf"(?<!\w)(?:{lx.AND_WORDS})(?!\w)")
-_AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
 _EVENT_CONTEXT = lx.EVENT_CONTEXT
 _KK_PARTICIPLE = re.compile(r"\w*(?<=ған|ген|қан|кен)(?!\w)")  # the rest of a word: "ұсталған"
 # A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
@@ -202,42 +200,13 @@ _ENDS_ITS_LINE = re.compile(
 )
 
 
-def qualifier_of(folded: str, number: NumberMention, lo: int) -> str | None:
-    """The qualifier the words around ``number`` give it ("at least", "почти", "астам"), reading
-    back no further than ``lo``."""
-    before = folded[lo : number.start]
-    for pattern, qualifier in _QUALIFIERS_BEFORE:
-        if pattern.search(before):
-            return qualifier
-    tail = folded[number.end : number.end + 30]
-    tail = _KK_MULTIPLIER_TAIL.sub("", tail)
-    for pattern, qualifier in _QUALIFIERS_AFTER:
-        if pattern.match(tail):
-            return qualifier
-    return None
-
-
-@dataclass
-class _Reading:
-    """What one number of a sentence counts, before it becomes a proposal."""
-
-    number: NumberMention
-    group: str | None
-    anchor: tuple[int, int]  # the words saying what is counted
-    qualifier: str | None
-    people: bool  # a noun of people follows the number
-    cases: bool  # a noun of cases follows it ("400 criminal cases")
-
-
 def _noun_after_number(
     folded: str, number: NumberMention
 ) -> tuple[int, re.Match[str] | None, re.Match[str] | None]:
     """Where the words after the number start (past "мыңға жуық"), and the noun of people or
     of cases standing there."""
     rest = folded[number.end :].lstrip(' "”»')  # '"about thirty" people had been injured'
-    rest = _KK_MULTIPLIER_TAIL.sub("", rest).lstrip()
-    for pattern, _ in _QUALIFIERS_AFTER:
-        rest = pattern.sub("", rest, count=1).lstrip()
+    rest = past_qualifier_after(rest)
     offset = len(folded) - len(rest)
     return offset, _PEOPLE.match(rest), _CASES.match(rest)
 
@@ -245,10 +214,10 @@ def _noun_after_number(
 def _read_number(
     folded: str,
     number: NumberMention,
-    previous: _Reading | None,
+    previous: Reading | None,
     next_start: int,
     context: tuple[str | None] | None = None,
-) -> _Reading | None:
+) -> Reading | None:
     """What ``number`` counts, or None when it counts no people and no cases; ``context``
     holds the fate group of the last figure told before it, if any."""
     lo, hi = clause_window(folded, number.start, number.end)
@@ -268,7 +237,7 @@ def _read_number(
     if complained is not None and (number.value > 1 or number.written.isdigit()) and not bodies:
         # "30 people have complained that they were beaten", "семь освобождённых подали
         # жалобы": a figure of complaints
-        return _Reading(number, None, (number.end, complained.end()), qualifier, True, True)
+        return Reading(number, None, (number.end, complained.end()), qualifier, True, True)
     fate = _after_converb(folded, fate, hi)
     described = fate_after(folded, number.end, hi, farthest=False)
     if (
@@ -276,17 +245,17 @@ def _read_number(
         and described is not None
         and _DESCRIBED_BY.fullmatch(folded, number.end, described[1])
     ):
-        return _Reading(number, previous.group, previous.anchor, qualifier, True, False)
+        return Reading(number, previous.group, previous.anchor, qualifier, True, False)
     kin = kin_of(folded, number, lo, hi)
     if kin is not None:
-        return _Reading(number, None, kin, qualifier, True, False)
+        return Reading(number, None, kin, qualifier, True, False)
     if people is not None and (
         _INTERVIEWED.match(folded, offset + people.end())
         or _APPLIED_BEFORE.search(folded, lo, number.start)
     ):
         # "Of the 34 former detainees we interviewed", "поступили обращения 37 жителей":
         # people who told or asked, a figure with no fate group
-        return _Reading(number, None, (number.end, offset + people.end()), qualifier, True, True)
+        return Reading(number, None, (number.end, offset + people.end()), qualifier, True, True)
     if people is not None:
         fate = _fate_of_people(folded, number, fate, offset + people.end(), (lo, hi))
     elif cases is None:
@@ -299,12 +268,12 @@ def _read_number(
     unknown = _FATE_UNKNOWN.search(folded, lo, hi)
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
-        return _Reading(number, "missing", (unknown.start(), unknown.end()), qualifier, True, False)
+        return Reading(number, "missing", (unknown.start(), unknown.end()), qualifier, True, False)
     partitive = _taken_from(folded, number, lo, hi, clause_end) or _part_of_group_after(
         folded, number, clause_end
     )
     if partitive is not None:
-        return _Reading(number, partitive[0], partitive[1], qualifier, True, False)
+        return Reading(number, partitive[0], partitive[1], qualifier, True, False)
     # "два летальных случая" are deaths, "заявления о розыске" people missing; but "три
     # случая смерти под стражей" are cases
     case_end = offset + (cases.end() if cases else 0)
@@ -315,40 +284,40 @@ def _read_number(
     against = case_against_the_count(folded, number) if cases and not people else None
     if against is not None:
         anchor = (against.start(), against.end())
-        return _Reading(number, "prosecuted", anchor, qualifier, True, False)
+        return Reading(number, "prosecuted", anchor, qualifier, True, False)
     if cases and not lethal and (not people or cases.end() < people.end()):
         # "58 cases detainees described…"
         if number.value == 1 and not number.written.isdigit():
             return None  # "тағы бір шағымданушы", "one complaint": an article, not a figure
-        return _Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
+        return Reading(number, None, (number.end, offset + cases.end()), qualifier, False, True)
     fate = sought_medical_help(folded, number, fate, lo, hi)
     fate = cases_against(folded, number, fate, offset + people.end() if people else None, lo)
     if fate is not None and fate[0] != "no_group":
-        return _Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
+        return Reading(number, fate[0], (fate[1], fate[2]), qualifier, bool(people), False)
     if fate is not None:  # "21 найдены живыми": people, but no fate group counts them, nor
         # does the next figure's ("19 have been found, and 4 are still being sought")
-        return _Reading(number, None, (fate[1], fate[2]), qualifier, False, False)
+        return Reading(number, None, (fate[1], fate[2]), qualifier, False, False)
     if previous is not None and _part_of_previous(folded, number, previous, bool(people)):
-        return _Reading(
+        return Reading(
             number, previous.group, previous.anchor, qualifier, not previous.cases, previous.cases
         )
     if context is not None and _OF_THEM_OPENS.search(folded, 0, number.start):
         # "Of them, 219 are civilians": a part of the figure the text told last
-        return _Reading(number, context[0], (0, number.start), qualifier, True, False)
+        return Reading(number, context[0], (0, number.start), qualifier, True, False)
     if people and _FATE_UNKNOWN.search(folded, lo, hi):  # "судьба 17 человек неизвестна"
         anchor = (number.end, offset + people.end())
-        return _Reading(number, "missing", anchor, qualifier, True, False)
+        return Reading(number, "missing", anchor, qualifier, True, False)
     if people:
-        return _Reading(number, None, (number.end, offset + people.end()), qualifier, True, False)
+        return Reading(number, None, (number.end, offset + people.end()), qualifier, True, False)
     if _KK_REACHED.match(folded, number.end) and _CASES_BEFORE.search(folded, lo, number.start):
         # "қозғалған істер 700-ге жуықтады": the cases before the figure reached it
-        return _Reading(number, None, (lo, number.start), qualifier, False, True)
+        return Reading(number, None, (lo, number.start), qualifier, False, True)
     window = max(0, number.start - 90)
     figure = _THE_FIGURE.search(folded[window : number.start])
     if context is not None and figure:
         # "the prosecutor's office put the number at 112": the figure of what was just told
         anchor = (window + figure.start(), number.start)
-        return _Reading(number, context[0], anchor, qualifier, True, False)
+        return Reading(number, context[0], anchor, qualifier, True, False)
     return None
 
 
@@ -437,7 +406,7 @@ def _fate_before_dash(folded: str, number: NumberMention, lo: int) -> tuple[str,
     return fate
 
 
-def _part_of_previous(folded: str, number: NumberMention, previous: _Reading, people: bool) -> bool:
+def _part_of_previous(folded: str, number: NumberMention, previous: Reading, people: bool) -> bool:
     """Whether ``number`` is a part of the figure before it, or that figure again: "up from",
     "including", "of them", "11 in Almaty, eight in the region", "but in the town they say
     five", "44-і – терроризм" (44 of the cases just told)."""
@@ -569,38 +538,6 @@ def _main_verb_after_participle(
     return participle
 
 
-def _share_across_and(readings: list[_Reading], folded: str) -> None:
-    """ "26 protesters and 16 officers have been killed", "16 medical workers, 34 firefighters
-    and 8 rescuers were injured": a count takes the fate the next one in the list states (read
-    from the last), and the qualifier goes on ("at least 10 deaths and 19 injuries")."""
-    pairs = list(itertools.pairwise(readings))
-    joined = [_joined(first, second, folded) for first, second in pairs]
-    for (first, second), linked in zip(pairs, joined, strict=True):
-        # "interviews with 26 former detainees and nine relatives": both told, or asked (not
-        # "… and 9 were later released": a verb of its own after the second)
-        own_verb = second.group is not None and second.anchor[0] >= second.number.end
-        if linked and first.cases and first.people and first.group is None and not own_verb:
-            second.group, second.cases, second.anchor = None, True, first.anchor
-    for (first, second), linked in zip(reversed(pairs), reversed(joined), strict=True):
-        if linked and first.group is None and first.people and second.group is not None:
-            first.group, first.anchor = second.group, second.anchor
-    for (first, second), linked in zip(pairs, joined, strict=True):
-        told_first = first.anchor[1] <= first.number.start
-        if linked and told_first and second.group is None and second.people and not second.cases:
-            # "Жапа шеккендердің ішінде 137 полиция қызметкері және 53 қала тұрғыны бар",
-            # "ранены 137 полицейских и 53 жителя": what is told before both is of both
-            second.group, second.anchor = first.group, first.anchor
-    for (first, second), linked in zip(pairs, joined, strict=True):
-        between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
-        if linked and second.qualifier is None and _AND_WORD.search(between):
-            second.qualifier = first.qualifier  # not across a comma: "3 мыңнан астам …, 26"
-
-
-def _joined(first: _Reading, second: _Reading, folded: str) -> bool:
-    between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
-    return bool(_AND_TAIL.search(between)) and words_between(between, 0, len(between)) <= 4
-
-
 def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -> str:
     """An aside between dashes, blanked unless it holds one of the sentence's figures ("трое
     — в Аксае и ещё один — в Жанибеке" is a list, not an aside); an age is no figure, and
@@ -650,78 +587,7 @@ def _group_named(words: str, *, whole: bool) -> str | None:
     return None
 
 
-# the words between a range's bounds ("between 50 and 60", "от 50 до 60", "four or five",
-# "40–50"), and before its lower bound where they need it
-_RANGE_BETWEEN = re.compile(r"\s*(?:and|to|до|[-–—]|or|или|немесе|не)\s*")
-_RANGE_OPENS = re.compile(r"(?:between|from|от)\s+$")
-
-
-def _ranges_from_below(
-    readings: list[_Reading], numbers: list[NumberMention], folded: str
-) -> list[_Reading]:
-    """A range's figure is its lower bound, at least ("between 50 and 60 people were
-    detained": 50): the upper bound's reading moved to the number before it."""
-    out: list[_Reading] = []
-    for reading in readings:
-        index = numbers.index(reading.number) if reading.number in numbers else 0
-        lower = numbers[index - 1] if index > 0 else None
-        between = folded[lower.end : reading.number.start] if lower is not None else ""
-        m = _RANGE_BETWEEN.fullmatch(between)
-        opened = lower is not None and _RANGE_OPENS.search(folded, 0, lower.start) is not None
-        if (
-            lower is None
-            or m is None
-            or lower.value >= reading.number.value
-            or (m.group().strip() in ("and", "to", "до") and not opened)
-        ):
-            out.append(reading)
-            continue
-        # "Задержали от 50 до 60 человек": the verb before gave the lower bound its group
-        group = reading.group or next((r.group for r in out if r.number is lower), None)
-        out = [r for r in out if r.number is not lower]
-        scale = _RANGE_SCALE.search(reading.number.written)
-        if scale is not None and lower.value < 1000:  # "от 2 до 3 тыс. человек": 2,000
-            lower = replace(lower, value=lower.value * (10**6 if scale[1] else 1000))
-        out.append(replace(reading, number=lower, group=group, qualifier="at_least"))
-    return out
-
-
-# a speaker putting a figure right: "сорок... нет, сорок четыре", "forty — no, forty-two",
-# "жүзден асады — нақтырақ айтсам, жүз он алты"
-_CORRECTION = re.compile(
-    r"[\s.,…-]*(?:асады|асты|астам|жуық)?[\s.,…-]*"
-    r"(?:нет|no|вернее|точнее|то есть|i mean|sorry|actually|дұрысы|жоқ|нақтырақ айтсам|"
-    r"нақтырақ)[\s.,…:-]*"
-)
-
-
-def _corrected(
-    readings: list[_Reading], numbers: list[NumberMention], folded: str
-) -> list[_Reading]:
-    """A figure a speaker puts right is the figure; the one taken back is none, and what it
-    counted is what the right one counts."""
-    out = list(readings)
-    for first, second in itertools.pairwise(numbers):
-        if not _CORRECTION.fullmatch(folded, first.end, second.start):
-            continue
-        taken_back = next((r for r in out if r.number is first), None)
-        if taken_back is None:
-            continue
-        out.remove(taken_back)
-        right = next((r for r in out if r.number is second), None)
-        qualifier = qualifier_of(folded, second, first.end)
-        if right is None:
-            out.append(replace(taken_back, number=second, qualifier=qualifier))
-        elif right.group is None:
-            out[out.index(right)] = replace(right, group=taken_back.group)
-    return sorted(out, key=lambda reading: reading.number.start)
-
-
-# the word that multiplies a range's upper bound, and so its lower one ("от 2 до 3 тыс.")
-_RANGE_SCALE = re.compile(r"(?i)(?:тыс|мың|thousand|(млн|million|миллион))")
-
-
-def _worth_proposing(reading: _Reading, folded: str) -> bool:
+def _worth_proposing(reading: Reading, folded: str) -> bool:
     """A count of people with no fate is a claim only where the sentence is about the events
     ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"."""
     if reading.group is not None or reading.cases:
@@ -754,7 +620,7 @@ def claims_in_sentence(
     read = _DASH_ASIDE.sub(lambda m: _blank_unless_a_figure(m, numbers), read)
     # '"about thirty" people had been injured': a few words in quotes are not a clause
     read = _SHORT_QUOTE.sub(lambda m: f" {m[1]} ", read)
-    readings: list[_Reading] = []
+    readings: list[Reading] = []
     row = _TABLE_ROW.match(read)
     label = _row_fate(row) if row is not None else _label_fate(read)
     for index, number in enumerate(numbers):
@@ -776,7 +642,7 @@ def claims_in_sentence(
             and told.asked
         ):
             # "— Сколько людей задержали? — По данным полиции — 64 человека."
-            reading = _Reading(number, told.asked, reading.anchor, reading.qualifier, True, False)
+            reading = Reading(number, told.asked, reading.anchor, reading.qualifier, True, False)
         # a count of people found ("19 have been found") is read: no label gives it a fate
         unread = reading is None or (reading.group is None and reading.people)
         # a table row's cells are what its label says, whatever else the label's words say
@@ -784,12 +650,12 @@ def claims_in_sentence(
         if label is not None and number.start > label[1][1] and label_says:
             qualifier = qualifier_of(read, number, label[1][1])
             complaints = row is not None and label[0] is None  # "| Жалобы на избиения | 9 |"
-            reading = _Reading(number, label[0], label[1], qualifier, True, complaints)
+            reading = Reading(number, label[0], label[1], qualifier, True, complaints)
         if reading is not None:
             readings.append(reading)
-    readings = _corrected(readings, numbers, read)
-    _share_across_and(readings, read)
-    readings = _ranges_from_below(readings, numbers, read)
+    readings = corrected(readings, numbers, read)
+    share_across_and(readings, read)
+    readings = ranges_from_below(readings, numbers, read)
     if not readings:
         return []
     said = said_in(sentence, dates)

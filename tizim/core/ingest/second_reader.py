@@ -28,11 +28,11 @@ from pathlib import Path
 
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.claim_details import ClaimProposal, proposal, said_in
-from tizim.core.ingest.claims import qualifier_of
 from tizim.core.ingest.fate_words import clause_window
 from tizim.core.ingest.linear_model import LinearModel
 from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
+from tizim.core.ingest.qualifiers import qualifier_of
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, find_dates
 
