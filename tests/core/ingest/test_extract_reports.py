@@ -62,6 +62,16 @@ from tizim.core.ingest import extract
             [(137, "exact", "injured"), (53, "exact", "injured")],
         ),
         (
+            "В Жанатасе ранены 40 человек, в том числе 12 полицейских, 9 военнослужащих и 19 "
+            "жителей.",
+            [
+                (40, "exact", "injured"),
+                (12, "exact", "injured"),
+                (9, "exact", "injured"),
+                (19, "exact", "injured"),
+            ],
+        ),
+        (
             "Таң атқанша 47 адам жараланды, оның он екісі оқ жарақатымен келді.",
             [(47, "exact", "injured"), (12, "exact", "injured")],
         ),

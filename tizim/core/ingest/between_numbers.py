@@ -16,6 +16,7 @@ from tizim.core.ingest.qualifiers import qualifier_of
 
 _AND_WORD = re.compile(rf"(?<!\w)(?:{lx.AND_WORDS})(?!\w)")
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
+_LISTED_TAIL = re.compile(r"(?:(?:^|\s)(?:and|и|және)|,)\s*$")
 
 
 @dataclass
@@ -45,11 +46,14 @@ def share_across_and(readings: list[Reading], folded: str) -> None:
     for (first, second), linked in zip(reversed(pairs), reversed(joined), strict=True):
         if linked and first.group is None and first.people and second.group is not None:
             first.group, first.anchor = second.group, second.anchor
-    for (first, second), linked in zip(pairs, joined, strict=True):
+    listed = [_joined(first, second, folded, _LISTED_TAIL) for first, second in pairs]
+    for (first, second), linked in zip(pairs, listed, strict=True):
         told_first = first.anchor[1] <= first.number.start
         if linked and told_first and second.group is None and second.people and not second.cases:
             # "Жапа шеккендердің ішінде 137 полиция қызметкері және 53 қала тұрғыны бар",
-            # "ранены 137 полицейских и 53 жителя": what is told before both is of both
+            # "ранены 137 полицейских и 53 жителя": what is told before both is of both, and
+            # of all in a list ("пострадали 103 человека, в том числе 55 полицейских, 28
+            # военнослужащих и 20 жителей")
             second.group, second.anchor = first.group, first.anchor
     for (first, second), linked in zip(pairs, joined, strict=True):
         between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
@@ -57,9 +61,11 @@ def share_across_and(readings: list[Reading], folded: str) -> None:
             second.qualifier = first.qualifier  # not across a comma: "3 мыңнан астам …, 26"
 
 
-def _joined(first: Reading, second: Reading, folded: str) -> bool:
+def _joined(
+    first: Reading, second: Reading, folded: str, tail: re.Pattern[str] = _AND_TAIL
+) -> bool:
     between = folded[max(first.number.end, first.anchor[1]) : second.number.start]
-    return bool(_AND_TAIL.search(between)) and words_between(between, 0, len(between)) <= 4
+    return bool(tail.search(between)) and words_between(between, 0, len(between)) <= 4
 
 
 # the words between a range's bounds ("between 50 and 60", "от 50 до 60", "four or five",
