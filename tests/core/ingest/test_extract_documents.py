@@ -871,3 +871,13 @@ def test_a_chats_aunt_is_kin_not_a_surname_even_to_the_second_reader():
         "Aunt Gulnar for one minute from someone else's phone. He's in the IVS."
     )
     assert persons_read(text, "en") == []
+
+
+def test_countries_listed_after_a_release_are_not_people():
+    text = (
+        "Kazakhstan has been added to a watchlist after a crackdown on peaceful protesters and "
+        "journalists.\n\nThe new watchlist is released by the Monitor, an online platform that "
+        "tracks civic freedoms across 197 countries. Other countries included on the watchlist "
+        "are El Salvador, India and Tunisia."
+    )
+    assert persons_read(text, "en") == []

@@ -361,7 +361,9 @@ NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     kazakhstan kazakh kazakhs kazakhstani russian russia soviet union kyrgyz kyrgyzstan europe
-    asia central eastern western uzbekistan china america american british
+    asia central eastern western uzbekistan china america american british el salvador india
+    tunisia emirates turkey germany france poland ukraine belarus armenia azerbaijan tajikistan
+    turkmenistan mongolia
     human rights watch amnesty international ministry interior health office prosecutor state
     national guard radio liberty azattyq bbc afp ap reuters euronews times new york telegram
     facebook instagram twitter youtube whatsapp collective security treaty organization
