@@ -881,3 +881,23 @@ def test_countries_listed_after_a_release_are_not_people():
         "are El Salvador, India and Tunisia."
     )
     assert persons_read(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname of no telling ending before a given name and patronymic: an order's way
+        (
+            "The Institute's condolences go to the family of student Keller Arman Viktorovich, "
+            "who died of gunshot wounds.",
+            [("Keller", "Arman", "killed")],
+        ),
+        # a course of study is no name
+        (
+            "Zhaksylykov Timur Bolatovich, 2nd year, Information Systems, detained in Almaty.",
+            [("Zhaksylykov", "Timur", "detained")],
+        ),
+    ],
+)
+def test_an_orders_names_surname_first_and_its_courses(text, expected):
+    assert persons_read(text, "en", learned=False) == expected

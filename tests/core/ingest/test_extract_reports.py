@@ -756,3 +756,39 @@ def test_what_the_rules_for_notices_blows_villages_and_capitals_do_not_read(
     text, language, expected
 ):
     assert persons_read(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "бірден" is "at once", "бір айдың ішінде" a month: neither counts anyone
+        (
+            "Ауылда екі жігіт қаза тапты. Бұл сандар бірден анық болған жоқ.",
+            [(2, "exact", "dead")],
+        ),
+        ("Ұсталғандардың 9-ы бір айдың ішінде босатылды.", [(9, "exact", "released")]),
+        # each Kazakh participle is of the count right after it, in a list
+        (
+            "Кітапқа жараланған бес адамның және қаза тапқан үш жігіттің естеліктері енді.",
+            [(5, "exact", "injured"), (3, "exact", "dead")],
+        ),
+        # zero is no figure
+        ("Возбуждено уголовных дел: 0", []),
+        # returned home from custody is released
+        (
+            "Задержаны 15 человек, шестеро из них возвращены домой.",
+            [(15, "exact", "custody"), (6, "exact", "released")],
+        ),
+        (
+            "Ауылдан 15 адам ұсталды, оның алтауы үйіне қайтарылды.",
+            [(15, "exact", "custody"), (6, "exact", "released")],
+        ),
+        # an investigation against those a numeral counts: they are suspects
+        (
+            "В отношении троих ведётся досудебное расследование.",
+            [(3, "exact", "prosecuted")],
+        ),
+    ],
+)
+def test_kazakh_adverbs_lists_of_participles_zero_home_and_investigations(text, expected):
+    assert claims_read(text, learned=False) == expected

@@ -134,6 +134,7 @@ _MAIN_VERB = re.compile(
 _EVENT_CONTEXT = lx.EVENT_CONTEXT
 _KK_PARTICIPLE = re.compile(r"\w*(?<=ған|ген|қан|кен)(?!\w)")  # the rest of a word: "ұсталған"
 # A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
+_KK_NEXT_ITEM = re.compile(r"\s*(?:,|және|мен|бен|пен)\s*")
 _KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі)(?:н|на|не|нің|ның)?$")
 _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
 _CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")
@@ -354,6 +355,15 @@ def _fate_of_people(
     )
     if after_noun is not None and not relative:
         after_noun = _main_verb_after_participle(folded, noun_end, after_noun, hi)
+    if (
+        participle
+        and after_noun is not None
+        and _KK_PARTICIPLE.match(folded, after_noun[2])
+        and _KK_NEXT_ITEM.fullmatch(folded, noun_end, after_noun[1])
+    ):
+        # "жараланған алты адамның және қаза тапқан екі жігіттің": the next participle is
+        # of the next count
+        after_noun = None
     aside = _INCLUDING_ASIDE.match(folded, noun_end)
     whole = _WHOLE_BEFORE.search(folded, max(0, number.start - 10), number.start)
     if after_noun is None and aside is not None and whole is not None:
@@ -589,7 +599,10 @@ def _group_named(words: str, *, whole: bool) -> str | None:
 
 def _worth_proposing(reading: Reading, folded: str) -> bool:
     """A count of people with no fate is a claim only where the sentence is about the events
-    ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"."""
+    ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"; zero
+    is none ("Возбуждено уголовных дел: 0")."""
+    if reading.number.value == 0:
+        return False
     if reading.group is not None or reading.cases:
         return True
     if any(pattern.search(folded, *reading.anchor) for pattern in _FATES.values()):

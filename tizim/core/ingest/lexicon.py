@@ -174,8 +174,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # sent home: "үйлеріне жіберілді", "отпущены домой"
         # sent or let go home, from custody (not a plant sending its workers home, nor the
         # wounded after treatment, nor a crowd going home)
-        rf"(?:were|was|been) sent home|отправлен{_W} домой|"
-        rf"үйлеріне (?:\w+ )?(?:жіберіл|қайтарыл){_W}|(?:үйіне|үйлеріне) оралд{_W}|"
+        rf"(?:were|was|been) sent home|отправлен{_W} домой|возвращен{_W} домой|"
+        rf"(?:үйіне|үйлеріне) (?:\w+ )?(?:жіберіл|қайтарыл){_W}|(?:үйіне|үйлеріне) оралд{_W}|"
         rf"allowed (?:to go )?home(?! after treatment| from hospital)|"
         rf"освободил{_W}(?! от должност)|walked free|"
         r"walked (?:out of|free from) (?:the )?court(?:room)?(?! in protest)|"
@@ -271,7 +271,7 @@ NOT_PEOPLE_UNITS = (
     r"kilometres|dollars|tenge|p\.m|a\.m|o'clock|"
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
     rf"тенге|раз\b|км\b|г\.|"
-    rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
+    rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|дың|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
     rf"теңге{_W}|жас\b|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b|"
     # a fine counted in monthly calculation indices: "штраф 30 МРП"
     r"мрп|аек|mci|mrp|айлық есептік|monthly calculation|"

@@ -238,10 +238,25 @@ _SURNAME_FIRST_MIXED = re.compile(
 )
 
 
+# a surname of no telling ending, a given name and a Russian patronymic, as an order or a
+# register writes a name in English: "master's student Weber Ruslan Ernstovich"
+_PLAIN_SURNAME_GIVEN_PATRONYMIC = re.compile(
+    r"(?<![\w-])(?P<surname>[A-Z][a-z'’-]+)\s+(?P<given>[A-Z][a-z'’-]+)\s+"
+    r"(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna))(?![\w-])"
+)
+
+
 def _surnames_first(text: str) -> list[tuple[int, int, str, bool]]:
-    """Names written surname first in capitals, then a comma ("ABENOV, Yerlan"), in running
-    order ("Yerlan Abenov"); the surname must be no word of a heading ("NB, Our")."""
+    """Names written surname first in capitals, then a comma ("ABENOV, Yerlan"), or before a
+    given name and patronymic ("Weber Ruslan Ernstovich"), in running order ("Yerlan Abenov",
+    "Ruslan Ernstovich Weber"); the surname must be no word of a heading ("NB, Our")."""
     found = []
+    for m in _PLAIN_SURNAME_GIVEN_PATRONYMIC.finditer(text):
+        surname, given = m["surname"], m["given"]
+        if _SURNAME_SHAPE.search(surname) or _SURNAME_SHAPE.search(given):
+            continue  # "Amirkhanov Daniyar Serikovich": its ending tells the surname already
+        if is_name_word(surname) and is_name_word(given):
+            found.append((m.start(), m.end(), f"{given} {m['patronymic']} {surname}", False))
     for m in _SURNAME_COMMA_GIVEN.finditer(text):
         surname = m["surname"].title()
         if fold_place(surname) is not None or not is_name_word(surname):

@@ -96,9 +96,9 @@ _VAGUE_BEFORE = re.compile(
 # "11 in Almaty, eight in the region and one in Taraz", "три — в ВКО и еще один — в
 # Талдыкоргане": after other figures, "one" is the last of a list.
 _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IGNORECASE)
-# "онда", "оны": "there", "him" — not ten; "бірге": "together", not one
+# "онда", "оны": "there", "him" — not ten; "бірге": "together", "бірден": "at once", not one
 _KK_PRONOUNS = frozenset(
-    ("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған", "бірге")
+    ("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған", "бірге", "бірден")
 )
 _KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:іне|ына|і|ін|ы|ын|не|на)?"
 _KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"

@@ -156,8 +156,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"қамауда|"
         rf"забрали|увезли|(?:затолкал|закинул|посадил){_W} в автозак|"
         # a case file's note: "Detained 06.01 near the akimat.", "Picked up 07.01 at work."
-        # (not "Detained protesters told him …")
-        r"(?:^|\|\s*|;\s*)(?:detained|picked up|taken away|taken into custody)"
+        # (not "Detained protesters told him …"); an order's list: "Amirov Timur Bolatovich,
+        # 3rd year, detained in Almaty on 6 January"
+        r"(?:^|\|\s*|;\s*|(?<=,\s))(?:detained|picked up|taken away|taken into custody)"
         r"(?= \d| on \d| at | near | in | from )",
     ),
     (
@@ -329,8 +330,9 @@ ENGLISH_WORD_ENDINGS = (
 )
 
 #: Words that make the capitalised words before them (or around them) a place, a street, an
-#: organisation, a law or a title, not a person: "Aiteke Bi Street", "Criminal Code",
-#: "Steppe Wire", "Home Affairs" (checked after folding; English and Kazakh in Latin letters).
+#: organisation, a law, a title or a course of study, not a person: "Aiteke Bi Street",
+#: "Criminal Code", "Steppe Wire", "Home Affairs", "Information Systems" (checked after
+#: folding; English and Kazakh in Latin letters).
 NAME_OF_A_THING = frozenset(
     """street st avenue ave road rd sq prospekt prospect lane square boulevard district park
     microdistrict
@@ -339,7 +341,7 @@ NAME_OF_A_THING = frozenset(
     affairs office bureau agency service news wire press post times herald daily media tv
     channel radio group movement party union foundation fund association network watch
     monitor initiative coalition front company plant factory bank airport station prison
-    colony""".split()
+    colony systems engineering studies sciences faculty""".split()
 )
 
 #: The same in Kazakh, as stems that take case and possessive endings ("ҰҚК Шекара

@@ -101,14 +101,16 @@ def sought_medical_help(
 
 
 def case_against_the_count(folded: str, number: NumberMention) -> re.Match[str] | None:
-    """ "Қалған төртеуіне қатысты қылмыстық іс қозғалды": a case against the people a Kazakh
-    numeral in the dative counts, with no noun of people (not a count of cases)."""
+    """ "Қалған төртеуіне қатысты қылмыстық іс қозғалды", "в отношении четверых ведётся
+    досудебное расследование": a case against the people a numeral counts, with no noun of
+    people (not a count of cases)."""
     if not _DATIVE.search(fold(number.written)):
-        return None
+        return _AGAINST_JUST_BEFORE.search(folded, max(0, number.start - 20), number.start)
     return _CASE_AGAINST_AFTER.match(folded, number.end)
 
 
 _DATIVE = re.compile(r"(?:іне|ына|ға|ге|қа|ке|на|не)$")
+_AGAINST_JUST_BEFORE = re.compile(r"(?<!\w)(?:в отношении|against)\s+(?:ещ[её]\s+)?$")
 
 
 def cases_against(
