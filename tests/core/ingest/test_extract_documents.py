@@ -901,3 +901,24 @@ def test_countries_listed_after_a_release_are_not_people():
 )
 def test_an_orders_names_surname_first_and_its_courses(text, expected):
     assert persons_read(text, "en", learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a name spelt again in another script or spelling is the one person, as first spelt
+        (
+            "| 4 | Жаксылыков Серик | ZHAKSYLYKOV SERIK | Серік Жақсылықов | задержан 06.01 |",
+            "ru",
+            [("Жаксылыков", "Серик", "detained")],
+        ),
+        # "Ұлттық ұлан" (the National Guard) after a name is no part of it
+        (
+            "Ғалымжан Дәулетұлы Ұлттық ұланның әскери қызметшісі ретінде Алматыда қаза тапты.",
+            "kk",
+            [("Дәулетұлы", "Ғалымжан", "killed")],
+        ),
+    ],
+)
+def test_a_name_in_two_spellings_and_the_national_guard(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected

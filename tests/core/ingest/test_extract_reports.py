@@ -792,3 +792,25 @@ def test_what_the_rules_for_notices_blows_villages_and_capitals_do_not_read(
 )
 def test_kazakh_adverbs_lists_of_participles_zero_home_and_investigations(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a military unit's number is no count
+        ("Установить число пострадавших военнослужащих в/ч 5517 и сообщить родителям.", []),
+        # a table row's number, after the row's opening bar
+        ("| 4 | Жаксылыков Серик | Серік Жақсылықов | задержан 06.01, в СИЗО |", []),
+        # a doctor's note tells injuries; ribs broken are no one
+        (
+            "Осмотрено 6 задержанных, у двоих — ссадины и гематомы.",
+            [(6, "exact", "custody"), (2, "exact", "injured")],
+        ),
+        (
+            "Задержаны 9 человек. На теле одного обнаружены гематомы и перелом двух рёбер.",
+            [(9, "exact", "custody")],
+        ),
+    ],
+)
+def test_units_rows_doctors_notes_and_ribs(text, expected):
+    assert claims_read(text, learned=False) == expected

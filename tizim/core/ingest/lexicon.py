@@ -52,6 +52,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"жағдайы ауыр|"
         # how they were hurt: "28-іне оқ тиіп, 177-сінің сүйегі сынған. 111-і пышақталған"
         rf"оқ ти{_W}|сүйег{_W} сын{_W}|пышақта{_W}|stabbed|ножев{_W} ранени{_W}|жаралы{_W}|"
+        # a doctor's note: "у троих - ссадины и гематомы", "у двоих переломы"
+        rf"ссадин{_W}|гематом{_W}|ушиб{_W}|переломы|"
+        rf"перелом (?:\w+ )?(?:рук|ног|ребр|рёбер|нос){_W}|"
         # "у троих огнестрельные" (wounds), not "огнестрельное оружие"
         rf"огнестрельн{_W}(?! оруж{_W})|"
         r"(?:remain|remains|remained|are|were|still) in (?:the )?(?:[\w-]+ ){0,2}hospitals?"
@@ -332,7 +335,8 @@ THING_NOUNS = (
 
 #: Parts of the body right after a number: "бір аяғынан айырылды" (lost one leg), "two eyes".
 BODY_PARTS = (
-    rf"legs?|arms?|eyes?|hands?|ног[иау]\b|ногу|рук[иау]\b|глаз{_W}|"
+    rf"legs?|arms?|eyes?|hands?|ribs?|teeth|ног[иау]\b|ногу|рук[иау]\b|глаз{_W}|"
+    rf"р[её]бер|ребр{_W}|зуб{_W}|қабырға{_W}|тіс{_W}|"
     rf"аяғ{_W}|аяқ{_W}|қолы{_W}|қолын{_W}|көзі{_W}|көзін{_W}"
 )
 

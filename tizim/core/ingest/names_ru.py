@@ -137,9 +137,10 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
 def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:
     """natasha's person ``span`` cut where no name goes on: at a line break ("Шевчук Т." on a
     log's line, "Коле" starting the next), at a bracket ("Серику (Мамыров Серик)": whom a
-    parcel went to, then who that is), and after a surname's initials, where the next word
-    starts another name or, when the dictionary knows it as an ordinary word, the next
-    sentence ("Сулейменов Д. Протокол задержания …"). A span of some other type is no
+    parcel went to, then who that is), at a table's cell or a change of script ("Хан Олег |
+    KHAN OLEG"), and after a surname's initials, where the next word starts another name or,
+    when the dictionary knows it as an ordinary word, the next sentence ("Сулейменов Д.
+    Протокол задержания …"). A span of some other type is no
     person: none."""
     from natasha.doc import DocSpan
 
@@ -148,10 +149,12 @@ def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:
     groups: list[list[Any]] = [[]]
     for token in span.tokens:
         previous = groups[-1][-1] if groups[-1] else None
-        if token.text in "()[]":
+        if token.text in "()[]|":
             groups.append([])
             continue
         gap = text[previous.stop : token.start] if previous is not None else ""
+        if previous is not None and ("|" in gap or _another_script(previous.text, token.text)):
+            groups.append([])  # a table's next cell, a name spelt again in Latin letters
         if previous is not None and "\n" in gap and (previous.text == "." or "\n\n" in gap):
             groups.append([])  # not a name wrapped across a line: "Ерлан\nСулейменов"
         elif _after_initials(groups[-1]) and len(token.text) > 1:
@@ -166,6 +169,13 @@ def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:
         DocSpan(g[0].start, g[-1].stop, span.type, text[g[0].start : g[-1].stop], tokens=g)
         for g in groups
     ]
+
+
+def _another_script(word: str, next_word: str) -> bool:
+    """Whether one of two words is in Latin letters and the other in Cyrillic."""
+    latin = [bool(re.search(r"[A-Za-z]", w)) for w in (word, next_word)]
+    cyrillic = [bool(re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", w)) for w in (word, next_word)]
+    return (latin[0] and cyrillic[1]) or (cyrillic[0] and latin[1])
 
 
 def _after_initials(tokens: list[Any]) -> bool:

@@ -64,7 +64,9 @@ _HOTLINE_BEFORE = re.compile(
 _MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
-    r"(?:article|articles|art\.|стать\w*|ст\.|part|часть|№|no\.|number|"
+    # a military unit's number too: "в/ч 5517", "military unit 3656", "әскери бөлім 6655"
+    r"(?:в/ч|воинск\w+ част\w+|military unit|әскери бөлім\w*|"
+    r"article|articles|art\.|стать\w*|ст\.|part|часть|№|no\.|number|"
     r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£)\s*$"
 )
 # a document's parts: "footnote 22", "Figure 1", "page 88", "сноска 3", "рис. 2" (not
@@ -167,8 +169,10 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True
     if re.fullmatch(r"0\d+", number.written) or after.startswith("*"):
         return True  # a register's "0412", an identity number masked as "8904********"
-    if re.match(r"[^\S\n]*\|", after) and re.search(r"(?:^|\n)[^\S\n]*$", text[: number.start]):
-        return True  # "2 | Қоңыратбаев Ерлан | …": a table row's number
+    if re.match(r"[^\S\n]*\|", after) and re.search(
+        r"(?:^|\n)[^\S\n]*(?:\|[^\S\n]*)?$", text[: number.start]
+    ):
+        return True  # "2 | Қоңыратбаев Ерлан | …", "| 3 | Кенжалин Серик |": a row's number
     if _NAME_CELL_BEFORE.search(text, 0, number.start) and _WORDS_CELL_AFTER.match(
         text, number.end
     ):

@@ -366,6 +366,7 @@ NOT_NAMES = frozenset(
     asia central eastern western uzbekistan china america american british el salvador india
     tunisia emirates turkey germany france poland ukraine belarus armenia azerbaijan tajikistan
     turkmenistan mongolia
+    ұлттық
     human rights watch amnesty international ministry interior health office prosecutor state
     national guard radio liberty azattyq bbc afp ap reuters euronews times new york telegram
     facebook instagram twitter youtube whatsapp collective security treaty organization

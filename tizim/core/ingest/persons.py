@@ -28,6 +28,7 @@ from tizim.core.ingest.names_ru import given_name_before_surname
 from tizim.core.ingest.personal import ANY_FATE, FATE_WORDS, GROUP_WORDS
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, days_later, find_dates
+from tizim.core.names.keys import name_key
 from tizim.core.names.split import NameParts, split_full_name
 from tizim.core.places import fold_place
 
@@ -466,8 +467,23 @@ def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str |
         return initialled
     key = f"{parts.given_name} {parts.surname}".strip().lower()
     if key not in people:
+        spelt_before = _spelt_otherwise(parts, people)
+        if spelt_before is not None:
+            return spelt_before
         people[key] = _Person(name, (parts.surname, parts.given_name, parts.patronymic))
     return key
+
+
+def _spelt_otherwise(parts: NameParts, people: dict[str, _Person]) -> str | None:
+    """The person told of before under another spelling or script of the same name
+    ("Кенжалин Серик | KENZHALIN SERIK | Серік Кенжалин"): the first spelling stays."""
+    if not parts.surname or not parts.given_name or parts.given_name.endswith("."):
+        return None
+    wanted = (name_key(parts.surname), name_key(parts.given_name))
+    for key, person in people.items():
+        if (name_key(person.parts[0]), name_key(person.parts[1])) == wanted:
+            return key
+    return None
 
 
 def _the_one_by_given(
