@@ -922,3 +922,22 @@ def test_an_orders_names_surname_first_and_its_courses(text, expected):
 )
 def test_a_name_in_two_spellings_and_the_national_guard(text, language, expected):
     assert persons_read(text, language, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what someone is, before the name, is no part of it
+        (
+            "Goalkeeper Rustam Ismailov was injured on 5 January by a rubber bullet.",
+            [("Ismailov", "Rustam", "injured")],
+        ),
+        # a village of two words is no person
+        (
+            "Of the men from Krasnaya Polyana working in Almaty, three were detained.",
+            [],
+        ),
+    ],
+)
+def test_a_players_position_and_a_village_are_no_names(text, expected):
+    assert persons_read(text, "en", learned=False) == expected

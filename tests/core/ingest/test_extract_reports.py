@@ -814,3 +814,39 @@ def test_kazakh_adverbs_lists_of_participles_zero_home_and_investigations(text, 
 )
 def test_units_rows_doctors_notes_and_ribs(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number written again in words, in brackets, is the one number
+        (
+            "Of the students, 6 (six) were detained, of whom 4 (four) have been released.",
+            [(6, "exact", "custody"), (4, "exact", "released")],
+        ),
+        # other brackets after a number are no such thing
+        (
+            "Семеро осуждены по статье 272 («Массовые беспорядки») УК.",
+            [(7, "exact", "prosecuted")],
+        ),
+        # a sum in monthly calculation indices, written again in words
+        (
+            "Семьям 3 погибших выплачено по 200 (двести) месячных расчётных показателей.",
+            [(3, "exact", "dead")],
+        ),
+        # "came home" of many, from custody
+        (
+            "Задержаны восемь молодых людей. Шестеро уже вернулись домой.",
+            [(8, "exact", "custody"), (6, "exact", "released")],
+        ),
+        # a quoted figure of four words, with its qualifier
+        ("Пишут, что погибли «не меньше двадцати человек».", [(20, "at_least", "dead")]),
+        # reports of disappearances count the missing
+        (
+            "В журнале зарегистрировано 5 (пять) заявлений о безвестном исчезновении.",
+            [(5, "exact", "missing")],
+        ),
+    ],
+)
+def test_numbers_written_again_quoted_and_reports_of_the_missing(text, expected):
+    assert claims_read(text, learned=False) == expected

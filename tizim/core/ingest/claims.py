@@ -75,7 +75,10 @@ _ASIDE = re.compile(
 # Ілияс Дәулетов — әлі хабарсыз": blanked, so the verb after reaches the count (an aside with
 # a figure of its own, other than an age, is left as it is).
 _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
-_SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,3})["”»]')
+_SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,4})["”»]')
+# a number written again in words in brackets: "7 (seven) students", "5 (пять) человек"
+_ABOUT_A_WORD = re.compile(r"\s+(?:о|об|about)\s+\w+\s+")
+_WRITTEN_AGAIN = re.compile(r"(?<=\d)\s*\((?:[^\W\d]+[\s-]?){1,5}\)")
 _FATE_UNKNOWN = re.compile(
     r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
     r"(?:неизвестн\w*|белгісіз|unknown)"
@@ -281,6 +284,8 @@ def _read_number(
     lethal = fate is not None and (
         (fate[0] == "dead" and number.end <= fate[1] < case_end)
         or (fate[0] == "missing" and number.end <= fate[1] <= case_end + 4)
+        # "6 (шесть) заявлений о безвестном исчезновении"
+        or (fate[0] == "missing" and _ABOUT_A_WORD.fullmatch(folded, case_end, fate[1]))
     )
     against = case_against_the_count(folded, number) if cases and not people else None
     if against is not None:
@@ -548,6 +553,15 @@ def _main_verb_after_participle(
     return participle
 
 
+def _blank_if_a_number(written: re.Match[str], numbers: list[NumberMention]) -> str:
+    """Brackets after a number that write it again in words ("7 (seven) students"), blanked;
+    any other brackets ("272 («Массовые беспорядки»)") left as they are."""
+    opened = written.start() + written.group().index("(") + 1
+    if any(n.start == opened and n.end == written.end() - 1 for n in numbers):
+        return " " * len(written.group())
+    return written.group()
+
+
 def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -> str:
     """An aside between dashes, blanked unless it holds one of the sentence's figures ("трое
     — в Аксае и ещё один — в Жанибеке" is a list, not an aside); an age is no figure, and
@@ -623,13 +637,15 @@ def claims_in_sentence(
     context = (told.group,) if told.any_figure else None
     text, folded = sentence.text, fold(sentence.text)
     dates = find_dates(text, published=published)
+    every_number = find_numbers(text, language)
     numbers = [
         n
-        for n in find_numbers(text, language)
+        for n in every_number
         if not any(d.start <= n.start < d.end for d in dates)
         and not is_not_a_count(text, folded, n)
     ]
     read = _ASIDE.sub(lambda m: " " * len(m.group(0)), folded)  # asides blanked, same offsets
+    read = _WRITTEN_AGAIN.sub(lambda m: _blank_if_a_number(m, every_number), read)
     read = _DASH_ASIDE.sub(lambda m: _blank_unless_a_figure(m, numbers), read)
     # '"about thirty" people had been injured': a few words in quotes are not a clause
     read = _SHORT_QUOTE.sub(lambda m: f" {m[1]} ", read)

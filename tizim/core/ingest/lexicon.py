@@ -178,6 +178,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # sent or let go home, from custody (not a plant sending its workers home, nor the
         # wounded after treatment, nor a crowd going home)
         rf"(?:were|was|been) sent home|отправлен{_W} домой|возвращен{_W} домой|"
+        # (not one missing who "вернулся домой самостоятельно")
+        rf"(?:уже |все )?вернулись домой|"
         rf"(?:үйіне|үйлеріне) (?:\w+ )?(?:жіберіл|қайтарыл){_W}|(?:үйіне|үйлеріне) оралд{_W}|"
         rf"allowed (?:to go )?home(?! after treatment| from hospital)|"
         rf"освободил{_W}(?! от должност)|walked free|"
@@ -277,7 +279,7 @@ NOT_PEOPLE_UNITS = (
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|дың|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
     rf"теңге{_W}|жас\b|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b|"
     # a fine counted in monthly calculation indices: "штраф 30 МРП"
-    r"мрп|аек|mci|mrp|айлық есептік|monthly calculation|"
+    rf"мрп|аек|mci|mrp|айлық есептік|monthly calculation|месячн{_W} расч[её]тн{_W}|"
     # money in a currency's sign or code ("386 000 ₸", "500 тг"); things counted in pieces
     # ("СИЗО-ға сәлемдемелер, 17 дана")
     rf"₸|kzt\b|тг\b|usd\b|евро\b|рубл{_W}|доллар{_W}|дана\b|"
@@ -355,7 +357,8 @@ MONTHS = (
 #: Qualifiers before a number (and, in Kazakh, after it: "10 мыңға жуық", "мыңнан астам").
 QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
     (
-        r"at least|no fewer than|no less than|не менее(?: чем)?|как минимум(?: о| об)?|"
+        r"at least|no fewer than|no less than|не менее(?: чем)?|не меньше(?: чем)?|"
+        r"как минимум(?: о| об)?|"
         r"по меньшей мере|"
         r"кем дегенде|кемінде|ең кемі",
         "at_least",

@@ -167,6 +167,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     unit = folded[number.end : number.end + 60]
     if _NOT_PEOPLE.match(unit) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
+    if re.search(r"\d\s*\($", text[: number.start]) and after.startswith(")"):
+        return True  # "7 (seven) students": the number written again in words
     if re.fullmatch(r"0\d+", number.written) or after.startswith("*"):
         return True  # a register's "0412", an identity number masked as "8904********"
     if re.match(r"[^\S\n]*\|", after) and re.search(

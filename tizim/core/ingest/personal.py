@@ -366,7 +366,11 @@ NOT_NAMES = frozenset(
     asia central eastern western uzbekistan china america american british el salvador india
     tunisia emirates turkey germany france poland ukraine belarus armenia azerbaijan tajikistan
     turkmenistan mongolia
-    ұлттық
+    ұлттық krasnaya krasny krasnoye novaya novoye staraya polyana
+    goalkeeper striker midfielder defender coach player athlete wrestler boxer pupil student
+    teacher imam priest parishioner referee actor actress singer musician librarian trader
+    vendor guard watchman cashier caretaker rector dean engineer worker conscript soldier
+    firefighter medic
     human rights watch amnesty international ministry interior health office prosecutor state
     national guard radio liberty azattyq bbc afp ap reuters euronews times new york telegram
     facebook instagram twitter youtube whatsapp collective security treaty organization
