@@ -941,3 +941,27 @@ def test_a_name_in_two_spellings_and_the_national_guard(text, language, expected
 )
 def test_a_players_position_and_a_village_are_no_names(text, expected):
     assert persons_read(text, "en", learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dauren Ospanov, 31, is serving a term of six years in a colony.",
+            [("Ospanov", "Dauren", "convicted")],
+        ),
+        (
+            "The poem is read by its author, Daniyar Kopbayev, who lost the sight of his left "
+            "eye on the square.",
+            [("Kopbayev", "Daniyar", "injured")],
+        ),
+        # a case file's entry: the name on its line, what happened with no subject after it
+        (
+            "3. ZHUMABEKOV Sergei Petrovich (b. 1976), welder. Case No. 4318-23.\n"
+            "One of the two residents charged in May 2023. Under house arrest since 17 May.",
+            [("Zhumabekov", "Sergei", "arrested")],
+        ),
+    ],
+)
+def test_serving_a_term_an_eye_lost_and_a_case_files_entry(text, expected):
+    assert persons_read(text, "en", learned=False) == expected

@@ -850,3 +850,24 @@ def test_units_rows_doctors_notes_and_ribs(text, expected):
 )
 def test_numbers_written_again_quoted_and_reports_of_the_missing(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The district hospital said it had treated 14 people from the village.",
+            [(14, "exact", "injured")],
+        ),
+        (
+            "Nine fishermen drove to the rally. By morning all nine were in the police station.",
+            [(9, "exact", "custody")],
+        ),
+        (
+            "Nine were convicted; four went home from the courtroom.",
+            [(9, "exact", "prosecuted"), (4, "exact", "released")],
+        ),
+    ],
+)
+def test_treated_at_the_police_station_and_home_from_the_courtroom(text, expected):
+    assert claims_read(text, learned=False) == expected

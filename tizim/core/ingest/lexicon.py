@@ -31,6 +31,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "injured": (
         r"injured|wounded|wounds|injuries|traumas?|burns|hurt|hospitali[sz]ed|beaten|suffered|"
+        r"(?:had|has|have) treated|"
         r"tortured(?! to death)|(?:being|are|were) treated|receiving treatment|outpatient care|"
         r"(?:applied|turned) (?:to [\w ]{0,40})?for (?:medical )?help|were affected|"
         r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospitals?|медпомощ\w*|"
@@ -76,6 +77,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"arrested|detained|detentions?|custody|arrests|the arrest of|detainees|jailed|imprisoned|"
         r"in prison|rounded up|held\b(?! (?:criminally )?(?:accountable|liable|responsible))|"
         r"deprived of (?:their|his|her) liberty|behind bars|"
+        # "all nine were in the Aralsk police station"
+        r"(?:were|was|are) (?:all )?(?:in|at) (?:the )?(?:[\w-]+ ){0,2}police stations?|"
         r"placed in (?:a |the )?(?:special )?(?:reception|detention) cent(?:er|re)|спецприемник\w*|"
         r"(?:placed|put|kept) under (?:home |house )?arrest|under arrest|домашн\w* арест\w*|"
         r"за решетк\w*|за решётк\w*|содержатся|содержится|содержались|"
@@ -184,6 +187,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"allowed (?:to go )?home(?! after treatment| from hospital)|"
         rf"освободил{_W}(?! от должност)|walked free|"
         r"walked (?:out of|free from) (?:the )?court(?:room)?(?! in protest)|"
+        r"went home from (?:the )?court(?:room)?|"
         rf"помилован{_W}|рақымшылық{_W}(?! қолданылма)|кешірім{_W}|на свободе|at liberty|"
         r"бостандықта|"
         rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}|"

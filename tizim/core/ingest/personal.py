@@ -80,6 +80,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"restriction of liberty|ограничени{_W} свободы|бас бостандығын шектеу{_W}|"
         rf"осужден{_W}|приговор[её]н{_W}|приговорил{_W}|соттал{_W}|"
         r"handed down to|received [\w ]{0,30}(?:imprisonment|in prison|sentences?)|jailed for|"
+        # "are serving terms of five and six years in a colony"
+        r"(?:is|are|was|were) serving (?:a |their |his |her )?(?:prison )?(?:terms?|sentences?)|"
         rf"условн{_W} срок|(?:года?|лет) условно|"
         # "each received six years", "получили по пять лет", "were each handed 15 days in jail"
         r"(?:each )?received (?:[\d.]+|\w+)(?:-| )years?|получил{_W} (?:по )?\w+ (?:года?|лет)\b|"
@@ -164,6 +166,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.INJURED,
         rf"{_BE} (?:shot|wounded|injured)|(?:gunshot|shrapnel|stab|bullet) wound|"
+        # "who lost the sight of his left eye on the square"
+        r"lost the sight of|lost (?:his|her) (?:left |right )?eye|"
         rf"suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
         # "was badly beaten in the crowd", "was treated for a shrapnel wound"
         rf"{_BE} (?:badly |severely |brutally )?beaten|"

@@ -54,7 +54,9 @@ _SUBJECTLESS = re.compile(
     r"^(?:(?:суть|мәні|what happened|status|статус|итог|тағдыры)\s*:\s*)?"
     r"(?:\d{1,2}\s+[а-яё]+\s+|on \d{1,2} [a-z]+,?\s+)?"
     r"(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|charged|"
-    r"convicted|picked up|taken away|hit|reported missing|found|"
+    r"convicted|picked up|taken away|hit|reported missing|found|under house arrest|"
+    # "One of the two residents charged in May 2023."
+    r"one of the (?:[\w-]+ ){0,2}?(?:charged|detained|arrested|convicted|released)|"
     r"(?:задержан|убит|ранен|арестован|избит|освобожден|освобожд[её]н|осужден|осужд[её]н|"
     r"доставлен)а?|погиб(?:ла)?|пропал[а]?|скончал(?:ся|ась)|получил[а]? (?:\w+ )?ранени[ея]|"
     # an impersonal "they": "Выпустили 8.01 в 21:30" (not "Задержали более 200 человек")
