@@ -965,3 +965,23 @@ def test_a_players_position_and_a_village_are_no_names(text, expected):
 )
 def test_serving_a_term_an_eye_lost_and_a_case_files_entry(text, expected):
     assert persons_read(text, "en", learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "During the attack guard Pavel Rudenko suffered burns to both hands.",
+            [("Rudenko", "Pavel", "injured")],
+        ),
+        # a rank in capitals before the name that opens the sentence: its subject, however
+        # long the aside after it
+        (
+            "Police Major Arman Seitkaliyev, 44, a graduate of our school and for many years "
+            "the district inspector in our own village, was killed in Taraz on 5 January.",
+            [("Seitkaliyev", "Arman", "killed")],
+        ),
+    ],
+)
+def test_burns_and_a_ranked_subject_with_a_long_aside(text, expected):
+    assert persons_read(text, "en", learned=False) == expected

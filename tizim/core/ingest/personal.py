@@ -168,7 +168,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:shot|wounded|injured)|(?:gunshot|shrapnel|stab|bullet) wound|"
         # "who lost the sight of his left eye on the square"
         r"lost the sight of|lost (?:his|her) (?:left |right )?eye|"
-        rf"suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|"
+        rf"suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|suffered (?:severe |serious )?burns|"
         # "was badly beaten in the crowd", "was treated for a shrapnel wound"
         rf"{_BE} (?:badly |severely |brutally )?beaten|"
         # "was struck in the thigh", "was hit on the head"

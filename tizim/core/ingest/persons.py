@@ -683,7 +683,9 @@ def _owner(victims: list[Mention], position: int, sentence: str, reach: int = _R
         # the one name a sentence opens with is its subject further on: "Ilyas Zhaksybekov,
         # 19, from Berezovka, went to Pavlodar … to pick up his sister … and didn't come back"
         subject = len(victims) == 1 and mention.end <= position
-        subject = subject and len(sentence[: mention.start].split()) <= 1
+        # (after a rank or title in capitals: "Police Major Kanat Uskenbayev, 44, …, was killed")
+        opening = [w for w in sentence[: mention.start].split() if not w[:1].isupper()]
+        subject = subject and len(opening) <= 1
         if len(between.split()) > reach * (2 if subject else 1) or _PLURAL_BETWEEN.search(between):
             continue
         if mention.start >= position and _PLURAL_BETWEEN.search(
