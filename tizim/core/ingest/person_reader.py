@@ -28,8 +28,9 @@ from tizim.core.fates import Fate
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest import personal
 from tizim.core.ingest.linear_model import LinearModel
+from tizim.core.ingest.named_before import Mention
 from tizim.core.ingest.personal import FATE_WORDS, GROUP_WORDS
-from tizim.core.ingest.persons import Mention, PersonProposal, Unfated
+from tizim.core.ingest.persons import PersonProposal, Unfated
 from tizim.core.ingest.second_reader import fate_words_near, words_to
 from tizim.core.ingest.text import Sentence, fold
 

@@ -17,19 +17,17 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tizim.core.acts.matching import parse_act_types
 from tizim.core.fates import Fate
 from tizim.core.ingest import lexicon, personal
 from tizim.core.ingest.how_named import SPEECH_AFTER, how_named
+from tizim.core.ingest.named_before import Mention, PersonTold, key_for
 from tizim.core.ingest.names_in_text import names_in, russian_names
-from tizim.core.ingest.names_ru import given_name_before_surname
 from tizim.core.ingest.personal import ANY_FATE, FATE_WORDS, GROUP_WORDS
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, days_later, find_dates
-from tizim.core.names.keys import name_key
-from tizim.core.names.split import NameParts, split_full_name
 from tizim.core.places import fold_place
 
 _FATE_WEIGHT = {fate: len(FATE_WORDS) - i for i, (fate, _) in enumerate(FATE_WORDS)}
@@ -151,19 +149,6 @@ class PersonProposal:
 
 
 @dataclass
-class Mention:
-    """One naming of a person in a sentence (offsets within the sentence), and how: speaking
-    ("…, said X"), telling of themselves, or named after a title or as someone's relative."""
-
-    key: str
-    start: int
-    end: int
-    speaker: bool
-    self_report: bool
-    role: bool = False
-
-
-@dataclass
 class Unfated:
     """A person the text names but gives, by the rules, no fate and no act: ``proposal`` with
     no fate, quoting the first sentence naming them that holds any word of what happened (else
@@ -181,28 +166,13 @@ class PersonsRead:
     unfated: list[Unfated]
 
 
-@dataclass
-class _Person:
-    written: str
-    parts: tuple[str, str, str]
-    fate: Fate | None = None
-    fate_sentence: Sentence | None = None
-    date: datetime.date | None = None
-    age: int | None = None
-    places: list[str] = field(default_factory=list)
-    acts: list[str] = field(default_factory=list)
-    first_sentence: Sentence | None = None
-    last_date: datetime.date | None = None
-    mentions: list[tuple[Sentence, Mention]] = field(default_factory=list)
-
-
 def read_persons(
     text: str, sentences: list[Sentence], language: str, published: datetime.date | None
 ) -> PersonsRead:
     """The people ``text`` says something happened to, in the order first told, and those it
     names with nothing told of them."""
     ru_names = russian_names(text) if language == "ru" else []
-    people: dict[str, _Person] = {}
+    people: dict[str, PersonTold] = {}
     dateline = _DATELINE.match(_first_body_line(text))
     focus: str | None = None
     focus_age = 0
@@ -351,7 +321,7 @@ def _tells_on(sentence: str, names_anyone: bool, language: str) -> bool:
 
 def _read_out(
     text: str,
-    people: dict[str, _Person],
+    people: dict[str, PersonTold],
     dateline: re.Match[str] | None,
     published: datetime.date | None,
 ) -> PersonsRead:
@@ -381,7 +351,7 @@ def _mentions(
     sentence: Sentence,
     language: str,
     ru_names: list[tuple[int, int, str]],
-    people: dict[str, _Person],
+    people: dict[str, PersonTold],
 ) -> list[Mention]:
     mentions: list[Mention] = []
     names = names_in(sentence, language, ru_names)
@@ -395,7 +365,7 @@ def _mentions(
             # "Виктор Ткаченко …: его сын Максим … был ранен": the son takes his surname
             name = f"{name} {_childs_surname(people[parent].parts[0], child['child'])}".strip()
             surname_only = not people[parent].parts[0]
-        key = _key_for(name, surname_only, people)
+        key = key_for(name, surname_only, people)
         if key is None:
             continue
         speaker, self_report, role = how_named(sentence.text, language, (start, end), name, first)
@@ -431,76 +401,6 @@ def _childs_surname(surname: str, child: str) -> str:
     return stem["stem"] + ("a" if surname.isascii() else "а") * daughter
 
 
-def _key_for(name: str, surname_only: bool, people: dict[str, _Person]) -> str | None:
-    """The person a mention is of: "Mr. Kim" is the Timur Kim told of before (else nobody);
-    a word that may be a name alone ("Asel, a protester") is a new person unless it is the
-    surname of one told of ("Zhabarbekov, who lives in the suburbs")."""
-    if surname_only or len(name.split()) == 1:
-        word = name.split()[-1].lower()
-        for key, person in people.items():
-            if person.parts[0].lower() == word or key.split()[-1] == word:
-                return key
-        # "Багдат вышел из дома": the given name of the one person told of by it
-        by_given = _the_one_by_given(word, people)
-        if by_given is not None:
-            return by_given
-    if surname_only:
-        return None
-    parts = _running_text_order(name, split_full_name(name))
-    if re.fullmatch(r"(?:\w\.\s?)+", parts.given_name or "x"):
-        # "Мусина Е. Б." after "Ерлан Мусин": the one told of with that surname and initial
-        initial = parts.given_name[0].lower()
-        for key, person in people.items():
-            surname, given = person.parts[0].lower(), person.parts[1][:1].lower()
-            if surname == parts.surname.lower() and given == initial:
-                return key
-    if not parts.surname and parts.patronymic:
-        # "Thank you, Berik Sagyndykovich": someone told of by name and patronymic
-        return _the_one_by_given(parts.given_name, people)
-    initialled = _initialled_before(parts, people)
-    if initialled is None and parts.surname and parts.given_name:
-        # "ұлым Дархан … хабар-ошарсыз. … Жақсылықов Дархан, 29 жаста": the one told of by
-        # given name alone before, now named fully
-        initialled = _the_one_by_given(parts.given_name, people, without_surname=True)
-    if initialled is not None:
-        # "Оспанова Н." first, "Оспанов Нурлан Бейсенович" later: the one person, named fully
-        people[initialled].written = name
-        people[initialled].parts = (parts.surname, parts.given_name, parts.patronymic)
-        return initialled
-    key = f"{parts.given_name} {parts.surname}".strip().lower()
-    if key not in people:
-        spelt_before = _spelt_otherwise(parts, people)
-        if spelt_before is not None:
-            return spelt_before
-        people[key] = _Person(name, (parts.surname, parts.given_name, parts.patronymic))
-    return key
-
-
-def _spelt_otherwise(parts: NameParts, people: dict[str, _Person]) -> str | None:
-    """The person told of before under another spelling or script of the same name
-    ("Кенжалин Серик | KENZHALIN SERIK | Серік Кенжалин"): the first spelling stays."""
-    if not parts.surname or not parts.given_name or parts.given_name.endswith("."):
-        return None
-    wanted = (name_key(parts.surname), name_key(parts.given_name))
-    for key, person in people.items():
-        if (name_key(person.parts[0]), name_key(person.parts[1])) == wanted:
-            return key
-    return None
-
-
-def _the_one_by_given(
-    given: str, people: dict[str, _Person], *, without_surname: bool = False
-) -> str | None:
-    """The one person told of before by the given name ``given`` (with no surname told, when
-    ``without_surname``), or None when nobody or more than one is."""
-    found = [
-        key
-        for key, person in people.items()
-        if person.parts[1].lower() == given.lower() and not (without_surname and person.parts[0])
-    ]
-    return found[0] if len(found) == 1 else None
-
-
 def _list_goes_on(text: str, sentence: Sentence, listed: Fate | None) -> Fate | None:
     """The fate a heading gave the list under it, while the list goes on: a new paragraph that
     is not an item ends it."""
@@ -521,71 +421,6 @@ def _last_fate(text: str) -> Fate | None:
         for m in pattern.finditer(folded)
     ]
     return max(found)[1] if found else None
-
-
-def _initialled_before(parts: NameParts, people: dict[str, _Person]) -> str | None:
-    """The person told of before by surname and initial whom ``parts`` names in full: the same
-    initial, and the same surname or its Russian genitive ("Оспанова Н." of Оспанов)."""
-    if not parts.surname or not parts.given_name or parts.given_name.endswith("."):
-        return None
-    surname, initial = parts.surname.lower(), parts.given_name[0].lower()
-    for key, person in people.items():
-        told, given = person.parts[0].lower(), person.parts[1]
-        if not re.fullmatch(r"(?:\w\.\s?)+", given or "x") or given[0].lower() != initial:
-            continue
-        if told in (surname, surname + "а") or surname in (told, told + "а"):
-            return key
-    return None
-
-
-# how the surnames end that lists write before initials ("Сулейменов Д.", "Ткаченко В.")
-_SURNAME_FIRST = re.compile(
-    r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ына|ко|ук|юк|ұлы|улы|қызы|кызы|ov|ev|in|ova|eva|enko|uk|"
-    r"uly|kyzy)$",
-    re.IGNORECASE,
-)
-
-
-def _running_text_order(name: str, parts: NameParts) -> NameParts:
-    """Running text names the given name first: "Мәдина Исраилова", "Yerkin Sagyndykov" are a
-    given name in "-ина" or "-in" and a surname in "-ова" or "-ov", whatever lists would make of
-    two words with surname endings; "Timur K." is a given name and an initial."""
-    words = name.split()
-    if re.fullmatch(r"[^\W\d_]", parts.given_name) and parts.given_name.isupper():
-        # "… погибли двое: Мырзахметов Жасулан и Ахметжанов Р.": the sentence's full stop
-        # was the initial's
-        parts = NameParts(parts.surname, f"{parts.given_name}.", parts.patronymic)
-    if (
-        len(words) == 2
-        and re.fullmatch(r"\w\.", words[1])
-        and len(words[0]) > 3  # "Ким В.", "Ли А.": Korean surnames are short
-        and not _SURNAME_FIRST.search(words[0])
-    ):
-        # "Timur K.", "Руслан Ж.": a given name and the surname's initial, as a family asked
-        return NameParts(words[1], words[0], "")
-    if (
-        len(words) == 2
-        and parts.surname == words[0]
-        and (
-            (
-                re.search(r"(?:ина|ына|ina|ин|ын|in|yn)$", words[0], re.IGNORECASE)
-                and re.search(r"(?:ов|ова|ев|ева|ёв|ёва|ov|ova|ev|eva)$", words[1], re.IGNORECASE)
-            )
-            # "Константин Фаст": a given name the dictionary knows, before a plain surname
-            or given_name_before_surname(words[0], words[1])
-        )
-    ):
-        return NameParts(words[1], words[0], "")
-    if (
-        len(words) == 3
-        and parts.patronymic == words[2]
-        and parts.surname == words[1]
-        and given_name_before_surname(words[1], words[0])
-    ):
-        # "Дзюба Олег Викторович": a given name the dictionary knows before the patronymic,
-        # a surname with no telling ending before it
-        return NameParts(words[0], words[1], words[2])
-    return parts
 
 
 # "убит горем": stricken with grief, neither a death nor an act of killing
@@ -697,7 +532,7 @@ def _owner(victims: list[Mention], position: int, sentence: str, reach: int = _R
 
 
 def _apply(
-    person: _Person,
+    person: PersonTold,
     kind: str,
     value: str,
     sentence: Sentence,
@@ -753,7 +588,7 @@ def _strip_kazakh_locative(word: str) -> str:
     return word
 
 
-def _note_age(person: _Person, sentence: str, mention: Mention) -> None:
+def _note_age(person: PersonTold, sentence: str, mention: Mention) -> None:
     if person.age is not None:
         return
     m = _AGE_AFTER.match(sentence[mention.end :])
@@ -765,7 +600,7 @@ def _note_age(person: _Person, sentence: str, mention: Mention) -> None:
         person.age = int(m["age"])
 
 
-def _proposal(text: str, person: _Person, place_default: str | None) -> PersonProposal:
+def _proposal(text: str, person: PersonTold, place_default: str | None) -> PersonProposal:
     surname, given, patronymic = person.parts
     quote_sentence = person.fate_sentence or person.first_sentence
     assert quote_sentence is not None
@@ -786,7 +621,7 @@ def _proposal(text: str, person: _Person, place_default: str | None) -> PersonPr
 
 
 def _unfated(
-    text: str, person: _Person, place_default: str | None, published: datetime.date | None
+    text: str, person: PersonTold, place_default: str | None, published: datetime.date | None
 ) -> Unfated:
     """``person``, to whom the rules found nothing happened, for the second reader: quoted
     from the first sentence naming them beside a word of what happened, else the first."""
