@@ -871,3 +871,20 @@ def test_numbers_written_again_quoted_and_reports_of_the_missing(text, expected)
 )
 def test_treated_at_the_police_station_and_home_from_the_courtroom(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a school class is no count
+        (
+            "С. Т. Омаров, 8 «Б» сынып оқушысының әкесі: «Менің інім Ерлан Омаров 5 қаңтарда "
+            "алаңда басынан жарақат алды».",
+            [],
+        ),
+        # "емес": a number denied is no figure
+        ("Ұсталған адам бір емес, ол туралы хабар жоқ.", []),
+    ],
+)
+def test_school_classes_and_numbers_denied(text, expected):
+    assert claims_read(text, learned=False) == expected

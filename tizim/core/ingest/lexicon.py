@@ -288,7 +288,9 @@ NOT_PEOPLE_UNITS = (
     # ("СИЗО-ға сәлемдемелер, 17 дана")
     rf"₸|kzt\b|тг\b|usd\b|евро\b|рубл{_W}|доллар{_W}|дана\b|"
     # a time of day: "в 23 ч 40 мин"; sheets of a document: "копия приговора на 18 листах"
-    rf"ч\b|мин\b|лист{_W}|парақ{_W}"
+    rf"ч\b|мин\b|лист{_W}|парақ{_W}|"
+    # "not": "«задержан» мен «қамауға алынды» бір емес" (are not one and the same)
+    r"емес\b"
 )
 
 #: Words that make a count of people with no fate part of the events ("50,000 people had
@@ -336,7 +338,9 @@ THING_NOUNS = (
     r"(?:аурухана|ғимарат|көлік|дүкен|қабырға|камера|аудан|облыс|қала|ауыл|көше|бет)"
     r"(?:лар|лер|дар|дер|тар|тер)?(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің)?|"
     # a table's rows: "үш жолға да енгізілген" (entered in all three rows)
-    r"жол(?:ға|да|дың|ы|дары)(?!\w)"
+    r"жол(?:ға|да|дың|ы|дары)(?!\w)|"
+    # a school class: "7 «Ә» сынып оқушысы", "9 «Б» класса"
+    r"(?:[«\"“]\w[»\"”]\s*)?(?:сынып|класс)\w*"
 )
 
 #: Parts of the body right after a number: "бір аяғынан айырылды" (lost one leg), "two eyes".
