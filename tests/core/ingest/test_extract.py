@@ -916,3 +916,18 @@ def test_what_the_sentence_after_a_list_of_names_tells_is_of_them_all(text, lang
 def test_a_list_of_names_is_not_given_what_others_after_it_did(after):
     text = f"Serik Turpanbaev, Nursultan Khamitov and Bauyrzhan Sopakov spoke at the rally. {after}"
     assert extract(text, language="en", learned=False).persons == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a collective numeral ends a number: seven, then a week
+        ("Олардың жетеуі бір аптадан соң босатылды.", [7, 1]),
+        ("Қамауда қайтыс болғандар саны екеуге жетті.", [2]),
+        ("екі жүз елу үш мың", [253000]),
+        # "бірдей" (alike), "бірде" (once) are no numbers
+        ("Бәрі бірдей аман шыққан жоқ, бірде хабар келді.", []),
+    ],
+)
+def test_kazakh_collective_numerals_end_a_number(text, values):
+    assert [n.value for n in find_numbers(text, "kk")] == values

@@ -985,3 +985,8 @@ def test_serving_a_term_an_eye_lost_and_a_case_files_entry(text, expected):
 )
 def test_burns_and_a_ranked_subject_with_a_long_aside(text, expected):
     assert persons_read(text, "en", learned=False) == expected
+
+
+def test_a_bibliographys_author_is_no_victim():
+    text = "1. Оразбеков С. Ауылдан алты жігіт ұсталды // Дала үні. – 2022. – 12 қаңтар. – 2-б."
+    assert persons_read(text, "kk", learned=False) == []

@@ -888,3 +888,20 @@ def test_treated_at_the_police_station_and_home_from_the_courtroom(text, expecte
 )
 def test_school_classes_and_numbers_denied(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ауылдан он бір жігіт ұсталды. Олардың жетеуі бір аптадан соң үйлеріне қайтты.",
+            [(11, "exact", "custody"), (7, "exact", "released")],
+        ),
+        (
+            "Ауылдан жеті жігіт ұсталды, бесеуі бір аптаның ішінде босап келді.",
+            [(7, "exact", "custody"), (5, "exact", "released")],
+        ),
+    ],
+)
+def test_kazakh_home_again_after_a_week(text, expected):
+    assert claims_read(text, learned=False) == expected

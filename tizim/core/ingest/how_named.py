@@ -109,6 +109,7 @@ _BYLINE_BEFORE = re.compile(
     r"автор(?:ы)?:?|текст:|фото:|авторы материала:?)\s*$",
     re.IGNORECASE,
 )
+_CITED_AFTER = re.compile(r"[^\n]{0,160}?\s//\s")
 _BYLINE_ENDS = re.compile(
     r"\s*(?:$|\n|[;)]|,\s*(?:additional|editing|photo|фото|текст))", re.IGNORECASE
 )
@@ -158,6 +159,9 @@ def how_named(
     # "By Dana Ospanova", "(Reporting by …; Editing by …)", "Автор: …": who wrote it, the
     # name ending the line or its part (not "By Serik Abenov's own account, he …")
     byline = _BYLINE_BEFORE.search(before) is not None and _BYLINE_ENDS.match(after) is not None
+    # a bibliography's entry: "1. Сейтқожин Б. Ауылдан алты жігіт ұсталды // Дала дидары. –
+    # 2022": its author, the title after them telling of others
+    byline = byline or bool(_CITED_AFTER.match(after))
     label = label or byline
     speaker = (
         # not "Марата Искакова, задержанного 8 января, по словам родных": what the aside says

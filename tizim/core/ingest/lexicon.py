@@ -184,6 +184,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # (not one missing who "вернулся домой самостоятельно")
         rf"(?:уже |все )?вернулись домой|"
         rf"(?:үйіне|үйлеріне) (?:\w+ )?(?:жіберіл|қайтарыл){_W}|(?:үйіне|үйлеріне) оралд{_W}|"
+        rf"(?:үйіне|үйлеріне) қайтт{_W}|босап (?:келд|шықт){_W}|"
         rf"allowed (?:to go )?home(?! after treatment| from hospital)|"
         rf"освободил{_W}(?! от должност)|walked free|"
         r"walked (?:out of|free from) (?:the )?court(?:room)?(?! in protest)|"

@@ -96,13 +96,21 @@ _VAGUE_BEFORE = re.compile(
 # "11 in Almaty, eight in the region and one in Taraz", "три — в ВКО и еще один — в
 # Талдыкоргане": after other figures, "one" is the last of a list.
 _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IGNORECASE)
-# "онда", "оны": "there", "him" — not ten; "бірге": "together", "бірден": "at once", not one
+# "онда", "оны": "there", "him" — not ten; "бірге": "together", "бірден": "at once",
+# "бірдей": "alike", "бірде": "once" — not one
 _KK_PRONOUNS = frozenset(
-    ("онда", "оны", "оның", "онан", "ондағы", "ондай", "онымен", "оған", "бірге", "бірден")
+    "онда оны оның онан ондағы ондай онымен оған бірге бірден бірдей бірде".split()
 )
-_KK_COLLECTIVE = r"(?:екеу|үшеу|төртеу|бесеу|алтау|жетеу)(?:іне|ына|і|ін|ы|ын|не|на)?"
-_KK_WORD = rf"(?:{_KK_COLLECTIVE}|(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE})"
-_KK_RUN = re.compile(rf"(?<!\w){_KK_WORD}(?:\s+{_KK_WORD})*(?!\w)", re.IGNORECASE)
+_KK_COLLECTIVE_STEMS = ("екеу", "үшеу", "төртеу", "бесеу", "алтау", "жетеу")
+_KK_COLLECTIVE = rf"(?:{'|'.join(_KK_COLLECTIVE_STEMS)})(?:іне|ына|і|ін|ы|ын|не|на|ге|ға|ден|дан)?"
+_KK_PLAIN = (
+    rf"(?:{'|'.join(w for w in [*_KK_UNITS, *_KK_MULTIPLIERS] if w not in _KK_COLLECTIVE_STEMS)})"
+    rf"{_KK_CASE}"
+)
+# a collective numeral ends a number: "жетеуі бір аптадан соң" is seven, then a week
+_KK_RUN = re.compile(
+    rf"(?<!\w)(?:{_KK_PLAIN}\s+)*(?:{_KK_COLLECTIVE}|{_KK_PLAIN})(?!\w)", re.IGNORECASE
+)
 
 
 # "two dozen", "два десятка": the number before counts twelves or tens ("dozens" and "десятки"
