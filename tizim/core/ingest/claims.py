@@ -394,6 +394,10 @@ def _fate_of_people(
         fate = just_before or fate
     if fate is None:
         fate = _fate_before_dash(folded, number, lo)
+    took_part = _took_part_just_before(folded, number, lo)
+    if fate is not None and fate[0] == "released" and took_part is not None:
+        # "Алаңға шыққан 2 мың адам кешке үйлеріне қайтты": a crowd going home, never held
+        fate = took_part
     if (
         fate is None
         and _COMMA_BEFORE.search(folded, 0, number.start)
@@ -404,6 +408,16 @@ def _fate_of_people(
     if penalty is not None and (fate is None or fate[0] in ("custody", "prosecuted")):
         return "prosecuted", penalty.start(), penalty.end()  # a penalty given to them
     return fate
+
+
+def _took_part_just_before(
+    folded: str, number: NumberMention, lo: int
+) -> tuple[str, int, int] | None:
+    """Words of taking part right before the count ("алаңға шыққан 2 мың адам")."""
+    for m in _FATES["no_group"].finditer(folded, lo, number.start):
+        if not folded[m.end() : number.start].strip():
+            return "no_group", m.start(), m.end()
+    return None
 
 
 def _fate_before_dash(folded: str, number: NumberMention, lo: int) -> tuple[str, int, int] | None:
