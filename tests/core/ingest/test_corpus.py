@@ -91,6 +91,10 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-61": (83, 46, 0.85, 0.85),
     "corpus-heldout-62": (125, 40, 0.9, 0.75),
     "corpus-heldout-63": (76, 31, 0.8, 0.85),
+    "corpus-heldout-64": (112, 47, 0.95, 0.85),
+    "corpus-heldout-65": (73, 40, 0.8, 0.8),
+    "corpus-heldout-66": (57, 33, 0.9, 0.9),
+    "corpus-heldout-67": (60, 40, 0.8, 0.9),
 }
 
 
