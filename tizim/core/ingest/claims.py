@@ -76,8 +76,9 @@ _ASIDE = re.compile(
 # a figure of its own, other than an age, is left as it is).
 _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,4})["”»]')
-# a number written again in words in brackets: "7 (seven) students", "5 (пять) человек"
+# "заявлений о безвестном исчезновении": what reports are about, a word before it
 _ABOUT_A_WORD = re.compile(r"\s+(?:о|об|about)\s+\w+\s+")
+# a number written again in words in brackets: "7 (seven) students", "5 (пять) человек"
 _WRITTEN_AGAIN = re.compile(r"(?<=\d)\s*\((?:[^\W\d]+[\s-]?){1,5}\)")
 _FATE_UNKNOWN = re.compile(
     r"(?:судьб\w*|тағдыр\w*|fate of|whereabouts of)(?:[^.;]{0,60})"
@@ -136,8 +137,9 @@ _MAIN_VERB = re.compile(
 )
 _EVENT_CONTEXT = lx.EVENT_CONTEXT
 _KK_PARTICIPLE = re.compile(r"\w*(?<=ған|ген|қан|кен)(?!\w)")  # the rest of a word: "ұсталған"
-# A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
+# the next item of a Kazakh list: "жараланған алты адамның және қаза тапқан екі жігіттің"
 _KK_NEXT_ITEM = re.compile(r"\s*(?:,|және|мен|бен|пен)\s*")
+# A Kazakh figure with a possessive ending: "of them" ("695 іс: 44-і – терроризм, 15-і – …").
 _KK_OF_THEM = re.compile(r"\d-(?:ы|і|сы|сі)(?:н|на|не|нің|ның)?$")
 _KK_REACHED = re.compile(r"\s*(?:жуықта|жетт|жетіп|асты|асып)")
 _CASES_BEFORE = re.compile(rf"(?<!\w)(?:{lx.CASE_NOUNS})\s*$")
@@ -394,10 +396,9 @@ def _fate_of_people(
         fate = just_before or fate
     if fate is None:
         fate = _fate_before_dash(folded, number, lo)
-    took_part = _took_part_just_before(folded, number, lo)
-    if fate is not None and fate[0] == "released" and took_part is not None:
+    if fate is not None and fate[0] == "released":
         # "Алаңға шыққан 2 мың адам кешке үйлеріне қайтты": a crowd going home, never held
-        fate = took_part
+        fate = _took_part_just_before(folded, number, lo) or fate
     if (
         fate is None
         and _COMMA_BEFORE.search(folded, 0, number.start)

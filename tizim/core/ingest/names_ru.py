@@ -140,8 +140,7 @@ def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:
     parcel went to, then who that is), at a table's cell or a change of script ("Хан Олег |
     KHAN OLEG"), and after a surname's initials, where the next word starts another name or,
     when the dictionary knows it as an ordinary word, the next sentence ("Сулейменов Д.
-    Протокол задержания …"). A span of some other type is no
-    person: none."""
+    Протокол задержания …"). A span of some other type is no person: none."""
     from natasha.doc import DocSpan
 
     if span.type != "PER":
