@@ -990,3 +990,11 @@ def test_burns_and_a_ranked_subject_with_a_long_aside(text, expected):
 def test_a_bibliographys_author_is_no_victim():
     text = "1. Оразбеков С. Ауылдан алты жігіт ұсталды // Дала үні. – 2022. – 12 қаңтар. – 2-б."
     assert persons_read(text, "kk", learned=False) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Serik Ivanov, 34; detained 06.01 near the akimat.", "Serik Ivanov|detained 06.01 at work."],
+)
+def test_a_case_notes_fate_after_a_semicolon_or_a_bar(text):
+    assert persons_read(text, "en", learned=False) == [("Ivanov", "Serik", "detained")]

@@ -160,7 +160,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # a case file's note: "Detained 06.01 near the akimat.", "Picked up 07.01 at work."
         # (not "Detained protesters told him …"); an order's list: "Amirov Timur Bolatovich,
         # 3rd year, detained in Almaty on 6 January"
-        r"(?:^|\|\s*|;\s*|(?<=,\s))(?:detained|picked up|taken away|taken into custody)"
+        # (a bar, semicolon or comma stands behind: the word starts where no letter precedes)
+        r"(?:^|(?<=\|)\s*|(?<=;)\s*|(?<=,\s))(?:detained|picked up|taken away|taken into custody)"
         r"(?= \d| on \d| at | near | in | from )",
     ),
     (
