@@ -15,6 +15,9 @@ from tizim.core.ingest.numbers import NumberMention
 from tizim.core.ingest.qualifiers import qualifier_of
 
 _AND_WORD = re.compile(rf"(?<!\w)(?:{lx.AND_WORDS})(?!\w)")
+# two counts joined ("… and 16 officers", "… , 34 firefighters" after a space); a comma
+# right after a word only in a list a fate told before both is of ("в том числе 55
+# полицейских, 28 сотрудников"), not "Of the 28 people in our records, 19 were charged"
 _AND_TAIL = re.compile(r"(?:^|\s)(?:and|и|және|,)\s*$")
 _LISTED_TAIL = re.compile(r"(?:(?:^|\s)(?:and|и|және)|,)\s*$")
 
