@@ -905,3 +905,15 @@ def test_school_classes_and_numbers_denied(text, expected):
 )
 def test_kazakh_home_again_after_a_week(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Қатысқандар: 14 адам. Төраға – Б. Жұмағұлов.",
+        "Присутствовали: 11 членов инициативной группы.",
+        "Present: 9 of 11 board members.",
+    ],
+)
+def test_those_present_at_a_meeting_are_no_figure(text):
+    assert claims_read(text) == []

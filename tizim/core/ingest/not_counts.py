@@ -29,6 +29,12 @@ _STREET_BEFORE = re.compile(
 _STREET_AFTER = re.compile(
     r"\s+[A-ZА-ЯЁ][\w-]+\s+(?:Street|Avenue|Road|Lane|Boulevard|улиц\w*|проспект\w*|көшесі\w*)"
 )
+# a meeting's minutes: who was present ("Қатысқандар: 14 адам", "Присутствовали: 11 членов")
+_PRESENT_AT_THE_MEETING = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:присутствовал\w*(?: \w+){0,3}|қатысқандар|қатысушылар|present|"
+    r"in attendance|attendance)\s*:[^\S\n]*$",
+    re.IGNORECASE,
+)
 _TIME_OF_DAY_BEFORE = re.compile(r"(?<!\w)(?:түнгі|таңғы|кешкі|сағат)\s+$")
 _PEOPLE = lx.PEOPLE_AHEAD
 # "четыре с лишним часа": a unit after "odd" is still a unit
@@ -169,6 +175,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True
     if re.search(r"\d\s*\($", text[: number.start]) and after.startswith(")"):
         return True  # "7 (seven) students": the number written again in words
+    if _PRESENT_AT_THE_MEETING.search(text, 0, number.start):
+        return True  # "Қатысқандар: 14 адам": those present at a meeting
     if re.fullmatch(r"0\d+", number.written) or after.startswith("*"):
         return True  # a register's "0412", an identity number masked as "8904********"
     if re.match(r"[^\S\n]*\|", after) and re.search(
