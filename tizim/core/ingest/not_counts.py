@@ -35,6 +35,7 @@ _PRESENT_AT_THE_MEETING = re.compile(
     r"in attendance|attendance)\s*:[^\S\n]*$",
     re.IGNORECASE,
 )
+_DIGITS_THEN_BRACKET = re.compile(r"\d\s*\($")  # "7 (" before "seven)"
 _TIME_OF_DAY_BEFORE = re.compile(r"(?<!\w)(?:түнгі|таңғы|кешкі|сағат)\s+$")
 _PEOPLE = lx.PEOPLE_AHEAD
 # "четыре с лишним часа": a unit after "odd" is still a unit
@@ -173,7 +174,7 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     unit = folded[number.end : number.end + 60]
     if _NOT_PEOPLE.match(unit) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
-    if re.search(r"\d\s*\($", text[: number.start]) and after.startswith(")"):
+    if _DIGITS_THEN_BRACKET.search(text, 0, number.start) and after.startswith(")"):
         return True  # "7 (seven) students": the number written again in words
     if _PRESENT_AT_THE_MEETING.search(text, 0, number.start):
         return True  # "Қатысқандар: 14 адам": those present at a meeting

@@ -69,10 +69,11 @@ _KK_UNITS = {
     "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
     "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60,
     "жетпіс": 70, "сексен": 80, "тоқсан": 90,
-    # collective numerals: "олардың екеуі" (two of them)
-    "екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7,
 }  # fmt: skip
+# collective numerals: "олардың екеуі" (two of them)
+_KK_COLLECTIVES = {"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7}
 _KK_MULTIPLIERS = {"жүз": 100, "мың": 1000}
+_KK_COUNTED = {**_KK_UNITS, **_KK_COLLECTIVES}
 _KK_CASE = (
     r"(?:ге|ке|ға|қа|ден|тен|нан|нен|дан|тан|де|те|да|та|дай|дей|ның|нің|ды|ді|"
     # a possessive after a vowel: "оның он екісі" (twelve of them)
@@ -101,12 +102,8 @@ _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IG
 _KK_PRONOUNS = frozenset(
     "онда оны оның онан ондағы ондай онымен оған бірге бірден бірдей бірде".split()
 )
-_KK_COLLECTIVE_STEMS = ("екеу", "үшеу", "төртеу", "бесеу", "алтау", "жетеу")
-_KK_COLLECTIVE = rf"(?:{'|'.join(_KK_COLLECTIVE_STEMS)})(?:іне|ына|і|ін|ы|ын|не|на|ге|ға|ден|дан)?"
-_KK_PLAIN = (
-    rf"(?:{'|'.join(w for w in [*_KK_UNITS, *_KK_MULTIPLIERS] if w not in _KK_COLLECTIVE_STEMS)})"
-    rf"{_KK_CASE}"
-)
+_KK_COLLECTIVE = rf"(?:{'|'.join(_KK_COLLECTIVES)})(?:іне|ына|і|ін|ы|ын|не|на|ге|ға|ден|дан)?"
+_KK_PLAIN = rf"(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE}"
 # a collective numeral ends a number: "жетеуі бір аптадан соң" is seven, then a week
 _KK_RUN = re.compile(
     rf"(?<!\w)(?:{_KK_PLAIN}\s+)*(?:{_KK_COLLECTIVE}|{_KK_PLAIN})(?!\w)", re.IGNORECASE
@@ -160,15 +157,15 @@ def _kazakh_value(words: str) -> int | None:
         stem = next(
             (
                 w
-                for w in sorted([*_KK_UNITS, *_KK_MULTIPLIERS], key=len, reverse=True)
+                for w in sorted([*_KK_COUNTED, *_KK_MULTIPLIERS], key=len, reverse=True)
                 if raw.startswith(w)
             ),
             None,
         )
         if stem is None:
             return None
-        if stem in _KK_UNITS:
-            current += _KK_UNITS[stem]
+        if stem in _KK_COUNTED:
+            current += _KK_COUNTED[stem]
         elif stem == "жүз":
             current = max(current, 1) * 100
         else:

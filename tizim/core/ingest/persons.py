@@ -519,8 +519,7 @@ def _owner(victims: list[Mention], position: int, sentence: str, reach: int = _R
         # 19, from Berezovka, went to Pavlodar … to pick up his sister … and didn't come back"
         subject = len(victims) == 1 and mention.end <= position
         # (after a rank or title in capitals: "Police Major Kanat Uskenbayev, 44, …, was killed")
-        opening = [w for w in sentence[: mention.start].split() if not w[:1].isupper()]
-        subject = subject and len(opening) <= 1
+        subject = subject and _words_in_lower_case(sentence[: mention.start]) <= 1
         if len(between.split()) > reach * (2 if subject else 1) or _PLURAL_BETWEEN.search(between):
             continue
         if mention.start >= position and _PLURAL_BETWEEN.search(
@@ -529,6 +528,10 @@ def _owner(victims: list[Mention], position: int, sentence: str, reach: int = _R
             continue  # "protesters being arrested or taken away, Bahytzhan Toreghozhina…"
         return mention.key
     return None
+
+
+def _words_in_lower_case(text: str) -> int:
+    return sum(1 for word in text.split() if not word[:1].isupper())
 
 
 def _apply(
