@@ -931,3 +931,22 @@ def test_a_list_of_names_is_not_given_what_others_after_it_did(after):
 )
 def test_kazakh_collective_numerals_end_a_number(text, values):
     assert [n.value for n in find_numbers(text, "kk")] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "бірге" (together) after a number that ends in a unit is no part of it
+        ("Жүз бір бірге ұсталды.", [101]),
+        # ... but after a ten it is the dative of "бір": eleven
+        ("Қаза тапқандар саны он бірге жетті.", [11]),
+        # a pronoun that looks like a number does not hide the number after it
+        ("Онда екі адам ұсталды.", [2]),
+        ("Олармен бірге он екі адам ұсталды.", [12]),
+        # "бірде-бір адам": no one at all
+        ("Бірде-бір адам жарақат алған жоқ.", []),
+        ("Бірде бір адам жарақат алған жоқ.", []),
+    ],
+)
+def test_kazakh_words_like_numbers_neither_join_nor_hide_a_number(text, values):
+    assert [n.value for n in find_numbers(text, "kk")] == values

@@ -98,15 +98,16 @@ _VAGUE_BEFORE = re.compile(
 # Талдыкоргане": after other figures, "one" is the last of a list.
 _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IGNORECASE)
 # "онда", "оны": "there", "him" — not ten; "бірге": "together", "бірден": "at once",
-# "бірдей": "alike", "бірде": "once" — not one
-_KK_PRONOUNS = frozenset(
-    "онда оны оның онан ондағы ондай онымен оған бірге бірден бірдей бірде".split()
-)
+# "бірдей": "alike", "бірде": "once" — not one where a number would begin ("онда екі адам"
+# is two people there); "бірде-бір адам" is no one at all
+_KK_PRONOUNS = "онда оны оның онан ондағы ондай онымен оған бірге бірден бірдей бірде".split()
+_KK_NOT_A_START = rf"(?<!бірде[\s-])(?!(?:{'|'.join(_KK_PRONOUNS)})(?!\w))"
 _KK_COLLECTIVE = rf"(?:{'|'.join(_KK_COLLECTIVES)})(?:іне|ына|і|ін|ы|ын|не|на|ге|ға|ден|дан)?"
 _KK_PLAIN = rf"(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE}"
 # a collective numeral ends a number: "жетеуі бір аптадан соң" is seven, then a week
 _KK_RUN = re.compile(
-    rf"(?<!\w)(?:{_KK_PLAIN}\s+)*(?:{_KK_COLLECTIVE}|{_KK_PLAIN})(?!\w)", re.IGNORECASE
+    rf"(?<!\w){_KK_NOT_A_START}(?:{_KK_PLAIN}\s+)*(?:{_KK_COLLECTIVE}|{_KK_PLAIN})(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -151,17 +152,30 @@ def _digit_value(digits: str, multiplier: int) -> int | None:
     return int(compact)
 
 
+_KK_STEMS = sorted([*_KK_COUNTED, *_KK_MULTIPLIERS], key=len, reverse=True)
+
+
+def _kazakh_stem(word: str) -> str | None:
+    return next((stem for stem in _KK_STEMS if word.lower().startswith(stem)), None)
+
+
+def _kazakh_run_end(run: re.Match[str]) -> int:
+    """Where the number of a run of Kazakh number words ends: a unit never follows a unit
+    within one number, so "жүз бір бірге" is a hundred and one, then "together"."""
+    unit_before = False
+    for word in re.finditer(r"\S+", run[0]):
+        value = _KK_COUNTED.get(_kazakh_stem(word[0]) or "")
+        unit = value is not None and value < 10
+        if unit and unit_before:
+            return run.start() + len(run[0][: word.start()].rstrip())
+        unit_before = unit
+    return run.end()
+
+
 def _kazakh_value(words: str) -> int | None:
     total, current = 0, 0
     for raw in words.lower().split():
-        stem = next(
-            (
-                w
-                for w in sorted([*_KK_COUNTED, *_KK_MULTIPLIERS], key=len, reverse=True)
-                if raw.startswith(w)
-            ),
-            None,
-        )
+        stem = _kazakh_stem(raw)
         if stem is None:
             return None
         if stem in _KK_COUNTED:
@@ -226,27 +240,27 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
             taken.append((m.start(), m.end()))
     runs = {"en": _EN_RUN, "ru": _RU_RUN, "kk": _KK_RUN}[language]
     for m in runs.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        start, end = m.start(), _kazakh_run_end(m) if language == "kk" else m.end()
+        words = text[start:end]
+        if any(a < end and start < b for a, b in taken):
             continue
         if (
             language != "kk"
-            and m[0].lower() in {"one", "один", "одного"}
-            and not (found and _LAST_OF_A_LIST.search(text, 0, m.start()))
+            and words.lower() in {"one", "один", "одного"}
+            and not (found and _LAST_OF_A_LIST.search(text, 0, start))
         ):
             continue  # "one lawyer", "one of them": an article, not a count
-        if m[0].lower() in _BARE_MULTIPLIERS and _VAGUE_BEFORE.search(text, 0, m.start()):
+        if words.lower() in _BARE_MULTIPLIERS and _VAGUE_BEFORE.search(text, 0, start):
             continue  # "several thousand people", "бірнеше мың": no definite figure
-        if language == "kk" and m[0].lower().split()[0] in _KK_PRONOUNS:
-            continue  # "онда", "оны": "there", "him" — not ten
-        value = _word_value(m[0], language)
-        dozens = _DOZENS.match(text, m.end())
+        value = _word_value(words, language)
+        dozens = _DOZENS.match(text, end)
         if value is not None and dozens is not None:
             # "two dozen residents" (24), "два десятка задержанных" (20)
             size = 12 if dozens[1].lower().startswith("dozen") else 10
-            written = text[m.start() : dozens.end()]
-            found.append(NumberMention(value * size, m.start(), dozens.end(), written))
+            written = text[start : dozens.end()]
+            found.append(NumberMention(value * size, start, dozens.end(), written))
         elif value is not None:
-            found.append(NumberMention(value, m.start(), m.end(), m[0]))
+            found.append(NumberMention(value, start, end, words))
     for m in _A_DOZEN.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in taken) and not any(
             n.start <= m.start() < n.end for n in found
