@@ -998,3 +998,19 @@ def test_a_bibliographys_author_is_no_victim():
 )
 def test_a_case_notes_fate_after_a_semicolon_or_a_bar(text):
     assert persons_read(text, "en", learned=False) == [("Ivanov", "Serik", "detained")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the relative named in the genitive is the subject of the fate after it
+        (
+            "Оның әкесі Дәурен Бекбауловтың 2022 жылы 7 қаңтарда қаза тапқанына бір жыл толды.",
+            [("Бекбаулов", "Дәурен", "killed")],
+        ),
+        # ... not when that relative only tells of another
+        ("Оның ағасы Асқардың айтуынша, ол ұсталған.", []),
+    ],
+)
+def test_a_kazakh_relative_whose_own_fate_follows_is_a_victim(text, expected):
+    assert persons_read(text, "kk", learned=False) == expected

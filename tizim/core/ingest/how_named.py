@@ -127,8 +127,16 @@ def how_named(
     )
     # "Айжан Надирбек, дочь активистки …", "Айдос Мелдеханның жуырда анасы көз жұмған": a
     # relative of the one something happened to, named first
+    # "Оның әкесі Дәурен Бекбауловтың … қаза тапқанына": the relative named in the genitive is
+    # the subject of the fate right after, and so its victim
+    relative_named_by_fate = (
+        language == "kk"
+        and _KK_GENITIVE_NAME.search(text[start:end]) is not None
+        and _fate_soon(after)
+        and _SPEECH_VERB.search(after[:40]) is None
+    )
     relative = (
-        _RELATIVE_BEFORE.search(before) is not None
+        (_RELATIVE_BEFORE.search(before) is not None and not relative_named_by_fate)
         or _RELATIVE_AFTER.match(after) is not None
         or _KIN_OR_WORK_IN_BRACKETS.match(after) is not None
         or (
