@@ -33,6 +33,9 @@ PUBLISHED = datetime.date(2022, 3, 16)  # a Wednesday
         ("пятерых погибших", "ru", 5),
         ("тысячи две человек", "ru", 2_000),  # the other way round: about two thousand
         ("тысяча два человека", "ru", 1_002),
+        ("over 2K people injured", "en", 2_000),  # a headline's thousands
+        ("2.3K people", "en", 2_300),
+        ("a 5k run of 40 people", "en", 40),
     ],
 )
 def test_numbers_as_written(text, language, value):

@@ -18,8 +18,9 @@ _DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
 # the words that multiply a number ("12 тыс.", "10 мыңға", "3 million"); not_counts reads sums
 # written with them
 MULTIPLIER_WORDS = (
-    r"thousand|тысяч[аиу]?|тыс\.?|мың(?:ға|нан|нан астам|дай)?|мыңға|мыңнан|мыңдаған|млн\.?|"
-    r"million|миллион[аов]*"
+    # "over 2K people": a headline's thousands
+    r"(?-i:K)|thousand|тысяч[аиу]?|тыс\.?|мың(?:ға|нан|нан астам|дай)?|мыңға|мыңнан|мыңдаған|"
+    r"млн\.?|million|миллион[аов]*"
 )
 # A Kazakh case ending written after a hyphen: "700-ге жуық", "30-ға", "олардың 60-ы".
 _KK_NUMBER_CASE = (
