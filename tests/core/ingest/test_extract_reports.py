@@ -917,3 +917,19 @@ def test_kazakh_home_again_after_a_week(text, expected):
 )
 def test_those_present_at_a_meeting_are_no_figure(text):
     assert claims_read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В полицию доставили 714 правонарушителей.", [(714, "exact", "custody")]),
+        (
+            "На свободу могут выйти порядка 1 500 человек.",
+            [(1500, "about", "released")],
+        ),
+        ("Около 300 человек выйдут на свободу по амнистии.", [(300, "about", "released")]),
+        ("125 criminal investigations were launched.", [(125, "exact", None)]),
+    ],
+)
+def test_brought_to_the_police_let_out_and_investigations_opened(text, expected):
+    assert claims_read(text, learned=False) == expected

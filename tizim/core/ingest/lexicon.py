@@ -99,6 +99,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"доставлен{_W} в (?:\w+ ){{0,3}}(?:увд|овд|ровд|роп|отдел{_W}|полици{_W}|изолятор{_W})|"
         # "в Шетский РОП были доставлены 14 жителей": the station first
         rf"в (?:[\w-]+ ){{0,2}}(?:увд|овд|ровд|роп|уп|ивс)(?: [\w-]+){{0,2}} доставлен{_W}|"
+        # "В полицию доставили 714 правонарушителей"
+        rf"в (?:[\w-]+ )?полици{_W} доставил{_W}|"
         rf"доставлен{_W} в орган{_W} внутренних дел|"
         # "в подразделения полиции г. Приозёрск доставлено 184 человека"
         rf"(?:увд|овд|ровд|полиции)(?: [\w.-]+){{0,5}} доставлен{_W}|"
@@ -177,6 +179,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"released|freed|set free|let go|amnest(?:y|ied)|pardoned|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}(?!\w)(?! на (?:амбулаторн|лечени))|отпустил{_W}|"
         rf"вышли на свободу|на свободу (?:\w+ )?вышл{_W}|амнисти{_W}|"
+        # "на свободу могут выйти порядка 1 500 человек", "выйдут на свободу"
+        rf"на свободу (?:\w+ )?(?:выйт|выйд){_W}|(?:выйд|выйт){_W} на свободу|"
         # sent home: "үйлеріне жіберілді", "отпущены домой"
         # sent or let go home, from custody (not a plant sending its workers home, nor the
         # wounded after treatment, nor a crowd going home)
@@ -223,7 +227,7 @@ AND_WORDS = r"and|и|және|мен|бен|пен"
 
 #: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
 CASE_NOUNS = (
-    rf"(?:criminal )?cases|(?:criminal )?proceedings|complaints|reports|"
+    rf"(?:criminal )?cases|(?:criminal )?proceedings|criminal investigations|complaints|reports|"
     rf"уголовн{_W} дел{_W}|дел\b|делах|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
     rf"досудебн{_W} расследовани{_W}|"
     rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}|арыз{_W}|өтініш{_W}|requests|appeals|"
