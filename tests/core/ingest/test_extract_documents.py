@@ -1014,3 +1014,28 @@ def test_a_case_notes_fate_after_a_semicolon_or_a_bar(text):
 )
 def test_a_kazakh_relative_whose_own_fate_follows_is_a_victim(text, expected):
     assert persons_read(text, "kk", learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fate"),
+    [
+        (
+            "Police officers killed in the riots: Rakhat Sarbayev, Rinat Oskenov and "
+            "Yerbol Tlegenov.",
+            "killed",
+        ),
+        ("Injured: Rakhat Sarbayev, Rinat Oskenov and Yerbol Tlegenov.", "injured"),
+        # where each was from, in brackets, does not end the list
+        (
+            "The ministry named the officers killed: Rakhat Sarbayev (Taraz), Rinat Oskenov "
+            "(Almaty) and Yerbol Tlegenov (Almaty).",
+            "killed",
+        ),
+    ],
+)
+def test_a_heading_participle_before_a_colon_tells_of_every_name_after_it(text, fate):
+    assert persons_read(text, "en", learned=False) == [
+        ("Sarbayev", "Rakhat", fate),
+        ("Oskenov", "Rinat", fate),
+        ("Tlegenov", "Yerbol", fate),
+    ]

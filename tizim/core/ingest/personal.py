@@ -26,6 +26,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:shot and )?killed|shot dead|(?<!will )(?<!would )died|found dead|"
         rf"{_BE} pronounced dead|(?:he|she) (?:is|was) dead|"
         r"^killed by|"
+        # a heading's participle over the names: "police officers killed in the riots: A, B"
+        r"killed(?=(?:\s+[\w-]+){0,4}\s*:)|"
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
         rf"погиб{_W}|убит{_W}|застрелен{_W}|скончал{_W}|умер\b|умерл{_W}|тело|в морге|"
         rf"найден{_W} мертв{_W}|қаза тап{_W}|қаза тау{_W}|қайтыс бол{_W}|мерт бол{_W}|мәйіт{_W}|"
@@ -167,6 +169,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.INJURED,
         rf"{_BE} (?:shot|wounded|injured)|(?:gunshot|shrapnel|stab|bullet) wound|"
+        # a heading's participle over the names: "Injured: A, B and C"
+        r"(?:injured|wounded)(?=(?:\s+[\w-]+){0,4}\s*:)|"
         # "who lost the sight of his left eye on the square"
         r"lost the sight of|lost (?:his|her) (?:left |right )?eye|"
         rf"suffered (?:a |an )?[\w ]{{0,20}}injur{_W}|suffered (?:severe |serious )?burns|"
