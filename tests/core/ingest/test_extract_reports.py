@@ -933,3 +933,23 @@ def test_those_present_at_a_meeting_are_no_figure(text):
 )
 def test_brought_to_the_police_let_out_and_investigations_opened(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a column of the week's numbers: the figure alone on its line, what it counts below
+        (
+            "23\nАудандық ауруханаға жеткізілген жаралылар.\n\n"
+            "41\nАудандық полиция бөлімі ұстаған адамдар саны.",
+            [(23, "exact", "injured"), (41, "exact", "custody")],
+        ),
+        ("1,250\nPeople detained in the region, police figures.", [(1250, "exact", "custody")]),
+        # a diary's date over its entry is no figure
+        ("7 қаңтар\nБізді 5 адамды бір көлікпен әкелді.", []),
+        # nor a total closing a row of dots: it is not what the next row counts
+        ("Released .. 5\nSentenced by a court", []),
+    ],
+)
+def test_a_figure_alone_on_its_line_counts_what_the_line_below_says(text, expected):
+    assert claims_read(text, learned=False) == expected

@@ -33,6 +33,12 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
 _FULL_STOP_AND_SPACE = re.compile(r"\.\s")
+# "3\nЖамбыл ауданының … қаза тапқан тұрғындарының саны": a figure standing alone on its line,
+# as "the numbers of the week" columns print them, with what it counts on the line below
+_FIGURE_LINE = re.compile(
+    r"\d{1,3}(?:[ \u00a0,]\d{3})*(?:-[а-яәғқңөұүһі]+)?(?:\s+(?:жуық|астам|and more|plus|\+))?"
+)
+_CAPITAL_NEXT = re.compile(r"\n[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“]")
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if before and is_item_number(text, start + before.start(1), m.start()):
                 continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence
+        if m[0] == "\n" and _figure_over_its_words(text, start, m.start()):
+            continue
         end = m.end() if not m[0].isspace() else m.start()
         _add(sentences, text, start, end, paragraph)
         if "\n" in m[0]:
@@ -87,6 +95,19 @@ def split_sentences(text: str) -> list[Sentence]:
         start = m.end()
     _add(sentences, text, start, len(text), paragraph)
     return sentences
+
+
+def _figure_over_its_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a figure alone on its line, what it counts told on the
+    next line: the two are read as one sentence."""
+    line = text[start:end].strip()
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        len(line) <= 25
+        and not text[line_start:start].strip()
+        and _FIGURE_LINE.fullmatch(line) is not None
+        and _CAPITAL_NEXT.match(text, end) is not None
+    )
 
 
 def is_item_number(text: str, start: int, end: int) -> bool:
