@@ -948,8 +948,28 @@ def test_brought_to_the_police_let_out_and_investigations_opened(text, expected)
         # a diary's date over its entry is no figure
         ("7 қаңтар\nБізді 5 адамды бір көлікпен әкелді.", []),
         # nor a total closing a row of dots: it is not what the next row counts
-        ("Released .. 5\nSentenced by a court", []),
+        ("Released .. 5\nSentenced by a court", [(5, "exact", "released")]),
     ],
 )
 def test_a_figure_alone_on_its_line_counts_what_the_line_below_says(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+def test_a_summary_table_with_dots_between_label_and_figure_is_read_row_by_row():
+    text = (
+        "SUMMARY BY STATUS (01.03)\n"
+        "Pre-trial detention, SIZO ........... 3   (SH-01, 02, 06)\n"
+        "House arrest ......................... 1   (SH-05)\n"
+        "Released on pledge not to leave ...... 2   (SH-07, 08)\n"
+        "Died in custody ...................... 1   (SH-14)\n"
+        "Injured in detention ................. 2   (SH-02, 06)\n"
+        "Whereabouts unknown .................. 1   (SH-12)\n"
+    )
+    assert claims_read(text, learned=False) == [
+        (3, "exact", "custody"),
+        (1, "exact", "custody"),
+        (2, "exact", "released"),
+        (1, "exact", "dead"),
+        (2, "exact", "injured"),
+        (1, "exact", "missing"),
+    ]

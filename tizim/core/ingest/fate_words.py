@@ -11,7 +11,8 @@ from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.numbers import NumberMention
 
 _FATES = lx.FATE_GROUP_PATTERNS
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\"]|\s-\s|\s–\s")
+# (not the dots that lead a row's label to its figure: "House arrest ........ 1")
+_CLAUSE_BREAK = re.compile(r"[;:!?()\"]|(?<!\.)\.(?!\.)|\s-\s|\s–\s")
 _WORD = re.compile(r"[\w'-]+")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
 #: the qualifiers that may stand before a number ("almost", "более", "кем дегенде"), as one pattern
@@ -76,6 +77,8 @@ def fate_shortly_before(
         for m in pattern.finditer(folded, lo, number.start)
         if group != "no_group" and words_between(folded, m.end(), number.start) <= reach
     ]
+    # not the words inside longer ones: "died in custody …… 1" is a death, not custody
+    found = [f for f in found if not any(o[0] < f[0] and o[2] >= f[2] for o in found)]
     if not found:
         return None
     at, group, end = max(found)

@@ -13,6 +13,8 @@ _W = r"\w*"
 #: What happened to the people a figure counts, by the fate groups of ``tizim.core.counting``.
 FATE_GROUP_TERMS: dict[str, str] = {
     "dead": (
+        # (first: "died in custody …… 1" is a death, not custody)
+        r"died in (?:police )?(?:custody|detention)|"
         r"killed|killings|dead|deaths?|died|die|dies|death toll|lost their lives|fatalities|bodies|"
         # lives lost or claimed, not "whose lives were upended by prosecutions"
         r"shot dead|lives(?! (?:were|have been|had been) (?:upended|changed|ruined|disrupted))|"
@@ -30,6 +32,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"тірі шықпа{_W}"
     ),
     "injured": (
+        r"(?:injured|beaten|hurt) in (?:police )?(?:custody|detention)|"
         r"injured|wounded|wounds|injuries|traumas?|burns|hurt|hospitali[sz]ed|beaten|suffered|"
         r"(?:had|has|have) treated|"
         r"tortured(?! to death)|(?:being|are|were) treated|receiving treatment|outpatient care|"
@@ -80,7 +83,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # "all nine were in the Aralsk police station"
         r"(?:were|was|are) (?:all )?(?:in|at) (?:the )?(?:[\w-]+ ){0,2}police stations?|"
         r"placed in (?:a |the )?(?:special )?(?:reception|detention) cent(?:er|re)|спецприемник\w*|"
-        r"(?:placed|put|kept) under (?:home |house )?arrest|under arrest|домашн\w* арест\w*|"
+        r"(?:placed|put|kept) under (?:home |house )?arrest|under arrest|house arrest|"
+        r"домашн\w* арест\w*|"
         r"за решетк\w*|за решётк\w*|содержатся|содержится|содержались|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"изолятор{_W}|сизо\b|"

@@ -38,6 +38,7 @@ _FULL_STOP_AND_SPACE = re.compile(r"\.\s")
 _FIGURE_LINE = re.compile(
     r"\d{1,3}(?:[ \u00a0,]\d{3})*(?:-[а-яәғқңөұүһі]+)?(?:\s+(?:жуық|астам|and more|plus|\+))?"
 )
+_LEADER_DOTS = re.compile(r"\.{2,}$")
 _CAPITAL_NEXT = re.compile(r"\n[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“]")
 
 
@@ -88,6 +89,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence
         if m[0] == "\n" and _figure_over_its_words(text, start, m.start()):
             continue
+        if _LEADER_DOTS.match(m[0]) and text[m.end() : m.end() + 40].lstrip()[:1].isdigit():
+            continue  # "House arrest ........ 1": a row's label, dots, and its figure
         end = m.end() if not m[0].isspace() else m.start()
         _add(sentences, text, start, end, paragraph)
         if "\n" in m[0]:
