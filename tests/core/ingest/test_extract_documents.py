@@ -1039,3 +1039,15 @@ def test_a_heading_participle_before_a_colon_tells_of_every_name_after_it(text, 
         ("Oskenov", "Rinat", fate),
         ("Tlegenov", "Yerbol", fate),
     ]
+
+
+def test_a_court_cause_list_names_its_defendants_after_state_v():
+    text = (
+        "2.  11:00   Case No. 1-114/2022   criminal, pronouncement of verdict\n"
+        "    State v. TOKPANOV Arman Yerlanovich, b. 1996; BERDIBEKOV Ruslan Maratovich, "
+        "b. 2001\n"
+    )
+    assert persons_read(text, "en", learned=False) == [
+        ("Tokpanov", "Arman", "charged"),
+        ("Berdibekov", "Ruslan", "charged"),
+    ]

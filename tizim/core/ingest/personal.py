@@ -124,6 +124,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"айып тағыл{_W}|айыпта(?!уш){_W}|қылмыстық іс қозғал{_W}|"
         # on trial: "Серік Күдебаевқа қатысты сот отырысы", "суд над"
         rf"қатысты (?:\w+ )?сот{_W}|суд{_W} над|trial of|"
+        # a court's cause list: "State v. ZHETKERGENOV Kanat Serikovich"
+        r"(?:the )?state v\.?(?=\s)|"
         # named a suspect: "күдікті деп танылды", "признана подозреваемой"
         rf"күдікті (?:деп|ретінде) таныл{_W}|признан{_W} подозреваем{_W}|"
         r"(?:named|identified) as (?:a )?suspect|"

@@ -463,7 +463,8 @@ _AND = re.compile(rf"(?<!\w)(?:{lexicon.AND_WORDS})(?!\w)")
 _JOINED = re.compile(
     # an age may stand after the first: "Yerlan Sarsenbayev, 33, or Vitaly Tsoi"; or where
     # they were from, in brackets: "Rakhat Slanbekov (Taraz), Rinat Kambetov (Almaty)"
-    r"(?:,\s*\d{1,2}|\s*\([^()\n]{1,40}\))?\s*(?:,|,?\s*(?:and|or)|и|или|мен|бен|пен|және|немесе|"
+    # a year of birth, in a court's list: "TANATAROV Arman, b. 1996; BERDALIYEV Ruslan"
+    r"(?:,\s*\d{1,2}|\s*\([^()\n]{1,40}\)|,\s*b\.\s*\d{4})?\s*(?:,|;|,?\s*(?:and|or)|и|или|мен|бен|пен|және|немесе|"
     r",?\s*(?:сондай-ақ|а также|as well as))\s*"
     # "пен оның досы", "and his son", "and officers", "и сержанта полиции"
     # "и бывший его заместитель", ", and another former deputy,"
