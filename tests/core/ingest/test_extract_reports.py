@@ -973,3 +973,17 @@ def test_a_summary_table_with_dots_between_label_and_figure_is_read_row_by_row()
         (2, "exact", "injured"),
         (1, "exact", "missing"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("— Жағдайы белгісіз: 35 студент.", [(35, "exact", "missing")]),
+        ("— Ұсталғандар: 1 студент (ата-анасы хабарлады).", [(1, "exact", "custody")]),
+        ("Задержаны: более 40 человек.", [(40, "more_than", "custody")]),
+        # a label of those who took part is still no fate
+        ("Қатысқандар: 14 адам.", []),
+    ],
+)
+def test_a_fate_as_a_label_before_a_colon_counts_the_figure_right_after_it(text, expected):
+    assert claims_read(text, learned=False) == expected
