@@ -987,3 +987,19 @@ def test_a_summary_table_with_dots_between_label_and_figure_is_read_row_by_row()
 )
 def test_a_fate_as_a_label_before_a_colon_counts_the_figure_right_after_it(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+def test_a_tables_header_gives_the_fate_of_each_column_below_it():
+    text = (
+        "Date  | Staff | At work | Detained | Injured | Killed\n"
+        "------|-------|---------|----------|---------|-------\n"
+        "05.01 | 236   | 171     | 2        | –       | –\n"
+        "06.01 | 236   | 148     | 3        | 1       | –\n"
+        "Note: 236 staff in all.\n"
+        "07.01 | 236   | 190     | 4\n"
+    )
+    assert claims_read(text, learned=False) == [
+        (2, "exact", "custody"),
+        (3, "exact", "custody"),
+        (1, "exact", "injured"),
+    ]

@@ -20,7 +20,7 @@ from tizim.core.ingest.person_reader import second_reading_of_persons
 from tizim.core.ingest.persons import PersonProposal, read_persons
 from tizim.core.ingest.second_reader import second_reading
 from tizim.core.ingest.text import Sentence, detect_language, split_sentences
-from tizim.core.ingest.told import Told, fate_asked, heading_fate
+from tizim.core.ingest.told import Told, column_fates, fate_asked, heading_fate
 
 
 @dataclass
@@ -80,18 +80,23 @@ def extract(
     claims: list[ClaimProposal] = []
     asked, answer = None, (0, 0)
     told_values: set[tuple[int, str | None]] = set()  # grown as claims are read, not rebuilt
+    columns: tuple[str | None, ...] = ()  # the fates a table's header names, while it goes on
     for sentence in sentences:
         if not answer[0] <= sentence.start < answer[1] or sentence.text.rstrip().endswith("?"):
             asked = None
+        if "|" not in sentence.text:
+            columns = ()
         told = Told(
             any_figure=bool(claims),
             group=claims[-1].fate_group if claims else None,
             values=told_values,
             asked=asked,
+            columns=columns,
         )
         read = claims_in_sentence(sentence, language, published, told)
         claims.extend(read)
         told_values.update((claim.value, claim.fate_group) for claim in read)
+        columns = column_fates(sentence.text) or columns
         question = fate_asked(sentence.text)
         if question is not None:
             asked, answer = question, _answer(text, sentence.end)

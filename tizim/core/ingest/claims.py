@@ -40,7 +40,7 @@ from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.qualifiers import past_qualifier_after, qualifier_of
 from tizim.core.ingest.text import Sentence, fold
-from tizim.core.ingest.told import Told, told_again
+from tizim.core.ingest.told import Told, column_of, told_again
 from tizim.core.ingest.when import find_dates
 from tizim.core.ingest.whose_figure import (
     PENALTY_BEFORE,
@@ -599,6 +599,13 @@ def _row_fate(row: re.Match[str]) -> tuple[str | None, tuple[int, int]] | None:
     return None if group is None else (group, span)
 
 
+def _column_fate(columns: tuple[str | None, ...], row: str, number: NumberMention) -> str | None:
+    """The fate group the header of a table names for the cell ``number`` stands in, if the
+    row is one of that table's."""
+    column = column_of(row, number.start) if "|" in row else -1
+    return columns[column] if 0 <= column < len(columns) else None
+
+
 def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
     """The fate a label before a colon gives the figures after it ("— ранены: более 40
     человек", "Detained: 214"), if the label is a fate's words."""
@@ -695,6 +702,12 @@ def claims_in_sentence(
             qualifier = qualifier_of(read, number, label[1][1])
             complaints = row is not None and label[0] is None  # "| Жалобы на избиения | 9 |"
             reading = Reading(number, label[0], label[1], qualifier, True, complaints)
+        elif label is None and (column := _column_fate(told.columns, text, number)):
+            # "05.01 | 236 | 171 | 19 | 2" under "Күні | Штат | … | Ұсталған": the header says
+            cell = text.rfind("|", 0, number.start) + 1
+            reading = Reading(
+                number, column, (0, number.start), qualifier_of(read, number, cell), True, False
+            )
         if reading is not None:
             readings.append(reading)
     readings = corrected(readings, numbers, read)

@@ -32,6 +32,9 @@ class Told:
     #: a table's heading over the rows this sentence is one of ("Ұсталғандар саны" over
     #: "5 қаңтар — 12 адам")
     asked: str | None = None
+    #: the fate group each column of the table this row is in names in its header ("Күні |
+    #: Штат | Ұсталған | Жарақат алған": none, none, custody, injured), none outside a table
+    columns: tuple[str | None, ...] = ()
 
 
 def told_again(value: int, group: str | None, told: AbstractSet[tuple[int, str | None]]) -> bool:
@@ -52,6 +55,29 @@ def heading_fate(line: str) -> str | None:
     if not _HEADING.fullmatch(line.strip()) or len(line.split()) > 10:
         return None
     return _first_group(line)
+
+
+def column_fates(line: str) -> tuple[str | None, ...] | None:
+    """The fate group each cell of a table's header row names ("Date | Detained | Injured"),
+    if ``line`` is such a header: cells between bars, no figure, a fate named in one."""
+    cells = table_cells(line)
+    if len(cells) < 2 or re.search(r"\d", line):
+        return None
+    fates = tuple(_first_group(cell) for cell in cells)
+    return fates if any(fates) else None
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a table's row written with bars, outer bars or none ("| a | b |", "a | b")."""
+    if line.count("|") < 1:
+        return []
+    return line.strip().removeprefix("|").removesuffix("|").split("|")
+
+
+def column_of(line: str, position: int) -> int:
+    """Which cell of a row written with bars ``position`` stands in, from 0."""
+    leading = line.lstrip().startswith("|")
+    return line.count("|", 0, position) - (1 if leading else 0)
 
 
 def _first_group(text: str) -> str | None:
