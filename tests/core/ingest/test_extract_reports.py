@@ -1003,3 +1003,8 @@ def test_a_tables_header_gives_the_fate_of_each_column_below_it():
         (3, "exact", "custody"),
         (1, "exact", "injured"),
     ]
+
+
+def test_a_kazakh_sentence_of_administrative_arrest_is_a_penalty():
+    text = "Соттар осы аптада кемінде 250 адамға әкімшілік қамау жазасын берді."
+    assert claims_read(text, learned=False) == [(250, "at_least", "prosecuted")]
