@@ -36,6 +36,7 @@ PUBLISHED = datetime.date(2022, 3, 16)  # a Wednesday
         ("over 2K people injured", "en", 2_000),  # a headline's thousands
         ("2.3K people", "en", 2_300),
         ("a 5k run of 40 people", "en", 40),
+        ("a 500-strong crowd", "en", 500),
     ],
 )
 def test_numbers_as_written(text, language, value):

@@ -1008,3 +1008,18 @@ def test_a_tables_header_gives_the_fate_of_each_column_below_it():
 def test_a_kazakh_sentence_of_administrative_arrest_is_a_penalty():
     text = "Соттар осы аптада кемінде 250 адамға әкімшілік қамау жазасын берді."
     assert claims_read(text, learned=False) == [(250, "at_least", "prosecuted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A 500-strong crowd that gathered on Jan. 5 dispersed peacefully.",
+            [(500, "exact", None)],
+        ),
+        # forces deployed are no figure
+        ("A 40-strong police unit was deployed.", []),
+    ],
+)
+def test_a_crowd_so_many_strong_is_counted(text, expected):
+    assert claims_read(text, learned=False) == expected

@@ -34,6 +34,8 @@ _DIGIT_NUMBER = re.compile(
     # not after "1." or "ст." (a decimal, an abbreviation), but after "«...4 мыңға"
     rf"(?<![\w,/:-])(?<!\w\.)(?P<digits>{_DIGITS})(?:\s?(?P<mult>{MULTIPLIER_WORDS})(?!\w))?"
     rf"(?:-{_KK_NUMBER_CASE}(?!\w))?"
+    # "a 500-strong crowd"
+    r"(?:-strong(?!\w))?"
     rf"(?!(?-i:[a-zа-яёәғқңөұүһі0-9_%/:-])|[.,]\d|[\ufe0f\u20e3])",  # not "2️⃣", an emoji
     re.IGNORECASE,
 )
