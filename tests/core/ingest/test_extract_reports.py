@@ -1023,3 +1023,13 @@ def test_a_kazakh_sentence_of_administrative_arrest_is_a_penalty():
 )
 def test_a_crowd_so_many_strong_is_counted(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+def test_a_lists_row_numbers_lined_up_before_the_names_are_no_figures():
+    text = (
+        "№   Ф.И.О.                              Г.р.   Принятое решение\n"
+        "1   АБЕНОВ Ержан Муратович              1994   задержан, водворён в ИВС\n"
+        "2   КАРИМОВА Айгуль Сериковна           2001   отпущена\n"
+        "Всего задержано 17 человек.\n"
+    )
+    assert claims_read(text, learned=False) == [(17, "exact", "custody")]

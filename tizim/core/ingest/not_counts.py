@@ -161,6 +161,10 @@ _NAME_CELL_BEFORE = re.compile(
 _WORDS_CELL_AFTER = re.compile(r"[^\S\n]*\|[^\S\n]*[^\W\d_]")
 
 
+# columns lined up with spaces after a row's number, then a name or word in capitals
+_ROW_NUMBER_AFTER = re.compile(r"(?:[^\S\n]{2,}|\t)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+
+
 def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     """Whether ``number`` in a sentence (``folded``: the same folded) counts something other
     than people: a date, an age, a duration, a sentence length, an article, a phone number, a
@@ -184,6 +188,12 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         r"(?:^|\n)[^\S\n]*(?:\|[^\S\n]*)?$", text[: number.start]
     ):
         return True  # "2 | Қоңыратбаев Ерлан | …", "| 3 | Кенжалин Серик |": a row's number
+    if (
+        len(number.written) <= 3
+        and _ROW_NUMBER_AFTER.match(text, number.end)
+        and not text[text.rfind("\n", 0, number.start) + 1 : number.start].strip()
+    ):
+        return True  # "1   АБИЛЬГАЗИН Ержан Муратович   1994": a list's row number, lined up
     if _NAME_CELL_BEFORE.search(text, 0, number.start) and _WORDS_CELL_AFTER.match(
         text, number.end
     ):
