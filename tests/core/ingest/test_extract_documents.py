@@ -1051,3 +1051,15 @@ def test_a_court_cause_list_names_its_defendants_after_state_v():
         ("Tokpanov", "Arman", "charged"),
         ("Berdibekov", "Ruslan", "charged"),
     ]
+
+
+def test_a_spreadsheet_row_tells_a_release_by_its_date_and_a_whereabouts_unknown():
+    text = (
+        "ID     Surname, name          Age  Detained   Status\n"
+        "SH-03  Sagimbayeva, Aliya     22   06.01      released 07.01, no charge\n"
+        "SH-12  Mukhamadiyev, Ruslan   33   06.01      WHEREABOUTS UNKNOWN\n"
+    )
+    assert persons_read(text, "en", learned=False) == [
+        ("Sagimbayeva", "Aliya", "released"),
+        ("Mukhamadiyev", "Ruslan", "missing"),
+    ]

@@ -45,7 +45,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     ),
     (
         Fate.MISSING,
-        r"missing|whereabouts (?:remain|remains|are|is|still) (?:still )?unknown|disappeared|"
+        r"missing|whereabouts (?:(?:remain|remains|are|is|still) (?:still )?)?unknown|disappeared|"
         r"vanished|"
         rf"last seen|в последний раз (?:\w+ )?видел{_W}|соңғы рет көр{_W}|"
         # the family looking for them: "Родные ищут Дмитрия", "relatives are searching for"
@@ -222,7 +222,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         Fate.RELEASED,
         rf"{_BE} (?:released|freed)|then released|one of the [\w-]+ (?:they )?released|"
         # a chat's "Azamat released today"
-        r"(?:released|freed) (?:today|yesterday|this morning|last night|on \d)|"
+        # (or a date as a list writes it: "released 07.01, no charge")
+        r"(?:released|freed) (?:today|yesterday|this morning|last night|on \d|\d{1,2}\.\d{2}\b)|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}|"
         rf"отпустил{_W}|выпустил{_W}|выпущен{_W}|босатыл{_W}|босатты|босатқан|"
         # "was let out on bail", "they let Vitya Gorelov out"
