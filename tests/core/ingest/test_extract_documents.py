@@ -1063,3 +1063,18 @@ def test_a_spreadsheet_row_tells_a_release_by_its_date_and_a_whereabouts_unknown
         ("Sagimbayeva", "Aliya", "released"),
         ("Mukhamadiyev", "Ruslan", "missing"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "SH-05  Dyusenbin, Talgat   41   house arrest since 21.02",
+            [("Dyusenbin", "Talgat", "arrested")],
+        ),
+        # not a given name ending so: "My dear Zarina, Alisher was released"
+        ("My dear Zarina, Alisher was released yesterday.", []),
+    ],
+)
+def test_a_surname_in_in_is_read_first_before_a_comma_and_the_given_name(text, expected):
+    assert persons_read(text, "en", learned=False) == expected

@@ -234,7 +234,7 @@ _SURNAME_COMMA_GIVEN_MIXED = re.compile(
 
 # the surname's ending that tells it in mixed case (not "-ina": "My dear Zarina, Alisher")
 _SURNAME_FIRST_MIXED = re.compile(
-    r"(?:ov|ev|ova|eva|enko|ko|sky|skiy|yan|uly|kyzy|bek|bay)$", re.IGNORECASE
+    r"(?:ov|ev|ova|eva|enko|ko|sky|skiy|yan|uly|kyzy|bek|bay|in|yn)$", re.IGNORECASE
 )
 
 
