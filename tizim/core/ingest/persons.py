@@ -461,9 +461,9 @@ def _events(sentence: Sentence) -> list[tuple[str, str, int]]:
 _AND = re.compile(rf"(?<!\w)(?:{lexicon.AND_WORDS})(?!\w)")
 # "A and B", "A, B, and C", "A and officers B, C": what is said of one is said of all
 _JOINED = re.compile(
-    # an age may stand after the first: "Yerlan Sarsenbayev, 33, or Vitaly Tsoi"; or where
-    # they were from, in brackets: "Rakhat Slanbekov (Taraz), Rinat Kambetov (Almaty)"
-    # a year of birth, in a court's list: "TANATAROV Arman, b. 1996; BERDALIYEV Ruslan"
+    # after the first may stand an age ("Yerlan Sarsenbayev, 33, or Vitaly Tsoi"), where they
+    # were from, in brackets ("Rakhat Slanbekov (Taraz), Rinat Kambetov"), or a court list's
+    # year of birth ("TANATAROV Arman, b. 1996; BERDALIYEV Ruslan")
     r"(?:,\s*\d{1,2}|\s*\([^()\n]{1,40}\)|,\s*b\.\s*\d{4})?\s*(?:,|;|,?\s*(?:and|or)|и|или|мен|бен|пен|және|немесе|"
     r",?\s*(?:сондай-ақ|а также|as well as))\s*"
     # "пен оның досы", "and his son", "and officers", "и сержанта полиции"

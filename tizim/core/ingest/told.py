@@ -60,16 +60,16 @@ def heading_fate(line: str) -> str | None:
 def column_fates(line: str) -> tuple[str | None, ...] | None:
     """The fate group each cell of a table's header row names ("Date | Detained | Injured"),
     if ``line`` is such a header: cells between bars, no figure, a fate named in one."""
-    cells = table_cells(line)
+    cells = _table_cells(line)
     if len(cells) < 2 or re.search(r"\d", line):
         return None
     fates = tuple(_first_group(cell) for cell in cells)
     return fates if any(fates) else None
 
 
-def table_cells(line: str) -> list[str]:
+def _table_cells(line: str) -> list[str]:
     """The cells of a table's row written with bars, outer bars or none ("| a | b |", "a | b")."""
-    if line.count("|") < 1:
+    if "|" not in line:
         return []
     return line.strip().removeprefix("|").removesuffix("|").split("|")
 
