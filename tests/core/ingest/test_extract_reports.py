@@ -1033,3 +1033,22 @@ def test_a_lists_row_numbers_lined_up_before_the_names_are_no_figures():
         "Всего задержано 17 человек.\n"
     )
     assert claims_read(text, learned=False) == [(17, "exact", "custody")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police officers took away two patients for questioning.", [(2, "exact", "custody")]),
+        ("Двое помещены в ИВС г. Кокшетау.", [(2, "exact", "custody")]),
+        ("Eleven people were admitted to hospital.", [(11, "exact", "injured")]),
+        # a figure over its words: the district's police, not twelve districts
+        (
+            "12\nАудан полициясы қаңтардың 5-7-сі аралығында ұстаған тұрғындар.",
+            [(12, "exact", "custody")],
+        ),
+        # ... where "12 аудан" on one line is still twelve districts
+        ("Облыстың 12 ауданында 40 адам ұсталды.", [(40, "exact", "custody")]),
+    ],
+)
+def test_taken_away_put_in_a_cell_admitted_and_a_figure_over_its_words(text, expected):
+    assert claims_read(text, learned=False) == expected

@@ -37,7 +37,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"(?:had|has|have) treated|"
         r"tortured(?! to death)|(?:being|are|were) treated|receiving treatment|outpatient care|"
         r"(?:applied|turned) (?:to [\w ]{0,40})?for (?:medical )?help|were affected|"
-        r"taken to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospitals?|медпомощ\w*|"
+        r"(?:taken|admitted) to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospitals?|"
+        r"медпомощ\w*|"
         rf"в (?:\w+ )?больниц{_W}|ауруханада (?:\w+ )?жат{_W}|избива{_W}|избили|"
         rf"(?:медициналық|амбулаториялық) көмек ал{_W}|(?:ауруханаға|стационарға) жатқызыл{_W}|"
         r"(?:sought|received|needed|required) (?:hospital |medical )?(?:treatment|attention|help)|"
@@ -86,6 +87,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"(?:were|was|are) (?:all )?(?:in|at) (?:the )?(?:[\w-]+ ){0,2}police stations?|"
         r"placed in (?:a |the )?(?:special )?(?:reception|detention) cent(?:er|re)|спецприемник\w*|"
         r"(?:placed|put|kept) under (?:home |house )?arrest|under arrest|house arrest|"
+        # "двое помещены в ИВС г. Кокшетау"
+        rf"помещен{_W} в (?:[\w-]+ ){{0,2}}(?:ивс|сизо|изолятор{_W}|спецприемник{_W})|"
         r"домашн\w* арест\w*|"
         r"за решетк\w*|за решётк\w*|содержатся|содержится|содержались|"
         rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
@@ -98,7 +101,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # taken away: "At least 25 were taken", "9 человек забрали в Астану", "8 жігітті
         # әкетті" (not taken to hospital or the morgue)
         r"(?:were|was|have been|had been) taken(?! (?:to|into|in|for) (?:the |a )?(?:[\w-]+ )?"
-        r"(?:hospital|morgue|clinic|account|care|treatment))(?! part| before)|taken away|"
+        r"(?:hospital|morgue|clinic|account|care|treatment))(?! part| before)|taken away|took away|"
         rf"picked up|забрал{_W}|(?:увезл{_W}|увез[её]н{_W})(?! на скорой| в больниц)|әкетті|"
         rf"әкеткен{_W}|алып кетті|"
         # taken to the police, not to a hospital

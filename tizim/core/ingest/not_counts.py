@@ -161,6 +161,7 @@ _NAME_CELL_BEFORE = re.compile(
 _WORDS_CELL_AFTER = re.compile(r"[^\S\n]*\|[^\S\n]*[^\W\d_]")
 
 
+_LINE_ENDS = re.compile(r"[^\S\n]*\n")
 # columns lined up with spaces after a row's number, then a name or word in capitals
 _ROW_NUMBER_AFTER = re.compile(r"(?:[^\S\n]{2,}|\t)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 
@@ -226,7 +227,15 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     wider = folded[number.end : number.end + 40]
     if _FACILITIES.match(wider.lstrip()):
         return True  # "6 изоляторов", "11 places of detention": places, not people
-    if _THINGS.match(wider) and not _PEOPLE.match(wider.lstrip()) and not _WHERE.match(wider):
+    # (not a figure alone on its line, what it counts told below: "12\nАудан полициясы … ұстаған
+    # тұрғындар" is twelve residents, not districts)
+    over_its_words = _LINE_ENDS.match(text, number.end) is not None
+    if (
+        _THINGS.match(wider)
+        and not _PEOPLE.match(wider.lstrip())
+        and not _WHERE.match(wider)
+        and not over_its_words
+    ):
         return True  # "two main hospitals", "8 сожжённых автомобилях" (not "2,600 in hospitals")
     if number.value == 1 and (_ONE_OF.match(after) or fold(number.written).endswith("бірі")):
         return True  # "one of them", "один из", "солардың бірі": a person, not a count
