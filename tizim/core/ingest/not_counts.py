@@ -166,6 +166,25 @@ _LINE_ENDS = re.compile(r"[^\S\n]*\n")
 _ROW_NUMBER_AFTER = re.compile(r"(?:[^\S\n]{2,}|\t)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 
 
+def _a_rows_number_or_age(text: str, number: NumberMention, after: str) -> bool:
+    """Whether ``number`` is a table's or a list's row number, or the age in a row of names."""
+    if re.match(r"[^\S\n]*\|", after) and re.search(
+        r"(?:^|\n)[^\S\n]*(?:\|[^\S\n]*)?$", text[: number.start]
+    ):
+        return True  # "2 | Қоңыратбаев Ерлан | …", "| 3 | Кенжалин Серик |": a row's number
+    if (
+        len(number.written) <= 3
+        and _ROW_NUMBER_AFTER.match(text, number.end)
+        and not text[text.rfind("\n", 0, number.start) + 1 : number.start].strip()
+    ):
+        return True  # "1   АБИЛЬГАЗИН Ержан Муратович   1994": a list's row number, lined up
+    # "Vlasenko, Igor P. | 34 | Ruzayevka | Detained …": a list's age column
+    return bool(
+        _NAME_CELL_BEFORE.search(text, 0, number.start)
+        and _WORDS_CELL_AFTER.match(text, number.end)
+    )
+
+
 def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     """Whether ``number`` in a sentence (``folded``: the same folded) counts something other
     than people: a date, an age, a duration, a sentence length, an article, a phone number, a
@@ -185,20 +204,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "Қатысқандар: 14 адам": those present at a meeting
     if re.fullmatch(r"0\d+", number.written) or after.startswith("*"):
         return True  # a register's "0412", an identity number masked as "8904********"
-    if re.match(r"[^\S\n]*\|", after) and re.search(
-        r"(?:^|\n)[^\S\n]*(?:\|[^\S\n]*)?$", text[: number.start]
-    ):
-        return True  # "2 | Қоңыратбаев Ерлан | …", "| 3 | Кенжалин Серик |": a row's number
-    if (
-        len(number.written) <= 3
-        and _ROW_NUMBER_AFTER.match(text, number.end)
-        and not text[text.rfind("\n", 0, number.start) + 1 : number.start].strip()
-    ):
-        return True  # "1   АБИЛЬГАЗИН Ержан Муратович   1994": a list's row number, lined up
-    if _NAME_CELL_BEFORE.search(text, 0, number.start) and _WORDS_CELL_AFTER.match(
-        text, number.end
-    ):
-        return True  # "Vlasenko, Igor P. | 34 | Ruzayevka | Detained …": a list's age column
+    if _a_rows_number_or_age(text, number, after):
+        return True
     if _PART_OF_A_WHOLE_BEFORE.search(before):
         return True  # "two of those three have been charged": the three told before
     if _PART_OF_THE_BEFORE.search(before) and _NOTHING_COUNTED_AFTER.match(after):
