@@ -116,3 +116,21 @@ def test_a_docx():
     document = read_document(out.getvalue(), "report.docx")
     assert document.kind == "docx"
     assert document.text.splitlines()[0] == "Arrests in Taraz" and "Serik Abenov" in document.text
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("BULLETIN FOR STAFF\nIssue 3, 14 January 2022\n", datetime.date(2022, 1, 14)),
+        ("Пресс-служба акимата района\n18 января 2022 года\n", datetime.date(2022, 1, 18)),
+        ("АПТАНЫҢ САНДАРЫ\n«Таң» газеті, 2022 жылғы 21 қаңтар\n", datetime.date(2022, 1, 21)),
+        # a period covered is not the date of the page, nor the end of a range
+        ("MONITORING REPORT\nPeriod covered: 1 October – 31 December 2023\n", None),
+        ("Report: detentions in Aktobe, 4–10 January 2022\n", None),
+        # nor a footnote's date, far below the header
+        ("REPORT\n" + "Text.\n" * 20 + "[1] Police, press release, 15 August 2022\n", None),
+    ],
+)
+def test_a_headers_date_after_the_issue_or_the_paper_is_the_pages(header, published):
+    document = read_document((header + "\n" + ARTICLE).encode(), "article.txt")
+    assert document.published == published

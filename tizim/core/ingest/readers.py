@@ -21,7 +21,21 @@ from tizim.core.ingest.when import month_number
 MAX_BYTES = 20 * 1024 * 1024
 _MIN_LETTERS = 40
 _DATE_LINE = re.compile(
-    r"^\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-zА-Яа-яЁёәғқңөұүһіӘҒҚҢӨҰҮҺІ]+)\.?,?\s+(?P<year>20\d\d)\s*$",
+    r"^\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-zА-Яа-яЁёәғқңөұүһіӘҒҚҢӨҰҮҺІ]+)\.?,?\s+(?P<year>20\d\d)"
+    r"(?:\s*(?:года|г\.))?\s*$",
+    re.MULTILINE,
+)
+# a header's line naming the issue or the paper first, then a comma and the date ("Issue 3, 14
+# January 2022", "«Сарыарқа таңы» аудандық газеті, 2022 жылғы 21 қаңтар"); only in the first
+# lines, where a header is (not a footnote's "press release, 15 August 2022")
+_HEADER_LINES = 10
+_HEADER_DATE = re.compile(
+    r"^[^\n]{1,80}?,[^\S\n]*(?:"
+    r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-zА-Яа-яЁёәғқңөұүһіӘҒҚҢӨҰҮҺІ]+)\.?,?\s+(?P<year>20\d\d)"
+    r"(?:\s*(?:года|г\.))?"
+    # the Kazakh order: "2022 жылғы 21 қаңтар"
+    r"|(?P<kk_year>20\d\d)\s+ж(?:ылғы|\.)\s+(?P<kk_day>\d{1,2})\s+(?P<kk_month>[А-Яа-яәғқңөұүһі]+))"
+    r"[^\S\n]*$",
     re.MULTILINE,
 )
 _DATE_LINE_US = re.compile(
@@ -142,13 +156,19 @@ def published_in_text(text: str) -> datetime.date | None:
     """The date an article gives itself near its top: a line ``21 Jan 2022`` or a link with
     ``/2022/01/31/`` in it (where a saved page keeps its address)."""
     head = text[:3000]
-    for pattern in (_DATE_LINE, _DATE_LINE_US):
-        m = pattern.search(head)
+    header = "\n".join(head.split("\n")[:_HEADER_LINES])
+    for pattern, where in ((_DATE_LINE, head), (_DATE_LINE_US, head), (_HEADER_DATE, header)):
+        m = pattern.search(where)
         if m:
-            month = month_number(m["month"])
-            if month:
+            day, month, year = (
+                (m["day"], m["month"], m["year"])
+                if m["year"]
+                else (m["kk_day"], m["kk_month"], m["kk_year"])
+            )
+            number = month_number(month)
+            if number:
                 try:
-                    return datetime.date(int(m["year"]), month, int(m["day"]))
+                    return datetime.date(int(year), number, int(day))
                 except ValueError:
                     pass
     m = _URL_DATE.search(text)
