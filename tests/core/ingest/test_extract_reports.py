@@ -1052,3 +1052,10 @@ def test_a_lists_row_numbers_lined_up_before_the_names_are_no_figures():
 )
 def test_taken_away_put_in_a_cell_admitted_and_a_figure_over_its_words(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+def test_what_a_figure_alone_on_its_line_counts_is_told_without_the_line_break():
+    found = extract("23\nАудандық ауруханаға жеткізілген жаралылар.", language="kk", learned=False)
+    assert [(c.value, c.counted) for c in found.claims] == [
+        (23, "Аудандық ауруханаға жеткізілген жаралылар")
+    ]

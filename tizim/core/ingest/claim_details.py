@@ -144,7 +144,8 @@ def counted_words(
     """What the figure counts, in the sentence's words: from the number to the words that
     gave its fate (``anchor``), or those words and the noun of people after the number."""
     if anchor[0] >= number.end:
-        return sentence[number.end : anchor[1]].strip(" ,")
+        # (a figure alone on its line: what it counts starts on the next)
+        return sentence[number.end : anchor[1]].strip(" ,\n")
     if "|" in sentence[anchor[1] : number.start]:
         return sentence[anchor[0] : anchor[1]].strip()  # a table row's label, not its cells
     if anchor[1] <= number.start and "," in sentence[anchor[1] : number.start]:
