@@ -12,7 +12,7 @@ import re
 
 from tizim.core.ingest import lexicon as lx
 from tizim.core.ingest.numbers import MULTIPLIER_WORDS, NumberMention
-from tizim.core.ingest.text import fold, is_item_number
+from tizim.core.ingest.text import fold, is_item_number, opens_its_line
 
 _PARENT_BEFORE = re.compile(
     r"(?<!\w)(?:у (?:него|нее|неё|них|меня|нас)|отец|отца|мать|матери|father of|mother of|"
@@ -175,7 +175,7 @@ def _a_rows_number_or_age(text: str, number: NumberMention, after: str) -> bool:
     if (
         len(number.written) <= 3
         and _ROW_NUMBER_AFTER.match(text, number.end)
-        and not text[text.rfind("\n", 0, number.start) + 1 : number.start].strip()
+        and opens_its_line(text, number.start)
     ):
         return True  # "1   АБИЛЬГАЗИН Ержан Муратович   1994": a list's row number, lined up
     # "Vlasenko, Igor P. | 34 | Ruzayevka | Detained …": a list's age column
@@ -234,14 +234,13 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     wider = folded[number.end : number.end + 40]
     if _FACILITIES.match(wider.lstrip()):
         return True  # "6 изоляторов", "11 places of detention": places, not people
-    # (not a figure alone on its line, what it counts told below: "12\nАудан полициясы … ұстаған
-    # тұрғындар" is twelve residents, not districts)
-    over_its_words = _LINE_ENDS.match(text, number.end) is not None
     if (
         _THINGS.match(wider)
         and not _PEOPLE.match(wider.lstrip())
         and not _WHERE.match(wider)
-        and not over_its_words
+        # (not a figure alone on its line, what it counts told below: "12\nАудан полициясы …
+        # ұстаған тұрғындар" is twelve residents, not districts)
+        and not _LINE_ENDS.match(text, number.end)
     ):
         return True  # "two main hospitals", "8 сожжённых автомобилях" (not "2,600 in hospitals")
     if number.value == 1 and (_ONE_OF.match(after) or fold(number.written).endswith("бірі")):

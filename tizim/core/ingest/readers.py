@@ -20,19 +20,18 @@ from tizim.core.ingest.when import month_number
 #: Longer than any article (the longest NGO reports run to about 2 MB of text).
 MAX_BYTES = 20 * 1024 * 1024
 _MIN_LETTERS = 40
-_DATE_LINE = re.compile(
-    r"^\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-zА-Яа-яЁёәғқңөұүһіӘҒҚҢӨҰҮҺІ]+)\.?,?\s+(?P<year>20\d\d)"
-    r"(?:\s*(?:года|г\.))?\s*$",
-    re.MULTILINE,
+# "21 Jan 2022", "18 января 2022 года"
+_DAY_MONTH_YEAR = (
+    r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-zА-Яа-яЁёәғқңөұүһіӘҒҚҢӨҰҮҺІ]+)\.?,?\s+(?P<year>20\d\d)"
+    r"(?:\s*(?:года|г\.))?"
 )
+_DATE_LINE = re.compile(rf"^\s*{_DAY_MONTH_YEAR}\s*$", re.MULTILINE)
 # a header's line naming the issue or the paper first, then a comma and the date ("Issue 3, 14
 # January 2022", "«Сарыарқа таңы» аудандық газеті, 2022 жылғы 21 қаңтар"); only in the first
 # lines, where a header is (not a footnote's "press release, 15 August 2022")
 _HEADER_LINES = 10
 _HEADER_DATE = re.compile(
-    r"^[^\n]{1,80}?,[^\S\n]*(?:"
-    r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-zА-Яа-яЁёәғқңөұүһіӘҒҚҢӨҰҮҺІ]+)\.?,?\s+(?P<year>20\d\d)"
-    r"(?:\s*(?:года|г\.))?"
+    rf"^[^\n]{{1,80}}?,[^\S\n]*(?:{_DAY_MONTH_YEAR}"
     # the Kazakh order: "2022 жылғы 21 қаңтар"
     r"|(?P<kk_year>20\d\d)\s+ж(?:ылғы|\.)\s+(?P<kk_day>\d{1,2})\s+(?P<kk_month>[А-Яа-яәғқңөұүһі]+))"
     r"[^\S\n]*$",

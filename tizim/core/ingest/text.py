@@ -104,23 +104,26 @@ def _figure_over_its_words(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a figure alone on its line, what it counts told on the
     next line: the two are read as one sentence."""
     line = text[start:end].strip()
-    line_start = text.rfind("\n", 0, start) + 1
     return (
         len(line) <= 25
-        and not text[line_start:start].strip()
+        and opens_its_line(text, start)
         and _FIGURE_LINE.fullmatch(line) is not None
         and _CAPITAL_NEXT.match(text, end) is not None
     )
 
 
+def opens_its_line(text: str, start: int) -> bool:
+    """Whether nothing but spaces stands before ``start`` on its line."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
 def is_item_number(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a list's item number: one to three digits opening a
     line, a full stop and a space after ("1. БЕКЕНОВ Арман …")."""
-    line_start = text.rfind("\n", 0, start) + 1
     return (
         0 < end - start <= 3
         and text[start:end].isdigit()
-        and not text[line_start:start].strip()
+        and opens_its_line(text, start)
         and _FULL_STOP_AND_SPACE.match(text, end) is not None
     )
 
