@@ -1078,3 +1078,134 @@ def test_a_spreadsheet_row_tells_a_release_by_its_date_and_a_whereabouts_unknown
 )
 def test_a_surname_in_in_is_read_first_before_a_comma_and_the_given_name(text, expected):
     assert persons_read(text, "en", learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a man's given name the dictionary reads only in an oblique case: his genitive
+        (
+            "Жена вахтовика Айбека Далабаева обратилась к нам: он пропал без вести.",
+            "ru",
+            [("Далабаев", "Айбек", "missing")],
+        ),
+        # a woman's given name that does not decline, not a genitive plural
+        (
+            "История Дильназ Бердигуловой, 17 лет, которую задержали у магазина.",
+            "ru",
+            [("Бердигулова", "Дильназ", "detained")],
+        ),
+        # a Kazakh surname of no Russian ending, in his genitive
+        (
+            "Родные ищут Каната Укибая, 23 г.: пропал без вести 4 января.",
+            "ru",
+            [("Укибай", "Канат", "missing")],
+        ),
+        # a participle opening the sentence is no given name
+        (
+            "Жараланған Нұрболат Ақыланов та ұсталды.",
+            "kk",
+            [("Ақыланов", "Нұрболат", "detained")],
+        ),
+        # a given name in "-ина" before a family name in "-қызы"
+        (
+            "Мәдина Серкебайқызы 5 қаңтарда жоғалып кетті.",
+            "kk",
+            [("Серкебайқызы", "Мәдина", "missing")],
+        ),
+        # a father of three is the one named, not a relative of another
+        (
+            "Ауылымыздың тұрғыны, үш баланың әкесі Болат Ерменбай 5 қаңтарда қаза тапқан.",
+            "kk",
+            [("Ерменбай", "Болат", "killed")],
+        ),
+        # a photojournalist's title is no given name
+        (
+            "Фототілші Қайрат Ожекенов кеше әкімдіктің алдында ұсталды.",
+            "kk",
+            [("Ожекенов", "Қайрат", "detained")],
+        ),
+        (
+            "Ерасыл Қажығұмаров үйінен шығып кеткен, әлі оралған жоқ.",
+            "kk",
+            [("Қажығұмаров", "Ерасыл", "missing")],
+        ),
+        # a profile's "Then:" line tells of the one its heading names
+        (
+            "КАЮМОВ Азамат, 35 лет\n\nТогда: задержан 7 января у себя дома.",
+            "ru",
+            [("Каюмов", "Азамат", "detained")],
+        ),
+    ],
+)
+def test_names_in_an_oblique_case_a_participle_and_a_father_of_three(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a written pledge not to leave: released
+        (
+            "The brothers, Kairat and Daniyar Medeubekov, signed a written pledge not to leave.",
+            [("Medeubekov", "Kairat", "released"), ("Medeubekov", "Daniyar", "released")],
+        ),
+        # a village the text names is no surname, wherever it stands
+        (
+            "TAUTURGEN, Kazakhstan, Jan 6 - Police said one person had died.\n"
+            "Memet Khashimov, 52, a market trader from Tauturgen, died of gunshot wounds.\n"
+            "Tauturgen residents say the count is higher; Tauturgen was killed, one wrote.",
+            [("Khashimov", "Memet", "killed")],
+        ),
+        # ... but a given name the text writes before a surname is a person's
+        (
+            "An officer pulled Ruslan Abenov away. He hit him, away from Ruslan's mother.\n"
+            "Later they took the phone from Ruslan and Ruslan was detained.",
+            [("Abenov", "Ruslan", "detained")],
+        ),
+        # a wire's sentence wrapped across lines is read whole
+        (
+            "Police now say one person has died. Memet Khashimov, 52, a market trader\n"
+            "from the village, died of gunshot wounds at the district hospital early on\n"
+            "Thursday.",
+            [("Khashimov", "Memet", "killed")],
+        ),
+    ],
+)
+def test_a_written_pledge_a_village_the_text_names_and_a_wrapped_sentence(text, expected):
+    assert persons_read(text, "en", learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two Latin letters for one Cyrillic initial, a court's words in the present
+        (
+            "Sholpankulov Yerbol Maratovich, in pre-trial detention since 8 January.\n"
+            "The court finds Sholpankulov Ye. M. guilty and sentences him to two years.",
+            [("Sholpankulov", "Yerbol", "convicted")],
+        ),
+        (
+            "| 3 | Kempirbayev Ye. S. | 1978 | detained 7 Jan, released on 9 Jan |",
+            [("Kempirbayev", "Ye.", "detained")],
+        ),
+        # a working paper's authors are no victims of what its title tells
+        (
+            'Sh. Temirkhanova and P. Lindqvist, "Policing the Periphery: Detention in Mining '
+            'Towns", Working Paper No. 2023/07, March 2023.',
+            [],
+        ),
+        # a relative whose own fate the clause after the name tells
+        (
+            "Episode 3 belongs to his cousin, Ruslan Baimyrzayev, who was detained that night.",
+            [("Baimyrzayev", "Ruslan", "detained")],
+        ),
+        # "E." for a Yerlan, as a transliteration letter by letter writes it
+        (
+            "Yerlan Sugirbayev was detained. Our client E. Sugirbayev lost consciousness.",
+            [("Sugirbayev", "Yerlan", "detained")],
+        ),
+    ],
+)
+def test_initials_of_two_latin_letters_and_a_courts_words_in_the_present(text, expected):
+    assert persons_read(text, "en", learned=False) == expected

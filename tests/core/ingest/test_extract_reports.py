@@ -1059,3 +1059,138 @@ def test_what_a_figure_alone_on_its_line_counts_is_told_without_the_line_break()
     assert [(c.value, c.counted) for c in found.claims] == [
         (23, "Аудандық ауруханаға жеткізілген жаралылар")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence wrapped across lines reads as one
+        (
+            "By the evening the regional health department said that eleven people were\n"
+            "admitted to hospital and two of them remain in intensive care.",
+            [(11, "exact", "injured"), (2, "exact", "injured")],
+        ),
+        # a record's next field is no wrap: "mainText" does not go on "titleText"
+        (
+            "titleText: Region: 14 criminal cases, 9 people in custody, prosecutor says\n"
+            "mainText: The regional prosecutor's office says 9 people are being held.",
+            [(14, "exact", None), (9, "exact", "custody")],
+        ),
+        # a row's figure ends its line, a heading its own: no wrap before the next
+        (
+            "Оның ішінде: қамауға алынғандар — 3, үйқамаққа алынғандар — 2\n"
+            "Сотталғандар (2022 жылғы 1 желтоқсандағы жағдай бойынша) — 4",
+            [(3, "exact", "custody"), (2, "exact", "custody")],
+        ),
+    ],
+)
+def test_a_sentence_wrapped_across_lines_is_read_whole(text, expected):
+    assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table laid out with spaces, and a bar chart: the label says what the figure counts;
+        # a change since the last count ("+3", "-5") is no figure of its own
+        (
+            "Admitted with event-related injuries (cumulative)    64        +3\n"
+            "Died in hospital                                      2         0\n"
+            "Outpatient consultations, injuries, not admitted    ~30        +2\n",
+            [(64, "exact", "injured"), (2, "exact", "dead"), (30, "about", "injured")],
+        ),
+        (
+            "Лишение свободы                  41  ████████████████████\n"
+            "Ограничение свободы             33  ████████████████\n"
+            "Штраф                            8  ████\n",
+            [(41, "exact", "prosecuted"), (33, "exact", "prosecuted"), (8, "exact", "prosecuted")],
+        ),
+        # a column headed with money holds sums, not people
+        (
+            "| № | Должник          | Положение                        | Взыскано, тенге |\n"
+            "| 2 | Сухоруков П. А.  | отбывает 4 года лишения свободы  | 96 800          |\n",
+            [],
+        ),
+    ],
+)
+def test_tables_laid_out_with_spaces_bar_charts_and_a_money_column(text, expected):
+    assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sum in figures, then in words in brackets, then its currency
+        (
+            "Айыпталушылардан 47 812 300 (қырық жеті миллион сегіз жүз он екі мың үш жүз) "
+            "теңге өндіріп алу сұралады.",
+            [],
+        ),
+        ("Бүгінге дейін 112 адам қан тапсырды, 41 литрге жуық қан жиналды.", []),
+        # a father of three, the number first in Kazakh
+        ("Үш баланың әкесі Болат Ерменбай 5 қаңтарда қаза тапқан.", []),
+        # a village's population, and a paragraph's number
+        ("Кетпенде 4 мыңға жуық адам тұрады —\nсан туралы анықтамада әкімдіктің дерегін алу.", []),
+        ("CORRECTS number detained in paragraph 1 to 34.", [(34, "exact", "custody")]),
+        # those present at a meeting, who they are told before a dash
+        ("Қатысқандар: аппарат қызметкерлері – 9 адам; шақырылғандар: инспектор.", []),
+        # a count right after a date's month is no day of it
+        (
+            "As of 1 February 146 people had been detained, and 128 of them released.",
+            [(146, "exact", "custody"), (128, "exact", "released")],
+        ),
+        # an age after "the youngest … is"
+        ("The youngest of those still held is 17.", []),
+        # troops brought in are no victims
+        ("В село введены около 150 военнослужащих Национальной гвардии, акимат молчит.", []),
+        # "тоқсан" is ninety, and a quarter of the year
+        ("Рақымшылық бойынша тоқсан ішінде жазадан 5 адам босатылды.", [(5, "exact", "released")]),
+        # a report picked up by outlets; workers who held a sit-in
+        ("The report has been picked up by at least 6 outlets in Europe.", []),
+        (
+            "About 600 employees of the mine held a sit-in outside the akimat.",
+            [(600, "about", None)],
+        ),
+    ],
+)
+def test_sums_litres_a_father_of_three_a_population_and_other_numbers_of_no_victims(text, expected):
+    assert claims_read(text, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Олардың үшеуі тергеу изоляторында, екеуі кетпеу туралы жазбаша міндеттеме берген.",
+            [(3, "exact", "custody"), (2, "exact", "released")],
+        ),
+        ("The court jailed them: 11 men jailed for 10-15 days.", [(11, "exact", "prosecuted")]),
+        (
+            "Районным судом административно арестованы 23 человека.",
+            [(23, "exact", "prosecuted")],
+        ),
+        ("Үш адам ауыр жағдайда жатыр.", [(3, "exact", "injured")]),
+        ("Бүгін сіздің алдыңызда 6 сотталушы отыр.", [(6, "exact", "prosecuted")]),
+        ("В январе в отдел было доставлено около 90 человек.", [(90, "about", "custody")]),
+        ("Дәрігерге қаралғандар — 60-қа жуық.", [(60, "nearly", "injured")]),
+        (
+            "Six people had been treated at the district hospital.",
+            [(6, "exact", "injured")],
+        ),
+        ("Кемінде алты адам қамауда азаптаудан көз жұмды.", [(6, "at_least", "dead")]),
+        (
+            "Кем дегенде 9 адам ұстау кезінде ұрып-соғылғаны туралы шағым берген.",
+            [(9, "at_least", None)],
+        ),
+        # a part of a whole told before: the eighteen are not counted again
+        ("Девять из восемнадцати позже освобождены по амнистии.", [(9, "exact", "released")]),
+        # ... but cases are: "одно из двух таких дел"
+        ("Это одно из двух таких дел.", [(2, "exact", None)]),
+        (
+            "Обвинение предъявлено четырём из пяти арестованных.",
+            [(4, "exact", "prosecuted"), (5, "exact", "custody")],
+        ),
+    ],
+)
+def test_a_pledge_an_abbreviated_arrest_a_serious_condition_and_a_death_in_custody(text, expected):
+    assert claims_read(text, learned=False) == expected

@@ -40,7 +40,7 @@ from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.qualifiers import past_qualifier_after, qualifier_of
 from tizim.core.ingest.text import Sentence, fold
-from tizim.core.ingest.told import Told, column_of, told_again
+from tizim.core.ingest.told import NOT_PEOPLE, Told, column_of, told_again
 from tizim.core.ingest.when import find_dates
 from tizim.core.ingest.whose_figure import (
     PENALTY_BEFORE,
@@ -75,6 +75,11 @@ _ASIDE = re.compile(
 # Ілияс Дәулетов — әлі хабарсыз": blanked, so the verb after reaches the count (an aside with
 # a figure of its own, other than an age, is left as it is).
 _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)")
+# a bar chart's bar, and a row of a table laid out with spaces: a label, then a gap of three
+# spaces or more before a figure
+_CHART_BAR = re.compile(r"[█▇▆▅▄▃▂▁■▪]+")
+_ALIGNED_ROW = re.compile(r"^\s*[^\W\d][^|\n]{1,80}?\S {3,}[~≈]?\d")
+_CELL_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,4})["”»]')
 # "заявлений о безвестном исчезновении": what reports are about, a word before it
 _ABOUT_A_WORD = re.compile(r"\s+(?:о|об|about)\s+\w+\s+")
@@ -577,6 +582,18 @@ def _blank_if_a_number(written: re.Match[str], numbers: list[NumberMention]) -> 
     return written.group()
 
 
+def _aligned_cells(text: str, read: str) -> str:
+    """A table's row laid out with spaces ("Died in hospital        2      0"), or a bar
+    chart's ("Fractures  ██████  10"), with its cells parted by bars as a table written with
+    bars is, at the same offsets, so that its label says what its figures count."""
+    if "|" in text or "\n" in text.strip():
+        return read
+    blanked = _CHART_BAR.sub(lambda m: " " * len(m[0]), read)
+    if not _ALIGNED_ROW.match(blanked):
+        return read
+    return _CELL_GAP.sub(lambda m: " |" + " " * (len(m[0]) - 2), blanked)
+
+
 def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -> str:
     """An aside between dashes, blanked unless it holds one of the sentence's figures ("трое
     — в Аксае и ещё один — в Жанибеке" is a list, not an aside); an age is no figure, and
@@ -618,7 +635,7 @@ def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
 # its first digit, so that spaces are read by one part of the pattern only); the outer bars
 # may be left out ("Сотталғандар (барлық жаза түрлері) | 29")
 _TABLE_ROW = re.compile(
-    r"^\s*\|?\s*(?P<label>[^|\n]{2,80}?)\s*\|(?=(?:[^|\n]*\|)*?\s*\d[\d\s,.]*(?:\||\s*$))"
+    r"^\s*\|?\s*(?P<label>[^|\n]{2,80}?)\s*\|(?=(?:[^|\n]*\|)*?\s*[~≈]?\d[\d\s,.]*(?:\||\s*$))"
 )
 _COMPLAINED_LABEL = re.compile(rf"(?:{lx.COMPLAINED})|шағым\w*|жалоб\w*|complaints?")
 
@@ -665,12 +682,14 @@ def claims_in_sentence(
         for n in every_number
         if not any(d.start <= n.start < d.end for d in dates)
         and not is_not_a_count(text, folded, n)
+        and _column_fate(told.columns, text, n) != NOT_PEOPLE  # "| 96 800 |" under "тенге"
     ]
     read = _ASIDE.sub(lambda m: " " * len(m.group(0)), folded)  # asides blanked, same offsets
     read = _WRITTEN_AGAIN.sub(lambda m: _blank_if_a_number(m, every_number), read)
     read = _DASH_ASIDE.sub(lambda m: _blank_unless_a_figure(m, numbers), read)
     # '"about thirty" people had been injured': a few words in quotes are not a clause
     read = _SHORT_QUOTE.sub(lambda m: f" {m[1]} ", read)
+    read = _aligned_cells(text, read)
     readings: list[Reading] = []
     row = _TABLE_ROW.match(read)
     label = _row_fate(row) if row is not None else _label_fate(read)

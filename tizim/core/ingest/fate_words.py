@@ -121,5 +121,10 @@ def fate_after(
     ]
     if not found:
         return None
-    at, group, end = max(found) if farthest else min(found)
+    # at the same place the longer words win: "қамауда … көз жұмды" (died in custody) is a
+    # death, not the custody inside it
+    if farthest:
+        at, group, end = max(found, key=lambda f: (f[0], f[2]))
+    else:
+        at, group, end = min(found, key=lambda f: (f[0], -f[2]))
     return group, at, end

@@ -30,6 +30,8 @@ _SELF = re.compile(
 # After "said her son, Yerbol Iskakov, 24," a verb says the name is the one spoken of.
 _PREDICATE_AFTER = re.compile(
     r"^(?:,\s*\d{1,2}(?:\s*(?:years old|лет|года|год|жаста\w*))?\s*,?)?,?\s*"
+    # (a relative's own fate in a clause: "his cousin, Ruslan Baimyrzayev, who was detained")
+    r"(?:who\s+|который\s+|которая\s+)?"
     r"(?:was|were|is|are|has|had|remains|died|был\w*|находит\w*|содерж\w*|погиб\w*|умер\w*)"
     r"(?!\w)"
 )
@@ -109,7 +111,12 @@ _BYLINE_BEFORE = re.compile(
     r"автор(?:ы)?:?|текст:|фото:|авторы материала:?)\s*$",
     re.IGNORECASE,
 )
-_CITED_AFTER = re.compile(r"[^\n]{0,160}?\s//\s")
+_CITED_AFTER = re.compile(
+    r"[^\n]{0,160}?\s//\s"
+    # 'Sh. Temirkhanova and P. Lindqvist, "Policing the Periphery …", Working Paper No. 2023/07'
+    r"|(?:\s+and\s+[^,\n]{2,40})?,\s+[\"“][^\"”\n]{5,200}[\"”],\s+[^\n]{0,60}?"
+    r"(?:Working Paper|Journal|Review|Press|Report|vol\.|pp\.|No\.)"
+)
 _BYLINE_ENDS = re.compile(
     r"\s*(?:$|\n|[;)]|,\s*(?:additional|editing|photo|фото|текст))", re.IGNORECASE
 )

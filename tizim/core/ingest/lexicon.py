@@ -15,6 +15,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
     "dead": (
         # (first: "died in custody …… 1" is a death, not custody)
         r"died in (?:police )?(?:custody|detention)|"
+        rf"қамауда (?:\w+ ){{0,2}}?(?:көз жұм|қайтыс бол|қаза тап){_W}|"
         r"killed|killings|dead|deaths?|died|die|dies|death toll|lost their lives|fatalities|bodies|"
         # lives lost or claimed, not "whose lives were upended by prosecutions"
         r"shot dead|lives(?! (?:were|have been|had been) (?:upended|changed|ruined|disrupted))|"
@@ -34,7 +35,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
     "injured": (
         r"(?:injured|beaten|hurt) in (?:police )?(?:custody|detention)|"
         r"injured|wounded|wounds|injuries|traumas?|burns|hurt|hospitali[sz]ed|beaten|suffered|"
-        r"(?:had|has|have) treated|"
+        r"(?:had|has|have) treated|(?:had|has|have) been treated|treated for (?:\w+ )?injur\w*|"
+        r"fractures?|"
         r"tortured(?! to death)|(?:being|are|were) treated|receiving treatment|outpatient care|"
         r"(?:applied|turned) (?:to [\w ]{0,40})?for (?:medical )?help|were affected|"
         r"(?:taken|admitted) to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospitals?|"
@@ -45,7 +47,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"телесн{_W} повреждени{_W}|"
         r"(?:serious|critical|grave) condition|"
         rf"ранен{_W}|ранены|пострадав{_W}|пострадал{_W}|травм{_W}|госпитализ{_W}|избит{_W}|"
-        rf"тяжел{_W} состояни{_W}|"
+        rf"тяжел{_W} состояни{_W}|ауыр жағдайда|дәрігерге қаралған{_W}|"
         rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|жапа шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}|"
         rf"ем қабылда{_W}|емделіп жат{_W}|"
         rf"медициналық көмек сұра{_W}|жатқызыл{_W}|жансақтау{_W}|реанимаци{_W}|intensive care|"
@@ -81,7 +83,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "custody": (
         r"arrested|detained|detentions?|custody|arrests|the arrest of|detainees|jailed|imprisoned|"
-        r"in prison|rounded up|held\b(?! (?:criminally )?(?:accountable|liable|responsible))|"
+        # (not "600 employees held a sit-in": what they did, not what was done to them)
+        r"in prison|rounded up|held\b(?! (?:criminally )?(?:accountable|liable|responsible))"
+        r"(?! an? (?:sit-in|rally|protest|meeting|strike|vigil|march|picket|demonstration)\b)|"
         r"deprived of (?:their|his|her) liberty|behind bars|"
         # "all nine were in the Aralsk police station"
         r"(?:were|was|are) (?:all )?(?:in|at) (?:the )?(?:[\w-]+ ){0,2}police stations?|"
@@ -91,7 +95,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"помещен{_W} в (?:[\w-]+ ){{0,2}}(?:ивс|сизо|изолятор{_W}|спецприемник{_W})|"
         r"домашн\w* арест\w*|"
         r"за решетк\w*|за решётк\w*|содержатся|содержится|содержались|"
-        rf"задерж{_W}|арестован{_W}|арест{_W}|под страж{_W}|заключен{_W}|водворен{_W}|"
+        # (not "административно арестованы", "адм. арест": a court's penalty, "prosecuted")
+        rf"задерж{_W}|(?<!административно )арестован{_W}|(?<!административно )(?<!адм\. )арест{_W}|"
+        rf"под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"изолятор{_W}|сизо\b|"
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамаққа{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|"
         rf"қамал{_W}|"
@@ -102,12 +108,12 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # әкетті" (not taken to hospital or the morgue)
         r"(?:were|was|have been|had been) taken(?! (?:to|into|in|for) (?:the |a )?(?:[\w-]+ )?"
         r"(?:hospital|morgue|clinic|account|care|treatment))(?! part| before)|taken away|took away|"
-        rf"picked up|забрал{_W}|(?:увезл{_W}|увез[её]н{_W})(?! на скорой| в больниц)|әкетті|"
+        rf"picked up(?! by)|забрал{_W}|(?:увезл{_W}|увез[её]н{_W})(?! на скорой| в больниц)|әкетті|"
         rf"әкеткен{_W}|алып кетті|"
         # taken to the police, not to a hospital
         rf"доставлен{_W} в (?:\w+ ){{0,3}}(?:увд|овд|ровд|роп|отдел{_W}|полици{_W}|изолятор{_W})|"
         # "в Шетский РОП были доставлены 14 жителей": the station first
-        rf"в (?:[\w-]+ ){{0,2}}(?:увд|овд|ровд|роп|уп|ивс)(?: [\w-]+){{0,2}} доставлен{_W}|"
+        rf"в (?:[\w-]+ ){{0,2}}(?:увд|овд|ровд|роп|уп|ивс|отдел)(?: [\w-]+){{0,2}} доставлен{_W}|"
         # "В полицию доставили 714 правонарушителей"
         rf"в (?:[\w-]+ )?полици{_W} доставил{_W}|"
         rf"доставлен{_W} в орган{_W} внутренних дел|"
@@ -139,6 +145,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"досудебн{_W} расследовани{_W}|"
         rf"(?:қылмыстық )?іс қозғал{_W}|"
         rf"обвин{_W}|осужд{_W}|осужден{_W}|приговор{_W}|привлечен{_W} к{_W} ответственност{_W}|"
+        rf"сотталушы{_W}|"
         rf"подозрева{_W}|фигурант{_W}|обвиняем{_W}|подсудим{_W}|айыпта(?!уш){_W}|сотталды|сотталған{_W}|жазаланды|"
         rf"жауапқа тартыл{_W}|айып тағыл{_W}|күдік жария{_W}|күдікті{_W}|"
         rf"бас бостандығынан айыр{_W}|лишени{_W} свободы|"
@@ -157,7 +164,12 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"подвергнут{_W} (?:\w+ )?арест{_W}|administrative penalt{_W}|"
         # an administrative arrest or fine is a court's penalty: "административный арест
         # получили 121", "около 150 — административному штрафу"
-        rf"административн{_W} (?:арест|штраф){_W}|"
+        rf"административн{_W} (?:арест|штраф){_W}|адм\. (?:арест|штраф){_W}|"
+        rf"административно арестован{_W}|(?<!отбывания наказания в виде )ограничени{_W} свободы|"
+        rf"бас бостандығын шектеу{_W}|"
+        rf"(?<!\w)штраф{_W}|"
+        # "11 Sibiny men jailed for 10-15 days": a court's administrative arrest
+        r"jailed for (?:between )?\d+(?:\s*(?:-|–|to|and)\s*\d+)? days|"
         rf"привлечен{_W} к (?:\w+ )?ответственност{_W}|протокол{_W} об административн{_W}|"
         rf"әкімшілік хаттама{_W}|хаттама толтырыл{_W}|жаза{_W} тағайында{_W}|suspects|"
         # "11-і әкімшілік жазамен … құтылды": let off with an administrative penalty
@@ -206,7 +218,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"бостандықта|"
         rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}|"
         # a written pledge not to leave instead of custody
-        rf"подписк{_W} о невыезде|written pledge|ешқайда кетпеу{_W}"
+        rf"подписк{_W} о невыезде|written pledge|ешқайда кетпеу{_W}|"
+        r"кетпеу туралы (?:\w+ )?міндеттеме"
     ),
     # People counted whom no fate group counts: found alive ("21 найдены живыми"), and those
     # who took part ("about 5,000 people took part", "вышло тысячи полторы человек")
@@ -258,7 +271,7 @@ PEOPLE_NOUNS = (
     rf"активист{_W}|журналист{_W}|студент{_W}|оқушы{_W}|"
     rf"жител{_W}|детей|ребен{_W}|женщин{_W}|мужчин{_W}|иностран{_W}|фамили{_W}|записей|"
     rf"тел\b|лица?\b|из них|несовершеннолетн{_W}|подрост{_W}|протестующ{_W}|митингующ{_W}|"
-    rf"обвиняем{_W}|подсудим{_W}|подозреваем{_W}|"
+    rf"обвиняем{_W}|подсудим{_W}|подозреваем{_W}|арестованн{_W}|"
     rf"адам{_W}|азамат{_W}|тұлға{_W}|қызметкер{_W}|әскери{_W}|полицей{_W}|белсенді{_W}|"
     rf"бала{_W}|әйел{_W}|тұрғын{_W}|жігіт{_W}|қатысушы{_W}|шетел{_W}|есім{_W}|жазба{_W}|айыпталушы{_W}|"
     rf"ұсталған{_W}|қаза тапқан{_W}|жараланған{_W}|күдікті{_W}|жәбірленуші{_W}|потерпевш{_W}|"
@@ -273,7 +286,7 @@ PEOPLE_NOUNS = (
 #: жалобы на избиения"): a figure of complaints, with no fate group of its own.
 COMPLAINED = (
     r"complained|(?:filed|lodged|submitted) (?:\w+ )?complaints?|reported (?:torture|beatings?|"
-    r"ill-treatment|abuse)|"
+    r"ill-treatment|abuse)|ұрып-соғылғаны туралы (?:\w+ )?шағым|"
     rf"подал{_W} (?:\w+ )?жалоб{_W}|пожаловал{_W}|жалуют{_W}|сообщил{_W} (?:\w+ )?о том|"
     rf"шағымдан{_W}|арыз (?:берді|жазды|түсірді)|"
     # "18 человек сообщили о применении к ним физического насилия"
@@ -291,9 +304,9 @@ COMPLAINED = (
 #: Words right after a number that make it something other than a count of people.
 NOT_PEOPLE_UNITS = (
     r"%|percent|per cent|years?|year-old|months?|weeks?|days?|nights?|hours?|minutes?|times|km|"
-    r"kilometres|dollars|tenge|p\.m|a\.m|o'clock|"
+    r"kilometres|dollars|tenge|p\.m|a\.m|o'clock|litres?|liters?|"
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
-    rf"тенге|раз\b|км\b|г\.|"
+    rf"тенге|раз\b|км\b|г\.|литр{_W}|"
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|дың|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
     rf"теңге{_W}|жас\b|жаста{_W}|жасар{_W}|түн{_W}|ноч[иье]\b|ночей|рет\b|"
     # a fine counted in monthly calculation indices: "штраф 30 МРП"
@@ -339,6 +352,7 @@ FACILITY_COUNTS = (
 #: "two broken ribs", "8 сожжённых автомобилях" are not counts of people.
 THING_NOUNS = (
     r"hospitals?|buildings?|vehicles?|cars?|buses|shops?|stores?|offices?|stations?|ribs?|"
+    r"outlets|websites|channels|"
     r"bones?|teeth|pages?|floors?|rooms?|cells?|districts?|regions?|cities|towns?|villages?|"
     r"streets?|lists?|ambulances?|sessions?|hearings?|checkpoints?|блокпост\w*|parcels?|"
     r"sources|rows?|columns?|строк\w*|agencies|ведомств\w*|signatures|подписей|"
@@ -399,7 +413,7 @@ QUALIFIERS_BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         r"about|around|some|approximately|roughly|an estimated|около|примерно(?: в)?|порядка|"
-        r"приблизительно|шамамен|шамасында|жуырда",
+        r"приблизительно|шамамен|шамасында|жуырда|~|≈",
         "about",
     ),
     (r"exactly|ровно|дәл", "exact"),

@@ -62,12 +62,12 @@ def key_for(name: str, surname_only: bool, people: dict[str, PersonTold]) -> str
     if surname_only:
         return None
     parts = _running_text_order(name, split_full_name(name))
-    if re.fullmatch(r"(?:\w\.\s?)+", parts.given_name or "x"):
+    if re.fullmatch(r"(?:\w{1,2}\.\s?)+", parts.given_name or "x"):
         # "Мусина Е. Б." after "Ерлан Мусин": the one told of with that surname and initial
-        initial = parts.given_name[0].lower()
+        initial = parts.given_name.split()[0]
         for key, person in people.items():
-            surname, given = person.parts[0].lower(), person.parts[1][:1].lower()
-            if surname == parts.surname.lower() and given == initial:
+            fits = bool(person.parts[1]) and _initial_fits(initial, person.parts[1])
+            if person.parts[0].lower() == parts.surname.lower() and fits:
                 return key
     if not parts.surname and parts.patronymic:
         # "Thank you, Berik Sagyndykovich": someone told of by name and patronymic
@@ -89,6 +89,18 @@ def key_for(name: str, surname_only: bool, people: dict[str, PersonTold]) -> str
             return spelt_before
         people[key] = PersonTold(name, (parts.surname, parts.given_name, parts.patronymic))
     return key
+
+
+def _initial_fits(initial: str, given: str) -> bool:
+    """Whether an initial ("Е.", "Ye.", "Zh.") stands for the given name ``given``: its letters
+    open it; "E." also stands for a "Ye…" (Yerlan, written Ерлан, is "E." in a transliteration
+    letter by letter), and "Ye." for an "E…"."""
+    letters, name = initial.rstrip(". ").lower(), given.lower()
+    return (
+        name.startswith(letters)
+        or {letters, name[:2]} == {"e", "ye"}
+        or (letters == "ye" and name.startswith("e"))
+    )
 
 
 def _spelt_otherwise(parts: NameParts, people: dict[str, PersonTold]) -> str | None:
@@ -121,16 +133,22 @@ def _initialled_before(parts: NameParts, people: dict[str, PersonTold]) -> str |
     initial, and the same surname or its Russian genitive ("Оспанова Н." of Оспанов)."""
     if not parts.surname or not parts.given_name or parts.given_name.endswith("."):
         return None
-    surname, initial = parts.surname.lower(), parts.given_name[0].lower()
+    surname = parts.surname.lower()
     for key, person in people.items():
         told, given = person.parts[0].lower(), person.parts[1]
-        if not re.fullmatch(r"(?:\w\.\s?)+", given or "x") or given[0].lower() != initial:
+        if not re.fullmatch(r"(?:\w{1,2}\.\s?)+", given or "x"):
+            continue
+        if not _initial_fits(given.split()[0], parts.given_name):
             continue
         if told in (surname, surname + "а") or surname in (told, told + "а"):
             return key
     return None
 
 
+# a surname, then an initial of two Latin letters for one Cyrillic ("Zh.")
+_DIGRAPH_INITIAL_LAST = re.compile(r"(\S+) ((?:Ye|Yu|Ya|Yo|Zh|Sh|Ch|Kh|Ts)\.)")
+# a Kazakh family name made of a father's name ("Серкебайқызы", "Nurlanuly")
+_KAZAKH_FAMILY_NAME = re.compile(r"(?:ұлы|улы|қызы|кызы|uly|kyzy|qyzy)$", re.IGNORECASE)
 # how the surnames end that lists write before initials ("Сулейменов Д.", "Ткаченко В.")
 _SURNAME_FIRST = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ына|ко|ук|юк|ұлы|улы|қызы|кызы|ov|ev|in|ova|eva|enko|uk|"
@@ -144,6 +162,10 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
     given name in "-ина" or "-in" and a surname in "-ова" or "-ov", whatever lists would make of
     two words with surname endings; "Timur K." is a given name and an initial."""
     words = name.split()
+    digraph = _DIGRAPH_INITIAL_LAST.fullmatch(parts.surname)
+    if digraph is not None and re.fullmatch(r"\w\.", parts.given_name):
+        # "SARKYTBAYEV N.Zh.": the second initial is of two Latin letters, not the surname's
+        parts = NameParts(digraph[1], parts.given_name, parts.patronymic or digraph[2])
     if re.fullmatch(r"[^\W\d_]", parts.given_name) and parts.given_name.isupper():
         # "… погибли двое: Мырзахметов Жасулан и Ахметжанов Р.": the sentence's full stop
         # was the initial's
@@ -168,6 +190,14 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
             or given_name_before_surname(words[0], words[1])
         )
     ):
+        return NameParts(words[1], words[0], "")
+    if (
+        len(words) == 2
+        and (parts.surname, parts.patronymic) == (words[0], words[1])
+        and _KAZAKH_FAMILY_NAME.search(words[1])
+    ):
+        # "Мәдина Серкебайқызы": a given name in "-ина" and a family name in "-қызы", which a
+        # list would read as a surname and a patronymic with no given name between
         return NameParts(words[1], words[0], "")
     if (
         len(words) == 3

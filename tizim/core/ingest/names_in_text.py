@@ -13,16 +13,21 @@ from tizim.core.ingest import lexicon, personal
 from tizim.core.ingest.text import Sentence
 from tizim.core.places import fold_place
 
-_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
+# an initial, one letter or the two Latin letters of one Cyrillic ("Ye.", "Zh."): "Kempirbayev
+# Ye. S.", "Ye. Sugirbayev"
+_INITIAL = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Ye|Yu|Ya|Yo|Zh|Sh|Ch|Kh|Ts)\."
+_CAP = rf"(?!{_INITIAL})[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
 # Up to four capitalised words: a name with a patronymic, or a name after a place and a title
 # ("Almaty Police Berik Abilbekov"), whose leading words are then trimmed.
 # An initial or two may stand before the surname ("Mr A. Zhaksylykov", "Қ. Мұратбековтың").
-_INITIALS = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){1,2}(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*\w)"
+_INITIALS = rf"(?:{_INITIAL}\s?){{1,2}}(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*\w)"
 _NAME_RUN = re.compile(
     rf"(?:(?P<title>Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:{_INITIALS})?{_CAP}(?:\s+{_CAP}){{0,3}}"
     # a list's surname, then initials: "Әлімжанов Б.", "Қалиев Н.Т." (not the first of the
     # next name's: "Resident A. B. Nurlybayev")
-    rf"(?:\s(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){{1,2}}(?!\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))?)"
+    rf"(?:\s(?:{_INITIAL}){{1,2}}(?!\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))?"
+    # the same, two initials apart: "Kempirbayev Ye. S."
+    rf"(?:(?<=\.)\s{_INITIAL}(?![\w.]))?)"
 )
 _IN_BRACKETS_LABEL = re.compile(r"\)\s*:")
 _KK_ENDINGS = sorted(
@@ -57,6 +62,11 @@ _DEMONYM_D = re.compile(r"\w{4,}(?:дық|дік)$")
 _JOINED_BY_AND = re.compile(rf"\s+(?:{lexicon.AND_WORDS})\s+")
 
 
+# a Kazakh passive or negative participle ("ұсталған", "жараланған", "танылмаған"), which
+# opens a sentence with a capital before a name; no name ends so ("Төлеген", "Ізтұрған" do not)
+_KAZAKH_PARTICIPLE = re.compile(r"(?:л|н|ма|ме|па|пе|ба|бе)(?:ған|ген)$")
+
+
 # surnames short enough to pass for an abbreviation when a list writes them in capitals
 _SHORT_SURNAMES = frozenset(
     "ким пак цой ли тен тян нам шин хван огай kim pak park li lee ten tsoi tsoy nam".split()
@@ -73,6 +83,8 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
         return False  # "Prosecutor-General"
     if re.search(r"(?:мыз|міз|ымыз|іміз|ларымыз|леріміз)$", folded):
         return False  # "Тыңдармандарымыз" (our listeners): a Kazakh "our", never a name
+    if len(folded) >= 6 and _KAZAKH_PARTICIPLE.search(folded):
+        return False  # "Жараланған Нұрболат Ақыланов": the wounded one, not his given name
     if "year-old" in folded or "жастағы" in folded:
         return False  # "Nineteen-year-old Timur Bekov": his age, not his name
     if re.search(r"[а-яәғқңөұүһі](?:дағы|дегі|тағы|тегі)$", folded):
@@ -93,6 +105,31 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
 
 
 _KK_PLACE_CASES = re.compile(rf"(?:{_KK_WHERE_ENDINGS}|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің)$")
+
+
+# A word the text itself shows to be a place: after "from", "in", "near", "village of", or
+# as a dateline's town ("TAUTURGEN, Kazakhstan, Jan 6"), or "Tauturgen, a village of …"
+_PLACE_TOLD = re.compile(
+    r"(?<!\w)(?i:from|in|near|outside|(?:village|town|city|settlement) of)\s+"
+    r"(?P<after>[A-Z][\w-]+)(?![\w'’-])(?!\s+[A-Z])"
+    r"|(?<![\w'’-])(?P<before>[A-Z][\w-]+),\s+(?:Kazakhstan|a (?:village|town|settlement))\b"
+)
+
+_GIVEN_BEFORE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([A-Z][a-z]+)(?![\w-])")
+
+
+def places_told(text: str) -> frozenset[str]:
+    """The words, in lower case, an English text shows to be places no list of towns knows
+    ("a market trader from Tauturgen", "In Aryqbalyq today"): a surname alone that is one of
+    them names no one. None has a surname's ending."""
+    words = {(m["after"] or m["before"]) for m in _PLACE_TOLD.finditer(text)}
+    # not a given name the text writes before a surname ("away from Ruslan": Ruslan Abenov)
+    given = {m[1] for m in _GIVEN_BEFORE_SURNAME.finditer(text) if _SURNAME_SHAPE.search(m[2])}
+    return frozenset(
+        w.lower()
+        for w in words - given
+        if not _SURNAME_SHAPE.search(w) and w.lower() not in _SHORT_SURNAMES
+    )
 
 
 def _kazakh_place_in_a_case(word: str) -> bool:

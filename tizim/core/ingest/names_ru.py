@@ -522,8 +522,16 @@ def _womans_nominative(span: Any, written: str) -> bool:
     words = written.split()
     if len(words) != 2 or not _FEMININE.search(words[1].lower()) or not span.tokens:
         return False
+    if _only_a_mans_oblique(words[0], dictionary()):
+        return False  # "Жена вахтовика Айбека Далабаева": "Айбека" is only ever his genitive
     feats = span.tokens[0].feats or {}
     return feats.get("Case") == "Nom" and feats.get("Gender") == "Fem"
+
+
+def _only_a_mans_oblique(given: str, vocab: Any) -> bool:
+    """Whether the dictionary reads ``given`` as a name only in a man's oblique case."""
+    names = [p for p in vocab.parse(given) if "Name" in p.tag]
+    return bool(names) and all("masc" in p.tag and p.tag.case != "nomn" for p in names)
 
 
 def _keep_feminine(written: str, normal: str, span: Any = None) -> str:
@@ -649,7 +657,12 @@ def _by_endings(written: str, vocab: Any) -> str:
     words = written.split()
     if len(words) < 2:
         return written
-    parses = [p for p in vocab.parse(words[0]) if "Name" in p.tag and p.tag.case != "nomn"]
+    # not a plural: the dictionary guesses "Дильназ" for the genitive plural of "Дильназа"
+    parses = [
+        p
+        for p in vocab.parse(words[0])
+        if "Name" in p.tag and p.tag.case != "nomn" and p.tag.number != "plur"
+    ]
     surname_first = _OBLIQUE_SURNAME.fullmatch(words[0])
     given_after = [
         p
@@ -683,6 +696,11 @@ def _by_endings(written: str, vocab: Any) -> str:
         womans = any("Name" in p.tag and "femn" in p.tag for p in vocab.parse(words[0]))
         if len(words) == 2 and m is not None and m["ending"] == "а" and not womans:
             return f"{words[0][:-1]} {m['stem']}" if consonant_a(words[0]) else written
+        kazakh = _OBLIQUE_KAZAKH_SURNAME.fullmatch(words[-1])
+        if len(words) == 2 and kazakh is not None and consonant_a(words[0]) and not womans:
+            # "ищут Каната Укибая": the same, with a Kazakh surname of no Russian ending
+            surname = kazakh["stem"] + "й" if kazakh["stem"] else kazakh["bek"]
+            return f"{words[0][:-1]} {surname}"
         return written
     given, feminine = parses[0], "femn" in parses[0].tag
     out = [given.normal_form.capitalize()]

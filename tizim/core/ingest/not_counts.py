@@ -21,6 +21,13 @@ _PARENT_BEFORE = re.compile(
 _CHILDREN_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:children|kids|sons|daughters|детей|дети|сыновей|дочерей|бала\w*)(?!\w)"
 )
+_A_QUARTER_AFTER = re.compile(r"\s+(?:ішінде|бойы|сайын|соңында|басында|қорытындысы)")
+# a sum written in words in brackets after its figures, then its currency
+_SUM_IN_WORDS_AFTER = re.compile(
+    r"\s*\([^()\n]{3,160}\)\s*(?:теңге|тенге|tenge|₸|рубл\w*|доллар\w*|dollars|евро|euros?)"
+)
+# the Kazakh "father (mother) of N children", the number first: "үш баланың әкесі"
+_CHILDRENS_PARENT_AFTER = re.compile(r"\s+(?:баланың|перзенттің)\s+(?:әкесі|анасы)")
 # a street named, then a comma and the house: "ул. Сатпаева, 104" (not "на улицах города 300")
 _STREET_BEFORE = re.compile(
     r"(?<!\w)(?:ул\.|пр\.|улиц[аеыу]|проспект[аеу]?|көшесі|даңғылы)\s*"
@@ -32,7 +39,9 @@ _STREET_AFTER = re.compile(
 # a meeting's minutes: who was present ("Қатысқандар: 14 адам", "Присутствовали: 11 членов")
 _PRESENT_AT_THE_MEETING = re.compile(
     r"(?:^|\n)[^\S\n]*(?:присутствовал\w*(?: \w+){0,3}|қатысқандар|қатысушылар|present|"
-    r"in attendance|attendance)\s*:[^\S\n]*$",
+    r"in attendance|attendance)\s*:[^\S\n]*"
+    # who they were, then a dash: "Қатысқандар: аппарат қызметкерлері – 9 адам"
+    r"(?:[^\d\n:;]{2,50}\s[–—-]\s*)?$",
     re.IGNORECASE,
 )
 _DIGITS_THEN_BRACKET = re.compile(r"\d\s*\($")  # "7 (" before "seven)"
@@ -55,6 +64,14 @@ _PART_OF_A_WHOLE_BEFORE = re.compile(
 _PART_OF_THE_BEFORE = re.compile(
     r"(?<!\w)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) of the\s+$"
 )
+# the same in Russian: "девять из восемнадцати" (not "трое из 18 задержанных": a whole
+# counted anew)
+_RU_PART_OF_BEFORE = re.compile(
+    r"(?<!\w)(?:\d+|одн\w+|дв\w+|тр\w+|четыр\w+|пят\w+|шест\w+|сем\w+|восем\w+|девят\w+|"
+    r"десят\w+) из\s+$"
+)
+# (not "одно из двух таких дел": cases, counted)
+_CASES_OR_SUCH_AFTER = re.compile(r"\s*(?:таких|этих|тех|дел|уголовн\w*|случа\w*|жалоб\w*)")
 _NOTHING_COUNTED_AFTER = re.compile(r"^\s*(?:,|who\b|were\b|are\b|have\b|had\b|remain|still\b)")
 # where people are, not things counted: "over 2,600 in hospitals", "12 в больницах"
 _WHERE = re.compile(r"^\s*(?:are |were |remain |still )?(?:in|at|в|во)\s")
@@ -68,7 +85,9 @@ _HOTLINE_BEFORE = re.compile(
 )
 # "January 5": English writes the day after the month; Russian and Kazakh before it ("5–7
 # қаңтарда алпыстан астам адам" is sixty people, not a date)
-_MONTH_BEFORE = re.compile(rf"(?:^|\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
+_MONTH_BEFORE = re.compile(
+    rf"(?:^|(?<!\d)\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$"
+)  # not "1 February 146"
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
     # a military unit's number too: "в/ч 5517", "military unit 3656", "әскери бөлім 6655"
@@ -80,7 +99,7 @@ _ARTICLE_BEFORE = re.compile(
 # "Official figures: 225 killed")
 _PART_OF_A_DOCUMENT_BEFORE = re.compile(
     r"(?<!\w)(?:footnote|figure|fig\.|table|page|p\.|pp\.|сноск\w*|рис\.|таблиц[аыуе]|стр\.|"
-    r"с\.)\s*$"
+    r"с\.|paragraphs?|para\.|абзац\w*|пункт\w*|тармақ\w*)\s*$"
 )
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
 _LIST_OF_UNITS = re.compile(
@@ -103,7 +122,16 @@ _FATES = lx.FATE_GROUP_PATTERNS
 _PLACE_OF_DETENTION = re.compile(
     r"(?:temporary )?detention (?:facility|centre|center)|изолятор\w*|ивс|сизо|спецприемник\w*"
 )
-_AGED_BEFORE = re.compile(r"(?<!\w)(?:aged|в возрасте|(?:man|woman|boy|girl) of)\s*$")
+_AGED_BEFORE = re.compile(
+    r"(?<!\w)(?:aged|в возрасте|(?:man|woman|boy|girl) of)\s*$"
+    # "The youngest of those still held is 17"
+    r"|(?<!\w)(?:the )?(?:youngest|oldest)(?: [\w-]+){0,6} (?:is|was|are|were)\s*$"
+)
+# the people who live in a place: "Кетпенде 4 мыңға жуық адам тұрады", "живут около 5 тысяч"
+_LIVE_THERE_AFTER = re.compile(
+    r"(?:-?[а-яәғқңөұүһі]*)?(?:\s+(?:мыңға|мың|тыс\.|тысяч\w*))?(?:\s+(?:жуық|астам|тарта))?"
+    r"\s+(?:адам|тұрғын\w*|человек)\s+(?:тұрады|тұратын|проживает|живут|проживают)(?!\w)"
+)
 # "a building designed for twelve detainees": how many a place holds, not who were in it
 _CAPACITY_BEFORE = re.compile(
     r"(?:designed|built|intended|meant) for\s*$|capacity of\s*$|рассчитан\w* на\s*$|"
@@ -131,7 +159,9 @@ _FORCES = re.compile(
 )
 _KEEPING_ORDER = re.compile(
     r"(?<!\w)(?:обеспечива\w*|охраня\w*|патрулир\w*|дежури\w*|қамтамасыз ет\w*|күзет\w*|"
-    r"patroll\w*|on duty|kept order|keeping order|remain(?:ed)? in the city|were deployed)(?!\w)"
+    r"patroll\w*|on duty|kept order|keeping order|remain(?:ed)? in the city|were deployed|"
+    # brought in: "в село введены около 150 военнослужащих"
+    r"введен\w*|ввели|(?:were|was) (?:sent|brought) in|енгізілді)(?!\w)"
 )
 # a Kazakh collective numeral, in any case: "екеуі", "екеуіне", "үшеуін", "төртеуінің"
 _COLLECTIVE = re.compile(r"(?:еу|ау)(?:і|ы)(?:не|на|н|нің|ның|нен|нан|мен)?$")
@@ -185,6 +215,32 @@ def _a_rows_number_or_age(text: str, number: NumberMention, after: str) -> bool:
     )
 
 
+def _the_whole_of_a_part(before: str, after: str) -> bool:
+    """Whether the number is the whole, told before, that a part is of ("two of those three",
+    "three of the seven were released", "девять из восемнадцати позже освобождены")."""
+    if _PART_OF_A_WHOLE_BEFORE.search(before):
+        return True
+    if _PART_OF_THE_BEFORE.search(before) and _NOTHING_COUNTED_AFTER.match(after):
+        return True
+    return bool(
+        _RU_PART_OF_BEFORE.search(before)
+        and not _PEOPLE.match(after.lstrip())
+        and not _CASES_OR_SUCH_AFTER.match(after)
+    )
+
+
+def _a_quarter_a_sum_or_a_family(folded: str, number: NumberMention, after: str) -> bool:
+    """Whether what follows ``number`` makes it a quarter of the year, a sum, a family or the
+    people who live somewhere rather than a count of victims."""
+    if number.written.lower() == "тоқсан" and _A_QUARTER_AFTER.match(after):
+        return True  # "тоқсан ішінде" (within the quarter): "тоқсан" is ninety, and a quarter
+    if _SUM_IN_WORDS_AFTER.match(folded, number.end):
+        return True  # "47 812 300 (қырық жеті миллион …) теңге": a sum, its words in brackets
+    if _CHILDRENS_PARENT_AFTER.match(after):
+        return True  # "үш баланың әкесі Болат Ерменбай": a father of three, not three victims
+    return _LIVE_THERE_AFTER.match(folded, number.end) is not None  # "4 мыңға жуық адам тұрады"
+
+
 def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     """Whether ``number`` in a sentence (``folded``: the same folded) counts something other
     than people: a date, an age, a duration, a sentence length, an article, a phone number, a
@@ -206,10 +262,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # a register's "0412", an identity number masked as "8904********"
     if _a_rows_number_or_age(text, number, after):
         return True
-    if _PART_OF_A_WHOLE_BEFORE.search(before):
-        return True  # "two of those three have been charged": the three told before
-    if _PART_OF_THE_BEFORE.search(before) and _NOTHING_COUNTED_AFTER.match(after):
-        return True  # "three of the seven were released"
+    if _the_whole_of_a_part(before, after):
+        return True
     if _MONEY_AFTER.match(folded, number.end):
         return True  # "1 миллион 240 мың теңге": a sum, its thousands told apart
     written = number.written.casefold()
@@ -270,7 +324,7 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         near = _PLACE_OF_DETENTION.sub(" ", near)  # where they were on duty, not a fate
         if not any(p.search(near) for g, p in _FATES.items() if g != "no_group"):
             return True  # "Порядок на площади обеспечивали 40 сотрудников полиции"
-    if _AGED_BEFORE.search(before):
+    if _AGED_BEFORE.search(folded, max(0, number.start - 60), number.start):
         return True  # "Mr Bekzat Toleuov, aged 22, a student": an age
     if re.search(r"(?:[(+]|\+\d{1,3})\s*$", before) or re.match(r"^[\s)]*\d{2}[-\s]\d{2}", after):
         return True  # a phone number: "8 (701) 555-12-34"
@@ -283,6 +337,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "Of those 31, 23 are held": the figure told before, not a new one
     if _PARENT_BEFORE.search(before) and _CHILDREN_AFTER.match(after):
         return True  # "у него двое детей", "a father of three children": a family, not victims
+    if _a_quarter_a_sum_or_a_family(folded, number, after):
+        return True
     if _STREET_BEFORE.search(text, max(0, number.start - 40), number.start) or _STREET_AFTER.match(
         text, number.end
     ):

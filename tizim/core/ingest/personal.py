@@ -71,7 +71,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"ешкім көрмеген|никто (?:\w+ )?не видел|no one has seen|nobody has seen|"
         # "вышел из дома … и не вернулся", "never came home", "үйге оралмады"
         rf"не вернул{_W}|(?:did not|didn't|never) (?:return|come back|came back|come home|"
-        rf"came home)|оралмады|қайтып келмеді|"
+        rf"came home)|оралмады|қайтып келмеді|(?:әлі|үйге|үйіне) оралған жоқ|"
         # "Данияр Сапаров әлі табылған жоқ": not found yet
         r"(?:әлі|әлі күнге дейін|әлі де) (?:\w+ )?табыл(?:ған жоқ|мады|маған|май)",
     ),
@@ -108,6 +108,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # administrative arrest: "Абзал Достияровты 15 күнге қамаған"
         rf"\d+ (?:күнге|тәулікке) қама(?:л)?(?:ды|ған{_W}|п)|"
         rf"(?:признал{_W}|признан{_W}) виновн{_W}|found (?:him |her |them )?guilty|"
+        # a court's words in the present: "finds Sholpankulov Ye. M. guilty … and sentences him"
+        r"finds [^.;]{0,60}? guilty|sentences (?:him|her|them|each)\b|"
         # given a term or an administrative arrest: "Самат Ғабдуллинге төрт жыл берілді",
         # "Ерасылға сот 5 тәулік әкімшілік қамақ берді"
         rf"жыл(?:ға)? (?:мерзім )?берілді|әкімшілік қамақ (?:жазасы )?берді|"
@@ -142,7 +144,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # house arrest: "парень под домашним арестом", "under house arrest"
         rf"домашн{_W} арест{_W}|house arrest|"
         rf"қамау берілді|қамауға кес{_W}|санкционирова{_W} арест{_W}|"
-        r"(?:authori[sz]ed|ordered) (?:the )?(?:pre-trial )?(?:arrest|detention)",
+        r"(?:authori[sz]ed|ordered) (?:the )?(?:pre-trial )?(?:arrest|detention)|"
+        r"(?:in|placed in|remanded in(?:to)?) pre-trial detention",
     ),
     (
         Fate.DETAINED,
@@ -231,7 +234,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"бостандыққа шық{_W}|"
         # a case file's note: "Released 22.01 without charge."
         # (or a table's cell, a clause after a semicolon: "…; released after 48 hours")
-        r"(?:^|\|\s*|;\s*)(?:released|freed)(?= \d| on \d| without | from | after \d)",
+        r"(?:^|\|\s*|;\s*)(?:released|freed)(?= \d| on \d| without | from | after \d)|"
+        # a written pledge not to leave instead of custody, as for the claims
+        rf"(?:signed|gave) a written pledge|подписк{_W} о невыезде|ешқайда кетпеу{_W}",
     ),
 )
 
@@ -278,12 +283,15 @@ AMONG: tuple[tuple[Fate, str], ...] = (
 
 #: A relative or the lawyer of someone, written before their name: they speak of another.
 RELATIVE_BEFORE = (
-    r"(?:his|her|their|его|ее|её|их|оның|[а-яёәғқңөұүһі]+(?:ның|нің|дың|дің|тың|тің))\s+"
+    # (not "үш баланың әкесі Болат Ерменбай": a father of three children, who is the one named)
+    r"(?:his|her|their|его|ее|её|их|оның|(?<![\w])(?!бала(?:сы)?ның\s)[а-яёәғқңөұүһі]+"
+    r"(?:ның|нің|дың|дің|тың|тің))\s+"
     r"(?:uncle|brother|sister|mother|father|wife|husband|"
     r"son|daughter|lawyer|widow|widower|nephew|niece|cousin|вдова|дядя|брат|сестра|мать|отец|жена|муж|адвокат|ағасы|інісі|әкесі|анасы|"
     r"әйелі|күйеуі|адвокаты|нағашысы)\s*,?\s*$"
     # a Kazakh relative word carries its own possessive: "Әйелі Гүлжан Наурызбаева"
-    r"|(?<!\w)(?:әйелі|күйеуі|анасы|әкесі|ағасы|інісі|қарындасы|әпкесі|адвокаты)\s*,?\s*$"
+    r"|(?<!\w)(?<!баланың )(?<!баласының )"
+    r"(?:әйелі|күйеуі|анасы|әкесі|ағасы|інісі|қарындасы|әпкесі|адвокаты)\s*,?\s*$"
 )
 
 #: Verbs of saying: a name right before or after one is a speaker in that sentence.
@@ -417,7 +425,7 @@ NOT_NAMES = frozenset(
     persons missing held detained released killed injured arrested charged offences offence
     brothers journalists committee protect
     оған оны оның кеше бүгін қазір енді сосын кейін әлі тағы миссия{W} ісі both release free
-    was were been is are be said who осылайша медбике мұғалім жүргізуші
+    was were been is are be said who осылайша медбике мұғалім жүргізуші тілші фототілші
     i'm i’m no біздің сіздің менің сенің олардың ағайын home stay update pls жәбірленуші куә
     """.replace("{W}", "").split()
 )

@@ -24,7 +24,7 @@ from tizim.core.fates import Fate
 from tizim.core.ingest import lexicon, personal
 from tizim.core.ingest.how_named import SPEECH_AFTER, how_named
 from tizim.core.ingest.named_before import Mention, PersonTold, key_for
-from tizim.core.ingest.names_in_text import names_in, russian_names
+from tizim.core.ingest.names_in_text import names_in, places_told, russian_names
 from tizim.core.ingest.personal import ANY_FATE, FATE_WORDS, GROUP_WORDS
 from tizim.core.ingest.text import Sentence, fold
 from tizim.core.ingest.when import DateMention, days_later, find_dates
@@ -49,7 +49,7 @@ _FIRST_PERSON_SUBJECT = re.compile(
 # What happened, opening a sentence with no subject: of one person, the one just named.
 _SUBJECTLESS = re.compile(
     # (a register's label may open it: "Суть: задержан 6 января", "Мәні: 7 қаңтарда …")
-    r"^(?:(?:суть|мәні|what happened|status|статус|итог|тағдыры)\s*:\s*)?"
+    r"^(?:(?:суть|мәні|what happened|status|статус|итог|тағдыры|тогда|сейчас|then|now)\s*:\s*)?"
     r"(?:\d{1,2}\s+[а-яё]+\s+|on \d{1,2} [a-z]+,?\s+)?"
     r"(?:killed|detained|arrested|shot|wounded|injured|beaten|sentenced|released|charged|"
     r"convicted|picked up|taken away|hit|reported missing|found|under house arrest|"
@@ -172,6 +172,7 @@ def read_persons(
     """The people ``text`` says something happened to, in the order first told, and those it
     names with nothing told of them."""
     ru_names = russian_names(text) if language == "ru" else []
+    places = places_told(text) if language == "en" else frozenset()
     people: dict[str, PersonTold] = {}
     dateline = _DATELINE.match(_first_body_line(text))
     focus: str | None = None
@@ -189,7 +190,7 @@ def read_persons(
     one_by_one = False  # whether they were listed one to a sentence ("One is … The other …")
     list_opened = False  # whether that sentence opened with "they" ("Олар – A, B, C.")
     for sentence in sentences:
-        mentions = _mentions(sentence, language, ru_names, people)
+        mentions = _mentions(sentence, language, ru_names, people, places)
         events = _events(sentence)
         for mention in mentions:
             _note_age(people[mention.key], sentence.text, mention)
@@ -352,11 +353,15 @@ def _mentions(
     language: str,
     ru_names: list[tuple[int, int, str]],
     people: dict[str, PersonTold],
+    places: frozenset[str],
 ) -> list[Mention]:
     mentions: list[Mention] = []
     names = names_in(sentence, language, ru_names)
     first = min((found[0] for found in names), default=0)
     for start, end, name, surname_only in names:
+        if surname_only and name.lower() in places:
+            continue  # "a market trader from Tauturgen" told of a village the text names
+
         child = _CHILD_BEFORE.search(sentence.text, 0, start)
         parent = None
         if child is not None:

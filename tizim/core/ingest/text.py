@@ -28,7 +28,9 @@ _ABBREVIATIONS = frozenset(
     (
         "mr mrs ms dr st prof gen col lt sgt no vs jan feb mar apr jun jul aug sep sept oct nov "
         "dec p.m a.m u.s u.n art approx incl tel "
-        "г гг ул им т.е т.д т.п тыс млн обл р-н ст ж жж т.б н.э"
+        "г гг ул им т.е т.д т.п тыс млн обл р-н ст ж жж т.б н.э тел "
+        # a Cyrillic letter's two Latin letters as an initial: "Kempirbayev Ye. S."
+        "ye yu ya zh sh ch kh ts"
     ).split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
@@ -39,6 +41,11 @@ _FIGURE_LINE = re.compile(
     r"\d{1,3}(?:[ \u00a0,]\d{3})*(?:-[а-яәғқңөұүһі]+)?(?:\s+(?:жуық|астам|and more|plus|\+))?"
 )
 _LEADER_DOTS = re.compile(r"\.{2,}$")
+# the next line of a wrapped paragraph: its indent, then a word in lower case
+# a line that opens with a label or a chat's speaker and time: "Outlet: …", "Тел.: …",
+# "Ayan, 14 Jan 2022 10:05: …"
+_LABEL_LINE = re.compile(r"[^\n]{0,30}?:\s")
+_WRAPPED_ON = re.compile(r"( *)(?:([a-zа-яёәғқңөұүһі]+)(\.?)|(?P<capital>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))")
 _CAPITAL_NEXT = re.compile(r"\n[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“]")
 
 
@@ -73,7 +80,8 @@ def detect_language(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text`` with their spans; a line break always ends one."""
+    """The sentences of ``text`` with their spans; a line break ends one, unless a figure
+    alone on its line heads the words on the next, or the line is prose wrapped onto it."""
     sentences: list[Sentence] = []
     start, paragraph = 0, 0
     for m in _SENTENCE_END.finditer(text):
@@ -87,7 +95,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if before and is_item_number(text, start + before.start(1), m.start()):
                 continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence
-        if m[0] == "\n" and _figure_over_its_words(text, start, m.start()):
+        if m[0] == "\n" and (
+            _figure_over_its_words(text, start, m.start()) or _wrapped(text, m.start())
+        ):
             continue
         if _LEADER_DOTS.match(m[0]) and text[m.end() : m.end() + 40].lstrip()[:1].isdigit():
             continue  # "House arrest ........ 1": a row's label, dots, and its figure
@@ -109,6 +119,44 @@ def _figure_over_its_words(text: str, start: int, end: int) -> bool:
         and opens_its_line(text, start)
         and _FIGURE_LINE.fullmatch(line) is not None
         and _CAPITAL_NEXT.match(text, end) is not None
+    )
+
+
+def _wrapped(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` goes on, wrapped, on the next: a long line of prose
+    (no table's bars or columns), the next at the same indent opening in lower case ("a
+    market trader\nfrom Tauturgen, died of gunshot wounds")."""
+    line = text[text.rfind("\n", 0, end) + 1 : end]
+    wrapped = _WRAPPED_ON.match(text, end + 1)
+    return (
+        wrapped is not None
+        and len(line.strip()) >= 40
+        and not line.rstrip().endswith(":")  # "(…, психолог С. Ақбөпе):" before an item
+        and "|" not in line
+        and "\t" not in line
+        and "   " not in line.strip()
+        and ".." not in line  # "Shifts worked ........ 47 of 58 rostered": a row and its dots
+        and wrapped[1] == line[: len(line) - len(line.lstrip(" "))]
+        and not (wrapped[3] and wrapped[2] in _ABBREVIATIONS)  # "тел." under an address
+        and _LABEL_LINE.match(text, end + 1) is None  # "mainText: …", a record's next field
+        # a word with a capital goes on a long line that stops mid-clause ("20 жастағы Әлішер
+        # Дилмұратов 4 қаңтарда\nАлматыға жұмысқа кеткен")
+        and (not wrapped["capital"] or _stops_mid_clause(line))
+    )
+
+
+def _stops_mid_clause(line: str) -> bool:
+    """Whether a line, wrapped before a word with a capital, stops mid-clause: a line as long
+    as wrapped prose runs, ending in a word or a comma (not a row's figure, not a heading, a
+    headline in title case or a record's fields)."""
+    last, words = line.rstrip()[-1], re.findall(r"[^\W\d_][\w'’-]*", line)
+    title_case = sum(w[0].isupper() for w in words) * 2 > len(words)  # a headline
+    fields = len(re.findall(r"\w: ", line)) >= 2  # "RU-1: … / KK-1: … / V: yes": a record
+    return (
+        len(line.strip()) >= 60
+        and (last.islower() or last == ",")
+        and not title_case
+        and not fields
     )
 
 
@@ -138,9 +186,11 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
 
 
 def fold(text: str) -> str:
-    """Lower case with ё → е and typographic quotes and dashes made plain, same length."""
+    """Lower case with ё → е, typographic quotes and dashes made plain and a line break a
+    space (a sentence wrapped across lines reads as one line), same length."""
     return (
         text.lower()
+        .replace("\n", " ")
         .replace("ё", "е")
         .replace("’", "'")
         .replace("‘", "'")

@@ -16,6 +16,12 @@ _FATES = lx.FATE_GROUP_PATTERNS
 # a heading: a few words, no figure, no full stop ("Ұсталғандар саны, күндер бойынша",
 # "Detained, by day"), a colon at its end or not
 _HEADING = re.compile(r"[^\d.!?]{3,80}")
+#: what :func:`column_fates` says of a column whose header names money or a share, not people
+#: ("Взыскано, тенге", "Amount, KZT", "%")
+NOT_PEOPLE = "not_people"
+_NOT_PEOPLE_HEADER = re.compile(
+    r"тенге|теңге|tenge|kzt|₸|сумма|сомасы|amount|%|процент|пайыз|usd|рубл|евро|eur\b"
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,8 @@ class Told:
     #: "5 қаңтар — 12 адам")
     asked: str | None = None
     #: the fate group each column of the table this row is in names in its header ("Күні |
-    #: Штат | Ұсталған | Жарақат алған": none, none, custody, injured), none outside a table
+    #: Штат | Ұсталған | Жарақат алған": none, none, custody, injured), or ``NOT_PEOPLE``
+    #: ("Взыскано, тенге"); none outside a table
     columns: tuple[str | None, ...] = ()
 
 
@@ -63,7 +70,10 @@ def column_fates(line: str) -> tuple[str | None, ...] | None:
     cells = _table_cells(line)
     if len(cells) < 2 or re.search(r"\d", line):
         return None
-    fates = tuple(_first_group(cell) for cell in cells)
+    fates = tuple(
+        _first_group(cell) or (NOT_PEOPLE if _NOT_PEOPLE_HEADER.search(fold(cell)) else None)
+        for cell in cells
+    )
     return fates if any(fates) else None
 
 
