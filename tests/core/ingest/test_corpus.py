@@ -101,6 +101,10 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-69": (77, 75, 0.85, 0.8),
     "corpus-heldout-70": (110, 23, 0.9, 0.9),
     "corpus-heldout-71": (127, 31, 0.8, 0.8),
+    "corpus-heldout-72": (93, 36, 0.9, 0.9),
+    "corpus-heldout-73": (102, 51, 0.95, 0.85),
+    "corpus-heldout-74": (99, 32, 0.9, 0.85),
+    "corpus-heldout-75": (103, 40, 0.9, 0.9),
 }
 
 
