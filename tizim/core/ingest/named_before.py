@@ -98,7 +98,7 @@ def _initial_fits(initial: str, given: str) -> bool:
     letters, name = initial.rstrip(". ").lower(), given.lower()
     return (
         name.startswith(letters)
-        or {letters, name[:2]} == {"e", "ye"}
+        or (letters == "e" and name.startswith("ye"))
         or (letters == "ye" and name.startswith("e"))
     )
 

@@ -114,7 +114,7 @@ _PLACE_TOLD = re.compile(
     r"(?P<after>[A-Z][\w-]+)(?![\w'’-])(?!\s+[A-Z])"
     r"|(?<![\w'’-])(?P<before>[A-Z][\w-]+),\s+(?:Kazakhstan|a (?:village|town|settlement))\b"
 )
-
+# a capitalised word before another: a given name when the other has a surname's ending
 _GIVEN_BEFORE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([A-Z][a-z]+)(?![\w-])")
 
 

@@ -85,9 +85,8 @@ _HOTLINE_BEFORE = re.compile(
 )
 # "January 5": English writes the day after the month; Russian and Kazakh before it ("5–7
 # қаңтарда алпыстан астам адам" is sixty people, not a date)
-_MONTH_BEFORE = re.compile(
-    rf"(?:^|(?<!\d)\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$"
-)  # not "1 February 146"
+# a month's name right before: the number is its day (not "as of 1 February 146 people")
+_MONTH_BEFORE = re.compile(rf"(?:^|(?<!\d)\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
     # a military unit's number too: "в/ч 5517", "military unit 3656", "әскери бөлім 6655"

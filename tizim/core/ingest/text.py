@@ -41,10 +41,11 @@ _FIGURE_LINE = re.compile(
     r"\d{1,3}(?:[ \u00a0,]\d{3})*(?:-[а-яәғқңөұүһі]+)?(?:\s+(?:жуық|астам|and more|plus|\+))?"
 )
 _LEADER_DOTS = re.compile(r"\.{2,}$")
-# the next line of a wrapped paragraph: its indent, then a word in lower case
 # a line that opens with a label or a chat's speaker and time: "Outlet: …", "Тел.: …",
 # "Ayan, 14 Jan 2022 10:05: …"
 _LABEL_LINE = re.compile(r"[^\n]{0,30}?:\s")
+# the next line of a wrapped paragraph: its indent, then a word in lower case (and a full stop
+# after it, if any) or a capital
 _WRAPPED_ON = re.compile(r"( *)(?:([a-zа-яёәғқңөұүһі]+)(\.?)|(?P<capital>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))")
 _CAPITAL_NEXT = re.compile(r"\n[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“]")
 
@@ -124,8 +125,9 @@ def _figure_over_its_words(text: str, start: int, end: int) -> bool:
 
 def _wrapped(text: str, end: int) -> bool:
     """Whether the line ending at ``end`` goes on, wrapped, on the next: a long line of prose
-    (no table's bars or columns), the next at the same indent opening in lower case ("a
-    market trader\nfrom Tauturgen, died of gunshot wounds")."""
+    (no table's bars, columns or leader dots, no label ending it or opening the next), the
+    next at the same indent opening in lower case ("a market trader\nfrom Tauturgen, died of
+    gunshot wounds"), or with a capital after a line that stops mid-clause."""
     line = text[text.rfind("\n", 0, end) + 1 : end]
     wrapped = _WRAPPED_ON.match(text, end + 1)
     return (
