@@ -1194,3 +1194,15 @@ def test_sums_litres_a_father_of_three_a_population_and_other_numbers_of_no_vict
 )
 def test_a_pledge_an_abbreviated_arrest_a_serious_condition_and_a_death_in_custody(text, expected):
     assert claims_read(text, learned=False) == expected
+
+
+def test_a_change_since_the_last_count_is_no_figure_and_what_a_row_counts_has_one_space():
+    text = (
+        "Admitted with injuries since 4 Jan          17        +2\n"
+        "Died in hospital                             1         0\n"
+    )
+    found = extract(text, language="en", learned=True)
+    assert [(c.value, c.fate_group, c.counted) for c in found.claims] == [
+        (17, "injured", "Admitted with injuries since 4 Jan"),
+        (1, "dead", "Died in hospital"),
+    ]

@@ -124,6 +124,9 @@ def test_a_docx():
         ("BULLETIN FOR STAFF\nIssue 3, 14 January 2022\n", datetime.date(2022, 1, 14)),
         ("Пресс-служба акимата района\n18 января 2022 года\n", datetime.date(2022, 1, 18)),
         ("АПТАНЫҢ САНДАРЫ\n«Таң» газеті, 2022 жылғы 21 қаңтар\n", datetime.date(2022, 1, 21)),
+        # the paper's name, then a dash and the date
+        ("STEPPE WIRE — 12 January 2022\n", datetime.date(2022, 1, 12)),
+        ("Grant period: 01 Sep 2021 - 31 May 2022\n", None),
         # a period covered is not the date of the page, nor the end of a range
         ("MONITORING REPORT\nPeriod covered: 1 October – 31 December 2023\n", None),
         ("Report: detentions in Aktobe, 4–10 January 2022\n", None),

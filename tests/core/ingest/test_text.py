@@ -72,6 +72,15 @@ from tizim.core.ingest.text import fold, split_sentences
                 "Missing",
             ],
         ),
+        # a dateline's capitals make no headline
+        (
+            "ZHANATAS, Kazakhstan, Jan 12 (SW) - Police in Zhanatas detained 42 people on\n"
+            "Tuesday night.",
+            [
+                "ZHANATAS, Kazakhstan, Jan 12 (SW) - Police in Zhanatas detained 42 people on\n"
+                "Tuesday night."
+            ],
+        ),
         (
             "night plan: Dina on the phones till 02:00, someone asked about it\n   and more",
             ["night plan: Dina on the phones till 02:00, someone asked about it", "and more"],

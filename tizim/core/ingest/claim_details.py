@@ -198,7 +198,8 @@ def proposal(
     return ClaimProposal(
         value=number.value,
         qualifier=qualifier or "exact",
-        counted=counted_words(sentence.text, folded, number, anchor)[:300],
+        # (one space between words: a wrapped line's break, a table's gap)
+        counted=" ".join(counted_words(sentence.text, folded, number, anchor).split())[:300],
         fate_group=group,
         measure="on_date" if group == "custody" and said.on_date else "ever",
         region=said.region,

@@ -26,12 +26,14 @@ _DAY_MONTH_YEAR = (
     r"(?:\s*(?:года|г\.))?"
 )
 _DATE_LINE = re.compile(rf"^\s*{_DAY_MONTH_YEAR}\s*$", re.MULTILINE)
-# a header's line naming the issue or the paper first, then a comma and the date ("Issue 3, 14
-# January 2022", "«Сарыарқа таңы» аудандық газеті, 2022 жылғы 21 қаңтар"); only in the first
-# lines, where a header is (not a footnote's "press release, 15 August 2022")
+# a header's line naming the issue or the paper first, then a comma or a dash and the date
+# ("Issue 3, 14 January 2022", "STEPPE WIRE — 12 January 2022", "«Сарыарқа таңы» аудандық
+# газеті, 2022 жылғы 21 қаңтар"); only in the first lines, where a header is (not a footnote's
+# "press release, 15 August 2022")
 _HEADER_LINES = 10
 _HEADER_DATE = re.compile(
-    rf"^[^\n]{{1,80}}?,[^\S\n]*(?:{_DAY_MONTH_YEAR}"
+    # (a dash only after words with no figure: not a period's "1 January – 31 March 2022")
+    rf"^(?:[^\n]{{1,80}}?,|[^\d\n]{{1,80}}?[^\S\n]+[—–-])[^\S\n]*(?:{_DAY_MONTH_YEAR}"
     # the Kazakh order: "2022 жылғы 21 қаңтар"
     r"|(?P<kk_year>20\d\d)\s+ж(?:ылғы|\.)\s+(?P<kk_day>\d{1,2})\s+(?P<kk_month>[А-Яа-яәғқңөұүһі]+))"
     r"[^\S\n]*$",

@@ -186,7 +186,12 @@ def second_reading(
     for sentence in sentences:
 
         def passed_over(number: NumberMention, at: int = sentence.start) -> bool:
-            return at + number.start not in read_at and number.value not in values
+            # (zero counts no one: "Died in hospital   2   0", a change since the day before)
+            return (
+                at + number.start not in read_at
+                and number.value not in values
+                and number.value != 0
+            )
 
         for number, features in numbers_of(sentence, language, published, passed_over):
             chances = model.probabilities(features)

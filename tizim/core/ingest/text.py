@@ -152,7 +152,9 @@ def _stops_mid_clause(line: str) -> bool:
     as wrapped prose runs, ending in a word or a comma (not a row's figure, not a heading, a
     headline in title case or a record's fields)."""
     last, words = line.rstrip()[-1], re.findall(r"[^\W\d_][\w'’-]*", line)
-    title_case = sum(w[0].isupper() for w in words) * 2 > len(words)  # a headline
+    # a headline, nearly every word capitalised (not a dateline's "ZHANATAS, Kazakhstan, Jan
+    # 12 (SW) - Police in Zhanatas detained 42 people on")
+    title_case = sum(w[0].isupper() for w in words) * 4 > len(words) * 3
     fields = len(re.findall(r"\w: ", line)) >= 2  # "RU-1: … / KK-1: … / V: yes": a record
     return (
         len(line.strip()) >= 60
