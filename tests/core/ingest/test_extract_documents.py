@@ -1130,6 +1130,12 @@ def test_a_surname_in_in_is_read_first_before_a_comma_and_the_given_name(text, e
             "kk",
             [("Қажығұмаров", "Ерасыл", "missing")],
         ),
+        # an administrative arrest in a table's cell
+        (
+            "| 2 | Кожахметова Дильназ | административный арест 10 сут | — |",
+            "ru",
+            [("Кожахметова", "Дильназ", "convicted")],
+        ),
         # a profile's "Then:" line tells of the one its heading names
         (
             "КАЮМОВ Азамат, 35 лет\n\nТогда: задержан 7 января у себя дома.",

@@ -1105,10 +1105,15 @@ def test_a_sentence_wrapped_across_lines_is_read_whole(text, expected):
             "Штраф                            8  ████\n",
             [(41, "exact", "prosecuted"), (33, "exact", "prosecuted"), (8, "exact", "prosecuted")],
         ),
-        # a column headed with money holds sums, not people
+        # a column headed with money holds sums, not people, even a fine's
         (
             "| № | Должник          | Положение                        | Взыскано, тенге |\n"
             "| 2 | Сухоруков П. А.  | отбывает 4 года лишения свободы  | 96 800          |\n",
+            [],
+        ),
+        (
+            "| № | Фамилия             | Положение       | Штраф, тенге |\n"
+            "| 1 | Жумабаев Ерлан      | оштрафован      | 61 260       |\n",
             [],
         ),
     ],

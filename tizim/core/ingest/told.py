@@ -70,8 +70,9 @@ def column_fates(line: str) -> tuple[str | None, ...] | None:
     cells = _table_cells(line)
     if len(cells) < 2 or re.search(r"\d", line):
         return None
+    # (money first: "Штраф, тенге" holds sums, though a fine is a court's penalty)
     fates = tuple(
-        _first_group(cell) or (NOT_PEOPLE if _NOT_PEOPLE_HEADER.search(fold(cell)) else None)
+        NOT_PEOPLE if _NOT_PEOPLE_HEADER.search(fold(cell)) else _first_group(cell)
         for cell in cells
     )
     return fates if any(fates) else None
