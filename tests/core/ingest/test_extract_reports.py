@@ -1211,3 +1211,19 @@ def test_a_change_since_the_last_count_is_no_figure_and_what_a_row_counts_has_on
         (17, "injured", "Admitted with injuries since 4 Jan"),
         (1, "dead", "Died in hospital"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a serious condition, not "cases" ("жағдай")
+        ("Ауруханаға 6 адам жеткізілді, оның екеуі ауыр жағдайда.", [(2, "injured", None)]),
+        ("Аудан бойынша 12 жағдай тіркелді.", [(12, None, None)]),
+        # a case reviewed is no revised figure; a figure revised is
+        ("Девять задержанных позже освобождены после пересмотра дела.", [(9, "released", None)]),
+        ("Цифра пересмотрена: задержаны 17 человек.", [(17, "custody", "revised")]),
+    ],
+)
+def test_a_serious_condition_and_a_case_reviewed(text, expected):
+    found = extract(text, published=PUBLISHED, learned=False)
+    assert [(c.value, c.fate_group, c.status) for c in found.claims] == expected

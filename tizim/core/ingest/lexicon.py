@@ -252,7 +252,9 @@ CASE_NOUNS = (
     rf"(?:criminal )?cases|(?:criminal )?proceedings|criminal investigations|complaints|reports|"
     rf"уголовн{_W} дел{_W}|дел\b|делах|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
     rf"досудебн{_W} расследовани{_W}|"
-    rf"(?:қылмыстық )?іс{_W}|жағдай{_W}|шағым{_W}|арыз{_W}|өтініш{_W}|requests|appeals|"
+    # (not "жағдайда", in a condition: "оның екеуі ауыр жағдайда" are two in a serious one)
+    rf"(?:қылмыстық )?іс{_W}|жағдай(?!да(?!\w)){_W}|шағым{_W}|арыз{_W}|өтініш{_W}|requests|"
+    r"appeals|"
     r"applications"
 )
 
@@ -471,7 +473,9 @@ DISAVOWED = (
 UP_FROM = r"(?:up|down) from(?: the)?|с|from"
 REVISED = (
     r"revised|corrected|up from|down from|rises to|rose to|"
-    rf"пересмотр{_W}|уточн{_W}|скорректир{_W}|выросл{_W} до|вырос до|"
+    # (not a case reviewed: "освобождены после пересмотра", "пересмотр приговора")
+    rf"(?<!после )пересмотр{_W}(?! (?:дел|приговор|решени|постановлени))|"
+    rf"уточн{_W}|скорректир{_W}|выросл{_W} до|вырос до|"
     rf"нақтыла{_W}|өзгерт{_W}|өсті"
 )
 
