@@ -247,6 +247,10 @@ FATE_GROUP_TERMS: dict[str, str] = {
 #: Жанболатова мен Асқар Тілеуов".
 AND_WORDS = r"and|и|және|мен|бен|пен"
 
+#: The two Latin letters that transliterate one Cyrillic letter of an initial ("Ye.", "Zh.":
+#: "Kempirbayev Ye. S.", "SARKYTBAYEV N.Zh.").
+LATIN_DIGRAPH_INITIALS = r"Ye|Yu|Ya|Yo|Zh|Sh|Ch|Kh|Ts"
+
 #: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
 CASE_NOUNS = (
     rf"(?:criminal )?cases|(?:criminal )?proceedings|criminal investigations|complaints|reports|"

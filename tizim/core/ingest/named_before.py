@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from tizim.core.fates import Fate
+from tizim.core.ingest.lexicon import LATIN_DIGRAPH_INITIALS
 from tizim.core.ingest.names_ru import given_name_before_surname
 from tizim.core.ingest.text import Sentence
 from tizim.core.names.keys import name_key
@@ -146,7 +147,7 @@ def _initialled_before(parts: NameParts, people: dict[str, PersonTold]) -> str |
 
 
 # a surname, then an initial of two Latin letters for one Cyrillic ("Zh.")
-_DIGRAPH_INITIAL_LAST = re.compile(r"(\S+) ((?:Ye|Yu|Ya|Yo|Zh|Sh|Ch|Kh|Ts)\.)")
+_DIGRAPH_INITIAL_LAST = re.compile(rf"(\S+) ((?:{LATIN_DIGRAPH_INITIALS})\.)")
 # a Kazakh family name made of a father's name ("Серкебайқызы", "Nurlanuly")
 _KAZAKH_FAMILY_NAME = re.compile(r"(?:ұлы|улы|қызы|кызы|uly|kyzy|qyzy)$", re.IGNORECASE)
 # how the surnames end that lists write before initials ("Сулейменов Д.", "Ткаченко В.")

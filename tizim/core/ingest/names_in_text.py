@@ -15,7 +15,7 @@ from tizim.core.places import fold_place
 
 # an initial, one letter or the two Latin letters of one Cyrillic ("Ye.", "Zh."): "Kempirbayev
 # Ye. S.", "Ye. Sugirbayev"
-_INITIAL = r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|Ye|Yu|Ya|Yo|Zh|Sh|Ch|Kh|Ts)\."
+_INITIAL = rf"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|{lexicon.LATIN_DIGRAPH_INITIALS})\."
 _CAP = rf"(?!{_INITIAL})[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*[\w]"
 # Up to four capitalised words: a name with a patronymic, or a name after a place and a title
 # ("Almaty Police Berik Abilbekov"), whose leading words are then trimmed.
