@@ -105,6 +105,10 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-73": (102, 51, 0.95, 0.85),
     "corpus-heldout-74": (99, 32, 0.9, 0.85),
     "corpus-heldout-75": (103, 40, 0.9, 0.9),
+    "corpus-heldout-76": (96, 34, 0.9, 0.95),
+    "corpus-heldout-77": (87, 29, 0.8, 0.9),
+    "corpus-heldout-78": (88, 28, 0.85, 0.85),
+    "corpus-heldout-79": (62, 18, 0.7, 0.95),
 }
 
 

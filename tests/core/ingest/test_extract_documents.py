@@ -1215,3 +1215,42 @@ def test_a_written_pledge_a_village_the_text_names_and_a_wrapped_sentence(text, 
 )
 def test_initials_of_two_latin_letters_and_a_courts_words_in_the_present(text, expected):
     assert persons_read(text, "en", learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # among the hurt, a title between; one of the patients
+        (
+            "Среди пострадавших — главный специалист управления Лаврентьев С. Н.",
+            "ru",
+            [("Лаврентьев", "С.", "injured")],
+        ),
+        (
+            "Науқастардың бірі — Жасұлан Байсерке (22 жаста), иығы жарақаттанған.",
+            "kk",
+            [("Байсерке", "Жасұлан", "injured")],
+        ),
+        # a term given: "получил пять лет"
+        ("Нурлан Абыкенов получил пять лет.", "ru", [("Абыкенов", "Нурлан", "convicted")]),
+        # words in capitals of no name's shape, a salutation, English words are no names
+        (
+            "Ерасылдың өзі де сол түні ұсталды — бұл туралы ДАУЫСТАП АЙТПА.",
+            "kk",
+            [],
+        ),
+        (
+            "АСҚАР БЕКМАҒАМБЕТ (1978–2022). 6 қаңтар түні үйіне қайтып келе жатқан жолда оқ "
+            "тиіп, қаза тапты.",
+            "kk",
+            [("Бекмағамбет", "Асқар", "killed")],
+        ),
+        (
+            "Verified Purchase: my cousin was arrested in the hospital car park.",
+            "en",
+            [],
+        ),
+    ],
+)
+def test_among_the_hurt_a_term_given_and_words_in_capitals(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected

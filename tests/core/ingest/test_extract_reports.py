@@ -1080,7 +1080,7 @@ def test_what_a_figure_alone_on_its_line_counts_is_told_without_the_line_break()
         (
             "Оның ішінде: қамауға алынғандар — 3, үйқамаққа алынғандар — 2\n"
             "Сотталғандар (2022 жылғы 1 желтоқсандағы жағдай бойынша) — 4",
-            [(3, "exact", "custody"), (2, "exact", "custody")],
+            [(3, "exact", "custody"), (2, "exact", "custody"), (4, "exact", "prosecuted")],
         ),
     ],
 )
@@ -1227,3 +1227,157 @@ def test_a_change_since_the_last_count_is_no_figure_and_what_a_row_counts_has_on
 def test_a_serious_condition_and_a_case_reviewed(text, expected):
     found = extract(text, published=PUBLISHED, learned=False)
     assert [(c.value, c.fate_group, c.status) for c in found.claims] == expected
+
+
+def test_a_table_drawn_with_box_drawing_characters_is_read_as_one_with_bars_quoted_as_given():
+    text = (
+        "│ Күні  │ Ұсталғандар │ Жасы │\n"
+        "├───────┼─────────────┼──────┤\n"
+        "│ 05.01 │ 12          │ 24   │\n"
+    )
+    found = extract(text, language="kk", published=PUBLISHED, learned=False)
+    # the age column is no count of people; the quote is the row as the text gives it
+    assert [(c.value, c.fate_group, c.quote) for c in found.claims] == [
+        (12, "custody", "│ 05.01 │ 12          │ 24   │")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a header laid out with spaces names its columns: a share is no count
+        (
+            "Table. Presentations, 5–8 January 2022\n"
+            "  Category                          n     %\n"
+            "  Blunt trauma                     24    51\n"
+            "  Gunshot wound                     9    19\n",
+            "en",
+            [(24, "exact", "injured"), (9, "exact", "injured")],
+        ),
+        # ... two columns too; a form's fields laid out with spaces are no header
+        (
+            "  Статья УК            осуждено\n  ст. 272 ч. 2              9\n",
+            "ru",
+            [(9, "exact", "prosecuted")],
+        ),
+        (
+            "Name:          Aigerim Abenova (sister of the disappeared person)\n"
+            "Telephone:     +7 705 318 44 27\n",
+            "en",
+            [],
+        ),
+        # a cell wrapped onto the next line is no header; a cell's own words say its fate
+        (
+            "| Дата       | Подсудимые                           |\n"
+            "|------------|--------------------------------------|\n"
+            "| 18.05.2022 | всего 5 подсудимых, трое под стражей |\n"
+            "|            | (оба содержатся под стражей)         |\n"
+            "| 19.05.2022 | 4                                    |\n",
+            "ru",
+            [(5, "exact", "prosecuted"), (3, "exact", "custody"), (4, "exact", "prosecuted")],
+        ),
+    ],
+)
+def test_headers_laid_out_with_spaces_and_cells_wrapped(text, language, expected):
+    found = extract(text, language=language, published=PUBLISHED, learned=False)
+    assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Eleven were admitted and 36 were treated and sent home. Nine had a gunshot wound. "
+            "By morning three of them were dead and nine were in police cells.",
+            "en",
+            [
+                (11, "exact", "injured"),
+                (36, "exact", "injured"),
+                (9, "exact", "injured"),
+                (3, "exact", "dead"),
+                (9, "exact", "custody"),
+            ],
+        ),
+        (
+            "Аудан аумағында 40-қа жуық адамды бөлімге жеткізді. Ауруханаға жеткізілгені — 9 адам. "
+            "12 адамның қайда екені анықталды.",
+            "kk",
+            [(40, "nearly", "custody"), (9, "exact", "injured"), (12, "exact", None)],
+        ),
+        (
+            "Из посёлка в РОВД свезли не менее 20 человек.",
+            "ru",
+            [(20, "at_least", "custody")],
+        ),
+        ("Сот 58 адамға әкімшілік қамау қолданған.", "kk", [(58, "exact", "prosecuted")]),
+        # one of them, when what happened to the one follows; not one named after it
+        (
+            "Three patients were transferred to Kostanay, and one of them died there on 9 January.",
+            "en",
+            [(1, "exact", "dead")],
+        ),
+        (
+            "Трое задержаны, один из них скончался в больнице.",
+            "ru",
+            [(3, "exact", "custody"), (1, "exact", "dead")],
+        ),
+        (
+            "Four were detained. One of them, Daniyar Omarov, 29, was released.",
+            "en",
+            [(4, "exact", "custody")],
+        ),
+        # a part of a whole told in words; investigations are cases
+        (
+            "Sixteen were charged. Twelve of the sixteen were convicted by the court.",
+            "en",
+            [(16, "exact", "prosecuted"), (12, "exact", "prosecuted")],
+        ),
+        (
+            "The prosecutor said 48 such investigations into missing persons were opened.",
+            "en",
+            [(48, "exact", None)],
+        ),
+        # a label goes on past brackets that name no fate of their own
+        (
+            "   — жарақатпен (соққы, кесілген жара, көзге газ тию) — 41 адам;",
+            "kk",
+            [(41, "exact", "injured")],
+        ),
+        (
+            "Из числа задержанных к административной ответственности привлечены 37 человек "
+            "(арест на срок от 5 до 15 суток), к уголовной – шестеро.",
+            "ru",
+            [(37, "exact", "prosecuted")],
+        ),
+    ],
+)
+def test_medical_words_a_police_station_and_one_of_them(text, language, expected):
+    found = extract(text, language=language, published=PUBLISHED, learned=False)
+    assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the hour, not seven people
+        ("Ответ: Около семи вечера у пункта собралось, я думаю, много людей.", "ru"),
+        ("В главе два автор пишет о задержанных.", "ru"),
+        ("В интервью номер одиннадцать задержанный рассказал о побоях.", "ru"),
+        ("Рядом: врачебная амбулатория 210 м.", "ru"),
+        ("| 6 | Tuganbayev Rustem | convicted 4 Mar: 2 yrs |", "en"),
+        (
+            "New admission by ambulance, male, approx. 30, unknown name on arrival, gunshot "
+            "wound left forearm.",
+            "en",
+        ),
+        ("| 0004 | Astrakhanka rd, km 3 | unknown male ~40 | injured |", "en"),
+        ("| 0001 | Tanekeyev N., 19 | injured |", "en"),
+        ("Жараланған бала, 15 ж., ауруханада жатыр.", "kk"),
+        ("Жараланған адамға үш тігіс салынды.", "kk"),
+        ("1. Копия свидетельства о смерти — 1 л.", "ru"),
+        ("2. Копия свидетельства о смерти (I-НД № 0741182) — 1 л.", "ru"),
+    ],
+)
+def test_hours_chapters_numbers_distances_ages_stitches_and_sheets_are_no_counts(text, language):
+    found = extract(text, language=language, published=PUBLISHED, learned=False)
+    assert [c.value for c in found.claims] == []

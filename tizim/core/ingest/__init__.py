@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from tizim.core.ingest import person_reader, second_reader
@@ -20,7 +20,7 @@ from tizim.core.ingest.person_reader import second_reading_of_persons
 from tizim.core.ingest.persons import PersonProposal, read_persons
 from tizim.core.ingest.second_reader import second_reading
 from tizim.core.ingest.text import Sentence, detect_language, split_sentences
-from tizim.core.ingest.told import Told, column_fates, fate_asked, heading_fate
+from tizim.core.ingest.told import Told, column_fates, fate_asked, heading_fate, is_a_row
 
 
 @dataclass
@@ -75,6 +75,7 @@ def extract(
     The rules read first; ``learned`` adds what the second readers read among the numbers
     and the people they passed over (True: the models shipped; False: the rules alone; or
     models of one's own)."""
+    verbatim, text = text, text.translate(_BOX_DRAWING)
     language = language or detect_language(text)
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
@@ -84,7 +85,7 @@ def extract(
     for sentence in sentences:
         if not answer[0] <= sentence.start < answer[1] or sentence.text.rstrip().endswith("?"):
             asked = None
-        if "|" not in sentence.text:
+        if not is_a_row(sentence.text):
             columns = ()
         told = Told(
             any_figure=bool(claims),
@@ -116,7 +117,24 @@ def extract(
         persons = persons + second_reading_of_persons(
             persons_read.unfated, language, sentences, readers.persons
         )
+    if text != verbatim:  # quotes as the text gives them, box-drawing and all
+        claims = [replace(c, quote=_as_given(verbatim, text, c.quote, c.end)) for c in claims]
+        persons = [replace(p, quote=_as_given(verbatim, text, p.quote, p.end)) for p in persons]
     return Extraction(language, published, claims, persons)
+
+
+def _as_given(verbatim: str, read: str, quote: str, inside: int) -> str:
+    """``quote``, cut from ``read`` (the text as it was read) where it holds the position
+    before ``inside``, as ``verbatim`` gives it."""
+    start = read.find(quote, max(0, inside - len(quote)))
+    return verbatim[start : start + len(quote)]
+
+
+# a table drawn with box-drawing characters ("│ 1 │ Жамалбеков Асқар │ 24 │") is read as one
+# drawn with bars and dashes, one character for one (the spans stay the same)
+_BOX_DRAWING = str.maketrans(
+    {**dict.fromkeys("│┃║┆┊├┤┼┌┐└┘┬┴╟╢╫╠╣╬╔╗╚╝╦╩╤╧╪", "|"), **dict.fromkeys("─━═┄┈", "-")}
+)
 
 
 def _answer(text: str, question_end: int) -> tuple[int, int]:

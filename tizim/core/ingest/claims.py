@@ -40,7 +40,7 @@ from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.qualifiers import past_qualifier_after, qualifier_of
 from tizim.core.ingest.text import Sentence, fold
-from tizim.core.ingest.told import NOT_PEOPLE, Told, column_of, told_again
+from tizim.core.ingest.told import NOT_PEOPLE, Told, column_of, is_a_row, told_again
 from tizim.core.ingest.when import find_dates
 from tizim.core.ingest.whose_figure import (
     PENALTY_BEFORE,
@@ -432,6 +432,11 @@ def _fate_before_dash(folded: str, number: NumberMention, lo: int) -> tuple[str,
     if not _DASH_BEFORE.search(folded, 0, number.start):
         return None
     clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, lo - 1)
+    opened = folded.rfind("(", 0, clause.start()) if clause and clause[0] == ")" else -1
+    if clause is not None and opened >= 0 and not _says_a_fate(folded, opened, clause.start()):
+        # "— жарақатпен (соққы, кесілген жара) — 41 адам": the label goes on past brackets
+        # that name no fate of their own
+        clause = _CLAUSE_BREAK_BEFORE_DASH.search(folded, 0, opened)
     label = clause.end() if clause else 0
     fate = nearest_fate(folded, number, label, number.start)
     if fate is None and _ENDS_ITS_LINE.match(folded, number.end):
@@ -439,6 +444,18 @@ def _fate_before_dash(folded: str, number: NumberMention, lo: int) -> tuple[str,
         # the label's fate, however many words it takes to say it
         fate = fate_after(folded, label, number.start, farthest=False, past_commas=True)
     return fate
+
+
+def _says_a_fate(folded: str, start: int, end: int) -> bool:
+    """Whether the words between ``start`` and ``end`` name a fate."""
+    return any(pattern.search(folded, start, end) for pattern in _FATES.values())
+
+
+def _cell_says_a_fate(read: str, number: NumberMention) -> bool:
+    """Whether the table's cell ``number`` stands in names a fate of its own."""
+    start = read.rfind("|", 0, number.start) + 1
+    end = read.find("|", number.end)
+    return _says_a_fate(read, start, len(read) if end < 0 else end)
 
 
 def _part_of_previous(folded: str, number: NumberMention, previous: Reading, people: bool) -> bool:
@@ -600,7 +617,7 @@ def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -
     is among ``numbers`` no more."""
     if any(aside.start(2) <= n.start < aside.end(2) for n in numbers):
         return aside[0]
-    said = any(pattern.search(aside[2]) for pattern in _FATES.values())
+    said = _says_a_fate(aside.string, aside.start(2), aside.end(2))
     if said and any(n.end == aside.start() for n in numbers):
         return aside[0]  # "6 — под домашним арестом, остальные — …": the dash is the verb
     return " " * len(aside[0])
@@ -619,7 +636,7 @@ def _row_fate(row: re.Match[str]) -> tuple[str | None, tuple[int, int]] | None:
 def _column_fate(columns: tuple[str | None, ...], row: str, number: NumberMention) -> str | None:
     """The fate group the header of a table names for the cell ``number`` stands in, if the
     row is one of that table's."""
-    column = column_of(row, number.start) if "|" in row else -1
+    column = column_of(row, number.start) if is_a_row(row) else -1
     return columns[column] if 0 <= column < len(columns) else None
 
 
@@ -658,7 +675,7 @@ def _worth_proposing(reading: Reading, folded: str) -> bool:
         return False
     if reading.group is not None or reading.cases:
         return True
-    if any(pattern.search(folded, *reading.anchor) for pattern in _FATES.values()):
+    if _says_a_fate(folded, *reading.anchor):
         # found, or took part ("на площадь вышло тысячи полторы человек"), or whose families
         # they are ("11 семей задержанных")
         return True
@@ -721,7 +738,11 @@ def claims_in_sentence(
             qualifier = qualifier_of(read, number, label[1][1])
             complaints = row is not None and label[0] is None  # "| Жалобы на избиения | 9 |"
             reading = Reading(number, label[0], label[1], qualifier, True, complaints)
-        elif label is None and (column := _column_fate(told.columns, text, number)):
+        elif (
+            label is None
+            and not _cell_says_a_fate(read, number)  # "трое под стражей" says it itself
+            and (column := _column_fate(told.columns, text, number))
+        ):
             # "05.01 | 236 | 171 | 19 | 2" under "Күні | Штат | … | Ұсталған": the header says
             cell = text.rfind("|", 0, number.start) + 1
             reading = Reading(

@@ -36,13 +36,19 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"(?:injured|beaten|hurt) in (?:police )?(?:custody|detention)|"
         r"injured|wounded|wounds|injuries|traumas?|burns|hurt|hospitali[sz]ed|beaten|suffered|"
         r"(?:had|has|have) treated|(?:had|has|have) been treated|treated for (?:\w+ )?injur\w*|"
-        r"fractures?|"
+        r"fractures?|(?:gunshot|stab|bullet|knife|shrapnel) wound\b|"
+        # a medic's shorthand and words: "GSW right thigh", "қолына үш тігіс салынды"
+        rf"gsw\b|тігіс (?:\w+ )?салын{_W}|"
+        # "Eleven were admitted and 36 were treated" (not admitted to a court, as evidence)
+        r"(?:were|was) admitted(?! to (?:their|his|her|the court|court)| as| into)|"
         r"tortured(?! to death)|(?:being|are|were) treated|receiving treatment|outpatient care|"
         r"(?:applied|turned) (?:to [\w ]{0,40})?for (?:medical )?help|were affected|"
         r"(?:taken|admitted) to (?:the )?(?:[\w-]+ )?hospital|за медицинской помощью|in hospitals?|"
         r"медпомощ\w*|"
         rf"в (?:\w+ )?больниц{_W}|ауруханада (?:\w+ )?жат{_W}|избива{_W}|избили|"
         rf"(?:медициналық|амбулаториялық) көмек ал{_W}|(?:ауруханаға|стационарға) жатқызыл{_W}|"
+        # (not the participle before its noun: "жеткізілген жаралылар" are the wounded)
+        r"(?:ауруханаға|стационарға|емханаға) (?:\w+ )?жеткізіл(?:ді|гені|гендер\w*)(?!\w)|"
         r"(?:sought|received|needed|required) (?:hospital |medical )?(?:treatment|attention|help)|"
         rf"телесн{_W} повреждени{_W}|"
         r"(?:serious|critical|grave) condition|"
@@ -104,6 +110,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"ұсталған{_W}|алып кетіл{_W}|holding facilit{_W}|в камере|камерада|"
         # where they are held, with no verb, as "в камере": "14 people in a cell for 6"
         r"in (?:a|the|one|our|his|her|each) (?:[\w-]+ )?cell\b|"
+        r"in (?:the )?(?:police|holding) cells\b|"
+        # "40-қа жуық адамды бөлімге жеткізді": brought to the (police) department
+        rf"(?<!\w)бөлімге (?:\w+ )?жеткіз{_W}|"
         # taken away: "At least 25 were taken", "9 человек забрали в Астану", "8 жігітті
         # әкетті" (not taken to hospital or the morgue)
         r"(?:were|was|have been|had been) taken(?! (?:to|into|in|for) (?:the |a )?(?:[\w-]+ )?"
@@ -113,7 +122,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # taken to the police, not to a hospital
         rf"доставлен{_W} в (?:\w+ ){{0,3}}(?:увд|овд|ровд|роп|отдел{_W}|полици{_W}|изолятор{_W})|"
         # "в Шетский РОП были доставлены 14 жителей": the station first
-        rf"в (?:[\w-]+ ){{0,2}}(?:увд|овд|ровд|роп|уп|ивс|отдел)(?: [\w-]+){{0,2}} доставлен{_W}|"
+        rf"в (?:[\w-]+ ){{0,2}}(?:увд|овд|ровд|роп|уп|ивс|отдел)(?: [\w-]+){{0,2}} "
+        rf"(?:доставлен|свезл|свезен|свезён|привезл|привезен|привезён){_W}|"
         # "В полицию доставили 714 правонарушителей"
         rf"в (?:[\w-]+ )?полици{_W} доставил{_W}|"
         rf"доставлен{_W} в орган{_W} внутренних дел|"
@@ -158,6 +168,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"сотқа дейінгі тергеп{_W}|(?:назначил{_W}|назначен{_W}) (?:\w+ )?арест{_W}|"
         # penalties a court hands down: administrative arrest, fines
         rf"(?:әкімшілік )?қамауға кес{_W}|айыппұл салды|айыппұл салын(?:ды|ған{_W}|ып)|"
+        # "сот 58 адамға әкімшілік қамау қолданған"
+        rf"әкімшілік қамау (?:жазасы(?:н)? )?(?:қолдан|тағайында){_W}|"
         rf"оштрафован{_W}|"
         # "В отношении 220 человек идут административные суды"
         rf"(?:идут|идет|идёт|проходят) (?:\w+ )?суд{_W}|"
@@ -240,7 +252,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
     r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # turned up: "19 have been found", "ещё 17 уже нашлись", "61-інің тұрған жері анықталды"
     r"(?:have|has|had) been (?:found|located|traced)(?! dead)|нашл(?:ись|ось|ась)|"
-    rf"нашел{_W}|нашёл{_W}|тұрған жері анықтал{_W}|местонахождени{_W} установлен{_W}",
+    rf"нашел{_W}|нашёл{_W}|(?:тұрған жері|қайда екені) анықтал{_W}|"
+    rf"местонахождени{_W} установлен{_W}",
 }
 
 #: Words that join two figures or two names: "26 protesters and 16 officers", "Дана
@@ -253,7 +266,8 @@ LATIN_DIGRAPH_INITIALS = r"Ye|Yu|Ya|Yo|Zh|Sh|Ch|Kh|Ts"
 
 #: Counts of cases, not of people: a claim with no fate group ("400 criminal cases").
 CASE_NOUNS = (
-    rf"(?:criminal )?cases|(?:criminal )?proceedings|criminal investigations|complaints|reports|"
+    rf"(?:criminal )?cases|(?:criminal )?proceedings|(?:criminal )?investigations|complaints|"
+    r"reports|"
     rf"уголовн{_W} дел{_W}|дел\b|делах|случа{_W}|жалоб{_W}|обращени{_W}|заявлени{_W}|"
     rf"досудебн{_W} расследовани{_W}|"
     # (not "жағдайда", in a condition: "оның екеуі ауыр жағдайда" are two in a serious one)
@@ -309,8 +323,8 @@ COMPLAINED = (
 
 #: Words right after a number that make it something other than a count of people.
 NOT_PEOPLE_UNITS = (
-    r"%|percent|per cent|years?|year-old|months?|weeks?|days?|nights?|hours?|minutes?|times|km|"
-    r"kilometres|dollars|tenge|p\.m|a\.m|o'clock|litres?|liters?|"
+    r"%|percent|per cent|years?|yrs?\b|year-old|months?|weeks?|days?|nights?|hours?|minutes?|"
+    r"times|km|kilometres|dollars|tenge|p\.m|a\.m|o'clock|litres?|liters?|"
     rf"процент{_W}|лет\b|год{_W}|месяц{_W}|недел{_W}|дн[еяи]{_W}|сут{_W}|час{_W}|минут{_W}|"
     rf"тенге|раз\b|км\b|г\.|литр{_W}|"
     rf"пайыз{_W}|жыл{_W}|ай(?:ға|да|дан|дың|ы)?\b|апта{_W}|күн{_W}|тәулік{_W}|сағат{_W}|минут{_W}|"
@@ -321,7 +335,11 @@ NOT_PEOPLE_UNITS = (
     # ("СИЗО-ға сәлемдемелер, 17 дана")
     rf"₸|kzt\b|тг\b|usd\b|евро\b|рубл{_W}|доллар{_W}|дана\b|"
     # a time of day: "в 23 ч 40 мин"; sheets of a document: "копия приговора на 18 листах"
-    rf"ч\b|мин\b|лист{_W}|парақ{_W}|"
+    rf"ч\b|мин\b|лист{_W}|л\.|парақ{_W}|тігіс{_W}|stitch(?:es)?|швов|шва\b|"
+    # "15 ж." (жас, an age; жыл, a year)
+    r"ж\.|"
+    # a time of day, a distance: "около семи вечера", "в 6 утра"; "амбулатория 210 м"
+    rf"вечера\b|утра\b|м\b|метр{_W}|"
     # "not": "«задержан» мен «қамауға алынды» бір емес" (are not one and the same)
     r"емес\b"
 )

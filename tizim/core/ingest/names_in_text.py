@@ -152,8 +152,9 @@ def strip_kazakh_case(word: str, *, any_surname: bool = False) -> str:
     for ending in _KK_ENDINGS:
         if word.lower().endswith(ending) and len(word) - len(ending) >= 4:
             stem = word[: -len(ending)]
-            if ending[0] == "т" and stem[-1].lower() not in _VOICELESS:
-                # "Нұрсұлтан": after "л" an ending would be "-дан"; "-тан" is the name's own
+            if ending[0] in "тқк" and stem[-1].lower() not in _VOICELESS:
+                # "Нұрсұлтан", "Байсерке": after "л" or "р" an ending would be "-дан" or
+                # "-ге"; "-тан" and "-ке" are the name's own
                 continue
             if _SURNAME_SHAPE.search(stem) or (any_surname and not _KAZAKH_NAME.search(word)):
                 return stem
@@ -230,7 +231,7 @@ def _names_in(
             and not _SURNAME_SHAPE.search(words[0])
         ):
             words = words[:2]  # "Мұрат Қожахметов Шиеліде", "Сәкен Мұратов Атырау қаласында"
-        if len(words) > 1 and not _may_be_a_name(words, language):
+        if len(words) > 1 and not _may_be_a_name(words, language, text[m.end() :]):
             continue  # "Civic Freedoms", "Мәжілістің Ұсынымдары"
         start = m.start("name") + m["name"].index(words[0])
         end = start + len(" ".join(words))
@@ -428,8 +429,9 @@ def _kazakh_family(
     return out
 
 
-def _may_be_a_name(words: list[str], language: str) -> bool:
-    """Whether a run of capitalised words may be a person's name by the shape of its words."""
+def _may_be_a_name(words: list[str], language: str, after: str = "") -> bool:
+    """Whether a run of capitalised words may be a person's name by the shape of its words
+    (and, for words in capitals, by the life dates or the age ``after`` them)."""
     if language == "kk":  # in Cyrillic: "Halyq Uni" is an outlet
         cyrillic = all(re.search(r"[а-яёәғқңөұүһі]", w.lower()) for w in words)
         shaped = any(_KAZAKH_NAME.search(strip_kazakh_case(w)) for w in words)
@@ -438,8 +440,15 @@ def _may_be_a_name(words: list[str], language: str) -> bool:
         # (an ending after a stem of three letters at least: "Дидар" is no plural)
         oblique = _OBLIQUE_KK.search(words[0].lower())
         plain = len(words) == 2 and (oblique is None or oblique.start() < 3)
-        return cyrillic and (shaped or plain)
+        # "ДАУЫСТАП АЙТПА", "ТУЫСТАРЫН ІЗДЕУ": words in capitals of no name's shape shout
+        # or head a section
+        # (not "АСҚАР БЕКМАҒАМБЕТ (1978–2022)": a name, its life dates after it)
+        shouted = all(len(w) > 2 and w.isupper() for w in words) and not _LIFE_OR_AGE.match(after)
+        return cyrillic and (shaped or (plain and not shouted))
     return not all(_ENGLISH_WORD.search(w) for w in words)
+
+
+_LIFE_OR_AGE = re.compile(r"\s*(?:\(\d{4}|,\s*\d{1,2}(?!\d))")
 
 
 def _names_a_thing(words: list[str], after: str) -> bool:

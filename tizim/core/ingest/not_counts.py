@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tizim.core.ingest import lexicon as lx
-from tizim.core.ingest.numbers import MULTIPLIER_WORDS, NumberMention
+from tizim.core.ingest.numbers import MULTIPLIER_WORDS, ONE_OF_THEM_DID, NumberMention
 from tizim.core.ingest.text import fold, is_item_number, opens_its_line
 
 _PARENT_BEFORE = re.compile(
@@ -62,7 +62,8 @@ _PART_OF_A_WHOLE_BEFORE = re.compile(
 )
 # "three of the seven were released": the seven, with nothing after them, are those told before
 _PART_OF_THE_BEFORE = re.compile(
-    r"(?<!\w)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) of the\s+$"
+    r"(?<!\w)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?) of the\s+$"
 )
 # the same in Russian: "девять из восемнадцати" (not "трое из 18 задержанных": a whole
 # counted anew)
@@ -90,15 +91,15 @@ _MONTH_BEFORE = re.compile(rf"(?:^|(?<!\d)\s)(?:{lx.ENGLISH_MONTHS})\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:{lx.MONTHS})(?!\w)")
 _ARTICLE_BEFORE = re.compile(
     # a military unit's number too: "в/ч 5517", "military unit 3656", "әскери бөлім 6655"
-    r"(?:в/ч|воинск\w+ част\w+|military unit|әскери бөлім\w*|"
+    r"(?:в/ч|воинск\w+ част\w+|military unit|әскери бөлім\w*|km|км|"
     r"article|articles|art\.|стать\w*|ст\.|part|часть|№|no\.|number|"
-    r"tel\.?|phone|телефон\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£)\s*$"
+    r"tel\.?|phone|телефон\w*|номер\w*|\+|бап|бабы|kzt|usd|eur|rub|\$|€|£)\s*$"
 )
 # a document's parts: "footnote 22", "Figure 1", "page 88", "сноска 3", "рис. 2" (not
 # "Official figures: 225 killed")
 _PART_OF_A_DOCUMENT_BEFORE = re.compile(
     r"(?<!\w)(?:footnote|figure|fig\.|table|page|p\.|pp\.|сноск\w*|рис\.|таблиц[аыуе]|стр\.|"
-    r"с\.|paragraphs?|para\.|абзац\w*|пункт\w*|тармақ\w*)\s*$"
+    r"с\.|paragraphs?|para\.|абзац\w*|пункт\w*|тармақ\w*|chapter|глав[аеуы])\s*$"
 )
 _RANGE_OF_DAYS = re.compile(rf"^\s*(?:and|to|-|–|и|по|мен|—)\s*\d{{1,2}}\s+(?:{lx.MONTHS})(?!\w)")
 _LIST_OF_UNITS = re.compile(
@@ -123,6 +124,9 @@ _PLACE_OF_DETENTION = re.compile(
 )
 _AGED_BEFORE = re.compile(
     r"(?<!\w)(?:aged|в возрасте|(?:man|woman|boy|girl) of)\s*$"
+    # a patient's sex, then the age: "male, approx. 30", "женщина, ~45"
+    r"|(?<!\w)(?:male|female|мужчина|женщина|муж\.|жен\.),?\s*(?:approx\.|about|around|около|~)?"
+    r"\s*$"
     # "The youngest of those still held is 17"
     r"|(?<!\w)(?:the )?(?:youngest|oldest)(?: [\w-]+){0,6} (?:is|was|are|were)\s*$"
 )
@@ -296,7 +300,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         and not _LINE_ENDS.match(text, number.end)
     ):
         return True  # "two main hospitals", "8 сожжённых автомобилях" (not "2,600 in hospitals")
-    if number.value == 1 and (_ONE_OF.match(after) or fold(number.written).endswith("бірі")):
+    one_of = _ONE_OF.match(after) and not ONE_OF_THEM_DID.match(text, number.end)
+    if number.value == 1 and (one_of or fold(number.written).endswith("бірі")):
         return True  # "one of them", "один из", "солардың бірі": a person, not a count
     if number.value == 1 and (
         "бірде-бір" in folded[max(0, number.start - 6) : number.end + 4]
@@ -304,8 +309,10 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     ):
         return True  # "бірде-бір полиция қызметкері", "not a single officer": nobody
     name_before = text[max(0, number.start - 40) : number.start]
-    if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*$", name_before) and re.match(r"^\s*[,)]", after):
-        return True  # an age beside a name: "Serik Abenov, 34, was detained"
+    if re.search(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:[\w'’-]+|\.),\s*$", name_before) and re.match(
+        r"^\s*[,)|]", after
+    ):
+        return True  # an age beside a name: "Serik Abenov, 34, was detained", "| Abenov N., 19 |"
     if re.search(r"(?<!\w)(?:he|she) (?:was|is)(?: only| just)?\s+$", before) and re.match(
         r"^\s*[,)]", after
     ):

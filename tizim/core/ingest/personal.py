@@ -106,6 +106,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:sentenced|convicted|found guilty)|sentenced|(?:was |were )?given "
         rf"(?:[\d.]+|\w+) (?:years?|months?|days?)|received (?:a |an )?[\w-]+ sentence|"
         rf"лишени{_W} свободы|бас бостандығынан айыр{_W}|"
+        # "Абыкенов получил пять лет", "получила 3 года" (not "получил травму")
+        rf"получил{_W} (?:[\w-]+ ){{1,2}}(?:лет|года?)\b(?! назад)|"
         rf"(?:each )?fined|оштрафован{_W}|айыппұл сал(?:ын)?(?:ды|ған{_W}|ып)|"
         # administrative arrest: "Абзал Достияровты 15 күнге қамаған"
         rf"\d+ (?:күнге|тәулікке) қама(?:л)?(?:ды|ған{_W}|п)|"
@@ -273,12 +275,13 @@ AMONG: tuple[tuple[Fate, str], ...] = (
     (
         Fate.DETAINED,
         r"among (?:the |those )?(?:still )?(?:detained|held|arrested)|among the detainees|"
-        r"среди задержанных|"
+        r"среди (?:задержанных|арестованных)|"
         r"ұсталғандардың арасында",
     ),
     (
         Fate.INJURED,
-        r"among the (?:injured|wounded)|среди раненых|жараланғандардың арасында|"
+        r"among the (?:injured|wounded)|среди (?:раненых|пострадавших)|"
+        r"(?:жараланғандардың|зардап шеккендердің) арасында|науқастардың бірі|"
         r"(?:one of the|among the) (?:alleged )?victims",
     ),
 )
@@ -348,7 +351,7 @@ KAZAKH_NAME_ENDINGS = (
 #: "Preventive Mechanism"). One name-like word is enough to keep a run ("Kairat Kudaibergen").
 ENGLISH_WORD_ENDINGS = (
     r"ism|ist|ion|ions|ment|ments|ive|ives|ic|ics|ical|al|als|ity|ous|eur|eurs|ance|ence|ing|"
-    r"ed|ful|less|ness|ship|ary|ory|dom|doms|ers|ors|ure|ures|ate|ates|ian|ians|hood"
+    r"ed|ful|less|ness|ship|ary|ory|dom|doms|ers|ors|ure|ures|ate|ates|ian|ians|hood|ase|ogue"
 )
 
 #: Words that make the capitalised words before them (or around them) a place, a street, an
@@ -389,6 +392,7 @@ NOT_NAMES = frozenset(
     tunisia emirates turkey germany france poland ukraine belarus armenia azerbaijan tajikistan
     turkmenistan mongolia
     ұлттық krasnaya krasny krasnoye novaya novoye staraya polyana
+    dear уважаемый уважаемая уважаемые құрметті қадірлі
     goalkeeper striker midfielder defender coach player athlete wrestler boxer pupil student
     teacher imam priest parishioner referee actor actress singer musician librarian trader
     vendor guard watchman cashier caretaker rector dean engineer worker conscript soldier

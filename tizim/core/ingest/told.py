@@ -16,12 +16,15 @@ _FATES = lx.FATE_GROUP_PATTERNS
 # a heading: a few words, no figure, no full stop ("Ұсталғандар саны, күндер бойынша",
 # "Detained, by day"), a colon at its end or not
 _HEADING = re.compile(r"[^\d.!?]{3,80}")
-#: what :func:`column_fates` says of a column whose header names money or a share, not people
-#: ("Взыскано, тенге", "Amount, KZT", "%")
+#: what :func:`column_fates` says of a column whose header names money, a share or an age, not
+#: people ("Взыскано, тенге", "Amount, KZT", "%", "Жасы")
 NOT_PEOPLE = "not_people"
 _NOT_PEOPLE_HEADER = re.compile(
-    r"тенге|теңге|tenge|kzt|₸|сумма|сомасы|amount|%|процент|пайыз|usd|рубл|евро|eur\b"
+    r"тенге|теңге|tenge|kzt|₸|сумма|сомасы|amount|%|процент|пайыз|usd|рубл|евро|eur\b|"
+    r"\bage\b|возраст|\bжасы?\b|\bлет\b"
 )
+# the gap between two cells of a row laid out with spaces ("Blunt trauma     24    51")
+_ALIGNED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,15 @@ def heading_fate(line: str) -> str | None:
 
 def column_fates(line: str) -> tuple[str | None, ...] | None:
     """The fate group each cell of a table's header row names ("Date | Detained | Injured"),
-    if ``line`` is such a header: cells between bars, no figure, a fate named in one."""
+    if ``line`` is such a header: cells between bars or parted by spaces, no figure, a fate,
+    money, a share or an age named in one."""
     cells = _table_cells(line)
     if len(cells) < 2 or re.search(r"\d", line):
         return None
+    if "|" not in line and not _an_aligned_header(cells):
+        return None  # "Name:      Aigerim (sister of the disappeared person)": a form's field
+    if sum(not cell.strip() for cell in cells) * 2 >= len(cells):
+        return None  # "|      |      | (оба содержатся под стражей) |": a row's cell wrapped
     # (money first: "Штраф, тенге" holds sums, though a fine is a court's penalty)
     fates = tuple(
         NOT_PEOPLE if _NOT_PEOPLE_HEADER.search(fold(cell)) else _first_group(cell)
@@ -78,15 +86,32 @@ def column_fates(line: str) -> tuple[str | None, ...] | None:
     return fates if any(fates) else None
 
 
+def is_a_row(line: str) -> bool:
+    """Whether ``line`` may be a table's row: written with bars ("| a | b |", "a | b") or laid
+    out with spaces ("Category      n      %")."""
+    return "|" in line or bool(_ALIGNED_GAP.search(line.strip()))
+
+
+def _an_aligned_header(cells: list[str]) -> bool:
+    """Whether the cells of a line laid out with spaces make a table's header: each a few
+    words, the first no form's label ("Category      n      %", "Статья УК      осуждено",
+    not "Name:      Aigerim (sister of the disappeared person)")."""
+    short = all(len(cell.split()) <= 4 for cell in cells)
+    return short and not cells[0].endswith(":")
+
+
 def _table_cells(line: str) -> list[str]:
-    """The cells of a table's row written with bars, outer bars or none ("| a | b |", "a | b")."""
+    """The cells of a table's row written with bars, outer bars or none ("| a | b |", "a | b"),
+    or laid out with spaces."""
     if "|" not in line:
-        return []
+        return _ALIGNED_GAP.split(line.strip()) if is_a_row(line) else []
     return line.strip().removeprefix("|").removesuffix("|").split("|")
 
 
 def column_of(line: str, position: int) -> int:
-    """Which cell of a row written with bars ``position`` stands in, from 0."""
+    """Which cell of a table's row ``position`` stands in, from 0."""
+    if "|" not in line:
+        return sum(gap.end() <= position for gap in _ALIGNED_GAP.finditer(line))
     leading = line.lstrip().startswith("|")
     return line.count("|", 0, position) - (1 if leading else 0)
 
