@@ -1231,6 +1231,13 @@ def test_initials_of_two_latin_letters_and_a_courts_words_in_the_present(text, e
             "kk",
             [("Байсерке", "Жасұлан", "injured")],
         ),
+        # brought to the police department, not to a hospital's
+        (
+            "Ерболат Жетпісбай 10 қаңтарда полиция бөліміне жеткізілді.",
+            "kk",
+            [("Жетпісбай", "Ерболат", "detained")],
+        ),
+        ("Ерболат Жетпісбай хирургия бөліміне жеткізілді.", "kk", []),
         # a term given: "получил пять лет"
         ("Нурлан Абыкенов получил пять лет.", "ru", [("Абыкенов", "Нурлан", "convicted")]),
         # words in capitals of no name's shape, a salutation, English words are no names

@@ -1381,3 +1381,15 @@ def test_medical_words_a_police_station_and_one_of_them(text, language, expected
 def test_hours_chapters_numbers_distances_ages_stitches_and_sheets_are_no_counts(text, language):
     found = extract(text, language=language, published=PUBLISHED, learned=False)
     assert [c.value for c in found.claims] == []
+
+
+def test_the_second_reader_proposes_no_cell_under_an_age_column():
+    text = (
+        "Прокуратура сообщает.\n\n"
+        "│ № │ Ф. И. О.              │ Возраст │ Мера пресечения         │\n"
+        "├───┼───────────────────────┼─────────┼─────────────────────────┤\n"
+        "│ 1 │ Абдуллаев Рустам      │ 31      │ содержание под стражей  │\n"
+        "│ 2 │ Турсунов Бахтияр      │ 24      │ домашний арест          │\n"
+    )
+    found = extract(text, language="ru", published=PUBLISHED, learned=True)
+    assert [c.value for c in found.claims] == []

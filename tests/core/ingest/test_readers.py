@@ -126,6 +126,10 @@ def test_a_docx():
         ("АПТАНЫҢ САНДАРЫ\n«Таң» газеті, 2022 жылғы 21 қаңтар\n", datetime.date(2022, 1, 21)),
         # the paper's name, then a dash and the date
         ("STEPPE WIRE — 12 January 2022\n", datetime.date(2022, 1, 12)),
+        ("«ДАЛА ДАУСЫ» ГАЗЕТІ · 2022 жылғы 19 қаңтар\n", datetime.date(2022, 1, 19)),
+        # a document's date after its label, a letter's after its number
+        ("DISTRICT HOSPITAL — AUDIT NOTE\nDate: 21 January 2022\n", datetime.date(2022, 1, 21)),
+        ("Прокуратура района\nИсх. № 03-11/214 от 2 марта 2022 года\n", datetime.date(2022, 3, 2)),
         ("Grant period: 01 Sep 2021 - 31 May 2022\n", None),
         # a period covered is not the date of the page, nor the end of a range
         ("MONITORING REPORT\nPeriod covered: 1 October – 31 December 2023\n", None),

@@ -16,11 +16,20 @@ from tizim.core.ingest import person_reader, second_reader
 from tizim.core.ingest.claim_details import ClaimProposal
 from tizim.core.ingest.claims import claims_in_sentence
 from tizim.core.ingest.linear_model import LinearModel
+from tizim.core.ingest.numbers import NumberMention
 from tizim.core.ingest.person_reader import second_reading_of_persons
 from tizim.core.ingest.persons import PersonProposal, read_persons
 from tizim.core.ingest.second_reader import second_reading
 from tizim.core.ingest.text import Sentence, detect_language, split_sentences
-from tizim.core.ingest.told import Told, column_fates, fate_asked, heading_fate, is_a_row
+from tizim.core.ingest.told import (
+    NOT_PEOPLE,
+    Told,
+    column_fate,
+    column_fates,
+    fate_asked,
+    heading_fate,
+    is_a_row,
+)
 
 
 @dataclass
@@ -82,6 +91,7 @@ def extract(
     asked, answer = None, (0, 0)
     told_values: set[tuple[int, str | None]] = set()  # grown as claims are read, not rebuilt
     columns: tuple[str | None, ...] = ()  # the fates a table's header names, while it goes on
+    in_force: dict[int, tuple[str | None, ...]] = {}  # the header each row stands under
     for sentence in sentences:
         if not answer[0] <= sentence.start < answer[1] or sentence.text.rstrip().endswith("?"):
             asked = None
@@ -94,6 +104,7 @@ def extract(
             asked=asked,
             columns=columns,
         )
+        in_force[sentence.start] = columns
         read = claims_in_sentence(sentence, language, published, told)
         claims.extend(read)
         told_values.update((claim.value, claim.fate_group) for claim in read)
@@ -108,8 +119,15 @@ def extract(
     persons = persons_read.proposals
     readers = SecondReaders.shipped() if learned is True else learned or SecondReaders(None, None)
     if readers.figures is not None:
+
+        def no_people(sentence: Sentence, number: NumberMention) -> bool:
+            # "| 31 |" under "Возраст", "| 96 800 |" under "тенге"
+            header = in_force.get(sentence.start, ())
+            return column_fate(header, sentence.text, number.start) == NOT_PEOPLE
+
         claims = sorted(
-            claims + second_reading(sentences, language, published, claims, readers.figures),
+            claims
+            + second_reading(sentences, language, published, claims, readers.figures, no_people),
             key=lambda claim: claim.start,
         )
     if readers.persons is not None:

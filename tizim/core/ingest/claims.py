@@ -40,7 +40,7 @@ from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.qualifiers import past_qualifier_after, qualifier_of
 from tizim.core.ingest.text import Sentence, fold
-from tizim.core.ingest.told import NOT_PEOPLE, Told, column_of, is_a_row, told_again
+from tizim.core.ingest.told import NOT_PEOPLE, Told, column_fate, told_again
 from tizim.core.ingest.when import find_dates
 from tizim.core.ingest.whose_figure import (
     PENALTY_BEFORE,
@@ -633,13 +633,6 @@ def _row_fate(row: re.Match[str]) -> tuple[str | None, tuple[int, int]] | None:
     return None if group is None else (group, span)
 
 
-def _column_fate(columns: tuple[str | None, ...], row: str, number: NumberMention) -> str | None:
-    """The fate group the header of a table names for the cell ``number`` stands in, if the
-    row is one of that table's."""
-    column = column_of(row, number.start) if is_a_row(row) else -1
-    return columns[column] if 0 <= column < len(columns) else None
-
-
 def _label_fate(folded: str) -> tuple[str, tuple[int, int]] | None:
     """The fate a label before a colon gives the figures after it ("— ранены: более 40
     человек", "Detained: 214"), if the label is a fate's words."""
@@ -699,7 +692,7 @@ def claims_in_sentence(
         for n in every_number
         if not any(d.start <= n.start < d.end for d in dates)
         and not is_not_a_count(text, folded, n)
-        and _column_fate(told.columns, text, n) != NOT_PEOPLE  # "| 96 800 |" under "тенге"
+        and column_fate(told.columns, text, n.start) != NOT_PEOPLE  # "| 96 800 |" under "тенге"
     ]
     read = _ASIDE.sub(lambda m: " " * len(m.group(0)), folded)  # asides blanked, same offsets
     read = _WRITTEN_AGAIN.sub(lambda m: _blank_if_a_number(m, every_number), read)
@@ -741,7 +734,7 @@ def claims_in_sentence(
         elif (
             label is None
             and not _cell_says_a_fate(read, number)  # "трое под стражей" says it itself
-            and (column := _column_fate(told.columns, text, number))
+            and (column := column_fate(told.columns, text, number.start))
         ):
             # "05.01 | 236 | 171 | 19 | 2" under "Күні | Штат | … | Ұсталған": the header says
             cell = text.rfind("|", 0, number.start) + 1

@@ -166,7 +166,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
         rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|ұстады|ұстап\b|алып кет{_W}|изоляторда|изоляторында|"
         r"(?:ивс|сизо)-(?:та|те|да|де)|"
-        rf"қамауда|"
+        rf"қамауда|(?:полиция\w* бөлім\w*|(?<!\w)бөлімге) (?:\w+ )?жеткізіл{_W}|"
         rf"забрали|увезли|(?:затолкал|закинул|посадил){_W} в автозак|"
         # a case file's note: "Detained 06.01 near the akimat.", "Picked up 07.01 at work."
         # (not "Detained protesters told him …"); an order's list: "Amirov Timur Bolatovich,

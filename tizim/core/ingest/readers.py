@@ -26,18 +26,20 @@ _DAY_MONTH_YEAR = (
     r"(?:\s*(?:года|г\.))?"
 )
 _DATE_LINE = re.compile(rf"^\s*{_DAY_MONTH_YEAR}\s*$", re.MULTILINE)
-# a header's line naming the issue or the paper first, then a comma or a dash and the date
-# ("Issue 3, 14 January 2022", "STEPPE WIRE — 12 January 2022", "«Сарыарқа таңы» аудандық
-# газеті, 2022 жылғы 21 қаңтар"); only in the first lines, where a header is (not a footnote's
-# "press release, 15 August 2022")
+# a header's line naming the issue or the paper first, then a comma, a dash or a dot and the
+# date ("Issue 3, 14 January 2022", "STEPPE WIRE — 12 January 2022", "«Дала дауысы» газеті ·
+# 2022 жылғы 19 қаңтар"); a document's date after its label ("Date: 21 January 2022") or a
+# letter's after its number ("Исх. № 03-11/214 от 2 марта 2022 года"); only in the first lines,
+# where a header is (not a footnote's "press release, 15 August 2022")
 _HEADER_LINES = 10
 _HEADER_DATE = re.compile(
     # (a dash only after words with no figure: not a period's "1 January – 31 March 2022")
-    rf"^(?:[^\n]{{1,80}}?,|[^\d\n]{{1,80}}?[^\S\n]+[—–-])[^\S\n]*(?:{_DAY_MONTH_YEAR}"
+    rf"^(?:[^\n]{{1,80}}?,|[^\d\n]{{1,80}}?[^\S\n]+[—–·|-]|[^\S\n]*(?:date|дата|күні)[^\S\n]*:"
+    rf"|[^\S\n]*(?:исх|шығ)\.[^\S\n]*№[^\n]{{1,30}}?[^\S\n]от)[^\S\n]*(?:{_DAY_MONTH_YEAR}"
     # the Kazakh order: "2022 жылғы 21 қаңтар"
     r"|(?P<kk_year>20\d\d)\s+ж(?:ылғы|\.)\s+(?P<kk_day>\d{1,2})\s+(?P<kk_month>[А-Яа-яәғқңөұүһі]+))"
     r"[^\S\n]*$",
-    re.MULTILINE,
+    re.MULTILINE | re.IGNORECASE,
 )
 _DATE_LINE_US = re.compile(
     r"^\s*(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),\s+(?P<year>20\d\d)\s*$", re.MULTILINE

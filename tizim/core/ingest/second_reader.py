@@ -177,20 +177,25 @@ def second_reading(
     published: datetime.date | None,
     claims: list[ClaimProposal],
     model: LinearModel,
+    no_people: Callable[[Sentence, NumberMention], bool] = lambda sentence, number: False,
 ) -> list[ClaimProposal]:
     """The figures ``model`` reads in ``sentences`` that the rules' ``claims`` do not hold:
-    neither the same number nor the same value said elsewhere."""
+    neither the same number nor the same value said elsewhere, nor a number ``no_people``
+    says counts no one (a table's cell under an age or a sum)."""
     read_at = {claim.start for claim in claims}
     values = {claim.value for claim in claims}
     added: list[ClaimProposal] = []
     for sentence in sentences:
 
-        def passed_over(number: NumberMention, at: int = sentence.start) -> bool:
+        def passed_over(
+            number: NumberMention, at: int = sentence.start, said: Sentence = sentence
+        ) -> bool:
             # (zero counts no one: "Died in hospital   2   0", a change since the day before)
             return (
                 at + number.start not in read_at
                 and number.value not in values
                 and number.value != 0
+                and not no_people(said, number)
             )
 
         for number, features in numbers_of(sentence, language, published, passed_over):

@@ -116,6 +116,13 @@ def column_of(line: str, position: int) -> int:
     return line.count("|", 0, position) - (1 if leading else 0)
 
 
+def column_fate(columns: tuple[str | None, ...], row: str, position: int) -> str | None:
+    """The fate group (or ``NOT_PEOPLE``) the header of a table names for the cell at
+    ``position`` of ``row``, if the row is one of that table's."""
+    column = column_of(row, position) if is_a_row(row) else -1
+    return columns[column] if 0 <= column < len(columns) else None
+
+
 def _first_group(text: str) -> str | None:
     folded = fold(text)
     found = [
