@@ -40,7 +40,7 @@ from tizim.core.ingest.not_counts import is_not_a_count
 from tizim.core.ingest.numbers import NumberMention, find_numbers
 from tizim.core.ingest.qualifiers import past_qualifier_after, qualifier_of
 from tizim.core.ingest.text import Sentence, fold
-from tizim.core.ingest.told import NOT_PEOPLE, Told, column_fate, told_again
+from tizim.core.ingest.told import CELL_GAP, NOT_PEOPLE, Told, column_fate, told_again
 from tizim.core.ingest.when import find_dates
 from tizim.core.ingest.whose_figure import (
     PENALTY_BEFORE,
@@ -79,7 +79,6 @@ _DASH_ASIDE = re.compile(r"(\s[-—–]\s)([^-—–.;:]{1,160}?)(\s[-—–]\s)
 # spaces or more before a figure
 _CHART_BAR = re.compile(r"[█▇▆▅▄▃▂▁■▪]+")
 _ALIGNED_ROW = re.compile(r"^\s*[^\W\d][^|\n]{1,80}?\S {3,}[~≈]?\d")
-_CELL_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _SHORT_QUOTE = re.compile(r'["“«]((?:[\w,-]+\s?){1,4})["”»]')
 # "заявлений о безвестном исчезновении": what reports are about, a word before it
 _ABOUT_A_WORD = re.compile(r"\s+(?:о|об|about)\s+\w+\s+")
@@ -608,7 +607,7 @@ def _aligned_cells(text: str, read: str) -> str:
     blanked = _CHART_BAR.sub(lambda m: " " * len(m[0]), read)
     if not _ALIGNED_ROW.match(blanked):
         return read
-    return _CELL_GAP.sub(lambda m: " |" + " " * (len(m[0]) - 2), blanked)
+    return CELL_GAP.sub(lambda m: " |" + " " * (len(m[0]) - 2), blanked)
 
 
 def _blank_unless_a_figure(aside: re.Match[str], numbers: list[NumberMention]) -> str:

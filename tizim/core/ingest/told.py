@@ -23,8 +23,8 @@ _NOT_PEOPLE_HEADER = re.compile(
     r"тенге|теңге|tenge|kzt|₸|сумма|сомасы|amount|%|процент|пайыз|usd|рубл|евро|eur\b|"
     r"\bage\b|возраст|\bжасы?\b|\bлет\b"
 )
-# the gap between two cells of a row laid out with spaces ("Blunt trauma     24    51")
-_ALIGNED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+#: the gap between two cells of a row laid out with spaces ("Blunt trauma     24    51")
+CELL_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def column_fates(line: str) -> tuple[str | None, ...] | None:
 def is_a_row(line: str) -> bool:
     """Whether ``line`` may be a table's row: written with bars ("| a | b |", "a | b") or laid
     out with spaces ("Category      n      %")."""
-    return "|" in line or bool(_ALIGNED_GAP.search(line.strip()))
+    return "|" in line or bool(CELL_GAP.search(line.strip()))
 
 
 def _an_aligned_header(cells: list[str]) -> bool:
@@ -104,14 +104,14 @@ def _table_cells(line: str) -> list[str]:
     """The cells of a table's row written with bars, outer bars or none ("| a | b |", "a | b"),
     or laid out with spaces."""
     if "|" not in line:
-        return _ALIGNED_GAP.split(line.strip()) if is_a_row(line) else []
+        return CELL_GAP.split(line.strip()) if is_a_row(line) else []
     return line.strip().removeprefix("|").removesuffix("|").split("|")
 
 
 def column_of(line: str, position: int) -> int:
     """Which cell of a table's row ``position`` stands in, from 0."""
     if "|" not in line:
-        return sum(gap.end() <= position for gap in _ALIGNED_GAP.finditer(line))
+        return sum(gap.end() <= position for gap in CELL_GAP.finditer(line))
     leading = line.lstrip().startswith("|")
     return line.count("|", 0, position) - (1 if leading else 0)
 
