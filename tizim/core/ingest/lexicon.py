@@ -256,6 +256,19 @@ FATE_GROUP_TERMS: dict[str, str] = {
     rf"местонахождени{_W} установлен{_W}",
 }
 
+#: "one of them died", "один из них скончался": one, when what happened to the one follows
+#: right after (not "one of them, Daniyar Omarov, …" or "one of them is Timur": a person)
+ONE_OF_THEM_DID = re.compile(
+    r"\s+(?:of (?:them|those|whom)|из (?:них|которых))\s+(?:(?:there|later|also|then|since|"
+    r"subsequently|позже|затем|впоследствии|также) )?"
+    r"(?:died|was (?:later |also |then )?(?:killed|shot dead|found dead|released|freed|detained|"
+    r"arrested|charged|convicted|sentenced|injured|wounded|hospitali[sz]ed)|remains (?:in|missing)|"
+    r"is still (?:missing|in custody|held|in hospital)|"
+    r"умер|умерла|скончал\w*|погиб\w*|(?:был |была )?(?:освобожд|задержан|арестован|осужд|ранен|"
+    r"госпитализ)\w*|остаётся под стражей|остается под стражей)(?!\w)",
+    re.IGNORECASE,
+)
+
 #: Words that join two figures or two names: "26 protesters and 16 officers", "Дана
 #: Жанболатова мен Асқар Тілеуов".
 AND_WORDS = r"and|и|және|мен|бен|пен"

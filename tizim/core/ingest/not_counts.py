@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tizim.core.ingest import lexicon as lx
-from tizim.core.ingest.numbers import MULTIPLIER_WORDS, ONE_OF_THEM_DID, NumberMention
+from tizim.core.ingest.numbers import MULTIPLIER_WORDS, NumberMention
 from tizim.core.ingest.text import fold, is_item_number, opens_its_line
 
 _PARENT_BEFORE = re.compile(
@@ -300,7 +300,7 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         and not _LINE_ENDS.match(text, number.end)
     ):
         return True  # "two main hospitals", "8 сожжённых автомобилях" (not "2,600 in hospitals")
-    one_of = _ONE_OF.match(after) and not ONE_OF_THEM_DID.match(text, number.end)
+    one_of = _ONE_OF.match(after) and not lx.ONE_OF_THEM_DID.match(text, number.end)
     if number.value == 1 and (one_of or fold(number.written).endswith("бірі")):
         return True  # "one of them", "один из", "солардың бірі": a person, not a count
     if number.value == 1 and (

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from number_parser import parse_number
 
+from tizim.core.ingest import lexicon as lx
+
 _DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
 # the words that multiply a number ("12 тыс.", "10 мыңға", "3 million"); not_counts reads sums
 # written with them
@@ -100,18 +102,6 @@ _VAGUE_BEFORE = re.compile(
 # "11 in Almaty, eight in the region and one in Taraz", "три — в ВКО и еще один — в
 # Талдыкоргане": after other figures, "one" is the last of a list.
 _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IGNORECASE)
-#: "one of them died", "один из них скончался": one, when what happened to the one follows
-#: right after (not "one of them, Daniyar Omarov, …" or "one of them is Timur": a person)
-ONE_OF_THEM_DID = re.compile(
-    r"\s+(?:of (?:them|those|whom)|из (?:них|которых))\s+(?:(?:there|later|also|then|since|"
-    r"subsequently|позже|затем|впоследствии|также) )?"
-    r"(?:died|was (?:later |also |then )?(?:killed|shot dead|found dead|released|freed|detained|"
-    r"arrested|charged|convicted|sentenced|injured|wounded|hospitali[sz]ed)|remains (?:in|missing)|"
-    r"is still (?:missing|in custody|held|in hospital)|"
-    r"умер|умерла|скончал\w*|погиб\w*|(?:был |была )?(?:освобожд|задержан|арестован|осужд|ранен|"
-    r"госпитализ)\w*|остаётся под стражей|остается под стражей)(?!\w)",
-    re.IGNORECASE,
-)
 # "онда", "оны": "there", "him" — not ten; "бірге": "together", "бірден": "at once",
 # "бірдей": "alike", "бірде": "once" — not one where a number would begin ("онда екі адам"
 # is two people there); "бірде-бір адам" is no one at all
@@ -263,7 +253,7 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
             language != "kk"
             and words.lower() in {"one", "один", "одного"}
             and not (found and _LAST_OF_A_LIST.search(text, 0, start))
-            and not ONE_OF_THEM_DID.match(text, end)
+            and not lx.ONE_OF_THEM_DID.match(text, end)
         ):
             continue  # "one lawyer", "one of them": an article, not a count
         if words.lower() in _BARE_MULTIPLIERS and _VAGUE_BEFORE.search(text, 0, start):

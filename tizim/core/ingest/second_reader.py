@@ -187,12 +187,10 @@ def second_reading(
     added: list[ClaimProposal] = []
     for sentence in sentences:
 
-        def passed_over(
-            number: NumberMention, at: int = sentence.start, said: Sentence = sentence
-        ) -> bool:
+        def passed_over(number: NumberMention, said: Sentence = sentence) -> bool:
             # (zero counts no one: "Died in hospital   2   0", a change since the day before)
             return (
-                at + number.start not in read_at
+                said.start + number.start not in read_at
                 and number.value not in values
                 and number.value != 0
                 and not no_people(said, number)
