@@ -1261,3 +1261,48 @@ def test_initials_of_two_latin_letters_and_a_courts_words_in_the_present(text, e
 )
 def test_among_the_hurt_a_term_given_and_words_in_capitals(text, language, expected):
     assert persons_read(text, language, learned=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a register's surname in capitals before the given name, with no comma
+        (
+            "| RFL-031 | DZHAO Andrei (38) | son, Pavel | detained 6.01 in Almaty |",
+            "en",
+            [("Dzhao", "Andrei", "detained")],
+        ),
+        # a surname first, told by the given name the dictionary knows after it
+        ("Тиссен Артур задержан 6 января.", "ru", [("Тиссен", "Артур", "detained")]),
+        ("Зуев Константин получил травму.", "ru", [("Зуев", "Константин", "injured")]),
+        ("Константин Фаст задержан 6 января.", "ru", [("Фаст", "Константин", "detained")]),
+        # a surname in capitals before initials, or before a given name and a patronymic
+        ("ЛЕГАЙ Р.В. задержан 6 января.", "ru", [("Легай", "Р.", "detained")]),
+        ("Лигай Вадим Олегович задержан 7 января.", "ru", [("Лигай", "Вадим", "detained")]),
+        ("ЛИГАЙ Вадим Олегович 7 қаңтарда ұсталды.", "kk", [("Лигай", "Вадим", "detained")]),
+        # treated in hospital; sought by the family; a surname and initials after a noun
+        (
+            "В районной больнице лечатся двое жителей — Сергей Вебер и Нурлан Тасбулатов.",
+            "ru",
+            [("Вебер", "Сергей", "injured"), ("Тасбулатов", "Нурлан", "injured")],
+        ),
+        (
+            "Нашёлся водитель Арман Жексембаев, которого родные искали с 5 января.",
+            "ru",
+            [("Жексембаев", "Арман", "missing")],
+        ),
+        (
+            "Учащийся 10 класса Сапаргалиев Д. (16 лет) был доставлен в Алгинский РОП.",
+            "ru",
+            [("Сапаргалиев", "Д.", "detained")],
+        ),
+        # a life span lined up after the name at the end of a plaque's line
+        (
+            "THEY DID NOT COME HOME\n  Line 3  [portrait]  DOROSHIN Pavel Igorevich   1984 - 2022",
+            "en",
+            [("Doroshin", "Pavel", "killed")],
+        ),
+    ],
+)
+def test_a_registers_surname_first_and_a_plaques_life_span(text, language, expected):
+    assert persons_read(text, language, learned=False) == expected

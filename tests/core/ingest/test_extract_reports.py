@@ -1393,3 +1393,129 @@ def test_the_second_reader_proposes_no_cell_under_an_age_column():
     )
     found = extract(text, language="ru", published=PUBLISHED, learned=True)
     assert [c.value for c in found.claims] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a court's administrative arrest, however written, is a penalty, not custody
+        (
+            "Городской суд рассмотрел дела: 12 человек арестованы в административном порядке "
+            "на сроки от 5 до 15 суток.",
+            "ru",
+            [(12, "exact", "prosecuted")],
+        ),
+        (
+            "Районный суд арестовал на 10 суток четверых водителей.",
+            "ru",
+            [(4, "exact", "prosecuted")],
+        ),
+        (
+            "Соттың шешімімен 17 адамға әкімшілік қамақ тағайындалды.",
+            "kk",
+            [(17, "exact", "prosecuted")],
+        ),
+        (
+            "The town court has given 8 people administrative arrest.",
+            "en",
+            [(8, "exact", "prosecuted")],
+        ),
+        # a part after "в т. ч." (including) shares its whole's fate
+        (
+            "За медицинской помощью обратились 27 человек, в т. ч. 4 сотрудника полиции.",
+            "ru",
+            [(27, "exact", "injured"), (4, "exact", "injured")],
+        ),
+        (
+            "Задержаны 40 человек, в т.ч. 3 несовершеннолетних.",
+            "ru",
+            [(40, "exact", "custody"), (3, "exact", "custody")],
+        ),
+        # a collective numeral in digits: "6-уы" (six of them)
+        (
+            "Ұсталған 9 адамның 6-уы босатылды.",
+            "kk",
+            [(9, "exact", "custody"), (6, "exact", "released")],
+        ),
+        # medical help sought, told before the count
+        (
+            "Медициналық көмекке 60-қа жуық адам жүгінді.",
+            "kk",
+            [(60, "nearly", "injured")],
+        ),
+        # a headline's present, and a release told around the count
+        (
+            "Police in Aral detain 9 people suspected of looting.",
+            "en",
+            [(9, "exact", "custody")],
+        ),
+        (
+            "The next morning the police let about 20 people go home.",
+            "en",
+            [(20, "about", "released")],
+        ),
+        # "one" last in a list of figures, its verb before it
+        (
+            "Под стражей остаются пятеро, погиб один.",
+            "ru",
+            [(5, "exact", "custody"), (1, "exact", "dead")],
+        ),
+        # a figure alone on its line heads the words below it, in capitals or not
+        (
+            "НЕДЕЛЯ В ЦИФРАХ\n\n31\nчеловек задержаны в районе за неделю.\n\n"
+            "12\nиз них отпущены домой.",
+            "ru",
+            [(31, "exact", "custody"), (12, "exact", "released")],
+        ),
+    ],
+)
+def test_administrative_arrest_help_sought_a_release_and_a_figure_over_its_words(
+    text, language, expected
+):
+    found = extract(text, language=language, published=PUBLISHED, learned=False)
+    assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a row of one person: staff number, loan, masked ID and class are no counts
+        (
+            "| 4 | BAIGUTTY Arman | 51207 | Driver | Detained 6.01 |",
+            "en",
+            [],
+        ),
+        (
+            "| 2 | ЖАРКОВ Игорь Петрович | 1 350 000 | задержан 06.01.2022 |",
+            "ru",
+            [],
+        ),
+        (
+            "│2 │ Тұрсынова Әйгерім  │ 10 Б │ 03****71234 │ Аяғынан жарақат алды │",
+            "kk",
+            [],
+        ),
+        # who came to a meeting or a lesson of its own
+        (
+            "Ата-аналар жиналысына 34 адам қатысты.",
+            "kk",
+            [],
+        ),
+        ("The class meeting was attended by 25 pupils, and 22 took part in the vote.", "en", []),
+        ("Қатысқандар: алқа төрағасы Д. Сейтова; мүшелер — 5 адам.", "kk", []),
+        # … but who came to the protest, or witnesses heard in a court's sessions, are
+        (
+            "Алаңдағы наразылық жиынына 300-ден астам адам қатысты.",
+            "kk",
+            [(300, "more_than", None)],
+        ),
+        (
+            "Over 14 sessions the court examined 29 witnesses.",
+            "en",
+            [(29, "exact", None)],
+        ),
+    ],
+)
+def test_a_persons_row_and_an_occasion_of_its_own_count_no_one(text, language, expected):
+    found = extract(text, language=language, published=PUBLISHED, learned=False)
+    assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected

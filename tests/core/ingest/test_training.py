@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tizim.core.ingest import SecondReaders, extract, person_reader
+from tests.core.ingest.annotated import ANNOTATED, assert_trains_the_same, write_annotated
+from tizim.core.ingest import SecondReaders, extract
 from tizim.core.ingest.linear_model import LinearModel
 from tizim.core.ingest.person_reader import NOT_A_VICTIM
 from tizim.core.ingest.second_reader import NO_GROUP, NOT_A_FIGURE, shipped_model
@@ -18,14 +19,11 @@ from tizim.core.ingest.training import (
     _Number,
     annotated_texts,
     examples_of,
-    labelled_people,
     main,
     people_examples_of,
     train,
     train_persons,
 )
-
-DATA = Path(__file__).parents[2] / "ingest" / "data"  # the annotated texts, shared with bench/
 
 
 def test_a_figure_goes_first_to_a_number_the_rules_read_the_same():
@@ -52,34 +50,8 @@ def test_then_in_the_texts_order_to_a_plain_number_the_rules_passed_over():
     assert [n.label for n in numbers] == [NOT_A_FIGURE, "missing", "released"]
 
 
-def _write(
-    folder: Path, name: str, text: str, claims: list[dict], persons: list[dict] | None = None
-) -> Path:
-    folder.mkdir(exist_ok=True)
-    (folder / f"{name}.txt").write_text(text)
-    expected = {"language": "en", "published": "2022-01-20", "claims": claims,
-                "persons": persons or []}  # fmt: skip
-    (folder / f"{name}.expected.json").write_text(json.dumps(expected))
-    return folder / f"{name}.txt"
-
-
-def test_a_victim_is_the_person_named_the_same_the_rules_gave_no_fate(tmp_path):
-    text = (
-        "Aslan Beisenov was detained. Dana Ospanova zorged in the square. "
-        "Lawyer Marat Abenov said so."
-    )
-    victims = [
-        {"surname": "Beisenov", "given_name": "Aslan", "fate": ["detained"]},
-        {"surname": "OSPANOVA", "given_name": "Dana", "fate": ["missing", "found"]},
-    ]
-    path = _write(tmp_path / "set", "a", text, [], victims)
-    examples = labelled_people(path, json.loads(path.with_suffix(".expected.json").read_text()))
-    assert [label for _, label in examples] == ["missing", NOT_A_VICTIM]  # not Beisenov: read
-    assert "R1=zorge" in examples[0][0] and "role" in examples[1][0]
-
-
 def test_texts_are_annotated_one_file_each_or_all_in_one_file_beside_the_folder(tmp_path):
-    _write(tmp_path / "set", "a", "Seven zorgs.", [{"value": 7, "fate_group": "dead"}])
+    write_annotated(tmp_path / "set", "a", "Seven zorgs.", [{"value": 7, "fate_group": "dead"}])
     (tmp_path / "set" / "b.txt").write_text("No expected list: not read.")
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "c.txt").write_text("Two zorgs.")
@@ -103,7 +75,7 @@ def _teaching_texts(folder: Path) -> None:
             f"{given} {surname} zorged there, {GIVEN[(n + 1) % 7]} Bekov said."
         )
         victim = {"surname": surname, "given_name": given, "fate": ["missing"]}
-        _write(folder, f"t{n}", text, [{"value": n, "fate_group": "dead"}], [victim])
+        write_annotated(folder, f"t{n}", text, [{"value": n, "fate_group": "dead"}], [victim])
 
 
 def test_models_trained_on_a_few_texts_read_what_they_teach(tmp_path):
@@ -130,43 +102,21 @@ def test_models_trained_on_a_few_texts_read_what_they_teach(tmp_path):
 
 def test_too_few_examples_to_learn_from_say_so(tmp_path):
     text = "On Friday officials counted 12 zorgs in the square."
-    _write(tmp_path / "set", "a", text, [{"value": 12, "fate_group": "dead"}])
+    write_annotated(tmp_path / "set", "a", text, [{"value": 12, "fate_group": "dead"}])
     with pytest.raises(SystemExit, match=r"too few examples, no feature is seen in 2"):
         main([str(tmp_path / "set"), "--out", str(tmp_path)])
 
 
 def test_texts_with_no_figures_to_learn_from_say_so(tmp_path):
     text = "Nothing was counted in 2022: the square stayed empty all winter."
-    _write(tmp_path / "set", "a", text, [])
+    write_annotated(tmp_path / "set", "a", text, [])
     with pytest.raises(SystemExit, match=r"nothing to learn from.*set"):
         main([str(tmp_path / "set"), "--out", str(tmp_path)])
     assert not (tmp_path / "figure_model.json").exists()
 
 
-def test_texts_with_no_victim_the_rules_pass_over_say_so(tmp_path):
-    text = "Officials counted 12 zorgs and 14 marbles. Aslan Beisenov was detained."
-    victim = {"surname": "Beisenov", "given_name": "Aslan", "fate": ["detained"]}
-    for name in ("a", "b"):
-        _write(tmp_path / "set", name, text, [{"value": 12, "fate_group": "dead"}], [victim])
-    with pytest.raises(SystemExit, match=r"no person the rules pass over is annotated"):
-        main([str(tmp_path / "set"), "--out", str(tmp_path)])
-    assert not (tmp_path / "person_model.json").exists()
-
-
-@pytest.mark.slow
-def test_the_shipped_models_are_the_ones_the_annotated_texts_train():
-    folders = [*sorted(DATA.glob("corpus*")), DATA / "seeds"]
-    examples = examples_of(folders)
-    retrained, shipped = train(examples), shipped_model()
-    assert retrained.classes == shipped.classes
-    assert retrained.weights.keys() == shipped.weights.keys()
-    for features, _ in examples[::7]:
-        again, before = retrained.probabilities(features), shipped.probabilities(features)
-        assert again == pytest.approx(before, abs=0.01), "train it again (README, Ingest)"
-    people = people_examples_of(folders)
-    retrained, shipped = train_persons(people), person_reader.shipped_model()
-    assert retrained.classes == shipped.classes
-    assert retrained.weights.keys() == shipped.weights.keys()
-    for features, _ in people[::3]:
-        again, before = retrained.probabilities(features), shipped.probabilities(features)
-        assert again == pytest.approx(before, abs=0.01), "train it again (README, Ingest)"
+@pytest.mark.slow(minutes=2)
+def test_the_shipped_figure_model_is_the_one_the_annotated_texts_train():
+    examples = examples_of(ANNOTATED)
+    sample = [features for features, _ in examples[::7]]
+    assert_trains_the_same(train(examples), shipped_model(), sample)

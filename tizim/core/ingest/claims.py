@@ -102,13 +102,14 @@ _THE_FIGURE = re.compile(
 )
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|whose|that|which|которы\w*|кто|чьи)(?!\w)")
 _INCLUDING = re.compile(
-    r"(?:including|together with|along with|of them|among them|of whom|в том числе|включая|"
+    r"(?:including|incl\.|together with|along with|of them|among them|of whom|в том числе|"
+    r"в т\.\s?ч\.|включая|"
     r"из них|среди них|из которых|"
     r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
 )
 # "оның ішінде құқық қорғау органдарының 3393 қызметкері": a few words after "including"
 _INCLUDING_A_FEW_WORDS_ON = re.compile(
-    r"(?:including|в том числе|оның ішінде|соның ішінде)(?:\s+[\w-]+){1,4}\s*$"
+    r"(?:including|incl\.|в том числе|в т\.\s?ч\.|оның ішінде|соның ішінде)(?:\s+[\w-]+){1,4}\s*$"
 )
 # An aside after the noun of a count, before its verb: "Eleven people, including four police
 # officers, were taken to hospital" (an "including" aside may hold a figure of its own), "12
@@ -661,17 +662,29 @@ def _group_named(words: str, *, whole: bool) -> str | None:
 
 def _worth_proposing(reading: Reading, folded: str) -> bool:
     """A count of people with no fate is a claim only where the sentence is about the events
-    ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents"; zero
-    is none ("Возбуждено уголовных дел: 0")."""
+    ("50,000 people had joined the unrest", "1,300 entries"), not "300,000 residents" nor who
+    came to a meeting of its own; zero is none ("Возбуждено уголовных дел: 0")."""
     if reading.number.value == 0:
         return False
     if reading.group is not None or reading.cases:
         return True
+    if _came_to_an_occasion(folded):
+        return False
     if _says_a_fate(folded, *reading.anchor):
         # found, or took part ("на площадь вышло тысячи полторы человек"), or whose families
         # they are ("11 семей задержанных")
         return True
     return bool(_EVENT_CONTEXT.search(folded))
+
+
+def _came_to_an_occasion(folded: str) -> bool:
+    """Whether the sentence counts who came to a meeting, a lesson or a match of its own
+    ("ата-аналар жиналысында … 27 адам қатысты"), no protest, taking part its only word of the
+    events (not "the court held 23 sessions, examined 41 witnesses")."""
+    if not lx.OCCASION.search(folded) or lx.PROTEST.search(folded):
+        return False
+    said = [m[0] for m in _EVENT_CONTEXT.finditer(folded)]
+    return bool(said) and all(lx.TAKING_PART.fullmatch(word) for word in said)
 
 
 def claims_in_sentence(

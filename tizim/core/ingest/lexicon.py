@@ -57,7 +57,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"жарақат{_W}|жарала{_W}|зардап шек{_W}|жапа шек{_W}|ұрып-соғ{_W}|соққыға жық{_W}|"
         rf"ем қабылда{_W}|емделіп жат{_W}|"
         rf"медициналық көмек сұра{_W}|жатқызыл{_W}|жансақтау{_W}|реанимаци{_W}|intensive care|"
-        rf"медициналық көмекке жүгін{_W}|(?:продолжают|проходят|находятся на) лечени{_W}|"
+        # "медициналық көмекке 70-ке жуық адам жүгінді": the help sought before the count
+        rf"медициналық көмекке жүгін{_W}|медициналық көмекке(?! жүгінбе)|"
+        rf"(?:продолжают|проходят|находятся на) лечени{_W}|"
         rf"в стационар{_W}|зардап шегуші{_W}|амбулатор{_W}|"
         rf"медициналық ұйымға (?:\w+ ){{0,3}}жүгін{_W}|"
         # "168 адам қала ауруханаларына жүгінген": went to hospitals for help
@@ -89,6 +91,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "custody": (
         r"arrested|detained|detentions?|custody|arrests|the arrest of|detainees|jailed|imprisoned|"
+        # a headline's present: "Police in Sharyn detain 14 people"
+        r"detains?|"
         # (not "600 employees held a sit-in": what they did, not what was done to them)
         r"in prison|rounded up|held\b(?! (?:criminally )?(?:accountable|liable|responsible))"
         r"(?! an? (?:sit-in|rally|protest|meeting|strike|vigil|march|picket|demonstration)\b)|"
@@ -102,7 +106,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"домашн\w* арест\w*|"
         r"за решетк\w*|за решётк\w*|содержатся|содержится|содержались|"
         # (not "административно арестованы", "адм. арест": a court's penalty, "prosecuted")
-        rf"задерж{_W}|(?<!административно )арестован{_W}|(?<!административно )(?<!адм\. )арест{_W}|"
+        # (nor "арестованы в административном порядке", "арестовал на 10 суток": the same)
+        rf"задерж{_W}|(?<!административно )арестован{_W}(?! в административном порядке)|"
+        rf"(?<!административно )(?<!адм\. )арест{_W}(?! (?:\w+ )?на \S+ сут)|"
         rf"под страж{_W}|заключен{_W}|водворен{_W}|"
         rf"изолятор{_W}|сизо\b|"
         rf"ұстал{_W}|ұстады|ұстаған{_W}|қамауға{_W}|қамаққа{_W}|қамауда|тұтқындал{_W}|тұтқын{_W}|"
@@ -169,7 +175,7 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # penalties a court hands down: administrative arrest, fines
         rf"(?:әкімшілік )?қамауға кес{_W}|айыппұл салды|айыппұл салын(?:ды|ған{_W}|ып)|"
         # "сот 58 адамға әкімшілік қамау қолданған"
-        rf"әкімшілік қамау (?:жазасы(?:н)? )?(?:қолдан|тағайында){_W}|"
+        rf"әкімшілік қама(?:у|қ) (?:жазасы(?:н)? )?(?:қолдан|тағайында){_W}|"
         rf"оштрафован{_W}|"
         # "В отношении 220 человек идут административные суды"
         rf"(?:идут|идет|идёт|проходят) (?:\w+ )?суд{_W}|"
@@ -177,7 +183,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # an administrative arrest or fine is a court's penalty: "административный арест
         # получили 121", "около 150 — административному штрафу"
         rf"административн{_W} (?:арест|штраф){_W}|адм\. (?:арест|штраф){_W}|"
-        rf"административно арестован{_W}|(?<!отбывания наказания в виде )ограничени{_W} свободы|"
+        rf"административно арестован{_W}|арестован{_W} в административном порядке|"
+        rf"арестова{_W} (?:\w+ )?на \S+ сут{_W}|"
+        rf"(?<!отбывания наказания в виде )ограничени{_W} свободы|"
         rf"бас бостандығын шектеу{_W}|"
         rf"(?<!\w)штраф{_W}|"
         # "11 Sibiny men jailed for 10-15 days": a court's administrative arrest
@@ -190,6 +198,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         rf"әкімшілік қамауға алу түріндегі|"
         rf"объявлен{_W} в (?:международный )?розыск|"
         rf"получ{_W} (?:\w+ )?арест{_W}|(?:received|given) (?:an )?administrative arrest|"
+        # "has given 9 people administrative arrest"
+        r"administrative arrests?\b|"
         rf"status of suspects?|статус{_W} подозреваем{_W}|жауапкершілікке тартыл{_W}|"
         # under investigation as suspects: "под следствием 23 человека"
         r"под следствием|under investigation|"
@@ -210,6 +220,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
     ),
     "released": (
         r"released|freed|set free|let go|amnest(?:y|ied)|pardoned|"
+        # "the police let about 30 people go home": the verb before the count, "go" after it
+        r"let(?= (?:about |some |nearly |around |over )?\d[\d,]* (?:[\w-]+ ){0,2}go\b)|"
         rf"освобожд{_W}|освобожден{_W}|отпущен{_W}(?!\w)(?! на (?:амбулаторн|лечени))|отпустил{_W}|"
         rf"вышли на свободу|на свободу (?:\w+ )?вышл{_W}|амнисти{_W}|"
         # "на свободу могут выйти порядка 1 500 человек", "выйдут на свободу"
@@ -374,6 +386,24 @@ EVENT_WORDS = (
     # a crowd where the protest was, a strike: "Outside the akimat there were about 150 people"
     rf"square|akimat|площад{_W}|акимат{_W}|әкімдік{_W}|алаң{_W}|"
     rf"stopped work|strike\w*|забастов{_W}|бастовал{_W}|ереуіл{_W}|witness{_W}|свидетел{_W}|куә{_W}"
+)
+
+#: Occasions of their own, who came to them no part of the events: a meeting, a lesson, a
+#: match ("ата-аналар жиналысында … 27 адам қатысты", "126 оқушы мен 18 мұғалім қатысты").
+OCCASION_WORDS = (
+    r"meetings?|sessions?|forums?|olympiads?|tournaments?|competitions?|concerts?|lessons?|"
+    r"seminars?|conferences?|workshops?|trainings?|"
+    rf"заседани{_W}|совещани{_W}|форум{_W}|олимпиад{_W}|турнир{_W}|соревновани{_W}|"
+    rf"концерт{_W}|урок{_W}|мероприяти{_W}|семинар{_W}|конференци{_W}|тренинг{_W}|"
+    rf"жиналыс{_W}|отырыс{_W}|жарыс{_W}|сабақ{_W}|кездесу{_W}"
+)
+#: Taking part, the only word of the events that such an occasion leaves out of them.
+TAKING_PART_WORDS = rf"joined|took part|participated|attended|участ{_W}|присутствовал{_W}|қатыс{_W}"
+#: The protest itself, which makes who came to it part of the events after all.
+PROTEST_WORDS = (
+    r"protests?|protesters?|rall(?:y|ies)|unrest|riots?|demonstrations?|square|"
+    rf"митинг{_W}|протест{_W}|беспоряд{_W}|акци{_W}|площад{_W}|шеру{_W}|наразылық{_W}|алаң{_W}|"
+    rf"тәртіпсіздік{_W}|ереуіл{_W}"
 )
 
 #: Places of detention counted right after a number ("visited 6 изоляторов and 2 специальных
@@ -556,5 +586,9 @@ PEOPLE_AHEAD = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})(?!\w)")
 CASES_AHEAD = re.compile(rf"^(?:[\w-]+\s+){{0,1}}?(?:{CASE_NOUNS})(?!\w)")
 #: Words that put a sentence about the events, for a count of people with no fate.
 EVENT_CONTEXT = compiled(EVENT_WORDS)
+#: An occasion of its own, and the protest (see ``OCCASION_WORDS``).
+OCCASION = compiled(OCCASION_WORDS)
+PROTEST = compiled(PROTEST_WORDS)
+TAKING_PART = compiled(TAKING_PART_WORDS)
 #: Verbs of saying, as whole words.
 SPEECH = compiled(SPEECH_VERBS)

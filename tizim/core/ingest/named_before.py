@@ -158,6 +158,11 @@ _SURNAME_FIRST = re.compile(
 )
 
 
+# how surnames end that registers write before a given name the dictionary knows ("Зуев
+# Константин", "Классен Давид", "Бойко Олег"); Kazakh given names do not end so
+_REGISTER_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ен|ко|ук|юк|ак|ай|ич|ер|ман)$")
+
+
 def _running_text_order(name: str, parts: NameParts) -> NameParts:
     """Running text names the given name first: "Мәдина Исраилова", "Yerkin Sagyndykov" are a
     given name in "-ина" or "-in" and a surname in "-ова" or "-ov", whatever lists would make of
@@ -188,10 +193,21 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
                 and re.search(r"(?:ов|ова|ев|ева|ёв|ёва|ov|ova|ev|eva)$", words[1], re.IGNORECASE)
             )
             # "Константин Фаст": a given name the dictionary knows, before a plain surname
-            or given_name_before_surname(words[0], words[1])
+            # (not "Легай Р.В.": a surname before initials)
+            or ("." not in words[1] and given_name_before_surname(words[0], words[1]))
         )
     ):
         return NameParts(words[1], words[0], "")
+    if (
+        len(words) == 2
+        and parts.surname == words[1]
+        and not re.search(r"[әғқңөұүһі.]", name, re.IGNORECASE)  # Kazakh names, initials
+        and _REGISTER_SURNAME.search(words[0])  # not "Жанболат Мамай"
+        and given_name_before_surname(words[1], words[0])
+    ):
+        # "Зуев Константин", "Классен Давид": a register's order, the surname first, told by
+        # the given name the dictionary knows after it (whatever "-ин" ends)
+        return NameParts(words[0], words[1], "")
     if (
         len(words) == 2
         and (parts.surname, parts.patronymic) == (words[0], words[1])
@@ -204,9 +220,14 @@ def _running_text_order(name: str, parts: NameParts) -> NameParts:
         len(words) == 3
         and parts.patronymic == words[2]
         and parts.surname == words[1]
-        and given_name_before_surname(words[1], words[0])
+        and (
+            given_name_before_surname(words[1], words[0])
+            or re.search(r"(?:вич|вна|чна)$", words[2]) is not None
+        )
     ):
         # "Дзюба Олег Викторович": a given name the dictionary knows before the patronymic,
-        # a surname with no telling ending before it
-        return NameParts(words[0], words[1], words[2])
+        # a surname with no telling ending before it; a Russian patronymic last follows the
+        # given name, whatever the dictionary knows ("ЛИГАЙ Вадим Олегович")
+        surname = words[0].title() if words[0].isupper() else words[0]
+        return NameParts(surname, words[1], words[2])
     return parts

@@ -258,6 +258,10 @@ _SURNAME_COMMA_GIVEN = re.compile(
     r"(?P<given>[A-Z][a-z'’-]+|[A-Z]\.)(?!\w)"
     r"(?:\s+(?P<patronymic>[A-Z][a-z]+(?:ovich|evich|ovna|evna|uly|kyzy))(?!\w))?"
 )
+# … or with no comma, as a register's cell writes it: "TSKHAI Viktor (45)", "OGAI Denis"
+_SURNAME_CAPITALS_GIVEN = re.compile(
+    r"(?<![\w-])(?P<surname>[A-Z][A-Z'’-]{2,})\s+(?P<given>[A-Z][a-z'’-]+)(?![\w-])"
+)
 # a line with no lower-case letter from the capitals on: a heading
 _HEADING = re.compile(r"[^a-z\n]*(?:\n|$)")
 
@@ -295,7 +299,16 @@ def _surnames_first(text: str) -> list[tuple[int, int, str, bool]]:
             continue  # "Amirkhanov Daniyar Serikovich": its ending tells the surname already
         if is_name_word(surname) and is_name_word(given):
             found.append((m.start(), m.end(), f"{given} {m['patronymic']} {surname}", False))
-    for m in _SURNAME_COMMA_GIVEN.finditer(text):
+    commas = list(_SURNAME_COMMA_GIVEN.finditer(text))
+    # (a surname of a telling ending, "KURMANTAYEV Dauren", is read as any name is)
+    bare = [
+        m
+        for m in _SURNAME_CAPITALS_GIVEN.finditer(text)
+        if not _HEADING.match(text, m.start()) and not _SURNAME_SHAPE.search(m["surname"])
+    ]
+    for m in [*commas, *bare]:
+        if any(a <= m.start() < b for a, b, _, _ in found):
+            continue
         surname = m["surname"].title()
         if fold_place(surname) is not None or not is_name_word(surname):
             continue  # "SEREBRYANSK, East Kazakhstan region —": a dateline

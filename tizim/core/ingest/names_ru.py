@@ -131,7 +131,27 @@ def russian_person_names(text: str) -> list[tuple[int, int, str]]:
             continue  # "с. Баскудук": a village, not a surname
         if not _NOT_A_PERSON.search(written) and not _STREET_BEFORE.search(text, 0, start):
             names.append((start, span.stop, normal))
-    return names_read_together(text, names)
+    return names_read_together(text, names + _surnames_and_initials_missed(text, names))
+
+
+# a surname of a telling ending and its initials: "Учащийся Мамбеталиев Д. (17 лет) …", which
+# natasha passes over after a capitalised noun
+_SURNAME_AND_INITIALS = re.compile(
+    r"(?<![\w.-])(?P<surname>[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ко|ук|юк))"
+    r"\s(?P<initials>[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)(?![\w.])"
+)
+
+
+def _surnames_and_initials_missed(
+    text: str, names: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A surname and its initials natasha passed over, as written: lists write them in the
+    nominative."""
+    return [
+        (m.start(), m.end(), f"{m['surname']} {m['initials']}")
+        for m in _SURNAME_AND_INITIALS.finditer(text)
+        if not any(start < m.end() and m.start() < end for start, end, _ in names)
+    ]
 
 
 def _pieces(text: str, span: Any, vocab: Any) -> list[Any]:

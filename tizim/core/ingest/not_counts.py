@@ -40,8 +40,9 @@ _STREET_AFTER = re.compile(
 _PRESENT_AT_THE_MEETING = re.compile(
     r"(?:^|\n)[^\S\n]*(?:присутствовал\w*(?: \w+){0,3}|қатысқандар|қатысушылар|present|"
     r"in attendance|attendance)\s*:[^\S\n]*"
-    # who they were, then a dash: "Қатысқандар: аппарат қызметкерлері – 9 адам"
-    r"(?:[^\d\n:;]{2,50}\s[–—-]\s*)?$",
+    # who they were, then a dash: "Қатысқандар: аппарат қызметкерлері – 9 адам", "Қатысқандар:
+    # алқа төрағасы А. Бекмұхамедова; мүшелер — 4 адам"
+    r"(?:[^\d\n:]{2,80}\s[–—-]\s*)?$",
     re.IGNORECASE,
 )
 _DIGITS_THEN_BRACKET = re.compile(r"\d\s*\($")  # "7 (" before "seven)"
@@ -212,10 +213,46 @@ def _a_rows_number_or_age(text: str, number: NumberMention, after: str) -> bool:
     ):
         return True  # "1   АБИЛЬГАЗИН Ержан Муратович   1994": a list's row number, lined up
     # "Vlasenko, Igor P. | 34 | Ruzayevka | Detained …": a list's age column
-    return bool(
-        _NAME_CELL_BEFORE.search(text, 0, number.start)
-        and _WORDS_CELL_AFTER.match(text, number.end)
-    )
+    if _NAME_CELL_BEFORE.search(text, 0, number.start) and _WORDS_CELL_AFTER.match(
+        text, number.end
+    ):
+        return True
+    return _a_number_in_a_persons_row(text, number, after)
+
+
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zа-яёәғқңөұүһі"
+# a cell naming a person: a surname in capitals before a given name ("OGAI Denis", "ЛИГАЙ Вадим
+# Олегович"), or two or three words in title case, one of a surname's shape ("Мирзахмедова
+# Шахноза", "Зуев Константин")
+_CAPITALS_THEN_GIVEN = re.compile(
+    rf"^[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?,?\s+[{_UPPER}][{_LOWER}]+"
+)
+_TITLE_CASE_NAME = re.compile(rf"^[{_UPPER}][{_LOWER}'’-]+(?:\s+[{_UPPER}][{_LOWER}'’-]+){{1,2}}$")
+_SURNAME_ENDING = re.compile(
+    r"(?:ов|ев|ёв|ова|ева|ёва|ұлы|улы|қызы|кызы|ov|ev|ova|eva|uly|kyzy)\b", re.IGNORECASE
+)
+# the number alone in its cell, maybe after a mask ("| 40331 |", "| 04****60455 |", "| 2 140 000 |")
+_ALONE_IN_CELL_BEFORE = re.compile(r"\|[^\S\n]*[\d*]*$")
+# … or with a class's letter after it ("| 11 А |")
+_ALONE_IN_CELL_AFTER = re.compile(r"[^\S\n]*(?:[^\W\d_]\b[^\S\n]*)?\|")
+
+
+def _names_a_person(cell: str) -> bool:
+    cell = cell.strip()
+    if _CAPITALS_THEN_GIVEN.match(cell):
+        return True
+    return bool(_TITLE_CASE_NAME.match(cell) and _SURNAME_ENDING.search(cell))
+
+
+def _a_number_in_a_persons_row(text: str, number: NumberMention, after: str) -> bool:
+    """Whether ``number`` stands alone in a cell of a row that names a person before it: a row
+    of one person holds his staff number, loan, year, unit or ID there, never a count of
+    people ("| 5 | OGAI Denis | 40331 | Surveyor | Detained 6.01 |")."""
+    line = text[text.rfind("\n", 0, number.start) + 1 : number.start]
+    if not (_ALONE_IN_CELL_AFTER.match(after) and _ALONE_IN_CELL_BEFORE.search(line)):
+        return False
+    return any(_names_a_person(cell) for cell in line.split("|")[:-1])
 
 
 def _the_whole_of_a_part(before: str, after: str) -> bool:

@@ -29,8 +29,8 @@ _KK_NUMBER_CASE = (
     r"(?:ге|ке|ға|қа|ден|тен|дан|тан|нан|нен|ын|ін|сын|сін|ы|і|сы|сі|ның|нің|дың|дің|да|де|та|те|"
     # a possessive, then a case: "28-іне оқ тиіп, 177-сінің сүйегі сынған"
     r"іне|ына|сіне|сына|інің|ының|сінің|сының|не|на|"
-    # a collective numeral: "оның 4-еуі босатылды" (four of them), "6-ауына", "3-еуін"
-    r"еуі|ауы|еуін|ауын|еуіне|ауына|еуінің|ауының|еуіміз|еу|ау)"
+    # a collective numeral: "оның 4-еуі босатылды" (four of them), "6-ауына", "3-еуін", "6-уы"
+    r"еуі|ауы|еуін|ауын|еуіне|ауына|еуінің|ауының|еуіміз|еу|ау|уы|уі|уын|уін|уына|уіне)"
 )
 _DIGIT_NUMBER = re.compile(
     # not after "1." or "ст." (a decimal, an abbreviation), but after "«...4 мыңға"
@@ -102,6 +102,9 @@ _VAGUE_BEFORE = re.compile(
 # "11 in Almaty, eight in the region and one in Taraz", "три — в ВКО и еще один — в
 # Талдыкоргане": after other figures, "one" is the last of a list.
 _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IGNORECASE)
+# "под стражей четверо, ранены двое, погиб один.": the list's last item, its verb first
+_LAST_ITEM_VERB_BEFORE = re.compile(r",\s*[^\W\d_]+\s+$")
+_ENDS_THE_SENTENCE = re.compile(r"\s*(?:[.;!]|$)")
 # "онда", "оны": "there", "him" — not ten; "бірге": "together", "бірден": "at once",
 # "бірдей": "alike", "бірде": "once" — not one where a number would begin ("онда екі адам"
 # is two people there); "бірде-бір адам" is no one at all
@@ -253,6 +256,11 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
             language != "kk"
             and words.lower() in {"one", "один", "одного"}
             and not (found and _LAST_OF_A_LIST.search(text, 0, start))
+            and not (
+                found
+                and _LAST_ITEM_VERB_BEFORE.search(text, 0, start)
+                and _ENDS_THE_SENTENCE.match(text, end)
+            )
             and not lx.ONE_OF_THEM_DID.match(text, end)
         ):
             continue  # "one lawyer", "one of them": an article, not a count

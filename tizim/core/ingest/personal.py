@@ -41,7 +41,9 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # a relative lost: "күйеуі Бақытжан Есімовтен айырылды" (not "жанарынан айырылды")
         rf"(?<!жанарынан )(?<!көзінен )(?<!аяғынан )айырыл{_W}|"
         # a life span ending now, as lists of the dead write it: "Асқар Мамыров (1986–2022)"
-        r"\((?:19|20)\d\d\s*[–—-]\s*20[2-9]\d\)",
+        r"\((?:19|20)\d\d\s*[–—-]\s*20[2-9]\d\)|"
+        # … or lined up after the name at the end of a plaque's line: "TYURIN Andrei   1987 - 2022"
+        r"(?<=  )(?:19|20)\d\d\s*[–—-]\s*20[2-9]\d(?=[^\S\n]*(?:\n|$))",
     ),
     (
         Fate.MISSING,
@@ -50,7 +52,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"last seen|в последний раз (?:\w+ )?видел{_W}|соңғы рет көр{_W}|"
         # the family looking for them: "Родные ищут Дмитрия", "relatives are searching for"
         rf"(?:родные|родственники|семья|близкие|relatives|family|families) (?:\w+ )?"
-        rf"(?:ищут|разыскивают|(?:are|is) (?:still )?(?:looking|searching) for)|іздеп жүр{_W}|"
+        rf"(?:ищут|искали|разыскивают|разыскивали|(?:are|is|were|was) (?:still )?"
+        rf"(?:looking|searching) for)|іздеп жүр{_W}|"
         # a volunteers' notice: "ИЩЕМ:", "Ищем Вадима Кольцова" (not "ищем адвоката")
         r"(?:ищем|разыскиваем)(?=:| (?!адвокат|юрист|врач|волонт|помощ|свидетел|информац|деньг|"
         r"спонсор|работ|жиль|квартир|водител|транспорт|машин|способ|возможност|ответ)\w)|"
@@ -195,6 +198,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"(?:received|sustained|suffered) (?:a |an )?(?!no )(?:[\w-]+ ){0,2}(?:injury|wound)|"
         r"got shot|(?:a )?bullet hit (?:me|him|her)|"
         rf"being treated|receiving treatment|ранен{_W}|ранил{_W}|травм{_W}|госпитализ{_W}|"
+        # "в больнице лечатся двое жителей — …", "находится на лечении"
+        r"лечатся|лечится|(?:находится|находятся|проходит|проходят) (?:\w+ )?(?:на )?лечени\w*|"
         # "was taken to the Nura central district hospital", "underwent surgery"
         rf"{_BE} taken to (?:the |a )?(?:[\w-]+ ){{0,4}}hospital|underwent (?:\w+ )?surgery|"
         rf"получил{_W} (?:\w+ )?(?:ушиб|перелом|сотрясени|ожог){_W}|"

@@ -28,7 +28,7 @@ _ABBREVIATIONS = frozenset(
     (
         "mr mrs ms dr st prof gen col lt sgt no vs jan feb mar apr jun jul aug sep sept oct nov "
         "dec p.m a.m u.s u.n art approx incl tel "
-        "г гг ул им т.е т.д т.п тыс млн обл р-н ст ж жж т.б н.э тел "
+        "г гг ул им т.е т.д т.п т.ч тыс млн обл р-н ст ж жж т.б н.э тел "
         # a Cyrillic letter's two Latin letters as an initial: "Kempirbayev Ye. S."
         "ye yu ya zh sh ch kh ts"
     ).split()
@@ -47,7 +47,8 @@ _LABEL_LINE = re.compile(r"[^\n]{0,30}?:\s")
 # the next line of a wrapped paragraph: its indent, then a word in lower case (and a full stop
 # after it, if any) or a capital
 _WRAPPED_ON = re.compile(r"( *)(?:([a-zа-яёәғқңөұүһі]+)(\.?)|(?P<capital>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))")
-_CAPITAL_NEXT = re.compile(r"\n[ \t]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"“]")
+# … in words opening with a capital or not ("26\nчеловек задержаны в районе")
+_WORDS_NEXT = re.compile(r"\n[ \t]*(?:[^\W\d_]|[«\"“])")
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def _figure_over_its_words(text: str, start: int, end: int) -> bool:
         len(line) <= 25
         and opens_its_line(text, start)
         and _FIGURE_LINE.fullmatch(line) is not None
-        and _CAPITAL_NEXT.match(text, end) is not None
+        and _WORDS_NEXT.match(text, end) is not None
     )
 
 
