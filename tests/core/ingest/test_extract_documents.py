@@ -1296,6 +1296,32 @@ def test_among_the_hurt_a_term_given_and_words_in_capitals(text, language, expec
             "ru",
             [("Сапаргалиев", "Д.", "detained")],
         ),
+        # a Kazakh relative named with a fate of his own is its subject, not one who speaks
+        (
+            "Оқушының әкесі Ерболат Сәрсенбаев 6 қаңтарда Өскеменде ұсталды.",
+            "kk",
+            [("Сәрсенбаев", "Ерболат", "detained")],
+        ),
+        ("Әкесі Болат Ерменов ұлының ұсталғанын айтты.", "kk", []),
+        # a hospital where the one named lies, in a bare case, is no hospital named after him
+        (
+            "Ауылдасымыз Бақытжан Оразалин ауруханада жатыр, жағдайы тұрақты.",
+            "kk",
+            [("Оразалин", "Бақытжан", "injured")],
+        ),
+        # a register's status after a colon, a cell's word alone
+        (
+            "| TR-0112 | SEITOV Arman (29) | 6.01, Taraz | LOCATED 11.01: detained |",
+            "en",
+            [("Seitov", "Arman", "detained")],
+        ),
+        ("| 4 | DZHUMAN Yerlan (33) | detained |", "en", [("Dzhuman", "Yerlan", "detained")]),
+        # a tracing register: the enquirer is no victim; "NOT LOCATED" is missing
+        (
+            "| TR-0117 | KHEGAI Oleg (41) | brother, I. Khegai | 5.01, Almaty | NOT LOCATED |",
+            "en",
+            [("Khegai", "Oleg", "missing")],
+        ),
         # a life span lined up after the name at the end of a plaque's line
         (
             "THEY DID NOT COME HOME\n  Line 3  [portrait]  DOROSHIN Pavel Igorevich   1984 - 2022",

@@ -122,6 +122,19 @@ _BYLINE_ENDS = re.compile(
 )
 
 
+# a verb of saying anywhere after, at the sentence's end too ("… ұсталғанын айтты.")
+_SAYS = re.compile(rf"(?<!\w)(?:{personal.SPEECH})(?!\w)", re.IGNORECASE)
+# another's fate: "ұлының ұсталғанын" (his son's detention)
+_KK_ANOTHERS = re.compile(
+    r"(?<!\w)(?:ұлы|қызы|баласы|ағасы|інісі|әкесі|анасы|бауыры)(?:ның|нің)(?!\w)", re.IGNORECASE
+)
+# a Kazakh relative word with its own possessive right before a name: "әкесі Ерболат …"
+_KK_RELATIVE_WORD_BEFORE = re.compile(
+    r"(?<!\w)(?:әкесі|анасы|ағасы|інісі|әйелі|күйеуі|қарындасы|әпкесі|ұлы|қызы)\s+$",
+    re.IGNORECASE,
+)
+
+
 def how_named(
     text: str, language: str, span: tuple[int, int], name: str, first: int
 ) -> tuple[bool, bool, bool]:
@@ -136,9 +149,18 @@ def how_named(
     # relative of the one something happened to, named first
     # "Оның әкесі Дәурен Бекбауловтың … қаза тапқанына": the relative named in the genitive is
     # the subject of the fate right after, and so its victim
+    # "Әкесі Ерболат Қайпенов 6 қаңтарда Өскеменде ұсталды": the relative named in the
+    # nominative is the subject of the fate right after too, in a sentence of no saying
     relative_named_by_fate = (
         language == "kk"
-        and _KK_GENITIVE_NAME.search(text[start:end]) is not None
+        and (
+            _KK_GENITIVE_NAME.search(text[start:end]) is not None
+            or (
+                _KK_RELATIVE_WORD_BEFORE.search(before) is not None
+                and _SAYS.search(after) is None
+                and _KK_ANOTHERS.search(after[:40]) is None
+            )
+        )
         and _fate_soon(after)
         and _SPEECH_VERB.search(after[:40]) is None
     )

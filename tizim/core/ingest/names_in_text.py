@@ -470,10 +470,18 @@ def _names_a_thing(words: list[str], after: str) -> bool:
     following = re.match(r"\s+([\w-]+)", after)
     heads = [w.lower() for w in words] + ([following[1].lower()] if following else [])
     # a Kazakh thing is named by the last word ("Полиция Мөлдір Исаеваны" is a name after
-    # the police, "ҰҚК Шекара академиясының" an academy)
-    return any(word in personal.NAME_OF_A_THING for word in heads) or bool(
-        _KAZAKH_THING.match(heads[-1])
-    )
+    # the police, "ҰҚК Шекара академиясының" an academy), which takes the possessive: a word
+    # after the name with a bare case ending is where the one named is ("Мұхтар Балтақаев
+    # ауруханада жатыр", "… бөлімге жеткізілді")
+    thing = _KAZAKH_THING.match(heads[-1])
+    if thing is not None and following is not None and heads[-1][thing.end() :] in _BARE_CASE:
+        thing = None
+    return any(word in personal.NAME_OF_A_THING for word in heads) or thing is not None
+
+
+_BARE_CASE = frozenset(
+    "да де та те дан ден тан тен нан нен ға ге қа ке ны ні ды ді ты ті мен бен пен".split()
+)
 
 
 def russian_names(text: str) -> list[tuple[int, int, str]]:

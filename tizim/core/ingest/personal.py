@@ -48,6 +48,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
     (
         Fate.MISSING,
         r"missing|whereabouts (?:(?:remain|remains|are|is|still) (?:still )?)?unknown|disappeared|"
+        # a tracing register's status: "NOT LOCATED"
+        r"not (?:yet )?(?:located|traced)|"
         r"vanished|"
         rf"last seen|в последний раз (?:\w+ )?видел{_W}|соңғы рет көр{_W}|"
         # the family looking for them: "Родные ищут Дмитрия", "relatives are searching for"
@@ -175,8 +177,11 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # (not "Detained protesters told him …"); an order's list: "Amirov Timur Bolatovich,
         # 3rd year, detained in Almaty on 6 January"
         # (a bar, semicolon or comma stands behind: the word starts where no letter precedes)
-        r"(?:^|(?<=\|)\s*|(?<=;)\s*|(?<=,\s))(?:detained|picked up|taken away|taken into custody)"
-        r"(?= \d| on \d| at | near | in | from )",
+        # (a register's status after a colon, or a cell's word alone: "LOCATED 11.01: detained",
+        # "| detained |")
+        r"(?:^|(?<=\|)\s*|(?<=;)\s*|(?<=,\s)|(?<=:\s))"
+        r"(?:detained|picked up|taken away|taken into custody)"
+        r"(?= \d| on \d| at | near | in | from |\s*\||\s*[.;,]|\s*$)",
     ),
     (
         Fate.INJURED,
@@ -302,6 +307,9 @@ RELATIVE_BEFORE = (
     # a Kazakh relative word carries its own possessive: "Әйелі Гүлжан Наурызбаева"
     r"|(?<!\w)(?<!баланың )(?<!баласының )"
     r"(?:әйелі|күйеуі|анасы|әкесі|ағасы|інісі|қарындасы|әпкесі|адвокаты)\s*,?\s*$"
+    # a tracing register's "enquirer" cell: "| wife, S. Oguz |" (not "| сын, Калиев Д. |",
+    # the one sought, as a family's list writes him)
+    r"|\|\s*(?:uncle|aunt|brother|sister|mother|father|wife|husband)\s*,\s*$"
 )
 
 #: Verbs of saying: a name right before or after one is a speaker in that sentence.
