@@ -224,7 +224,7 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
 # a cell naming a person: a surname in capitals before a given name ("OGAI Denis", "ЛИГАЙ Вадим
 # Олегович"), or two or three words in title case, one of a surname's shape ("Мирзахмедова
-# Шахноза", "Зуев Константин")
+# Шахноза", "Зуев Константин"; not "-ин", "-in", which end "Main Square" and "Константин" alike)
 _CAPITALS_THEN_GIVEN = re.compile(
     rf"^[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?,?\s+[{_UPPER}][{_LOWER}]+"
 )
