@@ -101,16 +101,13 @@ _THE_FIGURE = re.compile(
     r"более|примерно|свыше))?\s*$"
 )
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|whose|that|which|которы\w*|кто|чьи)(?!\w)")
+_INCLUDING_WORDS = r"including|incl\.|в том числе|в т\.\s?ч\.|оның ішінде|соның ішінде"
 _INCLUDING = re.compile(
-    r"(?:including|incl\.|together with|along with|of them|among them|of whom|в том числе|"
-    r"в т\.\s?ч\.|включая|"
-    r"из них|среди них|из которых|"
-    r"оның ішінде|соның ішінде|олардың ішінде|олардың)\s*$"
+    rf"(?:{_INCLUDING_WORDS}|together with|along with|of them|among them|of whom|включая|"
+    r"из них|среди них|из которых|олардың ішінде|олардың)\s*$"
 )
 # "оның ішінде құқық қорғау органдарының 3393 қызметкері": a few words after "including"
-_INCLUDING_A_FEW_WORDS_ON = re.compile(
-    r"(?:including|incl\.|в том числе|в т\.\s?ч\.|оның ішінде|соның ішінде)(?:\s+[\w-]+){1,4}\s*$"
-)
+_INCLUDING_A_FEW_WORDS_ON = re.compile(rf"(?:{_INCLUDING_WORDS})(?:\s+[\w-]+){{1,4}}\s*$")
 # An aside after the noun of a count, before its verb: "Eleven people, including four police
 # officers, were taken to hospital" (an "including" aside may hold a figure of its own), "12
 # people, most of them students, were detained" (any other aside may not).

@@ -122,15 +122,13 @@ _BYLINE_ENDS = re.compile(
 )
 
 
-# a verb of saying anywhere after, at the sentence's end too ("… ұсталғанын айтты.")
-_SAYS = re.compile(rf"(?<!\w)(?:{personal.SPEECH})(?!\w)", re.IGNORECASE)
 # another's fate: "ұлының ұсталғанын" (his son's detention)
 _KK_ANOTHERS = re.compile(
     r"(?<!\w)(?:ұлы|қызы|баласы|ағасы|інісі|әкесі|анасы|бауыры)(?:ның|нің)(?!\w)", re.IGNORECASE
 )
 # a Kazakh relative word with its own possessive right before a name: "әкесі Ерболат …"
 _KK_RELATIVE_WORD_BEFORE = re.compile(
-    r"(?<!\w)(?:әкесі|анасы|ағасы|інісі|әйелі|күйеуі|қарындасы|әпкесі|ұлы|қызы)\s+$",
+    r"(?<!\w)(?:әкесі|анасы|ағасы|інісі|әйелі|күйеуі|қарындасы|әпкесі)\s+$",
     re.IGNORECASE,
 )
 
@@ -157,7 +155,7 @@ def how_named(
             _KK_GENITIVE_NAME.search(text[start:end]) is not None
             or (
                 _KK_RELATIVE_WORD_BEFORE.search(before) is not None
-                and _SAYS.search(after) is None
+                and personal.SPEECH_WORD.search(after) is None  # "… ұсталғанын айтты."
                 and _KK_ANOTHERS.search(after[:40]) is None
             )
         )

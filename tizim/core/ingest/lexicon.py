@@ -369,16 +369,20 @@ NOT_PEOPLE_UNITS = (
     r"емес\b"
 )
 
+#: Taking part: the only words of the events that an occasion of its own (below) leaves out.
+TAKING_PART_WORDS = rf"joined|took part|participated|участ{_W}|қатыс{_W}"
+
 #: Words that make a count of people with no fate part of the events ("50,000 people had
 #: joined the unrest", "1,300 entries", a list of names).
 EVENT_WORDS = (
-    r"protests?|unrest|rally|rallies|riots?|demonstrations?|joined|took part|participated|"
+    rf"{TAKING_PART_WORDS}|"
+    r"protests?|unrest|rally|rallies|riots?|demonstrations?|"
     r"entries|names|list|found alive|interviewed|"
-    rf"митинг{_W}|протест{_W}|беспоряд{_W}|участ{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
+    rf"митинг{_W}|протест{_W}|беспоряд{_W}|акци{_W}|списк{_W}|записей|найден{_W} жив{_W}|"
     rf"нашли жив{_W}|"
     rf"опрос{_W}|опрошен{_W}|опросил{_W}|побеседовал{_W}|сұхбат{_W}|victims|interviews?|"
     rf"жәбірленуші{_W}|потерпевш{_W}|discharged|выписан{_W}|емделіп шық{_W}|"
-    rf"наразылық{_W}|тәртіпсіздік{_W}|қатыс{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}|"
+    rf"наразылық{_W}|тәртіпсіздік{_W}|шеру{_W}|тізім{_W}|тірі табыл{_W}|"
     r"(?:have|has|had) been (?:found|located|traced)|нашл(?:ись|ось|ась)|тұрған жері анықтал\w*|"
     r"established (?:the )?whereabouts|установил\w* местонахождени\w*|"
     # families and people who came to a commission, volunteers or a newsroom
@@ -397,8 +401,6 @@ OCCASION_WORDS = (
     rf"концерт{_W}|урок{_W}|мероприяти{_W}|семинар{_W}|конференци{_W}|тренинг{_W}|"
     rf"жиналыс{_W}|отырыс{_W}|жарыс{_W}|сабақ{_W}|кездесу{_W}"
 )
-#: Taking part, the only word of the events that such an occasion leaves out of them.
-TAKING_PART_WORDS = rf"joined|took part|participated|attended|участ{_W}|присутствовал{_W}|қатыс{_W}"
 #: The protest itself, which makes who came to it part of the events after all.
 PROTEST_WORDS = (
     r"protests?|protesters?|rall(?:y|ies)|unrest|riots?|demonstrations?|square|"
