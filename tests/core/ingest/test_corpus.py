@@ -107,12 +107,16 @@ HELD_OUT_FOUND = {  # claims found, persons found; share of the persons proposed
     "corpus-heldout-75": (103, 40, 0.9, 0.9),
     "corpus-heldout-76": (96, 34, 0.9, 0.95),
     "corpus-heldout-77": (87, 29, 0.8, 0.9),
-    "corpus-heldout-78": (88, 28, 0.85, 0.85),
+    "corpus-heldout-78": (88, 28, 0.8, 0.85),
     "corpus-heldout-79": (62, 18, 0.7, 0.95),
     "corpus-heldout-80": (90, 17, 0.8, 0.85),
     "corpus-heldout-81": (87, 18, 0.9, 0.95),
     "corpus-heldout-82": (52, 61, 0.9, 0.75),
     "corpus-heldout-83": (57, 29, 0.85, 0.85),
+    "corpus-heldout-84": (68, 30, 0.9, 0.85),
+    "corpus-heldout-85": (56, 30, 0.95, 0.95),
+    "corpus-heldout-86": (62, 37, 0.95, 0.9),
+    "corpus-heldout-87": (67, 26, 0.8, 0.9),
 }
 
 

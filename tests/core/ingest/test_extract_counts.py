@@ -488,7 +488,8 @@ def test_a_part_of_a_whole_told_before_and_an_age_in_brackets(text, expected):
          [(40, "exact", "custody"), (12, "exact", "released")]),
         ("Ұсталған 100 адам.", [(100, "exact", "custody")]),
         # unless a share of them follows, whose verb it is
-        ("Сотталған 5 адамның біреуі ғана қамауда.", [(5, "exact", "prosecuted")]),
+        ("Сотталған 5 адамның біреуі ғана қамауда.",
+         [(5, "exact", "prosecuted"), (1, "exact", "custody")]),
         # an amnesty not applied frees no one
         ("Сотталған 3 адамға рақымшылық қолданылмады.", [(3, "exact", "prosecuted")]),
         # "the arrest of" as "arrests"

@@ -1490,6 +1490,9 @@ def test_administrative_arrest_help_sought_a_release_and_a_figure_over_its_words
             "ru",
             [],
         ),
+        # … a name of no telling ending, told by the given name the dictionary knows
+        ("| 3 | Штольц Андрей | 980 000 | ранен 6 января |", "ru", []),
+        ("| 4 | Андрей Штольц | 980 000 | ранен 6 января |", "ru", []),
         (
             "│2 │ Тұрсынова Әйгерім  │ 10 Б │ 03****71234 │ Аяғынан жарақат алды │",
             "kk",
@@ -1517,5 +1520,137 @@ def test_administrative_arrest_help_sought_a_release_and_a_figure_over_its_words
     ],
 )
 def test_a_persons_row_and_an_occasion_of_its_own_count_no_one(text, language, expected):
+    found = extract(text, language=language, published=PUBLISHED, learned=False)
+    assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the Kazakh "one of them", with a fate of its own …
+        (
+            "Ауылдан төрт адам зардап шекті. Олардың біреуі қаза тапты, екеуі жарақат алды.",
+            "kk",
+            [(4, "exact", "injured"), (1, "exact", "dead"), (2, "exact", "injured")],
+        ),
+        (
+            "Үшеуі ұсталды (олардың біреуін сот залынан босатты).",
+            "kk",
+            [(3, "exact", "custody"), (1, "exact", "released")],
+        ),
+        # … but not one of them described, or named
+        (
+            "Торда он екі сотталушы отыр: біреуі сақалын қырынбаған, біреуі терезеге қарап тұр.",
+            "kk",
+            [(12, "exact", "prosecuted")],
+        ),
+        ("Екеуі әлі қамауда, біреуі — Нұрбек.", "kk", [(2, "exact", "custody")]),
+        # a part after "оның" (of it) takes the verb after it, if any, else the whole's
+        (
+            "Он екі азамат ұсталды оның тоғызы үш күн ішінде босатылды.",
+            "kk",
+            [(12, "exact", "custody"), (9, "exact", "released")],
+        ),
+        (
+            "Облыста бес адам қаза тапты, оның үшеуі — Шиелі ауданында.",
+            "kk",
+            [(5, "exact", "dead"), (3, "exact", "dead")],
+        ),
+        # a part of a whole numbered before the whole's word
+        (
+            "Из шести задержанных четверо после установления личности отпущены.",
+            "ru",
+            [(6, "exact", "custody"), (4, "exact", "released")],
+        ),
+        (
+            "Police put the number of people detained in the region at 1,146.",
+            "en",
+            [(1146, "exact", "custody")],
+        ),
+        # a part of them, its own verb after it, whatever penalty or fate stands before
+        (
+            "На момент приговора 8 из них находились под стражей.",
+            "ru",
+            [(8, "exact", "custody")],
+        ),
+        (
+            "Екі азамат қаза тауып, төртеуі жарақат алды, біреуі әлі күнге дейін тергеу "
+            "изоляторында отыр.",
+            "kk",
+            [(2, "exact", "dead"), (4, "exact", "injured"), (1, "exact", "custody")],
+        ),
+        # a Kazakh whole told before, a part of it after: the whole is not told again
+        (
+            "Үшеуін полиция ұстады. Ұсталған үш тұрғынның екеуі бір тәуліктен соң босатылды.",
+            "kk",
+            [(3, "exact", "custody"), (2, "exact", "released")],
+        ),
+        # one person, wherever the verb stands; home again, the verb first
+        (
+            "Из нашего села погиб один человек — наш Ринат. Из девяти наших односельчан, "
+            "задержанных в те дни, домой вернулись семеро.",
+            "ru",
+            [(1, "exact", "dead"), (7, "exact", "released")],
+        ),
+        # found, of those missing, is no fate group; bullets found are no one
+        (
+            "Хабарсыз кеткен үш жігіттің екеуі табылды, бірі ауылда.",
+            "kk",
+            [(3, "exact", "missing"), (2, "exact", None)],
+        ),
+        ("Жүксалғыштан 2 аңшы мылтығы мен 40 оқ табылды.", "kk", []),
+        # a city's people are no figure, but a figure of the dead after a city is
+        (
+            "Unconfirmed reports from Karaganda city of 1 dead and at least 12 injured.",
+            "en",
+            [(1, "exact", "dead"), (12, "at_least", "injured")],
+        ),
+        # a crew, its members named between the count and the verb; passengers carried
+        (
+            "Two of our local crew, roustabouts Yerlan Karsakov and Dmitry Tsvetkov, were "
+            "detained by a police patrol.",
+            "en",
+            [(2, "exact", "custody")],
+        ),
+        ("The bus carried 41 passengers to Almaty.", "en", []),
+        # no news of them
+        ("Қазір ауылымыздан 3 жігіттің хабары жоқ.", "kk", [(3, "exact", "missing")]),
+        # home again
+        (
+            "Six men were taken by the police; four came back the next day.",
+            "en",
+            [(6, "exact", "custody"), (4, "exact", "released")],
+        ),
+        (
+            "Задержаны более 30 жителей района, из них 19 уже дома.",
+            "ru",
+            [(30, "more_than", "custody"), (19, "exact", "released")],
+        ),
+        (
+            "Ауылымыздан 5 жігіт ұсталды, 3-еуі үйге оралды.",
+            "kk",
+            [(5, "exact", "custody"), (3, "exact", "released")],
+        ),
+        # one, whom a noun names, and what happened to him right after
+        ("One employee died in hospital on 6 January.", "en", [(1, "exact", "dead")]),
+        ("Один человек погиб.", "ru", [(1, "exact", "dead")]),
+        ("One lawyer said the court sat late.", "en", []),
+        (
+            "Three people who died, one man who is still missing and four men who were sentenced.",
+            "en",
+            [(3, "exact", "dead"), (1, "exact", "missing"), (4, "exact", "prosecuted")],
+        ),
+        ("One of them, Yerzhan Kassymov, was convicted on 24 February.", "en", []),
+        (
+            "- one employee, Mr Viktor Shteinbakh, was detained at a checkpoint on 7 January;",
+            "en",
+            [(1, "exact", "custody")],
+        ),
+        # seats held, a bus held up, a deposit held pending, are no one held
+        ("Fourteen of our crew held seats on the flight.", "en", []),
+        ("Twelve of our drivers were held up at the checkpoint for hours.", "en", []),
+    ],
+)
+def test_one_of_them_a_part_of_a_whole_home_again_and_what_is_held(text, language, expected):
     found = extract(text, language=language, published=PUBLISHED, learned=False)
     assert [(c.value, c.qualifier, c.fate_group) for c in found.claims] == expected

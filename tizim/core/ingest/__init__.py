@@ -16,6 +16,7 @@ from tizim.core.ingest import person_reader, second_reader
 from tizim.core.ingest.claim_details import ClaimProposal
 from tizim.core.ingest.claims import claims_in_sentence
 from tizim.core.ingest.linear_model import LinearModel
+from tizim.core.ingest.mending import Mended, mend
 from tizim.core.ingest.numbers import NumberMention
 from tizim.core.ingest.person_reader import second_reading_of_persons
 from tizim.core.ingest.persons import PersonProposal, read_persons
@@ -84,7 +85,9 @@ def extract(
     The rules read first; ``learned`` adds what the second readers read among the numbers
     and the people they passed over (True: the models shipped; False: the rules alone; or
     models of one's own)."""
-    verbatim, text = text, text.translate(_BOX_DRAWING)
+    verbatim = text
+    mended = mend(text.translate(_BOX_DRAWING))
+    text = mended.text
     language = language or detect_language(text)
     sentences = split_sentences(text)
     claims: list[ClaimProposal] = []
@@ -135,10 +138,32 @@ def extract(
         persons = persons + second_reading_of_persons(
             persons_read.unfated, language, sentences, readers.persons
         )
-    if text != verbatim:  # quotes as the text gives them, box-drawing and all
+    if mended.cuts:  # spans and quotes where the text as given has them
+        claims = [_claim_as_given(verbatim, mended, c) for c in claims]
+        persons = [_person_as_given(verbatim, mended, p) for p in persons]
+    elif text != verbatim:  # quotes as the text gives them, box-drawing and all
         claims = [replace(c, quote=_as_given(verbatim, text, c.quote, c.end)) for c in claims]
         persons = [replace(p, quote=_as_given(verbatim, text, p.quote, p.end)) for p in persons]
     return Extraction(language, published, claims, persons)
+
+
+def _claim_as_given(verbatim: str, mended: Mended, claim: ClaimProposal) -> ClaimProposal:
+    """``claim``, read from the mended text, with its number's span and its sentence as the
+    given text has them."""
+    quote_start = mended.text.find(claim.quote, max(0, claim.end - len(claim.quote)))
+    quote_end = quote_start + len(claim.quote)
+    return replace(
+        claim,
+        quote=verbatim[mended.given(quote_start) : mended.given(quote_end, end=True)],
+        start=mended.given(claim.start),
+        end=mended.given(claim.end, end=True),
+    )
+
+
+def _person_as_given(verbatim: str, mended: Mended, person: PersonProposal) -> PersonProposal:
+    """``person``, read from the mended text, with its quote's span as the given text has it."""
+    start, end = mended.given(person.start), mended.given(person.end, end=True)
+    return replace(person, quote=verbatim[start:end], start=start, end=end)
 
 
 def _as_given(verbatim: str, read: str, quote: str, inside: int) -> str:

@@ -28,6 +28,7 @@ from tizim.core.ingest.claim_details import (
 from tizim.core.ingest.fate_words import (
     QUALIFYING,
     REACH,
+    RU_WHOLE_NUMBER,
     clause_window,
     fate_after,
     fate_just_before,
@@ -56,7 +57,8 @@ _CASES = lx.CASES_AHEAD
 # The group a count is taken from, just before it: "Of those detained, 20 were released",
 # "из задержанных 17 отпущены", "ұсталғандардың 20-сы босатылды" (a Kazakh genitive plural).
 _OF_THOSE = re.compile(
-    r"(?:(?:of those|of the|из числа|из)\s+(?P<who>[\w-]+)\s*,?"
+    # (a number of them may stand before: "из шести задержанных четверо")
+    rf"(?:(?:of those|of the|из числа|из)\s+(?:{RU_WHOLE_NUMBER}\s+)?(?P<who>[\w-]+)\s*,?"
     r"|(?<!\w)(?P<kk>(?:қаза\s+|хабарсыз\s+|жапа\s+|зардап\s+)?[\w-]+(?:лар|лер|дар|дер|тар|тер))"
     # "Жапа шеккендердің ішінде 137 полиция қызметкері": among them
     r"(?:дың|дің|тың|тің|ның|нің)(?:\s+ішінде)?)\s*$"
@@ -200,6 +202,12 @@ _BODIES_AFTER = re.compile(
 )
 # "the five", "these 112": a figure told before, named again
 _DEFINITE = re.compile(r"(?<!\w)(?:the|these|those|all|эти|этих|все|всех)\s+$")
+# what joins a list's items: "…, one man who …", "… and four men who …"
+_ITEMS_JOINED = re.compile(r",|(?<!\w)(?:and|и|мен|және)(?!\w)")
+# a Kazakh whole in the genitive, a part of it after: "үш тұрғынның екеуі", "5 адамның 2-і"
+_KK_WHOLE_OF_A_PART = re.compile(
+    r"\s+[\w-]+(?:ның|нің|дың|дің|тың|тің)\s+(?:\w+(?:еуі|ауы|еуіне|ауына)|\d+-\w+)(?!\w)"
+)
 # "из 6 журналистов", "out of 40 detainees": a whole, a part of which the sentence counts next
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:из|out of)\s*$")
 # what may follow the number that ends a line of a table or a list: "— 97 (52,7%);"
@@ -229,7 +237,7 @@ def _read_number(
     """What ``number`` counts, or None when it counts no people and no cases; ``context``
     holds the fate group of the last figure told before it, if any."""
     lo, hi = clause_window(folded, number.start, number.end)
-    clause_end = hi  # past "of the 61", whatever the next number
+    clause_start, clause_end = lo, hi  # past "of the 61", whatever the next number
     if re.match(r"\s+[-–—]\s", folded[number.end : number.end + 4]):
         # "в том числе 29 – с огнестрельными ранениями": the dash stands for the verb
         hi = clause_window(folded, hi + 2, hi + 2)[1]
@@ -277,7 +285,8 @@ def _read_number(
     if unknown is not None and unknown.start() < number.start < unknown.end():
         # "судьба примерно десяти задержанных остаётся неизвестной": missing, whoever they are
         return Reading(number, "missing", (unknown.start(), unknown.end()), qualifier, True, False)
-    partitive = _taken_from(folded, number, lo, hi, clause_end) or _part_of_group_after(
+    # (the whole from the clause's start: "из шести задержанных четверо", a number before)
+    partitive = _taken_from(folded, number, clause_start, hi, clause_end) or _part_of_group_after(
         folded, number, clause_end
     )
     if partitive is not None:
@@ -349,7 +358,12 @@ def _fate_of_people(
     set_off = who is not None and "," in who[0]
     start = who.end() if who else noun_end
     after_noun = fate_after(folded, start, hi, farthest=relative and not set_off)
-    if relative and (before := fate_shortly_before(folded, number, lo)) is not None:
+    if (
+        relative
+        and (before := fate_shortly_before(folded, number, lo)) is not None
+        # (not a list's item before: "three people who died, one man who is still missing")
+        and _ITEMS_JOINED.search(folded, before[2], number.start) is None
+    ):
         # "the amnesty affects more than 1,500 people who were arrested": what the clause
         # says of them, not how they came to be there
         after_noun = before
@@ -359,7 +373,9 @@ def _fate_of_people(
     just_before = fate_just_before(folded, number, lo)
     participle = just_before is not None and _KK_PARTICIPLE.match(folded, just_before[2])
     verb_before = just_before is not None and not (
-        folded[: just_before[2]].endswith(("да", "де", "та", "те"))
+        # (not "на момент приговора 8 из них находились под стражей": a part, its own verb)
+        _OF_THEM.match(folded, number.end) is not None
+        or folded[: just_before[2]].endswith(("да", "де", "та", "те"))
         or (participle and not _NEXT_SHARE.search(folded, noun_end, hi))
     )
     if after_noun is not None and not relative:
@@ -720,9 +736,14 @@ def claims_in_sentence(
         if (
             reading is not None
             and told_again(number.value, reading.group, told.values)
-            and _DEFINITE.search(read, 0, number.start)
+            and (
+                _DEFINITE.search(read, 0, number.start)
+                or _KK_WHOLE_OF_A_PART.match(read, number.end)
+            )
         ):
-            continue  # "the court found the five guilty": the five told before
+            # "the court found the five guilty", "Ұсталған үш тұрғынның екеуі …": the five, the
+            # three told before
+            continue
         if (
             reading is not None
             and reading.people

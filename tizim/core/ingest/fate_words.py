@@ -15,6 +15,22 @@ _FATES = lx.FATE_GROUP_PATTERNS
 _CLAUSE_BREAK = re.compile(r"[;:!?()\"]|(?<!\.)\.(?!\.)|\s-\s|\s–\s")
 _WORD = re.compile(r"[\w'-]+")
 _PARTITIVE = re.compile(r"(?:of those|of the|из числа|из)\s+$")
+# "of it", "of them" between the whole's fate word and a part's number
+_PART_OF_IT_BETWEEN = re.compile(r"(?<!\w)(?:оның|олардың|из них|of them|of whom)(?!\w)")
+#: a number of a whole after "из" (from): "из 20", "из шести"
+RU_WHOLE_NUMBER = (
+    r"(?:\d+|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|\w+дцати|сорока|"
+    r"\w+десяти)"
+)
+# "8 из них находились под стражей": a part, its own verb after it
+_OF_THEM_AFTER = re.compile(r"\s+(?:из них|из которых|of them|of whom|of those)(?!\w)")
+# a Kazakh share, its verb after it ("…, біреуі әлі тергеу изоляторында отыр")
+_KK_SHARE = re.compile(r"(?:еуі|ауы|еуін|ауын|еуіне|ауына|-[іы]|-с[іы]|-ы|-і)$")
+# "из шести" before the whole's fate word, a part's number after it
+_A_WHOLE_BEFORE = re.compile(
+    rf"(?<!\w)(?:из\s+{RU_WHOLE_NUMBER}|of the (?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten))\s+$"
+)
 #: the qualifiers that may stand before a number ("almost", "более", "кем дегенде"), as one pattern
 QUALIFYING = "|".join(p for p, _ in lx.QUALIFIERS_BEFORE)
 _ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:" + QUALIFYING + r")\s*)?")
@@ -42,6 +58,7 @@ def nearest_fate(
     best: tuple[int, str, int, int] | None = None
     for group, pattern in _FATES.items():
         for m in pattern.finditer(folded, lo, hi):
+            whole = 0
             if m.start() >= number.end:
                 if _PARTITIVE.search(folded, number.end, m.start()):
                     continue  # "900 of those arrested face charges": they are the charged
@@ -50,6 +67,16 @@ def nearest_fate(
                     continue  # "задержаны 410 человек, ранены 52": the wounded are the 52
             elif m.end() <= number.start:
                 distance = words_between(folded, m.end(), number.start) + 2
+                if (
+                    _PART_OF_IT_BETWEEN.search(folded, m.end(), number.start)
+                    or _A_WHOLE_BEFORE.search(folded, lo, m.start())
+                    or _OF_THEM_AFTER.match(folded, number.end)
+                    or (_KK_SHARE.search(number.written) and "," in folded[m.end() : number.start])
+                ):
+                    # "ұсталды оның тоғызы үш күн ішінде босатылды", "из шести задержанных
+                    # четверо после проверки отпущены": the word before is the whole's, the
+                    # part's own is the one after, if any
+                    whole = 3
                 if "," in folded[m.end() : number.start]:
                     if distance > 3:
                         continue  # "…or been imprisoned, currently contains about 1,300 entries"
@@ -59,10 +86,11 @@ def nearest_fate(
             # at the same distance the longer words win: "административный арест получили
             # 121" is a penalty, not the "арест" inside it
             covers = best is not None and m.start() < best[2] and m.end() >= best[3]
+            rank = distance + whole
             if distance <= REACH + 2 and (
-                best is None or distance < best[0] or (distance == best[0] and covers)
+                best is None or rank < best[0] or (rank == best[0] and covers)
             ):
-                best = (distance, group, m.start(), m.end())
+                best = (rank, group, m.start(), m.end())
     return None if best is None else (best[1], best[2], best[3])
 
 

@@ -46,6 +46,16 @@ _QUOTED_AFTER = re.compile(r"^,[^.:«»\"“”]{1,120}:\s*[«\"“]")
 # in a verb of saying is what its subject said.
 _ENDS_SAID = re.compile(rf"(?<!\w)(?:{personal.SPEECH})\W*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(personal.RELATIVE_BEFORE, re.IGNORECASE)
+# a relative's word, then a few words of whom: "отец ученицы 7 класса", "the father of pupil"
+_WHOSE_KIN_BEFORE = re.compile(
+    r"(?<!\w)(?:отец|мать|брат|сестра|сын|дочь|муж|жена|father|mother|brother|sister|son|"
+    r"daughter|husband|wife)(?:\s+of)?\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# … and the relative named right after the name, set off by commas
+_KIN_NAMED_AFTER = re.compile(
+    r",\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’.-]+){1,2},"
+)
 _OPENING_TITLES = frozenset({"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."})
 _IN_BRACKETS_TURN = re.compile(r"[^()]{0,60}\)\s*:")
 _TIMESTAMP = re.compile(r"\s*\[?[\d.,:/ ]{4,24}\]?\s*[-–—]?\s*")
@@ -133,6 +143,28 @@ _KK_RELATIVE_WORD_BEFORE = re.compile(
 )
 
 
+# what a label says, in quotes after its colon
+_QUOTE_AFTER_LABEL = re.compile(r"\s*:\s*[«\"“]")
+# nothing before the name on its line but a title: "Имам", "Imam", "Судья"
+_LINE_OPENS_WITH_A_TITLE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:" + _TITLES + r"|имам|imam)[^\S\n]+$",
+    re.IGNORECASE,
+)
+# a relative's word set off after another name, then a few words of whom: "Данияр Шамшиев,
+# сын нашего егеря " (the name next is the father's)
+_APPOSED_KIN_BEFORE = re.compile(
+    r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+,\s*(?:сын|дочь|son|daughter)(?:\s+of)?\s+(?:[\w-]+\s+){0,3}$"
+)
+# the work a name does, set off after it: ", HR manager,", ", head of the …"
+_WORK_AFTER = re.compile(
+    r",\s*(?:the\s+)?(?:HR\s+|human resources\s+|deputy\s+|acting\s+)?(?:manager|director|head "
+    r"of|chief|accountant|secretary|spokes(?:wo)?man|spokesperson|inspector|investigator|"
+    r"chair(?:man|woman|person)?)(?!\w)",
+    re.IGNORECASE,
+)
+_INITIALS_THEN_SURNAME = re.compile(r"(?:[^\W\d_]\.\s?){1,3}\s*[^\W\d_][\w'’-]+")
+
+
 def how_named(
     text: str, language: str, span: tuple[int, int], name: str, first: int
 ) -> tuple[bool, bool, bool]:
@@ -164,6 +196,17 @@ def how_named(
     )
     relative = (
         (_RELATIVE_BEFORE.search(before) is not None and not relative_named_by_fate)
+        # "отец ученицы 7 класса Полины Дегтярёвой, Дегтярёв Сергей Иванович, получил …": whose
+        # relative is named next, set off by commas, with what happened to him
+        or (
+            _WHOSE_KIN_BEFORE.search(before) is not None
+            and _KIN_NAMED_AFTER.match(after) is not None
+        )
+        # "Данияр Шамшиев, сын нашего егеря Кайрата Шамшиева, лежит в больнице": whose son
+        or _APPOSED_KIN_BEFORE.search(before) is not None
+        # "(decision of I. Shestopalov, HR manager, 10.01)": named by the work he does (not
+        # "Mr Ruslan Tleuov, deputy chairperson of the union, was detained")
+        or (_WORK_AFTER.match(after) is not None and not _tells_a_fate(after[:80]))
         or _RELATIVE_AFTER.match(after) is not None
         or _KIN_OR_WORK_IN_BRACKETS.match(after) is not None
         or (
@@ -186,7 +229,18 @@ def how_named(
     # (a title may stand before: "MS D. ORAZOVA (Qazyna Pension Fund):")
     label = _LABEL_AFTER.match(after) is not None and before.strip().lower() in _OPENING_TITLES
     # "AITZHANOV:", "Zhumagaliyeva:" opening a transcript's or an interview's turn
-    label = label and (text[start:end].isupper() or len(text[start:end].split()) == 1)
+    # (or "А.Ж. Дүйсенбаев:", a surname after initials)
+    label = label and (
+        text[start:end].isupper()
+        or len(text[start:end].split()) == 1
+        or _INITIALS_THEN_SURNAME.fullmatch(text[start:end]) is not None
+    )
+    # "Имам Дүйсенқұлов Ерғали: «Жамағат, …»": a name opening its line, a title before it, what
+    # it says in quotes after the colon
+    label = label or (
+        _QUOTE_AFTER_LABEL.match(after) is not None
+        and _LINE_OPENS_WITH_A_TITLE.search(before) is not None
+    )
     # "17.01.2022, 14:05 - Дина Ахметова:", "[09.01.2022 09:17] Bolat R.:": a chat's sender
     label = label or (_LABEL_AFTER.match(after) is not None and bool(_TIMESTAMP.fullmatch(before)))
     # "QUESTION (Ruslan Temirbekov, Qaraghandy Online):": who asks, in brackets

@@ -81,6 +81,8 @@ FATE_GROUP_TERMS: dict[str, str] = {
         r"табылмады|табылған жоқ|қайда екені (?:әлі )?белгісіз|"
         # "Жағдайы белгісіз: 35 студент": whose state is unknown
         rf"жағдайы белгісіз{_W}|"
+        # no news, no contact: "3 жігіттің хабары жоқ", "no contact since 05.01"
+        r"хабары жоқ|no contact since|нет (?:никаких )?(?:вестей|известий)|"
         # "families have not been able to find them", "заявления о розыске"
         r"(?:not been able|unable|could not|couldn't) to (?:find|locate)|"
         rf"не (?:могут|смогли|удается|удалось) (?:\w+ )?найти|розыск{_W}|не нашл{_W}|"
@@ -94,8 +96,17 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # a headline's present: "Police in Sharyn detain 14 people"
         r"detains?|"
         # (not "600 employees held a sit-in": what they did, not what was done to them)
-        r"in prison|rounded up|held\b(?! (?:criminally )?(?:accountable|liable|responsible))"
-        r"(?! an? (?:sit-in|rally|protest|meeting|strike|vigil|march|picket|demonstration)\b)|"
+        # (nor a meeting or a service held: "the extraordinary meeting held on 16 January")
+        r"in prison|rounded up|"
+        + "".join(
+            f"(?<!{event} )"
+            for event in "meeting session hearing vigil service prayer funeral ceremony mass "
+            "conference briefing election".split()
+        )
+        + r"held\b(?! (?:criminally )?(?:accountable|liable|responsible))"
+        r"(?! an? (?:sit-in|rally|protest|meeting|strike|vigil|march|picket|demonstration)\b)"
+        # (nor seats or tickets held, a deposit held pending, a bus held up at a checkpoint)
+        r"(?! (?:seats?|tickets?|bookings?|up|pending the)\b)|"
         r"deprived of (?:their|his|her) liberty|behind bars|"
         # "all nine were in the Aralsk police station"
         r"(?:were|was|are) (?:all )?(?:in|at) (?:the )?(?:[\w-]+ ){0,2}police stations?|"
@@ -231,16 +242,23 @@ FATE_GROUP_TERMS: dict[str, str] = {
         # wounded after treatment, nor a crowd going home)
         rf"(?:were|was|been) sent home|отправлен{_W} домой|возвращен{_W} домой|"
         # (not one missing who "вернулся домой самостоятельно")
-        rf"(?:уже |все )?вернулись домой|"
-        rf"(?:үйіне|үйлеріне) (?:\w+ )?(?:жіберіл|қайтарыл){_W}|(?:үйіне|үйлеріне) оралд{_W}|"
+        rf"(?:уже |все )?вернулись домой|домой вернул(?:ись|ся|ась)|"
+        rf"(?:үйіне|үйлеріне) (?:\w+ )?(?:жіберіл|қайтарыл){_W}|(?:үйге|үйіне|үйлеріне) оралд{_W}|"
+        # "из них 19 уже дома": home again
+        r"уже дома(?!\w)|"
         rf"(?:үйіне|үйлеріне) қайтт{_W}|босап (?:келд|шықт){_W}|"
         rf"allowed (?:to go )?home(?! after treatment| from hospital)|"
+        # "four of them came back the next day" (from the police)
+        r"came back (?:home )?(?:the (?:next|same|following) (?:day|morning|night|evening)|"
+        r"next day|later that day)|"
         rf"освободил{_W}(?! от должност)|walked free|"
         r"walked (?:out of|free from) (?:the )?court(?:room)?(?! in protest)|"
         r"went home from (?:the )?court(?:room)?|"
         rf"помилован{_W}|рақымшылық{_W}(?! қолданылма)|кешірім{_W}|на свободе|at liberty|"
         r"бостандықта|"
         rf"босатыл{_W}|бостандыққа{_W}|үй қамағына шығарыл{_W}|"
+        # "сот залынан босатты": the court released him
+        rf"босатт(?:ы|ық|ған{_W})(?!\w)|"
         # a written pledge not to leave instead of custody
         rf"подписк{_W} о невыезде|written pledge|ешқайда кетпеу{_W}|"
         r"кетпеу туралы (?:\w+ )?міндеттеме"
@@ -248,6 +266,9 @@ FATE_GROUP_TERMS: dict[str, str] = {
     # People counted whom no fate group counts: found alive ("21 найдены живыми"), and those
     # who took part ("about 5,000 people took part", "вышло тысячи полторы человек")
     "no_group": rf"found alive|найден{_W} жив{_W}|нашли жив{_W}|тірі табыл{_W}|"
+    # found, of those missing: "Хабарсыз кеткен үш жігіттің екеуі табылды"
+    r"(?:(?<=еуі )|(?<=ауы )|(?<=адам )|(?<=жігіт )|(?<=азамат )|(?<=тұрғын )|(?<=бала )|"
+    r"(?<=қыз ))табылды|"
     r"took part|taking part|participated|took to the streets|gathered|"
     r"собрал(?:ось|ись|ся|ась)(?! подпис)|"
     rf"вышл{_W} на (?:площадь|улиц{_W}|митинг{_W}|акци{_W})|"
@@ -271,9 +292,13 @@ FATE_GROUP_TERMS: dict[str, str] = {
 #: "one of them died", "один из них скончался": one, when what happened to the one follows
 #: right after (not "one of them, Daniyar Omarov, …" or "one of them is Timur": a person)
 ONE_OF_THEM_DID = re.compile(
-    r"\s+(?:of (?:them|those|whom)|из (?:них|которых))\s+(?:(?:there|later|also|then|since|"
+    # (or one of whom a noun says who: "one employee died in hospital", "один человек погиб")
+    r"\s+(?:of (?:them|those|whom)|из (?:них|которых)|(?:[a-z-]{3,}|[а-яё-]{3,})"
+    # (who the one is may be told between commas: "one employee, Mr Viktor Shteinbakh, was …")
+    r"(?:,[^,.;:\d]{1,40}(?:\(\d{1,2}\))?,)?)\s+"
+    r"(?:(?:there|later|also|then|since|"
     r"subsequently|позже|затем|впоследствии|также) )?"
-    r"(?:died|was (?:later |also |then )?(?:killed|shot dead|found dead|released|freed|detained|"
+    r"(?:died|was (?:later |also |then )?(?:killed|shot|found dead|released|freed|detained|"
     r"arrested|charged|convicted|sentenced|injured|wounded|hospitali[sz]ed)|remains (?:in|missing)|"
     r"is still (?:missing|in custody|held|in hospital)|"
     r"умер|умерла|скончал\w*|погиб\w*|(?:был |была )?(?:освобожд|задержан|арестован|осужд|ранен|"
@@ -307,7 +332,9 @@ PEOPLE_NOUNS = (
     r"journalists|officers|policemen|servicemen|soldiers|men|women|children|victims|citizens|"
     r"residents|kazakhs|participants|entries|names|bodies|members|students|foreigners|"
     r"defendants|suspects|of them|minors|teenagers|workers|firefighters|rescuers|employees|"
-    r"guardsmen|troops|conscripts|"
+    r"guardsmen|troops|conscripts|crew|drivers|passengers|"
+    # one of them: "one employee, Mr Viktor Shteinbakh, was detained"
+    r"person|man|woman|employee|worker|resident|protester|driver|passenger|pupil|"
     # "two of those three have been charged": a part of a figure told before
     r"of (?:those|these)(?= (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve)\b)|"

@@ -89,6 +89,10 @@ def is_name_word(word: str, *, beside_surname: bool = False) -> bool:
         return False  # "Nineteen-year-old Timur Bekov": his age, not his name
     if re.search(r"[а-яәғқңөұүһі](?:дағы|дегі|тағы|тегі)$", folded):
         return False  # "Қызылордадағы" (the one in Kyzylorda): a place's adjective
+    if re.search(
+        r"[a-z]{3}(?:ally|ently|antly|ively|ously|ately|edly|ingly|fully|lessly)$", folded
+    ):
+        return False  # "Nationally, the authorities report …": an adverb opening a sentence
     if re.fullmatch(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}-\w+", word):
         return False  # "ҚК-нің", "ҚР-да": an abbreviation with a case ending
     if re.fullmatch(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}", word) and folded not in _SHORT_SURNAMES:
@@ -288,11 +292,23 @@ _PLAIN_SURNAME_GIVEN_PATRONYMIC = re.compile(
 )
 
 
+# a given name, its other spelling in brackets, then the surname: "Andrei (Andrzej) OLSHEVSKI"
+_GIVEN_OTHERWISE_SURNAME = re.compile(
+    r"(?<![\w-])(?P<given>[A-Z][a-z'’-]+)\s+\([A-Z][a-z'’-]+\)\s+"
+    r"(?P<surname>[A-Z][A-Za-z'’-]+)(?![\w-])"
+)
+
+
 def _surnames_first(text: str) -> list[tuple[int, int, str, bool]]:
     """Names written surname first in capitals, then a comma ("ABENOV, Yerlan"), or before a
-    given name and patronymic ("Weber Ruslan Ernstovich"), in running order ("Yerlan Abenov",
+    given name and patronymic ("Weber Ruslan Ernstovich"), or after a given name and its other
+    spelling in brackets ("Andrei (Andrzej) OLSHEVSKI"), in running order ("Yerlan Abenov",
     "Ruslan Ernstovich Weber"); the surname must be no word of a heading ("NB, Our")."""
-    found = []
+    found = [
+        (m.start(), m.end(), f"{m['given']} {m['surname'].title()}", False)
+        for m in _GIVEN_OTHERWISE_SURNAME.finditer(text)
+        if is_name_word(m["given"]) and is_name_word(m["surname"].title())
+    ]
     for m in _PLAIN_SURNAME_GIVEN_PATRONYMIC.finditer(text):
         surname, given = m["surname"], m["given"]
         if _SURNAME_SHAPE.search(surname) or _SURNAME_SHAPE.search(given):

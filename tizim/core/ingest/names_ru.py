@@ -142,15 +142,35 @@ _SURNAME_AND_INITIALS = re.compile(
 )
 
 
+# a table's cell of a surname of no telling ending before a given name, maybe a patronymic:
+# "| Штольц Андрей |", which natasha passes over
+_SURNAME_GIVEN_CELL = re.compile(
+    r"(?m)(?:^|\|)[^\S\n]*(?P<name>(?P<surname>[А-ЯЁ][а-яё]+)[^\S\n](?P<given>[А-ЯЁ][а-яё]+)"
+    r"(?:[^\S\n][А-ЯЁ][а-яё]+(?:вич|вна|чна))?)[^\S\n]*(?=\|)"
+)
+
+
 def _surnames_and_initials_missed(
     text: str, names: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """A surname and its initials natasha passed over, as written: lists write them in the
-    nominative."""
-    return [
+    """A surname and its initials, or a table's cell of a surname and a given name the
+    dictionary knows, natasha passed over, as written: lists write them in the nominative."""
+    found = [
         (m.start(), m.end(), f"{m['surname']} {m['initials']}")
         for m in _SURNAME_AND_INITIALS.finditer(text)
-        if not any(start < m.end() and m.start() < end for start, end, _ in names)
+    ]
+    found += [
+        # two words in running order, which a register's surname of no telling ending is not
+        # read back from; with a patronymic, the order of the cell is read as any is
+        (m.start("name"), m.end("name"), m["name"] if m["name"].count(" ") == 2 else
+         f"{m['given']} {m['surname']}")
+        for m in _SURNAME_GIVEN_CELL.finditer(text)
+        if given_name_before_surname(m["given"], m["surname"])
+    ]  # fmt: skip
+    return [
+        (s, e, name)
+        for s, e, name in found
+        if not any(start < e and s < end for start, end, _ in names)
     ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tizim.core.ingest import lexicon as lx
+from tizim.core.ingest.names_ru import given_name_before_surname
 from tizim.core.ingest.numbers import MULTIPLIER_WORDS, NumberMention
 from tizim.core.ingest.text import fold, is_item_number, opens_its_line
 
@@ -112,6 +113,7 @@ _RANGE_OF_UNITS = re.compile(
     rf"\s*(?:до|to|-|–|—|бен|мен|пен|and|и)\s*[\w-]+\s+(?:{lx.NOT_PEOPLE_UNITS})(?!\w)"
 )
 _NOT_A_SINGLE = re.compile(r"(?:not a |ни )$")
+_A_FATE_RIGHT_AFTER = re.compile(r"\s+(?:dead|killed|injured|wounded|detained|arrested|missing)\b")
 _POPULATION_BEFORE = re.compile(
     r"(?:town|city|village|settlement|community|population|с населением|населени\w*|"
     r"халқ(?:ы|ының) саны) "
@@ -242,7 +244,16 @@ def _names_a_person(cell: str) -> bool:
     cell = cell.strip()
     if _CAPITALS_THEN_GIVEN.match(cell):
         return True
-    return bool(_TITLE_CASE_NAME.match(cell) and _SURNAME_ENDING.search(cell))
+    if not _TITLE_CASE_NAME.match(cell):
+        return False
+    words = cell.split()
+    # "Штольц Андрей", "Андрей Штольц": a surname of no telling ending, told by the given name
+    # the dictionary knows beside it
+    return (
+        bool(_SURNAME_ENDING.search(cell))
+        or given_name_before_surname(words[1], words[0])
+        or given_name_before_surname(words[0], words[1])
+    )
 
 
 def _a_number_in_a_persons_row(text: str, number: NumberMention, after: str) -> bool:
@@ -281,6 +292,33 @@ def _a_quarter_a_sum_or_a_family(folded: str, number: NumberMention, after: str)
     return _LIVE_THERE_AFTER.match(folded, number.end) is not None  # "4 мыңға жуық адам тұрады"
 
 
+def written_as_one_of_them(number: NumberMention) -> bool:
+    """Whether ``number`` is the Kazakh "one of them" ("біреуі", "біреуін")."""
+    return number.written.casefold().startswith("біреу")
+
+
+_CLAUSE_ENDS = re.compile(r"[,;:.!?()«»\"—–]|\s-\s|$")
+
+
+def _a_fate_in_its_clause(folded: str, end: int) -> bool:
+    """Whether a fate word follows ``end`` before its clause ends."""
+    clause_end = _CLAUSE_ENDS.search(folded, end)
+    stop = clause_end.start() if clause_end else len(folded)
+    return any(
+        pattern.search(folded, end, stop)
+        for group, pattern in lx.FATE_GROUP_PATTERNS.items()
+        if group != "no_group"
+    )
+
+
+def _a_register_number_or_one_described(folded: str, number: NumberMention, after: str) -> bool:
+    """Whether ``number`` is a register's "0412", an identity number masked as "8904********",
+    or one of them described or named ("біреуі сақалын қырынбаған", "біреуі — Нұрбек")."""
+    if re.fullmatch(r"0\d+", number.written) or after.startswith("*"):
+        return True
+    return written_as_one_of_them(number) and not _a_fate_in_its_clause(folded, number.end)
+
+
 def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
     """Whether ``number`` in a sentence (``folded``: the same folded) counts something other
     than people: a date, an age, a duration, a sentence length, an article, a phone number, a
@@ -298,8 +336,8 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "7 (seven) students": the number written again in words
     if _PRESENT_AT_THE_MEETING.search(text, 0, number.start):
         return True  # "Қатысқандар: 14 адам": those present at a meeting
-    if re.fullmatch(r"0\d+", number.written) or after.startswith("*"):
-        return True  # a register's "0412", an identity number masked as "8904********"
+    if _a_register_number_or_one_described(folded, number, after):
+        return True
     if _a_rows_number_or_age(text, number, after):
         return True
     if _the_whole_of_a_part(before, after):
@@ -390,8 +428,10 @@ def is_not_a_count(text: str, folded: str, number: NumberMention) -> bool:
         return True  # "тұрғындарының бір бөлігі": a part of them, not one person
     if _TIME_OF_DAY_BEFORE.search(before):
         return True  # "Түнгі он бірлер шамасында": about eleven at night
-    if _POPULATION_BEFORE.search(before):
-        return True  # "a railway town of about 40,000 people": who live there
+    if _POPULATION_BEFORE.search(before) and not _A_FATE_RIGHT_AFTER.match(after):
+        # "a railway town of about 40,000 people": who live there (not "reports from
+        # Karaganda city of 1 dead and 12 injured")
+        return True
     if re.match(r"\s+(?:де|да)(?!\w)", after) and _COLLECTIVE.search(fold(number.written)):
         # "Екеуі де 7 қаңтарда ұсталған", "Екеуіне де айып тағылды": both of the two just named
         return True

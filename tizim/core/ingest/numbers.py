@@ -78,7 +78,9 @@ _KK_UNITS = {
 # collective numerals: "олардың екеуі" (two of them)
 _KK_COLLECTIVES = {"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7}
 _KK_MULTIPLIERS = {"жүз": 100, "мың": 1000}
-_KK_COUNTED = {**_KK_UNITS, **_KK_COLLECTIVES}
+# "олардың біреуі қаза тапты" (one of them died); "біреу" alone is "someone", no figure
+_KK_ONE_OF_THEM = r"біреу(?:іне|інің|ін|і)"
+_KK_COUNTED = {**_KK_UNITS, **_KK_COLLECTIVES, "біреу": 1}
 _KK_CASE = (
     r"(?:ге|ке|ға|қа|ден|тен|нан|нен|дан|тан|де|те|да|та|дай|дей|ның|нің|ды|ді|"
     # a possessive after a vowel: "оның он екісі" (twelve of them)
@@ -104,13 +106,17 @@ _VAGUE_BEFORE = re.compile(
 _LAST_OF_A_LIST = re.compile(r"(?:,|(?<!\w)and|(?<!\w)и|ещ[её])\s*$", re.IGNORECASE)
 # "под стражей четверо, ранены двое, погиб один.": the list's last item, its verb first
 _LAST_ITEM_VERB_BEFORE = re.compile(r",\s*[^\W\d_]+\s+$")
+# "погиб один человек", "one person was killed": one person is a figure, wherever the verb
+_ONE_PERSON = re.compile(r"\s+(?:person|человек)(?!\w)", re.IGNORECASE)
 _ENDS_THE_SENTENCE = re.compile(r"\s*(?:[.;!]|$)")
 # "онда", "оны": "there", "him" — not ten; "бірге": "together", "бірден": "at once",
 # "бірдей": "alike", "бірде": "once" — not one where a number would begin ("онда екі адам"
 # is two people there); "бірде-бір адам" is no one at all
 _KK_PRONOUNS = "онда оны оның онан ондағы ондай онымен оған бірге бірден бірдей бірде".split()
 _KK_NOT_A_START = rf"(?<!бірде[\s-])(?!(?:{'|'.join(_KK_PRONOUNS)})(?!\w))"
-_KK_COLLECTIVE = rf"(?:{'|'.join(_KK_COLLECTIVES)})(?:іне|ына|і|ін|ы|ын|не|на|ге|ға|ден|дан)?"
+_KK_COLLECTIVE = (
+    rf"(?:{'|'.join(_KK_COLLECTIVES)})(?:іне|ына|і|ін|ы|ын|не|на|ге|ға|ден|дан)?|{_KK_ONE_OF_THEM}"
+)
 _KK_PLAIN = rf"(?:{'|'.join([*_KK_UNITS, *_KK_MULTIPLIERS])}){_KK_CASE}"
 # a collective numeral ends a number: "жетеуі бір аптадан соң" is seven, then a week
 _KK_RUN = re.compile(
@@ -262,6 +268,7 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
                 and _ENDS_THE_SENTENCE.match(text, end)
             )
             and not lx.ONE_OF_THEM_DID.match(text, end)
+            and not _ONE_PERSON.match(text, end)
         ):
             continue  # "one lawyer", "one of them": an article, not a count
         if words.lower() in _BARE_MULTIPLIERS and _VAGUE_BEFORE.search(text, 0, start):

@@ -26,6 +26,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} (?:shot and )?killed|shot dead|(?<!will )(?<!would )died|found dead|"
         rf"{_BE} pronounced dead|(?:he|she) (?:is|was) dead|"
         r"^killed by|"
+        # a register's note after the age: "OLSHEVSKI, 52, killed in Taraz on 5 January"
+        r"(?<=\d,\s)(?:killed|shot dead)(?= on | in | near | at )|"
         # a heading's participle over the names: "police officers killed in the riots: A, B"
         r"killed(?=(?:\s+[\w-]+){0,4}\s*:)|"
         r"beaten to death|(?:his|her) (?:[\w,]+ ){0,3}body|in a (?:city )?morgue|"
@@ -50,6 +52,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         r"missing|whereabouts (?:(?:remain|remains|are|is|still) (?:still )?)?unknown|disappeared|"
         # a tracing register's status: "NOT LOCATED"
         r"not (?:yet )?(?:located|traced)|"
+        # a roster's note: "no contact since 05.01"
+        r"no contact since|"
         r"vanished|"
         rf"last seen|в последний раз (?:\w+ )?видел{_W}|соңғы рет көр{_W}|"
         # the family looking for them: "Родные ищут Дмитрия", "relatives are searching for"
@@ -168,6 +172,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} taken from (?:his|her|their) (?:home|house|flat|apartment|workplace)|"
         rf"{_BE} (?:detained|held|taken away|taken into custody|taken to (?:the )?(?:local )?"
         r"police\w*)|in (?:police )?(?:custody|detention)|detained by|dragged (?:him|her) away|"
+        # "For Dmitri ZIELINSKI, 26, taken by police in Taraz"
+        r"taken by (?:the )?(?:\w+ )?police|"
         rf"задержан{_W}|задержал{_W}|в ивс|в сизо|под страж{_W}|доставлен{_W}|"
         rf"ұстал{_W}|ұстап (?:әкет|ал){_W}|ұстады|ұстап\b|алып кет{_W}|изоляторда|изоляторында|"
         r"(?:ивс|сизо)-(?:та|те|да|де)|"
@@ -179,7 +185,8 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         # (a bar, semicolon or comma stands behind: the word starts where no letter precedes)
         # (a register's status after a colon, or a cell's word alone: "LOCATED 11.01: detained",
         # "| detained |")
-        r"(?:^|(?<=\|)\s*|(?<=;)\s*|(?<=,\s)|(?<=:\s))"
+        # (or columns lined up with spaces: "PASTUKHOV D.A.   U-REL    detained 05.01")
+        r"(?:^|(?<=\|)\s*|(?<=;)\s*|(?<=,\s)|(?<=:\s)|(?<=   ))"
         r"(?:detained|picked up|taken away|taken into custody)"
         r"(?= \d| on \d| at | near | in | from |\s*\||\s*[.;,]|\s*$)",
     ),
@@ -209,7 +216,7 @@ PERSON_FATES: tuple[tuple[Fate, str], ...] = (
         rf"{_BE} taken to (?:the |a )?(?:[\w-]+ ){{0,4}}hospital|underwent (?:\w+ )?surgery|"
         rf"получил{_W} (?:\w+ )?(?:ушиб|перелом|сотрясени|ожог){_W}|"
         # a hospital journal's diagnosis: "Ушиб гр. клетки, ссадины лица", "гематома"
-        rf"ушиб{_W}|ссадин{_W}|гематом{_W}|"
+        rf"ушиб{_W}|ссадин{_W}|гематом{_W}|рассечени{_W}|"
         # "ударили арматурой по голове"; "қабырғасы сынған" (a rib broken)
         rf"ударил{_W} (?:[\w-]+ ){{0,2}}(?:арматур{_W}|дубинк{_W}|прикладом|по голове|по лицу)|"
         rf"қабырға(?:сы|лары) (?:\w+ )?сын(?:ған|ды|ып){_W}|"
@@ -379,7 +386,9 @@ NAME_OF_A_THING = frozenset(
     affairs office bureau agency service news wire press post times herald daily media tv
     channel radio group movement party union foundation fund association network watch
     monitor initiative coalition front company plant factory bank airport station prison
-    colony systems engineering studies sciences faculty""".split()
+    colony systems engineering studies sciences faculty
+    llp llc jsc ltd inc plc gmbh catering forwarding logistics trans transport holding
+    lake river mount mountains gorge valley pass reservoir""".split()
 )
 
 #: The same in Kazakh, as stems that take case and possessive endings ("ҰҚК Шекара
@@ -446,6 +455,7 @@ NOT_NAMES = frozenset(
     оған оны оның кеше бүгін қазір енді сосын кейін әлі тағы миссия{W} ісі both release free
     was were been is are be said who осылайша медбике мұғалім жүргізуші тілші фототілші
     i'm i’m no біздің сіздің менің сенің олардың ағайын home stay update pls жәбірленуші куә
+    mass liturgy janaza имам
     """.replace("{W}", "").split()
 )
 

@@ -83,7 +83,8 @@ _NAME_AND_AGE = re.compile(
     r"^[\w'’ -]{3,60}, \d{1,2}(?: y\.?o\.?| years? old| жаста| лет| года?)(?!\w)"
 )
 # what happened, a few words at most, then a colon and the names it is said of
-_LABEL_THEN_NAMES = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}\s*:\s*")
+# (a number written again in words may stand in brackets: "3 (три) человека:")
+_LABEL_THEN_NAMES = re.compile(r"[\w-]+(?:\s+(?:[\w-]+|\([^()\n]{1,20}\))){0,4}\s*:\s*")
 # Kazakh puts the verb last: "Бауырым Ерболат Сәрсенбаев 6 қаңтар күні … жерде ұсталды"
 _KAZAKH_REACH = 26
 _AMONG = tuple(
@@ -230,8 +231,11 @@ def read_persons(
                 if told is None and not fold(sentence.text[:position]).endswith("арасында"):
                     told = last_fate
                 value, kind = (told.value if told else ""), "among"
+                named_before = _named_before_one_of_them(sentence.text, position, victims)
+            else:
+                named_before = None
             if kind == "among":  # "Among the dead was 17-year-old schoolboy Aslan …"
-                key = next((m.key for m in victims if m.start >= position), None)
+                key = next((m.key for m in victims if m.start >= position), named_before)
                 key = key if value else None
                 kind = "fate"
             else:
@@ -506,6 +510,14 @@ def _names_role(sentence: str, position: int, mentions: list[Mention]) -> bool:
     word = re.match(r"[\w-]+", sentence[position:])
     end = position + (word.end() if word else 0)
     return any(sentence[end : m.start].strip() == "" and m.start > end for m in mentions)
+
+
+def _named_before_one_of_them(text: str, position: int, victims: list[Mention]) -> str | None:
+    """The victim named right before "one of them" ending at ``position`` ("Ержан Шағырбаев
+    солардың бірі"), if the words are that."""
+    if not fold(text[:position]).endswith("бірі"):
+        return None
+    return next((m.key for m in reversed(victims) if m.end < position), None)
 
 
 def _owner(victims: list[Mention], position: int, sentence: str, reach: int = _REACH) -> str | None:

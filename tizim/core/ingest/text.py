@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tizim.core.ingest.lexicon import ENGLISH_MONTHS
+
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
@@ -33,6 +35,18 @@ _ABBREVIATIONS = frozenset(
         "ye yu ya zh sh ch kh ts"
     ).split()
 )
+# initials, one letter or several capitals joined by full stops: "Т", "t", "С.А" (the last
+# stop aside; not "г.р", "e.g")
+_INITIALS = re.compile(r"[^\W\d_]|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?:\.[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])+")
+# a capitalised word, as a surname before its initials is
+_SURNAME_BEFORE = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+[^\S\n]+$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+# an opened bracket not closed yet on its line, and its closing a few words on
+_INSIDE_BRACKETS = re.compile(r"\([^()\n]*$")
+_CLOSED_SOON = re.compile(r"[^()\n.]{0,40}\)")
+# a row's columns, lined up with spaces after a cell ending in a full stop
+_COLUMN_GAP = re.compile(r"[^\S\n]{3,}\S")
+_MONTH_NEXT = re.compile(rf" *(?:{ENGLISH_MONTHS})(?!\w)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
 _FULL_STOP_AND_SPACE = re.compile(r"\.\s")
 # "3\nЖамбыл ауданының … қаза тапқан тұрғындарының саны": a figure standing alone on its line,
@@ -93,8 +107,18 @@ def split_sentences(text: str) -> list[Sentence]:
             number_next = text[m.end() : m.end() + 3].strip()[:1].isdigit()
             if word in ("no", "art") and not number_next:
                 pass  # "Mostly, no. Eight were released": "No.", "Art." stand before numbers
-            elif word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
+            elif word in _ABBREVIATIONS or (
+                before
+                and _INITIALS.fullmatch(before[1])
+                and not _a_surnames_initials_end(text, start + before.start(1), m.end())
+            ):
+                continue  # "ул.", "Т.", "Дәуренбеков С.А. (2001 ж.т.)", "А.Ж. Дүйсенбаев"
+            if _INSIDE_BRACKETS.search(text, start, m.start()) and _CLOSED_SOON.match(
+                text, m.end()
+            ):
+                continue  # "Кочетков Р.А. (ваг. 9, место 14) и …": a bracket's abbreviation
+            if _COLUMN_GAP.match(text, m.start() + 1):
+                continue  # "PASTUKHOV D.A.     driller's asst.    U-REL    detained": columns
             if before and is_item_number(text, start + before.start(1), m.start()):
                 continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence
         if m[0] == "\n" and (
@@ -110,6 +134,17 @@ def split_sentences(text: str) -> list[Sentence]:
         start = m.end()
     _add(sentences, text, start, len(text), paragraph)
     return sentences
+
+
+def _a_surnames_initials_end(text: str, initials_start: int, end: int) -> bool:
+    """Whether initials of two letters or more at ``initials_start`` end a surname's name and
+    its sentence: "СЛУШАЛИ: Ержанову А.М. Сергей Валерьевич …" (a capitalised word next); not
+    "А.Ж. Дүйсенбаев" (no surname before), nor "Кочетков Р.А. (ваг. 9 …)"."""
+    return (
+        "." in text[initials_start:end].rstrip(".")
+        and _SURNAME_BEFORE.search(text, 0, initials_start) is not None
+        and _CAPITAL_NEXT.match(text, end - 1 if text[end - 1].isspace() else end) is not None
+    )
 
 
 def _figure_over_its_words(text: str, start: int, end: int) -> bool:
@@ -144,7 +179,12 @@ def _wrapped(text: str, end: int) -> bool:
         and _LABEL_LINE.match(text, end + 1) is None  # "mainText: …", a record's next field
         # a word with a capital goes on a long line that stops mid-clause ("20 жастағы Әлішер
         # Дилмұратов 4 қаңтарда\nАлматыға жұмысқа кеткен")
-        and (not wrapped["capital"] or _stops_mid_clause(line))
+        and (
+            not wrapped["capital"]
+            or _stops_mid_clause(line)
+            # a date cut at the line's end: "… on 6\nJanuary and was detained"
+            or (line.rstrip()[-1:].isdigit() and _MONTH_NEXT.match(text, end + 1) is not None)
+        )
     )
 
 
