@@ -1397,6 +1397,12 @@ def test_among_the_hurt_a_term_given_and_words_in_capitals(text, language, expec
             "en",
             [("Tselikov", "R.", "missing")],
         ),
+        # a rubber bullet
+        (
+            "Our mechanic Oleg Vintergalter was hit by a rubber bullet and is in hospital.",
+            "en",
+            [("Vintergalter", "Oleg", "injured")],
+        ),
         # a cut on the head
         (
             "Пассажир Мукатаев Д.С. жалуется на головную боль, на голове рассечение.",

@@ -130,6 +130,15 @@ def test_a_docx():
         # a document's date after its label, a letter's after its number
         ("DISTRICT HOSPITAL — AUDIT NOTE\nDate: 21 January 2022\n", datetime.date(2022, 1, 21)),
         ("Прокуратура района\nИсх. № 03-11/214 от 2 марта 2022 года\n", datetime.date(2022, 3, 2)),
+        # an e-mail's "Sent:" or "Date:" line, a weekday before and the time after
+        (
+            "From: Dispatch desk\nSent: Wednesday, 19 January 2022 09:12\nSubject: FW: crews\n",
+            datetime.date(2022, 1, 19),
+        ),
+        ("Date: Wed, 19 Jan 2022 09:12:33 +0600\n", datetime.date(2022, 1, 19)),
+        ("Отправлено: 19 января 2022 г., 9:12\n", datetime.date(2022, 1, 19)),
+        # a header's date in figures after a bar
+        ("Ауыл әкімінің тұрғындармен кездесуі | 21.01.2022\n", datetime.date(2022, 1, 21)),
         ("Grant period: 01 Sep 2021 - 31 May 2022\n", None),
         # a period covered is not the date of the page, nor the end of a range
         ("MONITORING REPORT\nPeriod covered: 1 October – 31 December 2023\n", None),

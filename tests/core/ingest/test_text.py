@@ -85,6 +85,19 @@ from tizim.core.ingest.text import fold, split_sentences
             "night plan: Dina on the phones till 02:00, someone asked about it\n   and more",
             ["night plan: Dina on the phones till 02:00, someone asked about it", "and more"],
         ),
+        # a short line that cannot end its sentence: a comma, a word no sentence ends with, a
+        # day whose month opens the next line
+        (
+            "Один житель, Бекмаханов Т.С.,\n1998 г. р., получил ранение.",
+            ["Один житель, Бекмаханов Т.С.,\n1998 г. р., получил ранение."],
+        ),
+        (
+            "Driver Ruslan Kenzhebekov (41) was\ndetained near the bus station on 6\nJanuary.",
+            ["Driver Ruslan Kenzhebekov (41) was\ndetained near the bus station on 6\nJanuary."],
+        ),
+        # … not a table's row, nor a line that may end its sentence
+        ("| Абенов |\nзадержан", ["| Абенов |", "задержан"]),
+        ("Задержаны 7 человек\nв том числе", ["Задержаны 7 человек", "в том числе"]),
     ],
 )
 def test_a_line_break_ends_a_sentence_unless_the_line_is_wrapped_prose(text, expected):

@@ -426,6 +426,8 @@ OCCASION_WORDS = (
     r"seminars?|conferences?|workshops?|trainings?|"
     rf"заседани{_W}|совещани{_W}|форум{_W}|олимпиад{_W}|турнир{_W}|соревновани{_W}|"
     rf"концерт{_W}|урок{_W}|мероприяти{_W}|семинар{_W}|конференци{_W}|тренинг{_W}|"
+    # a village's gathering of its citizens: "Сход граждан 15 января собрал 112 человек"
+    rf"сход{_W}|"
     rf"жиналыс{_W}|отырыс{_W}|жарыс{_W}|сабақ{_W}|кездесу{_W}"
 )
 #: The protest itself, which makes who came to it part of the events after all.

@@ -41,6 +41,22 @@ _HEADER_DATE = re.compile(
     r"[^\S\n]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# an e-mail's "Sent:" or "Date:" line, a weekday before the date and the time after it ("Sent:
+# Wednesday, 19 January 2022 09:12", "Date: Wed, 19 Jan 2022 09:12:33 +0600", "Отправлено: 19
+# января 2022 г., 9:12"); the first is the newest, a forward's
+_MAIL_DATE = re.compile(
+    rf"^[^\S\n]*(?:sent|date|отправлено|дата|жіберілді)[^\S\n]*:[^\S\n]*"
+    rf"(?:[A-Za-zА-Яа-яЁёәғқңөұүһі]+\.?,?[^\S\n]+)?{_DAY_MONTH_YEAR},?"
+    r"(?:[^\S\n]+(?:at[^\S\n]+|в[^\S\n]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]*[+-]\d{4})?)?[^\S\n]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# a header's line ending in a date in figures after a bar, a dot or a dash ("Ауыл әкімінің
+# кездесуі | 21.01.2022", "Bulletin No. 3 · 14.01.2022")
+_HEADER_FIGURES_DATE = re.compile(
+    r"^[^\n]{1,120}?[^\S\n][|·—–-][^\S\n]*(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d\d)"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
 _DATE_LINE_US = re.compile(
     r"^\s*(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),\s+(?P<year>20\d\d)\s*$", re.MULTILINE
 )
@@ -156,11 +172,17 @@ def _read_docx(data: bytes) -> Document:
 
 
 def published_in_text(text: str) -> datetime.date | None:
-    """The date an article gives itself near its top: a line ``21 Jan 2022`` or a link with
-    ``/2022/01/31/`` in it (where a saved page keeps its address)."""
+    """The date an article gives itself near its top: a line ``21 Jan 2022``, a header's (in
+    words, or in figures after a bar), an e-mail's "Sent:" line, or a link with ``/2022/01/31/``
+    in it (where a saved page keeps its address)."""
     head = text[:3000]
     header = "\n".join(head.split("\n")[:_HEADER_LINES])
-    for pattern, where in ((_DATE_LINE, head), (_DATE_LINE_US, head), (_HEADER_DATE, header)):
+    for pattern, where in (
+        (_DATE_LINE, head),
+        (_DATE_LINE_US, head),
+        (_HEADER_DATE, header),
+        (_MAIL_DATE, header),
+    ):
         m = pattern.search(where)
         if m:
             day, month, year = (
@@ -174,7 +196,7 @@ def published_in_text(text: str) -> datetime.date | None:
                     return datetime.date(int(year), number, int(day))
                 except ValueError:
                     pass
-    m = _URL_DATE.search(text)
+    m = _HEADER_FIGURES_DATE.search(header) or _URL_DATE.search(text)
     if m:
         try:
             return datetime.date(int(m["year"]), int(m["month"]), int(m["day"]))

@@ -47,6 +47,15 @@ _CLOSED_SOON = re.compile(r"[^()\n.]{0,40}\)")
 # a row's columns, lined up with spaces after a cell ending in a full stop
 _COLUMN_GAP = re.compile(r"[^\S\n]{3,}\S")
 _MONTH_NEXT = re.compile(rf" *(?:{ENGLISH_MONTHS})(?!\w)", re.IGNORECASE)
+# the next line, its indent and all
+_NEXT_LINE = re.compile(r"[^\n]+")
+# words no sentence ends with: an auxiliary, an article, a preposition, a conjunction
+_NO_SENTENCE_ENDS = re.compile(
+    r"(?<![\w-])(?:was|were|is|are|has|have|had|been|the|a|an|of|to|and|or|on|in|at|by|for|"
+    r"with|from|that|who|whose|which|и|в|во|на|с|по|из|к|у|о|от|до|за|что|который|которые|"
+    r"был|была|были|не)$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»’)]*(?=\s+[\"'“«‘(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n")
 _FULL_STOP_AND_SPACE = re.compile(r"\.\s")
 # "3\nЖамбыл ауданының … қаза тапқан тұрғындарының саны": a figure standing alone on its line,
@@ -122,7 +131,9 @@ def split_sentences(text: str) -> list[Sentence]:
             if before and is_item_number(text, start + before.start(1), m.start()):
                 continue  # "1. БЕКЕНОВ Арман …": a list's item number opens its sentence
         if m[0] == "\n" and (
-            _figure_over_its_words(text, start, m.start()) or _wrapped(text, m.start())
+            _figure_over_its_words(text, start, m.start())
+            or _wrapped(text, m.start())
+            or _runs_on(text, m.start())
         ):
             continue
         if _LEADER_DOTS.match(m[0]) and text[m.end() : m.end() + 40].lstrip()[:1].isdigit():
@@ -186,6 +197,21 @@ def _wrapped(text: str, end: int) -> bool:
             or (line.rstrip()[-1:].isdigit() and _MONTH_NEXT.match(text, end + 1) is not None)
         )
     )
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether the line ending at ``end``, however short, cannot end its sentence: it ends in a
+    comma or a word no sentence ends with ("Один житель, Бекмаханов Т.С.,\n1998 г. р., получил
+    …", "Driver Ruslan Kenzhebekov (41) was\ndetained"), or in a day whose month opens the next
+    line ("on 6\nJanuary"); the next line goes on in small letters or a digit, no table's."""
+    line = text[text.rfind("\n", 0, end) + 1 : end].rstrip()
+    following = _NEXT_LINE.match(text, end + 1)
+    if not line or following is None or "|" in line or "|" in following[0]:
+        return False
+    if re.search(r"(?<!\d)\d{1,2}$", line) and _MONTH_NEXT.match(following[0]):
+        return True
+    goes_on = following[0].lstrip()[:1].islower() or following[0].lstrip()[:1].isdigit()
+    return goes_on and (line.endswith(",") or _NO_SENTENCE_ENDS.search(line) is not None)
 
 
 def _stops_mid_clause(line: str) -> bool:
