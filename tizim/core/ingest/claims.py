@@ -26,6 +26,7 @@ from tizim.core.ingest.claim_details import (
     said_in,
 )
 from tizim.core.ingest.fate_words import (
+    OF_THEM_AFTER,
     QUALIFYING,
     REACH,
     RU_WHOLE_NUMBER,
@@ -63,7 +64,6 @@ _OF_THOSE = re.compile(
     # "Жапа шеккендердің ішінде 137 полиция қызметкері": among them
     r"(?:дың|дің|тың|тің|ның|нің)(?:\s+ішінде)?)\s*$"
 )
-_OF_THEM = re.compile(r"\s*(?:of them|of those|из них|из которых)(?!\w)")  # matched at a number
 # An aside between commas that says who speaks or how it is known ("Criminal charges, the
 # statement said, have been brought against 86 people"; "Около 900 из них, по его словам, уже
 # отпущены"): blanked (same length) before a figure is read, so the verb beyond it is reached.
@@ -374,7 +374,7 @@ def _fate_of_people(
     participle = just_before is not None and _KK_PARTICIPLE.match(folded, just_before[2])
     verb_before = just_before is not None and not (
         # (not "на момент приговора 8 из них находились под стражей": a part, its own verb)
-        _OF_THEM.match(folded, number.end) is not None
+        OF_THEM_AFTER.match(folded, number.end) is not None
         or folded[: just_before[2]].endswith(("да", "де", "та", "те"))
         or (participle and not _NEXT_SHARE.search(folded, noun_end, hi))
     )
@@ -481,7 +481,7 @@ def _part_of_previous(folded: str, number: NumberMention, previous: Reading, peo
         or _INCLUDING.search(between)
         or _INCLUDING_A_FEW_WORDS_ON.search(between)
         or (not people and _ENUMERATED.search(between) and _PLACE_AFTER.match(folded, number.end))
-        or _OF_THEM.match(folded, number.end)
+        or OF_THEM_AFTER.match(folded, number.end)
         or (previous.group is not None and _SAME_AGAIN.search(between))
         or re.fullmatch(r"\s*:\s*", between)  # "трое: двое полицейских и врач"
         or _KK_OF_THEM.search(number.written)

@@ -22,8 +22,9 @@ RU_WHOLE_NUMBER = (
     r"(?:\d+|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|\w+дцати|сорока|"
     r"\w+десяти)"
 )
-# "8 из них находились под стражей": a part, its own verb after it
-_OF_THEM_AFTER = re.compile(r"\s+(?:из них|из которых|of them|of whom|of those)(?!\w)")
+#: "of them" right after a number ("8 из них находились под стражей"): a part of a figure
+#: told, its own verb after it (matched at the number's end)
+OF_THEM_AFTER = re.compile(r"\s*(?:of them|of those|of whom|из них|из которых)(?!\w)")
 # a Kazakh share, its verb after it ("…, біреуі әлі тергеу изоляторында отыр")
 _KK_SHARE = re.compile(r"(?:еуі|ауы|еуін|ауын|еуіне|ауына|-[іы]|-с[іы]|-ы|-і)$")
 # "из шести" before the whole's fate word, a part's number after it
@@ -70,7 +71,7 @@ def nearest_fate(
                 if (
                     _PART_OF_IT_BETWEEN.search(folded, m.end(), number.start)
                     or _A_WHOLE_BEFORE.search(folded, lo, m.start())
-                    or _OF_THEM_AFTER.match(folded, number.end)
+                    or OF_THEM_AFTER.match(folded, number.end)
                     or (_KK_SHARE.search(number.written) and "," in folded[m.end() : number.start])
                 ):
                     # "ұсталды оның тоғызы үш күн ішінде босатылды", "из шести задержанных
