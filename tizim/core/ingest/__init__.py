@@ -138,12 +138,9 @@ def extract(
         persons = persons + second_reading_of_persons(
             persons_read.unfated, language, sentences, readers.persons
         )
-    if mended.cuts:  # spans and quotes where the text as given has them
+    if text != verbatim:  # spans and quotes where the text as given has them, box-drawing and all
         claims = [_claim_as_given(verbatim, mended, c) for c in claims]
         persons = [_person_as_given(verbatim, mended, p) for p in persons]
-    elif text != verbatim:  # quotes as the text gives them, box-drawing and all
-        claims = [replace(c, quote=_as_given(verbatim, text, c.quote, c.end)) for c in claims]
-        persons = [replace(p, quote=_as_given(verbatim, text, p.quote, p.end)) for p in persons]
     return Extraction(language, published, claims, persons)
 
 
@@ -164,13 +161,6 @@ def _person_as_given(verbatim: str, mended: Mended, person: PersonProposal) -> P
     """``person``, read from the mended text, with its quote's span as the given text has it."""
     start, end = mended.given(person.start), mended.given(person.end, end=True)
     return replace(person, quote=verbatim[start:end], start=start, end=end)
-
-
-def _as_given(verbatim: str, read: str, quote: str, inside: int) -> str:
-    """``quote``, cut from ``read`` (the text as it was read) where it holds the position
-    before ``inside``, as ``verbatim`` gives it."""
-    start = read.find(quote, max(0, inside - len(quote)))
-    return verbatim[start : start + len(quote)]
 
 
 # a table drawn with box-drawing characters ("│ 1 │ Жамалбеков Асқар │ 24 │") is read as one

@@ -1,9 +1,10 @@
 """Text as machines broke it, mended before it is read: words an OCR'd or typeset page
 hyphenated at a line's end ("беспоряд-\\nков"), numbers an OCR read with letters for digits
-("l979 г. р.", "2О22 г."), and auto-generated captions, one short line
-to each timestamp, which run a sentence over many lines ("00:01:32 он екі азамат\\n00:01:36
-ұсталды"). What is proposed from the mended text is mapped back to the text as given, so
-every span and quote stands where the given text has it.
+("l979 г. р.", "2О22 г."), the marks an e-mail puts before the lines it quotes ("> "), and
+auto-generated captions, one short line to each timestamp, which run a sentence over many
+lines ("00:01:32 он екі азамат\\n00:01:36 ұсталды"). What is proposed from the mended text
+is mapped back to the text as given, so every span and quote stands where the given text has
+it.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ _CAPTION_LINE = re.compile(
 )
 # seconds between two lines of captions that run one sentence on (a pause ends it)
 _RUN_ON = 4
-# a line that ends its sentence, or is no speech ("[Music]", "[шу]")
-_ENDS = re.compile(r"[.!?…:]\s*$|^\s*\[[^\]]*\]\s*$")
+# a line that ends its sentence
+_ENDS = re.compile(r"[.!?…:]\s*$")
+# a line of no speech ("[Music]", "[шу]")
 _NO_SPEECH = re.compile(r"\s*\[[^\]]*\]\s*$")
 
 
@@ -53,8 +55,8 @@ class Mended:
 
 
 def mend(text: str) -> Mended:
-    """``text`` with hyphenated words made whole, OCR's letters in numbers made digits and runs
-    of caption lines joined."""
+    """``text`` with hyphenated words made whole, OCR's letters in numbers made digits, an
+    e-mail's quote marks taken out and runs of caption lines joined."""
     cuts = [(m.start(), m.end(), "") for m in _HYPHENATED.finditer(text)]
     cuts += [(m.start(), m.end(), m[0].translate(_OCR_DIGITS)) for m in _OCR_NUMBER.finditer(text)]
     cuts += [(m.start(), m.end(), "") for m in _QUOTED_LINES.finditer(text) if _quoted_run(text, m)]
@@ -100,7 +102,11 @@ def _caption_joins(text: str) -> list[tuple[int, int, str]]:
         gap = _seconds(line) - _seconds(before)
         said_before = text[before.end() : previous_end]
         said = text[line.end() : text.find("\n", line.end()) % (len(text) + 1)]
-        if 0 <= gap <= _RUN_ON and not _ENDS.search(said_before) and not _NO_SPEECH.match(said):
+        if (
+            0 <= gap <= _RUN_ON
+            and not _ENDS.search(said_before)
+            and not any(_NO_SPEECH.match(words) for words in (said_before, said))
+        ):
             joins.append((line_break, line.end(), " "))
     return joins
 

@@ -190,12 +190,7 @@ def _wrapped(text: str, end: int) -> bool:
         and _LABEL_LINE.match(text, end + 1) is None  # "mainText: …", a record's next field
         # a word with a capital goes on a long line that stops mid-clause ("20 жастағы Әлішер
         # Дилмұратов 4 қаңтарда\nАлматыға жұмысқа кеткен")
-        and (
-            not wrapped["capital"]
-            or _stops_mid_clause(line)
-            # a date cut at the line's end: "… on 6\nJanuary and was detained"
-            or (line.rstrip()[-1:].isdigit() and _MONTH_NEXT.match(text, end + 1) is not None)
-        )
+        and (not wrapped["capital"] or _stops_mid_clause(line))
     )
 
 
